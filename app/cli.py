@@ -1,0 +1,81 @@
+"""The ``casefile`` command line: parse, call a service, print.
+
+Each subcommand lives in ``app/commands/<name>.py`` with a ``register`` function
+that adds its parser and sets ``handler``. Handlers receive the parsed arguments
+and an open :class:`~app.core.workspace.Workspace`. Every :class:`CasefileError`
+becomes one line on stderr and exit status 1: no tracebacks for a person to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from app.core.errors import CasefileError
+from app.version import app_version
+
+COMMAND_MODULES = (
+    "app.commands.sample",
+    "app.commands.cases",
+    "app.commands.show",
+    "app.commands.archive",
+    "app.commands.brief",
+    "app.commands.search",
+    "app.commands.demo_data",
+    "app.commands.safety",
+    "app.commands.history",
+    "app.commands.intake",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="casefile",
+        description="Casefile: case files for defender and legal aid offices. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"casefile {app_version()}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="workspace file or database URL (default: $CASEFILE_DB, else your workspace)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a command not written yet; the others still work
+                continue
+            raise
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from app.gui.app import run_gui
+
+            return run_gui(args.db)
+        if getattr(args, "no_workspace", False):
+            return int(args.handler(args, None) or 0)
+        from app.core.workspace import open_workspace
+
+        workspace = open_workspace(args.db)
+        try:
+            return int(args.handler(args, workspace) or 0)
+        finally:
+            workspace.close()
+    except CasefileError as exc:
+        print(f"casefile: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("casefile: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""One module per ``casefile`` subcommand; see ``app/cli.py``."""

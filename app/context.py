@@ -1,0 +1,23 @@
+"""The context handed to every window, dialog and command: no globals.
+
+Tests build one around a temporary workspace and pass it in; the app builds one
+at start-up and replaces its workspace when the user opens another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.workspace import Workspace
+
+
+@dataclass
+class AppContext:
+    workspace: Workspace
+    # Per-user preferences (QSettings-backed in the GUI, a plain dict in tests).
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def user(self) -> str:
+        return self.workspace.user

@@ -1,0 +1,150 @@
+"""Engines, connection settings and schema upgrades.
+
+A workspace is a database URL. A plain path means a SQLite file; anything with
+``://`` is used as a SQLAlchemy URL (``postgresql+psycopg://...`` for a shared
+office). Opening a workspace brings its schema to the current Alembic head.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from app.core.errors import WorkspaceError
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+WORKSPACE_SUFFIX = ".casefile"
+ENV_VAR = "CASEFILE_DB"
+
+
+def default_workspace_path() -> Path:
+    """The workspace used when none is named: one file in the user's data folder."""
+    return Path(platformdirs.user_data_dir("Casefile", appauthor=False)) / (
+        "workspace" + WORKSPACE_SUFFIX
+    )
+
+
+def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
+    """The database URL for ``target``, ``$CASEFILE_DB`` or the default workspace."""
+    raw = os.fspath(target) if target is not None else os.environ.get(ENV_VAR) or ""
+    if not raw:
+        raw = os.fspath(default_workspace_path())
+    if "://" in raw:
+        try:
+            return make_url(raw)
+        except Exception as exc:  # SQLAlchemy raises ArgumentError with a terse text
+            raise WorkspaceError(f"{raw!r} is not a database URL or a file path") from exc
+    path = Path(raw).expanduser().resolve()
+    return URL.create("sqlite", database=str(path))
+
+
+def is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for memory databases and servers."""
+    if not is_sqlite(url) or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Durability first: a crash or power cut must not cost a client anything.
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: URL, **kwargs: Any) -> Engine:
+    """An engine with Casefile's connection settings for the URL's backend."""
+    if is_sqlite(url):
+        path = sqlite_path(url)
+        if path is not None:
+            _check_sqlite_file(path)
+        engine = create_engine(url, connect_args={"timeout": 5}, **kwargs)
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    except ModuleNotFoundError as exc:
+        raise WorkspaceError(
+            f"the database driver for {url.get_backend_name()} is not installed "
+            f"(install Casefile with the 'postgres' extra): {exc.name}"
+        ) from None
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise WorkspaceError(f"{path} is a folder, not a Casefile workspace")
+        with path.open("rb") as fh:
+            header = fh.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise WorkspaceError(f"{path} is not a Casefile workspace (not a SQLite database)")
+        return
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the project ships at least one migration"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``, refusing a workspace made by a newer Casefile."""
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        current = current_revision(engine)
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
+        raise WorkspaceError(f"the workspace cannot be read: {_reason(exc)}") from None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise WorkspaceError(
+                f"this workspace was saved by a newer version of Casefile (schema {current}); "
+                "update Casefile to open it"
+            ) from None
+    try:
+        command.upgrade(alembic_config(engine), revision)
+    except SQLAlchemyError as exc:
+        raise WorkspaceError(f"the workspace could not be upgraded: {_reason(exc)}") from None
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0]

@@ -1,0 +1,175 @@
+"""Field rules shared by the services: how each kind of input is checked and cleaned.
+
+Every service describes its record as a mapping of field name to a ``Field``.
+Cleaning turns what a form, the CLI or an archive hands in into the value that
+is stored, or raises a ``ValidationError`` naming the field. Nothing is written
+before every field is clean.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.dates import PartialDate, coerce_date
+from app.core.errors import ValidationError
+
+Cleaner = Callable[[str, Any], Any]
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editable field: its label for people, its cleaner and its empty value."""
+
+    label: str
+    clean: Cleaner
+    empty: Any = ""
+    vocabulary: Mapping[str, str] | None = field(default=None, compare=False)
+
+
+def text(
+    max_length: int | None = None, *, required: bool = False, multiline: bool = False
+) -> Cleaner:
+    def clean(name: str, value: Any) -> str:
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise ValidationError(name, f"expected text, got {type(value).__name__}")
+        if not multiline:
+            value = " ".join(value.split())
+        elif not value.strip():
+            value = ""
+        if required and not value.strip():
+            raise ValidationError(name, "is required")
+        if max_length is not None and len(value) > max_length:
+            raise ValidationError(name, f"is longer than {max_length} characters")
+        return value
+
+    return clean
+
+
+def date(name: str, value: Any) -> PartialDate | None:
+    return coerce_date(value, name)
+
+
+def time_of_day(name: str, value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str) and _TIME.match(value.strip()):
+        return value.strip()
+    raise ValidationError(name, f"{value!r} is not a time like 14:30")
+
+
+def boolean(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in (0, 1, None):
+        return bool(value)
+    raise ValidationError(name, f"expected yes or no, got {value!r}")
+
+
+def positive_int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValidationError(name, f"expected a whole number, got {value!r}")
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValidationError(name, f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise ValidationError(name, "must be 1 or more")
+    return number
+
+
+def code(vocabulary: Mapping[str, str]) -> Cleaner:
+    def clean(name: str, value: Any) -> str:
+        if value not in vocabulary:
+            choices = ", ".join(vocabulary)
+            raise ValidationError(name, f"{value!r} is not one of: {choices}")
+        return str(value)
+
+    return clean
+
+
+def codes(vocabulary: Mapping[str, str], *, at_least_one: bool = False) -> Cleaner:
+    def clean(name: str, value: Any) -> list[str]:
+        if value is None:
+            value = []
+        if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+            raise ValidationError(name, f"expected a list, got {type(value).__name__}")
+        result: list[str] = []
+        for item in value:
+            if item not in vocabulary:
+                raise ValidationError(name, f"{item!r} is not one of: {', '.join(vocabulary)}")
+            if item not in result:
+                result.append(item)
+        if at_least_one and not result:
+            raise ValidationError(name, "needs at least one")
+        return result
+
+    return clean
+
+
+def text_list(name: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise ValidationError(name, f"expected a list of names, got {type(value).__name__}")
+    result: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            raise ValidationError(name, f"expected text, got {type(item).__name__}")
+        item = " ".join(item.split())
+        if item and item not in result:
+            result.append(item)
+    return result
+
+
+def optional_id(name: str, value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(name, f"expected a record id, got {value!r}")
+    return value
+
+
+def required_id(name: str, value: Any) -> int:
+    if value is None or value == "":
+        raise ValidationError(name, "is required")
+    cleaned = optional_id(name, value)
+    assert cleaned is not None
+    return cleaned
+
+
+def id_list(name: str, value: Any) -> list[int]:
+    if value is None:
+        return []
+    if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+        raise ValidationError(name, f"expected a list of record ids, got {value!r}")
+    result: list[int] = []
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, int):
+            raise ValidationError(name, f"expected a record id, got {item!r}")
+        if item not in result:
+            result.append(item)
+    return result
+
+
+def clean_values(
+    fields: Mapping[str, Field], values: Mapping[str, Any], *, partial: bool
+) -> dict[str, Any]:
+    """Clean ``values``; with ``partial`` only the given fields, else all with defaults."""
+    unknown = sorted(set(values) - set(fields))
+    if unknown:
+        raise ValidationError(unknown[0], "is not a field of this record")
+    cleaned: dict[str, Any] = {}
+    for name, spec in fields.items():
+        if name in values:
+            cleaned[name] = spec.clean(name, values[name])
+        elif not partial:
+            empty = spec.empty() if callable(spec.empty) else spec.empty
+            cleaned[name] = spec.clean(name, empty)
+    return cleaned

@@ -1,0 +1,142 @@
+"""The content-addressed attachment store.
+
+Each file is kept once, under the SHA-256 of its bytes (``ab/abcdef…``), so the
+same complaint attached to three cases costs one copy and a file can always be
+checked against its name. Files are written to a temporary name, flushed to disk
+and renamed into place before any database row refers to them: a crash leaves
+at worst an unreferenced file, never a row pointing at half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mimetypes
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from app.core.errors import StoreError
+
+CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    media_type: str
+    original_name: str
+
+
+def guess_media_type(name: str) -> str:
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not possible (nor needed) on Windows.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class AttachmentStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise StoreError(f"{sha256!r} is not a SHA-256 name")
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def add_file(self, source: Path) -> StoredFile:
+        try:
+            with source.open("rb") as fh:
+                sha, size = self._write(fh)
+        except OSError as exc:
+            raise StoreError(f"cannot read {source}: {exc.strerror or exc}") from None
+        return StoredFile(sha, size, guess_media_type(source.name), source.name)
+
+    def add_bytes(self, data: bytes, name: str, media_type: str | None = None) -> StoredFile:
+        import io
+
+        sha, size = self._write(io.BytesIO(data))
+        return StoredFile(sha, size, media_type or guess_media_type(name), name)
+
+    def _write(self, stream: BinaryIO) -> tuple[str, int]:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot write to the attachment store {self.root}: {exc.strerror or exc}"
+            ) from None
+        tmp = Path(tmp_name)
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for chunk in iter(lambda: stream.read(CHUNK), b""):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            final = self.path_for(sha)
+            if final.is_file():
+                tmp.unlink()
+                return sha, size
+            final.parent.mkdir(exist_ok=True, mode=0o700)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, final)
+            _fsync_dir(final.parent)
+            return sha, size
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise StoreError(
+                f"cannot write to the attachment store {self.root}: {exc.strerror or exc}"
+            ) from None
+
+    def open(self, sha256: str) -> BinaryIO:
+        try:
+            return self.path_for(sha256).open("rb")
+        except FileNotFoundError:
+            raise StoreError(f"attachment {sha256[:12]}… is missing from the store") from None
+
+    def read_bytes(self, sha256: str) -> bytes:
+        with self.open(sha256) as fh:
+            return fh.read()
+
+    def all_hashes(self) -> Iterator[str]:
+        if not self.root.is_dir():
+            return
+        for sub in sorted(self.root.iterdir()):
+            if sub.is_dir() and len(sub.name) == 2:
+                for item in sorted(sub.iterdir()):
+                    if item.is_file() and len(item.name) == 64:
+                        yield item.name
+
+    def verify(self, sha256: str) -> bool:
+        """True when the stored bytes still hash to their name."""
+        path = self.path_for(sha256)
+        return path.is_file() and sha256_of(path) == sha256

@@ -1,0 +1,104 @@
+"""Controlled vocabularies: the codes stored in the database and their labels.
+
+Codes are stable (they are written to workspaces and archives); labels are what
+people read in forms, lists and briefs.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final
+
+Vocabulary = MappingProxyType
+
+
+def _vocab(*pairs: tuple[str, str]) -> MappingProxyType[str, str]:
+    return MappingProxyType(dict(pairs))
+
+
+CASE_STATUSES: Final = _vocab(
+    ("intake", "Intake"),
+    ("open", "Open"),
+    ("on_hold", "On hold"),
+    ("closed", "Closed"),
+)
+
+PERSON_KINDS: Final = _vocab(
+    ("individual", "Individual"),
+    ("organization", "Organization"),
+)
+
+ROLES: Final = _vocab(
+    ("client", "Client"),
+    ("co_defendant", "Co-defendant"),
+    ("complainant", "Complainant"),
+    ("victim", "Victim"),
+    ("witness", "Witness"),
+    ("police_officer", "Police officer"),
+    ("prosecutor", "Prosecutor"),
+    ("judge", "Judge"),
+    ("defense_counsel", "Defense counsel"),
+    ("investigator", "Investigator"),
+    ("spokesperson", "Spokesperson"),
+    ("journalist", "Journalist"),
+    ("organization", "Organization"),
+    ("other", "Other"),
+)
+
+# Roles on the prosecution side of a case: a client appearing in one of these
+# roles in another case is a conflict of interest.
+ADVERSE_ROLES: Final = frozenset({"complainant", "victim", "witness"})
+
+STATEMENT_SETTINGS: Final = _vocab(
+    ("sworn_testimony", "Sworn testimony"),
+    ("criminal_complaint", "Criminal complaint"),
+    ("police_report", "Police report"),
+    ("press_statement", "Press statement"),
+    ("social_media_post", "Social-media post"),
+    ("interview", "Interview"),
+    ("in_court", "In court"),
+    ("other", "Other"),
+)
+
+CHARGE_STATUSES: Final = _vocab(
+    ("pending", "Pending"),
+    ("dismissed", "Dismissed"),
+    ("reduced", "Reduced"),
+    ("pled", "Pled"),
+    ("convicted", "Convicted"),
+    ("acquitted", "Acquitted"),
+)
+
+DOCUMENT_KINDS: Final = _vocab(
+    ("criminal_complaint", "Criminal complaint"),
+    ("police_report", "Police report"),
+    ("warrant", "Warrant"),
+    ("photo", "Photo"),
+    ("video", "Video"),
+    ("social_media_post", "Social-media post"),
+    ("news_article", "News article"),
+    ("court_filing", "Court filing"),
+    ("correspondence", "Correspondence"),
+    ("other", "Other"),
+)
+
+EVENT_KINDS: Final = _vocab(
+    ("incident", "Incident"),
+    ("arrest", "Arrest"),
+    ("court_appearance", "Court appearance"),
+    ("deadline", "Deadline"),
+    ("meeting", "Meeting"),
+    ("other", "Other"),
+)
+
+ISSUE_STATUSES: Final = _vocab(
+    ("open", "Open"),
+    ("resolved", "Resolved"),
+)
+
+
+def label(vocabulary: MappingProxyType[str, str], code: str | None) -> str:
+    """The human label of ``code``; unknown codes are shown as they are."""
+    if not code:
+        return ""
+    return vocabulary.get(code, code)

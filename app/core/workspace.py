@@ -1,0 +1,130 @@
+"""An open workspace: the database, its attachment store and who is working in it."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core import db
+from app.core.errors import StoreError, WorkspaceError
+from app.core.models import Setting
+from app.core.store import AttachmentStore
+
+STORE_SETTING = "attachment_store"
+
+
+class Workspace:
+    """One open workspace. Pass it to services; it holds no case state of its own."""
+
+    def __init__(self, url: URL, engine: Engine, store: AttachmentStore, user: str) -> None:
+        self.url = url
+        self.engine = engine
+        self.store = store
+        self.user = user
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return db.is_sqlite(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server workspace."""
+        return db.sqlite_path(self.url)
+
+    def describe(self) -> str:
+        """A name for the status bar and messages; never shows a password."""
+        if self.path is not None:
+            return str(self.path)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: everything in the block commits together or not at all."""
+        with self._sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A session for reading; nothing done in it is committed."""
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(
+    target: str | os.PathLike[str] | URL | None = None,
+    *,
+    store_root: Path | None = None,
+    user: str | None = None,
+) -> Workspace:
+    """Open (creating if needed) the workspace at ``target`` and upgrade its schema."""
+    url = target if isinstance(target, URL) else db.resolve_url(target)
+    engine = db.make_engine(url)
+    try:
+        db.upgrade(engine)
+        root = store_root or _store_root(url, engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise WorkspaceError(f"cannot open the workspace: {db._reason(exc)}") from None
+    except BaseException:
+        engine.dispose()
+        raise
+    if user is None:
+        user = (url.username or _os_user()) if not db.is_sqlite(url) else _os_user()
+    return Workspace(url, engine, AttachmentStore(root), user)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _store_root(url: URL, engine: Engine) -> Path:
+    """Where attachments live: the folder the workspace names, else beside the file."""
+    with engine.connect() as connection:
+        named = connection.execute(
+            select(Setting.value).where(Setting.key == STORE_SETTING)
+        ).scalar_one_or_none()
+    if named:
+        return Path(named)
+    path = db.sqlite_path(url)
+    if path is not None:
+        return path.with_name(path.name + ".attachments")
+    if db.is_sqlite(url):  # an in-memory workspace keeps attachments in a temp folder
+        import tempfile
+
+        return Path(tempfile.mkdtemp(prefix="casefile-store-"))
+    # A server workspace without a configured store keeps attachments per machine.
+    slug = f"{url.host or 'local'}-{url.database or 'casefile'}".replace("/", "_")
+    return Path(platformdirs.user_data_dir("Casefile", appauthor=False)) / f"attachments-{slug}"
+
+
+def set_store_root(workspace: Workspace, root: Path) -> None:
+    """Name the attachment folder in the workspace itself (for a shared office server)."""
+    if not root.is_absolute():
+        raise StoreError(f"the attachment folder must be an absolute path, not {root}")
+    with workspace.session() as session:
+        session.merge(Setting(key=STORE_SETTING, value=str(root)))
+    workspace.store = AttachmentStore(root)
