@@ -29,5 +29,21 @@ lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check app tests benchmarks
 	$(VENV)/bin/ruff format --check app tests benchmarks
 
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+$(PACKAGE_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	touch $@ $(TEST_STAMP) $(STAMP)
+
+# A one-folder build in dist/casefile that runs without Python (see packaging/README.md).
+package: $(PACKAGE_STAMP)
+	$(PY) -m PyInstaller packaging/casefile.spec --distpath dist --workpath build/pyinstaller --noconfirm --log-level WARN
+	$(PY) -c "from app.legal import notices_text; open('dist/casefile/THIRD-PARTY-NOTICES.txt','w').write(notices_text())"
+	@du -sh dist/casefile
+
+package-test: $(PACKAGE_STAMP)
+	@[ -x dist/casefile/casefile ] || $(MAKE) package
+	$(PY) packaging/package_test.py dist/casefile
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,99 @@
+"""Check a frozen build the way an installer would leave it: no virtualenv, no network.
+
+    python packaging/package_test.py [dist/casefile]
+
+Runs the built executable with QT_QPA_PLATFORM=offscreen and a PATH without the
+virtualenv: --version, a new workspace, the sample case, a PDF and a DOCX brief
+(both read back), then the window started and quit. Exits non-zero on the first
+failure, naming it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    venv = os.environ.get("VIRTUAL_ENV") or str(ROOT / ".venv")
+    path = [p for p in os.environ.get("PATH", "").split(os.pathsep) if not p.startswith(venv)]
+    env = {
+        "PATH": os.pathsep.join(path),
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8",
+    }
+    return env
+
+
+def run(exe: Path, args: list[str], env: dict[str, str], timeout: float = 120) -> str:
+    result = subprocess.run(
+        [str(exe), *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
+    if result.returncode != 0:
+        raise SystemExit(
+            f"FAILED: casefile {' '.join(args)} exited {result.returncode}\n{result.stderr[-2000:]}"
+        )
+    return result.stdout
+
+
+def main(argv: list[str]) -> int:
+    build = Path(argv[1]) if len(argv) > 1 else ROOT / "dist" / "casefile"
+    exe = build / ("casefile.exe" if os.name == "nt" else "casefile")
+    if not exe.is_file():
+        print(f"no build at {exe}; run `make package` first", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="casefile-pkg-") as tmp:
+        home = Path(tmp)
+        env = clean_env(home)
+        workspace = home / "office.casefile"
+        version = run(exe, ["--version"], env).strip()
+        print(f"ok  --version: {version}")
+        run(exe, ["--db", str(workspace), "cases"], env)
+        print(f"ok  new workspace: {workspace.stat().st_size} bytes")
+        case_id = run(exe, ["--db", str(workspace), "sample"], env).strip().splitlines()[-1]
+        print(f"ok  sample case: id {case_id}")
+        pdf, docx = home / "brief.pdf", home / "brief.docx"
+        run(exe, ["--db", str(workspace), "brief", case_id, "--format", "pdf", "-o", str(pdf)], env)
+        run(
+            exe,
+            ["--db", str(workspace), "brief", case_id, "--format", "docx", "-o", str(docx)],
+            env,
+        )
+        check_pdf(pdf)
+        check_docx(docx)
+        run(exe, ["--db", str(workspace)], {**env, "CASEFILE_SMOKE_TEST": "1"}, timeout=60)
+        print("ok  window started and quit cleanly")
+    print("package test passed")
+    return 0
+
+
+def check_pdf(path: Path) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    text = "".join(page.extract_text() or "" for page in reader.pages)
+    if "Ingram" not in text:
+        raise SystemExit(f"FAILED: {path} does not mention the client")
+    print(f"ok  PDF brief: {len(reader.pages)} pages")
+
+
+def check_docx(path: Path) -> None:
+    import docx
+
+    document = docx.Document(str(path))
+    text = "\n".join(p.text for p in document.paragraphs)
+    if "Ingram" not in text:
+        raise SystemExit(f"FAILED: {path} does not mention the client")
+    print(f"ok  DOCX brief: {len(document.paragraphs)} paragraphs")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

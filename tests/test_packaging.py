@@ -1,0 +1,51 @@
+"""The frozen build, checked the way an installer leaves it (only when a build exists)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "dist" / "casefile"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (BUILD / "casefile").is_file(), reason="no build in dist/ (make package)")
+def test_built_executable_runs_without_python() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "package_test.py"), str(BUILD)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "package test passed" in result.stdout
+
+
+def test_desktop_entry_and_metainfo_name_the_same_application() -> None:
+    desktop = (ROOT / "packaging" / "linux" / "io.github.casefile.Casefile.desktop").read_text()
+    metainfo = ROOT / "packaging" / "linux" / "io.github.casefile.Casefile.metainfo.xml"
+    import xml.etree.ElementTree as ET
+
+    component = ET.parse(metainfo).getroot()
+    assert component.findtext("id") == "io.github.casefile.Casefile"
+    assert component.find("launchable").text == "io.github.casefile.Casefile.desktop"
+    assert "Exec=casefile" in desktop
+    assert "Icon=io.github.casefile.Casefile" in desktop
+
+
+def test_version_is_declared_once_and_shown_by_the_command() -> None:
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    shown = subprocess.run(
+        [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.strip() == f"casefile {declared}"
+    metainfo = (
+        ROOT / "packaging" / "linux" / "io.github.casefile.Casefile.metainfo.xml"
+    ).read_text()
+    assert f'release version="{declared}"' in metainfo
