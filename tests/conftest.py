@@ -1,8 +1,16 @@
-"""Shared fixtures: a fresh workspace on SQLite, and on PostgreSQL where a server can start."""
+"""Shared fixtures: a fresh workspace on SQLite, and on PostgreSQL where a server can start.
+
+Migrating a new workspace costs far more than copying one, so each session
+migrates one template per backend and every test gets a copy of it: a file copy
+on SQLite, ``CREATE DATABASE ... TEMPLATE`` on PostgreSQL. Tests about opening
+and migrating workspaces make their own with ``open_workspace``.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,28 +19,59 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.core.workspace import Workspace, open_workspace  # noqa: E402
+from tests.pgserver import PostgresServer  # noqa: E402
 
 pytest_plugins = ["tests.conftest_pg"]
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = REPO.parent / "shared" / "seed" / "000_f7358e5193441ec4.txt"
 SAMPLE_ARTICLE = REPO / "resources" / "sample" / "article.txt"
+PG_TEMPLATE = "casefile_template"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty workspace at the current schema, to copy."""
+    path = tmp_path_factory.mktemp("template") / "template.casefile"
+    open_workspace(path, user="tester").close()
+    # Fold the WAL into the file so that copying the one file copies everything.
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = pg_server.create_database(PG_TEMPLATE)
+    store = tmp_path_factory.mktemp("template-store")
+    open_workspace(url, store_root=store, user="tester").close()
+    return PG_TEMPLATE
+
+
+def fresh_sqlite_workspace(template: Path, folder: Path) -> Workspace:
+    target = folder / "test.casefile"
+    shutil.copyfile(template, target)
+    os.chmod(target, 0o600)
+    return open_workspace(target, user="tester")
 
 
 @pytest.fixture
-def sqlite_workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = open_workspace(tmp_path / "test.casefile", user="tester")
+def sqlite_workspace(sqlite_template: Path, tmp_path: Path) -> Iterator[Workspace]:
+    ws = fresh_sqlite_workspace(sqlite_template, tmp_path)
     yield ws
     ws.close()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
+def workspace(
+    request: pytest.FixtureRequest, sqlite_template: Path, tmp_path: Path
+) -> Iterator[Workspace]:
     """A fresh, empty workspace; every storage test runs once per backend."""
     if request.param == "sqlite":
-        ws = open_workspace(tmp_path / "test.casefile", user="tester")
+        ws = fresh_sqlite_workspace(sqlite_template, tmp_path)
     else:
-        url = request.getfixturevalue("pg_url")
+        template = request.getfixturevalue("pg_template")
+        url = request.getfixturevalue("pg_url_factory")(template=template)
         ws = open_workspace(url, store_root=tmp_path / "store", user="tester")
     yield ws
     ws.close()

@@ -23,6 +23,10 @@ from enum import Enum
 from app.core.errors import ValidationError
 
 
+class _Unrecognized(ValueError):
+    """Text in none of the shapes ``PartialDate.parse`` reads."""
+
+
 class Precision(Enum):
     DAY = "day"
     MONTH = "month"
@@ -58,14 +62,19 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not 1 <= self.year <= 9999:
-            raise ValueError(f"year {self.year} is out of range")
+            raise ValueError(f"year {self.year} is out of range (1 to 9999)")
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:
-            raise ValueError(f"month {self.month} is out of range")
+            raise ValueError(f"there is no month {self.month} (months are 1 to 12)")
         if self.day is not None:
-            # Raises ValueError for 2021-02-30 and the like.
-            dt.date(self.year, self.month or 1, self.day)
+            assert self.month is not None
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                # Say why 2021-02-30 is refused rather than just that it is.
+                raise ValueError(
+                    f"{calendar.month_name[self.month]} {self.year} has only {last} days"
+                )
 
     # -- construction -------------------------------------------------------
 
@@ -105,10 +114,12 @@ class PartialDate:
             approximate, lowered = True, lowered[:-1].strip()
         try:
             value = cls._parse_exact(lowered)
-        except ValueError as exc:
+        except _Unrecognized as exc:
             raise ValueError(
                 f"{text!r} is not a date; write it like 2020-06-14, June 2020 or about 2020"
             ) from exc
+        except ValueError as exc:  # the right shape, but no such day or month
+            raise ValueError(f"{text!r} is not a date: {exc}") from exc
         return cls(value.year, value.month, value.day, approximate)
 
     @classmethod
@@ -130,7 +141,7 @@ class PartialDate:
         month_year = re.fullmatch(r"([a-z]+)\.?,?\s+(\d{4})", text)
         if month_year and month_year[1] in _MONTHS:
             return cls(int(month_year[2]), _MONTHS[month_year[1]])
-        raise ValueError(text)
+        raise _Unrecognized(text)
 
     # -- reading -------------------------------------------------------------
 
@@ -164,12 +175,13 @@ class PartialDate:
 
     def display(self) -> str:
         """How a lawyer writes it: "June 14, 2020", "June 2020", "about 2020"."""
+        # Four-digit years (as ``parse`` reads them), so every value reads back.
         if self.precision is Precision.DAY:
-            text = f"{calendar.month_name[self.month or 1]} {self.day}, {self.year}"
+            text = f"{calendar.month_name[self.month or 1]} {self.day}, {self.year:04d}"
         elif self.precision is Precision.MONTH:
-            text = f"{calendar.month_name[self.month or 1]} {self.year}"
+            text = f"{calendar.month_name[self.month or 1]} {self.year:04d}"
         else:
-            text = str(self.year)
+            text = f"{self.year:04d}"
         return f"about {text}" if self.approximate else text
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ office). Opening a workspace brings its schema to the current Alembic head.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -103,6 +104,10 @@ def _check_sqlite_file(path: Path) -> None:
         return
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Client data: create the file owner-only (SQLite would use 0644 less the umask);
+    # SQLite gives its -wal and -shm files the same mode as the database file.
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -139,10 +144,37 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 f"this workspace was saved by a newer version of Casefile (schema {current}); "
                 "update Casefile to open it"
             ) from None
+    migrating = _migration_engine(engine)
     try:
-        command.upgrade(alembic_config(engine), revision)
+        command.upgrade(alembic_config(migrating), revision)
     except SQLAlchemyError as exc:
         raise WorkspaceError(f"the workspace could not be upgraded: {_reason(exc)}") from None
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
+
+
+def _migration_engine(engine: Engine) -> Engine:
+    """The engine to migrate a workspace with: for a SQLite file, one whose transactions
+    include DDL.
+
+    pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so every CREATE and
+    ALTER of a migration would commit on its own, and a migration failing halfway would
+    leave a schema that no version of Casefile can open again. With the driver's own
+    transaction handling off and an explicit BEGIN IMMEDIATE, an upgrade applies whole
+    or not at all (and commits once, instead of once per statement).
+    """
+    if sqlite_path(engine.url) is None:
+        return engine  # PostgreSQL has transactional DDL; a memory database is not shared
+    migrating = create_engine(engine.url, connect_args={"timeout": 5})
+    event.listen(migrating, "connect", _set_sqlite_pragmas)
+    event.listen(migrating, "connect", _driver_transactions_off)
+    event.listen(migrating, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return migrating
+
+
+def _driver_transactions_off(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
 
 
 def _reason(exc: BaseException) -> str:

@@ -212,6 +212,10 @@ class Document(Tracked, Base):
     file_size: Mapped[int | None] = mapped_column(Integer)
     file_media_type: Mapped[str | None] = mapped_column(String(200))
     file_name: Mapped[str | None] = mapped_column(String(500))
+    # The attachment's text (plain text, .docx, a PDF's text layer) for search;
+    # when none could be read, ``extraction_note`` says why.
+    extracted_text: Mapped[str | None] = mapped_column(Text, deferred=True)
+    extraction_note: Mapped[str | None] = mapped_column(Text)
 
     case: Mapped[Case] = relationship(back_populates="documents")
     issues: Mapped[list[Issue]] = relationship(
@@ -340,3 +344,26 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """One line of the audit trail: who changed which record, when, and from what to what.
+
+    Written only by the session hooks in ``app.core.audit`` (and the database refuses
+    UPDATE and DELETE on it). ``case_id`` is a plain number, not a foreign key, so the
+    trail of a deleted case outlives the case. ``changes`` maps a field to
+    ``[old, new]`` JSON values.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_record", "table_name", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    user: Mapped[str] = mapped_column(String(300), default="")
+    action: Mapped[str] = mapped_column(String(20))
+    table_name: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    case_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -81,6 +81,11 @@ class AttachmentStore:
         sha, size = self._write(io.BytesIO(data))
         return StoredFile(sha, size, media_type or guess_media_type(name), name)
 
+    def add_stream(self, stream: BinaryIO, name: str, media_type: str | None = None) -> StoredFile:
+        """Store what ``stream`` yields, read in chunks (never whole in memory)."""
+        sha, size = self._write(stream)
+        return StoredFile(sha, size, media_type or guess_media_type(name), name)
+
     def _write(self, stream: BinaryIO) -> tuple[str, int]:
         try:
             self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -116,6 +121,11 @@ class AttachmentStore:
             raise StoreError(
                 f"cannot write to the attachment store {self.root}: {exc.strerror or exc}"
             ) from None
+        except BaseException:
+            # The stream itself failed (e.g. an archive entry refused mid-read): no leftovers.
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
 
     def open(self, sha256: str) -> BinaryIO:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,9 +14,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from app.core import db
-from app.core.errors import StoreError, WorkspaceError
+from app.core import audit, backup, check, db
+from app.core.errors import ConflictError, StoreError, WorkspaceError
+from app.core.lock import WorkspaceLock
 from app.core.models import Setting
 from app.core.store import AttachmentStore
 
@@ -31,6 +34,10 @@ class Workspace:
         self.store = store
         self.user = user
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        audit.install(self._sessions, self)
+        # Set by open_workspace: the desktop app's lock, and today's backup if it runs.
+        self.exclusive_lock: WorkspaceLock | None = None
+        self.backup_thread: threading.Thread | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -54,6 +61,18 @@ class Workspace:
             try:
                 yield session
                 session.commit()
+            except StaleDataError as exc:
+                # The ORM's version check found the row changed or deleted by another
+                # session since it was read: the same thing ConflictError reports.
+                session.rollback()
+                raise ConflictError(
+                    "this record was changed or deleted by someone else since you opened it; "
+                    "reopen it and make your change again"
+                ) from exc
+            except OperationalError as exc:
+                # Disk full, read-only file or folder, locked too long: nothing was saved.
+                session.rollback()
+                raise WorkspaceError(f"the change was not saved: {db._reason(exc)}") from None
             except BaseException:
                 session.rollback()
                 raise
@@ -65,10 +84,17 @@ class Workspace:
             try:
                 yield session
             finally:
+                # Detach first: a rollback expires every loaded object, and the lists the
+                # services return (``parties_of_case`` ...) would then be unreadable.
+                session.expunge_all()
                 session.rollback()
 
     def close(self) -> None:
+        if self.backup_thread is not None:
+            self.backup_thread.join()  # a half-written backup is no backup
         self.engine.dispose()
+        if self.exclusive_lock is not None:
+            self.exclusive_lock.release()
 
 
 def open_workspace(
@@ -76,22 +102,48 @@ def open_workspace(
     *,
     store_root: Path | None = None,
     user: str | None = None,
+    exclusive: bool = False,
 ) -> Workspace:
-    """Open (creating if needed) the workspace at ``target`` and upgrade its schema."""
+    """Open (creating if needed) the workspace at ``target`` and upgrade its schema.
+
+    ``exclusive`` (the desktop app) takes the SQLite workspace's lock file, refusing
+    a second app. An existing SQLite workspace is quick-checked, and backed up once
+    a day (in the background when ``exclusive``).
+    """
     url = target if isinstance(target, URL) else db.resolve_url(target)
-    engine = db.make_engine(url)
+    path = db.sqlite_path(url)
+    had_data = path is not None and path.is_file() and path.stat().st_size > 0
+    held = WorkspaceLock(path) if exclusive and path is not None else None
+    if held is not None:
+        held.acquire()
     try:
+        engine = db.make_engine(url)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    try:
+        if had_data and path is not None:
+            check.quick_check_on_open(engine, url, daily_due=backup.backup_due(path))
         db.upgrade(engine)
         root = store_root or _store_root(url, engine)
     except OperationalError as exc:
         engine.dispose()
+        if held is not None:
+            held.release()
         raise WorkspaceError(f"cannot open the workspace: {db._reason(exc)}") from None
     except BaseException:
         engine.dispose()
+        if held is not None:
+            held.release()
         raise
     if user is None:
         user = (url.username or _os_user()) if not db.is_sqlite(url) else _os_user()
-    return Workspace(url, engine, AttachmentStore(root), user)
+    workspace = Workspace(url, engine, AttachmentStore(root), user)
+    workspace.exclusive_lock = held
+    if had_data:
+        workspace.backup_thread = backup.start_daily_backup(workspace, background=exclusive)
+    return workspace
 
 
 def _os_user() -> str:

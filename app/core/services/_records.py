@@ -12,13 +12,16 @@ accepts, so a snapshot fed back to ``update`` or ``create`` is a no-op/restore.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
+from app.core import audit
 from app.core.errors import ConflictError, NotFoundError, ValidationError
 from app.core.models import Base, Case
 from app.core.services._fields import Field, clean_values
@@ -77,6 +80,10 @@ def create(
     cleaned = clean_values(entity.fields, values, partial=False)
     record = entity.model()
     if record_id is not None:
+        # Restoring over a live record would be refused by the primary key as a raw
+        # database error; say what happened instead.
+        if session.get(entity.model, record_id) is not None:
+            raise ConflictError(f"there is already a {entity.noun} with id {record_id}")
         record.id = record_id
     if entity.case_scoped:
         if case_id is None or session.get(Case, case_id) is None:
@@ -105,13 +112,22 @@ def update(
         )
     cleaned = clean_values(entity.fields, values, partial=True)
     _apply(session, entity, record, cleaned)
-    session.flush()
+    _flush(session, entity, record_id)
     return record
 
 
 def delete(session: Session, entity: Entity, record_id: int) -> None:
     session.delete(get(session, entity, record_id))
-    session.flush()
+    _flush(session, entity, record_id)
+
+
+def _flush(session: Session, entity: Entity, record_id: int) -> None:
+    # Someone saved or deleted the record between our read and our write (the
+    # version column no longer matches): say who and when, from the audit trail.
+    try:
+        session.flush()
+    except StaleDataError:
+        raise audit.conflict(session, entity.model.__tablename__, record_id, entity.noun) from None
 
 
 def _apply(session: Session, entity: Entity, record: Any, cleaned: dict[str, Any]) -> None:
@@ -136,6 +152,11 @@ def _apply(session: Session, entity: Entity, record: Any, cleaned: dict[str, Any
                     name, f"{_noun(link.target)} {min(wrong)} is not part of this case"
                 )
             by_id = {item.id: item for item in found}
+            current = getattr(record, link.attribute)
+            if inspect(record).persistent and sorted(i.id for i in current) != sorted(ids):
+                # Link rows live in another table, so SQLAlchemy would not UPDATE this
+                # row: touch it, so the version (optimistic lock) and updated_at move too.
+                record.updated_at = dt.datetime.now(dt.UTC)
             setattr(record, link.attribute, [by_id[i] for i in ids])
     for name, value in cleaned.items():
         if name not in entity.links:

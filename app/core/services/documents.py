@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.core import vocab
 from app.core.errors import ValidationError
@@ -94,10 +94,16 @@ def add_document(
     file: Path | None = None,
     allow_duplicate: bool = False,
     record_id: int | None = None,
+    extracted: tuple[str | None, str] | None = None,
     **values: Any,
 ) -> int:
     """Add a document, storing ``file`` first. A file already in the case is refused
-    (naming the document that has it) unless ``allow_duplicate``."""
+    (naming the document that has it) unless ``allow_duplicate``. The file's text is
+    extracted for search (``extracted`` passes a result already computed in a worker)."""
+    if file is not None and extracted is None:
+        from app.core.textextract import extract_text
+
+        extracted = extract_text(file)
     if file is not None:
         stored = ws.store.add_file(file)
         values = {**values, **file_fields(stored)}
@@ -109,7 +115,28 @@ def add_document(
             raise ValidationError(
                 "file", f"this file is already in the case as the document {existing!r}"
             )
-    return _service.add(ws, case_id, record_id=record_id, **values)
+    with ws.session() as session:
+        record = records.create(session, DOCUMENT, values, case_id=case_id, record_id=record_id)
+        if extracted is not None:
+            _set_extracted(session, record.id, extracted)
+        return record.id
+
+
+def _set_extracted(session: Any, document_id: int, extracted: tuple[str | None, str]) -> None:
+    # A Core UPDATE: the text is derived from the file, not an edit (no version bump).
+    text, note = extracted
+    session.execute(
+        update(Document)
+        .where(Document.id == document_id)
+        .values(extracted_text=text, extraction_note=note or None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def set_extracted_text(ws: Workspace, document_id: int, text: str | None, note: str) -> None:
+    """Store text extracted later (in a background worker) for the document's file."""
+    with ws.session() as session:
+        _set_extracted(session, document_id, (text, note))
 
 
 def document_with_file(ws: Workspace, case_id: int, sha256: str) -> str | None:
@@ -124,8 +151,13 @@ def document_with_file(ws: Workspace, case_id: int, sha256: str) -> str | None:
 
 def attach_file(ws: Workspace, document_id: int, file: Path) -> None:
     """Attach (or replace) the file of an existing document."""
+    from app.core.textextract import extract_text
+
     stored = ws.store.add_file(file)
-    _service.update(ws, document_id, **file_fields(stored))
+    extracted = extract_text(file)
+    with ws.session() as session:
+        records.update(session, DOCUMENT, document_id, file_fields(stored))
+        _set_extracted(session, document_id, extracted)
 
 
 def document_dependents(ws: Workspace, document_id: int) -> dict[str, int]:

@@ -104,11 +104,15 @@ def add_person_to_case(
         return records.create(session, PARTY, values, case_id=case_id).id
 
 
-def _refuse_duplicate(session: Session, case_id: int, person_id: Any) -> None:
-    existing = session.scalar(
-        select(Party.id).where(Party.case_id == case_id, Party.person_id == person_id)
-    )
-    if existing is not None:
+def _refuse_duplicate(
+    session: Session, case_id: int, person_id: Any, *, other_than: int | None = None
+) -> None:
+    # Clean first: PostgreSQL refuses to compare an integer column with text.
+    person_id = f.required_id("person_id", person_id)
+    query = select(Party.id).where(Party.case_id == case_id, Party.person_id == person_id)
+    if other_than is not None:
+        query = query.where(Party.id != other_than)
+    if session.scalar(query) is not None:
         raise ValidationError("person_id", "this person is already part of the case")
 
 
@@ -116,6 +120,9 @@ def update_party(
     ws: Workspace, party_id: int, *, expected_version: int | None = None, **values: Any
 ) -> None:
     with ws.session() as session:
+        if "person_id" in values:
+            party = records.get(session, PARTY, party_id)
+            _refuse_duplicate(session, party.case_id, values["person_id"], other_than=party_id)
         records.update(session, PARTY, party_id, values, expected_version=expected_version)
 
 
