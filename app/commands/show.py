@@ -1,0 +1,118 @@
+"""``casefile show CASE``: one case in full, as a readable summary or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # keep `casefile --help` fast: no database modules at import time
+    from app.core.workspace import Workspace
+
+WIDTH = 100
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "show",
+        help="show one case",
+        description="Show a case: people, charges, chronology, statements, documents, "
+        "issues and notes. Dates keep their precision (2020-06-14, 2020-06, 2020; "
+        "a trailing ~ means approximate).",
+    )
+    parser.add_argument("case", metavar="CASE", help="case id or docket number")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object (keys: case, people, statements, charges, documents, "
+        "events, issues, notes)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.core.casedump import case_dump
+
+    dump = case_dump(workspace, args.case)
+    if args.json:
+        print(json.dumps(dump, indent=2, ensure_ascii=False))
+    else:
+        print(summary(dump))
+    return 0
+
+
+def _date(value: str | None) -> str:
+    from app.core.dates import PartialDate
+
+    return PartialDate.from_iso(value).display() if value else "date unknown"
+
+
+def _wrap(text: str, indent: str = "    ") -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines.extend(
+            textwrap.wrap(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent) or [""]
+        )
+    return lines
+
+
+def summary(dump: dict[str, Any]) -> str:
+    """The case as plain text a person can read in a terminal."""
+    from app.core import vocab
+
+    case = dump["case"]
+    out = [case["caption"], "=" * min(len(case["caption"]), WIDTH)]
+    facts = [
+        ("Case id", str(case["id"])),
+        ("Docket", case["docket_number"]),
+        ("Court", case["court"]),
+        ("Jurisdiction", case["jurisdiction"]),
+        ("Status", vocab.label(vocab.CASE_STATUSES, case["status"])),
+        ("Opened", _date(case["opened_on"]) if case["opened_on"] else ""),
+        ("Closed", _date(case["closed_on"]) if case["closed_on"] else ""),
+        ("Assigned", case["assigned_staff"]),
+        ("Client", ", ".join(case["clients"])),
+    ]
+    out += [f"{label + ':':<14}{value}" for label, value in facts if value]
+    if case["summary"]:
+        out += ["", *_wrap(case["summary"], "")]
+
+    def section(title: str, items: list[Any]) -> None:
+        out.extend(["", f"{title} ({len(items)})"])
+
+    section("People", dump["people"])
+    for p in dump["people"]:
+        roles = ", ".join(vocab.label(vocab.ROLES, r) for r in p["roles"])
+        aka = f" (aka {', '.join(p['aliases'])})" if p["aliases"] else ""
+        out.append(f"  {p['name']}{aka} - {roles}")
+    section("Charges", dump["charges"])
+    for c in dump["charges"]:
+        klass = f" ({c['class']})" if c["class"] else ""
+        status = vocab.label(vocab.CHARGE_STATUSES, c["status"])
+        out.append(f"  {c['count_number']}. {c['statute']} {c['description']}{klass} - {status}")
+    section("Chronology", dump["events"])
+    for e in dump["events"]:
+        kind = vocab.label(vocab.EVENT_KINDS, e["kind"])
+        out.append(f"  {_date(e['date'])}: {e['title']} [{kind}]")
+    section("Statements", dump["statements"])
+    for s in dump["statements"]:
+        setting = vocab.label(vocab.STATEMENT_SETTINGS, s["setting"])
+        to = s["recipient"] or s["recipient_text"]
+        head = f"  {_date(s['date'])}, {s['speaker']} ({setting}{', to ' + to if to else ''})"
+        cite = " ".join(x for x in (s["source"] or "", s["pin_cite"]) if x)
+        out.append(head + (f" - source: {cite}" if cite else ""))
+        out.extend(_wrap(f"\u201c{s['text']}\u201d"))
+    section("Documents", dump["documents"])
+    for d in dump["documents"]:
+        kind = vocab.label(vocab.DOCUMENT_KINDS, d["kind"])
+        attached = f" [file: {d['file']['original_name']}]" if d["file"] else ""
+        out.append(f"  {_date(d['date'])}: {d['title']} ({kind}){attached}")
+    section("Issues", dump["issues"])
+    for i in dump["issues"]:
+        out.append(f"  {i['title']} ({vocab.label(vocab.ISSUE_STATUSES, i['status'])})")
+    section("Notes", dump["notes"])
+    for n in dump["notes"]:
+        box = ("[x] " if n["done"] else "[ ] ") if n["is_todo"] else ""
+        out.extend(_wrap(box + n["body"], "  "))
+    return "\n".join(out)
