@@ -45,5 +45,9 @@ package-test: $(PACKAGE_STAMP)
 	@[ -x dist/casefile/casefile ] || $(MAKE) package
 	$(PY) packaging/package_test.py dist/casefile
 
+# Figures are ratios measured side by side in one run (see BENCHMARKS.md); about 5 minutes.
+bench: $(TEST_STAMP)
+	$(PY) -m benchmarks.run
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,505 @@
+"""One search over everything in a workspace: FTS5 on SQLite, tsvector on PostgreSQL.
+
+``search(ws, "megaph")`` returns :class:`Hit` records grouped by kind (cases,
+people, statements, charges, documents, events, issues, notes), best first in
+each kind, with the matched words marked in a short snippet. The CLI, the GUI
+search panel and anything else call this one function. What is indexed, and how
+the index is built and kept current, is :mod:`app.core.search_schema`.
+
+People type words, not query syntax. :func:`parse_query` turns whatever was typed
+into terms; every term is quoted before it reaches the database, so quotes,
+apostrophes, hyphens, colons, ``AND``/``OR``/``NOT``, ``*`` and unbalanced quotes
+are plain text and a search never raises because of them. The last word is a
+prefix (``megaph`` finds *megaphone*) and accents are folded (``Jose`` finds
+*José*). A balanced ``"quoted phrase"`` matches those words in that order.
+
+How a search runs on SQLite (a search runs on every keystroke, so it goes straight
+to the driver on a pooled connection, with SQL text built once per shape so
+sqlite3 reuses the prepared statements):
+
+1. One statement counts each wanted kind's matches, stopping at ``limit + 1``.
+   Kinds with none are left out of the next step altogether.
+2. One statement (a ``UNION ALL``, one arm per kind with matches) fetches the
+   hits with their title, case caption and snippet, in one of two shapes:
+
+   * at most ``limit`` matches (a rare word): every match is a hit, so the arm
+     ranks with ``bm25()`` and makes every snippet inline - one FTS5 lookup;
+   * more (a common word): ``ORDER BY rank LIMIT n``, which FTS5 runs as a sorted
+     query, so ``snippet()`` and the joins run for the ``n`` hits only, not for
+     every match. The sorted query costs ~20 µs to prepare, which is why the few
+     matches of a rare word take the other shape.
+
+   ``bm25`` reads each matching row's column sizes (~1.5 µs a row), so ranking
+   every match of a word in 15,000 statements would take about as long as a
+   ``LIKE`` scan of the table. Each kind therefore ranks its :data:`RANK_WINDOW`
+   most recently added matches; below that many, ranking is exact.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import TextClause, text
+
+from app.core.search_schema import (  # noqa: F401 (tests, benchmarks)
+    _CHECKED,
+    BY_KIND,
+    KIND_LABELS,
+    KINDS,
+    PG_CONFIG,
+    SOURCES,
+    Source,
+    _trigger_names,
+    drop_sqlite_index,
+    ensure_sqlite_index,
+    index_suspended,
+    install_sqlite_index,
+    pg_drop_ddl,
+    pg_index_ddl,
+    rebuild_index,
+    sqlite_index_ddl,
+    sqlite_trigger_ddl,
+    suspend_index,
+)
+from app.core.workspace import Workspace
+
+__all__ = [
+    "BY_KIND",
+    "KINDS",
+    "KIND_LABELS",
+    "SOURCES",
+    "Hit",
+    "Source",
+    "Term",
+    "drop_sqlite_index",
+    "ensure_sqlite_index",
+    "fts5_query",
+    "index_suspended",
+    "install_sqlite_index",
+    "parse_query",
+    "pg_drop_ddl",
+    "pg_index_ddl",
+    "rebuild_index",
+    "search",
+    "split_marks",
+    "sqlite_index_ddl",
+    "sqlite_trigger_ddl",
+    "suspend_index",
+    "tsquery",
+]
+MARK_START = "\ue000"  # private-use characters: never typed, never in the markup
+MARK_END = "\ue001"
+MAX_TERMS = 16
+MAX_TOKEN = 64
+SNIPPET_TOKENS = 24
+RANK_WINDOW = 1000
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One record that matched. ``snippet`` is plain text; ``highlights`` are the
+    ``(start, end)`` spans of the matched words in it. ``rank``: higher is better,
+    comparable only within one kind of one search."""
+
+    kind: str
+    id: int
+    case_id: int | None
+    case_caption: str
+    title: str
+    snippet: str
+    rank: float
+    highlights: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, before: str = "**", after: str = "**") -> str:
+        """The snippet with each match wrapped in ``before``/``after``."""
+        return self._render(lambda s: s, before, after)
+
+    def snippet_html(self) -> str:
+        """The snippet as HTML: everything escaped, the matches in bold."""
+        return self._render(html.escape, "<b>", "</b>")
+
+    def _render(self, escape: Any, before: str, after: str) -> str:
+        out, pos = [], 0
+        for start, end in self.highlights:
+            out += [escape(self.snippet[pos:start]), before, escape(self.snippet[start:end]), after]
+            pos = end
+        out.append(escape(self.snippet[pos:]))
+        return "".join(out)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "case": self.case_id,
+            "case_caption": self.case_caption,
+            "title": self.title,
+            "snippet": self.marked(),
+            "rank": round(self.rank, 6),
+        }
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Turn a snippet with MARK_START/MARK_END into plain text and highlight spans."""
+    # Newlines and tabs read badly in one line. The marks are not whitespace, so
+    # folding spaces first changes no text between them.
+    first, *marked_parts = _SPACE.sub(" ", marked).split(MARK_START)
+    plain = [first.replace(MARK_END, "")]
+    spans: list[tuple[int, int]] = []
+    length = len(plain[0])
+    for part in marked_parts:
+        inside, closed, rest = part.partition(MARK_END)
+        if closed and inside:
+            spans.append((length, length + len(inside)))
+        rest = rest.replace(MARK_END, "")  # a stray end mark
+        plain += (inside, rest)
+        length += len(inside) + len(rest)
+    return "".join(plain), tuple(spans)
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?")
+_MONTH_NAMES = tuple(calendar.month_name)
+
+
+def date_label(iso: str) -> str | None:
+    """``PartialDate.from_iso(iso).display()``, or None for a value that is not a
+    date. Written out because it runs for every hit: building the PartialDate and
+    asking ``calendar`` for the month's name (a strftime) cost 4.5 µs a hit, more
+    than a rare word's whole lookup; ``tests/core/test_search.py`` checks that the
+    two agree."""
+    match = _ISO_DATE.fullmatch(iso.strip())
+    if match is None:
+        return None
+    year, month, day, approx = match.groups()
+    y = int(year)
+    if not 1 <= y <= 9999:
+        return None
+    if month is None:
+        label = year
+    else:
+        m = int(month)
+        if not 1 <= m <= 12:
+            return None
+        if day is None:
+            label = f"{_MONTH_NAMES[m]} {year}"
+        else:
+            d = int(day)
+            if not 1 <= d <= calendar.monthrange(y, m)[1]:
+                return None
+            label = f"{_MONTH_NAMES[m]} {d}, {year}"
+    return f"about {label}" if approx else label
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True)
+class Term:
+    """Words that must appear together (one typed word such as O'Brien, or a quoted
+    phrase); ``prefix`` lets the last one be the start of a longer word."""
+
+    tokens: tuple[str, ...]
+    prefix: bool
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+
+
+def parse_query(query: str) -> list[Term]:
+    """The terms in what a person typed. Letters and digits make words; everything
+    else separates them. Quotes make a phrase only when they are balanced."""
+    if not isinstance(query, str):
+        return []
+    query = unicodedata.normalize("NFKC", query[:2000]).translate(_QUOTES)
+    parts = query.split('"')
+    balanced = len(parts) % 2 == 1
+    terms: list[Term] = []
+    for index, part in enumerate(parts):
+        if balanced and index % 2 == 1:
+            tokens = _tokens(part)
+            if tokens:
+                terms.append(Term(tokens, prefix=False))
+            continue
+        for word in part.split():
+            tokens = _tokens(word)
+            if tokens:
+                # "a*" would merge the postings of every word starting with a.
+                terms.append(Term(tokens, prefix=len(tokens[-1]) > 1))
+    terms = terms[:MAX_TERMS]
+    # Only the word being typed is a prefix: the ones before it are finished, and
+    # a prefix costs a merge of every matching word's postings.
+    return [Term(t.tokens, t.prefix and i == len(terms) - 1) for i, t in enumerate(terms)]
+
+
+def _tokens(chunk: str) -> tuple[str, ...]:
+    return tuple(token[:MAX_TOKEN].casefold() for token in _TOKEN.findall(chunk))
+
+
+def fts5_query(terms: Iterable[Term]) -> str:
+    """An FTS5 MATCH expression in which every term is a quoted string (AND-ed)."""
+    out = []
+    for term in terms:
+        body = " ".join(token.replace('"', '""') for token in term.tokens)
+        out.append(f'"{body}"' + ("*" if term.prefix else ""))
+    return " ".join(out)
+
+
+def tsquery(terms: Iterable[Term]) -> str:
+    """A ``to_tsquery`` input in which every word is a quoted lexeme (``'megaph':*``)."""
+    out = []
+    for term in terms:
+        words = [
+            "'" + token.replace("\\", "\\\\").replace("'", "''") + "'" for token in term.tokens
+        ]
+        if term.prefix:
+            words[-1] += ":*"
+        out.append("(" + " <-> ".join(words) + ")")
+    return " & ".join(out)
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search(
+    ws: Workspace,
+    query: str,
+    case_id: int | None = None,
+    limit: int = 50,
+    kinds: Iterable[str] | None = None,
+) -> list[Hit]:
+    """Search everything (or one case) for what was typed. Returns at most ``limit``
+    hits of each kind, grouped in the order of :data:`KINDS`, best first. Never
+    raises because of the query text; an empty query finds nothing."""
+    terms = parse_query(query)
+    if not terms:
+        return []
+    if kinds is None:
+        wanted = KINDS
+    else:
+        chosen = set(kinds)
+        wanted = tuple(k for k in KINDS if k in chosen)
+        if not wanted:
+            return []
+    limit = max(1, min(int(limit), 1000))
+    if ws.engine.dialect.name == "sqlite":
+        rows = _sqlite_rows(ws, fts5_query(terms), wanted, case_id, limit)
+        hits = [_hit(row, -row[7]) for row in rows]
+    else:
+        params: dict[str, Any] = {"q": tsquery(terms), "n": limit}
+        if case_id is not None:
+            params["case_id"] = int(case_id)
+        with ws.engine.connect() as connection:
+            rows = connection.execute(_pg_statement(wanted, case_id is not None), params).all()
+        hits = [_hit(row, row[7]) for row in rows]
+    hits.sort(key=_order_key)
+    return hits
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def _order_key(hit: Hit) -> tuple[int, float, int]:
+    return (_KIND_ORDER[hit.kind], -hit.rank, hit.id)
+
+
+def _hit(row: Any, rank: float) -> Hit:
+    kind, record_id, case_id, caption, title, detail, snippet = row[:7]
+    plain, spans = split_marks(snippet or "")
+    title = " ".join((title or "").split())
+    when = date_label(detail) if detail else None
+    if when:
+        title = f"{title} ({when})"
+    return Hit(kind, record_id, case_id, caption or "", title, plain, float(rank), spans)
+
+
+def _sqlite_rows(
+    ws: Workspace, match: str, kinds: tuple[str, ...], case_id: int | None, limit: int
+) -> list[Any]:
+    ensure_sqlite_index(ws.engine)
+    by_case = case_id is not None
+    params: dict[str, Any] = {"q": match, "n": limit}
+    if by_case:
+        params["case_id"] = int(case_id)  # type: ignore[arg-type]
+    # Straight to the driver: SQLAlchemy's per-call work (a Session, compiling a
+    # statement) would cost more than a selective FTS5 lookup itself.
+    connection = ws.engine.raw_connection()
+    try:
+        rows = connection.execute(_first_sql(kinds, by_case), params).fetchall()
+        flagged = {row[0] for row in rows if row[8]}
+        if flagged:
+            many = tuple(kind for kind in kinds if kind in flagged)
+            rows = [row for row in rows if not row[8]]
+            rows += connection.execute(_many_sql(many, by_case), params).fetchall()
+        return rows
+    finally:
+        connection.close()
+
+
+def _case_join(source: Source) -> tuple[str, str]:
+    """The case (and party, for people) a hit belongs to: (joins, case id expression)."""
+    if source.kind == "case":
+        return "", "t.id"
+    if source.kind == "person":
+        return "LEFT JOIN parties pp ON pp.person_id = t.id", "pp.case_id"
+    return "", "t.case_id"
+
+
+def _case_filter(source: Source, alias: str) -> str:
+    if source.kind == "case":
+        return f" AND {alias}.id = :case_id"
+    if source.kind == "person":
+        return (
+            f" AND EXISTS (SELECT 1 FROM parties x WHERE x.person_id = {alias}.id"
+            " AND x.case_id = :case_id)"
+        )
+    return f" AND {alias}.case_id = :case_id"
+
+
+# The SQL below is built once per shape (functools.cache) and is constant text with
+# bound parameters (:q the MATCH expression, :n the limit, :case_id), so sqlite3's
+# per-connection statement cache prepares each statement once. Every arm returns
+# kind, id, case id, caption, title, detail, snippet, score (bm25: lower is
+# better) and ``more``.
+
+
+def _recent(source: Source, by_case: bool, offset: str) -> str:
+    """The rowid of the match ``offset`` places below the most recently added one
+    (NULL when there are not that many), in the case if there is one."""
+    fts = source.fts
+    tables = f"{fts} JOIN {source.table} r ON r.id = {fts}.rowid" if by_case else fts
+    where = f"{fts} MATCH :q{_case_filter(source, 'r') if by_case else ''}"
+    return (
+        f"SELECT {fts}.rowid FROM {tables} WHERE {where}"
+        f" ORDER BY {fts}.rowid DESC LIMIT 1 OFFSET {offset}"
+    )
+
+
+def _arm(source: Source, by_case: bool, extra: str, snippet: str, score: str) -> str:
+    fts = source.fts
+    joins, case_expr = _case_join(source)
+    if by_case and source.kind == "person":
+        joins += " AND pp.case_id = :case_id"
+    return (
+        f"SELECT '{source.kind}' AS kind, t.id AS id, {case_expr} AS case_id,"
+        f" c.caption AS caption, {source.title_sql} AS title, {source.detail_sql} AS detail,"
+        f" {snippet} AS snippet, {score}"
+        f" FROM {extra}{fts} JOIN {source.table} t ON t.id = {fts}.rowid"
+        f" {source.joins} {joins} LEFT JOIN cases c ON c.id = {case_expr}"
+        f" WHERE {fts} MATCH :q{_case_filter(source, 't') if by_case else ''}"
+    )
+
+
+def _snippet(source: Source) -> str:
+    return f"snippet({source.fts}, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS})"
+
+
+def _union(arms: list[str]) -> str:
+    if len(arms) == 1:
+        return arms[0]
+    return "\nUNION ALL\n".join(f"SELECT * FROM ({arm})" for arm in arms)
+
+
+@functools.cache
+def _first_sql(kinds: tuple[str, ...], by_case: bool) -> str:
+    """One pass over every kind. A kind with at most :n matches (a rare word) comes
+    back complete: every match is a hit, ranked with bm25() and given its snippet,
+    all in one FTS5 lookup. A kind with more returns its :n most recent matches
+    with ``more`` set and no snippet or score (skipping them keeps this pass cheap
+    for a common word); :func:`_many_sql` then ranks that kind properly."""
+    arms = []
+    for kind in kinds:
+        source = BY_KIND[kind]
+        fts = source.fts
+        arm = _arm(
+            source,
+            by_case,
+            f"(SELECT ({_recent(source, by_case, ':n')}) AS lo) AS b CROSS JOIN ",
+            f"CASE WHEN b.lo IS NULL THEN {_snippet(source)} END",
+            f"CASE WHEN b.lo IS NULL THEN bm25({fts}, {source.weights}) END AS score,"
+            " b.lo IS NOT NULL AS more",
+        )
+        arms.append(f"{arm} AND {fts}.rowid >= coalesce(b.lo, 0) ORDER BY score LIMIT :n")
+    return _union(arms)
+
+
+@functools.cache
+def _many_sql(kinds: tuple[str, ...], by_case: bool) -> str:
+    """The kinds with more than :n matches. FTS5 runs ``MATCH ... ORDER BY rank`` as
+    a sorted query: rows come out best first, so snippet() and the joins run for
+    the :n hits only, not for every match (preparing that sorted query costs ~20
+    µs, which is why a rare word takes :func:`_first_sql`'s shape). ``rank MATCH``
+    names the ranking rather than trusting the table's stored setting. Only the
+    :data:`RANK_WINDOW` most recently added matches are ranked."""
+    arms = []
+    for kind in kinds:
+        source = BY_KIND[kind]
+        fts = source.fts
+        arm = _arm(source, by_case, "", _snippet(source), f"{fts}.rank AS score, 0 AS more")
+        window = _recent(source, by_case, str(RANK_WINDOW - 1))
+        arms.append(
+            f"{arm} AND {fts}.rank MATCH 'bm25({source.weights})'"
+            f" AND {fts}.rowid >= coalesce(({window}), 0) ORDER BY {fts}.rank LIMIT :n"
+        )
+    return _union(arms)
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+
+@functools.cache
+def _pg_statement(kinds: tuple[str, ...], by_case: bool) -> TextClause:
+    parts = [
+        f"SELECT * FROM ({_pg_select(BY_KIND[kind], by_case)}) AS k{i}"
+        for i, kind in enumerate(kinds)
+    ]
+    sql = "\nUNION ALL\n".join(parts)
+    return text(f"WITH q AS (SELECT to_tsquery('{PG_CONFIG}', :q) AS q)\n{sql}")
+
+
+def _pg_select(source: Source, by_case: bool) -> str:
+    table = source.table
+    case_filter = _case_filter(source, "r") if by_case else ""
+    joins, case_expr = _case_join(source)
+    if by_case and source.kind == "person":
+        joins += " AND pp.case_id = :case_id"
+    shown = (
+        "concat_ws(' · ', "
+        + ", ".join(
+            f"NULLIF(left({_pg_column(source, col, 't')}, 200000), '')" for col in source.columns
+        )
+        + ")"
+    )
+    options = (
+        f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
+        "ShortWord=1, MaxFragments=1, FragmentDelimiter=…"
+    )
+    return (
+        f"SELECT '{source.kind}' AS kind, t.id AS id, {case_expr} AS case_id,"
+        f" c.caption AS caption, {source.title_sql} AS title, {source.detail_sql} AS detail,"
+        f" ts_headline('{PG_CONFIG}', {shown}, q.q, '{options}') AS snippet,"
+        f" top.score AS score"
+        f" FROM (SELECT r.id, ts_rank(r.search_vector, q.q) AS score FROM {table} r, q"
+        f" WHERE r.search_vector @@ q.q{case_filter} ORDER BY score DESC, r.id LIMIT :n) AS top"
+        f" CROSS JOIN q JOIN {table} t ON t.id = top.id {source.joins} {joins}"
+        f" LEFT JOIN cases c ON c.id = {case_expr}"
+    )
+
+
+def _pg_column(source: Source, column: str, alias: str) -> str:
+    if source.kind == "person" and column == "aliases":
+        # JSON text escapes non-ASCII letters; jsonb's text form does not.
+        return f"translate(({alias}.aliases::jsonb)::text, '[]\",', '    ')"
+    return f"{alias}.{column}"

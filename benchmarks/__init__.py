@@ -1,0 +1,1 @@
+"""Casefile's benchmark suite: ``make bench`` (``python -m benchmarks.run``)."""

@@ -1,0 +1,246 @@
+"""The read queries behind the desktop lists, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from app.core import queries as q
+from app.core import record_links
+from app.core.services import cases, documents, events, issues, notes, people, statements
+from app.core.workspace import Workspace
+
+TODAY = "2021-03-10"
+
+
+@dataclass
+class Built:
+    case_id: int
+    other_case_id: int
+    client: int
+    officer: int
+    witness: int
+    issue: int
+    document: int
+
+
+def _build(ws: Workspace) -> Built:
+    case_id = cases.add_case(ws, caption="People v. Rivera", docket_number="CR-0042", status="open")
+    other = cases.add_case(ws, caption="people v. adams", docket_number="", status="on_hold")
+    cases.add_case(ws, caption="In re 100% Discount_Co", docket_number="X-1", status="closed")
+
+    def party(name: str, roles: list[str], case: int = case_id, **extra: str) -> int:
+        return people.add_person_to_case(ws, case, roles, name=name, **extra)
+
+    client = party("Ana Rivera", ["client"])
+    officer = party("Officer Brown", ["police_officer", "complainant"], affiliation="NYPD")
+    witness = party("Zed Witness", ["co_defendant"])
+    party("Bob Adams", ["client"], case=other)
+
+    issue = issues.add_issue(ws, case_id, title="Identification")
+    document = documents.add_document(ws, case_id, title="Police report", kind="police_report")
+    documents.add_document(ws, case_id, title="Arrest photo", kind="photo", date="2020-06-14")
+
+    for speaker, date, text in [
+        (client, "2020-06-14", "I was not there"),
+        (officer, "2020-06", "He pushed me"),
+        (officer, "about June 2020", "It was loud"),
+        (witness, "2020", "Saw nothing"),
+        (witness, None, "Undated remark"),
+    ]:
+        statements.add_statement(
+            ws,
+            case_id,
+            speaker_id=speaker,
+            date=date,
+            text=text,
+            setting="interview",
+            source_document_id=document,
+            issue_ids=[issue],
+        )
+    events.add_event(ws, case_id, title="Arrest", kind="arrest", date="2020-06-14", time="21:30")
+    events.add_event(
+        ws, case_id, title="Incident", kind="incident", date="2020-06-14", time="20:00"
+    )
+    events.add_event(ws, case_id, title="Arraignment", kind="court_appearance", date="2021-03-10")
+    events.add_event(
+        ws, case_id, title="Hearing", kind="court_appearance", date="2021-04", party_ids=[client]
+    )
+    events.add_event(
+        ws, case_id, title="Old appearance", kind="court_appearance", date="2020-07-01"
+    )
+    events.add_event(ws, other, title="Calendar call", kind="court_appearance", date="2021-03")
+    notes.add_note(ws, case_id, body="Call the client", is_todo=True)
+    notes.add_note(ws, case_id, body="Filed", is_todo=True, done=True)
+    return Built(case_id, other, client, officer, witness, issue, document)
+
+
+def _all(ws: Workspace, query: q.ListQuery) -> list[dict]:
+    return q.fetch_rows(ws, query, 0, 1000)
+
+
+def _query(name: str, built: Built | None = None, **kwargs: object) -> q.ListQuery:
+    return q.ListQuery(
+        q.SPECS[name], case_id=built.case_id if built else None, today=TODAY, **kwargs
+    )
+
+
+def test_case_list_shows_client_status_and_next_court_date(workspace: Workspace) -> None:
+    built = _build(workspace)
+    rows = {row["id"]: row for row in _all(workspace, _query("cases"))}
+    mine = rows[built.case_id]
+    assert mine["client"] == "Ana Rivera"
+    assert mine["docket_number"] == "CR-0042"
+    # Today's appearance counts; last year's does not; the month holding today counts too.
+    assert mine["next_court_date"] == "2021-03-10"
+    assert rows[built.other_case_id]["next_court_date"] == "2021-03"
+    assert rows[built.other_case_id]["client"] == "Bob Adams"
+
+
+def test_case_list_sorts_case_insensitively_in_both_directions(workspace: Workspace) -> None:
+    _build(workspace)
+    up = [r["caption"] for r in _all(workspace, _query("cases", sort="caption"))]
+    assert up == ["In re 100% Discount_Co", "people v. adams", "People v. Rivera"]
+    down = [r["caption"] for r in _all(workspace, _query("cases", sort="caption", descending=True))]
+    assert down == list(reversed(up))
+
+
+def test_blank_values_sort_last_both_ways(workspace: Workspace) -> None:
+    _build(workspace)
+    up = [r["docket_number"] for r in _all(workspace, _query("cases", sort="docket_number"))]
+    down = [
+        r["docket_number"]
+        for r in _all(workspace, _query("cases", sort="docket_number", descending=True))
+    ]
+    assert up == ["CR-0042", "X-1", ""]
+    assert down == ["X-1", "CR-0042", ""]
+
+
+def test_status_sorts_and_filters_by_its_label(workspace: Workspace) -> None:
+    _build(workspace)
+    rows = _all(workspace, _query("cases", sort="status"))
+    assert [r["status"] for r in rows] == ["closed", "on_hold", "open"]
+    held = _all(workspace, _query("cases", text="on hold"))
+    # Two words, each matched by some shown column: "on" and "hold" both match "On hold".
+    assert [r["status"] for r in held] == ["on_hold"]
+
+
+def test_filter_words_must_all_match_and_like_wildcards_are_literal(workspace: Workspace) -> None:
+    _build(workspace)
+    assert [r["caption"] for r in _all(workspace, _query("cases", text="100%"))] == [
+        "In re 100% Discount_Co"
+    ]
+    assert _all(workspace, _query("cases", text="t%c")) == []
+    assert _all(workspace, _query("cases", text="0_d")) == []
+    assert [r["caption"] for r in _all(workspace, _query("cases", text="rivera cr-00"))] == [
+        "People v. Rivera"
+    ]
+    assert q.count_rows(workspace, _query("cases", text="rivera nothing")) == 0
+
+
+def test_people_filter_matches_role_labels(workspace: Workspace) -> None:
+    built = _build(workspace)
+    names = [r["name"] for r in _all(workspace, _query("people", built, text="co-defendant"))]
+    assert names == ["Zed Witness"]
+    names = [r["name"] for r in _all(workspace, _query("people", built, text="police"))]
+    assert names == ["Officer Brown"]
+    rows = _all(workspace, _query("people", built))
+    assert [r["name"] for r in rows] == ["Ana Rivera", "Officer Brown", "Zed Witness"]
+    assert {r["name"]: r["statements"] for r in rows}["Officer Brown"] == 2
+
+
+def test_statements_sort_by_stored_date_with_undated_last(workspace: Workspace) -> None:
+    built = _build(workspace)
+    rows = _all(workspace, _query("statements", built, sort="date"))
+    assert [r["date"] for r in rows] == ["2020", "2020-06", "2020-06-14", "2020-06~", None]
+    rows = _all(workspace, _query("statements", built, sort="date", descending=True))
+    assert [r["date"] for r in rows] == ["2020-06~", "2020-06-14", "2020-06", "2020", None]
+
+
+def test_chronology_merges_events_and_dated_statements_in_time_order(
+    workspace: Workspace,
+) -> None:
+    built = _build(workspace)
+    rows = _all(workspace, _query("chronology", built))
+    assert [(r["date"], r["record"]) for r in rows] == [
+        ("2020", "statement"),
+        ("2020-06", "statement"),
+        ("2020-06-14", "event"),  # 20:00
+        ("2020-06-14", "event"),  # 21:30
+        ("2020-06-14", "statement"),  # no time: after the timed rows of the day
+        ("2020-06~", "statement"),
+        ("2020-07-01", "event"),
+        ("2021-03-10", "event"),
+        ("2021-04", "event"),
+    ]
+    assert rows[2]["what"] == "Incident" and rows[3]["what"] == "Arrest"
+    assert rows[0]["what"] == "Zed Witness: Saw nothing"
+    # The undated statement is not in the chronology.
+    assert all("Undated" not in r["what"] for r in rows)
+
+
+def test_chronology_filter_and_kind_labels(workspace: Workspace) -> None:
+    built = _build(workspace)
+    rows = _all(workspace, _query("chronology", built, text="court appearance"))
+    assert [r["what"] for r in rows] == ["Old appearance", "Arraignment", "Hearing"]
+    rows = _all(workspace, _query("chronology", built, text="brown"))
+    assert {r["record"] for r in rows} == {"statement"}
+
+
+def test_paging_is_stable_and_matches_one_big_fetch(workspace: Workspace) -> None:
+    built = _build(workspace)
+    query = _query("chronology", built, sort="kind")
+    whole = _all(workspace, query)
+    pages = [row for offset in range(0, 10, 3) for row in q.fetch_rows(workspace, query, offset, 3)]
+    assert pages == whole
+    assert q.count_rows(workspace, query) == len(whole) == 9
+
+
+def test_row_position_finds_a_row_under_sort_and_filter(workspace: Workspace) -> None:
+    built = _build(workspace)
+    query = _query("statements", built, sort="speaker", descending=True)
+    rows = _all(workspace, query)
+    for index, row in enumerate(rows):
+        assert q.row_position(workspace, query, {"id": row["id"]}) == index
+    narrowed = _query("statements", built, text="loud")
+    target = _all(workspace, narrowed)[0]["id"]
+    assert q.row_position(workspace, narrowed, {"id": target}) == 0
+    other = rows[0]["id"] if rows[0]["id"] != target else rows[1]["id"]
+    assert q.row_position(workspace, narrowed, {"id": other}) is None
+
+
+def test_issue_counts_and_links(workspace: Workspace) -> None:
+    built = _build(workspace)
+    (row,) = _all(workspace, _query("issues", built))
+    assert (row["statements"], row["events"], row["documents"]) == (5, 0, 0)
+    links = record_links.links_of_issue(workspace, built.issue)
+    assert len(links["statements"]) == 5 and links["events"] == [] and links["documents"] == []
+
+
+def test_links_of_party_and_document(workspace: Workspace) -> None:
+    built = _build(workspace)
+    party_links = record_links.links_of_party(workspace, built.client)
+    assert [s["text"] for s in party_links["statements"]] == ["I was not there"]
+    assert [e["title"] for e in party_links["events"]] == ["Hearing"]
+    doc_links = record_links.links_of_document(workspace, built.document)
+    assert len(doc_links["statements"]) == 5
+    # Time order, undated last.
+    assert doc_links["statements"][-1]["date"] is None
+
+
+def test_notes_todo_column_and_overview(workspace: Workspace) -> None:
+    built = _build(workspace)
+    rows = _all(workspace, _query("notes", built, text="done"))
+    assert [r["body"] for r in rows] == ["Filed"]
+    overview = record_links.case_overview(workspace, built.case_id, today=TODAY)
+    assert overview["clients"] == ["Ana Rivera"]
+    assert overview["next_court_date"] == "2021-03-10"
+    assert overview["counts"]["statements"] == 5
+    assert overview["open_todos"] == 1
+    assert record_links.case_count(workspace) == 3
+
+
+def test_case_scoped_lists_need_a_case(workspace: Workspace) -> None:
+    with pytest.raises(ValueError):
+        q.count_rows(workspace, q.ListQuery(q.SPECS["statements"]))

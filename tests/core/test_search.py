@@ -1,0 +1,279 @@
+"""Search over everything, on SQLite (FTS5) and PostgreSQL (tsvector)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from app.core import search as s
+from app.core.services import cases, charges, documents, events, issues, notes, people, statements
+from app.core.workspace import Workspace
+
+NASTY = [
+    "",
+    "   ",
+    '"',
+    '"unbalanced',
+    "O'Brien",
+    "co-defendant",
+    "AND",
+    "OR NOT",
+    "megaphone AND",
+    "NEAR(a b)",
+    "*",
+    "meg*",
+    "text:megaphone",
+    "^megaphone",
+    "-megaphone",
+    "(megaphone",
+    "{text}: x",
+    "'; DROP TABLE statements; --",
+    "\\",
+    "\x00",
+    "🙂 emoji",
+    "a" * 5000,
+    "x " * 300,
+    "%_",
+]
+
+
+@pytest.fixture
+def filled(workspace: Workspace) -> dict[str, int]:
+    ws = workspace
+    ids: dict[str, int] = {}
+    ids["case"] = cases.add_case(ws, caption="People v. José Ramírez", docket_number="IND-77")
+    ids["other_case"] = cases.add_case(ws, caption="People v. Ana Núñez")
+    ids["person"] = people.add_person(ws, name="Seán O'Brien", aliases=["Sully", "Zoë"])
+    ids["party"] = people.add_party(ws, ids["case"], person_id=ids["person"], roles=["witness"])
+    ids["party2"] = people.add_party(
+        ws, ids["other_case"], person_id=ids["person"], roles=["witness"]
+    )
+    ids["statement"] = statements.add_statement(
+        ws,
+        ids["case"],
+        speaker_id=ids["party"],
+        text="He had a megaphone and said the co-defendant ran toward the bodega.",
+    )
+    ids["statement2"] = statements.add_statement(
+        ws,
+        ids["other_case"],
+        speaker_id=ids["party2"],
+        text="Megaphone, megaphone, megaphone: it was all anyone talked about.",
+    )
+    ids["charge"] = charges.add_charge(
+        ws, ids["case"], statute="PL 240.20", description="Disorderly conduct"
+    )
+    ids["document"] = documents.add_document(
+        ws, ids["case"], title="Arrest report", notes="Signed by Sgt. Kowalski"
+    )
+    ids["event"] = events.add_event(ws, ids["case"], title="Arraignment", place="Centre Street")
+    ids["issue"] = issues.add_issue(ws, ids["case"], title="Retaliatory arrest")
+    ids["note"] = notes.add_note(ws, ids["case"], body="Call the investigator about the tarmac")
+    return ids
+
+
+def found(ws: Workspace, query: str, **kw: object) -> set[tuple[str, int]]:
+    return {(h.kind, h.id) for h in s.search(ws, query, **kw)}
+
+
+def test_every_kind_is_searchable(workspace: Workspace, filled: dict[str, int]) -> None:
+    ws = workspace
+    assert ("case", filled["case"]) in found(ws, "IND-77")
+    assert ("person", filled["person"]) in found(ws, "Sully")
+    assert ("statement", filled["statement"]) in found(ws, "bodega")
+    assert ("charge", filled["charge"]) in found(ws, "disorderly")
+    assert ("document", filled["document"]) in found(ws, "Kowalski")
+    assert ("event", filled["event"]) in found(ws, "Centre")
+    assert ("issue", filled["issue"]) in found(ws, "retaliatory")
+    assert ("note", filled["note"]) in found(ws, "tarmac")
+
+
+def test_prefix_accents_and_punctuation(workspace: Workspace, filled: dict[str, int]) -> None:
+    ws = workspace
+    assert ("statement", filled["statement"]) in found(ws, "megaph")
+    assert ("case", filled["case"]) in found(ws, "jose ramirez")
+    assert ("case", filled["case"]) in found(ws, "JOSÉ")
+    assert ("person", filled["person"]) in found(ws, "zoe")
+    assert ("person", filled["person"]) in found(ws, "sean o'brien")
+    assert ("statement", filled["statement"]) in found(ws, "co-defendant")
+    assert ("statement", filled["statement"]) in found(ws, '"the co')  # unbalanced quote
+    assert found(ws, "megaphone zeppelin") == set()  # every word must be there
+
+
+def test_phrases(workspace: Workspace, filled: dict[str, int]) -> None:
+    ws = workspace
+    assert ("statement", filled["statement"]) in found(ws, '"had a megaphone"')
+    assert found(ws, '"megaphone had"') == set()
+
+
+def test_nasty_input_never_raises(workspace: Workspace, filled: dict[str, int]) -> None:
+    # One test, many inputs: a fresh PostgreSQL database per input would cost seconds.
+    for query in NASTY:
+        assert isinstance(s.search(workspace, query), list), query
+        assert isinstance(s.search(workspace, query, case_id=filled["case"]), list), query
+
+
+def test_query_syntax_is_plain_text(workspace: Workspace, filled: dict[str, int]) -> None:
+    # "OR" is a word to find, not an operator: nothing contains it.
+    assert found(workspace, "megaphone OR bodega") == set()
+    assert found(workspace, "NOT megaphone") == set()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=60))
+def test_arbitrary_unicode_never_raises(workspace: Workspace, query: str) -> None:
+    assert isinstance(s.search(workspace, query), list)
+
+
+def test_snippets_mark_the_match(workspace: Workspace, filled: dict[str, int]) -> None:
+    hit = next(h for h in s.search(workspace, "bodega") if h.kind == "statement")
+    assert "bodega" in hit.marked().lower()
+    assert "**bodega**" in hit.marked().lower()
+    assert "<b>bodega</b>" in hit.snippet_html().lower()
+    assert hit.case_id == filled["case"]
+    assert hit.case_caption == "People v. José Ramírez"
+    assert hit.title.startswith("Seán O'Brien")
+
+
+def test_snippet_html_is_escaped(workspace: Workspace, filled: dict[str, int]) -> None:
+    case = filled["case"]
+    notes.add_note(workspace, case, body="<script>alert(1)</script> crowbar & co")
+    hit = next(h for h in s.search(workspace, "crowbar") if h.kind == "note")
+    assert "<script>" not in hit.snippet_html()
+    if workspace.is_sqlite:  # PostgreSQL's headline drops tags altogether
+        assert "&lt;script&gt;" in hit.snippet_html()
+    assert "<b>crowbar</b>" in hit.snippet_html()
+
+
+def test_updates_and_deletes_are_reflected(workspace: Workspace, filled: dict[str, int]) -> None:
+    ws = workspace
+    statements.update_statement(ws, filled["statement"], text="A quiet evening, no noise.")
+    assert ("statement", filled["statement"]) not in found(ws, "bodega")
+    assert ("statement", filled["statement"]) in found(ws, "evening")
+    people.update_person(ws, filled["person"], aliases=["Ringo"])
+    assert ("person", filled["person"]) in found(ws, "ringo")
+    assert ("person", filled["person"]) not in found(ws, "sully")
+    notes.delete_note(ws, filled["note"])
+    assert found(ws, "tarmac") == set()
+    cases.delete_case(ws, filled["other_case"])  # cascades to its statements
+    assert ("statement", filled["statement2"]) not in found(ws, "megaphone")
+    _integrity_ok(ws)
+
+
+def test_case_filter(workspace: Workspace, filled: dict[str, int]) -> None:
+    ws = workspace
+    all_hits = found(ws, "megaphone")
+    assert {("statement", filled["statement"]), ("statement", filled["statement2"])} <= all_hits
+    only = found(ws, "megaphone", case_id=filled["other_case"])
+    assert ("statement", filled["statement2"]) in only
+    assert ("statement", filled["statement"]) not in only
+    person_hits = [h for h in s.search(ws, "sully", case_id=filled["case"])]
+    assert [(h.kind, h.case_id) for h in person_hits] == [("person", filled["case"])]
+
+
+def test_person_in_two_cases_is_one_hit_per_case(
+    workspace: Workspace, filled: dict[str, int]
+) -> None:
+    hits = [h for h in s.search(workspace, "sully") if h.kind == "person"]
+    assert sorted(h.case_id for h in hits) == sorted([filled["case"], filled["other_case"]])
+
+
+def test_ranking_prefers_more_and_heavier_matches(
+    workspace: Workspace, filled: dict[str, int]
+) -> None:
+    hits = [h for h in s.search(workspace, "megaphone") if h.kind == "statement"]
+    # Three mentions in a short statement beat one in a longer one.
+    assert [h.id for h in hits] == [filled["statement2"], filled["statement"]]
+    documents.add_document(workspace, filled["case"], title="Notes", notes="mentions a warrant")
+    warrant_title = documents.add_document(workspace, filled["case"], title="Warrant")
+    docs = [h.id for h in s.search(workspace, "warrant") if h.kind == "document"]
+    assert docs[0] == warrant_title
+
+
+def test_results_are_grouped_by_kind(workspace: Workspace, filled: dict[str, int]) -> None:
+    notes.add_note(workspace, filled["case"], body="megaphone again")
+    kinds = [h.kind for h in s.search(workspace, "megaphone")]
+    assert kinds == sorted(kinds, key=s.KINDS.index)
+
+
+def test_limit_is_per_kind(workspace: Workspace, filled: dict[str, int]) -> None:
+    for i in range(5):
+        notes.add_note(workspace, filled["case"], body=f"lantern number {i}")
+    assert len(s.search(workspace, "lantern", limit=3)) == 3
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_attachment_text_is_searchable(
+    workspace: Workspace, filled: dict[str, int], tmp_path: Path, suffix: str
+) -> None:
+    from tests.core.test_textextract import make_file
+
+    path = make_file(tmp_path, suffix, "The quokka stood near the turnstile.")
+    doc = documents.add_document(workspace, filled["case"], file=path, title="Exhibit")
+    hits = [h for h in s.search(workspace, "quokka") if h.kind == "document"]
+    assert [h.id for h in hits] == [doc]
+    assert "quokka" in hits[0].snippet.lower()
+
+
+def test_unreadable_attachment_is_stored_with_a_note(
+    workspace: Workspace, filled: dict[str, int], tmp_path: Path
+) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    doc = documents.add_document(workspace, filled["case"], file=path, title="Scan")
+    with workspace.reader() as session:
+        note = session.execute(
+            text("SELECT extraction_note FROM documents WHERE id = :i"), {"i": doc}
+        ).scalar_one()
+    assert note.startswith("text could not be extracted")
+
+
+def _integrity_ok(ws: Workspace) -> None:
+    if ws.engine.dialect.name != "sqlite":
+        return
+    with ws.engine.begin() as connection:
+        for source in s.SOURCES:
+            connection.exec_driver_sql(
+                f"INSERT INTO {source.fts}({source.fts}, rank) VALUES('integrity-check', 1)"
+            )
+
+
+def test_suspend_and_rebuild(sqlite_workspace: Workspace) -> None:
+    ws = sqlite_workspace
+    case = cases.add_case(ws, caption="Bulk")
+    with ws.session() as session:
+        s.suspend_index(session)
+        session.execute(
+            text(
+                "INSERT INTO notes (case_id, body, is_todo, done, staff_only, version) VALUES "
+                "(:c, 'walrus in bulk', 0, 0, 0, 1)"
+            ),
+            {"c": case},
+        )
+        s.rebuild_index(session)
+    assert [h.kind for h in s.search(ws, "walrus")] == ["note"]
+    _integrity_ok(ws)
+
+
+def test_lost_triggers_are_restored(sqlite_workspace: Workspace) -> None:
+    ws = sqlite_workspace
+    case = cases.add_case(ws, caption="Heal")
+    with ws.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER search_notes_ai")
+    notes.add_note(ws, case, body="platypus")
+    s._CHECKED.discard(ws.engine)
+    assert [h.kind for h in s.search(ws, "platypus")] == ["note"]
+
+
+def test_parse_query() -> None:
+    assert s.parse_query("") == []
+    assert s.fts5_query(s.parse_query("O'Brien megaph")) == '"o brien" "megaph"*'
+    assert s.fts5_query(s.parse_query('"a b" cd')) == '"a b" "cd"*'
+    assert s.fts5_query(s.parse_query('say "AND" x"')) == '"say" "and" "x"'
+    assert s.tsquery(s.parse_query("o'brien")) == "('o' <-> 'brien':*)"
