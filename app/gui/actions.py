@@ -1,0 +1,327 @@
+"""What the main window calls to add, edit and delete records: forms, confirmations, undo.
+
+Each function opens what it needs, and on success pushes exactly one command on
+the given undo stack. Dialogs and message boxes go through the module-level hooks
+``run_dialog``, ``confirm`` and ``inform`` so tests can drive them without a
+blocking ``exec()``::
+
+    monkeypatch.setattr(actions, "run_dialog", lambda dialog: fill_and_save(dialog))
+    monkeypatch.setattr(actions, "confirm", lambda *args: True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from app.context import AppContext
+from app.core.errors import CasefileError, ValidationError
+from app.core.services import choices, documents, people
+from app.core.services import restore as rs
+from app.gui.commands import (
+    KINDS,
+    AddOperation,
+    DeleteOperation,
+    EditOperation,
+    MacroCommand,
+    OperationCommand,
+    SavePlan,
+    describe,
+)
+from app.gui.forms.base import RecordDialog
+from app.gui.forms.case import CaseForm
+from app.gui.forms.charge import ChargeForm
+from app.gui.forms.document import DocumentForm
+from app.gui.forms.event import EventForm
+from app.gui.forms.issue import IssueForm
+from app.gui.forms.note import NoteForm
+from app.gui.forms.party import PartyForm
+from app.gui.forms.record import EntityForm
+from app.gui.forms.statement import StatementForm
+
+RecordKind = Literal["case", "party", "statement", "charge", "document", "event", "issue", "note"]
+
+FORMS: dict[str, type[EntityForm]] = {
+    "case": CaseForm,
+    "party": PartyForm,
+    "statement": StatementForm,
+    "charge": ChargeForm,
+    "document": DocumentForm,
+    "event": EventForm,
+    "issue": IssueForm,
+    "note": NoteForm,
+}
+
+
+# -- hooks (tests replace these) ---------------------------------------------------
+
+
+def run_dialog(dialog: RecordDialog) -> int:
+    return dialog.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: str) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(detail)
+    ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # Enter must not delete a client's file by accident
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def inform(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if detail:
+        box.setInformativeText(detail)
+    box.exec()
+
+
+def _reporter(parent: QWidget | None) -> Callable[[str], None]:
+    return lambda message: inform(parent, "Casefile", message)
+
+
+# -- forms -------------------------------------------------------------------------
+
+
+def open_form(
+    ctx: AppContext,
+    kind: RecordKind,
+    case_id: int | None,
+    record_id: int | None,
+    parent: QWidget | None,
+) -> EntityForm:
+    """The form for ``kind``, loaded with the record (or defaults); not yet shown."""
+    return FORMS[kind](ctx, case_id, record_id, parent)
+
+
+def _text(verb: str, kind: str, subject: str) -> str:
+    if kind == "party":
+        return {
+            "Add": f"Add {subject} to the case",
+            "Edit": f"Edit {subject}",
+            "Delete": f"Remove {subject} from the case",
+        }[verb]
+    return f"{verb} {KINDS[kind].noun} {subject}"
+
+
+def add_record(
+    ctx: AppContext,
+    undo: QUndoStack,
+    kind: RecordKind,
+    case_id: int | None,
+    parent: QWidget | None,
+) -> int | None:
+    """Open an empty form; on Save push one command. The new id, or None if cancelled."""
+    dialog = open_form(ctx, kind, case_id, None, parent)
+    added: list[int] = []
+
+    def save(form: RecordDialog) -> None:
+        assert isinstance(form, EntityForm)
+        operation = AddOperation(ctx.workspace, kind, case_id, form.plan())
+        command = OperationCommand(operation, "", report=_reporter(parent))
+        command.execute()
+        assert operation.record_id is not None
+        command.setText(_text("Add", kind, describe(ctx.workspace, kind, operation.record_id)))
+        undo.push(command)
+        added.append(operation.record_id)
+        _check_new_parties(ctx, operation, parent)
+
+    dialog.save_handler = save
+    run_dialog(dialog)
+    dialog.deleteLater()
+    return added[0] if added else None
+
+
+def _check_new_parties(ctx: AppContext, operation: AddOperation, parent: QWidget | None) -> None:
+    """Run the conflict check on everyone the save made a party of the case (a new
+    party, or a new speaker created on the spot); hits show in a non-blocking dock."""
+    from app.gui.conflict_panel import check_and_show
+
+    window = parent.window() if parent is not None else None
+    for table, record_id in operation.roots:
+        if table == "parties":
+            check_and_show(ctx, record_id, window if isinstance(window, QMainWindow) else None)
+
+
+def edit_record(
+    ctx: AppContext,
+    undo: QUndoStack,
+    kind: RecordKind,
+    record_id: int,
+    parent: QWidget | None,
+) -> bool:
+    """Open the record's form; on Save (with changes) push one command."""
+    ws = ctx.workspace
+    version = rs.version_of(ws, KINDS[kind].entity, record_id)
+    dialog = open_form(ctx, kind, None, record_id, parent)
+    saved: list[bool] = []
+
+    def save(form: RecordDialog) -> None:
+        assert isinstance(form, EntityForm)
+        if not form.is_dirty():
+            return
+        operation = EditOperation(ws, kind, record_id, form.plan(), version)
+        command = OperationCommand(operation, "", report=_reporter(parent))
+        command.execute()
+        command.setText(_text("Edit", kind, describe(ws, kind, record_id)))
+        undo.push(command)
+        saved.append(True)
+
+    dialog.save_handler = save
+    run_dialog(dialog)
+    dialog.deleteLater()
+    return bool(saved)
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
+
+
+def _listing(counts: dict[str, int], nouns: dict[str, str]) -> str:
+    parts = [_plural(counts[key], noun) for key, noun in nouns.items() if counts.get(key)]
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def delete_consequences(ctx: AppContext, kind: str, record_id: int) -> tuple[str, str]:
+    """(question, what else is affected) for the confirmation of a delete."""
+    ws = ctx.workspace
+    subject = describe(ws, kind, record_id)
+    if kind == "party":
+        deps = people.party_dependents(ws, record_id)
+        lines = []
+        if deps["statements"]:
+            lines.append(
+                f"{subject} has {_plural(deps['statements'], 'statement')} in this case; "
+                f"{'it is' if deps['statements'] == 1 else 'they are'} deleted too."
+            )
+        if deps["events"]:
+            lines.append(
+                f"{subject} is among the people involved in "
+                f"{_plural(deps['events'], 'event')}; the events stay."
+            )
+        lines.append(f"{subject} stays in the workspace and in any other case.")
+        return f"Remove {subject} from this case?", "\n".join(lines)
+    if kind == "document":
+        deps = documents.document_dependents(ws, record_id)
+        cited = _listing(deps, {"statements": "statement", "events": "event"})
+        detail = (
+            f"It is cited as the source of {cited}; they stay, without the citation."
+            if cited
+            else "No statement or event cites it."
+        )
+        return f"Delete the document {subject}?", detail + " The attached file is kept."
+    if kind == "case":
+        contents = choices.case_contents(ws, record_id)
+        listed = _listing(
+            contents,
+            {
+                "parties": "party",
+                "statements": "statement",
+                "charges": "charge",
+                "documents": "document",
+                "events": "event",
+                "issues": "issue",
+                "notes": "note",
+            },
+        )
+        detail = f"Everything in it goes too: {listed}." if listed else "The case is empty."
+        return (
+            f"Delete the whole case {subject}?",
+            detail + " People stay in the workspace. You can undo this until you close Casefile.",
+        )
+    if kind == "issue":
+        links = choices.issue_links(ws, record_id)
+        linked = _listing(
+            links, {"statements": "statement", "events": "event", "documents": "document"}
+        )
+        detail = (
+            f"It is linked to {linked}; they stay, without the link."
+            if linked
+            else "Nothing is linked to it."
+        )
+        return f"Delete the issue {subject}?", detail
+    return f"Delete {KINDS[kind].noun} {subject}?", "You can undo this with Edit ▸ Undo."
+
+
+def delete_record(
+    ctx: AppContext,
+    undo: QUndoStack,
+    kind: RecordKind,
+    record_id: int,
+    parent: QWidget | None,
+) -> bool:
+    """Confirm (naming what else goes), then delete as one undoable command."""
+    ws = ctx.workspace
+    question, detail = delete_consequences(ctx, kind, record_id)
+    title = "Remove from case" if kind == "party" else f"Delete {KINDS[kind].noun}"
+    action = "Remove" if kind == "party" else "Delete"
+    if not confirm(parent, title, question, detail, action):
+        return False
+    text = _text("Delete", kind, describe(ws, kind, record_id))
+    command = OperationCommand(DeleteOperation(ws, kind, record_id), text, report=_reporter(parent))
+    try:
+        command.execute()
+    except CasefileError as exc:
+        inform(parent, title, f"Could not {action.lower()} it.", str(exc))
+        return False
+    undo.push(command)
+    return True
+
+
+def add_document_files(
+    ctx: AppContext,
+    undo: QUndoStack,
+    case_id: int,
+    paths: list[Path],
+    parent: QWidget | None,
+) -> list[int]:
+    """Files dropped or chosen -> one document each, as one undo step.
+
+    Files already in the case (same bytes) are skipped and named afterwards.
+    """
+    ws = ctx.workspace
+    added: list[tuple[AddOperation, str]] = []
+    skipped: list[str] = []
+    for path in paths:
+        operation = AddOperation(
+            ws, "document", case_id, SavePlan({}, service_kwargs={"file": path})
+        )
+        try:
+            operation.apply()
+        except ValidationError as exc:
+            skipped.append(f"{path.name}: {exc.message}")
+            continue
+        except (CasefileError, OSError) as exc:
+            skipped.append(f"{path.name}: {exc}")
+            continue
+        assert operation.record_id is not None
+        added.append((operation, describe(ws, "document", operation.record_id)))
+    if added:
+        text = f"Add document {added[0][1]}" if len(added) == 1 else f"Add {len(added)} documents"
+        macro = MacroCommand(text, report=_reporter(parent))
+        for operation, _subject in added:
+            macro.adopt(operation)
+        undo.push(macro)
+    if skipped:
+        inform(
+            parent,
+            "Some files were not added",
+            f"{_plural(len(skipped), 'file')} could not be added:",
+            "\n".join(skipped),
+        )
+    return [operation.record_id for operation, _s in added if operation.record_id is not None]

@@ -1,0 +1,255 @@
+"""The list of cases in the workspace, and what an empty workspace offers instead."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.core.errors import CasefileError
+from app.gui import style
+from app.gui.models.record_list import RecordListModel
+from app.gui.sections.list_section import FILTER_DELAY_MS, EmptyState, FilterField, RecordTable
+from app.gui.settings import bytes_setting
+
+
+class WelcomePage(QWidget):
+    """An empty workspace: say so plainly and offer the two ways to start."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        logo = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter)
+        logo.setPixmap(style.app_icon().pixmap(96, 96))
+        title = style.heading("No cases in this workspace yet", 1.4)
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        text = style.muted(
+            QLabel(
+                "Start a new case file, or open the sample case "
+                "(People v. Derrick Ingram) to see how Casefile keeps one.",
+                alignment=Qt.AlignmentFlag.AlignHCenter,
+            )
+        )
+        text.setWordWrap(True)
+        text.setFixedWidth(520)
+        text.setMinimumHeight(text.heightForWidth(520))  # wrapped lines need their height
+        self.new_button = QPushButton(style.icon("new"), "New case")
+        self.new_button.setDefault(True)
+        self.new_button.setToolTip("Start a new case file (Ctrl+N)")
+        self.sample_button = QPushButton(style.icon("folder"), "Open the sample case")
+        self.sample_button.setToolTip("Add the built-in sample case to this workspace and open it")
+        self.workspace_label = style.muted(QLabel(alignment=Qt.AlignmentFlag.AlignHCenter))
+        self.workspace_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(style.MARGIN)
+        buttons.addStretch()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.sample_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setSpacing(style.SPACING)
+        layout.addStretch(2)
+        layout.addWidget(logo)
+        layout.addSpacing(style.SPACING)
+        layout.addWidget(title)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(style.MARGIN * 2)
+        layout.addLayout(buttons)
+        layout.addSpacing(style.MARGIN * 2)
+        layout.addWidget(self.workspace_label)
+        layout.addStretch(3)
+
+
+class CaseListPage(QWidget):
+    """Every case: caption, docket, client, status and next court date; type to filter."""
+
+    open_case = Signal(int)
+    new_case_requested = Signal()
+    sample_loaded = Signal(int)  # the sample case's id, once it is in the workspace
+    selection_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RecordListModel(ctx, "cases", parent=self)
+        self.table = RecordTable(self.model, self)
+        self.table.row_activated.connect(self._open_row)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit()
+        )
+        self.filter = FilterField("Filter by caption, docket, client or status  (Ctrl+F)", self)
+        self.filter.setMinimumWidth(340)
+        self.filter.setMaximumWidth(420)
+        self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _text: self._timer.start())
+        self.filter.returnPressed.connect(self._apply_filter)
+        self.filter.move_down.connect(self.focus_list)
+
+        self.heading = style.heading("Cases", 1.5)
+        self.count_label = style.muted(QLabel())
+        self.new_button = QPushButton(style.icon("new"), "New case")
+        self.new_button.setToolTip("Start a new case file (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_case_requested)
+        self.open_button = QPushButton(style.icon("open"), "Open")
+        self.open_button.setToolTip("Open the selected case (Enter)")
+        self.open_button.clicked.connect(lambda: self._open_row(self._current_row()))
+
+        self.no_match = EmptyState(self)
+        self.no_match.button.clicked.connect(self.filter.clear)
+        self.welcome = WelcomePage(self)
+        self.welcome.new_button.clicked.connect(self.new_case_requested)
+        self.welcome.sample_button.clicked.connect(self.load_sample)
+
+        list_page = QWidget(self)
+        top = QHBoxLayout()
+        top.setSpacing(style.SPACING)
+        top.addWidget(self.heading)
+        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch()
+        top.addWidget(self.filter)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(style.SPACING)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch()
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.no_match)
+        column = QVBoxLayout(list_page)
+        column.setContentsMargins(style.PAGE_MARGIN, style.MARGIN, style.PAGE_MARGIN, 0)
+        column.setSpacing(style.SPACING)
+        column.addLayout(top)
+        column.addLayout(buttons)
+        column.addWidget(self.body, 1)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(self.welcome)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.model.modelReset.connect(self._model_changed)
+        self._model_changed()
+
+    def _current_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_case.emit(int(self.model.key_at(row)["id"]))
+
+    def _apply_filter(self) -> None:
+        self._timer.stop()
+        key = self.table.current_key()
+        self.model.set_filter(self.filter.text().strip())
+        if key is None or not self.table.select_key(key):
+            if self.model.rowCount():
+                self.table.select_row(0)
+
+    def _model_changed(self) -> None:
+        total = self.model.total
+        self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        filtering = bool(self.model.filter_text())
+        if total == 0 and not filtering:
+            self.welcome.workspace_label.setText(f"Workspace: {self.ctx.workspace.describe()}")
+            self.pages.setCurrentWidget(self.welcome)
+            return
+        self.pages.setCurrentIndex(0)
+        if total == 0:
+            self.no_match.show_message(
+                "search",
+                f"No cases match “{self.model.filter_text()}”",
+                "Try fewer or different words.",
+                "Clear the filter",
+            )
+            self.body.setCurrentWidget(self.no_match)
+        else:
+            self.body.setCurrentWidget(self.table)
+        self.open_button.setEnabled(total > 0)
+
+    def load_sample(self) -> None:
+        """Add the built-in sample case (an import, not an edit: it is not undone)."""
+        try:
+            from app.core.sample import load_sample
+        except ImportError:
+            QMessageBox.information(self, "Casefile", "The sample case is not in this build.")
+            return
+        QApplication.setOverrideCursor(style.busy_cursor())
+        try:
+            case_id = load_sample(self.ctx.workspace)
+        except CasefileError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Casefile", f"The sample case could not be loaded: {exc}")
+            return
+        QApplication.restoreOverrideCursor()
+        self.refresh()
+        self.sample_loaded.emit(case_id)
+
+    # -- used by the main window ---------------------------------------------
+
+    def is_empty_workspace(self) -> bool:
+        return self.pages.currentWidget() is self.welcome
+
+    def current_case_id(self) -> int | None:
+        key = self.table.current_key()
+        return int(key["id"]) if key else None
+
+    def select_case(self, case_id: int) -> None:
+        self.table.select_key({"id": case_id})
+
+    def refresh(self) -> None:
+        key = self.table.current_key()
+        self.model.refresh()
+        if key is None or not self.table.select_key(key):
+            if self.model.rowCount():
+                self.table.select_row(0)
+
+    def reload(self) -> None:
+        """Start afresh (another workspace): no filter, first row selected."""
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.blockSignals(False)
+        self.model.set_filter("")
+        self.model.refresh()
+        if self.model.rowCount():
+            self.table.select_row(0)
+
+    def focus_filter(self) -> None:
+        if self.is_empty_workspace():
+            self.welcome.new_button.setFocus()
+            return
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def focus_list(self) -> None:
+        if self.is_empty_workspace():
+            self.welcome.new_button.setFocus()
+            return
+        if self.model.rowCount() and self.table.current_key() is None:
+            self.table.select_row(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save_state(self, settings: MutableMapping[str, Any]) -> None:
+        settings["cases/header"] = self.table.horizontalHeader().saveState()
+
+    def restore_state(self, settings: MutableMapping[str, Any]) -> None:
+        header = bytes_setting(settings, "cases/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+            self.table.columns_fitted = True
+            section = self.table.horizontalHeader()
+            self.model.sort(section.sortIndicatorSection(), section.sortIndicatorOrder())

@@ -1,0 +1,227 @@
+"""An open case: a list of sections on the left, the chosen section on the right."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.core import record_links
+from app.gui import style
+from app.gui.sections.list_section import ChronologySection, DocumentsSection, ListSection
+from app.gui.sections.overview import OverviewSection
+
+# name, title, icon, noun, plural
+LIST_SECTIONS = (
+    ("people", "People", "person", "person", "people"),
+    ("statements", "Statements", "statement", "statement", "statements"),
+    ("charges", "Charges", "charge", "charge", "charges"),
+    ("documents", "Documents", "document", "document", "documents"),
+    ("chronology", "Chronology", "chronology", "event", "events"),
+    ("issues", "Issues", "issue", "issue", "issues"),
+    ("notes", "Notes", "note", "note", "notes"),
+)
+SECTION_NAMES = ("overview",) + tuple(section[0] for section in LIST_SECTIONS)
+SECTION_OF_KIND = {
+    "party": "people",
+    "statement": "statements",
+    "charge": "charges",
+    "document": "documents",
+    "event": "chronology",
+    "issue": "issues",
+    "note": "notes",
+}
+
+
+def target_of_hit(
+    ctx: AppContext, kind: str, case_id: int, record_id: int
+) -> tuple[str, dict[str, Any]] | None:
+    """Where a search hit lives in a case: (section, row key). Search finds people;
+    the People section lists their parts in cases, so a person becomes a party."""
+    if not case_id:
+        return None
+    if kind == "person":
+        party = record_links.party_of_person(ctx.workspace, case_id, record_id)
+        if party is None:
+            return None
+        kind, record_id = "party", party
+    section = SECTION_OF_KIND.get(kind)
+    if section is None:
+        return None
+    return section, ({"record": "event", "id": record_id} if kind == "event" else {"id": record_id})
+
+
+class CaseView(QWidget):
+    """Shows one case. Emits requests; the main window turns them into actions."""
+
+    back_requested = Signal()
+    section_changed = Signal(str)
+    add_requested = Signal(str)  # record kind
+    edit_requested = Signal(str, int)  # record kind, id
+    delete_requested = Signal(str, int)
+    files_dropped = Signal(list)
+    add_files_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_id: int | None = None
+        # Sections not shown since the case or its data changed; they re-read when shown.
+        self._stale: set[str] = set()
+
+        self.back = QToolButton(self)
+        self.back.setIcon(style.icon("back"))
+        self.back.setText("All cases")
+        self.back.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.back.setAutoRaise(True)
+        self.back.setToolTip("Back to the list of cases (Alt+Left)")
+        self.back.clicked.connect(self.back_requested)
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setSpacing(1)
+        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget(self)
+
+        self.overview = OverviewSection(ctx, self)
+        self.overview.navigate.connect(self.navigate_to)
+        self.overview.edit_requested.connect(self._edit_case)
+        self.sections: dict[str, QWidget] = {"overview": self.overview}
+        self._add_page("overview", "Overview", "overview", self.overview)
+        for name, title, icon_name, noun, plural in LIST_SECTIONS:
+            section: ListSection
+            if name == "documents":
+                section = DocumentsSection(ctx, self)
+                section.files_dropped.connect(self.files_dropped)
+                section.add_files_requested.connect(self.add_files_requested)
+            elif name == "chronology":
+                section = ChronologySection(ctx, name, title, icon_name, noun, plural, self)
+            else:
+                section = ListSection(ctx, name, title, icon_name, noun, plural, self)
+            section.navigate.connect(self.navigate_to)
+            section.add_requested.connect(
+                lambda s=section: self.add_requested.emit(s.record_kind())
+            )
+            section.edit_requested.connect(
+                lambda key, s=section: self.edit_requested.emit(s.record_kind(key), key["id"])
+            )
+            section.delete_requested.connect(
+                lambda key, s=section: self.delete_requested.emit(s.record_kind(key), key["id"])
+            )
+            self.sections[name] = section
+            self._add_page(name, title, icon_name, section)
+
+        width = self.sidebar.sizeHintForColumn(0) + 3 * style.MARGIN
+        self.sidebar.setFixedWidth(max(width, 170))
+        self.sidebar.currentRowChanged.connect(self._section_chosen)
+
+        side = QVBoxLayout()
+        side.setContentsMargins(style.SPACING, style.SPACING, 0, style.SPACING)
+        side.setSpacing(style.SPACING)
+        side.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.sidebar, 1)
+        divider = QFrame(self)
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(side)
+        layout.addWidget(divider)
+        layout.addWidget(self.stack, 1)
+        self.sidebar.setCurrentRow(0)
+
+    def _add_page(self, name: str, title: str, icon_name: str, widget: QWidget) -> None:
+        item = QListWidgetItem(style.icon(icon_name), title)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        item.setSizeHint(QSize(0, style.row_height(self) + 8))
+        self.sidebar.addItem(item)
+        self.stack.addWidget(widget)
+
+    def _section_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self._sync(self.current_section_name())
+        self.section_changed.emit(self.current_section_name())
+
+    def _edit_case(self) -> None:
+        if self.case_id is not None:
+            self.edit_requested.emit("case", self.case_id)
+
+    # -- used by the main window ---------------------------------------------
+
+    def _sync(self, name: str) -> None:
+        if name not in self._stale:
+            return
+        self._stale.discard(name)
+        section = self.sections[name]
+        assert isinstance(section, ListSection)
+        if section.model.case_id != self.case_id:
+            section.set_case(self.case_id)
+        else:
+            section.refresh()
+
+    def _mark_all_stale(self) -> None:
+        self._stale = {name for name in self.sections if name != "overview"}
+        self._sync(self.current_section_name())
+
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.overview.set_case(case_id)
+        self._mark_all_stale()
+
+    def current_section_name(self) -> str:
+        return SECTION_NAMES[max(0, self.stack.currentIndex())]
+
+    def current_section(self) -> QWidget:
+        return self.sections[self.current_section_name()]
+
+    def current_list(self) -> ListSection | None:
+        section = self.current_section()
+        return section if isinstance(section, ListSection) else None
+
+    def show_section(self, name: str) -> None:
+        self.sidebar.setCurrentRow(SECTION_NAMES.index(name))
+
+    def navigate_to(self, name: str, key: dict[str, Any]) -> None:
+        """Show section ``name`` and select the row ``key`` (e.g. a cross-link's target)."""
+        if name not in self.sections:
+            return
+        self.show_section(name)
+        section = self.sections[name]
+        if key and isinstance(section, ListSection):
+            section.select_key(key)
+            section.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """Re-read what is shown now; other sections re-read when they are next shown."""
+        self.overview.refresh()
+        self._mark_all_stale()
+
+    def caption(self) -> str:
+        return self.overview.caption.text()
+
+    def save_state(self, settings: MutableMapping[str, Any]) -> None:
+        for section in self.sections.values():
+            if isinstance(section, ListSection):
+                section.save_state(settings)
+
+    def restore_state(self, settings: MutableMapping[str, Any]) -> None:
+        for section in self.sections.values():
+            if isinstance(section, ListSection):
+                section.restore_state(settings)

@@ -1,0 +1,280 @@
+"""Review the statements proposed from a text, then add the accepted ones in one step.
+
+``review_extraction(ctx, undo, case_id, text, source_name, parent)`` opens the
+dialog. Each proposal is a row: keep it (the check box), edit its speaker, words,
+recipient or pin cite in place, merge selected rows into one statement, or reject
+them. Saving writes the text as a document and every kept statement citing it in
+one unit of work (``app.core.intake.apply``); with an undo stack it is one undo
+step. New speakers become people and parties of the case, and the conflict check
+runs on them (shown in the window's conflict dock when the parent is a main window).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.core.errors import CasefileError
+from app.core.intake import apply as intake_apply
+from app.core.intake.conflicts import ConflictHit, check_party
+from app.core.intake.extract import Proposal, extract
+from app.core.services import restore as rs
+from app.gui.commands import Operation, OperationCommand
+
+KEEP, SPEAKER, TEXT, RECIPIENT, PIN, HOW = range(6)
+HEADERS = ("Keep", "Speaker", "Statement (verbatim)", "To / audience", "Pin cite", "Found by")
+
+
+def guess_roles(proposal: Proposal) -> list[str]:
+    """A first role for a new speaker, from what the text calls them; editable later."""
+    words = (proposal.speaker_title + " " + proposal.speaker).lower()
+    if proposal.speaker_kind == "org":
+        return ["organization"]
+    if re.search(r"spokes(?:man|woman|person)", words):
+        return ["spokesperson"]
+    if re.search(r"\b(?:officer|det\.?|detective|sgt\.?|sergeant|lt\.?|deputy|sheriff)\b", words):
+        return ["police_officer"]
+    if re.search(r"\b(?:ada|prosecutor|district attorney)\b", words):
+        return ["prosecutor"]
+    if re.search(r"\binvestigator\b", words):
+        return ["investigator"]
+    return ["other"]
+
+
+class ExtractOperation(Operation):
+    """Apply accepted proposals; undo removes everything added; redo puts it back."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        case_id: int,
+        text: str,
+        source_name: str,
+        items: list[intake_apply.Accepted],
+        document_kind: str = "other",
+    ) -> None:
+        self.ctx, self.case_id, self.text, self.source_name = ctx, case_id, text, source_name
+        self.items, self.document_kind = items, document_kind
+        self.applied: intake_apply.Applied | None = None
+        self.captured: rs.Captured | None = None
+
+    def apply(self) -> None:
+        self.applied = intake_apply.apply_proposals(
+            self.ctx.workspace,
+            self.case_id,
+            self.text,
+            self.source_name,
+            self.items,
+            document_kind=self.document_kind,
+        )
+
+    def revert(self) -> None:
+        assert self.applied is not None
+        self.captured = intake_apply.revert(self.ctx.workspace, self.applied)
+
+    def reapply(self) -> None:
+        assert self.captured is not None
+        intake_apply.reapply(self.ctx.workspace, self.captured)
+
+
+class ExtractDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        case_id: int,
+        text: str,
+        source_name: str,
+        parent: QWidget | None = None,
+        proposals: list[Proposal] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.case_id, self.text, self.source_name = ctx, case_id, text, source_name
+        self.setWindowTitle(f"Statements in {source_name or 'the text'}")
+        self.resize(1000, 600)
+        self.proposals: list[Proposal] = list(proposals if proposals is not None else extract(text))
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(SPEAKER, 170)
+        self.table.setColumnWidth(TEXT, 430)
+        self.table.setColumnWidth(RECIPIENT, 120)
+        for proposal in self.proposals:
+            self._add_row(proposal)
+        intro = QLabel(
+            f"{len(self.proposals)} quotation(s) found. Untick those that are not "
+            "statements, correct a speaker or the words, or select rows and merge them. "
+            "The text is saved as a document and is the source of every statement kept."
+        )
+        intro.setWordWrap(True)
+        merge = QPushButton("&Merge selected")
+        merge.clicked.connect(self.merge_selected)
+        reject = QPushButton("&Reject selected")
+        reject.clicked.connect(self.reject_selected)
+        row = QHBoxLayout()
+        row.addWidget(merge)
+        row.addWidget(reject)
+        row.addStretch(1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Add statements")
+        ok.setEnabled(bool(self.proposals))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def _add_row(self, proposal: Proposal, at: int | None = None) -> None:
+        row = self.table.rowCount() if at is None else at
+        self.table.insertRow(row)
+        keep = QTableWidgetItem()
+        keep.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        keep.setCheckState(Qt.CheckState.Checked if proposal.speaker else Qt.CheckState.Unchecked)
+        keep.setData(Qt.ItemDataRole.UserRole, proposal)
+        self.table.setItem(row, KEEP, keep)
+        self.table.setItem(row, SPEAKER, QTableWidgetItem(proposal.speaker))
+        text = QTableWidgetItem(proposal.text)
+        text.setToolTip(proposal.context)
+        self.table.setItem(row, TEXT, text)
+        self.table.setItem(row, RECIPIENT, QTableWidgetItem(proposal.recipient))
+        self.table.setItem(row, PIN, QTableWidgetItem(proposal.pin_cite))
+        how = QTableWidgetItem(f"{proposal.how} ({proposal.confidence:.0%})")
+        how.setFlags(how.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, HOW, how)
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def set_kept(self, row: int, kept: bool) -> None:
+        item = self.table.item(row, KEEP)
+        item.setCheckState(Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
+
+    def reject_selected(self) -> None:
+        for row in self._selected_rows():
+            self.set_kept(row, False)
+
+    def merge_rows(self, rows: list[int]) -> None:
+        """Join rows into one statement (the first row's speaker), e.g. an utterance split
+        by "he said"; the pin cite spans the paragraphs."""
+        rows = sorted(rows)
+        if len(rows) < 2:
+            return
+        first = rows[0]
+        texts = [self._cell(r, TEXT) for r in rows]
+        pins = [self._cell(r, PIN) for r in rows]
+        numbers = [int(n) for p in pins for n in re.findall(r"\d+", p)]
+        item = self.table.item(first, TEXT)
+        item.setText(" … ".join(texts))
+        if numbers and min(numbers) != max(numbers):
+            self.table.item(first, PIN).setText(f"¶¶ {min(numbers)}–{max(numbers)}")
+        for row in reversed(rows[1:]):
+            self.table.removeRow(row)
+        self.set_kept(first, True)
+
+    def merge_selected(self) -> None:
+        self.merge_rows(self._selected_rows())
+
+    def accepted_items(self) -> list[intake_apply.Accepted]:
+        items: list[intake_apply.Accepted] = []
+        for row in range(self.table.rowCount()):
+            keep = self.table.item(row, KEEP)
+            if keep.checkState() != Qt.CheckState.Checked:
+                continue
+            proposal: Proposal = keep.data(Qt.ItemDataRole.UserRole)
+            speaker = self._cell(row, SPEAKER)
+            edited = speaker != proposal.speaker
+            items.append(
+                intake_apply.Accepted(
+                    text=self._cell(row, TEXT),
+                    speaker=speaker,
+                    pin_cite=self._cell(row, PIN),
+                    recipient_text=self._cell(row, RECIPIENT),
+                    speaker_title="" if edited else proposal.speaker_title,
+                    speaker_kind="organization" if proposal.speaker_kind == "org" else "individual",
+                    roles=["other"] if edited else guess_roles(proposal),
+                    notes=f"Proposed from “{self.source_name}” ({proposal.how}).",
+                )
+            )
+        return items
+
+
+def run_extraction(
+    ctx: AppContext,
+    undo: QUndoStack | None,
+    case_id: int,
+    text: str,
+    source_name: str,
+    items: list[intake_apply.Accepted],
+) -> ExtractOperation:
+    """Apply the items (raises on error, nothing saved); push one undo step if given a stack."""
+    operation = ExtractOperation(ctx, case_id, text, source_name, items)
+    count = len(items)
+    command = OperationCommand(operation, f"Add {count} statement(s) from {source_name}")
+    command.execute()
+    if undo is not None:
+        undo.push(command)
+    return operation
+
+
+def conflicts_of_new_parties(ctx: AppContext, applied: intake_apply.Applied) -> list[ConflictHit]:
+    hits: list[ConflictHit] = []
+    for party_id in applied.party_ids:
+        hits += check_party(ctx.workspace, party_id)
+    return hits
+
+
+def review_extraction(
+    ctx: AppContext,
+    undo: QUndoStack | None,
+    case_id: int,
+    text: str,
+    source_name: str,
+    parent: QWidget | None = None,
+) -> intake_apply.Applied | None:
+    """Show the proposals; on OK add the kept ones (one transaction, one undo step)."""
+    dialog = ExtractDialog(ctx, case_id, text, source_name, parent)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        items = dialog.accepted_items()
+        if not items:
+            return None
+        try:
+            operation = run_extraction(ctx, undo, case_id, text, source_name, items)
+        except CasefileError as exc:
+            QMessageBox.warning(dialog, "Statements not added", str(exc))
+            continue  # the dialog comes back with the user's edits
+        applied = operation.applied
+        assert applied is not None
+        window = parent.window() if parent is not None else None
+        if isinstance(window, QMainWindow) and applied.party_ids:
+            from app.gui.conflict_panel import show_hits
+
+            show_hits(window, conflicts_of_new_parties(ctx, applied), "the new speakers")
+        return applied
+    return None

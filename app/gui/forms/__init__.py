@@ -1,0 +1,1 @@
+"""One dialog per kind of record, on the shared base in ``base.py``."""

@@ -1,0 +1,415 @@
+"""The dialog every record form is built on (after Picard's ``PicardDialog``).
+
+It owns the boring parts so each form only lays out its fields:
+
+* Save / Cancel buttons, Ctrl+Return to save from anywhere, Esc to cancel;
+* the unsaved-changes prompt (Save / Discard / Cancel) on Esc or close;
+* errors: the core's ``ValidationError.field`` is mapped to its widget, the
+  message shown under the field, the field tinted and focused, and a line at
+  the top says the record was not saved;
+* window geometry, remembered per form in QSettings when the context has one.
+
+Fields follow one protocol (``value()``, ``set_value()``, ``changed``); see
+``app.gui.widgets``. Tab order is the order fields are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.core.errors import CasefileError, ConflictError, ValidationError
+from app.gui.widgets.style import error_color, set_invalid, set_label_color
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_unsaved_changes(parent: QWidget, what: str) -> str:
+    """Save / Discard / Cancel. Tests replace this module attribute to answer without a dialog."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to this {what}?")
+    box.setInformativeText("If you don't save, what you typed here is lost.")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return DISCARD
+    return CANCEL
+
+
+_VERB_STARTS = ("is ", "are ", "must ", "needs ", "expected ", "has ")
+
+
+def sentence(label: str, message: str) -> str:
+    """ "is required" -> "Verbatim text is required"; full sentences are kept as they are."""
+    message = message.strip()
+    if message.startswith(_VERB_STARTS):
+        return f"{label} {message}"
+    return message[:1].upper() + message[1:]
+
+
+def settings_of(ctx: AppContext) -> QSettings | None:
+    settings = ctx.settings
+    if isinstance(settings, QSettings):
+        return settings
+    inner = getattr(settings, "qsettings", None)
+    return inner if isinstance(inner, QSettings) else None
+
+
+class RecordDialog(QDialog):
+    """A modal form for one record. Subclasses add fields and implement ``plan()``."""
+
+    #: Key under which geometry is remembered ("forms/<key>/geometry").
+    form_key = "record"
+    #: The noun used in prompts ("Save the changes to this statement?").
+    noun = "record"
+    default_size = (620, 480)
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.setObjectName(f"{self.form_key}Form")
+        self.setModal(True)
+        self.setSizeGripEnabled(True)
+        self.fields: dict[str, Any] = {}
+        self.labels: dict[str, str] = {}
+        self._error_rows: dict[str, tuple[QLabel, Callable[[bool], None]]] = {}
+        self._targets: dict[str, QWidget] = {}
+        self._aliases: dict[str, str] = {}
+        self._focus_chain: list[QWidget] = []
+        self._initial: Any = None
+        self._shown_errors: list[str] = []
+        self._forms: list[tuple[QFormLayout, bool]] = []
+        #: Called on Save; raises ValidationError / ConflictError / CasefileError to refuse.
+        self.save_handler: Callable[[RecordDialog], None] | None = None
+
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.banner.setObjectName("formBanner")
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_label_color(self.banner, error_color(self.palette()))
+        self.body = QVBoxLayout()
+        self.body.setSpacing(14)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Ctrl+Return)")
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 14)
+        outer.setSpacing(10)
+        outer.addWidget(self.banner)
+        outer.addLayout(self.body, 1)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        outer.addWidget(line)
+        outer.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.try_save)
+        self.resize(*self.default_size)
+
+    # -- building ----------------------------------------------------------------
+
+    def new_form(self, into: QBoxLayout | None = None, stretch: int = 0) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        (into or self.body).addLayout(form, stretch)
+        self._forms.append((form, into is None))
+        return form
+
+    def section(self, title: str, into: QBoxLayout | None = None) -> QLabel:
+        """A caption over a group of fields (bold text and some air, no frame)."""
+        caption = QLabel(title)
+        font = caption.font()
+        font.setBold(True)
+        caption.setFont(font)
+        (into or self.body).addWidget(caption)
+        return caption
+
+    def bind(self, name: str, widget: Any, label: str = "", target: QWidget | None = None) -> Any:
+        """Register ``widget`` as the editor of field ``name``."""
+        self.fields[name] = widget
+        self.labels[name] = label or name.replace("_", " ").capitalize()
+        self._targets[name] = target or getattr(widget, "error_target", lambda: widget)()
+        if isinstance(widget, QWidget):
+            self._focus_chain.append(widget)
+        return widget
+
+    def add_row(
+        self,
+        form: QFormLayout,
+        label: str,
+        content: QWidget | QLayout,
+        names: Iterable[str] = (),
+        focus: Iterable[QWidget] = (),
+    ) -> QLabel:
+        """A labelled row whose errors (for ``names``) appear on a line right under it."""
+        caption = QLabel(f"{label}:" if label else "")
+        if isinstance(content, QLayout):
+            holder = QWidget()
+            holder.setLayout(content)
+            content.setContentsMargins(0, 0, 0, 0)
+            # A row of small fields keeps its height; spare room goes to text areas.
+            holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            content = holder
+        form.addRow(caption, content)
+        buddy = next(iter(focus), None) or content
+        caption.setBuddy(buddy)
+        for widget in focus:
+            if widget not in self._focus_chain:
+                self._focus_chain.append(widget)
+        error = self._error_label()
+        form.addRow("", error)
+        form.setRowVisible(error, False)
+        for name in names:
+            self._error_rows[name] = (error, lambda on, e=error: form.setRowVisible(e, on))
+        return caption
+
+    def add_block(
+        self, caption: str, widget: QWidget, names: Iterable[str], stretch: int = 1
+    ) -> QLabel:
+        """A full-width field under its caption (the verbatim text), with its error line."""
+        label = QLabel(caption)
+        label.setBuddy(widget)
+        error = self._error_label()
+        error.setVisible(False)
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        box.addWidget(label)
+        box.addWidget(widget, 1)
+        box.addWidget(error)
+        self.body.addLayout(box, stretch)
+        for name in names:
+            self._error_rows[name] = (error, error.setVisible)
+        return label
+
+    def _error_label(self) -> QLabel:
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_label_color(error, error_color(self.palette()))
+        small = error.font()
+        small.setPointSizeF(max(small.pointSizeF() * 0.92, 7.0))
+        error.setFont(small)
+        return error
+
+    def field(
+        self,
+        form: QFormLayout,
+        name: str,
+        widget: Any,
+        label: str,
+        *,
+        row_label: str | None = None,
+    ) -> Any:
+        """Bind one field and give it its own row."""
+        self.bind(name, widget, label)
+        self.add_row(form, label if row_label is None else row_label, widget, [name])
+        return widget
+
+    def alias(self, core_field: str, form_field: str) -> None:
+        """Errors the core reports for ``core_field`` belong to ``form_field`` here."""
+        self._aliases[core_field] = form_field
+
+    def finish(self) -> None:
+        """Call once the fields are laid out and loaded: fixes tab order and cleanliness."""
+        self._align_label_columns()
+        chain = []
+        for widget in self._focus_chain:
+            while widget.focusProxy() is not None:  # composite fields focus their editor
+                widget = widget.focusProxy()
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget not in chain:
+                chain.append(widget)
+        chain += [self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        if chain:
+            chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        for widget in self.fields.values():
+            signal = getattr(widget, "changed", None)
+            if signal is not None:
+                signal.connect(self._on_changed)
+        self.mark_clean()
+
+    def _align_label_columns(self) -> None:
+        # Forms stacked in the body (above and below the statement text) share one
+        # label width so their fields start on the same line.
+        stacked = [form for form, in_body in self._forms if in_body]
+        labels = []
+        for form in stacked:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and isinstance(item.widget(), QLabel):
+                    labels.append(item.widget())
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    # -- values -------------------------------------------------------------------
+
+    def collect(self) -> dict[str, Any]:
+        return {name: widget.value() for name, widget in self.fields.items()}
+
+    def load_values(self, values: Mapping[str, Any]) -> None:
+        for name, value in values.items():
+            if name in self.fields:
+                self.fields[name].set_value(value)
+
+    def mark_clean(self) -> None:
+        self._initial = self.collect()
+
+    def is_dirty(self) -> bool:
+        return self.collect() != self._initial
+
+    # -- errors --------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for name in self._shown_errors:
+            if name in self._error_rows:
+                error, show = self._error_rows[name]
+                show(False)
+                error.setText("")
+            target = self._targets.get(name)
+            if target is not None:
+                set_invalid(target, False)
+            widget = self.fields.get(name)
+            if hasattr(widget, "set_error"):
+                widget.set_error(None)
+        self._shown_errors = []
+        self.banner.setVisible(False)
+
+    def show_error(self, field: str, message: str) -> None:
+        name = self._aliases.get(field, field)
+        label = self.labels.get(name, name.replace("_", " ").capitalize())
+        text = sentence(label, message)
+        widget = self.fields.get(name)
+        if hasattr(widget, "set_error"):
+            widget.set_error(text)
+        elif name in self._error_rows:
+            error, show = self._error_rows[name]
+            error.setText(text)
+            show(True)
+        target = self._targets.get(name)
+        if target is not None:
+            set_invalid(target, True)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._shown_errors.append(name)
+        self.show_banner(f"Not saved. {text}" if name in self.fields else f"Not saved: {text}")
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+
+    def error_text(self, name: str) -> str:
+        """The message shown for ``name`` (tests and screen readers)."""
+        widget = self.fields.get(name)
+        if hasattr(widget, "_forced_error") and widget._forced_error:
+            return str(widget._forced_error)
+        entry = self._error_rows.get(name)
+        return entry[0].text() if entry else ""
+
+    def _on_changed(self) -> None:
+        # The first keystroke after a refused save starts afresh: the banner goes, the
+        # field marks stay until the next try so the person can see what to fix.
+        if self.banner.isVisible() and not self._shown_errors:
+            self.banner.setVisible(False)
+
+    # -- saving and closing ---------------------------------------------------------
+
+    def try_save(self) -> bool:
+        """Save through ``save_handler``; on a refusal keep the dialog open and say why."""
+        self.clear_errors()
+        try:
+            if self.save_handler is not None:
+                self.save_handler(self)
+        except ValidationError as exc:
+            self.show_error(exc.field, exc.message)
+            return False
+        except ConflictError as exc:
+            self.show_banner(
+                f"Not saved: {exc}. Cancel and open the record again to see the other change."
+            )
+            return False
+        except CasefileError as exc:
+            self.show_banner(f"Not saved: {exc}")
+            return False
+        self._initial = self.collect()
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = ask_unsaved_changes(self, self.noun)
+            if answer == SAVE:
+                self.try_save()
+                return
+            if answer == CANCEL:
+                return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        settings = settings_of(self.ctx)
+        if settings is not None:
+            settings.setValue(f"forms/{self.form_key}/geometry", self.saveGeometry())
+        super().done(result)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        if not getattr(self, "_geometry_restored", False):
+            self._geometry_restored = True
+            settings = settings_of(self.ctx)
+            saved = settings.value(f"forms/{self.form_key}/geometry") if settings else None
+            if saved:
+                self.restoreGeometry(saved)
+            else:
+                self._fit_to_screen()
+        super().showEvent(event)
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen() or (self.parentWidget().screen() if self.parentWidget() else None)
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        width = min(self.width(), room.width() - 40)
+        height = min(self.height(), room.height() - 60)
+        self.resize(width, height)
+
+
+def expanding(widget: QWidget) -> QWidget:
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, widget.sizePolicy().verticalPolicy())
+    return widget

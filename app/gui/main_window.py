@@ -1,0 +1,602 @@
+"""The main window: menus, toolbar, status bar and the two pages (cases, an open case).
+
+No business logic lives here. Edits go through ``app.gui.actions`` (forms and undo
+commands); the window only decides which record an action is about and refreshes
+the visible lists when the undo stack moves.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.core.errors import CasefileError
+from app.core.workspace import Workspace, open_workspace
+from app.gui import settings as prefs
+from app.gui import style
+from app.gui.case_list import CaseListPage
+from app.gui.case_view import SECTION_NAMES, CaseView, target_of_hit
+from app.gui.sections.list_section import DocumentsSection, ListSection
+
+NOT_IN_BUILD = "not available in this build"
+KIND_NOUNS = {
+    "case": "Case",
+    "party": "Person",
+    "statement": "Statement",
+    "charge": "Charge",
+    "document": "Document",
+    "event": "Event",
+    "issue": "Issue",
+    "note": "Note",
+}
+WorkspaceOpener = Callable[[str], Workspace]
+
+
+@cache
+def _module_present(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def _open_for_desktop(target: str) -> Workspace:
+    return open_workspace(target, exclusive=True)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        actions: ModuleType | None = None,
+        workspace_opener: WorkspaceOpener = _open_for_desktop,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._actions_module = actions
+        self.workspace_opener = workspace_opener
+        self.undo = QUndoStack(self)
+        self.undo.setUndoLimit(200)
+        self.undo.indexChanged.connect(self._data_changed)
+        self.search_dock: QDockWidget | None = None
+
+        self.case_list = CaseListPage(ctx, self)
+        self.case_view = CaseView(ctx, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.case_list)
+        self.pages.addWidget(self.case_view)
+        self.setCentralWidget(self.pages)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.workspace_label = QLabel()
+        self.statusBar().addPermanentWidget(self.workspace_label)
+
+        self.case_list.open_case.connect(self.open_case)
+        self.case_list.new_case_requested.connect(lambda: self._add("case"))
+        self.case_list.sample_loaded.connect(self.open_case)
+        self.case_list.selection_changed.connect(self._update_actions)
+        self.case_view.back_requested.connect(self.show_case_list)
+        self.case_view.section_changed.connect(lambda _name: self._update_actions())
+        self.case_view.add_requested.connect(self._add)
+        self.case_view.edit_requested.connect(self._edit)
+        self.case_view.delete_requested.connect(self._delete)
+        self.case_view.files_dropped.connect(self.add_document_files)
+        self.case_view.add_files_requested.connect(self.choose_document_files)
+        for section in self.case_view.sections.values():
+            if isinstance(section, ListSection):
+                section.selection_changed.connect(self._update_actions)
+
+        from app.gui import case_menu
+
+        case_menu.install(self)
+        self.setWindowIcon(style.app_icon())
+        self._restore_state()
+        self._workspace_changed()
+
+    # -- actions, menus, toolbar ---------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | str | list[QKeySequence] | None = None,
+        icon_name: str | None = None,
+        short: str = "",
+        module: str = "",
+    ) -> QAction:
+        """An action; ``short`` is its word on the toolbar, ``module`` the later part of
+        the build it needs (the action is disabled, saying so, when that is missing)."""
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(style.icon(icon_name))
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if short:
+            action.setIconText(short)
+        if module:
+            action.setData(module)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even when the toolbar is hidden
+        return action
+
+    def _make_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        brief, search = "app.gui.brief_dialog", "app.gui.search_panel"
+        self.new_case_action = self._action(
+            "New &Case…", lambda: self._add("case"), "Ctrl+Shift+N", "new"
+        )
+        self.open_workspace_action = self._action(
+            "&Open Workspace…", self.choose_workspace, K.Open, "folder"
+        )
+        self.new_workspace_action = self._action("New &Workspace…", self.create_workspace)
+        self.export_action = self._action(
+            "&Export Brief…", lambda: self._brief("export"), "Ctrl+E", "export", "Export", brief
+        )
+        self.print_preview_action = self._action(
+            "Print Pre&view…", lambda: self._brief("preview"), "Ctrl+Shift+P", module=brief
+        )
+        self.print_action = self._action(
+            "&Print…", lambda: self._brief("print"), K.Print, "print", "Print", brief
+        )
+        self.quit_action = self._action("&Quit", self.close, K.Quit)
+
+        self.undo_action = self.undo.createUndoAction(self, "&Undo")
+        self.undo_action.setIcon(style.icon("undo"))
+        self.undo_action.setIconText("Undo")
+        self.undo_action.setShortcuts([QKeySequence(K.Undo)])
+        self.redo_action = self.undo.createRedoAction(self, "&Redo")
+        self.redo_action.setIcon(style.icon("redo"))
+        self.redo_action.setIconText("Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([self.undo_action, self.redo_action])
+
+        self.new_action = self._action("&New", self.new_record, K.New, "new", "New")
+        self.edit_action = self._action("&Edit…", self.edit_record, "F2", "edit", "Edit")
+        self.delete_action = self._action(
+            "&Delete…", self.delete_record, K.Delete, "delete", "Delete"
+        )
+        self.add_files_action = self._action(
+            "Add &Files…", self.choose_document_files, "Ctrl+Shift+A", "document", "Add Files"
+        )
+        self.open_file_action = self._action(
+            "&Open File", self.open_selected_document, "Ctrl+Shift+O", "open", "Open File"
+        )
+        self.filter_action = self._action("&Filter List", self.focus_filter, K.Find, "filter")
+        self.search_action = self._action(
+            "&Search All Cases…", self.open_search, "Ctrl+Shift+F", "search", "Search", search
+        )
+
+        self.case_list_action = self._action(
+            "All &Cases", self.show_case_list, [QKeySequence(K.Back), QKeySequence("Ctrl+0")]
+        )
+        self.section_actions: list[QAction] = []
+        for number, name in enumerate(SECTION_NAMES, start=1):
+            title = name.capitalize()
+            action = self._action(
+                f"&{number} {title}", lambda n=name: self.show_section(n), f"Ctrl+{number}"
+            )
+            self.section_actions.append(action)
+        self.about_action = self._action("&About Casefile", self.show_about)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_case_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.open_workspace_action, self.new_workspace_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.print_preview_action, self.print_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_action, self.edit_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.add_files_action, self.open_file_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.filter_action, self.search_action])
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.case_list_action)
+        view_menu.addSeparator()
+        view_menu.addActions(self.section_actions)
+        self.view_menu = view_menu
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setIconSize(style.toolbar_icon_size())
+        bar.setToolButtonStyle(style.toolbar_button_style())
+        bar.addActions([self.new_action, self.edit_action, self.delete_action])
+        bar.addSeparator()
+        bar.addActions([self.undo_action, self.redo_action])
+        bar.addSeparator()
+        bar.addActions([self.add_files_action, self.open_file_action])
+        bar.addSeparator()
+        bar.addActions([self.search_action, self.export_action, self.print_action])
+        self.addToolBar(bar)
+        self.toolbar = bar
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(bar.toggleViewAction())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.ctx.workspace.describe()
+        recent = prefs.recent_workspaces(self.ctx.settings)
+        for number, name in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {name}" if number < 10 else name)
+            action.setEnabled(name != current)
+            action.triggered.connect(lambda _checked=False, n=name: self.switch_workspace(n))
+        if not recent:
+            self.recent_menu.addAction("No recent workspaces").setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("Clear This List")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(lambda: prefs.forget_all_workspaces(self.ctx.settings, current))
+
+    # -- state ----------------------------------------------------------------
+
+    def current_case_id(self) -> int | None:
+        return self.case_view.case_id if self.pages.currentWidget() is self.case_view else None
+
+    def _on_list(self) -> bool:
+        return self.pages.currentWidget() is self.case_list
+
+    def _current_kind(self) -> str:
+        if self._on_list() or self.case_view.current_section_name() == "overview":
+            return "case"
+        section = self.case_view.current_list()
+        return section.record_kind() if section else "case"
+
+    def _selected(self) -> tuple[str, int] | None:
+        """The record the Edit and Delete actions are about, if any."""
+        if self._on_list():
+            case_id = self.case_list.current_case_id()
+            return ("case", case_id) if case_id is not None else None
+        section = self.case_view.current_list()
+        if section is None:
+            return ("case", self.case_view.case_id) if self.case_view.case_id else None
+        key = section.current_key()
+        return (section.record_kind(key), int(key["id"])) if key else None
+
+    def _update_actions(self) -> None:
+        on_list = self._on_list()
+        noun = KIND_NOUNS[self._current_kind()]
+        selected = self._selected()
+        self.new_action.setText(f"&New {noun}…")
+        sel_noun = KIND_NOUNS[selected[0]] if selected else noun
+        self.edit_action.setText(f"&Edit {sel_noun}…")
+        self.delete_action.setText(f"&Delete {sel_noun}…")
+        self.edit_action.setEnabled(selected is not None)
+        self.delete_action.setEnabled(selected is not None)
+        in_documents = not on_list and self.case_view.current_section_name() == "documents"
+        documents = self.case_view.sections["documents"]
+        self.add_files_action.setEnabled(in_documents)
+        self.open_file_action.setEnabled(
+            in_documents and getattr(documents, "current_has_file", lambda: False)()
+        )
+        for action in self.section_actions:
+            action.setEnabled(not on_list)
+        self.case_list_action.setEnabled(not on_list)
+        for action in (self.export_action, self.print_preview_action, self.print_action):
+            self._set_optional(action, enabled=not on_list)
+        self._set_optional(self.search_action, enabled=True)
+        caption = self.case_view.caption() if not on_list else ""
+        self.setWindowTitle(f"{caption} — Casefile" if caption else "Casefile")
+
+    def _set_optional(self, action: QAction, enabled: bool) -> None:
+        """Enable an action whose module a later part of the build provides, if present."""
+        present = _module_present(str(action.data()))
+        action.setEnabled(enabled and present)
+        action.setToolTip(action.iconText() if present else f"{action.iconText()}: {NOT_IN_BUILD}")
+
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = prefs.bytes_setting(settings, prefs.WINDOW_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QApplication.primaryScreen().availableGeometry()
+            self.resize(min(1280, screen.width()), min(820, screen.height()))
+        state = prefs.bytes_setting(settings, prefs.WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+        self.case_list.restore_state(settings)
+        self.case_view.restore_state(settings)
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings[prefs.WINDOW_GEOMETRY] = self.saveGeometry()
+        settings[prefs.WINDOW_STATE] = self.saveState()
+        self.case_list.save_state(settings)
+        self.case_view.save_state(settings)
+        prefs.remember_case(settings, self.ctx.workspace.describe(), self.current_case_id())
+        if hasattr(settings, "sync"):
+            settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def _workspace_changed(self) -> None:
+        name = self.ctx.workspace.describe()
+        self.workspace_label.setText(f"Workspace: {name}")
+        self.workspace_label.setToolTip(name)
+        prefs.remember_workspace(self.ctx.settings, name)
+        last = prefs.last_case(self.ctx.settings, name)
+        if last is not None and self._case_exists(last):
+            self.open_case(last)
+        else:
+            self.show_case_list()
+
+    def _case_exists(self, case_id: int) -> bool:
+        from app.core.services.cases import get_case
+
+        try:
+            get_case(self.ctx.workspace, case_id)
+        except CasefileError:
+            return False
+        return True
+
+    # -- navigation -------------------------------------------------------------
+
+    def show_case_list(self) -> None:
+        if self.case_view.case_id is not None:
+            self.case_list.select_case(self.case_view.case_id)
+        self.pages.setCurrentWidget(self.case_list)
+        self.case_list.focus_list()
+        self._update_actions()
+
+    def open_case(self, case_id: int) -> None:
+        if self.case_view.case_id != case_id:
+            self.case_view.set_case(case_id)
+            self.case_view.show_section("overview")
+        self.pages.setCurrentWidget(self.case_view)
+        self.case_view.sidebar.setFocus()
+        self._update_actions()
+
+    def show_section(self, name: str) -> None:
+        if not self._on_list():
+            self.case_view.show_section(name)
+            section = self.case_view.current_list()
+            if section is not None:
+                section.focus_list()
+
+    def show_record(self, case_id: int, section: str, key: dict[str, Any]) -> None:
+        """Open a case at one record (for search results and other windows)."""
+        self.open_case(case_id)
+        self.case_view.navigate_to(section, key)
+        self._update_actions()
+
+    def focus_filter(self) -> None:
+        section = None if self._on_list() else self.case_view.current_list()
+        if section is not None:
+            section.focus_filter()
+        elif self._on_list():
+            self.case_list.focus_filter()
+
+    def _data_changed(self, *_args: Any) -> None:
+        """The undo stack moved: re-read what is shown, keeping selections."""
+        self.case_list.refresh()
+        case_id = self.case_view.case_id
+        if case_id is not None and not self._case_exists(case_id):
+            self.case_view.set_case(None)
+            self.show_case_list()
+        elif case_id is not None:
+            self.case_view.refresh()
+        self._update_actions()
+
+    # -- record actions -------------------------------------------------------
+
+    def _editing(self) -> ModuleType | None:
+        if self._actions_module is None:
+            try:
+                self._actions_module = importlib.import_module("app.gui.actions")
+            except ImportError:
+                self.statusBar().showMessage(f"Editing is {NOT_IN_BUILD}.", 5000)
+                return None
+        return self._actions_module
+
+    def _run(self, call: Callable[[ModuleType], Any]) -> Any:
+        actions = self._editing()
+        if actions is None:
+            return None
+        try:
+            return call(actions)
+        except CasefileError as exc:
+            QMessageBox.warning(self, "Casefile", str(exc))
+            return None
+
+    def new_record(self) -> None:
+        self._add(self._current_kind())
+
+    def _add(self, kind: str) -> None:
+        case_id = None if kind == "case" else self.case_view.case_id
+        new_id = self._run(lambda a: a.add_record(self.ctx, self.undo, kind, case_id, self))
+        if new_id is None:
+            return
+        if kind == "case":
+            self.open_case(int(new_id))
+            return
+        section = self.case_view.current_list()
+        if section is not None:
+            key = {"record": "event", "id": new_id} if section.name == "chronology" else None
+            section.select_key(key or {"id": new_id})
+
+    def edit_record(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            self._edit(*selected)
+
+    def _edit(self, kind: str, record_id: int) -> None:
+        self._run(lambda a: a.edit_record(self.ctx, self.undo, kind, record_id, self))
+
+    def delete_record(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            self._delete(*selected)
+
+    def _delete(self, kind: str, record_id: int) -> None:
+        self._run(lambda a: a.delete_record(self.ctx, self.undo, kind, record_id, self))
+
+    def choose_document_files(self) -> None:
+        if self.case_view.case_id is None or self._on_list():
+            return
+        names, _filter = QFileDialog.getOpenFileNames(self, "Add Files as Documents")
+        if names:
+            self.add_document_files([Path(name) for name in names])
+
+    def add_document_files(self, paths: list[Path]) -> None:
+        case_id = self.case_view.case_id
+        if case_id is None or not paths:
+            return
+        ids = self._run(
+            lambda a: a.add_document_files(self.ctx, self.undo, case_id, list(paths), self)
+        )
+        if ids:
+            self.case_view.navigate_to("documents", {"id": ids[0]})
+            count = len(ids)
+            self.statusBar().showMessage(
+                f"Added {count} document{'s' if count != 1 else ''}.", 5000
+            )
+
+    def open_selected_document(self) -> None:
+        documents = self.case_view.sections["documents"]
+        if isinstance(documents, DocumentsSection) and not self._on_list():
+            documents.open_current()
+
+    # -- workspaces -------------------------------------------------------------
+
+    def _workspace_folder(self) -> Path:
+        path = self.ctx.workspace.path
+        return path.parent if path is not None else Path.home()
+
+    def choose_workspace(self) -> None:
+        from app.gui.app import ask_workspace
+
+        name = ask_workspace(self, self._workspace_folder())
+        if name:
+            self.switch_workspace(name)
+
+    def create_workspace(self) -> None:
+        from app.gui.app import ask_new_workspace
+
+        name = ask_new_workspace(self, self._workspace_folder())
+        if name:
+            self.switch_workspace(name)
+
+    def switch_workspace(self, target: str) -> bool:
+        """Open another workspace in this window; on failure the current one stays open."""
+        if target == self.ctx.workspace.describe():
+            return True
+        QApplication.setOverrideCursor(style.busy_cursor())
+        try:
+            workspace = self.workspace_opener(target)
+        except CasefileError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(
+                self,
+                "Cannot open workspace",
+                f"Casefile could not open the workspace\n{target}\n\n{exc}\n\n"
+                "The current workspace stays open. Choose another with File › Open Workspace….",
+            )
+            return False
+        QApplication.restoreOverrideCursor()
+        self.save_state()
+        old, self.ctx.workspace = self.ctx.workspace, workspace
+        self.undo.clear()
+        self.case_view.set_case(None)
+        self.case_list.reload()
+        old.close()
+        self._workspace_changed()
+        self.statusBar().showMessage(f"Opened {workspace.describe()}", 5000)
+        return True
+
+    # -- later parts of the build ---------------------------------------------
+
+    def _optional(self, action: QAction) -> ModuleType | None:
+        try:
+            return importlib.import_module(str(action.data()))
+        except ImportError:
+            action.setEnabled(False)
+            action.setToolTip(f"{action.iconText()}: {NOT_IN_BUILD}")
+            self.statusBar().showMessage(f"{action.iconText()} is {NOT_IN_BUILD}.", 5000)
+            return None
+
+    def _brief(self, how: str) -> None:
+        action = {
+            "export": self.export_action,
+            "preview": self.print_preview_action,
+            "print": self.print_action,
+        }[how]
+        case_id = self.current_case_id()
+        module = self._optional(action)
+        if module is None or case_id is None:
+            return
+        if how == "export":
+            module.export_brief_dialog(self.ctx, case_id, self)
+        else:
+            module.print_case(self.ctx, case_id, self, preview=how == "preview")
+
+    def open_search(self) -> None:
+        """Show the search dock (made on first use) and put the cursor in its field."""
+        if self.search_dock is None:
+            module = self._optional(self.search_action)
+            if module is None:
+                return
+            panel = module.SearchPanel(self.ctx, self)
+            panel.recordActivated.connect(self._search_hit)
+            dock = QDockWidget("Search", self)
+            dock.setObjectName("search_dock")
+            dock.setWidget(panel)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.search_dock = dock
+        self.search_dock.show()
+        self.search_dock.raise_()
+        panel = self.search_dock.widget()
+        panel.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        panel.field.selectAll()
+
+    def _search_hit(self, kind: str, case_id: int, record_id: int) -> None:
+        if kind == "case":
+            self.open_case(record_id)
+            return
+        target = target_of_hit(self.ctx, kind, case_id, record_id)
+        if target is None:
+            self.statusBar().showMessage("That record is not part of any case.", 5000)
+            return
+        self.show_record(case_id, *target)
+
+    def show_about(self) -> None:
+        from app.gui.about import show_about
+
+        show_about(self)

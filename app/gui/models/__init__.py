@@ -1,0 +1,5 @@
+"""Qt item models over the read queries of :mod:`app.core.queries`."""
+
+from app.gui.models.record_list import RecordListModel
+
+__all__ = ["RecordListModel"]

@@ -1,0 +1,563 @@
+"""A list section of a case: a filter, a sortable table and a detail pane.
+
+The section knows nothing about forms or the database beyond its model: the
+buttons emit requests (add, edit, delete, open, add files) that the main window
+turns into actions, and links in the detail pane emit ``navigate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.core.errors import CasefileError
+from app.gui import style
+from app.gui.models.record_list import RecordListModel
+from app.gui.sections import details
+from app.gui.settings import bytes_setting
+
+FILTER_DELAY_MS = 180  # type-to-filter waits for a pause so each key is not a query
+
+
+class RecordTable(QTableView):
+    """A read-only table with fixed row heights; Enter or a double-click opens the row."""
+
+    row_activated = Signal(int)
+
+    def __init__(self, model: RecordListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, as in native lists
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(style.row_height(self))
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        scale = max(1.0, self.fontMetrics().averageCharWidth() / 7.0)
+        for section, column in enumerate(model.spec.columns):
+            header.resizeSection(section, int(column.width * scale))
+        self.setSortingEnabled(True)
+        self.columns_fitted = False  # set once fitted to the first width, or restored
+        self.doubleClicked.connect(lambda index: self.row_activated.emit(index.row()))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self.columns_fitted and self.viewport().width() > 100:
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the visible width among the columns in their starting proportions, so a
+        first look needs no sideways scrolling (after that, the person's widths are kept)."""
+        self.columns_fitted = True
+        header = self.horizontalHeader()
+        columns = self.list_model().spec.columns
+        widths = [header.sectionSize(i) for i in range(header.count())]
+        scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        excess = sum(widths) - (self.viewport().width() - scrollbar - 2)
+        if excess <= 0:
+            return
+        # Only free text gives way; dates, codes and numbers keep the width they need.
+        floors = [
+            min(width, max(90, int(width * 0.4))) if column.kind in {"text", "roles"} else width
+            for width, column in zip(widths, columns, strict=True)
+        ]
+        slack = sum(w - f for w, f in zip(widths, floors, strict=True))
+        if slack <= 0:
+            return
+        share = min(1.0, excess / slack)
+        for section, (width, floor) in enumerate(zip(widths, floors, strict=True)):
+            header.resizeSection(section, int(width - (width - floor) * share))
+        self.updateGeometries()  # scroll bars follow now, not on a later layout pass
+
+    def list_model(self) -> RecordListModel:
+        model = self.model()
+        assert isinstance(model, RecordListModel)
+        return model
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.row_activated.emit(self.currentIndex().row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def current_key(self) -> dict[str, Any] | None:
+        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
+        if not rows:
+            return None
+        return self.list_model().key_at(rows[0].row())
+
+    def select_row(self, row: int) -> None:
+        index = self.model().index(row, 0)
+        self.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def select_key(self, key: dict[str, Any]) -> bool:
+        row = self.list_model().find_row(key)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+
+class FilterField(QLineEdit):
+    """The type-to-filter box: Escape clears it, Down moves into the list."""
+
+    move_down = Signal()
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.addAction(style.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.setMinimumWidth(240)
+        self.setMaximumWidth(380)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.move_down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class EmptyState(QWidget):
+    """What an empty list shows instead of a blank grid: a line of text and, maybe, a button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        self.icon = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.title = style.heading("", 1.15)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.text = style.muted(QLabel(alignment=Qt.AlignmentFlag.AlignHCenter))
+        self.text.setWordWrap(True)
+        self.button = QPushButton()
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.button)
+        row.addStretch()
+        for widget in (self.icon, self.title, self.text):
+            layout.addWidget(widget)
+        layout.addSpacing(style.SPACING)
+        layout.addLayout(row)
+        layout.addStretch(3)
+
+    def show_message(self, icon_name: str, title: str, text: str, button: str = "") -> None:
+        self.icon.setPixmap(style.icon(icon_name).pixmap(48, 48, QIcon.Mode.Disabled))
+        self.title.setText(title)
+        self.text.setText(text)
+        self.button.setText(button)
+        self.button.setVisible(bool(button))
+
+
+class ListSection(QWidget):
+    """One list of a case (People, Statements, ...), with its filter and detail pane."""
+
+    add_requested = Signal()
+    edit_requested = Signal(dict)  # the row key
+    delete_requested = Signal(dict)
+    navigate = Signal(str, dict)  # section name, row key
+    selection_changed = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        name: str,
+        title: str,
+        icon_name: str,
+        noun: str,
+        plural: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.name = name
+        self.title_text = title
+        self.icon_name = icon_name
+        self.noun = noun
+        self.plural = plural
+        self.count_nouns = (noun, plural)
+        self.model = RecordListModel(ctx, name, parent=self)
+        self.table = RecordTable(self.model, self)
+        self.filter = FilterField(f"Filter {plural}  (Ctrl+F)", self)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._apply_filter)
+        self.filter.move_down.connect(self._focus_table)
+
+        self.heading = style.heading(title)
+        self.count_label = style.muted(QLabel())
+        self.add_button = QPushButton(style.icon("new"), f"New {noun}")
+        self.add_button.setToolTip(f"Add a {noun} (Ctrl+N)")
+        self.add_button.clicked.connect(self.add_requested)
+        self.edit_button = QPushButton(style.icon("edit"), "Edit")
+        self.edit_button.setToolTip(f"Edit the selected {noun} (F2 or Enter)")
+        self.edit_button.clicked.connect(self._request_edit)
+        self.delete_button = QPushButton(style.icon("delete"), "Delete")
+        self.delete_button.setToolTip(f"Delete the selected {noun} (Del)")
+        self.delete_button.clicked.connect(self._request_delete)
+
+        top = QHBoxLayout()
+        top.setSpacing(style.SPACING)
+        top.addWidget(self.heading)
+        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch()
+        top.addWidget(self.filter)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(style.SPACING)
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.edit_button)
+        self.buttons.addWidget(self.delete_button)
+        self.buttons.addStretch()
+
+        self.empty = EmptyState(self)
+        self.empty.button.clicked.connect(self._empty_button_clicked)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.detail = QTextBrowser(self)
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(self._link_clicked)
+        self.detail.document().setDocumentMargin(style.MARGIN)
+        self.detail.document().setDefaultStyleSheet(
+            "h2 { margin-bottom: 2px; } h3 { margin-top: 14px; margin-bottom: 4px; }"
+            " ul { margin-left: 0px; -qt-list-indent: 1; } li { margin-bottom: 3px; }"
+            " blockquote { margin-left: 8px; margin-right: 8px; }"
+        )
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([640, 420])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(style.PAGE_MARGIN, style.MARGIN, style.PAGE_MARGIN, 0)
+        layout.setSpacing(style.SPACING)
+        layout.addLayout(top)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.splitter, 1)
+
+        self.table.row_activated.connect(lambda _row: self._request_edit())
+        self.model.modelReset.connect(self._model_changed)
+        self.model.rowsInserted.connect(self._update_count)
+        self._connect_selection()
+        self._model_changed()
+
+    # -- wiring ---------------------------------------------------------------
+
+    def _connect_selection(self) -> None:
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _focus_table(self) -> None:
+        if self.model.rowCount() and not self.table.current_key():
+            self.table.select_row(0)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        key = self.current_key()
+        self.model.set_filter(self.filter.text().strip())
+        if key is not None:
+            self.table.select_key(key)
+        self._show_detail()
+
+    def _request_edit(self) -> None:
+        key = self.current_key()
+        if key is not None:
+            self.edit_requested.emit(key)
+
+    def _request_delete(self) -> None:
+        key = self.current_key()
+        if key is not None:
+            self.delete_requested.emit(key)
+
+    def _empty_button_clicked(self) -> None:
+        if self.model.filter_text():
+            self.filter.clear()
+            self._apply_filter()
+        else:
+            self.add_requested.emit()
+
+    def _link_clicked(self, url: QUrl) -> None:
+        target = details.parse_link(url.toString())
+        if target is not None:
+            self.navigate.emit(*target)
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self._show_detail()
+        self._update_buttons()
+        self.selection_changed.emit()
+
+    def _update_buttons(self) -> None:
+        selected = self.current_key() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    def _model_changed(self) -> None:
+        self._update_count()
+        if self.model.total == 0:
+            if self.model.filter_text():
+                self.empty.show_message(
+                    "search",
+                    f"No {self.plural} match “{self.model.filter_text()}”",
+                    "Try fewer or different words.",
+                    "Clear the filter",
+                )
+            else:
+                self.empty.show_message(
+                    self.icon_name,
+                    f"No {self.plural} yet",
+                    self.empty_hint(),
+                    f"New {self.noun}",
+                )
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.table)
+        self._show_detail()
+        self._update_buttons()
+
+    def empty_hint(self) -> str:
+        return f"Add the first {self.noun} with New {self.noun} (Ctrl+N)."
+
+    def _update_count(self, *_args: Any) -> None:
+        total = self.model.total
+        noun = self.count_nouns[0] if total == 1 else self.count_nouns[1]
+        self.count_label.setText(f"{total:,} {noun}")
+
+    def _show_detail(self) -> None:
+        key = self.current_key()
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        if key is None:
+            text = f"Select a {self.noun} to see it here." if self.model.total else ""
+            self.detail.setHtml(f'<p style="color:{muted}">{text}</p>')
+            return
+        shade = self.palette().color(QPalette.ColorRole.AlternateBase).name()
+        self.detail.setHtml(details.render(self.ctx, self.name, key, muted, shade))
+
+    # -- what the case view and main window use -------------------------------
+
+    def set_case(self, case_id: int | None) -> None:
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.blockSignals(False)
+        self.model.set_case(case_id)
+        if self.model.rowCount():
+            self.table.select_row(0)
+
+    def current_key(self) -> dict[str, Any] | None:
+        return self.table.current_key()
+
+    def record_kind(self, key: dict[str, Any] | None = None) -> str:
+        """The actions' record kind for a new record, or for the row ``key``."""
+        return {
+            "people": "party",
+            "statements": "statement",
+            "charges": "charge",
+            "documents": "document",
+            "chronology": "event",
+            "issues": "issue",
+            "notes": "note",
+        }[self.name]
+
+    def refresh(self) -> None:
+        """Re-read after a change, keeping the selected row if it still exists."""
+        key = self.current_key()
+        scroll = self.table.verticalScrollBar().value()
+        self.model.refresh()
+        if key is not None and not self.table.select_key(key) and self.model.rowCount():
+            self.table.select_row(0)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._show_detail()
+
+    def select_key(self, key: dict[str, Any]) -> bool:
+        """Select ``key``, clearing the filter if it hides the row."""
+        if self.table.select_key(key):
+            return True
+        if self.model.filter_text():
+            self.filter.blockSignals(True)
+            self.filter.clear()
+            self.filter.blockSignals(False)
+            self.model.set_filter("")
+            return self.table.select_key(key)
+        return False
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def focus_list(self) -> None:
+        if self.stack.currentWidget() is self.table:
+            self._focus_table()
+        else:
+            self.empty.button.setFocus()
+
+    def save_state(self, settings: MutableMapping[str, Any]) -> None:
+        settings[f"sections/{self.name}/splitter"] = self.splitter.saveState()
+        settings[f"sections/{self.name}/header"] = self.table.horizontalHeader().saveState()
+
+    def restore_state(self, settings: MutableMapping[str, Any]) -> None:
+        splitter = bytes_setting(settings, f"sections/{self.name}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = bytes_setting(settings, f"sections/{self.name}/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+            self.table.columns_fitted = True
+            # The saved sort indicator is not the model's sort: keep them in step.
+            header_ = self.table.horizontalHeader()
+            self.model.sort(header_.sortIndicatorSection(), header_.sortIndicatorOrder())
+
+
+class ChronologySection(ListSection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.count_nouns = ("entry", "entries")
+        self._update_count()
+
+    def record_kind(self, key: dict[str, Any] | None = None) -> str:
+        if key is not None and key.get("record") == "statement":
+            return "statement"
+        return "event"
+
+    def empty_hint(self) -> str:
+        return "Events and dated statements appear here in time order. Add an event with Ctrl+N."
+
+
+class DocumentsSection(ListSection):
+    """Documents also take files: by the Add files button or dropped from the file manager."""
+
+    files_dropped = Signal(list)  # list[Path]
+    add_files_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "documents", "Documents", "document", "document", "documents", parent)
+        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl  # tests replace it
+        self.add_files_button = QPushButton(style.icon("folder"), "Add files…")
+        self.add_files_button.setToolTip("Add files as documents (or drop them onto this list)")
+        self.add_files_button.clicked.connect(self.add_files_requested)
+        self.open_button = QPushButton(style.icon("open"), "Open file")
+        self.open_button.setToolTip("Open the attached file in its usual program (Ctrl+Shift+O)")
+        self.open_button.clicked.connect(self.open_current)
+        self.buttons.insertWidget(2, self.open_button)
+        self.buttons.insertWidget(1, self.add_files_button)
+        self.drop_hint = style.muted(QLabel("Drop files here to add them"))
+        self.buttons.addWidget(self.drop_hint)
+        self.setAcceptDrops(True)
+        self.selection_changed.connect(self._update_open_button)
+        self._update_open_button()
+
+    def empty_hint(self) -> str:
+        return "Drop files here from your file manager, or use Add files… to choose them."
+
+    def open_file(self, document_id: int) -> None:
+        """Hand the attached file, as kept in the store, to the system's viewer."""
+        from app.core.services.documents import get_document
+
+        try:
+            document = get_document(self.ctx.workspace, document_id)
+        except CasefileError as exc:
+            QMessageBox.warning(self, "Casefile", str(exc))
+            return
+        sha = document.get("file_sha256")
+        if not sha:
+            QMessageBox.information(self, "Casefile", "This document has no file attached.")
+            return
+        path = self.ctx.workspace.store.path_for(sha)
+        if not path.is_file():
+            QMessageBox.warning(
+                self,
+                "File missing",
+                f"The file of “{document['title']}” is not in the attachment folder:\n{path}\n\n"
+                "Restore the folder from a backup, or attach the file again.",
+            )
+            return
+        self.open_url(QUrl.fromLocalFile(str(path)))
+
+    def current_has_file(self) -> bool:
+        key = self.current_key()
+        if key is None:
+            return False
+        row = self.model.find_row(key)
+        return row is not None and bool(self.model.row_data(row).get("file_name"))
+
+    def _update_open_button(self) -> None:
+        self.open_button.setEnabled(self.current_has_file())
+
+    def _model_changed(self) -> None:
+        super()._model_changed()
+        if hasattr(self, "open_button"):
+            self._update_open_button()
+
+    def open_current(self) -> None:
+        key = self.current_key()
+        if key is not None:
+            self.open_file(int(key["id"]))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if _local_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_files(event)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+
+def _local_files(event: Any) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if path.is_file()]

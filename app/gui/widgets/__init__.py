@@ -1,0 +1,1 @@
+"""Reusable form widgets. Each has ``value()``, ``set_value()`` and a ``changed`` signal."""

@@ -1,0 +1,153 @@
+"""The lazy table models: Qt's model contract, SQL order and filter, paging."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.context import AppContext
+from app.core import queries
+from app.core.models import Note
+from app.core.services import cases, notes
+from app.gui.models.record_list import KEY_ROLE, RecordListModel, format_cell, format_size
+
+ALL_LISTS = list(queries.SPECS)
+
+
+def _model(ctx: AppContext, name: str, case_id: int | None, **kwargs: Any) -> RecordListModel:
+    return RecordListModel(ctx, name, None if name == "cases" else case_id, **kwargs)
+
+
+@pytest.mark.parametrize("name", ALL_LISTS)
+def test_every_list_model_passes_the_qt_model_tester(
+    qtmodeltester: Any, ctx: AppContext, sample_case_id: int, name: str
+) -> None:
+    model = _model(ctx, name, sample_case_id)
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("name", ALL_LISTS)
+def test_every_column_sorts_both_ways_in_sql_order(
+    ctx: AppContext, sample_case_id: int, name: str
+) -> None:
+    model = _model(ctx, name, sample_case_id)
+    spec = model.spec
+    for column, col in enumerate(spec.columns):
+        for order, descending in (
+            (Qt.SortOrder.AscendingOrder, False),
+            (Qt.SortOrder.DescendingOrder, True),
+        ):
+            model.sort(column, order)
+            query = queries.ListQuery(
+                spec, case_id=model.case_id, sort=col.key, descending=descending
+            )
+            expected = queries.fetch_rows(ctx.workspace, query, 0, 1000)
+            shown = [model.index(r, 0).data(KEY_ROLE) for r in range(model.rowCount())]
+            assert shown == [{k: row[k] for k in spec.key} for row in expected], col.key
+
+
+def test_text_sorts_case_insensitively_with_blanks_last(empty_ctx: AppContext) -> None:
+    for caption, docket in (("beta", "B-2"), ("Alpha", ""), ("gamma", "A-1")):
+        cases.add_case(empty_ctx.workspace, caption=caption, docket_number=docket)
+    model = RecordListModel(empty_ctx, "cases")
+    captions = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert captions == ["Alpha", "beta", "gamma"]
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    dockets = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert dockets == ["B-2", "A-1", ""]
+
+
+def test_filter_runs_in_sql_on_shown_labels(ctx: AppContext, sample_case_id: int) -> None:
+    model = RecordListModel(ctx, "people", sample_case_id)
+    everyone = model.total
+    model.set_filter("spokesperson")
+    assert 0 < model.total < everyone
+    role_column = [c.key for c in model.spec.columns].index("roles")
+    for row in range(model.rowCount()):
+        shown = " ".join(model.index(row, c).data() for c in range(model.columnCount()))
+        assert "spokesperson" in shown.lower(), model.index(row, role_column).data()
+    model.set_filter("no such person anywhere")
+    assert model.total == model.rowCount() == 0
+    model.set_filter("")
+    assert model.total == everyone
+
+
+def test_chronology_shows_approximate_dates_as_such(ctx: AppContext, sample_case_id: int) -> None:
+    model = RecordListModel(ctx, "chronology", sample_case_id)
+    dates = [model.index(r, 0) for r in range(model.rowCount())]
+    approximate = [i for i in dates if str(i.data()).startswith("about ")]
+    assert approximate, "the sample has approximate dates"
+    assert all(i.data(Qt.ItemDataRole.FontRole).italic() for i in approximate)
+    records = {model.index(r, 0).data(KEY_ROLE)["record"] for r in range(model.rowCount())}
+    assert records == {"event", "statement"}
+
+
+@pytest.fixture
+def many_notes(ctx: AppContext, sample_case_id: int) -> int:
+    """450 notes more in the sample case, written in one go."""
+    with ctx.workspace.session() as session:
+        session.add_all(Note(case_id=sample_case_id, body=f"Bulk-{i:03d}") for i in range(450))
+    return len(notes.notes_of_case(ctx.workspace, sample_case_id))
+
+
+def test_rows_arrive_a_page_at_a_time(
+    ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
+    assert model.total == many_notes
+    assert model.rowCount() == 200
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 400
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == many_notes
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_sorting_and_filtering_start_again_from_the_first_page(
+    ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
+    model.fetchMore(QModelIndex())
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == 200
+    model.set_filter("bulk-4")
+    assert model.total == 50 and model.rowCount() == 50
+
+
+def test_find_row_fetches_up_to_a_row_beyond_the_loaded_pages(
+    ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    last = queries.fetch_rows(ctx.workspace, model.query, model.total - 1, 1)[0]
+    row = model.find_row({"id": last["id"]})
+    assert row == model.total - 1
+    assert model.rowCount() == model.total
+    assert model.key_at(row) == {"id": last["id"]}
+
+
+def test_refresh_keeps_the_loaded_rows(
+    ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
+    model.fetchMore(QModelIndex())
+    notes.add_note(ctx.workspace, sample_case_id, body="One more")
+    model.refresh()
+    assert model.total == many_notes + 1
+    assert model.rowCount() == 400
+
+
+def test_cell_formats() -> None:
+    date = queries.Column("d", "Date", "date")
+    assert format_cell(date, "2020-06~") == "about June 2020"
+    assert format_cell(date, "2020-06-14") == "June 14, 2020"
+    assert format_cell(date, None) == ""
+    roles = queries.SPECS["people"].column("roles")
+    assert format_cell(roles, '["complainant", "police_officer"]') == "Complainant, Police officer"
+    assert format_size(6840) == "6.7 KB" and format_size(12) == "12 bytes"
+    text = queries.Column("t", "Text")
+    assert format_cell(text, "two\nlines") == "two lines"
