@@ -1,0 +1,146 @@
+"""``casefile conflicts NAME`` and ``casefile extract FILE``: the intake checks.
+
+``conflicts`` looks a person up across every case in the workspace and can print
+a PDF record of the check; ``extract`` lists the statements a text quotes and
+changes nothing (it opens no workspace).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.core.workspace import Workspace
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = subparsers.add_parser(
+        "conflicts",
+        help="check a name against every case for conflicts of interest",
+        description="Look a person up across every case in the workspace, by name, aliases "
+        "and date of birth. A match where one side is a client and the other a complainant, "
+        "victim or witness is a conflict. Exit status 3 when a conflict is found.",
+    )
+    check.add_argument("name", metavar="NAME", help='the name as written ("Ingram, Derrick")')
+    check.add_argument("--dob", metavar="DATE", help="date of birth (1992-03-04, March 1992)")
+    check.add_argument(
+        "--alias", action="append", default=[], metavar="NAME", help="another name (repeatable)"
+    )
+    check.add_argument(
+        "--role",
+        action="append",
+        metavar="ROLE",
+        help="the person's role in the new case (repeatable; default: client)",
+    )
+    check.add_argument("--case", metavar="CASE", help="leave out this case (id or docket)")
+    check.add_argument("--json", action="store_true", help="print the matches as JSON")
+    check.add_argument("--report", metavar="FILE.pdf", help="also write a printable record")
+    check.set_defaults(handler=run)
+
+    extract = subparsers.add_parser(
+        "extract",
+        help="list the statements quoted in a text file (changes nothing)",
+        description="Propose the statements a text quotes: the words, the speaker, to whom, "
+        "and the paragraph (¶ N counts non-empty lines). Use - to read standard input.",
+    )
+    extract.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    extract.add_argument("--json", action="store_true", help="print the proposals as JSON")
+    extract.set_defaults(handler=run_extract, no_workspace=True)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.core.errors import ValidationError
+    from app.core.intake import conflicts
+
+    dob = None
+    if args.dob:
+        from app.core.dates import PartialDate
+
+        try:
+            dob = PartialDate.parse(args.dob)
+        except ValueError as exc:
+            raise ValidationError("dob", str(exc)) from None
+    roles = args.role or ["client"]
+    exclude = None
+    if args.case:
+        from app.core.services.cases import resolve_case_id
+
+        exclude = resolve_case_id(workspace, args.case)
+    hits = conflicts.check_person(
+        workspace, args.name, aliases=args.alias, dob=dob, roles=roles, exclude_case_id=exclude
+    )
+    searched = conflicts.count_cases(workspace)
+    if args.report:
+        from app.core.intake.report import CheckRecord, write_report
+
+        record = CheckRecord(
+            name=args.name,
+            checked_by=workspace.user,
+            cases_searched=searched,
+            hits=hits,
+            aliases=args.alias,
+            dob=dob.display() if dob else "",
+            roles=roles,
+            workspace=workspace.describe(),
+        )
+        write_report(record, Path(args.report))
+    if args.json:
+        payload = {
+            "name": args.name,
+            "dob": dob.iso() if dob else None,
+            "roles": roles,
+            "cases_searched": searched,
+            "checked_by": workspace.user,
+            "hits": [h.as_dict() for h in hits],
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        _print_hits(args.name, hits, searched)
+        if args.report:
+            print(f"report written to {args.report}")
+    return 3 if any(h.adverse for h in hits) else 0
+
+
+def _print_hits(name: str, hits: list[Any], searched: int) -> None:
+    if not hits:
+        print(f"no matches for {name!r} in {searched} case(s)")
+        return
+    for hit in hits:
+        flag = "CONFLICT" if hit.adverse else "info    "
+        docket = f" [{hit.docket}]" if hit.docket else ""
+        roles = ", ".join(hit.roles_there) or "-"
+        print(
+            f"{flag} {hit.score:3d}%  {hit.person_name} - {roles} in "
+            f"{hit.case_caption}{docket} (case {hit.case_id}): {', '.join(hit.reasons)}"
+        )
+
+
+def run_extract(args: argparse.Namespace, _workspace: Workspace | None) -> int:
+    from app.core.errors import ValidationError
+    from app.core.intake.extract import extract
+
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise ValidationError("file", f"cannot read {args.file}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise ValidationError("file", f"{args.file} is not UTF-8 text") from None
+    proposals = extract(text)
+    if args.json:
+        print(json.dumps([p.as_dict() for p in proposals], indent=2, ensure_ascii=False))
+        return 0
+    if not proposals:
+        print("no quotations found")
+    for number, p in enumerate(proposals, start=1):
+        to = f" to {p.recipient}" if p.recipient else ""
+        title = f" ({p.speaker_title})" if p.speaker_title else ""
+        print(f"{number}. {p.pin_cite}  {p.speaker or '(speaker unknown)'}{title}{to}")
+        print(f"   “{p.text}”")
+        print(f"   [{p.how}; confidence {p.confidence:.0%}]")
+    return 0

@@ -1,0 +1,187 @@
+"""Write accepted statement proposals into a case: all of it, or nothing.
+
+The source text is stored first (the attachment store, like every file) and then,
+in one unit of work: the source document, a person and a party for each new
+speaker, and every accepted statement citing the document with its pin cite.
+:func:`revert` takes it all out again in one unit of work (for undo) and returns
+what it removed, which :func:`reapply` puts back under the same ids (for redo).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from app.core.errors import ValidationError
+from app.core.intake import names
+from app.core.models import Document, Party, Person
+from app.core.services import _records as records
+from app.core.services import documents, people, statements
+from app.core.services import restore as rs
+from app.core.workspace import Workspace
+
+
+@dataclass
+class Accepted:
+    """One proposal as the person accepted (and perhaps edited) it."""
+
+    text: str
+    speaker: str
+    pin_cite: str = ""
+    recipient_text: str = ""
+    speaker_party_id: int | None = None  # an existing party of the case, if chosen
+    speaker_title: str = ""
+    speaker_kind: str = "individual"  # the person kind for a new speaker
+    roles: Sequence[str] = ("other",)  # roles of a new speaker's party
+    setting: str = "other"
+    notes: str = ""
+
+
+@dataclass
+class Applied:
+    document_id: int
+    document_created: bool
+    person_ids: list[int] = field(default_factory=list)
+    party_ids: list[int] = field(default_factory=list)  # new parties only
+    statement_ids: list[int] = field(default_factory=list)
+    speaker_parties: dict[str, int] = field(default_factory=dict)  # speaker -> party
+
+    @property
+    def roots(self) -> list[rs.Root]:
+        """What was added, parents first (the order undo capture expects)."""
+        roots: list[rs.Root] = [("documents", self.document_id)] if self.document_created else []
+        roots += [("people", i) for i in self.person_ids]
+        roots += [("parties", i) for i in self.party_ids]
+        roots += [("statements", i) for i in self.statement_ids]
+        return roots
+
+
+def existing_parties(ws: Workspace, case_id: int) -> dict[str, int]:
+    """The case's parties by folded name and alias, to reuse for a speaker of that name."""
+    found: dict[str, int] = {}
+    with ws.reader() as session:
+        rows = session.execute(
+            select(Party.id, Person.name, Person.aliases)
+            .join(Person, Party.person_id == Person.id)
+            .where(Party.case_id == case_id)
+        ).all()
+    for party_id, name, aliases in rows:
+        for variant in [name, *(aliases or [])]:
+            found.setdefault(_key(variant), party_id)
+    return found
+
+
+def _key(name: str) -> str:
+    return " ".join(names.fold(name).split())
+
+
+def apply_proposals(
+    ws: Workspace,
+    case_id: int,
+    text: str,
+    source_name: str,
+    accepted: Sequence[Accepted],
+    *,
+    document_title: str = "",
+    document_kind: str = "other",
+) -> Applied:
+    """Store ``text`` as a document of the case and add the accepted statements."""
+    if not accepted:
+        raise ValidationError("statements", "no statement was accepted")
+    for item in accepted:
+        if not item.text.strip():
+            raise ValidationError("text", "a statement has no text")
+        if item.speaker_party_id is None and not item.speaker.strip():
+            raise ValidationError("speaker_id", f"no speaker for “{item.text[:40]}”")
+    data = text.encode("utf-8")
+    name = source_name if "." in source_name else f"{source_name or 'text'}.txt"
+    stored = ws.store.add_bytes(data, name, "text/plain")  # the file before the row
+    by_name = existing_parties(ws, case_id)
+    with ws.session() as session:
+        document = session.scalar(
+            select(Document).where(
+                Document.case_id == case_id, Document.file_sha256 == stored.sha256
+            )
+        )
+        created_doc = document is None
+        if document is None:
+            values = {
+                "title": document_title or source_name or "Pasted text",
+                "kind": document_kind,
+                "notes": "Statements in this text were proposed by Casefile's extraction "
+                "and reviewed before they were added.",
+                **documents.file_fields(stored),
+            }
+            document = records.create(session, documents.DOCUMENT, values, case_id=case_id)
+            documents._set_extracted(session, document.id, (text, ""))
+        result = Applied(document.id, created_doc)
+        for item in accepted:
+            party_id = item.speaker_party_id or by_name.get(_key(item.speaker))
+            if party_id is None:
+                person = records.create(
+                    session,
+                    people.PERSON,
+                    {
+                        "name": item.speaker.strip(),
+                        "kind": item.speaker_kind,
+                        "title": item.speaker_title[:300],
+                        "notes": f"Speaker named in “{source_name}”.",
+                    },
+                )
+                party = records.create(
+                    session,
+                    people.PARTY,
+                    {"person_id": person.id, "roles": list(item.roles) or ["other"]},
+                    case_id=case_id,
+                )
+                party_id = party.id
+                by_name[_key(item.speaker)] = party_id
+                result.person_ids.append(person.id)
+                result.party_ids.append(party_id)
+            result.speaker_parties[item.speaker] = party_id
+            statement = records.create(
+                session,
+                statements.STATEMENT,
+                {
+                    "speaker_id": party_id,
+                    "text": item.text,
+                    "recipient_text": item.recipient_text[:300],
+                    "source_document_id": document.id,
+                    "pin_cite": item.pin_cite[:100],
+                    "setting": item.setting,
+                    "notes": item.notes,
+                },
+                case_id=case_id,
+            )
+            result.statement_ids.append(statement.id)
+    return result
+
+
+def revert(ws: Workspace, applied: Applied) -> rs.Captured:
+    """Remove what :func:`apply_proposals` added, in one unit of work; return it for redo."""
+    captured = rs.capture(ws, applied.roots)
+    deletes: list[tuple[records.Entity, int]] = [
+        (statements.STATEMENT, i) for i in reversed(applied.statement_ids)
+    ]
+    deletes += [(people.PARTY, i) for i in reversed(applied.party_ids)]
+    deletes += [(people.PERSON, i) for i in reversed(applied.person_ids)]
+    if applied.document_created:
+        deletes.append((documents.DOCUMENT, applied.document_id))
+    rs.perform(ws, deletes=deletes)
+    return captured
+
+
+def reapply(ws: Workspace, captured: rs.Captured) -> None:
+    """Put back exactly what :func:`revert` removed (same ids), in one unit of work."""
+    rs.restore(ws, captured)
+
+
+def summary(applied: Applied) -> dict[str, Any]:
+    return {
+        "document_id": applied.document_id,
+        "statements": len(applied.statement_ids),
+        "new_people": len(applied.person_ids),
+    }

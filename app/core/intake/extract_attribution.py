@@ -1,0 +1,466 @@
+"""Who is who in a text: the names it introduces, and what "the mayor" or "she" refers to.
+
+Rules, not a model. A :class:`Registry` is filled while the text is read in
+order: every capitalised name (with the title before it, "Det. Maria Alvarez",
+and an appositive after it, "Danny Frost, a spokesman for ...") becomes an
+:class:`Entity`; later mentions resolve to one by full name, surname, first name
+or nickname ("Sam" -> Samuel Oyelaran), by role ("the mayor" -> the entity whose
+title says mayor), and pronouns ("she said") to the last main subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.core.intake import names
+
+# Words that, written before a name, are its title ("Sgt. Jessica McRorie").
+TITLE_WORDS = frozenset(
+    """sgt sgt. det det. lt lt. capt capt. cpt. col. gen. rev rev. dr dr. mr mr. mrs mrs. ms ms.
+    mx. prof. gov. sen. rep. hon. atty. ada da officer detective sergeant lieutenant captain
+    sheriff deputy chief inspector investigator judge justice mayor commissioner councilman
+    councilwoman councilmember senator governor president pastor reverend trooper agent
+    superintendent director spokesman spokeswoman spokesperson counsel attorney
+    information public police""".split()
+)
+# Capitalised words that start sentences or headings and are not names.
+NOT_NAMES = frozenset(
+    """the a an in on at to of for and but or if as by from with after before during when
+    while then there this that these those he she they we i it his her their our my your
+    according speaking asked told said says meanwhile however also one two three some many
+    contact client case witness subject date from to re fw fwd next thanks follow quick
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december view""".split()
+)
+ORG_WORDS = frozenset(
+    """department office alliance association union services service group coalition council
+    committee agency news inc llc corp corporation company university college school
+    hospital church court precinct squad unit bureau police sheriff's commission center
+    centre society foundation project network times post journal courier tribune herald
+    gazette press radio television tv cnn""".split()
+)
+PLACE_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd city county concourse square".split()
+)
+ORG_NOUNS = frozenset(
+    "organization organisation group alliance association coalition department office agency "
+    "union committee council company collective".split()
+)
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "they": "p", "them": "p"}
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+SYNONYMS = {
+    "spokesperson": {"spokesperson", "spokeswoman", "spokesman"},
+    "spokeswoman": {"spokesperson", "spokeswoman", "spokesman"},
+    "spokesman": {"spokesperson", "spokeswoman", "spokesman"},
+    "organization": ORG_NOUNS,
+    "organisation": ORG_NOUNS,
+    "group": ORG_NOUNS,
+    "lieutenant": {"lieutenant", "lt", "lt."},
+    "detective": {"detective", "det", "det."},
+    "sergeant": {"sergeant", "sgt", "sgt."},
+    "department": {"department", "police"},
+    "publication": set(),
+}
+MASK, MASK_START = "\ue000", "\ue001"  # a quotation blanked out of its sentence
+FEMALE_WORDS = frozenset({"ms.", "mrs.", "ms", "mrs", "miss", "spokeswoman", "councilwoman"})
+MALE_WORDS = frozenset({"mr.", "mr", "spokesman", "councilman"})
+
+_TOKEN = r"(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]{2,}|O['’][A-Z][a-z]+)"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al)"
+NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
+
+
+def fold(text: str) -> str:
+    return names.fold(text).strip()
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "person"  # person, org, unnamed
+    titles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    first_seen: int = 0
+    last_seen: int = 0
+    gender: str = ""
+
+    @property
+    def parsed(self) -> names.ParsedName:
+        return names.parse_name(self.name)
+
+    @property
+    def title(self) -> str:
+        return "; ".join(dict.fromkeys(t for t in self.titles if t and fold(t) != fold(self.name)))
+
+    def describes(self, noun: str) -> int:
+        """2 when the title or name says ``noun`` (or a synonym), 1 for an organisation
+        asked for as "the group", else 0."""
+        wanted = SYNONYMS.get(noun, {noun}) or {noun}
+        words = set(re.findall(r"[a-z.']+", fold(" ".join(self.titles) + " " + self.name)))
+        if words & wanted:
+            return 2
+        return 1 if self.kind == "org" and noun in ORG_NOUNS else 0
+
+
+def clean_np(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+
+
+class Registry:
+    """The entities of one text, and who the current main subject is."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.clock = 0  # sentence counter
+        self.last_subject: Entity | None = None
+        self.last_outlet: str = ""
+
+    # -- finding names -------------------------------------------------------
+
+    def scan(self, masked: str) -> list[tuple[int, int, Entity]]:
+        """Register the names in one sentence (quotations masked); return their spans."""
+        found: list[tuple[int, int, Entity]] = []
+        for match in NAME_RUN.finditer(masked):
+            tokens = match.group(0).split()
+            start = match.start()
+            # Drop leading sentence words ("According", "The") that are not part of a name.
+            while tokens and fold(tokens[0]).rstrip(".") in NOT_NAMES:
+                start += len(tokens[0]) + 1
+                tokens = tokens[1:]
+                while start < len(masked) and masked[start] == " ":
+                    start += 1
+            if not tokens:
+                continue
+            entity = self._register(tokens, masked, start, match.end())
+            if entity is not None:
+                found.append((start, match.end(), entity))
+        return found
+
+    def _register(self, tokens: list[str], masked: str, start: int, end: int) -> Entity | None:
+        words = [fold(t) for t in tokens]
+        plain = [w.rstrip(".") for w in words]
+        if any(w in ORG_WORDS for w in plain) or any(
+            p in ORG_WORDS for w in plain for p in w.split("'")
+        ):
+            return self._org(" ".join(tokens).rstrip(".,"))
+        # Titles at the front, possibly several ("New York Police Commissioner").
+        last_title = -1
+        for i, w in enumerate(words[:-1]):
+            if w in TITLE_WORDS or w.rstrip(".") in TITLE_WORDS:
+                last_title = i
+        titles = tokens[: last_title + 1]
+        rest = tokens[last_title + 1 :]
+        if not rest:
+            return None
+        before = _descriptor_before(masked[:start])
+        after = _appositive_after(masked[end:])
+        title_text = " ".join(x for x in (before, " ".join(titles)) if x)
+        if len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1:
+            return self._org(rest[0])  # an acronym: NYPD, CNN
+        if after and any(w in ORG_NOUNS for w in re.findall(r"[a-z]+", after.lower())):
+            entity = self._org(" ".join(rest))
+            entity.titles.append(after)
+            return entity
+        if len(rest) == 1 or (len(rest) == 2 and fold(rest[0]) in names.PARTICLES):
+            entity = self.resolve_name(" ".join(rest))
+            if entity is not None:
+                self._touch(entity, title_text)
+            return entity
+        if rest[-1].rstrip(".").lower() in PLACE_WORDS:
+            return None
+        full = " ".join(rest).rstrip(".,")
+        entity = self._find_full(full)
+        if entity is None:
+            entity = Entity(full, "person", first_seen=self.clock)
+            self.entities.append(entity)
+        self._touch(entity, title_text)
+        if after:
+            entity.titles.append(after)
+        return entity
+
+    def _touch(self, entity: Entity, title: str = "") -> None:
+        entity.mentions += 1
+        entity.last_seen = self.clock
+        if title:
+            entity.titles.append(title)
+            lowered = set(fold(title).split())
+            if lowered & FEMALE_WORDS:
+                entity.gender = "f"
+            elif lowered & MALE_WORDS:
+                entity.gender = "m"
+
+    def _org(self, name: str) -> Entity:
+        key = fold(name)
+        for entity in self.entities:
+            if entity.kind == "org" and fold(entity.name) == key:
+                self._touch(entity)
+                return entity
+        entity = Entity(name, "org", first_seen=self.clock)
+        self.entities.append(entity)
+        self._touch(entity)
+        return entity
+
+    def _find_full(self, full: str) -> Entity | None:
+        parsed = names.parse_name(full)
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            if fold(entity.name) == fold(full):
+                return entity
+            if names.compare(parsed, entity.parsed).score >= 95:
+                return entity
+        return None
+
+    # -- resolving mentions ----------------------------------------------------
+
+    def resolve_name(self, word: str) -> Entity | None:
+        """A one-word (or particle + word) mention: a surname, a first name or a nickname."""
+        key = fold(word).replace("’", "'").rstrip(".")
+        key = re.sub(r"'s$", "", key).replace("-", "").replace("'", "")
+        scored: list[tuple[int, int, int, Entity]] = []
+        for entity in self.entities:
+            if entity.kind == "unnamed":
+                continue
+            if entity.kind == "org":
+                org_words = set(re.findall(r"[a-z0-9']+", fold(entity.name)))
+                if key in org_words and key not in {"the", "of", "in"}:
+                    scored.append((1, entity.mentions, -entity.first_seen, entity))
+                continue
+            parsed = entity.parsed
+            if key.replace(" ", "") in parsed.surname_forms():
+                scored.append((3, entity.mentions, -entity.first_seen, entity))
+            elif parsed.first and (key == parsed.first or names.nickname_match(key, parsed.first)):
+                scored.append((2, entity.mentions, -entity.first_seen, entity))
+        if not scored:
+            return None
+        return max(scored, key=lambda item: item[:3])[3]
+
+    def resolve_phrase(self, phrase: str) -> tuple[str, Entity | None]:
+        """The speaker a subject phrase names: ``(name as written, entity or None)``."""
+        text = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
+        lowered = fold(text)
+        if not text:
+            return "", None
+        if lowered in PRONOUNS:
+            return text, self.pronoun(lowered)
+        if lowered in FIRST_PERSON:
+            return text, None
+        possessive = re.match(r"^(.*?)['’]s$", text)
+        if possessive and possessive.group(1)[:1].isupper():
+            return self.resolve_phrase(possessive.group(1))
+        article = re.match(r"^(the|a|an|one)\s+(.*)$", text, flags=re.IGNORECASE)
+        if article:
+            det, rest = article.group(1).lower(), article.group(2)
+            if rest[:1].isupper() and not rest.isupper():
+                entity = self.resolve_name(rest.split()[-1]) if " " not in rest else None
+                entity = entity or self._find_full(rest)
+                if entity is not None:
+                    return text, entity
+            head = re.sub(r"['’]s\b.*$", "", rest).split()[-1].lower() if rest else ""
+            if rest.lower().endswith(("'s president", "’s president")):
+                head = "president"
+            if det == "the":
+                entity = self._by_role(head)
+                if entity is not None:
+                    return text, entity
+                return clean_np(text), None
+            unnamed = Entity(clean_np(text) if det != "one" else text.lower(), "unnamed")
+            unnamed.titles.append(rest)
+            unnamed.first_seen = unnamed.last_seen = self.clock
+            self.entities.append(unnamed)
+            return unnamed.name, unnamed
+        tokens = text.split()
+        spans = self.scan(text)
+        if spans:
+            return text, spans[-1][2]
+        if len(tokens) == 1:
+            return text, self.resolve_name(tokens[0])
+        return clean_np(text), None
+
+    def _by_role(self, noun: str) -> Entity | None:
+        if not noun:
+            return None
+        # A title that says the word beats being merely an organisation; then the latest.
+        best: tuple[int, int] | None = None
+        found: Entity | None = None
+        for entity in self.entities:
+            strength = entity.describes(noun)
+            if strength and (best is None or (strength, entity.last_seen) >= best):
+                best, found = (strength, entity.last_seen), entity
+        return found
+
+    def pronoun(self, word: str) -> Entity | None:
+        subject = self.last_subject
+        if subject is None:
+            return None
+        gender = PRONOUNS[word]
+        if gender == "p":
+            return subject if subject.kind == "org" else None
+        if subject.kind == "org":
+            return None
+        if subject.gender and subject.gender != gender:
+            return None
+        if not subject.gender and subject.kind == "person":
+            subject.gender = gender  # learned: the text calls them "she"
+        return subject
+
+    def subject(self, entity: Entity | None) -> None:
+        if entity is not None:
+            self.last_subject = entity
+            entity.last_seen = self.clock
+
+
+_DESCRIPTOR_STOP = frozenset(
+    """the a an our their his her its and or but by with to for from at in on about of as
+    asked called reached met told said says than that who whom which when if letter""".split()
+)
+
+
+def _descriptor_before(text: str) -> str:
+    """Lower-case role words just before a name ("retired schoolteacher", "NYPD spokeswoman")."""
+    tail = re.split(r"[,;:.()—–]|\b(?:the|a|an|and|by|with|said|told|of)\s+$", text)[-1]
+    words = tail.split()[-4:]
+    keep: list[str] = []
+    for word in reversed(words):
+        lw = word.lower().strip("'’")
+        if lw in _DESCRIPTOR_STOP:
+            break
+        if word.islower() or word.isupper():
+            keep.insert(0, word)
+        else:
+            break
+    return " ".join(keep) if keep and any(w.islower() for w in keep) else ""
+
+
+def _appositive_after(text: str) -> str:
+    """ ", a spokesman for the district attorney's office," after a name."""
+    match = re.match(r"^,\s+(?:\d+,\s+)?(?:an?|the)\s+([^,.;]{3,80}?)(?:,|\.|;|$)", text)
+    if not match:
+        return ""
+    return match.group(1).strip()
+
+
+# -- subjects of speech verbs -----------------------------------------------------
+
+
+def plausible_np(np: str) -> bool:
+    words = np.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in {"and", "but", "that", "which", "who", "so", "then", "as"}:
+        return False
+    if len(words) == 1:
+        return words[0][:1].isupper() or first in PRONOUNS or first in FIRST_PERSON
+    return first in {"the", "a", "an", "one", "our", "his", "her", "their"} or all(
+        w[:1].isupper() or w.lower() in {"de", "van", "von", "da", "of"} for w in words
+    )
+
+
+def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entity | None]:
+    """The speaker of a speech verb, from the words before it in its sentence."""
+    clean = text.replace(MASK_START, " ").replace(MASK, " ")
+    chunks = [c.strip() for c in re.split(r"[,;—–]|\s-\s", clean)]
+    while chunks and not chunks[-1]:
+        chunks.pop()
+    if not chunks:
+        return "", None
+    last = chunks[-1]
+    # "X declined to comment but said", "She was not there but said": the clause's subject.
+    coordinated = re.match(r"^(.*?)\b(?:but|and|then|also)\s*$", last)
+    if coordinated:
+        head = coordinated.group(1).strip()
+        lead = re.match(r"^(?:he|she|they|i|we)\b", head, re.I)
+        if lead:
+            return registry.resolve_phrase(lead.group(0))
+        return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
+    last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)
+    last = re.sub(r"\s+(?:also|then|later|quickly|again|only|never|repeatedly|first)$", "", last)
+    last = re.sub(r"\s+(?:has|had|have|was|is|would|will|had\s+not|did|does)$", "", last)
+    words = last.split()
+    if not words:
+        return "", None
+    np = " ".join(words[-7:])
+    # Keep only the tail that reads as a subject: "the store owner" / "Hamid Qureshi".
+    match = re.search(
+        r"((?:(?:the|a|an|one|our|his|her|their)\s+)?(?:[\w'’.\-]+\s+){0,4}[\w'’.\-]+)$", np
+    )
+    candidate = match.group(1) if match else np
+    candidate = trim_subject(candidate)
+    if not candidate and len(chunks) > 1:
+        candidate = trim_subject(chunks[-2])
+    if candidate.lower().startswith(("a ", "an ", "the ")) and len(chunks) > 1:
+        # "Lupe Todd-Medina, a spokeswoman for ..., said": the name before the appositive.
+        prior = chunks[-2].strip()
+        spans = registry.scan(prior)
+        if spans and spans[-1][0] == 0 and spans[-1][1] >= len(prior) - 1:
+            return prior, spans[-1][2]
+    if not candidate:
+        return "", None
+    return registry.resolve_phrase(candidate)
+
+
+def clause_subject(registry: Registry, text: str) -> tuple[str, Entity | None]:
+    """The subject of a clause: its first person named (not "Brooks's", not "to CNN")."""
+    clean = text.replace(MASK_START, " ").replace(MASK, " ")
+    for start, end, entity in registry.scan(clean):
+        if entity.kind not in ("person", "unnamed"):
+            continue
+        if re.search(r"['’]s?$", clean[start:end]) or re.search(
+            r"\b(?:to|with|for|of|by|from|against|at|about|on|asked|told)\s+$", clean[:start]
+        ):
+            continue
+        return clean[start:end], entity
+    lead = re.match(r"^\s*((?:the|a|an|one)\s+\w+|he|she|they)\b", clean, re.I)
+    if lead:
+        return registry.resolve_phrase(lead.group(1))
+    return "", None
+
+
+def trim_subject(np: str) -> str:
+    """Cut a clause down to the noun phrase just before its verb."""
+    words = np.split()
+    cut = 0
+    for i, word in enumerate(words):
+        lw = word.lower().strip(".,")
+        if lw in {
+            "that",
+            "who",
+            "whom",
+            "which",
+            "said",
+            "told",
+            "heard",
+            "believed",
+            "thought",
+            "saw",
+            "asked",
+            "when",
+            "if",
+            "because",
+            "whether",
+            "after",
+            "before",
+            "to",
+        }:
+            cut = i + 1
+        elif lw in PRONOUNS and lw not in {"his", "her", "their"} and i < len(words) - 1:
+            cut = i + 1 if words[i + 1][:1].islower() else cut
+        elif lw in {"he", "she", "they", "i", "we"} and i == len(words) - 1:
+            cut = i  # "From the bench she": the pronoun is the subject
+    words = words[cut:]
+    if (
+        len(words) > 1
+        and words[0][:1].islower()
+        and words[0].lower() not in {"the", "a", "an", "one", "our", "his", "her", "their"}
+    ):
+        # "later heard the store owner" -> keep from the determiner or the capitals.
+        for i, word in enumerate(words):
+            if word.lower() in {"the", "a", "an", "one"} or word[:1].isupper():
+                words = words[i:]
+                break
+        else:
+            words = words[-1:]
+    return " ".join(words)
