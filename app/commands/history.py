@@ -1,0 +1,78 @@
+"""``casefile history CASE``: who changed what in a case, and when."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from typing import Any
+
+from app.core.workspace import Workspace
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "history",
+        help="show the audit trail of a case",
+        description="Every change to a case and its records (and to the people in it): "
+        "who made it, when, and each field's old and new value.",
+    )
+    parser.add_argument("case", metavar="CASE", help="case id or docket number")
+    parser.add_argument("--json", action="store_true", help="print the entries as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.core.audit import history_of_case
+
+    case_id = _case_id(workspace, args.case)
+    entries = history_of_case(workspace, case_id)
+    if args.json:
+        print(json.dumps(entries, indent=2, ensure_ascii=False))
+        return 0
+    if not entries:
+        print(f"no recorded changes for case {case_id}")
+        return 0
+    for entry in entries:
+        print(format_entry(entry))
+    return 0
+
+
+def _case_id(workspace: Workspace, reference: str) -> int:
+    """The case's id; a deleted case is still found by its id in the trail."""
+    from app.core.errors import NotFoundError
+    from app.core.services.cases import resolve_case_id
+
+    try:
+        return resolve_case_id(workspace, reference)
+    except NotFoundError:
+        if reference.strip().isdigit():
+            return int(reference)
+        raise
+
+
+def format_entry(entry: dict[str, Any]) -> str:
+    when = _local(entry["at"])
+    what = f"{entry['table']} {entry['record_id']}"
+    lines = [f"{when}  {entry['user']}  {entry['action']} {what}"]
+    if entry.get("note"):
+        lines.append(f"    ({entry['note']})")
+    for name, (old, new) in entry["changes"].items():
+        if entry["action"] == "create":
+            lines.append(f"    {name}: {_show(new)}")
+        elif entry["action"] == "delete":
+            lines.append(f"    {name} was: {_show(old)}")
+        else:
+            lines.append(f"    {name}: {_show(old)} -> {_show(new)}")
+    return "\n".join(lines)
+
+
+def _local(at: str | None) -> str:
+    if not at:
+        return "?"
+    return dt.datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _show(value: Any, limit: int = 120) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
