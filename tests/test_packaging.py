@@ -49,3 +49,17 @@ def test_version_is_declared_once_and_shown_by_the_command() -> None:
         ROOT / "packaging" / "linux" / "io.github.casefile.Casefile.metainfo.xml"
     ).read_text()
     assert f'release version="{declared}"' in metainfo
+
+
+def test_application_icon_exists_in_every_format_a_platform_needs() -> None:
+    import struct
+
+    icons = ROOT / "resources" / "icons"
+    assert (icons / "casefile.svg").read_text().lstrip().startswith("<svg")
+    for size in (16, 32, 48, 256, 512):
+        assert (icons / f"casefile-{size}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    ico = (icons / "casefile.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    assert (reserved, kind) == (0, 1) and count >= 5
+    icns = (icons / "casefile.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)

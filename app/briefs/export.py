@@ -57,6 +57,10 @@ def write_brief(
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
+        # Name the file that failed: a missing template is not a full disk.
+        failed = exc.filename if exc.filename not in (None, tmp, str(target)) else None
+        if failed is not None:
+            raise CasefileError(f"cannot read {failed}: {exc.strerror or exc}") from None
         raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
