@@ -8,9 +8,12 @@ Run alone with ``python -m benchmarks.bench_search`` (prints the figures, leaves
 from __future__ import annotations
 
 import sqlite3
+import statistics
+import time
+from collections.abc import Callable
 from typing import Any
 
-from benchmarks.common import WORK, demo_data, figure, median_time
+from benchmarks.common import WORK, demo_data, figure
 
 LIKE = (
     "SELECT id FROM statements WHERE text LIKE ?1 OR recipient_text LIKE ?1"
@@ -33,6 +36,25 @@ BARE = (
     " LEFT JOIN cases c ON c.id = t.case_id"
     " WHERE search_statements MATCH ?1 ORDER BY score LIMIT 50"
 )
+
+
+def side_by_side(
+    first: Callable[[], Any], second: Callable[[], Any], *, rounds: int, each: tuple[int, int]
+) -> tuple[float, float]:
+    """Median seconds of ``first`` and of ``second``, timed in alternating rounds
+    (``each`` calls of each per round) so that both see the same machine: on a
+    shared box the load changes within seconds, and two blocks timed one after the
+    other could differ by 2x for that alone."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for fn in (first, second):
+        fn()  # warm up: statement caches, pages
+    for _ in range(rounds):
+        for fn, count, out in ((first, each[0], times[0]), (second, each[1], times[1])):
+            for _ in range(count):
+                started = time.perf_counter()
+                fn()
+                out.append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def run() -> dict[str, dict[str, Any]]:
@@ -62,15 +84,13 @@ def run() -> dict[str, dict[str, Any]]:
         return lambda: raw.execute(LIKE, (f"%{term}%",)).fetchall()
 
     results: dict[str, dict[str, Any]] = {}
-    app_rare = median_time(app(rare), repeat=300, warmup=5)
-    like_rare = median_time(like(rare), repeat=5)
+    app_rare, like_rare = side_by_side(app(rare), like(rare), rounds=7, each=(60, 1))
     results["search_selective"] = figure(
         like_rare / app_rare, 1000, "higher", term=rare, app_s=app_rare, like_s=like_rare
     )
     common_hits = app(common)()
     assert len(common_hits) == 50 and all(h.snippet for h in common_hits)
-    app_common = median_time(app(common), repeat=20, warmup=2)
-    like_common = median_time(like(common), repeat=5)
+    app_common, like_common = side_by_side(app(common), like(common), rounds=7, each=(4, 1))
     results["search_common"] = figure(
         like_common / app_common,
         10,
@@ -87,9 +107,13 @@ def run() -> dict[str, dict[str, Any]]:
     assert [(h.id, h.case_caption, h.snippet) for h in hits] == [
         (row[0], row[2], split_marks(row[5])[0]) for row in rows
     ], "the app and the bare SQL must return the same hits"
-    bare = median_time(lambda: raw.execute(BARE, bare_args).fetchall(), repeat=300, warmup=5)
+
+    def bare() -> Any:
+        return raw.execute(BARE, bare_args).fetchall()
+
+    app_again, bare_s = side_by_side(app(rare), bare, rounds=15, each=(40, 40))
     results["search_overhead"] = figure(
-        app_rare / bare, 2, "lower", term=rare, app_s=app_rare, bare_s=bare
+        app_again / bare_s, 2, "lower", term=rare, app_s=app_again, bare_s=bare_s
     )
     raw.close()
     ws.close()
@@ -100,4 +124,5 @@ if __name__ == "__main__":
     from benchmarks.run import _line
 
     for name, result in run().items():
-        print(_line(name, result), flush=True)
+        seconds = ", ".join(f"{k} {v * 1e6:,.1f} µs" for k, v in result.items() if k.endswith("_s"))
+        print(f"{_line(name, result)}   ({seconds})", flush=True)

@@ -13,42 +13,50 @@ are plain text and a search never raises because of them. The last word is a
 prefix (``megaph`` finds *megaphone*) and accents are folded (``Jose`` finds
 *José*). A balanced ``"quoted phrase"`` matches those words in that order.
 
-How a search runs on SQLite (a search runs on every keystroke, so it goes straight
-to the driver on a pooled connection, with SQL text built once per shape so
-sqlite3 reuses the prepared statements):
+How a search runs on SQLite. It runs on every keystroke, so it goes straight to
+the driver, on a connection each thread keeps (:func:`_kept_connection`), with SQL
+text built once per shape so sqlite3 reuses its prepared statements. A rare word
+costs about what the one hand-written FTS5 statement for the same hits costs
+(``benchmarks/bench_search.py``, search_overhead):
 
-1. One statement counts each wanted kind's matches, stopping at ``limit + 1``.
-   Kinds with none are left out of the next step altogether.
-2. One statement (a ``UNION ALL``, one arm per kind with matches) fetches the
-   hits with their title, case caption and snippet, in one of two shapes:
+1. One statement covers every wanted kind (a ``UNION ALL`` of one arm each). A
+   kind with at most ``limit`` matches - a rare word - comes back complete in it:
+   every match is a hit, ranked with ``bm25()``, with its snippet, title and case
+   caption, from one FTS5 lookup. A kind with more comes back as its ``limit + 1``
+   most recent matches, flagged, without snippets or scores.
+2. Only for the flagged kinds (a common word), a second statement ranks with
+   ``MATCH ... ORDER BY rank LIMIT n``, which FTS5 runs as a sorted query, so
+   ``snippet()`` and the joins run for the ``n`` hits, not for every match.
+   Preparing that sorted query costs ~20 µs, which is why a rare word never
+   takes this shape.
 
-   * at most ``limit`` matches (a rare word): every match is a hit, so the arm
-     ranks with ``bm25()`` and makes every snippet inline - one FTS5 lookup;
-   * more (a common word): ``ORDER BY rank LIMIT n``, which FTS5 runs as a sorted
-     query, so ``snippet()`` and the joins run for the ``n`` hits only, not for
-     every match. The sorted query costs ~20 µs to prepare, which is why the few
-     matches of a rare word take the other shape.
-
-   ``bm25`` reads each matching row's column sizes (~1.5 µs a row), so ranking
-   every match of a word in 15,000 statements would take about as long as a
-   ``LIKE`` scan of the table. Each kind therefore ranks its :data:`RANK_WINDOW`
-   most recently added matches; below that many, ranking is exact.
+``bm25`` reads each matching row's column sizes (~1.5 µs a row), so ranking every
+match of a word in 15,000 statements takes ~20 ms, a third of a ``LIKE`` scan of
+the table. A kind with many matches therefore ranks its :data:`RANK_WINDOW` most
+recently added ones; below that many, ranking is exact. Prefix terms cost more
+for common words: FTS5 merges every matching word's postings before the first
+row (~0.35 ms for a word in 15,000 statements), once per lookup.
 """
 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import functools
 import html
+import operator
 import re
+import threading
 import unicodedata
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import TextClause, text
+from sqlalchemy import Engine, TextClause, event, text
 
-from app.core.search_schema import (  # noqa: F401 (tests, benchmarks)
+# Re-exported: callers import the index's maintenance from here, as before the split.
+from app.core.search_schema import (  # noqa: F401
     _CHECKED,
     BY_KIND,
     KIND_LABELS,
@@ -70,30 +78,6 @@ from app.core.search_schema import (  # noqa: F401 (tests, benchmarks)
 )
 from app.core.workspace import Workspace
 
-__all__ = [
-    "BY_KIND",
-    "KINDS",
-    "KIND_LABELS",
-    "SOURCES",
-    "Hit",
-    "Source",
-    "Term",
-    "drop_sqlite_index",
-    "ensure_sqlite_index",
-    "fts5_query",
-    "index_suspended",
-    "install_sqlite_index",
-    "parse_query",
-    "pg_drop_ddl",
-    "pg_index_ddl",
-    "rebuild_index",
-    "search",
-    "split_marks",
-    "sqlite_index_ddl",
-    "sqlite_trigger_ddl",
-    "suspend_index",
-    "tsquery",
-]
 MARK_START = "\ue000"  # private-use characters: never typed, never in the markup
 MARK_END = "\ue001"
 MAX_TERMS = 16
@@ -149,13 +133,16 @@ class Hit:
 
 
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]|  ")  # whitespace _SPACE would change
 
 
 def split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Turn a snippet with MARK_START/MARK_END into plain text and highlight spans."""
     # Newlines and tabs read badly in one line. The marks are not whitespace, so
     # folding spaces first changes no text between them.
-    first, *marked_parts = _SPACE.sub(" ", marked).split(MARK_START)
+    if _ODD_SPACE.search(marked):
+        marked = _SPACE.sub(" ", marked)
+    first, *marked_parts = marked.split(MARK_START)
     plain = [first.replace(MARK_END, "")]
     spans: list[tuple[int, int]] = []
     length = len(plain[0])
@@ -179,12 +166,11 @@ def date_label(iso: str) -> str | None:
     asking ``calendar`` for the month's name (a strftime) cost 4.5 µs a hit, more
     than a rare word's whole lookup; ``tests/core/test_search.py`` checks that the
     two agree."""
-    match = _ISO_DATE.fullmatch(iso.strip())
+    match = _ISO_DATE.fullmatch(iso) or _ISO_DATE.fullmatch(iso.strip())
     if match is None:
         return None
     year, month, day, approx = match.groups()
-    y = int(year)
-    if not 1 <= y <= 9999:
+    if year == "0000":
         return None
     if month is None:
         label = year
@@ -196,7 +182,7 @@ def date_label(iso: str) -> str | None:
             label = f"{_MONTH_NAMES[m]} {year}"
         else:
             d = int(day)
-            if not 1 <= d <= calendar.monthrange(y, m)[1]:
+            if not 1 <= d <= 28 and not 1 <= d <= calendar.monthrange(int(year), m)[1]:
                 return None
             label = f"{_MONTH_NAMES[m]} {d}, {year}"
     return f"about {label}" if approx else label
@@ -223,25 +209,29 @@ def parse_query(query: str) -> list[Term]:
     else separates them. Quotes make a phrase only when they are balanced."""
     if not isinstance(query, str):
         return []
+    if query.isascii() and query.isalnum():  # one plain word: most keystrokes
+        token = query[:MAX_TOKEN].casefold()
+        return [Term((token,), len(token) > 1)]
     query = unicodedata.normalize("NFKC", query[:2000]).translate(_QUOTES)
     parts = query.split('"')
     balanced = len(parts) % 2 == 1
-    terms: list[Term] = []
+    found: list[tuple[tuple[str, ...], bool]] = []  # (tokens, may be a prefix)
     for index, part in enumerate(parts):
         if balanced and index % 2 == 1:
             tokens = _tokens(part)
             if tokens:
-                terms.append(Term(tokens, prefix=False))
+                found.append((tokens, False))
             continue
         for word in part.split():
             tokens = _tokens(word)
             if tokens:
                 # "a*" would merge the postings of every word starting with a.
-                terms.append(Term(tokens, prefix=len(tokens[-1]) > 1))
-    terms = terms[:MAX_TERMS]
+                found.append((tokens, len(tokens[-1]) > 1))
+    found = found[:MAX_TERMS]
     # Only the word being typed is a prefix: the ones before it are finished, and
     # a prefix costs a merge of every matching word's postings.
-    return [Term(t.tokens, t.prefix and i == len(terms) - 1) for i, t in enumerate(terms)]
+    last = len(found) - 1
+    return [Term(tokens, prefix and i == last) for i, (tokens, prefix) in enumerate(found)]
 
 
 def _tokens(chunk: str) -> tuple[str, ...]:
@@ -252,8 +242,8 @@ def fts5_query(terms: Iterable[Term]) -> str:
     """An FTS5 MATCH expression in which every term is a quoted string (AND-ed)."""
     out = []
     for term in terms:
-        body = " ".join(token.replace('"', '""') for token in term.tokens)
-        out.append(f'"{body}"' + ("*" if term.prefix else ""))
+        body = " ".join([token.replace('"', '""') for token in term.tokens])
+        out.append(f'"{body}"*' if term.prefix else f'"{body}"')
     return " ".join(out)
 
 
@@ -290,20 +280,20 @@ def search(
         wanted = KINDS
     else:
         chosen = set(kinds)
-        wanted = tuple(k for k in KINDS if k in chosen)
+        wanted = tuple([k for k in KINDS if k in chosen])
         if not wanted:
             return []
     limit = max(1, min(int(limit), 1000))
     if ws.engine.dialect.name == "sqlite":
         rows = _sqlite_rows(ws, fts5_query(terms), wanted, case_id, limit)
-        hits = [_hit(row, -row[7]) for row in rows]
-    else:
-        params: dict[str, Any] = {"q": tsquery(terms), "n": limit}
-        if case_id is not None:
-            params["case_id"] = int(case_id)
-        with ws.engine.connect() as connection:
-            rows = connection.execute(_pg_statement(wanted, case_id is not None), params).all()
-        hits = [_hit(row, row[7]) for row in rows]
+        rows.sort(key=_SQLITE_ORDER)  # kind, then bm25 (lower is better), then id
+        return [_hit(row, -row[7]) for row in rows]
+    params: dict[str, Any] = {"q": tsquery(terms), "n": limit}
+    if case_id is not None:
+        params["case_id"] = int(case_id)
+    with ws.engine.connect() as connection:
+        rows = connection.execute(_pg_statement(wanted, case_id is not None), params).all()
+    hits = [_hit(row, row[7]) for row in rows]
     hits.sort(key=_order_key)
     return hits
 
@@ -315,6 +305,9 @@ def _order_key(hit: Hit) -> tuple[int, float, int]:
     return (_KIND_ORDER[hit.kind], -hit.rank, hit.id)
 
 
+_SQLITE_ORDER = operator.itemgetter(9, 7, 1)
+
+
 def _hit(row: Any, rank: float) -> Hit:
     kind, record_id, case_id, caption, title, detail, snippet = row[:7]
     plain, spans = split_marks(snippet or "")
@@ -322,30 +315,88 @@ def _hit(row: Any, rank: float) -> Hit:
     when = date_label(detail) if detail else None
     if when:
         title = f"{title} ({when})"
-    return Hit(kind, record_id, case_id, caption or "", title, plain, float(rank), spans)
+    # Filled in directly: a frozen dataclass's __init__ sets each field through
+    # object.__setattr__, which costs more than the rest of this function.
+    hit = _new_hit(Hit)
+    hit.__dict__.update(
+        kind=kind,
+        id=record_id,
+        case_id=case_id,
+        case_caption=caption or "",
+        title=title,
+        snippet=plain,
+        rank=float(rank),
+        highlights=spans,
+    )
+    return hit
+
+
+_new_hit = object.__new__
 
 
 def _sqlite_rows(
     ws: Workspace, match: str, kinds: tuple[str, ...], case_id: int | None, limit: int
 ) -> list[Any]:
-    ensure_sqlite_index(ws.engine)
-    by_case = case_id is not None
+    engine = ws.engine
+    ensure_sqlite_index(engine)
     params: dict[str, Any] = {"q": match, "n": limit}
+    by_case = case_id is not None
     if by_case:
         params["case_id"] = int(case_id)  # type: ignore[arg-type]
-    # Straight to the driver: SQLAlchemy's per-call work (a Session, compiling a
-    # statement) would cost more than a selective FTS5 lookup itself.
-    connection = ws.engine.raw_connection()
-    try:
-        rows = connection.execute(_first_sql(kinds, by_case), params).fetchall()
-        flagged = {row[0] for row in rows if row[8]}
-        if flagged:
-            many = tuple(kind for kind in kinds if kind in flagged)
-            rows = [row for row in rows if not row[8]]
-            rows += connection.execute(_many_sql(many, by_case), params).fetchall()
-        return rows
-    finally:
-        connection.close()
+    connection = _kept_connection(engine)
+    rows = connection.execute(_first_sql(kinds, by_case), params).fetchall()
+    flagged = {row[0] for row in rows if row[8]}
+    if flagged:
+        many = tuple(kind for kind in kinds if kind in flagged)
+        rows = [row for row in rows if not row[8]]
+        rows += connection.execute(_many_sql(many, by_case), params).fetchall()
+    return rows
+
+
+class _Kept(threading.local):
+    pooled: Any = None  # this thread's connection, checked out of the engine's pool
+    connection: Any = None  # and the sqlite3 connection inside it
+
+
+_KEPT: weakref.WeakKeyDictionary[Engine, tuple[_Kept, weakref.WeakSet[Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_KEPT_LOCK = threading.Lock()
+
+
+def _kept_connection(engine: Engine) -> Any:
+    """A pooled connection this thread keeps for searching until the engine is
+    disposed (``Workspace.close``). A search runs on every keystroke, and checking a
+    connection out of SQLAlchemy's pool and back in costs ~7 µs (14 µs measured
+    inside a search loop), a quarter of a rare word's whole lookup. Searches only
+    read, and the driver opens no transaction for a SELECT, so a kept connection
+    holds no lock between searches and sees every commit. When a thread ends, its
+    connection is garbage and the pool takes it back."""
+    kept = _KEPT.get(engine)
+    if kept is None:
+        with _KEPT_LOCK:
+            kept = _KEPT.get(engine)
+            if kept is None:
+                kept = _KEPT[engine] = (_Kept(), weakref.WeakSet())
+                event.listen(engine, "engine_disposed", _release_kept)
+    local = kept[0]
+    connection = local.connection
+    if connection is None:
+        pooled = local.pooled = engine.raw_connection()
+        with _KEPT_LOCK:
+            kept[1].add(pooled)
+        connection = local.connection = pooled.driver_connection
+    return connection
+
+
+def _release_kept(engine: Engine) -> None:
+    """Close every thread's kept connection: the pool they came from is going."""
+    with _KEPT_LOCK:
+        kept = _KEPT.pop(engine, None)
+        pooled = list(kept[1]) if kept else []
+    for connection in pooled:
+        with contextlib.suppress(Exception):
+            connection.invalidate()
 
 
 def _case_join(source: Source) -> tuple[str, str]:
@@ -372,7 +423,7 @@ def _case_filter(source: Source, alias: str) -> str:
 # bound parameters (:q the MATCH expression, :n the limit, :case_id), so sqlite3's
 # per-connection statement cache prepares each statement once. Every arm returns
 # kind, id, case id, caption, title, detail, snippet, score (bm25: lower is
-# better) and ``more``.
+# better), ``more`` and the kind's place in KINDS.
 
 
 def _recent(source: Source, by_case: bool, offset: str) -> str:
@@ -395,7 +446,7 @@ def _arm(source: Source, by_case: bool, extra: str, snippet: str, score: str) ->
     return (
         f"SELECT '{source.kind}' AS kind, t.id AS id, {case_expr} AS case_id,"
         f" c.caption AS caption, {source.title_sql} AS title, {source.detail_sql} AS detail,"
-        f" {snippet} AS snippet, {score}"
+        f" {snippet} AS snippet, {score}, {KINDS.index(source.kind)} AS ord"
         f" FROM {extra}{fts} JOIN {source.table} t ON t.id = {fts}.rowid"
         f" {source.joins} {joins} LEFT JOIN cases c ON c.id = {case_expr}"
         f" WHERE {fts} MATCH :q{_case_filter(source, 't') if by_case else ''}"
@@ -416,9 +467,10 @@ def _union(arms: list[str]) -> str:
 def _first_sql(kinds: tuple[str, ...], by_case: bool) -> str:
     """One pass over every kind. A kind with at most :n matches (a rare word) comes
     back complete: every match is a hit, ranked with bm25() and given its snippet,
-    all in one FTS5 lookup. A kind with more returns its :n most recent matches
-    with ``more`` set and no snippet or score (skipping them keeps this pass cheap
-    for a common word); :func:`_many_sql` then ranks that kind properly."""
+    all from one FTS5 lookup (``b.lo`` - is there an (n+1)th match? - is a second,
+    cheap one). A kind with more returns its n + 1 most recent matches with
+    ``more`` set and no snippet or score, which keeps this pass cheap for a common
+    word; :func:`_many_sql` then ranks that kind."""
     arms = []
     for kind in kinds:
         source = BY_KIND[kind]
@@ -431,8 +483,9 @@ def _first_sql(kinds: tuple[str, ...], by_case: bool) -> str:
             f"CASE WHEN b.lo IS NULL THEN bm25({fts}, {source.weights}) END AS score,"
             " b.lo IS NOT NULL AS more",
         )
-        arms.append(f"{arm} AND {fts}.rowid >= coalesce(b.lo, 0) ORDER BY score LIMIT :n")
-    return _union(arms)
+        # No ORDER BY: search() sorts the few hits, and a sorter costs ~2 µs.
+        arms.append(f"{arm} AND {fts}.rowid >= coalesce(b.lo, 0)")
+    return "\nUNION ALL\n".join(arms)
 
 
 @functools.cache

@@ -277,3 +277,111 @@ def test_parse_query() -> None:
     assert s.fts5_query(s.parse_query('"a b" cd')) == '"a b" "cd"*'
     assert s.fts5_query(s.parse_query('say "AND" x"')) == '"say" "and" "x"'
     assert s.tsquery(s.parse_query("o'brien")) == "('o' <-> 'brien':*)"
+
+
+def test_parse_query_fast_path_matches_the_general_one() -> None:
+    # A single plain word takes a shortcut; a trailing space takes the general path.
+    for word in ["a", "ab", "Gazebo", "GAZEBO", "x" * 70, "abc123", "123", "straße", "Zoë"]:
+        assert s.parse_query(word) == s.parse_query(word + " "), word
+
+
+def test_date_label_matches_partial_date() -> None:
+    from app.core.dates import PartialDate
+
+    values = ["", "abc", " 2020-06-14 ", "2020-6-1", "2020-06-14x", "0000-01-01"]
+    for year in (0, 1, 1999, 2000, 2020, 2021, 9999):
+        for month in range(0, 14):
+            for day in (None, 0, 1, 28, 29, 30, 31, 32):
+                for approx in ("", "~"):
+                    iso = f"{year:04d}" + (f"-{month:02d}" if month else "")
+                    iso += (f"-{day:02d}" if day is not None and month else "") + approx
+                    values.append(iso)
+    for iso in values:
+        try:
+            expected: str | None = PartialDate.from_iso(iso).display()
+        except ValueError:
+            expected = None
+        assert s.date_label(iso) == expected, iso
+
+
+def test_split_marks() -> None:
+    m, e = s.MARK_START, s.MARK_END
+    assert s.split_marks(f"a {m}bc{e} d") == ("a bc d", ((2, 4),))
+    assert s.split_marks(f"…x\n\t {m}y{e}  z {m}w{e}") == ("…x y z w", ((3, 4), (7, 8)))
+    assert s.split_marks(f"{e}a{m}{e}b{m}c") == ("abc", ())  # stray, empty, unclosed
+    assert s.split_marks(f"{m}a{m}b{e}") == ("ab", ((1, 2),))  # a second start wins
+
+
+def _ranked(ws: Workspace, query: str, **kw: object) -> list[tuple[str, int, float, str]]:
+    return [(h.kind, h.id, round(h.rank, 9), h.snippet) for h in s.search(ws, query, **kw)]
+
+
+def test_common_word_is_ranked_like_a_rare_one(
+    workspace: Workspace, filled: dict[str, int]
+) -> None:
+    # More matches than the limit takes the other query shape (FTS5's sorted rank
+    # query on SQLite); the hits must be the best of all matches, with snippets.
+    ws, case = workspace, filled["case"]
+    for i in range(12):
+        notes.add_note(ws, case, body="lantern " * (1 + i % 4) + f"number {i} " + "x " * i)
+    notes.add_note(ws, filled["other_case"], body="lantern lantern lantern elsewhere")
+    everything = _ranked(ws, "lantern", limit=50)
+    assert len(everything) == 13
+    assert _ranked(ws, "lantern", limit=5) == everything[:5]
+    assert all("lantern" in snippet.lower() for *_, snippet in everything)
+    in_case = _ranked(ws, "lantern", limit=50, case_id=case)
+    assert len(in_case) == 12
+    assert _ranked(ws, "lantern", limit=3, case_id=case) == in_case[:3]
+    assert _ranked(ws, "lant", limit=4, kinds=["note"]) == _ranked(ws, "lant", kinds=["note"])[:4]
+
+
+def test_common_and_rare_kinds_in_one_search(workspace: Workspace, filled: dict[str, int]) -> None:
+    for i in range(4):
+        notes.add_note(workspace, filled["case"], body=f"megaphone note {i}")
+    hits = s.search(workspace, "megaphone", limit=2)
+    assert [h.kind for h in hits] == ["statement", "statement", "note", "note"]
+    assert [h.id for h in hits if h.kind == "statement"] == [
+        filled["statement2"],
+        filled["statement"],
+    ]
+
+
+def test_bulk_rebuild_leaves_one_segment(sqlite_workspace: Workspace) -> None:
+    ws = sqlite_workspace
+    case = cases.add_case(ws, caption="Segments")
+    for i in range(5):  # each commit adds a segment
+        notes.add_note(ws, case, body=f"heron {i}")
+    with ws.session() as session:
+        s.rebuild_index(session)
+    with ws.engine.connect() as connection:
+        for source in s.SOURCES:
+            segments = connection.exec_driver_sql(
+                f"SELECT count(DISTINCT segid) FROM {source.fts}_idx"
+            ).scalar_one()
+            assert segments <= 1, source.fts
+    assert len(s.search(ws, "heron")) == 5
+    _integrity_ok(ws)
+
+
+def test_search_connection_is_given_back(sqlite_workspace: Workspace) -> None:
+    import gc
+    import threading
+
+    ws = sqlite_workspace
+    notes.add_note(ws, cases.add_case(ws, caption="Pool"), body="walrus")
+    found_in_thread: list[str] = []
+    thread = threading.Thread(
+        target=lambda: found_in_thread.extend(h.kind for h in s.search(ws, "walrus"))
+    )
+    thread.start()
+    thread.join()
+    gc.collect()
+    assert found_in_thread == ["note"]
+    assert ws.engine.pool.checkedout() == 0  # a finished thread's connection went back
+    assert [h.kind for h in s.search(ws, "walrus")] == ["note"]
+    notes.add_note(ws, cases.add_case(ws, caption="Later"), body="walrus again")
+    assert len(s.search(ws, "walrus")) == 2  # the kept connection sees new commits
+    kept = s._kept_connection(ws.engine)
+    ws.close()
+    with pytest.raises(Exception, match="closed"):
+        kept.execute("SELECT 1")
