@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "app.commands.safety",
     "app.commands.history",
     "app.commands.intake",
+    "app.commands.encryption",
 )
 
 
@@ -41,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH|URL",
         help="workspace file or database URL (default: $CASEFILE_DB, else your workspace)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="the passphrase of an encrypted workspace or archive, on the first line of FILE "
+        "(default: $CASEFILE_PASSPHRASE, else asked when needed)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -62,11 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.gui.app import run_gui
 
             return run_gui(args.db)
+        from app.commands.encryption import Passphrases, open_with_passphrase
+
+        args.passphrases = Passphrases(args.passphrase_file)
         if getattr(args, "no_workspace", False):
             return int(args.handler(args, None) or 0)
-        from app.core.workspace import open_workspace
-
-        workspace = open_workspace(args.db)
+        workspace = open_with_passphrase(args)
         try:
             return int(args.handler(args, workspace) or 0)
         finally:

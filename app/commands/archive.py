@@ -20,6 +20,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument(
         "-o", "--output", metavar="FILE.zip", required=True, help="the archive to write"
     )
+    export.add_argument(
+        "--plain",
+        action="store_true",
+        help="write an unencrypted archive even from an encrypted workspace",
+    )
     export.set_defaults(handler=run_export)
 
     imp = subparsers.add_parser(
@@ -36,12 +41,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_export(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.core.archive import export_case
 
-    print(export_case(workspace, args.case, args.output))
+    print(export_case(workspace, args.case, args.output, plain=args.plain))
     return 0
 
 
 def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.commands.encryption import passphrases
     from app.core.archive import import_archive
 
-    print(import_archive(workspace, args.archive))
+    # An encrypted archive asks for its passphrase (the workspace's own archives do not).
+    case_id = passphrases(args).unlocking(
+        lambda secret: import_archive(workspace, args.archive, passphrase=secret), "case archive"
+    )
+    print(case_id)
     return 0

@@ -38,10 +38,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_check(args: argparse.Namespace, _workspace: None) -> int:
+    from app.commands.encryption import passphrases
     from app.core import db
     from app.core.check import check_workspace
 
-    report = check_workspace(db.resolve_url(args.db))
+    url = db.resolve_url(args.db)
+    report = passphrases(args).unlocking(lambda secret: check_workspace(url, passphrase=secret))
     print(f"checked {report.workspace}: {report.attachments_checked} attachment(s) re-hashed")
     for problem in report.problems:
         print(f"  {'DAMAGE' if problem.damage else 'note'}: {problem.message}")
@@ -65,6 +67,7 @@ def run_backup(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def run_restore(args: argparse.Namespace, _workspace: None) -> int:
+    from app.commands.encryption import passphrases
     from app.core import db
     from app.core.backup import restore_backup
     from app.core.errors import WorkspaceError
@@ -76,7 +79,8 @@ def run_restore(args: argparse.Namespace, _workspace: None) -> int:
             "restoring an office PostgreSQL server is done on the server with pg_restore; "
             "ask whoever runs it"
         )
-    result = restore_backup(args.backup, path)
+    # An encrypted backup's database is integrity-checked when its passphrase is given.
+    result = restore_backup(args.backup, path, passphrase=passphrases(args).given())
     print(f"restored {args.backup} into {result.workspace} (attachments in {result.store})")
     for moved in result.moved_aside:
         print(f"  the previous copy is kept at {moved}")

@@ -25,7 +25,8 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.core import audit
+from app.core import archive_write, audit, crypto
+from app.core.archive_history import import_history
 from app.core.archive_read import (
     DEFAULT_LIMITS,
     FORMAT,
@@ -37,7 +38,7 @@ from app.core.archive_read import (
     parse_json,
     read_content,
 )
-from app.core.archive_write import case_data, export_case
+from app.core.archive_write import case_data
 from app.core.errors import ArchiveError, WorkspaceError
 from app.core.models import (
     Case,
@@ -77,11 +78,61 @@ _IN_CHUNK = 500
 BULK_INDEX_THRESHOLD = 5_000
 
 
+def export_case(
+    ws: Workspace,
+    case_ref: int | str,
+    path: str | os.PathLike[str],
+    *,
+    plain: bool = False,
+    passphrase: str | None = None,
+) -> Path:
+    """Write the case to a case archive at ``path``.
+
+    The archive of an encrypted workspace is encrypted as a whole (app/core/crypto.py)
+    with the workspace's passphrase, or with ``passphrase`` when one is given (which
+    also encrypts an archive of a plain workspace), unless ``plain`` is asked for.
+    """
+    if plain or (ws.key is None and passphrase is None):
+        return archive_write.export_case(ws, case_ref, path)
+    key = ws.key if passphrase is None else None
+    return archive_write.export_case(
+        ws,
+        case_ref,
+        path,
+        seal=lambda out: crypto.archive_writer(out, passphrase=passphrase, key=key),  # type: ignore[return-value]
+    )
+
+
+@contextlib.contextmanager
+def _decrypted(
+    source: str | os.PathLike[str] | IO[bytes],
+    passphrase: str | None,
+    key: crypto.WorkspaceKey | None = None,
+) -> Iterator[str | Path | IO[bytes]]:
+    """The archive's zip: ``source`` itself, or the plaintext of an encrypted archive,
+    decrypted as it is read (never written out)."""
+    src = _source(source)
+    if not isinstance(src, Path) or not crypto.is_encrypted_file(src):
+        yield src
+        return
+    fp = src.open("rb")
+    try:
+        plain = crypto.archive_reader(fp, passphrase=passphrase, key=key)
+    except BaseException:
+        fp.close()
+        raise
+    with plain:
+        yield plain
+
+
 def read_archive(
-    source: str | os.PathLike[str] | IO[bytes], *, limits: ArchiveLimits = DEFAULT_LIMITS
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    limits: ArchiveLimits = DEFAULT_LIMITS,
+    passphrase: str | None = None,
 ) -> ArchiveContent:
     """Read and check an archive completely, attachments included; import nothing."""
-    with ArchiveReader(_source(source), limits) as reader:
+    with _decrypted(source, passphrase) as zipped, ArchiveReader(zipped, limits) as reader:
         content = read_content(reader.read_case_json())
         for sha, size in content.attachments.items():
             reader.check_attachment(sha, size)
@@ -93,9 +144,15 @@ def import_archive(
     source: str | os.PathLike[str] | IO[bytes],
     *,
     limits: ArchiveLimits = DEFAULT_LIMITS,
+    passphrase: str | None = None,
 ) -> int:
-    """Add the archive's case to the workspace in one transaction; returns the new case id."""
-    with ArchiveReader(_source(source), limits) as reader:
+    """Add the archive's case to the workspace in one transaction; returns the new case id.
+
+    An encrypted archive needs ``passphrase``, unless it was exported from ``ws``."""
+    with (
+        _decrypted(source, passphrase, ws.key) as zipped,
+        ArchiveReader(zipped, limits) as reader,
+    ):
         content = read_content(reader.read_case_json())
         attachments = content.attachments
         for sha, size in attachments.items():
@@ -109,7 +166,9 @@ def import_archive(
     extracted = _extract_texts(ws, content)
     try:
         with ws.session() as session, audit.suppressed(session), _indexing(session, content):
-            case_id = _insert(session, content, extracted)
+            case_id, ids = _insert(session, content, extracted)
+            # The archive's own trail first, then this import: the trail stays in time order.
+            import_history(session, content.history, case_id, ids)
             audit.record(
                 session,
                 audit.IMPORT,
@@ -135,7 +194,12 @@ def _extract_texts(ws: Workspace, content: ArchiveContent) -> dict[str, tuple[st
         for r in content.sections["documents"]
         if r.file and r.file["file_sha256"]
     }
-    return {sha: extract_text(ws.store.path_for(sha), name) for sha, name in names.items()}
+    texts = {}
+    for sha, name in names.items():
+        # An encrypted store lends a decrypted copy for as long as the reading takes.
+        with ws.store.plain_file(sha, Path(name).suffix) as path:
+            texts[sha] = extract_text(path, name)
+    return texts
 
 
 @contextlib.contextmanager
@@ -196,7 +260,8 @@ def _taken(session: Session, column: Any, uids: Sequence[str]) -> dict[str, int]
 
 def _insert(
     session: Session, content: ArchiveContent, extracted: dict[str, tuple[str | None, str]]
-) -> int:
+) -> tuple[int, dict[str, dict[str, int]]]:
+    """Insert the case; its id, and the new id of each ref by kind (for the history)."""
     sections = content.sections
     uid = content.case_uid
     if uid is None or _taken(session, Case.uid, [uid]):
@@ -259,10 +324,20 @@ def _insert(
     }
     said_list = add(Statement, said, said_refs)
     links(statement_issues, ("statement_id", "issue_id"), said, "issue_ids", said_list, issue_ids)
-    add(Charge, sections["charges"], {})
+    charge_ids = by_ref(sections["charges"], add(Charge, sections["charges"], {}))
     events = sections["events"]
     event_list = add(Event, events, {"source_document_id": doc_ids})
     links(event_parties, ("event_id", "party_id"), events, "party_ids", event_list, party_ids)
     links(event_issues, ("event_id", "issue_id"), events, "issue_ids", event_list, issue_ids)
-    add(Note, sections["notes"], {})
-    return case_id
+    note_ids = by_ref(sections["notes"], add(Note, sections["notes"], {}))
+    ids = {
+        "person": person_ids,
+        "party": party_ids,
+        "issue": issue_ids,
+        "document": doc_ids,
+        "statement": by_ref(said, said_list),
+        "charge": charge_ids,
+        "event": by_ref(events, event_list),
+        "note": note_ids,
+    }
+    return case_id, ids

@@ -24,6 +24,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any
 
+from app.core.archive_history import HistoryEntry, read_history
 from app.core.errors import ArchiveError, ValidationError
 from app.core.services import _records as records
 from app.core.services._fields import clean_values
@@ -355,7 +356,7 @@ class ArchiveContent:
     case_uid: str | None
     case: dict[str, Any]
     sections: dict[str, list[Record]]
-    history: list[Any]
+    history: list[HistoryEntry]
 
     @property
     def attachments(self) -> dict[str, int | None]:
@@ -530,7 +531,6 @@ def read_content(data: Any) -> ArchiveContent:
     )
     sections = {s.name: _read_section(s, data.get(s.name)) for s in SECTIONS}
     _resolve(sections)
-    history = data.get("history") or []
-    if not isinstance(history, list):
-        raise _fail("history", "expected a list")
+    known = {s.noun: {r.ref for r in sections[s.name] if r.ref} for s in SECTIONS}
+    history = read_history(data.get("history"), known)
     return ArchiveContent(version, app_version, exported_at, case_uid, case, sections, history)

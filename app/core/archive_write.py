@@ -21,8 +21,9 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from app.core.archive_history import export_history
 from app.core.archive_read import ATTACHMENTS, CASE_JSON, FORMAT, FORMAT_VERSION
 from app.core.casedump import CaseRecords, load_case
 from app.core.dates import iso_or_none
@@ -63,7 +64,12 @@ def _date_sort(value: str | None) -> tuple[bool, str]:
 
 
 def case_data(rec: CaseRecords) -> dict[str, Any]:
-    """The case as the ``case.json`` object of docs/archive-format.md."""
+    """The case as the ``case.json`` object of docs/archive-format.md (without history)."""
+    return case_data_and_refs(rec)[0]
+
+
+def case_data_and_refs(rec: CaseRecords) -> tuple[dict[str, Any], dict[str, dict[int, str]]]:
+    """The ``case.json`` object, and the ref each record got (kind -> {db id: ref})."""
     case = rec.case
     issues, issue_refs = _number(
         [
@@ -149,7 +155,7 @@ def case_data(rec: CaseRecords) -> dict[str, Any]:
         lambda r: int(r["person"][1:]),
     )
     speaker_names = {party_refs[p.id]: p.person.name.casefold() for p in rec.parties}
-    statements, _ = _number(
+    statements, statement_refs = _number(
         [
             (
                 s.id,
@@ -172,7 +178,7 @@ def case_data(rec: CaseRecords) -> dict[str, Any]:
         "s",
         lambda r: (_date_sort(r["date"]), speaker_names[r["speaker"]]),
     )
-    charges, _ = _number(
+    charges, charge_refs = _number(
         [
             (
                 c.id,
@@ -193,7 +199,7 @@ def case_data(rec: CaseRecords) -> dict[str, Any]:
         "c",
         lambda r: (r["count_number"], r["statute"]),
     )
-    events, _ = _number(
+    events, event_refs = _number(
         [
             (
                 e.id,
@@ -215,7 +221,7 @@ def case_data(rec: CaseRecords) -> dict[str, Any]:
         "e",
         lambda r: (_date_sort(r["date"]), r["time"] or "", r["title"].casefold()),
     )
-    notes, _ = _number(
+    notes, note_refs = _number(
         [
             (
                 n.id,
@@ -231,7 +237,17 @@ def case_data(rec: CaseRecords) -> dict[str, Any]:
         "n",
         lambda r: (r["is_todo"], r["done"]),
     )
-    return {
+    refs = {
+        "person": person_refs,
+        "party": party_refs,
+        "issue": issue_refs,
+        "document": doc_refs,
+        "statement": statement_refs,
+        "charge": charge_refs,
+        "event": event_refs,
+        "note": note_refs,
+    }
+    data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": app_version(),
@@ -257,17 +273,28 @@ def case_data(rec: CaseRecords) -> dict[str, Any]:
         "events": events,
         "issues": issues,
         "notes": notes,
-        # The audit trail stays in the workspace it describes (see the report of the
-        # history command); the key is written so readers of format 1 find it.
+        # Filled by export_case (app/core/archive_history.py): it needs the database.
         "history": [],
     }
+    return data, refs
 
 
-def export_case(ws: Workspace, case_ref: int | str, path: str | os.PathLike[str]) -> Path:
-    """Write the case (id or docket number) to a case archive at ``path``."""
+def export_case(
+    ws: Workspace,
+    case_ref: int | str,
+    path: str | os.PathLike[str],
+    *,
+    seal: Callable[[IO[bytes]], IO[bytes]] | None = None,
+) -> Path:
+    """Write the case (id or docket number) to a case archive at ``path``.
+
+    ``seal`` wraps the file in a writer that encrypts it (app/core/archive.py); closing
+    that writer finishes it. The zip then never reaches the disk in the clear."""
     target = Path(path)
     with ws.reader() as session:
-        data = case_data(load_case(session, case_ref))
+        records = load_case(session, case_ref)
+        data, refs = case_data_and_refs(records)
+        data["history"] = export_history(session, records.case.id, refs)
     files = sorted({d["file"]["sha256"] for d in data["documents"] if d["file"]})
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     folder = target.parent if str(target.parent) else Path(".")
@@ -280,10 +307,13 @@ def export_case(ws: Workspace, case_ref: int | str, path: str | os.PathLike[str]
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
-            with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            sink = seal(out) if seal is not None else out
+            with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 zf.writestr(CASE_JSON, payload)
                 for sha in files:
                     _copy_attachment(ws, zf, sha)
+            if sink is not out:
+                sink.close()
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)

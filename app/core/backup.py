@@ -11,6 +11,13 @@ A backup is one zip file, self-contained so it can be copied to a USB drive:
   attachment, and any problem found while copying (a missing or damaged file is
   reported, never silently left out).
 
+An encrypted workspace (app/core/crypto.py) is backed up encrypted: the snapshot
+is made between two connections keyed alike, so it opens with the passphrase the
+workspace had that day, and the attachments are copied as they are stored (sealed,
+under their HMAC names). Its manifest says ``"encrypted": true``, names files by
+those names only, and adds the SHA-256 of each sealed file (``attachment_sha256``)
+for the restore check; it never holds a document's name or a plaintext hash.
+
 A PostgreSQL workspace is backed up with ``pg_dump`` (``workspace.pgdump``, custom
 format) plus the attachments, when ``pg_dump`` is installed; restoring one is
 ``pg_restore``'s job, which belongs to whoever runs the office server.
@@ -44,6 +51,7 @@ from app.core.errors import WorkspaceError
 from app.core.store import CHUNK, _fsync_dir
 
 if TYPE_CHECKING:
+    from app.core.crypto import WorkspaceKey
     from app.core.workspace import Workspace
 
 log = logging.getLogger("casefile.backup")
@@ -117,23 +125,43 @@ def make_backup(
             if ws.path is None:
                 raise WorkspaceError("an in-memory workspace cannot be backed up")
             db_file, db_name = staging / DB_NAME, DB_NAME
-            snapshot_sqlite(ws.path, db_file)
+            snapshot_sqlite(ws.path, db_file, key=ws.key)
         else:
             db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
             _pg_dump(ws, db_file)
         return _write_zip(ws, dest, db_file, db_name, now)
 
 
-def snapshot_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite database, checked before it is trusted."""
+def _connect(path: Path, key: WorkspaceKey | None, **kwargs: Any) -> Any:
+    if key is None:
+        return sqlite3.connect(path, **kwargs)
+    from app.core import crypto
+
+    return crypto.connect(path, key, **kwargs)
+
+
+def _driver(key: WorkspaceKey | None) -> Any:
+    if key is None:
+        return sqlite3
+    from app.core import crypto
+
+    return crypto.sqlcipher()
+
+
+def snapshot_sqlite(source: Path, target: Path, *, key: WorkspaceKey | None = None) -> None:
+    """A consistent copy of a live SQLite database, checked before it is trusted.
+
+    With ``key`` both ends are SQLCipher connections with that key: pages are
+    decrypted and encrypted again on the way, and never written in the clear."""
+    driver = _driver(key)
     try:
         # A normal connection: a read-only one cannot open a WAL database whose
         # -shm file is missing. It only reads.
-        src = sqlite3.connect(source, timeout=30)
+        src = _connect(source, key, timeout=30)
         try:
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(fd)
-            dst = sqlite3.connect(target)
+            dst = _connect(target, key)
             try:
                 src.backup(dst, pages=4096)
                 dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
@@ -142,9 +170,9 @@ def snapshot_sqlite(source: Path, target: Path) -> None:
                 dst.close()
         finally:
             src.close()
-    except sqlite3.OperationalError as exc:  # locked, disk full, unreadable file
+    except driver.OperationalError as exc:  # locked, disk full, unreadable file
         raise WorkspaceError(f"the workspace could not be backed up: {exc}") from None
-    except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT and the like
+    except driver.DatabaseError as exc:  # SQLITE_CORRUPT and the like
         raise WorkspaceError(
             "the workspace is damaged, so no backup was made (the existing backups are kept): "
             f"{exc}"
@@ -188,10 +216,13 @@ def _write_zip(
 ) -> BackupResult:
     problems: list[str] = []
     attachments: dict[str, int] = {}
-    referenced = _referenced_hashes(db_file) if db_name == DB_NAME else set()
-    stored = set(ws.store.all_hashes())
-    for sha in sorted(referenced - stored):
-        problems.append(f"attachment {sha} is referenced but missing from the store")
+    sealed: dict[str, str] = {}  # an encrypted store: stored name -> SHA-256 of the file
+    store = ws.store
+    referenced = _referenced_hashes(db_file, ws.key) if db_name == DB_NAME else set()
+    stored = set(store.stored_names())  # a plain store's names are the hashes
+    for name in sorted(store.name_for(sha) for sha in referenced):
+        if name not in stored:
+            problems.append(f"attachment {name} is referenced but missing from the store")
     partial = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -200,10 +231,12 @@ def _write_zip(
                 zf.write(db_file, db_name)
                 for sha in sorted(stored):
                     size, actual = _copy_into(
-                        zf, ws.store.path_for(sha), f"attachments/{sha[:2]}/{sha}"
+                        zf, store.root / sha[:2] / sha, f"attachments/{sha[:2]}/{sha}"
                     )
                     attachments[sha] = size
-                    if actual != sha:
+                    if store.encrypted:
+                        sealed[sha] = actual  # checked against the plaintext by `check`
+                    elif actual != sha:
                         problems.append(f"attachment {sha} is damaged in the store (copied as is)")
                 manifest = {
                     "format": FORMAT,
@@ -216,6 +249,8 @@ def _write_zip(
                     "attachments": attachments,
                     "problems": problems,
                 }
+                if store.encrypted:
+                    manifest.update(encrypted=True, attachment_sha256=sealed)
                 zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
             raw.flush()
             os.fsync(raw.fileno())
@@ -245,8 +280,12 @@ def _copy_into(zf: zipfile.ZipFile, source: Path, name: str) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def _referenced_hashes(db_file: Path) -> set[str]:
-    con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+def _referenced_hashes(db_file: Path, key: WorkspaceKey | None = None) -> set[str]:
+    con = (
+        sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        if key is None
+        else _connect(db_file, key)
+    )
     try:
         rows = con.execute(
             "SELECT DISTINCT file_sha256 FROM documents WHERE file_sha256 IS NOT NULL"
@@ -371,13 +410,18 @@ def read_manifest(backup: Path) -> dict[str, Any]:
 
 
 def restore_backup(
-    backup: Path, workspace_file: Path, *, store_root: Path | None = None
+    backup: Path,
+    workspace_file: Path,
+    *,
+    store_root: Path | None = None,
+    passphrase: str | None = None,
 ) -> RestoreResult:
     """Replace the workspace with ``backup``, after checking every byte of it.
 
     The current workspace (database, -wal/-shm and attachment folder) is moved aside
     to ``*.before-restore-<time>``, never deleted. Refused while an app has the
-    workspace open.
+    workspace open. The database of an encrypted backup is checked with SQLite's
+    integrity check only when its ``passphrase`` is given (its bytes always are).
     """
     from app.core.lock import WorkspaceLock
 
@@ -395,11 +439,12 @@ def restore_backup(
         tempfile.TemporaryDirectory(prefix=".casefile-restore-", dir=workspace_file.parent) as tmp,
     ):
         staging = Path(tmp)
-        problems = _extract_checked(backup, manifest, staging)
+        problems, key = _extract_checked(backup, manifest, staging, passphrase)
         staged_db, staged_store = staging / DB_NAME, staging / "attachments"
+        encrypted_unread = bool(manifest.get("encrypted")) and key is None
         store = (
             store_root
-            or _named_store(staged_db)
+            or (None if encrypted_unread else _named_store(staged_db, key))
             or workspace_file.with_name(workspace_file.name + ".attachments")
         )
         stamp = dt.datetime.now().strftime(STAMP)
@@ -412,9 +457,12 @@ def restore_backup(
     return RestoreResult(workspace_file, store, moved, problems)
 
 
-def _extract_checked(backup: Path, manifest: dict[str, Any], staging: Path) -> list[str]:
+def _extract_checked(
+    backup: Path, manifest: dict[str, Any], staging: Path, passphrase: str | None = None
+) -> tuple[list[str], WorkspaceKey | None]:
     problems: list[str] = []
     expected: dict[str, int] = manifest.get("attachments", {})
+    sealed: dict[str, str] | None = manifest.get("attachment_sha256")
     store = staging / "attachments"
     _private_dir(store)
     try:
@@ -430,20 +478,27 @@ def _extract_checked(backup: Path, manifest: dict[str, Any], staging: Path) -> l
                     continue
                 target = store / sha[:2] / sha
                 _private_dir(target.parent)
-                if _extract(zf, member, target) != sha:
+                if _extract(zf, member, target) != (sha if sealed is None else sealed.get(sha)):
                     problems.append(f"attachment {sha} in the backup does not match its hash")
     except (OSError, zipfile.BadZipFile) as exc:
         raise WorkspaceError(f"{backup} cannot be read: {exc}") from None
     if _sha256(staging / DB_NAME) != manifest["database"]["sha256"]:
         raise WorkspaceError(f"the database in {backup} is damaged (its hash does not match)")
-    con = sqlite3.connect(staging / DB_NAME)
+    key = None
+    if manifest.get("encrypted"):
+        if passphrase is None:
+            return problems, None  # its bytes match; the rest needs the passphrase
+        from app.core import crypto
+
+        key = crypto.unlock(staging / DB_NAME, passphrase)
+    con = _connect(staging / DB_NAME, key)
     try:
         result = con.execute("PRAGMA integrity_check").fetchall()
     finally:
         con.close()
     if result != [("ok",)]:
         raise WorkspaceError(f"the database in {backup} is damaged: {result[0][0]}")
-    return problems
+    return problems, key
 
 
 def _extract(zf: zipfile.ZipFile, member: str, target: Path) -> str:
@@ -458,13 +513,17 @@ def _extract(zf: zipfile.ZipFile, member: str, target: Path) -> str:
     return digest.hexdigest()
 
 
-def _named_store(db_file: Path) -> Path | None:
-    con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+def _named_store(db_file: Path, key: WorkspaceKey | None = None) -> Path | None:
+    con = (
+        sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        if key is None
+        else _connect(db_file, key)
+    )
     try:
         row = con.execute(
             "SELECT value FROM workspace_settings WHERE key = 'attachment_store'"
         ).fetchone()
-    except sqlite3.Error:
+    except _driver(key).Error:
         row = None
     finally:
         con.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import URL
@@ -25,6 +26,9 @@ from app.core import backup, db
 from app.core.errors import WorkspaceError
 from app.core.models import Document
 from app.core.store import AttachmentStore, sha256_of
+
+if TYPE_CHECKING:
+    from app.core.crypto import WorkspaceKey
 
 QUICK_CHECK_EVERY_OPEN_BYTES = 200 * 1024 * 1024
 _MAX_LISTED = 50
@@ -89,21 +93,28 @@ def quick_check_on_open(engine: Engine, url: URL, *, daily_due: bool) -> None:
         )
 
 
-def check_workspace(url: URL, *, store_root: Path | None = None) -> CheckReport:
-    """The full check. Reads only; never changes the workspace."""
+def check_workspace(
+    url: URL, *, store_root: Path | None = None, passphrase: str | None = None
+) -> CheckReport:
+    """The full check. Reads only; never changes the workspace.
+
+    An encrypted workspace needs its ``passphrase`` (its files are decrypted to check)."""
     path = db.sqlite_path(url)
     report = CheckReport(str(path) if path else url.render_as_string(hide_password=True))
+    key = None
     if path is not None:
         if not path.is_file():
             raise WorkspaceError(f"there is no workspace at {path}")
-        if not _check_sqlite(path, report):
+        key = _encryption_key(path, passphrase)
+        if not _check_sqlite(path, report, key):
             report.way_out = way_out(path)
             return report
-    engine = db.make_engine(url)
+    engine = db.make_engine(url, key=key)
     try:
-        from app.core.workspace import _store_root
+        from app.core.workspace import _store, _store_root
 
         root = store_root or _store_root(url, engine)
+        store = _store(engine, root, key)
         with engine.connect() as connection:
             rows = connection.execute(
                 select(Document.id, Document.case_id, Document.title, Document.file_sha256)
@@ -116,16 +127,34 @@ def check_workspace(url: URL, *, store_root: Path | None = None) -> CheckReport:
         return report
     finally:
         engine.dispose()
-    _check_attachments(AttachmentStore(root), rows, report)
+    _check_attachments(store, rows, report)
     if report.damaged:
         report.way_out = way_out(path)
     return report
 
 
-def _check_sqlite(path: Path, report: CheckReport) -> bool:
+def _encryption_key(path: Path, passphrase: str | None) -> WorkspaceKey | None:
+    from app.core import crypto
+
+    with path.open("rb") as fh:
+        if fh.read(len(crypto.SQLITE_HEADER)) == crypto.SQLITE_HEADER:
+            return None
+    if not crypto.looks_encrypted(path):
+        return None  # not a workspace at all: the checks below say so
+    if passphrase is None:
+        raise crypto.PassphraseRequired(f"{path}: this workspace is encrypted: give its passphrase")
+    return crypto.unlock(path, passphrase)
+
+
+def _check_sqlite(path: Path, report: CheckReport, key: WorkspaceKey | None = None) -> bool:
     """integrity_check and foreign_key_check; False when the database cannot be read on."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        if key is None:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        else:
+            from app.core import crypto
+
+            con = crypto.connect(path, key, timeout=10)
     except sqlite3.Error as exc:
         report.add(True, f"the database cannot be opened: {exc}")
         return False
@@ -140,11 +169,19 @@ def _check_sqlite(path: Path, report: CheckReport) -> bool:
         if len(fk_rows) > _MAX_LISTED:
             report.add(True, f"... and {len(fk_rows) - _MAX_LISTED} more rows with broken links")
         return rows == ["ok"]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, _sqlcipher_errors(key)) as exc:
         report.add(True, f"the database cannot be read: {exc}")
         return False
     finally:
         con.close()
+
+
+def _sqlcipher_errors(key: WorkspaceKey | None) -> Any:
+    if key is None:
+        return sqlite3.DatabaseError
+    from app.core import crypto
+
+    return crypto.sqlcipher().DatabaseError
 
 
 def _check_attachments(
@@ -162,15 +199,16 @@ def _check_attachments(
             report.add(True, f"the file of {who} is missing from the store ({sha[:12]}…)")
             continue
         report.attachments_checked += 1
-        if sha256_of(path) != sha:
+        if not (store.verify(sha) if store.encrypted else sha256_of(path) == sha):
             report.add(
                 True, f"the file of {who} is damaged: its bytes no longer match ({sha[:12]}…)"
             )
-    for sha in store.all_hashes():
-        if sha not in by_hash:
+    referenced = {store.name_for(sha) for sha in by_hash}
+    for name in store.stored_names():  # a plain store's names are the hashes
+        if name not in referenced:
             report.add(
                 False,
-                f"{store.path_for(sha)} is not referred to by any document (left by an "
+                f"{store.root / name[:2] / name} is not referred to by any document (left by an "
                 "interrupted save or a deleted document; kept, harmless)",
             )
     if store.root.is_dir():

@@ -17,9 +17,12 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from app.core.errors import StoreError
+
+if TYPE_CHECKING:
+    from app.core.crypto import AttachmentKey
 
 CHUNK = 1024 * 1024
 
@@ -59,10 +62,26 @@ class AttachmentStore:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    encrypted = False
+
+    def name_for(self, sha256: str) -> str:
+        """The file name the store keeps ``sha256`` under (itself, in a plain store)."""
+        return sha256
+
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
             raise StoreError(f"{sha256!r} is not a SHA-256 name")
-        return self.root / sha256[:2] / sha256
+        name = self.name_for(sha256)
+        return self.root / name[:2] / name
+
+    def stored_names(self) -> Iterator[str]:
+        """Every file name in the store (``all_hashes`` of a plain store)."""
+        return self.all_hashes()
+
+    @contextlib.contextmanager
+    def plain_file(self, sha256: str, suffix: str = "") -> Iterator[Path]:
+        """A path holding the file's own bytes, for readers that need a path."""
+        yield self.path_for(sha256)
 
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
@@ -99,10 +118,11 @@ class AttachmentStore:
         size = 0
         try:
             with os.fdopen(fd, "wb") as out:
-                for chunk in iter(lambda: stream.read(CHUNK), b""):
-                    digest.update(chunk)
-                    size += len(chunk)
-                    out.write(chunk)
+                with self._sink(out) as sink:
+                    for chunk in iter(lambda: stream.read(CHUNK), b""):
+                        digest.update(chunk)
+                        size += len(chunk)
+                        sink.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
@@ -127,6 +147,9 @@ class AttachmentStore:
                 tmp.unlink()
             raise
 
+    def _sink(self, out: BinaryIO) -> contextlib.AbstractContextManager[BinaryIO]:
+        return contextlib.nullcontext(out)
+
     def open(self, sha256: str) -> BinaryIO:
         try:
             return self.path_for(sha256).open("rb")
@@ -150,3 +173,84 @@ class AttachmentStore:
         """True when the stored bytes still hash to their name."""
         path = self.path_for(sha256)
         return path.is_file() and sha256_of(path) == sha256
+
+
+class EncryptedAttachmentStore(AttachmentStore):
+    """The store of an encrypted workspace (app/core/crypto.py).
+
+    Files are still addressed by the SHA-256 of their plaintext (dedup, ``check``,
+    archives are unchanged), but kept under HMAC-SHA256(key, sha256), so the names
+    do not show that a workspace holds some known file, and sealed with AES-GCM.
+    ``all_hashes`` cannot list them (names do not reverse); use ``stored_names``.
+    """
+
+    encrypted = True
+
+    def __init__(self, root: Path, key: AttachmentKey) -> None:
+        super().__init__(root)
+        self.key = key
+
+    def name_for(self, sha256: str) -> str:
+        return self.key.name_for(sha256)
+
+    def _sink(self, out: BinaryIO) -> contextlib.AbstractContextManager[BinaryIO]:
+        return self.key.writer(out)  # type: ignore[return-value]
+
+    def open(self, sha256: str) -> BinaryIO:
+        from app.core.crypto import EncryptionError
+
+        fh = super().open(sha256)
+        try:
+            return self.key.reader(fh)
+        except EncryptionError as exc:
+            raise StoreError(f"attachment {sha256[:12]}… cannot be read: {exc}") from None
+
+    def stored_names(self) -> Iterator[str]:
+        return AttachmentStore.all_hashes(self)
+
+    def all_hashes(self) -> Iterator[str]:
+        raise NotImplementedError("an encrypted store lists stored_names(), not hashes")
+
+    def verify(self, sha256: str) -> bool:
+        from app.core.crypto import EncryptionError
+
+        if not self.has(sha256):
+            return False
+        digest = hashlib.sha256()
+        try:
+            with self.open(sha256) as fh:
+                for chunk in iter(lambda: fh.read(CHUNK), b""):
+                    digest.update(chunk)
+        except (StoreError, EncryptionError):
+            return False
+        return digest.hexdigest() == sha256
+
+    @contextlib.contextmanager
+    def plain_file(self, sha256: str, suffix: str = "") -> Iterator[Path]:
+        """A decrypted copy, owner-only in a private folder of the store, deleted on exit.
+
+        Only for readers that need a path (text extraction, the system viewer); a crash
+        can leave one behind, which :meth:`sweep_plain_files` removes on the next open.
+        """
+        folder = self.root / PLAIN_DIR
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, name = tempfile.mkstemp(prefix="plain-", suffix=suffix, dir=folder)
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out, self.open(sha256) as src:
+                for chunk in iter(lambda: src.read(CHUNK), b""):
+                    out.write(chunk)
+            yield path
+        finally:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def sweep_plain_files(self) -> None:
+        folder = self.root / PLAIN_DIR
+        if folder.is_dir():
+            for leftover in folder.iterdir():
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+
+
+PLAIN_DIR = ".plain"

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from sqlalchemy import Engine, select
@@ -22,14 +23,27 @@ from app.core.lock import WorkspaceLock
 from app.core.models import Setting
 from app.core.store import AttachmentStore
 
+if TYPE_CHECKING:
+    from app.core.crypto import WorkspaceKey
+
 STORE_SETTING = "attachment_store"
+ATTACHMENT_KEY_SETTING = "attachment_key"  # inside the encrypted database only
 
 
 class Workspace:
     """One open workspace. Pass it to services; it holds no case state of its own."""
 
-    def __init__(self, url: URL, engine: Engine, store: AttachmentStore, user: str) -> None:
+    def __init__(
+        self,
+        url: URL,
+        engine: Engine,
+        store: AttachmentStore,
+        user: str,
+        *,
+        key: WorkspaceKey | None = None,
+    ) -> None:
         self.url = url
+        self.key = key  # an encrypted workspace's keys, in memory only (app/core/crypto.py)
         self.engine = engine
         self.store = store
         self.user = user
@@ -42,6 +56,20 @@ class Workspace:
     @property
     def is_sqlite(self) -> bool:
         return db.is_sqlite(self.url)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+    def make_engine(self) -> Engine:
+        """A new engine on the same database (a worker thread's own connections)."""
+        return db.make_engine(self.url, key=self.key)
+
+    def rebind(self, engine: Engine) -> None:
+        """Use ``engine`` from now on (after the database key changed)."""
+        self.engine.dispose()
+        self.engine = engine
+        self._sessions.configure(bind=engine)
 
     @property
     def path(self) -> Path | None:
@@ -99,6 +127,7 @@ class Workspace:
 
 def open_workspace(
     target: str | os.PathLike[str] | URL | None = None,
+    passphrase: str | None = None,
     *,
     store_root: Path | None = None,
     user: str | None = None,
@@ -109,6 +138,10 @@ def open_workspace(
     ``exclusive`` (the desktop app) takes the SQLite workspace's lock file, refusing
     a second app. An existing SQLite workspace is quick-checked, and backed up once
     a day (in the background when ``exclusive``).
+
+    ``passphrase`` opens an encrypted workspace (a new one is created encrypted); a
+    plain workspace ignores it. Without one, an encrypted workspace raises
+    ``crypto.PassphraseRequired``; with a wrong one, ``crypto.WrongPassphrase``.
     """
     url = target if isinstance(target, URL) else db.resolve_url(target)
     path = db.sqlite_path(url)
@@ -117,16 +150,20 @@ def open_workspace(
     if held is not None:
         held.acquire()
     try:
-        engine = db.make_engine(url)
+        key = _workspace_key(path, had_data, passphrase)
+        engine = db.make_engine(url, key=key)
     except BaseException:
         if held is not None:
             held.release()
         raise
     try:
+        if key is not None and had_data:
+            _check_key(engine, path)
         if had_data and path is not None:
             check.quick_check_on_open(engine, url, daily_due=backup.backup_due(path))
-        db.upgrade(engine)
+        db.upgrade(engine, key=key)
         root = store_root or _store_root(url, engine)
+        store = _store(engine, root, key)
     except OperationalError as exc:
         engine.dispose()
         if held is not None:
@@ -139,11 +176,68 @@ def open_workspace(
         raise
     if user is None:
         user = (url.username or _os_user()) if not db.is_sqlite(url) else _os_user()
-    workspace = Workspace(url, engine, AttachmentStore(root), user)
+    workspace = Workspace(url, engine, store, user, key=key)
     workspace.exclusive_lock = held
     if had_data:
         workspace.backup_thread = backup.start_daily_backup(workspace, background=exclusive)
     return workspace
+
+
+def _workspace_key(
+    path: Path | None, had_data: bool, passphrase: str | None
+) -> WorkspaceKey | None:
+    if path is None or passphrase is None:
+        return None
+    from app.core import crypto
+
+    if not had_data:  # a new workspace: encrypted from its first byte
+        return crypto.WorkspaceKey.new(passphrase)
+    with path.open("rb") as fh:
+        if fh.read(len(crypto.SQLITE_HEADER)) == crypto.SQLITE_HEADER:
+            return None  # a plain workspace needs no passphrase
+    return crypto.WorkspaceKey.derive(passphrase, crypto.workspace_salt(path))
+
+
+def _check_key(engine: Engine, path: Path | None) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from app.core import crypto
+
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except DBAPIError:
+        raise crypto.WrongPassphrase(
+            f"{path}: wrong passphrase or not a Casefile workspace"
+        ) from None
+
+
+def _store(engine: Engine, root: Path, key: WorkspaceKey | None) -> AttachmentStore:
+    """A plain store, or for an encrypted workspace the encrypted one with its data key
+    (made with the workspace: the key lives inside the encrypted database)."""
+    if key is None:
+        return AttachmentStore(root)
+    from app.core import crypto
+    from app.core.store import EncryptedAttachmentStore
+
+    with engine.begin() as connection:
+        stored = connection.execute(
+            select(Setting.value).where(Setting.key == ATTACHMENT_KEY_SETTING)
+        ).scalar_one_or_none()
+        if stored:
+            data_key = crypto.AttachmentKey(bytes.fromhex(stored))
+        else:
+            data_key = crypto.AttachmentKey.new()
+            connection.execute(
+                Setting.__table__.insert().values(key=ATTACHMENT_KEY_SETTING, value=data_key.hex())
+            )
+    if stored is None:
+        # Fold the new workspace into its file, so the salt heads it for the next open.
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store = EncryptedAttachmentStore(root, data_key)
+    store.sweep_plain_files()
+    return store
 
 
 def _os_user() -> str:
@@ -179,4 +273,4 @@ def set_store_root(workspace: Workspace, root: Path) -> None:
         raise StoreError(f"the attachment folder must be an absolute path, not {root}")
     with workspace.session() as session:
         session.merge(Setting(key=STORE_SETTING, value=str(root)))
-    workspace.store = AttachmentStore(root)
+    workspace.store = _store(workspace.engine, root, workspace.key)

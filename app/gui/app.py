@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 
 SMOKE_TEST_VAR = "CASEFILE_SMOKE_TEST"
+# The start-up benchmark: print time.perf_counter() once the main window's first frame
+# is painted, then close it (benchmarks/bench_startup.py compares it with a bare window).
+FIRST_PAINT_VAR = "CASEFILE_REPORT_FIRST_PAINT"
 
 
 def run_gui(db: str | None = None) -> int:
@@ -43,7 +46,9 @@ def run_gui(db: str | None = None) -> int:
     ctx = AppContext(workspace, settings=settings)  # type: ignore[arg-type]
     window = MainWindow(ctx)
     window.show()
-    if os.environ.get(SMOKE_TEST_VAR):
+    if os.environ.get(FIRST_PAINT_VAR):
+        _report_first_paint(window)
+    elif os.environ.get(SMOKE_TEST_VAR):
         # Packaging checks: start, paint the window once, quit cleanly.
         from PySide6.QtCore import QTimer
 
@@ -52,6 +57,27 @@ def run_gui(db: str | None = None) -> int:
         return app.exec()
     finally:
         ctx.workspace.close()
+
+
+def _report_first_paint(window: QWidget) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    def painted() -> None:
+        import time
+
+        print(f"first-paint {time.perf_counter():.6f}", flush=True)
+        window.close()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                # After the rest of this frame (the children) is painted and flushed.
+                QTimer.singleShot(0, painted)
+            return False
+
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
 
 
 def first_target(db: str | None, settings: MutableMapping[str, Any]) -> str:
@@ -76,12 +102,49 @@ def open_first_workspace(
     target = first_target(db, settings)
     while True:
         try:
-            return open_workspace(target, exclusive=exclusive)
+            return open_asking_passphrase(target, None, exclusive=exclusive)
         except CasefileError as exc:
             choice = _ask_after_failure(target, exc)
         if choice is None:
             return None
         target = choice
+
+
+def open_asking_passphrase(
+    target: str, parent: QWidget | None, *, exclusive: bool = True
+) -> Workspace:
+    """``open_workspace``, asking for the passphrase when the workspace is encrypted
+    (again after a wrong one). Cancelling raises the "give its passphrase" error."""
+    from app.core.crypto import PassphraseRequired, WrongPassphrase
+
+    try:
+        return open_workspace(target, exclusive=exclusive)
+    except PassphraseRequired as exc:
+        refused: BaseException = exc
+    problem = ""
+    while True:
+        secret = ask_passphrase(parent, target, problem)
+        if secret is None:
+            raise refused
+        try:
+            return open_workspace(target, secret, exclusive=exclusive)
+        except WrongPassphrase as exc:
+            problem = "Wrong passphrase. Try again."
+            refused = exc
+
+
+def ask_passphrase(parent: QWidget | None, target: str, problem: str = "") -> str | None:
+    """The passphrase typed into a password field (None if cancelled)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    label = f"{problem}\n\n" if problem else ""
+    text, ok = QInputDialog.getText(
+        parent,
+        "Encrypted Workspace",
+        f"{label}{Path(target).name} is encrypted. Passphrase:",
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok and text else None
 
 
 def _ask_after_failure(target: str, error: Exception) -> str | None:

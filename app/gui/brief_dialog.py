@@ -65,13 +65,12 @@ class BriefJob(QRunnable):
 
     def run(self) -> None:
         from app.briefs.export import BriefCancelled, export_brief
-        from app.core import db
         from app.core.errors import CasefileError
         from app.core.workspace import Workspace
 
         main = self.workspace
         # A separate engine: its connections are made, used and closed on this thread.
-        ws = Workspace(main.url, db.make_engine(main.url), main.store, main.user)
+        ws = Workspace(main.url, main.make_engine(), main.store, main.user, key=main.key)
         try:
             pages = export_brief(
                 ws, self.case_id, self.path, progress=self._progress, **self.options

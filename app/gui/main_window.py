@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.core.errors import CasefileError
-from app.core.workspace import Workspace, open_workspace
+from app.core.workspace import Workspace
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.case_list import CaseListPage
@@ -58,7 +58,9 @@ def _module_present(name: str) -> bool:
 
 
 def _open_for_desktop(target: str) -> Workspace:
-    return open_workspace(target, exclusive=True)
+    from app.gui.app import open_asking_passphrase  # asks for an encrypted one's passphrase
+
+    return open_asking_passphrase(target, None, exclusive=True)
 
 
 class MainWindow(QMainWindow):
@@ -107,9 +109,13 @@ class MainWindow(QMainWindow):
             if isinstance(section, ListSection):
                 section.selection_changed.connect(self._update_actions)
 
-        from app.gui import case_menu
+        from app.gui import case_menu, encryption_menu
 
         case_menu.install(self)
+        encryption_menu.install(self)
+        from app.gui import safety_menu
+
+        safety_menu.install(self)
         self.setWindowIcon(style.app_icon())
         self._restore_state()
         self._workspace_changed()
@@ -289,6 +295,10 @@ class MainWindow(QMainWindow):
             return ("case", self.case_view.case_id) if self.case_view.case_id else None
         key = section.current_key()
         return (section.record_kind(key), int(key["id"])) if key else None
+
+    def selected_record(self) -> tuple[str, int] | None:
+        """(kind, id) of the record the Edit menu is about: the selected row or case."""
+        return self._selected()
 
     def _update_actions(self) -> None:
         on_list = self._on_list()
@@ -531,6 +541,13 @@ class MainWindow(QMainWindow):
             )
             return False
         QApplication.restoreOverrideCursor()
+        self.adopt_workspace(workspace)
+        self.statusBar().showMessage(f"Opened {workspace.describe()}", 5000)
+        return True
+
+    def adopt_workspace(self, workspace: Workspace) -> None:
+        """Show ``workspace`` in place of the current one, which is closed (again, if a
+        restore already closed it: closing twice is harmless)."""
         self.save_state()
         old, self.ctx.workspace = self.ctx.workspace, workspace
         self.undo.clear()
@@ -538,8 +555,6 @@ class MainWindow(QMainWindow):
         self.case_list.reload()
         old.close()
         self._workspace_changed()
-        self.statusBar().showMessage(f"Opened {workspace.describe()}", 5000)
-        return True
 
     # -- later parts of the build ---------------------------------------------
 

@@ -137,7 +137,17 @@ def test_export_import_export_gives_the_same_content(
     new_id = import_archive(other_workspace, first)
     export_case(other_workspace, new_id, second)
 
-    assert case_json(first) == case_json(second)
+    before, after = case_json(first), case_json(second)
+    # The second export's history is the first one's plus exactly one entry: the import
+    # into the other workspace (its own time and user). Nothing else may differ: every
+    # imported entry keeps its time, user, note and changes, with refs (not ids) in them.
+    assert after["history"][:-1] == before["history"]
+    imported = after["history"][-1]
+    assert imported["action"] == "import" and imported["record"] == {"kind": "case", "ref": None}
+    assert imported["user"] == "tester" and "first.zip" in imported["note"]
+    assert {k: v for k, v in after.items() if k != "history"} == {
+        k: v for k, v in before.items() if k != "history"
+    }
     with zipfile.ZipFile(second) as zf:
         assert zf.namelist() == ["case.json", f"attachments/{SHA}"]
         assert zf.read(f"attachments/{SHA}") == ARTICLE
@@ -439,3 +449,150 @@ def test_many_statements_import_in_bulk(workspace: Workspace) -> None:
             )
         ).all()
     assert all(int(text.split()[1]) % 2 == 1 for text in linked)
+
+
+# -- history ---------------------------------------------------------------------------
+
+
+def _changed_case(ws: Workspace, tmp_path: Path) -> int:
+    """The built case, then a statement edited and a note deleted (so the trail has
+    updates, link changes and a record no longer in the case)."""
+    case_id = build_case(ws, tmp_path)
+    said = next(s for s in st.statements_of_case(ws, case_id) if s.text == "I did nothing.")
+    ident = next(i for i in issues.issues_of_case(ws, case_id) if i.title == "Identification")
+    st.update_statement(ws, said.id, date="2020-09~", issue_ids=[ident.id])
+    gone = next(n for n in notes.notes_of_case(ws, case_id) if n.staff_only)
+    notes.delete_note(ws, gone.id)
+    return case_id
+
+
+def test_history_is_exported_in_order_with_refs_not_ids(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from app.core.audit import history_of_case
+
+    case_id = _changed_case(workspace, tmp_path)
+    export_case(workspace, case_id, tmp_path / "a.zip")
+    data = case_json(tmp_path / "a.zip")
+    history = data["history"]
+    trail = history_of_case(workspace, case_id)
+    assert len(history) == len(trail)
+    assert [h["action"] for h in history] == [t["action"] for t in trail]
+    assert [h["at"] for h in history] == sorted(h["at"] for h in history)
+    assert history[0]["record"] == {"kind": "case", "ref": None}
+    assert all(set(h) == {"at", "user", "action", "record", "changes", "note"} for h in history)
+    assert all("case_id" not in h["changes"] for h in history)
+
+    said = next(s for s in data["statements"] if s["text"] == "I did nothing.")
+    ident = next(i for i in data["issues"] if i["title"] == "Identification")
+    update = next(
+        h for h in history if h["action"] == "update" and h["record"]["kind"] == "statement"
+    )
+    assert update["record"] == {"kind": "statement", "ref": said["ref"]}
+    assert update["changes"]["date"] == [None, "2020-09~"]
+    assert update["changes"]["issue_ids"] == [[], [ident["ref"]]]
+    created = next(
+        h for h in history
+        if h["action"] == "create" and h["record"] == {"kind": "statement", "ref": said["ref"]}
+    )  # fmt: skip
+    assert created["changes"]["speaker_id"] == [None, said["speaker"]]
+    # The deleted note is no longer in the case: no ref, but its kind and what it said.
+    deleted = next(h for h in history if h["action"] == "delete")
+    assert deleted["record"] == {"kind": "note", "ref": None}
+    assert deleted["changes"]["body"] == ["Client prefers Spanish", None]
+    people = [h for h in history if h["record"]["kind"] == "person"]
+    assert {h["record"]["ref"] for h in people} == {p["ref"] for p in data["people"]}
+
+
+def test_import_keeps_the_history_as_entries_of_the_new_case(
+    workspace: Workspace, other_workspace: Workspace, tmp_path: Path
+) -> None:
+    from app.core.audit import history_of_case
+
+    case_id = _changed_case(workspace, tmp_path)
+    export_case(workspace, case_id, tmp_path / "a.zip")
+    archived = case_json(tmp_path / "a.zip")["history"]
+    new_id = import_archive(other_workspace, tmp_path / "a.zip")
+    trail = history_of_case(other_workspace, new_id)
+
+    assert len(trail) == len(archived) + 1
+    assert trail[-1]["action"] == "import" and trail[-1]["record_id"] == new_id
+    for entry, original in zip(trail, archived, strict=False):
+        assert entry["case_id"] == new_id
+        assert (entry["user"], entry["action"]) == (original["user"], original["action"])
+        assert entry["at"] == original["at"]
+        assert entry["note"].startswith("imported from archive")
+    # Record ids and the ids inside the changes point at the new records.
+    said = next(s for s in st.statements_of_case(other_workspace, new_id) if s.sworn)
+    update = next(e for e in trail if e["action"] == "update" and e["table"] == "statements")
+    assert update["record_id"] == said.id
+    ident = next(
+        i for i in issues.issues_of_case(other_workspace, new_id) if i.title == "Identification"
+    )
+    assert update["changes"]["issue_ids"] == [[], [ident.id]]
+    created = next(
+        e for e in trail if e["action"] == "create" and e["table"] == "statements"
+        and e["record_id"] == said.id
+    )  # fmt: skip
+    assert created["changes"]["speaker_id"] == [None, said.speaker_id]
+    deleted = next(e for e in trail if e["action"] == "delete")
+    assert (deleted["table"], deleted["record_id"]) == ("notes", None)
+    # A deleted case's note keeps its meaning: what the entry said, marked as imported.
+    case_entry = trail[0]
+    assert (case_entry["table"], case_entry["record_id"]) == ("cases", new_id)
+
+
+def test_a_large_history_imports_in_bulk(workspace: Workspace) -> None:
+    from app.core.audit import history_of_case
+
+    many = [
+        {
+            "at": f"2021-03-01T10:{n // 60 % 60:02d}:{n % 60:02d}+00:00",
+            "user": "maria",
+            "action": "update",
+            "record": {"kind": "statement", "ref": "s1"},
+            "changes": {"notes": [f"v{n}", f"v{n + 1}"], "issue_ids": [[], ["i1"]]},
+            "note": "",
+        }
+        for n in range(3000)
+    ]
+    case_id = import_archive(workspace, make_zip(minimal(history=many)))
+    trail = history_of_case(workspace, case_id)
+    assert len(trail) == 3001
+    statement = st.statements_of_case(workspace, case_id)[0]
+    assert {e["record_id"] for e in trail[:-1]} == {statement.id}
+    assert trail[1]["changes"]["notes"] == ["v1", "v2"]
+    assert trail[0]["at"] == "2021-03-01T10:00:00+00:00"
+
+
+def _entry(**fields: Any) -> dict[str, Any]:
+    base = {"at": "2021-03-01T10:00:00+00:00", "user": "maria", "action": "update",
+            "record": {"kind": "statement", "ref": "s1"}, "changes": {}, "note": ""}  # fmt: skip
+    return {**base, **fields}
+
+
+HOSTILE_HISTORY: dict[str, tuple[Any, str]] = {
+    "not a list": ({"a": 1}, "history: expected a list"),
+    "not an object": (["x"], "history[0]: expected an object"),
+    "unknown key": ([_entry(colour="red")], "history[0]: unknown key 'colour'"),
+    "no time": ([_entry(at=None)], "at is required"),
+    "bad time": ([_entry(at="yesterday")], "not an ISO 8601"),
+    "bad action": ([_entry(action="rewrite")], "action 'rewrite' is not one of"),
+    "bad kind": ([_entry(record={"kind": "planet", "ref": "s1"})], "record kind 'planet'"),
+    "dangling record": ([_entry(record={"kind": "statement", "ref": "s9"})], "'s9' points nowhere"),
+    "dangling change": (
+        [_entry(changes={"issue_ids": [[], ["i7"]]})],
+        "history[0]: issue_ids: 'i7' points nowhere",
+    ),
+    "changes not a pair": ([_entry(changes={"notes": "x"})], "must be [old, new]"),
+    "user too long": ([_entry(user="u" * 301)], "user is longer than 300"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_HISTORY))
+def test_a_bad_history_is_refused_and_nothing_imported(workspace: Workspace, name: str) -> None:
+    history, message = HOSTILE_HISTORY[name]
+    with pytest.raises(ArchiveError) as caught:
+        import_archive(workspace, make_zip(minimal(history=history)))
+    assert message in str(caught.value)
+    assert_nothing_imported(workspace)

@@ -43,6 +43,7 @@ def test_the_case_menu_sits_before_help(window: MainWindow) -> None:
         "Statements from a File…",
         "Statements from Pasted Text…",
         "Conflict Check…",
+        "History…",  # added by app.gui.safety_menu
     ]
 
 

@@ -303,4 +303,20 @@ def render(ctx: AppContext, section: str, key: dict[str, Any], muted: str, shade
         renderer(ctx, page, int(key["id"]))
     except NotFoundError:
         return f'<p style="color:{muted}">This record no longer exists.</p>'
+    # Caught by app.gui.safety_menu, which opens the record's history.
+    kind = key.get("record") or HISTORY_KINDS[section]
+    page.end_fields().parts.append(
+        f"<p>{link('history', int(key['id']), 'History of this record…', kind)}</p>"
+    )
     return page.html()
+
+
+HISTORY_KINDS = {
+    "people": "party",
+    "statements": "statement",
+    "charges": "charge",
+    "documents": "document",
+    "issues": "issue",
+    "notes": "note",
+    "chronology": "event",
+}
