@@ -244,3 +244,79 @@ def test_notes_todo_column_and_overview(workspace: Workspace) -> None:
 def test_case_scoped_lists_need_a_case(workspace: Workspace) -> None:
     with pytest.raises(ValueError):
         q.count_rows(workspace, q.ListQuery(q.SPECS["statements"]))
+
+
+@pytest.mark.parametrize("name", ["statements", "chronology", "people", "notes", "cases"])
+def test_keys_come_in_the_list_order_and_rows_come_back_by_key(
+    workspace: Workspace, name: str
+) -> None:
+    built = _build(workspace)
+    spec = q.SPECS[name]
+    for col in spec.columns:
+        for descending in (False, True):
+            query = _query(
+                name, None if name == "cases" else built, sort=col.key, descending=descending
+            )
+            rows = _all(workspace, query)
+            keys = q.fetch_keys(workspace, query)
+            expected = [
+                row[spec.key[0]] if len(spec.key) == 1 else tuple(row[k] for k in spec.key)
+                for row in rows
+            ]
+            assert keys == expected, (col.key, descending)
+            found = q.fetch_by_keys(workspace, query, keys[::-1])
+            assert [found[key] for key in keys] == rows
+
+
+def test_keys_follow_the_filter_and_missing_rows_are_left_out(workspace: Workspace) -> None:
+    built = _build(workspace)
+    query = _query("chronology", built, text="brown")
+    keys = q.fetch_keys(workspace, query)
+    assert keys and all(key[0] == "statement" for key in keys)
+    assert set(q.fetch_by_keys(workspace, query, [*keys, ("event", -1), ("statement", -2)])) == set(
+        keys
+    )
+    assert q.fetch_by_keys(workspace, query, []) == {}
+
+
+def test_the_statement_list_reads_only_its_date_index_for_its_keys(
+    sqlite_workspace: Workspace,
+) -> None:
+    """The keys of the default statement list come from the (case_id, date) index alone,
+    in its order: no statement row, speaker or document is read, and nothing is sorted
+    (50,000 rows: ~15 ms, not ~110)."""
+    import sqlite3
+
+    from sqlalchemy import select
+
+    built = _build(sqlite_workspace)
+    query = _query("statements", built)
+    src = q._source(sqlite_workspace, query, q._needed(query))
+    stmt = (
+        select(src.c.id)
+        .where(src.c.date > "")
+        .order_by(*q._order(sqlite_workspace, src, query, dated=True))
+    )
+    sql = str(stmt.compile(sqlite_workspace.engine, compile_kwargs={"literal_binds": True}))
+    with sqlite3.connect(str(sqlite_workspace.path)) as raw:
+        plan = " | ".join(row[-1] for row in raw.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "COVERING INDEX ix_statements_case_date" in plan, plan
+    assert "parties" not in plan and "people" not in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+
+
+def test_keys_of_a_filter_on_labels_match_the_rows(workspace: Workspace) -> None:
+    """A filter word matching vocabulary labels becomes an IN list of codes."""
+    built = _build(workspace)
+    for name, text in (
+        ("chronology", "court appearance"),
+        ("people", "police"),
+        ("cases", "on hold"),
+    ):
+        query = _query(name, None if name == "cases" else built, text=text)
+        rows = _all(workspace, query)
+        key = q.SPECS[name].key
+        assert rows
+        assert q.fetch_keys(workspace, query) == [
+            row[key[0]] if len(key) == 1 else tuple(row[k] for k in key) for row in rows
+        ]

@@ -5,13 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QPoint, Qt
 
 from app.context import AppContext
 from app.core import queries
 from app.core.models import Note
 from app.core.services import cases, notes
-from app.gui.models.record_list import KEY_ROLE, RecordListModel, format_cell, format_size
+from app.gui.models.record_list import (
+    KEY_ROLE,
+    ROW_ROLE,
+    RecordListModel,
+    format_cell,
+    format_size,
+)
 
 ALL_LISTS = list(queries.SPECS)
 
@@ -93,32 +99,64 @@ def many_notes(ctx: AppContext, sample_case_id: int) -> int:
     return len(notes.notes_of_case(ctx.workspace, sample_case_id))
 
 
-def test_rows_arrive_a_page_at_a_time(
+def test_every_row_is_counted_up_front_and_read_a_page_at_a_time(
     ctx: AppContext, sample_case_id: int, many_notes: int
 ) -> None:
     model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
-    assert model.total == many_notes
-    assert model.rowCount() == 200
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 400
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == many_notes
-    assert not model.canFetchMore(QModelIndex())
+    # The scroll bar is true from the start; no row is read until one is shown.
+    assert model.total == model.rowCount() == many_notes
+    assert model.page_reads == 0 and model.cached_rows() == 0
+    assert model.index(0, 0).data()
+    assert (model.page_reads, model.cached_rows()) == (1, 200)
+    last = model.index(many_notes - 1, 0).data()
+    # Only the last page is read to show the last row, not the pages between.
+    assert model.page_reads == 2
+    assert model.cached_rows() == 200 + (many_notes - 1) % 200 + 1
+    expected = queries.fetch_rows(ctx.workspace, model.query, many_notes - 1, 1)[0]
+    assert last == expected["body"]
+    model.index(5, 0).data()
+    assert model.page_reads == 2  # page 0 is still held
 
 
-def test_sorting_and_filtering_start_again_from_the_first_page(
+def test_only_a_few_pages_are_held_and_every_row_is_in_sql_order(
+    ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=10, cached_pages=3)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    expected = queries.fetch_rows(ctx.workspace, model.query, 0, many_notes)
+    shown = [model.index(r, 0).data(ROW_ROLE)["id"] for r in range(model.rowCount())]
+    assert shown == [row["id"] for row in expected]
+    assert model.cached_rows() <= 30
+    # Jumping back and forth reads each page again only once it has been dropped.
+    reads = model.page_reads
+    model.index(0, 0).data()
+    assert model.page_reads == reads + 1
+
+
+def test_the_model_tester_passes_across_page_boundaries(
+    qtmodeltester: Any, ctx: AppContext, sample_case_id: int
+) -> None:
+    model = RecordListModel(ctx, "chronology", sample_case_id, page_size=3, cached_pages=2)
+    assert model.rowCount() > 6
+    qtmodeltester.check(model)
+
+
+def test_sorting_and_filtering_read_the_keys_again(
     ctx: AppContext, sample_case_id: int, many_notes: int
 ) -> None:
     model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
-    model.fetchMore(QModelIndex())
+    model.index(300, 0).data()
     model.sort(0, Qt.SortOrder.DescendingOrder)
-    assert model.rowCount() == 200
+    assert model.cached_rows() == 0 and model.rowCount() == many_notes
+    expected = queries.fetch_rows(ctx.workspace, model.query, 0, 3)
+    assert [model.index(r, 0).data(KEY_ROLE) for r in range(3)] == [
+        {"id": row["id"]} for row in expected
+    ]
     model.set_filter("bulk-4")
-    assert model.total == 50 and model.rowCount() == 50
+    assert model.total == model.rowCount() == 50
 
 
-def test_find_row_fetches_up_to_a_row_beyond_the_loaded_pages(
+def test_find_row_finds_any_row_without_reading_rows(
     ctx: AppContext, sample_case_id: int, many_notes: int
 ) -> None:
     model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
@@ -126,19 +164,61 @@ def test_find_row_fetches_up_to_a_row_beyond_the_loaded_pages(
     last = queries.fetch_rows(ctx.workspace, model.query, model.total - 1, 1)[0]
     row = model.find_row({"id": last["id"]})
     assert row == model.total - 1
-    assert model.rowCount() == model.total
+    assert model.page_reads == 0
     assert model.key_at(row) == {"id": last["id"]}
+    assert model.row_data(row)["body"] == last["body"]
+    hidden = next(
+        r
+        for r in queries.fetch_rows(ctx.workspace, model.query, 0, 1000)
+        if "Bulk-4" not in r["body"]
+    )
+    model.set_filter("bulk-4")
+    assert model.find_row({"id": hidden["id"]}) is None
+    assert model.find_row({"id": -1}) is None
 
 
-def test_refresh_keeps_the_loaded_rows(
+def test_refresh_reads_the_keys_and_rows_again(
     ctx: AppContext, sample_case_id: int, many_notes: int
 ) -> None:
     model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
-    model.fetchMore(QModelIndex())
-    notes.add_note(ctx.workspace, sample_case_id, body="One more")
+    model.index(0, 0).data()
+    new_id = notes.add_note(ctx.workspace, sample_case_id, body="One more")
     model.refresh()
-    assert model.total == many_notes + 1
-    assert model.rowCount() == 400
+    assert model.total == model.rowCount() == many_notes + 1
+    row = model.find_row({"id": new_id})
+    assert row is not None and model.index(row, 0).data() == "One more"
+
+
+def test_a_row_deleted_elsewhere_shows_blank_until_refresh(
+    ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=200)
+    key = model.key_at(3)
+    notes.delete_note(ctx.workspace, key["id"])  # another user, say
+    assert model.index(3, 0).data() is None
+    assert model.index(3, 0).data(KEY_ROLE) == key
+    model.refresh()
+    assert model.total == many_notes - 1 and model.find_row(key) is None
+
+
+def test_scrolling_a_table_to_the_end_reads_only_the_pages_shown(
+    qapp: Any, ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    from app.gui.sections.list_section import RecordTable
+
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=50)
+    table = RecordTable(model)
+    table.resize(600, 400)
+    table.show()
+    qapp.processEvents()
+    first = model.page_reads
+    assert first >= 1
+    table.scrollToBottom()
+    qapp.processEvents()
+    last = table.indexAt(table.viewport().rect().bottomLeft() - QPoint(-2, 4)).row()
+    assert last == many_notes - 1
+    assert model.page_reads - first <= 2  # the last page (and the one before it, maybe)
+    table.close()
 
 
 def test_cell_formats() -> None:

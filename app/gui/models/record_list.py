@@ -1,9 +1,11 @@
-"""One lazy table model for every list: rows come from SQL a page at a time.
+"""One lazy table model for every list: the keys up front, rows a page at a time.
 
-The model never holds more rows than the view has scrolled to. ``rowCount`` is
-what has been fetched; ``canFetchMore``/``fetchMore`` bring the next page (the
-view asks as the user scrolls). Sorting and filtering re-run the query in SQL
-and start again from the first page.
+Opening a list, sorting or filtering runs one SQL query for the ordered keys of all
+matching rows (ids: 50,000 of them are ~2 MB), so ``rowCount`` is the whole list from
+the start and the scroll bar is true. ``data`` then reads the rows of the page it
+needs by key (one indexed query of ``PAGE_SIZE`` rows) and keeps the last few pages,
+so scrolling to the end of 50,000 rows reads one page, not every page before it.
+Sorting and filtering happen in SQL; nothing sorts rows in Python.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
@@ -23,7 +26,8 @@ from app.core.dates import PartialDate
 from app.core.vocab import label
 
 Index = QModelIndex | QPersistentModelIndex
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # rows per read: ~3 screens; a read of long statements costs ~1 ms
+CACHED_PAGES = 10  # pages of rows kept, so jumping back and forth does not re-read
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's key, e.g. {"id": 7}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole row dict (for details and tests)
 
@@ -92,23 +96,28 @@ class RecordListModel(QAbstractTableModel):
         case_id: int | None = None,
         parent: QObject | None = None,
         page_size: int = PAGE_SIZE,
+        cached_pages: int = CACHED_PAGES,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.spec = queries.SPECS[list_name]
         self.page_size = page_size
+        self.cached_pages = max(2, cached_pages)
         self.query = queries.ListQuery(self.spec, case_id=case_id)
-        self._rows: list[dict[str, Any]] = []
-        self._total = 0
-        if case_id is not None or not self.spec.case_scoped:
-            self._load(page_size)
+        self._keys: list[Any] = []  # every matching row's key, in order
+        self._positions: dict[Any, int] | None = None  # key -> row, built when first needed
+        self._pages: OrderedDict[int, list[dict[str, Any] | None]] = OrderedDict()
+        self._last_page: list[dict[str, Any] | None] | None = None
+        self._last_number = -1
+        self.page_reads = 0  # pages read from SQL (tests and benchmarks look)
+        self._load()
 
     # -- what to show --------------------------------------------------------
 
     @property
     def total(self) -> int:
-        """All rows matching the filter, fetched or not."""
-        return self._total
+        """All rows matching the filter."""
+        return len(self._keys)
 
     @property
     def case_id(self) -> int | None:
@@ -128,78 +137,87 @@ class RecordListModel(QAbstractTableModel):
         return self.query.sort or self.spec.default_sort
 
     def refresh(self) -> None:
-        """Re-read after a change, keeping as many rows loaded as before."""
-        self.beginResetModel()
-        self._load(max(len(self._rows), self.page_size), reset=False)
-        self.endResetModel()
+        """Re-read after a change: the keys again, and rows as they are shown."""
+        self._requery()
+
+    def cached_rows(self) -> int:
+        """How many rows are held in memory now (at most ``cached_pages`` pages)."""
+        return sum(len(page) for page in self._pages.values())
 
     def _requery(self, **changes: Any) -> None:
         self.beginResetModel()
-        self.query = replace(self.query, **changes)
-        self._load(self.page_size, reset=False)
+        if changes:
+            self.query = replace(self.query, **changes)
+        self._load()
         self.endResetModel()
 
-    def _load(self, count: int, reset: bool = True) -> None:
-        if reset:
-            self.beginResetModel()
+    def _load(self) -> None:
+        self._pages.clear()
+        self._last_page, self._last_number = None, -1
+        self._positions = None
         if self.spec.case_scoped and self.query.case_id is None:
-            self._rows, self._total = [], 0
+            self._keys = []
         else:
-            ws = self.ctx.workspace
-            self._total = queries.count_rows(ws, self.query)
-            self._rows = queries.fetch_rows(ws, self.query, 0, count) if self._total else []
-        if reset:
-            self.endResetModel()
+            self._keys = queries.fetch_keys(self.ctx.workspace, self.query)
+
+    def _page(self, number: int) -> list[dict[str, Any] | None]:
+        """Rows ``number * page_size`` onwards, from the cache or one query by key."""
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        start = number * self.page_size
+        keys = self._keys[start : start + self.page_size]
+        found = queries.fetch_by_keys(self.ctx.workspace, self.query, keys)
+        # A row deleted since the keys were read (by another user) shows blank until
+        # the next refresh rather than shifting every row below it.
+        page = [found.get(key) for key in keys]
+        self.page_reads += 1
+        self._pages[number] = page
+        while len(self._pages) > self.cached_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def _row(self, row: int) -> dict[str, Any] | None:
+        if not 0 <= row < len(self._keys):
+            return None
+        number = row // self.page_size
+        # A paint asks for every cell in several roles: keep the page it is on at hand.
+        if number != self._last_number or self._last_page is None:
+            self._last_page, self._last_number = self._page(number), number
+        return self._last_page[row % self.page_size]
 
     # -- rows and keys -------------------------------------------------------
 
     def row_data(self, row: int) -> dict[str, Any]:
-        return self._rows[row]
+        data = self._row(row)
+        if data is None:
+            raise IndexError(row)
+        return data
 
     def key_at(self, row: int) -> dict[str, Any]:
-        data = self._rows[row]
-        return {name: data[name] for name in self.spec.key}
+        key = self._keys[row]
+        values = key if isinstance(key, tuple) else (key,)
+        return dict(zip(self.spec.key, values, strict=True))
 
     def find_row(self, key: dict[str, Any]) -> int | None:
-        """The row holding ``key``, fetching up to it if needed; None if the filter hides it."""
-        for row, data in enumerate(self._rows):
-            if all(data.get(name) == value for name, value in key.items()):
-                return row
-        position = queries.row_position(self.ctx.workspace, self.query, key)
-        if position is None:
+        """The row holding ``key``, or None if the filter hides it (or it does not exist)."""
+        try:
+            values = tuple(key[name] for name in self.spec.key)
+        except KeyError:
             return None
-        if position >= len(self._rows):
-            self._fetch(position + 1 - len(self._rows))
-        return position if position < len(self._rows) else None
+        wanted = values if len(values) > 1 else values[0]
+        if self._positions is None:
+            self._positions = {k: row for row, k in enumerate(self._keys)}
+        return self._positions.get(wanted)
 
     # -- QAbstractTableModel -------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.spec.columns)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._fetch(self.page_size)
-
-    def _fetch(self, count: int) -> None:
-        start = len(self._rows)
-        wanted = min(max(count, self.page_size), self._total - start)
-        if wanted <= 0:
-            return
-        rows = queries.fetch_rows(self.ctx.workspace, self.query, start, wanted)
-        if not rows:
-            # The table shrank under us (someone else deleted rows): trust what SQL says now.
-            self._total = start
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.spec.columns):
@@ -231,9 +249,13 @@ class RecordListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        if role == KEY_ROLE:
+            return self.key_at(index.row()) if index.row() < len(self._keys) else None
+        row = self._row(index.row())
+        if row is None:
+            return None
         column = self.spec.columns[index.column()]
         value = row.get(column.key)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -259,8 +281,6 @@ class RecordListModel(QAbstractTableModel):
 
                 return icon("statement" if row.get("record") == "statement" else "event")
             return None
-        if role == KEY_ROLE:
-            return {name: row[name] for name in self.spec.key}
         if role == ROW_ROLE:
             return dict(row)
         return None
