@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # keep `casefile --help` fast: no database modules at import time
@@ -54,4 +55,10 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
         lambda secret: import_archive(workspace, args.archive, passphrase=secret), "case archive"
     )
     print(case_id)
+    # The office must know at once if it is on both sides: the check never blocks the
+    # import, but every hit is said (on stderr, so scripts still read just the id).
+    from app.core.intake.conflicts import check_case, describe_hit
+
+    for name, hit in check_case(workspace, case_id):
+        print(f"conflict check: {describe_hit(name, hit)}", file=sys.stderr)
     return 0

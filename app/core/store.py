@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import mimetypes
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -82,6 +83,43 @@ class AttachmentStore:
     def plain_file(self, sha256: str, suffix: str = "") -> Iterator[Path]:
         """A path holding the file's own bytes, for readers that need a path."""
         yield self.path_for(sha256)
+
+    def viewing_copy(self, sha256: str, name: str) -> Path:
+        """A read-only copy under the file's own name, for the system's viewer.
+
+        The viewer needs the original extension to know the type (stored files are
+        named by hash), and an encrypted store must hand it decrypted bytes. Copies
+        live in the store's private folder until the next open sweeps them.
+        """
+        folder = Path(tempfile.mkdtemp(prefix="view-", dir=self._plain_folder()))
+        safe = Path(name).name.strip() or "attachment"
+        target = folder / safe
+        try:
+            with self.open(sha256) as src, target.open("xb") as out:
+                for chunk in iter(lambda: src.read(CHUNK), b""):
+                    out.write(chunk)
+            os.chmod(target, 0o400)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot prepare the file for viewing: {exc.strerror or exc}"
+            ) from None
+        return target
+
+    def _plain_folder(self) -> Path:
+        folder = self.root / PLAIN_DIR
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return folder
+
+    def sweep_plain_files(self) -> None:
+        """Remove copies made for viewers or readers by an earlier session."""
+        folder = self.root / PLAIN_DIR
+        if folder.is_dir():
+            for leftover in folder.iterdir():
+                with contextlib.suppress(OSError):
+                    if leftover.is_dir():
+                        shutil.rmtree(leftover)
+                    else:
+                        leftover.unlink()
 
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
@@ -244,13 +282,6 @@ class EncryptedAttachmentStore(AttachmentStore):
         finally:
             with contextlib.suppress(OSError):
                 path.unlink()
-
-    def sweep_plain_files(self) -> None:
-        folder = self.root / PLAIN_DIR
-        if folder.is_dir():
-            for leftover in folder.iterdir():
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
 
 
 PLAIN_DIR = ".plain"

@@ -178,6 +178,8 @@ def open_workspace(
         user = (url.username or _os_user()) if not db.is_sqlite(url) else _os_user()
     workspace = Workspace(url, engine, store, user, key=key)
     workspace.exclusive_lock = held
+    if held is not None:  # the one desktop app on this workspace: earlier viewer copies can go
+        workspace.store.sweep_plain_files()
     if had_data:
         workspace.backup_thread = backup.start_daily_backup(workspace, background=exclusive)
     return workspace

@@ -62,14 +62,21 @@ def install(window: MainWindow) -> QMenu:
     conflicts = QAction("&Conflict Check…", window)
     conflicts.setShortcut(QKeySequence("Ctrl+Shift+K"))
     conflicts.triggered.connect(lambda: conflict_check(window))
+    import_archive = QAction("&Import Case Archive…", window)
+    import_archive.triggered.connect(lambda: import_case_archive(window))
+    export_archive = QAction("E&xport Case Archive…", window)
+    export_archive.triggered.connect(lambda: export_case_archive(window))
     menu.addActions([from_file, pasted])
     menu.addSeparator()
     menu.addAction(conflicts)
+    menu.addSeparator()
+    menu.addActions([import_archive, export_archive])
 
     def enable() -> None:
         has_case = window.current_case_id() is not None
         from_file.setEnabled(has_case)
         pasted.setEnabled(has_case)
+        export_archive.setEnabled(has_case)
 
     menu.aboutToShow.connect(enable)
     help_action = next(
@@ -127,3 +134,73 @@ def conflict_check(window: MainWindow) -> None:
     if ok and name.strip():
         hits = check_person(window.ctx.workspace, name.strip(), roles=("client",))
         show_hits(window, hits, name.strip())
+
+
+def _ask_archive_passphrase(window: QWidget) -> str | None:
+    secret, ok = QInputDialog.getText(
+        window,
+        "Encrypted Case Archive",
+        "This case archive is protected. Its passphrase:",
+        QLineEdit.EchoMode.Password,
+    )
+    return secret if ok and secret else None
+
+
+def import_case_archive(window: MainWindow, path: Path | None = None) -> int | None:
+    """Import a case archive in one transaction, then run the conflict check on its parties."""
+    from app.core.archive import import_archive
+    from app.core.crypto import PassphraseRequired, WrongPassphrase
+    from app.core.errors import CasefileError
+    from app.core.intake.conflicts import check_case
+    from app.gui.conflict_panel import show_hits
+
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(
+            window, "Import Case Archive", str(Path.home()), "Case archives (*.zip)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+    passphrase: str | None = None
+    while True:
+        try:
+            case_id = import_archive(window.ctx.workspace, path, passphrase=passphrase)
+            break
+        except (PassphraseRequired, WrongPassphrase) as exc:
+            if isinstance(exc, WrongPassphrase):
+                QMessageBox.warning(window, "Wrong passphrase", str(exc))
+            passphrase = _ask_archive_passphrase(window)
+            if passphrase is None:
+                return None
+        except CasefileError as exc:
+            QMessageBox.warning(window, "Cannot import the archive", str(exc))
+            return None
+    window.open_case(case_id)
+    found = check_case(window.ctx.workspace, case_id)
+    if found:
+        show_hits(window, [hit for _name, hit in found], "the imported case")
+    window.statusBar().showMessage(f"Imported {path.name}", 5000)
+    return case_id
+
+
+def export_case_archive(window: MainWindow, path: Path | None = None) -> bool:
+    from app.core.archive import export_case
+    from app.core.errors import CasefileError
+
+    case_id = window.current_case_id()
+    if case_id is None:
+        return False
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(
+            window, "Export Case Archive", str(Path.home() / "case.zip"), "Case archives (*.zip)"
+        )
+        if not name:
+            return False
+        path = Path(name)
+    try:
+        export_case(window.ctx.workspace, case_id, path)
+    except CasefileError as exc:
+        QMessageBox.warning(window, "Cannot export the case", str(exc))
+        return False
+    window.statusBar().showMessage(f"Exported to {path}", 5000)
+    return True

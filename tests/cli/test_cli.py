@@ -173,3 +173,25 @@ def test_sample_and_show_on_postgresql(tmp_path: Path, pg_url: str) -> None:
     dump = json.loads(ok(run(tmp_path, "show", case_id, "--json", db=pg_url)))
     assert dump["case"]["caption"] == "People v. Derrick Ingram"
     assert len(dump["statements"]) == 26
+
+
+def test_import_runs_the_conflict_check_on_every_party(tmp_path: Path) -> None:
+    # The office already has a case in which Derrick Ingram is the complainant;
+    # importing a case in which he is the client must say so, without blocking.
+    office = tmp_path / "office.casefile"
+    from app.core.services import cases, people
+    from app.core.workspace import open_workspace
+
+    ws = open_workspace(office, user="tester")
+    other = cases.add_case(ws, caption="People v. Someone Else")
+    people.add_person_to_case(ws, other, ["complainant"], name="Ingram, Derrick")
+    ws.close()
+    case_id = ok(run(tmp_path, "sample", db=tmp_path / "source.casefile")).strip()
+    archive = tmp_path / "ingram.zip"
+    ok(run(tmp_path, "export", case_id, "-o", str(archive), db=tmp_path / "source.casefile"))
+    result = run(tmp_path, "import", str(archive), db=office)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().isdigit()  # scripts still read just the new id
+    conflicts = [line for line in result.stderr.splitlines() if "CONFLICT" in line]
+    assert conflicts and "Derrick Ingram" in conflicts[0]
+    assert "People v. Someone Else" in conflicts[0]

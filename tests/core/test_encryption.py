@@ -307,3 +307,20 @@ def test_encrypting_a_plain_workspace(tmp_path: Path, outside: Path) -> None:
     ws.close()
     report = check_workspace(ws.url, passphrase=PASSPHRASE)
     assert report.problems == [] and report.attachments_checked == 1
+
+
+def test_a_file_opened_for_viewing_is_decrypted_and_swept_on_the_next_open(
+    tmp_path: Path, outside: Path
+) -> None:
+    ws = open_workspace(tmp_path / "w.casefile", PASSPHRASE, user="tester", exclusive=True)
+    _case_id, sha = _fill(ws, outside)
+    copy = ws.store.viewing_copy(sha, "receipt.txt")
+    assert copy.name == "receipt.txt" and copy.read_bytes() == EXHIBIT
+    ws.close()
+    # The desktop app's next open removes what an earlier session left for viewers.
+    ws = open_workspace(tmp_path / "w.casefile", PASSPHRASE, user="tester", exclusive=True)
+    try:
+        assert not copy.exists()
+        assert _scan(tmp_path, [EXHIBIT]) == []
+    finally:
+        ws.close()

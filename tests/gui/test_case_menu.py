@@ -43,6 +43,8 @@ def test_the_case_menu_sits_before_help(window: MainWindow) -> None:
         "Statements from a File…",
         "Statements from Pasted Text…",
         "Conflict Check…",
+        "Import Case Archive…",
+        "Export Case Archive…",
         "History…",  # added by app.gui.safety_menu
     ]
 
@@ -71,3 +73,37 @@ def test_about_shows_the_version_licence_and_notices(qtbot: Any) -> None:
     assert "WITHOUT ANY WARRANTY" in texts
     for name, licence, _purpose, _source in legal.THIRD_PARTY:
         assert name in texts and licence in texts
+
+
+def test_export_then_import_a_case_archive_from_the_window(
+    window: MainWindow, ctx: AppContext, sample_case_id: int, tmp_path: Any
+) -> None:
+    from app.core.services import cases
+
+    window.open_case(sample_case_id)
+    archive = tmp_path / "ingram.zip"
+    assert case_menu.export_case_archive(window, archive)
+    assert archive.stat().st_size > 0
+    new_id = case_menu.import_case_archive(window, archive)
+    assert new_id is not None and new_id != sample_case_id
+    assert window.current_case_id() == new_id
+    assert {c.id for c in cases.list_cases(ctx.workspace)} == {sample_case_id, new_id}
+    # The same people now stand in two cases: the check ran and its dock shows.
+    dock = next(d for d in window.findChildren(QDockWidget) if "onflict" in d.windowTitle())
+    assert dock.isVisible() and dock.widget().hits
+
+
+def test_a_broken_archive_is_refused_and_nothing_is_imported(
+    window: MainWindow, ctx: AppContext, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.services import cases
+
+    before = len(cases.list_cases(ctx.workspace))
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip at all")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    assert case_menu.import_case_archive(window, bad) is None
+    assert warnings and len(cases.list_cases(ctx.workspace)) == before

@@ -265,7 +265,7 @@ def test_issue_and_document_links(window: MainWindow, qtbot: Any, sample_case_id
     assert statements.filter.text() == ""
 
 
-def test_open_file_hands_the_store_path_to_the_system(
+def test_open_file_hands_a_copy_under_its_own_name_to_the_system(
     window: MainWindow, qtbot: Any, ctx: AppContext, sample_case_id: int
 ) -> None:
     opened: list[QUrl] = []
@@ -285,8 +285,12 @@ def test_open_file_hands_the_store_path_to_the_system(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     document = documents.get_document(ctx.workspace, docs.current_key()["id"])
-    expected = ctx.workspace.store.path_for(document["file_sha256"])
-    assert [url.toLocalFile() for url in opened] == [str(expected)]
+    # The viewer needs the extension to know the type: the store names files by hash.
+    (url,) = opened
+    copy = Path(url.toLocalFile())
+    assert copy.name == "article.txt"
+    assert copy.read_bytes() == ctx.workspace.store.read_bytes(document["file_sha256"])
+    assert copy.parent.parent == ctx.workspace.store.root / ".plain"
 
 
 def test_dropping_files_on_documents_adds_them(

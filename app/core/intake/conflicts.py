@@ -359,6 +359,29 @@ def check_party(ws: Workspace, party_id: int) -> list[ConflictHit]:
     )
 
 
+def check_case(ws: Workspace, case_id: int) -> list[tuple[str, ConflictHit]]:
+    """Check every party of a case (an imported one, say): (party's name, hit) pairs,
+    conflicts first."""
+    with ws.reader() as session:
+        parties = session.execute(
+            select(Party.id, Person.name)
+            .join(Person, Party.person_id == Person.id)
+            .where(Party.case_id == case_id)
+            .order_by(Person.name)
+        ).all()
+    found = [(name, hit) for party_id, name in parties for hit in check_party(ws, party_id)]
+    return sorted(found, key=lambda pair: not pair[1].adverse)
+
+
+def describe_hit(name: str, hit: ConflictHit) -> str:
+    """One line for a person to read: who, which case, their role there, and why."""
+    roles = ", ".join(hit.roles_there) or "no role"
+    return (
+        f"{hit.level.upper()}: {name} may be {hit.person_name} ({roles}) in "
+        f"{hit.case_caption} [case {hit.case_id}] ({hit.score}%: {'; '.join(hit.reasons)})"
+    )
+
+
 def count_cases(ws: Workspace) -> int:
     """How many cases a check looked across (for the report)."""
     with ws.reader() as session:

@@ -516,7 +516,13 @@ class DocumentsSection(ListSection):
                 "Restore the folder from a backup, or attach the file again.",
             )
             return
-        self.open_url(QUrl.fromLocalFile(str(path)))
+        try:
+            # Under its own name (the viewer needs the extension) and decrypted if need be.
+            copy = self.ctx.workspace.store.viewing_copy(sha, document.get("file_name") or sha)
+        except CasefileError as exc:
+            QMessageBox.warning(self, "Casefile", str(exc))
+            return
+        self.open_url(QUrl.fromLocalFile(str(copy)))
 
     def current_has_file(self) -> bool:
         key = self.current_key()
