@@ -201,7 +201,7 @@ class PartialDate:
 
 
 def coerce_date(value: object, field: str) -> PartialDate | None:
-    """Turn user or archive input into a PartialDate, or raise a ValidationError naming ``field``."""
+    """User or archive input as a PartialDate, or a ValidationError naming ``field``."""
     if value is None or isinstance(value, PartialDate):
         return value
     if isinstance(value, dt.datetime):
