@@ -31,6 +31,19 @@ class Field:
     vocabulary: Mapping[str, str] | None = field(default=None, compare=False)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(name: str, value: str) -> str:
+    """Refuse text no database can keep, naming the field: a NUL character (PostgreSQL
+    rejects it; elsewhere it cuts text short) or a lone UTF-16 surrogate (not Unicode)."""
+    if "\x00" in value:
+        raise ValidationError(name, "contains a NUL character (U+0000), which cannot be stored")
+    if _LONE_SURROGATE.search(value):
+        raise ValidationError(name, "contains characters that are not valid Unicode")
+    return value
+
+
 def text(
     max_length: int | None = None, *, required: bool = False, multiline: bool = False
 ) -> Cleaner:
@@ -39,6 +52,7 @@ def text(
             value = ""
         if not isinstance(value, str):
             raise ValidationError(name, f"expected text, got {type(value).__name__}")
+        storable(name, value)
         if not multiline:
             value = " ".join(value.split())
         elif not value.strip():
@@ -122,7 +136,7 @@ def text_list(name: str, value: Any) -> list[str]:
     for item in value:
         if not isinstance(item, str):
             raise ValidationError(name, f"expected text, got {type(item).__name__}")
-        item = " ".join(item.split())
+        item = " ".join(storable(name, item).split())
         if item and item not in result:
             result.append(item)
     return result
