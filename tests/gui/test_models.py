@@ -221,6 +221,56 @@ def test_scrolling_a_table_to_the_end_reads_only_the_pages_shown(
     table.close()
 
 
+def test_the_first_and_last_screens_need_only_a_count_and_a_few_keys(
+    qapp: Any, ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    """Opening a list counts its rows and reads its first page's keys; scrolling to the
+    end reads the last pages' keys backwards; only a row in between (or find_row) reads
+    every key. Whichever way the keys came, the rows are in SQL order."""
+    from app.gui.sections.list_section import RecordTable
+
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=50)
+    expected = [r["id"] for r in queries.fetch_rows(ctx.workspace, model.query, 0, 10_000)]
+    assert model.total == model.rowCount() == many_notes == len(expected)
+    table = RecordTable(model)
+    table.resize(600, 400)
+    table.show()
+    qapp.processEvents()
+    table.scrollToBottom()
+    qapp.processEvents()
+    assert model.key_reads == 0
+    last_two_pages = ((many_notes - 1) // 50 - 1) * 50
+    ends = [*range(0, 50), *range(last_two_pages, many_notes)]
+    assert [model.index(r, 0).data(ROW_ROLE)["id"] for r in ends] == [expected[r] for r in ends]
+    assert model.index(many_notes - 1, 0).data() == model.row_data(many_notes - 1)["body"]
+    assert model.key_reads == 0
+    middle = many_notes // 2
+    assert model.index(middle, 0).data(ROW_ROLE)["id"] == expected[middle]
+    assert model.key_reads == 1
+    assert model.find_row({"id": expected[7]}) == 7
+    assert [model.index(r, 0).data(KEY_ROLE)["id"] for r in range(many_notes)] == expected
+    assert model.key_reads == 1
+    table.close()
+    # A filter costs as much to count as to list: its keys are read at once.
+    model.set_filter("bulk")
+    assert model.key_reads == 2 and model.total == 450
+
+
+def test_rows_deleted_before_every_key_is_read_leave_blanks_at_the_end(
+    ctx: AppContext, sample_case_id: int, many_notes: int
+) -> None:
+    model = RecordListModel(ctx, "notes", sample_case_id, page_size=50)
+    middle = queries.fetch_rows(ctx.workspace, model.query, 200, 1)[0]
+    notes.delete_note(ctx.workspace, middle["id"])  # another user, say
+    assert model.rowCount() == many_notes
+    assert model.index(many_notes // 2, 0).data()  # reads every key: one fewer now
+    assert model.rowCount() == many_notes
+    assert model.index(many_notes - 1, 0).data() is None
+    assert model.index(many_notes - 1, 0).data(KEY_ROLE) is None
+    model.refresh()
+    assert model.total == many_notes - 1 and model.find_row({"id": middle["id"]}) is None
+
+
 def test_cell_formats() -> None:
     date = queries.Column("d", "Date", "date")
     assert format_cell(date, "2020-06~") == "about June 2020"
