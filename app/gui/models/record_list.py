@@ -109,6 +109,7 @@ class RecordListModel(QAbstractTableModel):
         self.page_size = page_size
         self.cached_pages = max(2, cached_pages)
         self.query = queries.ListQuery(self.spec, case_id=case_id)
+        self._alignments = tuple(_alignment(column) for column in self.spec.columns)
         self._keys: list[Any] | None = []  # every matching row's key, in order; None: not read yet
         self._total = 0  # rows matching (len(self._keys) once they are read)
         self._head: list[Any] = []  # until then: the keys of the first rows
@@ -322,11 +323,16 @@ class RecordListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            entry = self._at(index.row())
+        # A paint asks each cell for seven roles: the common ones go first, with no
+        # more Python than they need; the ones no list answers return at once.
+        if role == _DISPLAY:
+            entry = self._at(index.row())  # None for an invalid index too (row -1)
             return None if entry is None else entry.texts[index.column()]
+        if role == _ALIGNMENT:
+            column = index.column()
+            return self._alignments[column] if 0 <= column < len(self._alignments) else None
+        if role not in _ANSWERED or not index.isValid():
+            return None
         if role == KEY_ROLE:
             try:
                 return self.key_at(index.row())
@@ -344,8 +350,6 @@ class RecordListModel(QAbstractTableModel):
                 # Rich text so long statements wrap instead of running off the screen.
                 return f"<p>{html.escape(str(value))}</p>"
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
         if role == Qt.ItemDataRole.FontRole and column.kind == "date" and _approximate(value):
             font = QFont()
             font.setItalic(True)  # "about June 2020" reads as uncertain at a glance
@@ -359,6 +363,20 @@ class RecordListModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return dict(row)
         return None
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ANSWERED = frozenset(
+    role.value if isinstance(role, Qt.ItemDataRole) else int(role)
+    for role in (
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.DecorationRole,
+        KEY_ROLE,
+        ROW_ROLE,
+    )
+)
 
 
 class _Entry(NamedTuple):
