@@ -20,7 +20,7 @@ import html
 import json
 from collections import OrderedDict
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -236,14 +236,7 @@ class RecordListModel(QAbstractTableModel):
         return page
 
     def _entry(self, key: Any, row: dict[str, Any]) -> _Entry:
-        """A row with its cells' text, formatted once per read, not once per paint."""
-        texts = []
-        for column in self.spec.columns:
-            text = format_cell(column, row.get(column.key))
-            if column.kind == "date" and row.get("time"):
-                text = f"{text}, {row['time']}" if text else row["time"]
-            texts.append(text)
-        return _Entry(key, row, tuple(texts))
+        return _Entry(key, row, self.spec.columns)
 
     def _at(self, row: int) -> _Entry | None:
         if not 0 <= row < self._total:
@@ -379,10 +372,28 @@ _ANSWERED = frozenset(
 )
 
 
-class _Entry(NamedTuple):
-    key: Any
-    row: dict[str, Any]
-    texts: tuple[str, ...]  # each column's text as shown
+class _Entry:
+    """A row read, with its cells' text formatted when first shown, then kept: once per
+    read, not once per paint, and not for the rows of a page that are never shown."""
+
+    __slots__ = ("_columns", "_texts", "key", "row")
+
+    def __init__(self, key: Any, row: dict[str, Any], columns: tuple[queries.Column, ...]):
+        self.key, self.row, self._columns = key, row, columns
+        self._texts: tuple[str, ...] | None = None
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Each column's text as shown."""
+        if self._texts is None:
+            row, texts = self.row, []
+            for column in self._columns:
+                text = format_cell(column, row.get(column.key))
+                if column.kind == "date" and row.get("time"):
+                    text = f"{text}, {row['time']}" if text else row["time"]
+                texts.append(text)
+            self._texts = tuple(texts)
+        return self._texts
 
 
 def _alignment(column: queries.Column) -> Qt.AlignmentFlag:
