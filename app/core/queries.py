@@ -546,8 +546,11 @@ def fetch_keys(
     )
     rows: list[Any] = []
     with ws.engine.connect() as connection:
-        for text, args in sql:
-            rows.extend(_run(connection, text, args))
+        for group in sql:
+            found = [row for text, args in group for row in _run(connection, text, args)]
+            if len(group) > 1:  # the undated rows, read in two parts: in key order again
+                found.sort(reverse=from_end and limit is not None)
+            rows.extend(found)
             if limit is not None and len(rows) >= limit:
                 del rows[limit:]
                 break
@@ -560,8 +563,9 @@ def fetch_keys(
 
 def _key_statements(
     ws: Workspace, query: ListQuery, limit: int | None, from_end: bool
-) -> list[Select[Any]]:
-    """The key and ``LIMIT`` statements of :func:`fetch_keys`, run in turn."""
+) -> list[list[Select[Any]]]:
+    """The key statements of :func:`fetch_keys`, in groups run in turn; the rows of a
+    group of several statements are merged in key order."""
     src = _source(ws, query, _needed(query))
     key_columns = [src.c[name] for name in query.spec.key]
     where = _where(src, query)
@@ -571,24 +575,39 @@ def _key_statements(
         # Dated rows first, then the undated: two queries, so the first needs no
         # blanks-last wrapper and can walk the date index in order instead of sorting.
         date = src.c[col.key]
-        statements = [
-            select(*key_columns)
-            .where(*where, date > "")
-            .order_by(*_order(ws, src, query, dated=True, reverse=reverse)),
-            select(*key_columns)
-            .where(*where, or_(date.is_(None), date == ""))
-            .order_by(*_order(ws, src, query, reverse=reverse)),
+        undated_order = _order(ws, src, query, reverse=reverse)
+        if len(key_columns) == 1 and "time" not in src.c:
+            # Undated rows tie on the date, so they come in key order. SQLite scans the
+            # whole case in its date index for ``date IS NULL OR date = ''`` (~7 ms for
+            # 50,000 statements, undated or not); each half alone is one index look-up.
+            undated = [
+                select(*key_columns).where(*where, test).order_by(*undated_order)
+                for test in (date.is_(None), date == "")
+            ]
+        else:
+            undated = [
+                select(*key_columns)
+                .where(*where, or_(date.is_(None), date == ""))
+                .order_by(*undated_order)
+            ]
+        groups = [
+            [
+                select(*key_columns)
+                .where(*where, date > "")
+                .order_by(*_order(ws, src, query, dated=True, reverse=reverse))
+            ],
+            undated,
         ]
         if reverse:
-            statements.reverse()
+            groups.reverse()
     else:
-        statements = [
-            select(*key_columns).where(*where).order_by(*_order(ws, src, query, reverse=reverse))
+        groups = [
+            [select(*key_columns).where(*where).order_by(*_order(ws, src, query, reverse=reverse))]
         ]
     if limit is not None:
         # Each statement takes up to ``limit``; fetch_keys stops once it has enough.
-        statements = [stmt.limit(limit) for stmt in statements]
-    return statements
+        groups = [[stmt.limit(limit) for stmt in group] for group in groups]
+    return groups
 
 
 def count_keys(ws: Workspace, query: ListQuery) -> int:
@@ -596,23 +615,23 @@ def count_keys(ws: Workspace, query: ListQuery) -> int:
     the database (for an unfiltered case list, a count of index entries, 2-7 ms for the
     50,000 statements)."""
 
-    def statement() -> list[Select[Any]]:
+    def statement() -> list[list[Select[Any]]]:
         src = _source(ws, query, _needed(query))
-        return [select(func.count()).select_from(src).where(*_where(src, query))]
+        return [[select(func.count()).select_from(src).where(*_where(src, query))]]
 
-    ((text, args),) = _compiled(ws, ("count", query), statement)
+    (((text, args),),) = _compiled(ws, ("count", query), statement)
     with ws.engine.connect() as connection:
         return int(_run(connection, text, args)[0][0])
 
 
 # The SQL text of recent key and count queries: building and compiling one costs 1-3 ms,
 # more than running it for the first or last page of a list.
-_SQL_CACHE: OrderedDict[tuple[Any, ...], list[tuple[str, Any]]] = OrderedDict()
+_SQL_CACHE: OrderedDict[tuple[Any, ...], list[list[tuple[str, Any]]]] = OrderedDict()
 
 
 def _compiled(
-    ws: Workspace, what: tuple[Any, ...], build: Callable[[], list[Select[Any]]]
-) -> list[tuple[str, Any]]:
+    ws: Workspace, what: tuple[Any, ...], build: Callable[[], list[list[Select[Any]]]]
+) -> list[list[tuple[str, Any]]]:
     kind, query, *rest = what
     key = (
         ws.engine.dialect.name,
@@ -627,7 +646,7 @@ def _compiled(
     )
     found = _SQL_CACHE.get(key)
     if found is None:
-        found = _SQL_CACHE[key] = [_compile(ws, stmt) for stmt in build()]
+        found = _SQL_CACHE[key] = [[_compile(ws, stmt) for stmt in group] for group in build()]
         while len(_SQL_CACHE) > 64:
             _SQL_CACHE.popitem(last=False)
     else:

@@ -295,6 +295,30 @@ def test_the_first_and_last_keys_and_the_count_match_the_whole_key_list(
                     assert q.fetch_keys(workspace, query, n, from_end=True) == keys[-n:], where
 
 
+def test_undated_rows_stored_blank_or_null_keep_key_order(workspace: Workspace) -> None:
+    """Undated statements are read in two index look-ups (no date, blank date) and merged
+    back into key order, as the full sort would put them."""
+    built = _build(workspace)
+    added = [
+        statements.add_statement(
+            workspace, built.case_id, speaker_id=built.witness, text=f"Undated {i}"
+        )
+        for i in range(6)
+    ]
+    # Older rows (or other tools) may hold a blank date rather than none.
+    ids = ", ".join(str(i) for i in added[::2])
+    with workspace.engine.begin() as connection:
+        connection.exec_driver_sql(f"UPDATE statements SET date = '' WHERE id IN ({ids})")
+    for descending in (False, True):
+        query = _query("statements", built, descending=descending)
+        keys = q.fetch_keys(workspace, query)
+        assert keys == [row["id"] for row in _all(workspace, query)]
+        assert set(added) <= set(keys)
+        for n in (1, 3, 5, 8):
+            assert q.fetch_keys(workspace, query, n) == keys[:n]
+            assert q.fetch_keys(workspace, query, n, from_end=True) == keys[-n:]
+
+
 def test_the_end_of_the_statement_list_is_read_backwards_along_its_date_index(
     sqlite_workspace: Workspace,
 ) -> None:
