@@ -1,12 +1,13 @@
 """One lazy table model for every list: the keys when needed, rows a page at a time.
 
-Opening or sorting a list counts its rows and reads the keys of its first page only
+Opening a list in date order counts its rows and reads the keys of its first page only
 (LIMIT, a walk of a few index entries), so ``rowCount`` is the whole list from the
 start, the scroll bar is true and the first screen paints without the rest. The keys of
 the last pages come the same way, read backwards, so jumping to the end needs no more.
 Any other row (or :meth:`RecordListModel.find_row`) reads the ordered keys of every
-matching row in one query (ids: 50,000 of them are ~2 MB). A filtered list reads all
-its keys at once, since counting a filter costs as much as listing its matches.
+matching row in one query (ids: 50,000 of them are ~2 MB). A filtered list, or one
+sorted on another column, reads all its keys at once: counting a filter costs as much
+as listing its matches, and the first page of a text sort as much as sorting them all.
 ``data`` reads the rows of the page it needs by key (one indexed query of
 ``PAGE_SIZE`` rows), formats their text once, and keeps the last few pages, so
 scrolling to the end of 50,000 rows reads one page, not every page before it.
@@ -168,7 +169,9 @@ class RecordListModel(QAbstractTableModel):
         self._head, self._tail = [], []
         if self.spec.case_scoped and self.query.case_id is None:
             self._keys = []
-        elif self.query.text.strip():
+        elif self.query.text.strip() or self.spec.column(self.sort_key()).kind != "date":
+            # Counting a filter costs as much as listing its matches, and the first page
+            # of a sort on text needs the sort of every row: read all the keys at once.
             self._read_keys()
         else:
             ws = self.ctx.workspace
