@@ -10,8 +10,11 @@
   window with the 50k case open at its statements, scrolled to the end and back to
   the middle, divided by the same window on an empty workspace. Target <= 1.5x.
 
-Both tables are the same size, offscreen, without a vertical header; the times are
-medians of interleaved rounds, so both sides see the same machine load.
+Both tables are the same size, offscreen, without a vertical header, and show the same
+cells: the bare table takes our table's fixed row height and (fitted) column widths and
+its paint settings (alternating rows, no grid, no word wrap), so both paint the same
+rows and columns of the same text. Each is shown once untimed first (ours to take its
+shape). The times are medians of interleaved rounds, so both sides see the same load.
 Run alone with ``python -m benchmarks.bench_gui``.
 """
 
@@ -114,7 +117,7 @@ def _bare_model(rows: list[tuple[str, ...]], headers: list[str]) -> Any:
 
 
 def lists() -> dict[str, dict[str, Any]]:
-    from PySide6.QtWidgets import QTableView
+    from PySide6.QtWidgets import QHeaderView, QTableView
 
     from app.context import AppContext
     from app.core import queries
@@ -147,6 +150,15 @@ def lists() -> dict[str, dict[str, Any]]:
         view = QTableView()
         view.setModel(_bare_model(rows, headers))
         view.verticalHeader().setVisible(False)
+        # The same cells as ours (see the module docstring): row height, column widths.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(shape["row_height"])
+        for section, width in enumerate(shape["widths"]):
+            view.horizontalHeader().resizeSection(section, width)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
         view.resize(*SIZE)
         view.show()
         views.append(view)
@@ -155,6 +167,24 @@ def lists() -> dict[str, dict[str, Any]]:
     def last_shown(view: Any) -> int:
         viewport = view.viewport()
         return view.rowAt(viewport.height() - 2)
+
+    # Our table's shape once fitted to the size, for the bare table to copy.
+    sample = ours()
+    app.processEvents()
+    header = sample.horizontalHeader()
+    shape: dict[str, Any] = {
+        "row_height": sample.verticalHeader().defaultSectionSize(),
+        "widths": [header.sectionSize(i) for i in range(header.count())],
+    }
+    sample.close()
+    sample.deleteLater()
+    app.processEvents()
+    warm = bare()  # ours has just been shown once: so has the bare table now
+    app.processEvents()
+    warm.close()
+    warm.deleteLater()
+    views.clear()
+    app.processEvents()
 
     first: dict[str, list[float]] = {"ours": [], "bare": []}
     end: dict[str, list[float]] = {"ours": [], "bare": []}

@@ -268,6 +268,80 @@ def test_keys_come_in_the_list_order_and_rows_come_back_by_key(
             assert [found[key] for key in keys] == rows
 
 
+@pytest.mark.parametrize("name", ["statements", "chronology", "people", "notes", "cases"])
+def test_the_first_and_last_keys_and_the_count_match_the_whole_key_list(
+    workspace: Workspace, name: str
+) -> None:
+    """A list paints its first screen (and jumps to its end) from a count and a few keys
+    read with LIMIT, so those must agree exactly with the full key list, blanks and ties
+    included, in every sort and with a filter."""
+    built = _build(workspace)
+    spec = q.SPECS[name]
+    for text in ("", "a"):
+        for col in spec.columns:
+            for descending in (False, True):
+                query = _query(
+                    name,
+                    None if name == "cases" else built,
+                    sort=col.key,
+                    descending=descending,
+                    text=text,
+                )
+                keys = q.fetch_keys(workspace, query)
+                assert q.count_keys(workspace, query) == len(keys)
+                for n in (1, 2, 3, len(keys), len(keys) + 5):
+                    where = (col.key, descending, text, n)
+                    assert q.fetch_keys(workspace, query, n) == keys[:n], where
+                    assert q.fetch_keys(workspace, query, n, from_end=True) == keys[-n:], where
+
+
+def test_undated_rows_stored_blank_or_null_keep_key_order(workspace: Workspace) -> None:
+    """Undated statements are read in two index look-ups (no date, blank date) and merged
+    back into key order, as the full sort would put them."""
+    built = _build(workspace)
+    added = [
+        statements.add_statement(
+            workspace, built.case_id, speaker_id=built.witness, text=f"Undated {i}"
+        )
+        for i in range(6)
+    ]
+    # Older rows (or other tools) may hold a blank date rather than none.
+    ids = ", ".join(str(i) for i in added[::2])
+    with workspace.engine.begin() as connection:
+        connection.exec_driver_sql(f"UPDATE statements SET date = '' WHERE id IN ({ids})")
+    for descending in (False, True):
+        query = _query("statements", built, descending=descending)
+        keys = q.fetch_keys(workspace, query)
+        assert keys == [row["id"] for row in _all(workspace, query)]
+        assert set(added) <= set(keys)
+        for n in (1, 3, 5, 8):
+            assert q.fetch_keys(workspace, query, n) == keys[:n]
+            assert q.fetch_keys(workspace, query, n, from_end=True) == keys[-n:]
+
+
+def test_the_end_of_the_statement_list_is_read_backwards_along_its_date_index(
+    sqlite_workspace: Workspace,
+) -> None:
+    import sqlite3
+
+    from sqlalchemy import select
+
+    built = _build(sqlite_workspace)
+    query = _query("statements", built)
+    src = q._source(sqlite_workspace, query, q._needed(query))
+    stmt = (
+        select(src.c.id)
+        .where(src.c.date > "")
+        .order_by(*q._order(sqlite_workspace, src, query, dated=True, reverse=True))
+        .limit(100)
+    )
+    sql = str(stmt.compile(sqlite_workspace.engine, compile_kwargs={"literal_binds": True}))
+    with sqlite3.connect(str(sqlite_workspace.path)) as raw:
+        plan = " | ".join(row[-1] for row in raw.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "COVERING INDEX ix_statements_case_date" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+
+
 def test_keys_follow_the_filter_and_missing_rows_are_left_out(workspace: Workspace) -> None:
     built = _build(workspace)
     query = _query("chronology", built, text="brown")

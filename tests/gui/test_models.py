@@ -221,6 +221,94 @@ def test_scrolling_a_table_to_the_end_reads_only_the_pages_shown(
     table.close()
 
 
+@pytest.fixture
+def many_statements(ctx: AppContext, sample_case_id: int) -> int:
+    """450 statements more in the sample case, a few undated, written in one go."""
+    from sqlalchemy import func, select
+
+    from app.core.dates import PartialDate
+    from app.core.models import Statement
+
+    with ctx.workspace.session() as session:
+        speaker = session.scalar(
+            select(Statement.speaker_id).where(Statement.case_id == sample_case_id).limit(1)
+        )
+        session.add_all(
+            Statement(
+                case_id=sample_case_id,
+                speaker_id=speaker,
+                date=None if i % 7 == 0 else PartialDate.from_iso(f"20{i % 30:02d}-0{i % 9 + 1}"),
+                text=f"Bulk {i}",
+            )
+            for i in range(450)
+        )
+    with ctx.workspace.reader() as session:
+        query = select(func.count()).where(Statement.case_id == sample_case_id)
+        return int(session.scalar(query))
+
+
+def test_the_first_and_last_screens_need_only_a_count_and_a_few_keys(
+    qapp: Any, ctx: AppContext, sample_case_id: int, many_statements: int
+) -> None:
+    """Opening a list counts its rows and reads its first page's keys; scrolling to the
+    end reads the last pages' keys backwards; only a row in between (or find_row) reads
+    every key. Whichever way the keys came, the rows are in SQL order."""
+    from app.gui.sections.list_section import RecordTable
+
+    many = many_statements
+    model = RecordListModel(ctx, "statements", sample_case_id, page_size=50)
+    expected = [r["id"] for r in queries.fetch_rows(ctx.workspace, model.query, 0, 10_000)]
+    assert model.total == model.rowCount() == many == len(expected)
+    table = RecordTable(model)
+    table.resize(600, 400)
+    table.show()
+    qapp.processEvents()
+    table.scrollToBottom()
+    qapp.processEvents()
+    assert model.key_reads == 0
+    last_two_pages = ((many - 1) // 50 - 1) * 50
+    ends = [*range(0, 50), *range(last_two_pages, many)]
+    assert [model.index(r, 0).data(ROW_ROLE)["id"] for r in ends] == [expected[r] for r in ends]
+    text = model.spec.columns[3]
+    assert model.index(many - 1, 3).data() == format_cell(text, model.row_data(many - 1)["text"])
+    assert model.key_reads == 0
+    middle = many // 2
+    assert model.index(middle, 0).data(ROW_ROLE)["id"] == expected[middle]
+    assert model.key_reads == 1
+    assert model.find_row({"id": expected[7]}) == 7
+    assert [model.index(r, 0).data(KEY_ROLE)["id"] for r in range(many)] == expected
+    assert model.key_reads == 1
+    table.close()
+    # A filter costs as much to count as to list, and a text sort's first page as much
+    # as sorting every row: their keys are read at once.
+    model.set_filter("bulk")
+    assert model.key_reads == 2 and model.total == 450
+    model.set_filter("")
+    assert model.key_reads == 2
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert model.key_reads == 3
+
+
+def test_rows_deleted_before_every_key_is_read_leave_blanks_at_the_end(
+    ctx: AppContext, sample_case_id: int, many_statements: int
+) -> None:
+    from sqlalchemy import delete
+
+    from app.core.models import Statement
+
+    model = RecordListModel(ctx, "statements", sample_case_id, page_size=50)
+    middle = queries.fetch_rows(ctx.workspace, model.query, 200, 1)[0]
+    with ctx.workspace.session() as session:  # another user, say
+        session.execute(delete(Statement).where(Statement.id == middle["id"]))
+    assert model.rowCount() == many_statements
+    assert model.index(many_statements // 2, 0).data()  # reads every key: one fewer now
+    assert model.rowCount() == many_statements
+    assert model.index(many_statements - 1, 0).data() is None
+    assert model.index(many_statements - 1, 0).data(KEY_ROLE) is None
+    model.refresh()
+    assert model.total == many_statements - 1 and model.find_row({"id": middle["id"]}) is None
+
+
 def test_cell_formats() -> None:
     date = queries.Column("d", "Date", "date")
     assert format_cell(date, "2020-06~") == "about June 2020"

@@ -1,10 +1,16 @@
-"""One lazy table model for every list: the keys up front, rows a page at a time.
+"""One lazy table model for every list: the keys when needed, rows a page at a time.
 
-Opening a list, sorting or filtering runs one SQL query for the ordered keys of all
-matching rows (ids: 50,000 of them are ~2 MB), so ``rowCount`` is the whole list from
-the start and the scroll bar is true. ``data`` then reads the rows of the page it
-needs by key (one indexed query of ``PAGE_SIZE`` rows) and keeps the last few pages,
-so scrolling to the end of 50,000 rows reads one page, not every page before it.
+Opening a list in date order counts its rows and reads the keys of its first page only
+(LIMIT, a walk of a few index entries), so ``rowCount`` is the whole list from the
+start, the scroll bar is true and the first screen paints without the rest. The keys of
+the last pages come the same way, read backwards, so jumping to the end needs no more.
+Any other row (or :meth:`RecordListModel.find_row`) reads the ordered keys of every
+matching row in one query (ids: 50,000 of them are ~2 MB). A filtered list, or one
+sorted on another column, reads all its keys at once: counting a filter costs as much
+as listing its matches, and the first page of a text sort as much as sorting them all.
+``data`` reads the rows of the page it needs by key (one indexed query of
+``PAGE_SIZE`` rows), formats their text once, and keeps the last few pages, so
+scrolling to the end of 50,000 rows reads one page, not every page before it.
 Sorting and filtering happen in SQL; nothing sorts rows in Python.
 """
 
@@ -104,12 +110,17 @@ class RecordListModel(QAbstractTableModel):
         self.page_size = page_size
         self.cached_pages = max(2, cached_pages)
         self.query = queries.ListQuery(self.spec, case_id=case_id)
-        self._keys: list[Any] = []  # every matching row's key, in order
+        self._alignments = tuple(_alignment(column) for column in self.spec.columns)
+        self._keys: list[Any] | None = []  # every matching row's key, in order; None: not read yet
+        self._total = 0  # rows matching (len(self._keys) once they are read)
+        self._head: list[Any] = []  # until then: the keys of the first rows
+        self._tail: list[Any] = []  # ... and of the last rows, once wanted
         self._positions: dict[Any, int] | None = None  # key -> row, built when first needed
-        self._pages: OrderedDict[int, list[dict[str, Any] | None]] = OrderedDict()
-        self._last_page: list[dict[str, Any] | None] | None = None
+        self._pages: OrderedDict[int, list[_Entry | None]] = OrderedDict()
+        self._last_page: list[_Entry | None] | None = None
         self._last_number = -1
         self.page_reads = 0  # pages read from SQL (tests and benchmarks look)
+        self.key_reads = 0  # full key lists read from SQL (tests look)
         self._load()
 
     # -- what to show --------------------------------------------------------
@@ -117,7 +128,7 @@ class RecordListModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         """All rows matching the filter."""
-        return len(self._keys)
+        return self._total
 
     @property
     def case_id(self) -> int | None:
@@ -155,37 +166,94 @@ class RecordListModel(QAbstractTableModel):
         self._pages.clear()
         self._last_page, self._last_number = None, -1
         self._positions = None
+        self._head, self._tail = [], []
         if self.spec.case_scoped and self.query.case_id is None:
             self._keys = []
+        elif self.query.text.strip() or self.spec.column(self.sort_key()).kind != "date":
+            # Counting a filter costs as much as listing its matches, and the first page
+            # of a sort on text needs the sort of every row: read all the keys at once.
+            self._read_keys()
         else:
-            self._keys = queries.fetch_keys(self.ctx.workspace, self.query)
+            ws = self.ctx.workspace
+            self._head = queries.fetch_keys(ws, self.query, self.page_size)
+            if len(self._head) < self.page_size:
+                self._keys = self._head  # that is all of them
+            else:
+                self._keys = None
+                self._total = queries.count_keys(ws, self.query)
+                return
+        self._total = len(self._keys or [])
 
-    def _page(self, number: int) -> list[dict[str, Any] | None]:
+    def _read_keys(self) -> list[Any]:
+        """Every key, in order. Rows added since the count (by another user) wait for the
+        next refresh; rows deleted since then leave blank rows at the end until it."""
+        keys = queries.fetch_keys(self.ctx.workspace, self.query)
+        self.key_reads += 1
+        if self._keys is None:
+            del keys[self._total :]
+        self._keys, self._head, self._tail = keys, [], []
+        return keys
+
+    def _page_keys(self, number: int) -> list[Any]:
+        """The keys of page ``number``: from the first or last keys while those are all
+        that has been read, else from the whole list (read now if need be)."""
+        start = number * self.page_size
+        stop = min(start + self.page_size, self._total)
+        keys = self._keys
+        if keys is not None:
+            return keys[start:stop]
+        if stop <= len(self._head):
+            return self._head[start:stop]
+        tail_start = self._total - len(self._tail)
+        last_page = (self._total - 1) // self.page_size
+        if start < tail_start and number >= last_page - 1:
+            # The end of the list (its last two pages: one screen can straddle them),
+            # read backwards, so scrolling to the bottom needs no full key list.
+            tail_start = max(0, (last_page - 1) * self.page_size)
+            self._tail = queries.fetch_keys(
+                self.ctx.workspace, self.query, self._total - tail_start, from_end=True
+            )
+            tail_start = self._total - len(self._tail)
+        if start >= tail_start:
+            return self._tail[start - tail_start : stop - tail_start]
+        return self._read_keys()[start:stop]
+
+    def _all_keys(self) -> list[Any]:
+        return self._keys if self._keys is not None else self._read_keys()
+
+    def _page(self, number: int) -> list[_Entry | None]:
         """Rows ``number * page_size`` onwards, from the cache or one query by key."""
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        start = number * self.page_size
-        keys = self._keys[start : start + self.page_size]
+        keys = self._page_keys(number)
         found = queries.fetch_by_keys(self.ctx.workspace, self.query, keys)
         # A row deleted since the keys were read (by another user) shows blank until
         # the next refresh rather than shifting every row below it.
-        page = [found.get(key) for key in keys]
+        page = [None if (row := found.get(key)) is None else self._entry(key, row) for key in keys]
         self.page_reads += 1
         self._pages[number] = page
         while len(self._pages) > self.cached_pages:
             self._pages.popitem(last=False)
         return page
 
-    def _row(self, row: int) -> dict[str, Any] | None:
-        if not 0 <= row < len(self._keys):
+    def _entry(self, key: Any, row: dict[str, Any]) -> _Entry:
+        return _Entry(key, row, self.spec.columns)
+
+    def _at(self, row: int) -> _Entry | None:
+        if not 0 <= row < self._total:
             return None
         number = row // self.page_size
         # A paint asks for every cell in several roles: keep the page it is on at hand.
         if number != self._last_number or self._last_page is None:
             self._last_page, self._last_number = self._page(number), number
-        return self._last_page[row % self.page_size]
+        offset = row % self.page_size
+        return self._last_page[offset] if offset < len(self._last_page) else None
+
+    def _row(self, row: int) -> dict[str, Any] | None:
+        entry = self._at(row)
+        return None if entry is None else entry.row
 
     # -- rows and keys -------------------------------------------------------
 
@@ -196,7 +264,9 @@ class RecordListModel(QAbstractTableModel):
         return data
 
     def key_at(self, row: int) -> dict[str, Any]:
-        key = self._keys[row]
+        if not 0 <= row < self._total:
+            raise IndexError(row)
+        key = self._all_keys()[row]  # IndexError for a blank row (deleted by another user)
         values = key if isinstance(key, tuple) else (key,)
         return dict(zip(self.spec.key, values, strict=True))
 
@@ -208,13 +278,13 @@ class RecordListModel(QAbstractTableModel):
             return None
         wanted = values if len(values) > 1 else values[0]
         if self._positions is None:
-            self._positions = {k: row for row, k in enumerate(self._keys)}
+            self._positions = {k: row for row, k in enumerate(self._all_keys())}
         return self._positions.get(wanted)
 
     # -- QAbstractTableModel -------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.spec.columns)
@@ -249,28 +319,33 @@ class RecordListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A paint asks each cell for seven roles: the common ones go first, with no
+        # more Python than they need; the ones no list answers return at once.
+        if role == _DISPLAY:
+            entry = self._at(index.row())  # None for an invalid index too (row -1)
+            return None if entry is None else entry.texts[index.column()]
+        if role == _ALIGNMENT:
+            column = index.column()
+            return self._alignments[column] if 0 <= column < len(self._alignments) else None
+        if role not in _ANSWERED or not index.isValid():
             return None
         if role == KEY_ROLE:
-            return self.key_at(index.row()) if index.row() < len(self._keys) else None
-        row = self._row(index.row())
-        if row is None:
+            try:
+                return self.key_at(index.row())
+            except IndexError:
+                return None
+        entry = self._at(index.row())
+        if entry is None:
             return None
+        row = entry.row
         column = self.spec.columns[index.column()]
         value = row.get(column.key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = format_cell(column, value)
-            if column.kind == "date" and row.get("time"):
-                text = f"{text}, {row['time']}" if text else row["time"]
-            return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = format_cell(column, value)
+            text = entry.texts[index.column()]
             if column.kind == "text" and len(text) > 40:
                 # Rich text so long statements wrap instead of running off the screen.
                 return f"<p>{html.escape(str(value))}</p>"
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
         if role == Qt.ItemDataRole.FontRole and column.kind == "date" and _approximate(value):
             font = QFont()
             font.setItalic(True)  # "about June 2020" reads as uncertain at a glance
@@ -284,6 +359,44 @@ class RecordListModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return dict(row)
         return None
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ANSWERED = frozenset(
+    role.value if isinstance(role, Qt.ItemDataRole) else int(role)
+    for role in (
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.DecorationRole,
+        KEY_ROLE,
+        ROW_ROLE,
+    )
+)
+
+
+class _Entry:
+    """A row read, with its cells' text formatted when first shown, then kept: once per
+    read, not once per paint, and not for the rows of a page that are never shown."""
+
+    __slots__ = ("_columns", "_texts", "key", "row")
+
+    def __init__(self, key: Any, row: dict[str, Any], columns: tuple[queries.Column, ...]):
+        self.key, self.row, self._columns = key, row, columns
+        self._texts: tuple[str, ...] | None = None
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Each column's text as shown."""
+        if self._texts is None:
+            row, texts = self.row, []
+            for column in self._columns:
+                text = format_cell(column, row.get(column.key))
+                if column.kind == "date" and row.get("time"):
+                    text = f"{text}, {row['time']}" if text else row["time"]
+                texts.append(text)
+            self._texts = tuple(texts)
+        return self._texts
 
 
 def _alignment(column: queries.Column) -> Qt.AlignmentFlag:
