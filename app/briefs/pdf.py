@@ -78,6 +78,7 @@ class BriefDocTemplate(BaseDocTemplate):
         self._story_size = 0
         self.toc_subentries = True
         self._heads: tuple[str, str, str] | None = None
+        self._furniture: tuple[Canvas, str] | None = None
         frame = Frame(
             self.leftMargin, self.bottomMargin, self.width, self.height, 0, 0, 0, 0, id="body"
         )
@@ -86,6 +87,17 @@ class BriefDocTemplate(BaseDocTemplate):
     # -- page furniture ----------------------------------------------------------
 
     def _decorate(self, canv: Canvas, _doc: Any) -> None:
+        # Every page's header and footer are the same operators: the first page's
+        # are kept and written again as they are (per canvas: each layout pass of
+        # a brief with a contents page has its own document and font subsets).
+        if self._furniture is not None and self._furniture[0] is canv:
+            canv.addLiteral(self._furniture[1])
+            return
+        start = len(canv._code)
+        self._draw_furniture(canv)
+        self._furniture = (canv, "\n".join(canv._code[start:]))
+
+    def _draw_furniture(self, canv: Canvas) -> None:
         f = styles().fonts
         width, height = self.pagesize
         line = width - 2 * MARGIN_X
