@@ -9,11 +9,12 @@ past a few pages (it needs a second layout pass, so it is left off otherwise).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -166,6 +167,22 @@ class BriefDocTemplate(BaseDocTemplate):
             self.build(story, canvasmaker=maker)
 
 
+def _paras(texts: Iterable[str], style: ParagraphStyle) -> list[Flowable]:
+    """Free text as paragraphs, long ones in pieces: reportlab lays out one giant
+    paragraph superlinearly (a pasted 30-page note would take minutes)."""
+    return [para(piece, style) for text in texts for piece in t.chunks(text)]
+
+
+def _prefixed(texts: Iterable[str], style: ParagraphStyle, prefix: str) -> list[Flowable]:
+    """Like :func:`_paras`, with ``prefix`` in bold before each text's first piece."""
+    out: list[Flowable] = []
+    for text in texts:
+        first, *rest = t.chunks(text) or [""]
+        out.append(para(first, style, bold_prefix=prefix))
+        out += [para(piece, style) for piece in rest]
+    return out
+
+
 def write_pdf(
     brief: Brief, target: str | os.PathLike[str] | IO[bytes], progress: Progress | None = None
 ) -> int:
@@ -265,7 +282,7 @@ def _glance(brief: Brief, keys: _Keys) -> list[Flowable]:
     s, g = styles(), brief.glance
     if g is None:
         return [para(NONE_RECORDED, s.body)]
-    out: list[Flowable] = [para(p, s.body) for p in g.summary]
+    out: list[Flowable] = _paras(g.summary, s.body)
 
     def cell(lines: list[str]) -> list[Flowable]:
         return [para(x, s.body) for x in lines] or [para(NONE_RECORDED, s.body)]
@@ -328,7 +345,7 @@ def _people(brief: Brief, keys: _Keys) -> list[Flowable]:
         for person in group.people:
             prefix = person.name + (" \u2014" if person.details else "")
             out.append(para(person.details, s.body, bold_prefix=prefix))
-            out += [para(n, s.note) for n in person.notes]
+            out += _paras(person.notes, s.note)
     return out
 
 
@@ -364,7 +381,7 @@ def _statements(brief: Brief, keys: _Keys) -> list[Flowable]:
                 out += [quote(chunk) for chunk in t.chunks(paragraph)]
             if entry.source:
                 out.append(para(entry.source, s.source, bold_prefix="Source:"))
-            out += [para(n, s.note, bold_prefix="Internal note:") for n in entry.notes]
+            out += _prefixed(entry.notes, s.note, "Internal note:")
     return out
 
 
@@ -380,7 +397,7 @@ def _issues(brief: Brief, keys: _Keys) -> list[Flowable]:
     for issue in brief.issues:
         heading = f"{issue.title} ({issue.status})"
         out += [CondPageBreak(1.4 * inch), keys.mark(para(heading, s.h2), 1, issue.title)]
-        out += [para(p, s.body) for p in issue.description]
+        out += _paras(issue.description, s.body)
         linked = False
         for label, items in (
             ("Statements", issue.statements),
@@ -427,11 +444,11 @@ def _notes(brief: Brief, keys: _Keys) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = []
     if brief.case_notes:
-        out += [para("Case notes (internal)", s.h3)] + [para(p, s.body) for p in brief.case_notes]
+        out += [para("Case notes (internal)", s.h3)] + _paras(brief.case_notes, s.body)
     for note in brief.notes:
         first, *rest = note.paragraphs or [""]
         out.append(para(first, s.body, bold_prefix=note.label + ":"))
-        out += [para(p, s.body) for p in rest]
+        out += _paras(rest, s.body)
     return out or [para(NONE_RECORDED, s.body)]
 
 

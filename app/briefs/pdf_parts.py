@@ -28,6 +28,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from app.briefs.text import chunks
+
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/dejavu"),
@@ -402,10 +404,31 @@ def _cell(text: str, style: ParagraphStyle, width: float) -> Paragraph | str:
     return para(text, style)
 
 
+def _fit_rows(rows: list[list[str]], widths: list[float]) -> list[list[str]]:
+    """Rows whose long cells are spread over continuation rows.
+
+    A row must fit on one page under the repeated header: reportlab cannot split
+    a row there and stops with a LayoutError. A cell longer than about thirty lines
+    of its column continues, unchanged and in order, in the rows below it.
+    """
+    size = styles().cell.fontSize
+    limits = [max(120, int((w - 2 * CELL_PADDING) / (size * 0.6)) * 30) for w in widths]
+    fitted: list[list[str]] = []
+    for row in rows:
+        if all(len(cell) <= limit for cell, limit in zip(row, limits, strict=True)):
+            fitted.append(row)
+            continue
+        pieces = [chunks(cell, limit) for cell, limit in zip(row, limits, strict=True)]
+        for i in range(max(len(p) for p in pieces)):
+            fitted.append([p[i] if i < len(p) else "" for p in pieces])
+    return fitted
+
+
 def table(header: list[str], rows: list[list[str]], widths: list[float]) -> Flowable:
     """A table of literal text with a repeating header row; long ones are chunked."""
     s = styles()
     head = [para(h, s.head) for h in header]
+    rows = _fit_rows(rows, widths)
     body = [[_cell(c, s.cell, w) for c, w in zip(row, widths, strict=True)] for row in rows]
     if len(body) <= 40:
         return Table(

@@ -184,3 +184,13 @@ def test_docx_package_is_well_formed_xml() -> None:
         for name in z.namelist():
             if name.endswith(".xml") or name.endswith(".rels"):
                 etree.fromstring(z.read(name))
+
+
+def test_every_nasty_string_at_once_fits_the_pdf_tables(tmp_path: Path) -> None:
+    # A table cell taller than a page stopped reportlab with a LayoutError; long
+    # cells now continue in the rows below, with nothing left out.
+    everything = " ".join(NASTY)
+    pdf = tmp_path / "all.pdf"
+    assert write_pdf(brief_of(everything), pdf) > 1
+    text = squash(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages))
+    assert squash('<img src="/etc/hosts"/>') in text
