@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QCursor,
     QFont,
     QGuiApplication,
     QIcon,
+    QIconEngine,
     QPainter,
     QPalette,
     QPixmap,
@@ -52,19 +53,72 @@ def _render(svg: QByteArray, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
+class _TintedSvgEngine(QIconEngine):
+    """Draws a tinted icon at the size and mode asked for, when first asked (a window
+    shows few of the sizes and modes an icon could have), and keeps each pixmap drawn."""
+
+    def __init__(self, name: str, tints: dict[QIcon.Mode, str]) -> None:
+        super().__init__()
+        self._name = name
+        self._tints = tints
+        self._svgs: dict[QIcon.Mode, QByteArray] = {}
+        self._pixmaps: dict[tuple[int, int, float], QPixmap] = {}
+
+    def _svg(self, mode: QIcon.Mode) -> QByteArray:
+        if mode not in self._tints:  # Active looks like Normal, as it did before
+            mode = QIcon.Mode.Normal
+        svg = self._svgs.get(mode)
+        if svg is None:
+            svg = self._svgs[mode] = _tint(self._name, QColor(self._tints[mode]))
+        return svg
+
+    def scaledPixmap(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        key = (side, mode.value, float(scale))
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = self._pixmaps[key] = _render(self._svg(mode), side, scale)
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = self.scaledPixmap(rect.size(), mode, state, ratio)
+        painter.drawPixmap(rect, pixmap)
+
+    def actualSize(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State
+    ) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(  # noqa: N802 (Qt's name)
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in ICON_SIZES]
+
+    def key(self) -> str:
+        return "casefile-tinted-svg"
+
+    def clone(self) -> QIconEngine:
+        twin = _TintedSvgEngine(self._name, self._tints)
+        twin._svgs, twin._pixmaps = self._svgs, self._pixmaps  # same drawings, shared
+        return twin
+
+
 @cache
 def _icon(name: str, normal: str, disabled: str, selected: str) -> QIcon:
-    icon = QIcon()
-    for role, mode in (
-        (normal, QIcon.Mode.Normal),
-        (disabled, QIcon.Mode.Disabled),
-        (selected, QIcon.Mode.Selected),
-    ):
-        svg = _tint(name, QColor(role))
-        for size in ICON_SIZES:
-            for ratio in (1.0, 2.0):  # crisp on high-DPI screens too
-                icon.addPixmap(_render(svg, size, ratio), mode)
-    return icon
+    """One icon per (name, palette); its pixmaps are drawn on first use, per size."""
+    tints = {
+        QIcon.Mode.Normal: normal,
+        QIcon.Mode.Disabled: disabled,
+        QIcon.Mode.Selected: selected,
+    }
+    return QIcon(_TintedSvgEngine(name, tints))
 
 
 def icon(name: str) -> QIcon:
