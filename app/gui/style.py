@@ -33,6 +33,7 @@ MARGIN = 12
 PAGE_MARGIN = 16
 ROW_PADDING = 10  # added to the font height for a table row
 ICON_SIZES = (16, 20, 24, 32, 48)
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def _tint(name: str, color: QColor) -> QByteArray:
@@ -57,19 +58,29 @@ class _TintedSvgEngine(QIconEngine):
     """Draws a tinted icon at the size and mode asked for, when first asked (a window
     shows few of the sizes and modes an icon could have), and keeps each pixmap drawn."""
 
-    def __init__(self, name: str, tints: dict[QIcon.Mode, str]) -> None:
+    def __init__(
+        self,
+        name: str,
+        tints: dict[QIcon.Mode, str] | None,
+        sizes: tuple[int, ...] = ICON_SIZES,
+    ) -> None:
         super().__init__()
         self._name = name
-        self._tints = tints
+        self._tints = tints  # None: the artwork's own colours, in every mode
+        self._sizes = sizes
         self._svgs: dict[QIcon.Mode, QByteArray] = {}
         self._pixmaps: dict[tuple[int, int, float], QPixmap] = {}
 
     def _svg(self, mode: QIcon.Mode) -> QByteArray:
-        if mode not in self._tints:  # Active looks like Normal, as it did before
+        if self._tints is None or mode not in self._tints:  # Active looks like Normal
             mode = QIcon.Mode.Normal
         svg = self._svgs.get(mode)
         if svg is None:
-            svg = self._svgs[mode] = _tint(self._name, QColor(self._tints[mode]))
+            if self._tints is None:
+                svg = QByteArray(resource("icons", f"{self._name}.svg").read_bytes())
+            else:
+                svg = _tint(self._name, QColor(self._tints[mode]))
+            self._svgs[mode] = svg
         return svg
 
     def scaledPixmap(  # noqa: N802 (Qt's name)
@@ -99,13 +110,13 @@ class _TintedSvgEngine(QIconEngine):
     def availableSizes(  # noqa: N802 (Qt's name)
         self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
     ) -> list[QSize]:
-        return [QSize(size, size) for size in ICON_SIZES]
+        return [QSize(size, size) for size in self._sizes]
 
     def key(self) -> str:
         return "casefile-tinted-svg"
 
     def clone(self) -> QIconEngine:
-        twin = _TintedSvgEngine(self._name, self._tints)
+        twin = _TintedSvgEngine(self._name, self._tints, self._sizes)
         twin._svgs, twin._pixmaps = self._svgs, self._pixmaps  # same drawings, shared
         return twin
 
@@ -132,14 +143,11 @@ def icon(name: str) -> QIcon:
     )
 
 
+@cache
 def app_icon() -> QIcon:
-    """The application icon: the manila case folder, in its own colours."""
-    path = resource("icons", "casefile.svg")
-    svg = QByteArray(path.read_bytes())
-    result = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        result.addPixmap(_render(svg, size, 1.0))
-    return result
+    """The application icon: the manila case folder, in its own colours (drawn per size
+    when first shown, like the other icons)."""
+    return QIcon(_TintedSvgEngine("casefile", None, APP_ICON_SIZES))
 
 
 def clear_icon_cache() -> None:
