@@ -12,9 +12,9 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from app.core.errors import CasefileError
-from app.version import app_version
 
 COMMAND_MODULES = (
     "app.commands.sample",
@@ -31,13 +31,16 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="casefile",
-        description="Casefile: case files for defender and legal aid offices. "
-        "With no command, opens the desktop app.",
-    )
-    parser.add_argument("--version", action="version", version=f"casefile {app_version()}")
+class _NotTheWindow(Exception):
+    """The arguments are not a plain desktop start: parse them with the full parser."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindow(message)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
@@ -49,6 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="the passphrase of an encrypted workspace or archive, on the first line of FILE "
         "(default: $CASEFILE_PASSPHRASE, else asked when needed)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.version import app_version
+
+    parser = argparse.ArgumentParser(
+        prog="casefile",
+        description="Casefile: case files for defender and legal aid offices. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"casefile {app_version()}")
+    _add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -61,9 +76,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options of a plain desktop start (no command, no --help or --version), parsed
+    without importing every command module; None for anything else."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if any(w in ("-h", "--help", "--version") or w.startswith("--v") for w in words):
+        return None
+    parser = _WindowParser(prog="casefile", add_help=False, allow_abbrev=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(words)
+    except _NotTheWindow:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _window_args(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             from app.gui.app import run_gui

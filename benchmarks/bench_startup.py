@@ -7,6 +7,13 @@ first frame is painted; the app does so when ``CASEFILE_REPORT_FIRST_PAINT`` is 
 (``app/gui/app.py``). The app opens a workspace holding the sample case. Bytecode is
 cached in a temporary folder for both (as an installed app has it), after one warm-up
 run each. Run alone with ``python -m benchmarks.bench_startup``.
+
+What the app's first frame holds: the whole main window (menu bar, toolbar, status bar
+naming the workspace, the case list page with its heading, filter and table header),
+with the workspace already open (locked, quick-checked, schema at head). The case rows
+are not in it: the list reads them just after that frame (``CaseListPage.read_cases``,
+~70-120 ms later at load 4), because the first query of a process sets up SQLAlchemy's
+mappings. Today's automatic backup, if due, runs on its thread after the open.
 """
 
 from __future__ import annotations

@@ -72,6 +72,27 @@ class WelcomePage(QWidget):
         layout.addStretch(3)
 
 
+class _CaseListModel(RecordListModel):
+    """The cases; with ``deferred``, no rows (and no query) until :meth:`read_now`."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget, deferred: bool) -> None:
+        self.pending = deferred  # read by _load, which the base class calls at once
+        super().__init__(ctx, "cases", parent=parent)
+
+    def _load(self) -> None:
+        if self.pending:
+            self._keys, self._positions = [], None
+            self._pages.clear()
+            self._last_page, self._last_number = None, -1
+            return
+        super()._load()
+
+    def read_now(self) -> None:
+        if self.pending:
+            self.pending = False
+            self.refresh()
+
+
 class CaseListPage(QWidget):
     """Every case: caption, docket, client, status and next court date; type to filter."""
 
@@ -80,10 +101,15 @@ class CaseListPage(QWidget):
     sample_loaded = Signal(int)  # the sample case's id, once it is in the workspace
     selection_changed = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, deferred: bool = False
+    ) -> None:
+        """``deferred`` (the app's start): the list reads its cases only when
+        :meth:`read_cases` is called, so the window can be painted first."""
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RecordListModel(ctx, "cases", parent=self)
+        self._focus_when_read = False
+        self.model = _CaseListModel(ctx, self, deferred)
         self.table = RecordTable(self.model, self)
         self.table.row_activated.connect(self._open_row)
         self.table.selectionModel().selectionChanged.connect(
@@ -160,7 +186,21 @@ class CaseListPage(QWidget):
             if self.model.rowCount():
                 self.table.select_row(0)
 
+    def read_cases(self) -> None:
+        """Read the cases of a ``deferred`` list (once; later calls do nothing)."""
+        if not self.model.pending:
+            return
+        self.model.read_now()
+        if self._focus_when_read:
+            self.focus_list()
+
     def _model_changed(self) -> None:
+        if self.model.pending:  # the list as it will look, its rows a moment later
+            self.count_label.clear()
+            self.pages.setCurrentIndex(0)
+            self.body.setCurrentWidget(self.table)
+            self.open_button.setEnabled(False)
+            return
         total = self.model.total
         self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
         filtering = bool(self.model.filter_text())
@@ -212,6 +252,7 @@ class CaseListPage(QWidget):
         self.table.select_key({"id": case_id})
 
     def refresh(self) -> None:
+        self.model.pending = False
         key = self.table.current_key()
         self.model.refresh()
         if key is None or not self.table.select_key(key):
@@ -223,6 +264,7 @@ class CaseListPage(QWidget):
         self.filter.blockSignals(True)
         self.filter.clear()
         self.filter.blockSignals(False)
+        self.model.pending = False
         self.model.set_filter("")
         self.model.refresh()
         if self.model.rowCount():
@@ -236,6 +278,7 @@ class CaseListPage(QWidget):
         self.filter.selectAll()
 
     def focus_list(self) -> None:
+        self._focus_when_read = self.model.pending
         if self.is_empty_workspace():
             self.welcome.new_button.setFocus()
             return

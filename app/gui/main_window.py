@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         actions: ModuleType | None = None,
         workspace_opener: WorkspaceOpener = _open_for_desktop,
         parent: QWidget | None = None,
+        read_cases_later: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -81,7 +82,8 @@ class MainWindow(QMainWindow):
         self.undo.indexChanged.connect(self._data_changed)
         self.search_dock: QDockWidget | None = None
 
-        self.case_list = CaseListPage(ctx, self)
+        # read_cases_later (the app's start): case_list.read_cases() once painted
+        self.case_list = CaseListPage(ctx, self, deferred=read_cases_later)
         self.case_view = CaseView(ctx, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.case_list)

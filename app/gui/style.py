@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QCursor,
     QFont,
     QGuiApplication,
     QIcon,
+    QIconEngine,
     QPainter,
     QPalette,
     QPixmap,
@@ -32,6 +33,7 @@ MARGIN = 12
 PAGE_MARGIN = 16
 ROW_PADDING = 10  # added to the font height for a table row
 ICON_SIZES = (16, 20, 24, 32, 48)
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def _tint(name: str, color: QColor) -> QByteArray:
@@ -52,19 +54,82 @@ def _render(svg: QByteArray, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
+class _TintedSvgEngine(QIconEngine):
+    """Draws a tinted icon at the size and mode asked for, when first asked (a window
+    shows few of the sizes and modes an icon could have), and keeps each pixmap drawn."""
+
+    def __init__(
+        self,
+        name: str,
+        tints: dict[QIcon.Mode, str] | None,
+        sizes: tuple[int, ...] = ICON_SIZES,
+    ) -> None:
+        super().__init__()
+        self._name = name
+        self._tints = tints  # None: the artwork's own colours, in every mode
+        self._sizes = sizes
+        self._svgs: dict[QIcon.Mode, QByteArray] = {}
+        self._pixmaps: dict[tuple[int, int, float], QPixmap] = {}
+
+    def _svg(self, mode: QIcon.Mode) -> QByteArray:
+        if self._tints is None or mode not in self._tints:  # Active looks like Normal
+            mode = QIcon.Mode.Normal
+        svg = self._svgs.get(mode)
+        if svg is None:
+            if self._tints is None:
+                svg = QByteArray(resource("icons", f"{self._name}.svg").read_bytes())
+            else:
+                svg = _tint(self._name, QColor(self._tints[mode]))
+            self._svgs[mode] = svg
+        return svg
+
+    def scaledPixmap(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        key = (side, mode.value, float(scale))
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = self._pixmaps[key] = _render(self._svg(mode), side, scale)
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = self.scaledPixmap(rect.size(), mode, state, ratio)
+        painter.drawPixmap(rect, pixmap)
+
+    def actualSize(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State
+    ) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(  # noqa: N802 (Qt's name)
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in self._sizes]
+
+    def key(self) -> str:
+        return "casefile-tinted-svg"
+
+    def clone(self) -> QIconEngine:
+        twin = _TintedSvgEngine(self._name, self._tints, self._sizes)
+        twin._svgs, twin._pixmaps = self._svgs, self._pixmaps  # same drawings, shared
+        return twin
+
+
 @cache
 def _icon(name: str, normal: str, disabled: str, selected: str) -> QIcon:
-    icon = QIcon()
-    for role, mode in (
-        (normal, QIcon.Mode.Normal),
-        (disabled, QIcon.Mode.Disabled),
-        (selected, QIcon.Mode.Selected),
-    ):
-        svg = _tint(name, QColor(role))
-        for size in ICON_SIZES:
-            for ratio in (1.0, 2.0):  # crisp on high-DPI screens too
-                icon.addPixmap(_render(svg, size, ratio), mode)
-    return icon
+    """One icon per (name, palette); its pixmaps are drawn on first use, per size."""
+    tints = {
+        QIcon.Mode.Normal: normal,
+        QIcon.Mode.Disabled: disabled,
+        QIcon.Mode.Selected: selected,
+    }
+    return QIcon(_TintedSvgEngine(name, tints))
 
 
 def icon(name: str) -> QIcon:
@@ -78,14 +143,11 @@ def icon(name: str) -> QIcon:
     )
 
 
+@cache
 def app_icon() -> QIcon:
-    """The application icon: the manila case folder, in its own colours."""
-    path = resource("icons", "casefile.svg")
-    svg = QByteArray(path.read_bytes())
-    result = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        result.addPixmap(_render(svg, size, 1.0))
-    return result
+    """The application icon: the manila case folder, in its own colours (drawn per size
+    when first shown, like the other icons)."""
+    return QIcon(_TintedSvgEngine("casefile", None, APP_ICON_SIZES))
 
 
 def clear_icon_cache() -> None:
