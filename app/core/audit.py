@@ -52,9 +52,14 @@ def install(sessions: sessionmaker[Session], owner: _HasUser) -> None:
     sessions.configure(info=info)
     from sqlalchemy import event
 
-    if not event.contains(sessions, "before_flush", _before_flush):
-        event.listen(sessions, "before_flush", _before_flush)
-        event.listen(sessions, "after_flush", _after_flush)
+    # Mark the sessionmaker itself: event.contains() is keyed by the id() of the
+    # session class, and a new sessionmaker's class can reuse the id of a collected
+    # one, so asking it would sometimes skip the hooks and lose the audit trail.
+    if getattr(sessions, "_casefile_audited", False):
+        return
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_flush", _after_flush)
+    sessions._casefile_audited = True  # type: ignore[attr-defined]
 
 
 def user_of(session: Session) -> str:

@@ -147,3 +147,32 @@ def test_casefile_history_prints_the_trail(
 
     assert main(["--db", path, "history", "no-such-docket"]) == 1
     assert "no case" in capsys.readouterr().err
+
+
+def test_the_hooks_go_on_every_new_session_factory_even_after_others_are_gone() -> None:
+    # Regression: install() asked SQLAlchemy whether it was already listening, and
+    # the answer is keyed by the id() of the factory's session class: a new factory
+    # reusing a collected one's id was skipped, and its changes went unrecorded.
+    import gc
+
+    from sqlalchemy import create_engine, func, select
+    from sqlalchemy.orm import sessionmaker
+
+    from app.core.models import AuditEntry, Base, Case
+
+    class Owner:
+        user = "tester"
+
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    owner = Owner()
+    for round_ in range(40):
+        factory = sessionmaker(engine)
+        audit.install(factory, owner)
+        with factory() as session:
+            session.add(Case(caption=f"Case {round_}"))
+            session.commit()
+            entries = session.scalar(select(func.count()).select_from(AuditEntry))
+        assert entries == round_ + 1
+        del factory
+        gc.collect()
