@@ -1,23 +1,15 @@
-"""Read queries behind the desktop lists: what rows, in what order, matching what text.
+"""Running the desktop lists' queries: count, keys in order, rows by key, positions.
 
-Each list (cases, people, statements, ...) is a :class:`ListSpec`: a base SELECT of
-labelled columns and the columns people see. :class:`ListQuery` adds the case,
-the filter text and the sort; :func:`count_rows`, :func:`fetch_rows` and
-:func:`row_position` run it. Sorting, filtering and paging all happen in SQL so a
-list of 50,000 rows never has to be loaded into Python to be shown.
-
-Dates come back as their stored ISO text (``2020-06~``), which sorts
-chronologically; the caller formats them with :class:`~app.core.dates.PartialDate`.
-No Qt here: the same queries are tested without a display.
+The lists themselves are described in :mod:`app.core.list_specs`. Sorting, filtering
+and paging all happen in SQL so a list of 50,000 rows never has to be loaded into
+Python to be shown. No Qt here: the same queries are tested without a display.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -29,389 +21,39 @@ from sqlalchemy import (
     collate,
     false,
     func,
-    literal,
-    literal_column,
     or_,
     select,
-    type_coerce,
-    union_all,
 )
 
-from app.core import vocab
-from app.core.models import (
-    Case,
-    Charge,
-    Document,
-    Event,
-    Issue,
-    Note,
-    Party,
-    Person,
-    Statement,
-    document_issues,
-    event_issues,
-    statement_issues,
+from app.core.list_specs import (
+    EXCERPT,
+    SPECS,
+    Column,
+    ListQuery,
+    ListSpec,
+    excerpt,
+    iso_column,
+    next_court_date,
 )
 from app.core.workspace import Workspace
 
-ColumnKind = Literal[
-    "text", "date", "vocab", "roles", "int", "size", "flag", "todo", "time", "stamp"
+# The lists are described in list_specs; callers reach both through this module.
+__all__ = [
+    "EXCERPT",
+    "SPECS",
+    "Column",
+    "ListQuery",
+    "ListSpec",
+    "count_keys",
+    "count_rows",
+    "excerpt",
+    "fetch_by_keys",
+    "fetch_keys",
+    "fetch_rows",
+    "iso_column",
+    "next_court_date",
+    "row_position",
 ]
-ListName = Literal[
-    "cases",
-    "people",
-    "statements",
-    "charges",
-    "documents",
-    "chronology",
-    "issues",
-    "notes",
-]
-EXCERPT = 240  # characters of long text a list row carries; the detail pane shows all
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    kind: ColumnKind = "text"
-    vocabulary: Mapping[str, str] | None = None
-    width: int = 140  # a starting width in pixels at 96 dpi; the view scales it
-
-
-@dataclass(frozen=True)
-class ListSpec:
-    name: ListName
-    columns: tuple[Column, ...]
-    build: Callable[[int | None, str], Select[Any]]  # (case_id, today ISO) -> base select
-    default_sort: str
-    key: tuple[str, ...] = ("id",)  # columns that identify a row
-    case_scoped: bool = True
-    # ``build`` takes ``wanted`` (the columns a query needs) and leaves the others out.
-    narrows: bool = False
-
-    def column(self, key: str) -> Column:
-        for col in self.columns:
-            if col.key == key:
-                return col
-        raise KeyError(key)
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    spec: ListSpec
-    case_id: int | None = None
-    text: str = ""
-    sort: str | None = None
-    descending: bool = False
-    today: str = field(default_factory=lambda: dt.date.today().isoformat())
-
-
-def iso_column(column: Any) -> ColumnElement[str]:
-    """A PartialDate column as its stored text, so UNIONs and comparisons see plain strings."""
-    return type_coerce(column, String)
-
-
-def excerpt(column: Any) -> ColumnElement[str]:
-    return func.substr(column, 1, EXCERPT)
-
-
-# -- the lists ---------------------------------------------------------------
-
-
-def _client_name() -> Any:
-    return (
-        select(func.min(Person.name))
-        .select_from(Party)
-        .join(Person, Party.person_id == Person.id)
-        .where(Party.case_id == Case.id, cast(Party.roles, String).like('%"client"%'))
-        .scalar_subquery()
-    )
-
-
-def next_court_date(today: str) -> Any:
-    """The earliest court appearance on or after today (a month or year that holds today counts)."""
-    iso = iso_column(Event.date)
-    return (
-        select(func.min(iso))
-        .where(
-            Event.case_id == Case.id,
-            Event.kind == "court_appearance",
-            or_(iso >= today, cast(literal(today), String).like(func.rtrim(iso, "~") + "%")),
-        )
-        .scalar_subquery()
-    )
-
-
-def _cases(_case_id: int | None, today: str) -> Select[Any]:
-    return select(
-        Case.id.label("id"),
-        Case.caption.label("caption"),
-        Case.docket_number.label("docket_number"),
-        _client_name().label("client"),
-        Case.status.label("status"),
-        next_court_date(today).label("next_court_date"),
-    )
-
-
-def _parties(case_id: int | None, _today: str) -> Select[Any]:
-    spoken = (
-        select(func.count())
-        .select_from(Statement)
-        .where(Statement.speaker_id == Party.id)
-        .scalar_subquery()
-    )
-    return (
-        select(
-            Party.id.label("id"),
-            Person.name.label("name"),
-            cast(Party.roles, String).label("roles"),
-            Person.affiliation.label("affiliation"),
-            Person.title.label("title"),
-            spoken.label("statements"),
-        )
-        .join(Person, Party.person_id == Person.id)
-        .where(Party.case_id == case_id)
-    )
-
-
-def _speaker_name() -> Any:
-    """The statement's speaker, as a correlated subquery rather than a join: a query that
-    needs only ids and dates (the ordered key list of a 50,000-row list) then reads only
-    the ``(case_id, date)`` index, never the rows and their people."""
-    return (
-        select(Person.name)
-        .join(Party, Party.person_id == Person.id)
-        .where(Party.id == Statement.speaker_id)
-        .scalar_subquery()
-    )
-
-
-def _statements(case_id: int | None, _today: str) -> Select[Any]:
-    source = (
-        select(Document.title).where(Document.id == Statement.source_document_id).scalar_subquery()
-    )
-    return select(
-        Statement.id.label("id"),
-        iso_column(Statement.date).label("date"),
-        _speaker_name().label("speaker"),
-        Statement.setting.label("setting"),
-        excerpt(Statement.text).label("text"),
-        func.coalesce(source, "").label("source"),
-        Statement.pin_cite.label("pin_cite"),
-    ).where(Statement.case_id == case_id)
-
-
-def _charges(case_id: int | None, _today: str) -> Select[Any]:
-    return select(
-        Charge.id.label("id"),
-        Charge.count_number.label("count_number"),
-        Charge.statute.label("statute"),
-        Charge.description.label("description"),
-        Charge.offense_class.label("offense_class"),
-        iso_column(Charge.offense_date).label("offense_date"),
-        Charge.status.label("status"),
-    ).where(Charge.case_id == case_id)
-
-
-def _documents(case_id: int | None, _today: str) -> Select[Any]:
-    return select(
-        Document.id.label("id"),
-        Document.title.label("title"),
-        Document.kind.label("kind"),
-        iso_column(Document.date).label("date"),
-        func.coalesce(Document.file_name, "").label("file_name"),
-        func.coalesce(Document.file_media_type, "").label("media_type"),
-        Document.file_size.label("size"),
-    ).where(Document.case_id == case_id)
-
-
-def _chronology(
-    case_id: int | None, _today: str, wanted: frozenset[str] | None = None
-) -> Select[Any]:
-    """Events and dated statements in one list; ``record`` says which table a row is from.
-
-    ``wanted`` names the columns a query needs (the ordered key list needs only the key
-    and the sort columns); the others are NULL, because SQLite computes every column of
-    a UNION subquery, and the statements' ``what`` reads each statement's text."""
-
-    def keep(columns: dict[str, Any]) -> list[Any]:
-        return [
-            (expr if wanted is None or name in wanted else literal_column("NULL")).label(name)
-            for name, expr in columns.items()
-        ]
-
-    events = select(
-        *keep(
-            {
-                "record": literal_column("'event'"),
-                "id": Event.id,
-                "date": iso_column(Event.date),
-                "time": func.coalesce(Event.time, ""),
-                "kind": Event.kind,
-                "what": Event.title,
-                "where": Event.place,
-            }
-        )
-    ).where(Event.case_id == case_id)
-    statements = select(
-        *keep(
-            {
-                "record": literal_column("'statement'"),
-                "id": Statement.id,
-                "date": iso_column(Statement.date),
-                "time": literal_column("''"),
-                "kind": literal_column("'statement'"),
-                "what": _speaker_name() + ": " + excerpt(Statement.text),
-                "where": Statement.recipient_text,
-            }
-        )
-    ).where(Statement.case_id == case_id, Statement.date.is_not(None))
-    union = union_all(events, statements).subquery("chronology")
-    return select(*union.c)
-
-
-def _issues(case_id: int | None, _today: str) -> Select[Any]:
-    def linked(table: Any) -> Any:
-        return (
-            select(func.count())
-            .select_from(table)
-            .where(table.c.issue_id == Issue.id)
-            .scalar_subquery()
-        )
-
-    return select(
-        Issue.id.label("id"),
-        Issue.title.label("title"),
-        Issue.status.label("status"),
-        linked(statement_issues).label("statements"),
-        linked(event_issues).label("events"),
-        linked(document_issues).label("documents"),
-    ).where(Issue.case_id == case_id)
-
-
-def _notes(case_id: int | None, _today: str) -> Select[Any]:
-    todo = case(
-        (and_(Note.is_todo, Note.done), "done"),
-        (Note.is_todo, "todo"),
-        else_="",
-    )
-    return select(
-        Note.id.label("id"),
-        excerpt(Note.body).label("body"),
-        todo.label("todo"),
-        Note.staff_only.label("staff_only"),
-        Note.updated_at.label("updated_at"),
-    ).where(Note.case_id == case_id)
-
-
-TODO_LABELS: Mapping[str, str] = {"todo": "To do", "done": "Done", "": ""}
-CHRONOLOGY_KINDS: Mapping[str, str] = {**vocab.EVENT_KINDS, "statement": "Statement"}
-
-SPECS: dict[str, ListSpec] = {
-    spec.name: spec
-    for spec in (
-        ListSpec(
-            "cases",
-            (
-                Column("caption", "Caption", width=320),
-                Column("docket_number", "Docket no.", width=130),
-                Column("client", "Client", width=180),
-                Column("status", "Status", "vocab", vocab.CASE_STATUSES, width=90),
-                Column("next_court_date", "Next court date", "date", width=150),
-            ),
-            _cases,
-            "caption",
-            case_scoped=False,
-        ),
-        ListSpec(
-            "people",
-            (
-                Column("name", "Name", width=230),
-                Column("roles", "Roles", "roles", vocab.ROLES, width=190),
-                Column("affiliation", "Affiliation", width=200),
-                Column("title", "Title", width=140),
-                Column("statements", "Statements", "int", width=90),
-            ),
-            _parties,
-            "name",
-        ),
-        ListSpec(
-            "statements",
-            (
-                Column("date", "Date", "date", width=160),
-                Column("speaker", "Speaker", width=170),
-                Column("setting", "Setting", "vocab", vocab.STATEMENT_SETTINGS, width=130),
-                Column("text", "Statement", width=360),
-                Column("pin_cite", "Pin cite", width=80),
-            ),
-            _statements,
-            "date",
-        ),
-        ListSpec(
-            "charges",
-            (
-                Column("count_number", "Count", "int", width=76),
-                Column("statute", "Statute", width=110),
-                Column("description", "Description", width=260),
-                Column("offense_class", "Class", width=120),
-                Column("offense_date", "Offense date", "date", width=130),
-                Column("status", "Status", "vocab", vocab.CHARGE_STATUSES, width=90),
-            ),
-            _charges,
-            "count_number",
-        ),
-        ListSpec(
-            "documents",
-            (
-                Column("title", "Title", width=320),
-                Column("kind", "Kind", "vocab", vocab.DOCUMENT_KINDS, width=130),
-                Column("date", "Date", "date", width=160),
-                Column("file_name", "File", width=150),
-                Column("size", "Size", "size", width=80),
-            ),
-            _documents,
-            "date",
-        ),
-        ListSpec(
-            "chronology",
-            (
-                # The time of day shows with the date (and sorts with it), not in a column.
-                Column("date", "Date", "date", width=170),
-                Column("kind", "Type", "vocab", CHRONOLOGY_KINDS, width=140),
-                Column("what", "What happened", width=420),
-                Column("where", "Place / audience", width=150),
-            ),
-            _chronology,
-            "date",
-            key=("record", "id"),
-            narrows=True,
-        ),
-        ListSpec(
-            "issues",
-            (
-                Column("title", "Issue", width=360),
-                Column("status", "Status", "vocab", vocab.ISSUE_STATUSES, width=90),
-                Column("statements", "Statements", "int", width=90),
-                Column("events", "Events", "int", width=70),
-                Column("documents", "Documents", "int", width=90),
-            ),
-            _issues,
-            "title",
-        ),
-        ListSpec(
-            "notes",
-            (
-                Column("body", "Note", width=460),
-                Column("todo", "To-do", "todo", TODO_LABELS, width=80),
-                Column("staff_only", "Staff only", "flag", width=80),
-                Column("updated_at", "Changed", "stamp", width=150),
-            ),
-            _notes,
-            "updated_at",
-        ),
-    )
-}
 
 
 # -- running a list query -----------------------------------------------------

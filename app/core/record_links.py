@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Select, String, cast, func, select
 
+from app.core.list_specs import excerpt, iso_column, next_court_date
 from app.core.models import (
     Case,
     Charge,
@@ -28,7 +29,6 @@ from app.core.models import (
     event_parties,
     statement_issues,
 )
-from app.core.queries import excerpt, iso_column, next_court_date
 from app.core.workspace import Workspace
 
 
