@@ -107,8 +107,20 @@ class WorkspaceLock:
         """Take the lock or raise WorkspaceError naming who holds it."""
         if self._fd is not None:
             return
+        try:
+            # A first start: the workspace (and its folder) do not exist yet.
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise WorkspaceError(
+                f"cannot create the folder {self.path.parent}: {exc.strerror or exc}"
+            ) from None
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as exc:
+                raise WorkspaceError(
+                    f"cannot lock {self.workspace_file}: {exc.strerror or exc}"
+                ) from None
             if not _try_lock(fd):
                 os.close(fd)
                 who = describe_holder(holder(self.workspace_file))

@@ -163,3 +163,15 @@ def test_two_server_sessions_at_the_same_moment_lose_no_update(pg_url: str, tmp_
     finally:
         for ws in desks:
             ws.close()
+
+
+def test_the_first_start_creates_the_workspace_folder_before_locking(tmp_path: Path) -> None:
+    # Regression: on a new machine the desktop app's workspace folder does not exist
+    # yet, and taking the lock beside the file failed before anything was created.
+    target = tmp_path / "not" / "yet" / "there" / "workspace.casefile"
+    ws = open_workspace(target, user="tester", exclusive=True)
+    try:
+        assert target.is_file() and lock_path(target).is_file()
+        assert (target.parent.stat().st_mode & 0o777) == 0o700
+    finally:
+        ws.close()
