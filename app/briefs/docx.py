@@ -24,6 +24,12 @@ from lxml import etree
 
 from app.briefs import text as t
 from app.briefs.model import Brief
+from app.briefs.tables import (
+    CHARGE_COLUMNS,
+    DOCUMENT_COLUMNS,
+    charge_rows,
+    document_rows,
+)
 from app.briefs.template import load_template_bytes
 
 Progress = Callable[[int, int], None]
@@ -361,11 +367,7 @@ def _charges(w: _Writer, brief: Brief) -> None:
     if not brief.charges:
         w.p(None, NONE_RECORDED)
         return
-    header = ["Count", "Statute", "Description", "Class", "Status", "Disposition"]
-    rows = [
-        [c.count, c.statute, c.description, c.offense_class, c.status, c.disposition]
-        for c in brief.charges
-    ]
+    header, rows = list(CHARGE_COLUMNS), charge_rows(brief)
     w.table(header, rows, [760, 1400, 2600, 1500, 1050, 2050])
     for c in brief.charges:
         if c.notes:
@@ -436,18 +438,7 @@ def _issues(w: _Writer, brief: Brief) -> None:
 
 def _documents(w: _Writer, brief: Brief) -> None:
     if brief.documents:
-        header = ["Title", "Kind", "Date", "Bates range", "Priv.", "SHA-256"]
-        rows = [
-            [
-                d.title + (f" \u2014 Note: {d.notes}" if d.notes else ""),
-                d.kind,
-                d.date,
-                d.bates,
-                "Yes" if d.privileged else "",
-                d.sha,
-            ]
-            for d in brief.documents
-        ]
+        header, rows = list(DOCUMENT_COLUMNS), document_rows(brief)
         w.table(header, rows, [3000, 1350, 1300, 1400, 650, 1660])
     else:
         w.p(None, NONE_RECORDED)

@@ -45,6 +45,12 @@ from app.briefs.pdf_parts import (
     styles,
     table,
 )
+from app.briefs.tables import (
+    CHARGE_COLUMNS,
+    DOCUMENT_COLUMNS,
+    charge_rows,
+    document_rows,
+)
 from app.version import app_version
 
 Progress = Callable[[int, int], None]
@@ -322,11 +328,7 @@ def _charges(brief: Brief, keys: _Keys) -> list[Flowable]:
     s = styles()
     if not brief.charges:
         return [para(NONE_RECORDED, s.body)]
-    header = ["Count", "Statute", "Description", "Class", "Status", "Disposition"]
-    rows = [
-        [c.count, c.statute, c.description, c.offense_class, c.status, c.disposition]
-        for c in brief.charges
-    ]
+    header, rows = list(CHARGE_COLUMNS), charge_rows(brief)
     widths = [x * inch for x in (0.55, 1.0, 1.85, 1.1, 0.75, 1.45)]
     out = [table(header, rows, widths)]
     for c in brief.charges:
@@ -416,18 +418,7 @@ def _documents(brief: Brief, keys: _Keys) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = []
     if brief.documents:
-        header = ["Title", "Kind", "Date", "Bates range", "Priv.", "SHA-256"]
-        rows = [
-            [
-                d.title + (f" \u2014 Note: {d.notes}" if d.notes else ""),
-                d.kind,
-                d.date,
-                d.bates,
-                "Yes" if d.privileged else "",
-                d.sha,
-            ]
-            for d in brief.documents
-        ]
+        header, rows = list(DOCUMENT_COLUMNS), document_rows(brief)
         widths = [x * inch for x in (1.95, 1.0, 0.95, 1.25, 0.5, 1.05)]
         out.append(table(header, rows, widths))
     else:

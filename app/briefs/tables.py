@@ -1,0 +1,30 @@
+"""The brief's tables as rows of text, shared by both writers so that Word and PDF
+show the same columns in the same order (each writer only chooses widths)."""
+
+from __future__ import annotations
+
+from app.briefs.model import Brief
+
+CHARGE_COLUMNS = ("Count", "Statute", "Description", "Class", "Status", "Disposition")
+DOCUMENT_COLUMNS = ("Title", "Kind", "Date", "Bates range", "Priv.", "SHA-256")
+
+
+def charge_rows(brief: Brief) -> list[list[str]]:
+    return [
+        [c.count, c.statute, c.description, c.offense_class, c.status, c.disposition]
+        for c in brief.charges
+    ]
+
+
+def document_rows(brief: Brief) -> list[list[str]]:
+    return [
+        [
+            d.title + (f" \u2014 Note: {d.notes}" if d.notes else ""),
+            d.kind,
+            d.date,
+            d.bates,
+            "Yes" if d.privileged else "",
+            d.sha,
+        ]
+        for d in brief.documents
+    ]
