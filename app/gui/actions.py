@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.context import AppContext
-from app.core.errors import CasefileError, ValidationError
+from app.core.errors import CasefileError, ConflictError, ValidationError
 from app.core.services import choices, documents, people
 from app.core.services import restore as rs
 from app.gui.commands import (
@@ -163,7 +163,9 @@ def edit_record(
 ) -> bool:
     """Open the record's form; on Save (with changes) push one command."""
     ws = ctx.workspace
-    version = rs.version_of(ws, KINDS[kind].entity, record_id)
+    entity = KINDS[kind].entity
+    # The version this form was read at: a save is refused if someone saved since.
+    read_at = {"version": rs.version_of(ws, entity, record_id)}
     dialog = open_form(ctx, kind, None, record_id, parent)
     saved: list[bool] = []
 
@@ -171,9 +173,24 @@ def edit_record(
         assert isinstance(form, EntityForm)
         if not form.is_dirty():
             return
-        operation = EditOperation(ws, kind, record_id, form.plan(), version)
+        operation = EditOperation(ws, kind, record_id, form.plan(), read_at["version"])
         command = OperationCommand(operation, "", report=_reporter(parent))
-        command.execute()
+        try:
+            command.execute()
+        except ConflictError as exc:
+            choice = resolve_conflict(form, exc)
+            read_at["version"] = rs.version_of(ws, entity, record_id)
+            if choice == OVERWRITE:  # the person has seen who changed it, and chooses theirs
+                save(form)
+                return
+            if choice == RELOAD:
+                form.snapshot = KINDS[kind].get(ws, record_id)
+                form.load_values(form.snapshot)
+                form.mark_clean()
+                raise CasefileError(
+                    "the form now shows the record as last saved; make your change again"
+                ) from None
+            raise
         command.setText(_text("Edit", kind, describe(ws, kind, record_id)))
         undo.push(command)
         saved.append(True)
@@ -182,6 +199,29 @@ def edit_record(
     run_dialog(dialog)
     dialog.deleteLater()
     return bool(saved)
+
+
+RELOAD, OVERWRITE, KEEP_EDITING = "reload", "overwrite", "keep"
+
+
+def resolve_conflict(parent: QWidget, error: ConflictError) -> str:
+    """Someone saved this record after the form was opened: say who and when, and let
+    the person reload theirs, overwrite it with this form, or keep editing."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Changed by someone else")
+    box.setText(f"Not saved: {error}.")
+    box.setInformativeText(
+        "Reload shows their version (your changes in this form are dropped). "
+        "Overwrite saves this form over their change; the history keeps both."
+    )
+    reload = box.addButton("&Reload", QMessageBox.ButtonRole.DestructiveRole)
+    overwrite = box.addButton("&Overwrite", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Keep Editing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reload)
+    run_dialog(box)
+    clicked = box.clickedButton()
+    return RELOAD if clicked is reload else OVERWRITE if clicked is overwrite else KEEP_EDITING
 
 
 def _plural(count: int, noun: str) -> str:

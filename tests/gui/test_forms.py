@@ -512,3 +512,61 @@ def test_typing_does_not_wear_down_reference_counts(qtbot, form_ctx, small_case)
         dialog.fields["issue_ids"].set_value([small_case.retaliation])
         dialog.fields["text"].set_value("Words")
     assert sys.getrefcount(True) >= before - 5
+
+
+# -- someone else saved first --------------------------------------------------------
+
+
+def _edit_after_a_colleague(monkeypatch, form_ctx, small_case, undo_stack, choice):
+    """Open the charge's form, let a colleague save a change, then save the form."""
+    ws = form_ctx.workspace
+    shown: list[Any] = []
+
+    def colleague_then_mine(dialog: Any) -> None:
+        charges.update_charge(ws, small_case.charge, disposition="Colleague's note")
+        _set(dialog, status="dismissed")
+        dialog.try_save()
+        # What the form shows once the save is over (the dialog is deleted after).
+        shown.append(
+            {
+                "disposition": dialog.fields["disposition"].value(),
+                "banner": dialog.banner.text(),
+                "open": not dialog.result(),
+            }
+        )
+
+    drive(monkeypatch, colleague_then_mine, save=False)
+    asked: list[str] = []
+
+    def resolve(_parent: Any, error: Any) -> str:
+        asked.append(str(error))
+        return choice
+
+    monkeypatch.setattr(actions, "resolve_conflict", resolve)
+    saved = actions.edit_record(form_ctx, undo_stack, "charge", small_case.charge, None)
+    return saved, asked, shown[0], charges.get_charge(ws, small_case.charge)
+
+
+def test_a_stale_save_offers_overwrite(qtbot, monkeypatch, form_ctx, small_case, undo_stack):
+    saved, asked, _dialog, stored = _edit_after_a_colleague(
+        monkeypatch, form_ctx, small_case, undo_stack, actions.OVERWRITE
+    )
+    assert asked and "changed by someone else" in asked[0]
+    assert saved and stored["status"] == "dismissed"
+    # Overwrite means this form as it stands: the colleague's text goes, and the
+    # audit history still holds it.
+    assert stored["disposition"] == ""
+    from app.core.audit import history_of_record
+
+    history = history_of_record(form_ctx.workspace, "charges", small_case.charge)
+    assert any("Colleague's note" in str(entry) for entry in history)
+
+
+def test_a_stale_save_offers_reload(qtbot, monkeypatch, form_ctx, small_case, undo_stack):
+    saved, asked, dialog, stored = _edit_after_a_colleague(
+        monkeypatch, form_ctx, small_case, undo_stack, actions.RELOAD
+    )
+    assert asked and not saved
+    assert stored["status"] != "dismissed"  # nothing of the form was written
+    assert dialog["disposition"] == "Colleague's note"  # their version is shown
+    assert "make your change again" in dialog["banner"] and dialog["open"]

@@ -363,7 +363,7 @@ class RecordDialog(QDialog):
             return False
         except ConflictError as exc:
             self.show_banner(
-                f"Not saved: {exc}. Cancel and open the record again to see the other change."
+                f"Not saved: {exc}. Save again to reload their version or overwrite it."
             )
             return False
         except CasefileError as exc:
