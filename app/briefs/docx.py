@@ -28,6 +28,7 @@ from app.briefs.tables import (
     CHARGE_COLUMNS,
     DOCUMENT_COLUMNS,
     charge_rows,
+    cover_rows,
     document_rows,
 )
 from app.briefs.template import load_template_bytes
@@ -319,16 +320,8 @@ def _cover(w: _Writer, brief: Brief) -> None:
         w.p(None)
     w.p("Subtitle", "CASE BRIEF")
     w.p("Title", c.caption)
-    rows = [
-        ("Court", c.court),
-        ("County / jurisdiction", c.jurisdiction),
-        ("Docket / index no.", c.docket or "Not yet assigned"),
-        ("Client", "; ".join(c.clients) or "Not recorded"),
-        ("Assigned staff", c.staff or "Not recorded"),
-        ("Date prepared", c.prepared),
-        ("Purpose / audience", c.purpose),
-    ]
-    w.table(None, [[k, v] for k, v in rows if v], [2600, 6760], label_col=True)
+    rows = cover_rows(brief)
+    w.table(None, [[k, v] for k, v in rows], [2600, 6760], label_col=True)
     w.p("Brief Marking", c.marking)
     w.page_break()
 

@@ -49,6 +49,7 @@ from app.briefs.tables import (
     CHARGE_COLUMNS,
     DOCUMENT_COLUMNS,
     charge_rows,
+    cover_rows,
     document_rows,
 )
 from app.version import app_version
@@ -251,17 +252,9 @@ def _toc() -> list[Flowable]:
 
 def _cover(brief: Brief, keys: _Keys) -> list[Flowable]:
     s, c = styles(), brief.cover
-    rows = [
-        ("Court", c.court),
-        ("County / jurisdiction", c.jurisdiction),
-        ("Docket / index no.", c.docket or "Not yet assigned"),
-        ("Client", "; ".join(c.clients) or "Not recorded"),
-        ("Assigned staff", c.staff or "Not recorded"),
-        ("Date prepared", c.prepared),
-        ("Purpose / audience", c.purpose),
-    ]
+    rows = cover_rows(brief)
     facts = Table(
-        [[para(label, s.label), para(value, s.body)] for label, value in rows if value],
+        [[para(label, s.label), para(value, s.body)] for label, value in rows],
         colWidths=[1.8 * inch, 4.2 * inch],
         splitInRow=SPLIT_IN_ROW,
         style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)],

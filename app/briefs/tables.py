@@ -28,3 +28,18 @@ def document_rows(brief: Brief) -> list[list[str]]:
         ]
         for d in brief.documents
     ]
+
+
+def cover_rows(brief: Brief) -> list[tuple[str, str]]:
+    """The cover's label/value lines that have a value."""
+    c = brief.cover
+    rows = [
+        ("Court", c.court),
+        ("County / jurisdiction", c.jurisdiction),
+        ("Docket / index no.", c.docket or "Not yet assigned"),
+        ("Client", "; ".join(c.clients) or "Not recorded"),
+        ("Assigned staff", c.staff or "Not recorded"),
+        ("Date prepared", c.prepared),
+        ("Purpose / audience", c.purpose),
+    ]
+    return [(label, value) for label, value in rows if value]

@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from app.core.archive_history import export_history
 from app.core.archive_read import ATTACHMENTS, CASE_JSON, FORMAT, FORMAT_VERSION
-from app.core.casedump import CaseRecords, load_case
+from app.core.casedump import CaseRecords, case_fields, load_case
 from app.core.dates import iso_or_none
 from app.core.errors import ArchiveError, StoreError
 from app.core.store import CHUNK
@@ -252,19 +252,7 @@ def case_data_and_refs(rec: CaseRecords) -> tuple[dict[str, Any], dict[str, dict
         "format_version": FORMAT_VERSION,
         "app_version": app_version(),
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "case": {
-            "uid": case.uid,
-            "caption": case.caption,
-            "docket_number": case.docket_number,
-            "court": case.court,
-            "jurisdiction": case.jurisdiction,
-            "status": case.status,
-            "opened_on": iso_or_none(case.opened_on),
-            "closed_on": iso_or_none(case.closed_on),
-            "assigned_staff": case.assigned_staff,
-            "summary": case.summary,
-            "notes": case.notes,
-        },
+        "case": case_fields(case),
         "people": people,
         "parties": parties,
         "documents": documents,

@@ -44,6 +44,24 @@ _DOCUMENT_COLUMNS = tuple(
 )  # fmt: skip
 
 
+def case_fields(case: Any) -> dict[str, Any]:
+    """The case's own fields as exchanged (dates as ISO text); shared by the archive
+    and ``casefile show --json``."""
+    return {
+        "uid": case.uid,
+        "caption": case.caption,
+        "docket_number": case.docket_number,
+        "court": case.court,
+        "jurisdiction": case.jurisdiction,
+        "status": case.status,
+        "opened_on": iso_or_none(case.opened_on),
+        "closed_on": iso_or_none(case.closed_on),
+        "assigned_staff": case.assigned_staff,
+        "summary": case.summary,
+        "notes": case.notes,
+    }
+
+
 @dataclass
 class CaseRecords:
     """Every record of one case, loaded in one read, plus the link tables as id maps."""
@@ -243,17 +261,7 @@ def dump_records(rec: CaseRecords) -> dict[str, Any]:
     return {
         "case": {
             "id": case.id,
-            "uid": case.uid,
-            "caption": case.caption,
-            "docket_number": case.docket_number,
-            "court": case.court,
-            "jurisdiction": case.jurisdiction,
-            "status": case.status,
-            "opened_on": iso_or_none(case.opened_on),
-            "closed_on": iso_or_none(case.closed_on),
-            "assigned_staff": case.assigned_staff,
-            "summary": case.summary,
-            "notes": case.notes,
+            **case_fields(case),
             "clients": [p["name"] for p in people if "client" in p["roles"]],
         },
         "people": people,
