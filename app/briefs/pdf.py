@@ -2,8 +2,8 @@
 
 Every page carries the caption and the confidentiality marking at the top and
 "Page N of M" with the date prepared at the bottom. Each section and group is a
-PDF outline entry (bookmark); a table of contents is added when the brief runs
-past a few pages (it needs a second layout pass, so it is left off otherwise).
+PDF outline entry (bookmark) and, when the brief asks for one, an entry in the table
+of contents, which is laid out in the same single pass (:mod:`app.briefs.pdf_contents`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -28,10 +27,10 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.briefs import text as t
 from app.briefs.model import Brief
+from app.briefs.pdf_contents import Contents, Entry
 from app.briefs.pdf_parts import (
     ACCENT,
     INK,
@@ -84,7 +83,9 @@ class BriefDocTemplate(BaseDocTemplate):
         self.brief = brief
         self.progress = progress
         self._story_size = 0
-        self.toc_subentries = True
+        # Each bookmark's page, filled in as the headings are laid out; the contents
+        # draw their page numbers from it once the last page is done.
+        self.bookmark_pages: dict[str, int] = {}
         self._heads: tuple[str, str, str] | None = None
         self._furniture: tuple[Canvas, str] | None = None
         frame = Frame(
@@ -157,21 +158,23 @@ class BriefDocTemplate(BaseDocTemplate):
             self.canv.showOutline()  # open the bookmarks pane in the viewer
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
-        if self.brief.toc and (level == 0 or self.toc_subentries):
-            self.notify("TOCEntry", (level, escape(title), self.page, key))
+        self.bookmark_pages[key] = self.page
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         if self.progress is not None and len(flowables) % 50 == 0:
             self.progress(self._story_size - len(flowables), self._story_size)
+        first = flowables[0]
         super().handle_flowable(flowables)
+        mark = getattr(first, "_bookmark", None)
+        if mark and flowables and flowables[0] is not first and mark[2] not in self.bookmark_pages:
+            # A heading too long for the room left was split: its first part carries
+            # the bookmark (and the contents entry) in its place.
+            if getattr(flowables[0], "_bookmark", None) is None:
+                flowables[0]._bookmark = mark
 
     def build_brief(self, story: list[Flowable]) -> None:
         self._story_size = len(story)
-        maker = page_counting_canvas(self.draw_page_count)
-        if self.brief.toc:
-            self.multiBuild(story, canvasmaker=maker)
-        else:
-            self.build(story, canvasmaker=maker)
+        self.build(story, canvasmaker=page_counting_canvas(self.draw_page_count))
 
 
 def _paras(texts: Iterable[str], style: ParagraphStyle) -> list[Flowable]:
@@ -196,10 +199,7 @@ def write_pdf(
     """Render ``brief`` as PDF to ``target``; returns the number of pages."""
     dest = os.fspath(target) if isinstance(target, str | os.PathLike) else target
     doc = BriefDocTemplate(dest, brief, progress)
-    flowables = story(brief)
-    # Groups (speakers, roles, issues) go into the contents while it fits a page.
-    marks = sum(1 for f in flowables if getattr(f, "_bookmark", None))
-    doc.toc_subentries = marks <= TOC_MAX_ENTRIES
+    flowables = story(brief, doc.bookmark_pages)
     doc.build_brief(flowables)
     if progress is not None:
         progress(1, 1)
@@ -226,28 +226,35 @@ class _Keys:
         return flowable
 
 
-def story(brief: Brief) -> list[Flowable]:
+def story(brief: Brief, bookmark_pages: dict[str, int] | None = None) -> list[Flowable]:
+    """The brief's flowables; with a contents page when ``brief.toc`` (its page numbers
+    come from ``bookmark_pages``, which the document fills during layout)."""
     keys = _Keys()
     out: list[Flowable] = []
+    entries: list[Entry] = []  # filled below, once every heading is marked
     for key in brief.sections:
         if key == "cover":
             out += _cover(brief, keys)
             if brief.toc:
-                out += _toc()
+                out += _toc(entries, bookmark_pages)
             continue
         if brief.toc and "cover" not in brief.sections and not out:
-            out += _toc()
+            out += _toc(entries, bookmark_pages)
         title = brief.section_title(key)
         out.append(CondPageBreak(2.2 * inch))
         out.append(keys.mark(para(title, styles().h1), 0, title))
         out += SECTION_WRITERS[key](brief, keys)
+    marks = [f._bookmark for f in out if getattr(f, "_bookmark", None)]  # type: ignore[attr-defined]
+    # Groups (speakers, roles, issues) go into the contents while it fits a page.
+    subentries = len(marks) <= TOC_MAX_ENTRIES
+    entries += [Entry(level, title, key) for level, title, key in marks if level == 0 or subentries]
     return out
 
 
-def _toc() -> list[Flowable]:
+def _toc(entries: list[Entry], bookmark_pages: dict[str, int] | None) -> list[Flowable]:
     s = styles()
-    toc = TableOfContents(levelStyles=[s.toc1, s.toc2], dotsMinLevel=0)
-    return [para("Contents", s.h1), toc, PageBreak()]
+    pages = bookmark_pages if bookmark_pages is not None else {}
+    return [para("Contents", s.h1), Contents(entries, [s.toc1, s.toc2], pages), PageBreak()]
 
 
 def _cover(brief: Brief, keys: _Keys) -> list[Flowable]:
