@@ -30,20 +30,11 @@ from reportlab.platypus import (
 
 from app.briefs import text as t
 from app.briefs.model import Brief
+from app.briefs.pdf_canvas import page_counting_canvas
 from app.briefs.pdf_contents import Contents, Entry
-from app.briefs.pdf_parts import (
-    ACCENT,
-    INK,
-    MUTED,
-    RULE,
-    SPLIT_IN_ROW,
-    page_counting_canvas,
-    para,
-    quote,
-    rich,
-    styles,
-    table,
-)
+from app.briefs.pdf_lines import plain, plain_runs
+from app.briefs.pdf_parts import ACCENT, INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
+from app.briefs.pdf_tables import table
 from app.briefs.tables import (
     CHARGE_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -180,7 +171,7 @@ class BriefDocTemplate(BaseDocTemplate):
 def _paras(texts: Iterable[str], style: ParagraphStyle) -> list[Flowable]:
     """Free text as paragraphs, long ones in pieces: reportlab lays out one giant
     paragraph superlinearly (a pasted 30-page note would take minutes)."""
-    return [para(piece, style) for text in texts for piece in t.chunks(text)]
+    return [plain(piece, style) for text in texts for piece in t.chunks(text)]
 
 
 def _prefixed(texts: Iterable[str], style: ParagraphStyle, prefix: str) -> list[Flowable]:
@@ -188,8 +179,8 @@ def _prefixed(texts: Iterable[str], style: ParagraphStyle, prefix: str) -> list[
     out: list[Flowable] = []
     for text in texts:
         first, *rest = t.chunks(text) or [""]
-        out.append(para(first, style, bold_prefix=prefix))
-        out += [para(piece, style) for piece in rest]
+        out.append(plain(first, style, bold_prefix=prefix))
+        out += [plain(piece, style) for piece in rest]
     return out
 
 
@@ -333,7 +324,7 @@ def _charges(brief: Brief, keys: _Keys) -> list[Flowable]:
     out = [table(header, rows, widths)]
     for c in brief.charges:
         if c.notes:
-            out.append(para(c.notes, s.note, bold_prefix=f"Count {c.count}, internal note:"))
+            out.append(plain(c.notes, s.note, bold_prefix=f"Count {c.count}, internal note:"))
     return out
 
 
@@ -346,7 +337,7 @@ def _people(brief: Brief, keys: _Keys) -> list[Flowable]:
         out += [CondPageBreak(1.2 * inch), keys.mark(para(group.role, s.h2), 1, group.role)]
         for person in group.people:
             prefix = person.name + (" \u2014" if person.details else "")
-            out.append(para(person.details, s.body, bold_prefix=prefix))
+            out.append(plain(person.details, s.body, bold_prefix=prefix))
             out += _paras(person.notes, s.note)
     return out
 
@@ -364,9 +355,9 @@ def _chronology(brief: Brief, keys: _Keys) -> list[Flowable]:
             runs.append((f" Source: {e.source}", "i"))
         style = s.for_text(s.chrono, e.title + e.detail + e.source + e.date)
         if stringWidth(e.date, style.bulletFontName, style.bulletFontSize) < DATE_COLUMN:
-            out.append(rich(runs, s.chrono, bullet=e.date))
+            out.append(plain_runs(runs, s.chrono, bullet=e.date))
         else:  # too long for the date column (never a real date): inline, so it wraps
-            out.append(rich([(e.date + " ", "b"), *runs], s.chrono))
+            out.append(plain_runs([(e.date + " ", "b"), *runs], s.chrono))
     return out
 
 
@@ -378,17 +369,17 @@ def _statements(brief: Brief, keys: _Keys) -> list[Flowable]:
     for group in brief.statement_groups:
         out += [CondPageBreak(1.4 * inch), keys.mark(para(group.title, s.h2), 1, group.title)]
         for entry in group.statements:
-            out += [CondPageBreak(0.8 * inch), para(entry.meta, s.meta)]
+            out += [CondPageBreak(0.8 * inch), plain(entry.meta, s.meta)]
             for paragraph in entry.paragraphs:
-                out += [quote(chunk) for chunk in t.chunks(paragraph)]
+                out += [plain(chunk, s.quote, ruled=True) for chunk in t.chunks(paragraph)]
             if entry.source:
-                out.append(para(entry.source, s.source, bold_prefix="Source:"))
+                out.append(plain(entry.source, s.source, bold_prefix="Source:"))
             out += _prefixed(entry.notes, s.note, "Internal note:")
     return out
 
 
 def _bullets(items: list[str]) -> list[Flowable]:
-    return [rich([(x, "")], styles().bullet, bullet="\u2022") for x in items]
+    return [plain_runs([(x, "")], styles().bullet, bullet="\u2022") for x in items]
 
 
 def _issues(brief: Brief, keys: _Keys) -> list[Flowable]:
@@ -438,7 +429,7 @@ def _notes(brief: Brief, keys: _Keys) -> list[Flowable]:
         out += [para("Case notes (internal)", s.h3)] + _paras(brief.case_notes, s.body)
     for note in brief.notes:
         first, *rest = note.paragraphs or [""]
-        out.append(para(first, s.body, bold_prefix=note.label + ":"))
+        out.append(plain(first, s.body, bold_prefix=note.label + ":"))
         out += _paras(rest, s.body)
     return out or [para(NONE_RECORDED, s.body)]
 

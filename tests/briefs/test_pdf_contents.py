@@ -13,8 +13,9 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from app.briefs.model import Brief, StatementEntry, StatementGroup
 from app.briefs.pdf import BriefDocTemplate, write_pdf
+from app.briefs.pdf_canvas import page_counting_canvas
 from app.briefs.pdf_contents import Contents, Entry
-from app.briefs.pdf_parts import page_counting_canvas, para, styles
+from app.briefs.pdf_parts import para, styles
 from tests.briefs.test_nasty_text import brief_of
 
 SENTENCE = "The officer asked me where I was going and I told him I was going home. "
