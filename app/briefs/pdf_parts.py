@@ -69,6 +69,34 @@ class Fonts:
     sans_chars: frozenset[int] | None = None
 
 
+class BriefTTFont(TTFont):
+    """A TrueType font whose text encoding runs at C speed once its characters are known.
+
+    Drawing text maps each character to a code in one of the font's 256-glyph subsets,
+    one character at a time in Python: a fifth of the time of a long brief. Nearly all
+    of a brief's text falls in the first subset, so once reportlab has given a string's
+    characters their codes (in the usual way, which fixes the codes for the rest of the
+    document), later strings made only of those characters are encoded with one
+    ``str.translate``: the same bytes, at C speed.
+    """
+
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str):
+            codes: dict[int, int] | None = state.__dict__.get("first_subset_codes")
+            if codes is not None and codes.keys() >= set(map(ord, text)):
+                return [(0, text.translate(codes).encode("latin-1"))] if text else []
+        runs = super().splitString(text, doc, encoding)
+        state = self.state[doc]
+        # Characters coded in the first subset, for the fast path; NBSP is drawn as a
+        # space, as reportlab does.
+        codes = {c: n for c, n in state.assignments.items() if n < 256}
+        if 32 in codes:
+            codes[0xA0] = codes[32]
+        state.__dict__["first_subset_codes"] = codes
+        return runs
+
+
 def _find_font_dir() -> Path | None:
     for folder in FONT_DIRS:
         if all((folder / name).is_file() for name in _FACES.values()):
@@ -87,7 +115,7 @@ def fonts() -> Fonts:
         )  # fmt: skip
     faces = {}
     for name, file in _FACES.items():
-        faces[name] = TTFont(name, str(folder / file))
+        faces[name] = BriefTTFont(name, str(folder / file))
         pdfmetrics.registerFont(faces[name])
     pdfmetrics.registerFontFamily(
         "BriefSerif",

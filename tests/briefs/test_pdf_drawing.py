@@ -59,3 +59,27 @@ def test_sans_fallback_only_for_characters_serif_lacks() -> None:
     assert (
         s.for_text(s.meta, "\u0627\u0644\u0639\u0631\u0628\u064a\u0629") is s.meta
     )  # already Sans
+
+
+def _page_streams(text: str) -> list[bytes]:
+    out = io.BytesIO()
+    write_pdf(brief_of(text, extra=[SENTENCE * 12] * 6, toc=False), out)
+    return [p.get_contents().get_data() for p in pypdf.PdfReader(io.BytesIO(out.getvalue())).pages]
+
+
+def test_fast_text_encoding_writes_the_same_bytes_as_reportlab(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from app.briefs.pdf_parts import BriefTTFont
+
+    if fonts().serif_chars is None:
+        pytest.skip("DejaVu fonts are not installed")
+    # Over 256 distinct characters, so later text needs a second font subset, plus
+    # no-break spaces, characters the face lacks and the nasty strings.
+    many = "".join(chr(c) for c in range(0x100, 0x250) if c % 7)
+    text = f"Caf\u00e9\u00a0au lait {many} \u88ab\u544a \U0001f600 " + SENTENCE
+    fast = _page_streams(text)
+    monkeypatch.setattr(BriefTTFont, "splitString", TTFont.splitString)
+    assert _page_streams(text) == fast
