@@ -83,3 +83,10 @@ def test_fast_text_encoding_writes_the_same_bytes_as_reportlab(
     fast = _page_streams(text)
     monkeypatch.setattr(BriefTTFont, "splitString", TTFont.splitString)
     assert _page_streams(text) == fast
+
+
+def test_reportlab_uses_its_c_helpers() -> None:
+    # pyproject asks for reportlab[accel]; without it a long brief is a fifth slower.
+    from reportlab.lib import rl_accel
+
+    assert {"instanceStringWidthTTF", "fp_str", "escapePDF"} <= set(rl_accel._c_funcs)
