@@ -1,15 +1,17 @@
 """The context handed to every window, dialog and command: no globals.
 
 Tests build one around a temporary workspace and pass it in; the app builds one
-at start-up and replaces its workspace when the user opens another.
+once its first workspace is open (just after the window's first frame) and replaces
+its workspace when the user opens another.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.core.workspace import Workspace
+if TYPE_CHECKING:  # the window is painted before the database layer is imported
+    from app.core.workspace import Workspace
 
 
 @dataclass

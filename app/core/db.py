@@ -13,12 +13,13 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.core.errors import WorkspaceError
+from app.core.paths import ENV_VAR, default_workspace_path
+from app.core.paths import WORKSPACE_SUFFIX as WORKSPACE_SUFFIX  # callers reach it here too
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -26,19 +27,10 @@ if TYPE_CHECKING:
     from app.core.crypto import WorkspaceKey
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-WORKSPACE_SUFFIX = ".casefile"
-ENV_VAR = "CASEFILE_DB"
 # The newest migration in app/core/migrations/versions (a test keeps the two in step).
 # Opening a workspace already at this revision skips Alembic, whose import and
 # migration scripts cost a quarter of the app's start-up.
 HEAD_REVISION = "0003"
-
-
-def default_workspace_path() -> Path:
-    """The workspace used when none is named: one file in the user's data folder."""
-    return Path(platformdirs.user_data_dir("Casefile", appauthor=False)) / (
-        "workspace" + WORKSPACE_SUFFIX
-    )
 
 
 def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:

@@ -1,17 +1,17 @@
-"""What each desktop list shows: its base SELECT, its columns and their kinds.
+"""What each desktop list reads: its base SELECT of labelled columns.
 
-Each list (cases, people, statements, ...) is a :class:`ListSpec`: a base SELECT of
-labelled columns and the columns people see. :class:`ListQuery` adds the case, the
-filter text and the sort; ``app.core.queries`` runs it. Dates come back as their
-stored ISO text (``2020-06~``), which sorts chronologically. No Qt here.
+Each list (cases, people, statements, ...) is a :class:`ListSpec`: its layout (the
+columns people see, their kinds, the default sort and key: ``app.core.list_columns``,
+which loads no SQLAlchemy) and a base SELECT of labelled columns. :class:`ListQuery`
+adds the case, the filter text and the sort; ``app.core.queries`` runs it. Dates come
+back as their stored ISO text (``2020-06~``), which sorts chronologically. No Qt here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -29,7 +29,17 @@ from sqlalchemy import (
     union_all,
 )
 
-from app.core import vocab
+from app.core.list_columns import (
+    CHRONOLOGY_KINDS,
+    EXCERPT,
+    LAYOUTS,
+    TODO_LABELS,
+    Column,
+    ColumnKind,
+    ListLayout,
+    ListName,
+    ListQuery,
+)
 from app.core.models import (
     Case,
     Charge,
@@ -45,57 +55,14 @@ from app.core.models import (
     statement_issues,
 )
 
-ColumnKind = Literal[
-    "text", "date", "vocab", "roles", "int", "size", "flag", "todo", "time", "stamp"
-]
-ListName = Literal[
-    "cases",
-    "people",
-    "statements",
-    "charges",
-    "documents",
-    "chronology",
-    "issues",
-    "notes",
-]
-EXCERPT = 240  # characters of long text a list row carries; the detail pane shows all
-
 
 @dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    kind: ColumnKind = "text"
-    vocabulary: Mapping[str, str] | None = None
-    width: int = 140  # a starting width in pixels at 96 dpi; the view scales it
+class ListSpec(ListLayout):
+    """A list's layout and the base SELECT that fills it."""
 
-
-@dataclass(frozen=True)
-class ListSpec:
-    name: ListName
-    columns: tuple[Column, ...]
-    build: Callable[[int | None, str], Select[Any]]  # (case_id, today ISO) -> base select
-    default_sort: str
-    key: tuple[str, ...] = ("id",)  # columns that identify a row
-    case_scoped: bool = True
+    build: Callable[..., Select[Any]] = field(kw_only=True)  # (case_id, today ISO) -> select
     # ``build`` takes ``wanted`` (the columns a query needs) and leaves the others out.
-    narrows: bool = False
-
-    def column(self, key: str) -> Column:
-        for col in self.columns:
-            if col.key == key:
-                return col
-        raise KeyError(key)
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    spec: ListSpec
-    case_id: int | None = None
-    text: str = ""
-    sort: str | None = None
-    descending: bool = False
-    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+    narrows: bool = field(default=False, kw_only=True)
 
 
 def iso_column(column: Any) -> ColumnElement[str]:
@@ -296,110 +263,39 @@ def _notes(case_id: int | None, _today: str) -> Select[Any]:
     ).where(Note.case_id == case_id)
 
 
-TODO_LABELS: Mapping[str, str] = {"todo": "To do", "done": "Done", "": ""}
-CHRONOLOGY_KINDS: Mapping[str, str] = {**vocab.EVENT_KINDS, "statement": "Statement"}
-
-SPECS: dict[str, ListSpec] = {
-    spec.name: spec
-    for spec in (
-        ListSpec(
-            "cases",
-            (
-                Column("caption", "Caption", width=320),
-                Column("docket_number", "Docket no.", width=130),
-                Column("client", "Client", width=180),
-                Column("status", "Status", "vocab", vocab.CASE_STATUSES, width=90),
-                Column("next_court_date", "Next court date", "date", width=150),
-            ),
-            _cases,
-            "caption",
-            case_scoped=False,
-        ),
-        ListSpec(
-            "people",
-            (
-                Column("name", "Name", width=230),
-                Column("roles", "Roles", "roles", vocab.ROLES, width=190),
-                Column("affiliation", "Affiliation", width=200),
-                Column("title", "Title", width=140),
-                Column("statements", "Statements", "int", width=90),
-            ),
-            _parties,
-            "name",
-        ),
-        ListSpec(
-            "statements",
-            (
-                Column("date", "Date", "date", width=160),
-                Column("speaker", "Speaker", width=170),
-                Column("setting", "Setting", "vocab", vocab.STATEMENT_SETTINGS, width=130),
-                Column("text", "Statement", width=360),
-                Column("pin_cite", "Pin cite", width=80),
-            ),
-            _statements,
-            "date",
-        ),
-        ListSpec(
-            "charges",
-            (
-                Column("count_number", "Count", "int", width=76),
-                Column("statute", "Statute", width=110),
-                Column("description", "Description", width=260),
-                Column("offense_class", "Class", width=120),
-                Column("offense_date", "Offense date", "date", width=130),
-                Column("status", "Status", "vocab", vocab.CHARGE_STATUSES, width=90),
-            ),
-            _charges,
-            "count_number",
-        ),
-        ListSpec(
-            "documents",
-            (
-                Column("title", "Title", width=320),
-                Column("kind", "Kind", "vocab", vocab.DOCUMENT_KINDS, width=130),
-                Column("date", "Date", "date", width=160),
-                Column("file_name", "File", width=150),
-                Column("size", "Size", "size", width=80),
-            ),
-            _documents,
-            "date",
-        ),
-        ListSpec(
-            "chronology",
-            (
-                # The time of day shows with the date (and sorts with it), not in a column.
-                Column("date", "Date", "date", width=170),
-                Column("kind", "Type", "vocab", CHRONOLOGY_KINDS, width=140),
-                Column("what", "What happened", width=420),
-                Column("where", "Place / audience", width=150),
-            ),
-            _chronology,
-            "date",
-            key=("record", "id"),
-            narrows=True,
-        ),
-        ListSpec(
-            "issues",
-            (
-                Column("title", "Issue", width=360),
-                Column("status", "Status", "vocab", vocab.ISSUE_STATUSES, width=90),
-                Column("statements", "Statements", "int", width=90),
-                Column("events", "Events", "int", width=70),
-                Column("documents", "Documents", "int", width=90),
-            ),
-            _issues,
-            "title",
-        ),
-        ListSpec(
-            "notes",
-            (
-                Column("body", "Note", width=460),
-                Column("todo", "To-do", "todo", TODO_LABELS, width=80),
-                Column("staff_only", "Staff only", "flag", width=80),
-                Column("updated_at", "Changed", "stamp", width=150),
-            ),
-            _notes,
-            "updated_at",
-        ),
-    )
+_BUILDS: dict[str, Callable[..., Select[Any]]] = {
+    "cases": _cases,
+    "people": _parties,
+    "statements": _statements,
+    "charges": _charges,
+    "documents": _documents,
+    "chronology": _chronology,
+    "issues": _issues,
+    "notes": _notes,
 }
+NARROWING = frozenset({"chronology"})
+
+
+def _spec(layout: ListLayout) -> ListSpec:
+    shape = {f.name: getattr(layout, f.name) for f in fields(ListLayout)}
+    return ListSpec(**shape, build=_BUILDS[layout.name], narrows=layout.name in NARROWING)
+
+
+SPECS: dict[str, ListSpec] = {name: _spec(layout) for name, layout in LAYOUTS.items()}
+
+# What the lists look like lives in app/core/list_columns.py; callers reach it here too.
+__all__ = [
+    "CHRONOLOGY_KINDS",
+    "EXCERPT",
+    "SPECS",
+    "TODO_LABELS",
+    "Column",
+    "ColumnKind",
+    "ListLayout",
+    "ListName",
+    "ListQuery",
+    "ListSpec",
+    "excerpt",
+    "iso_column",
+    "next_court_date",
+]

@@ -60,11 +60,13 @@ __all__ = [
 
 
 def _source(ws: Workspace, query: ListQuery, wanted: frozenset[str] | None = None) -> Any:
-    spec = query.spec
+    # The query may name its list by the layout alone (a window lays out its table
+    # before this module is loaded): its SELECT is the spec of that name.
+    spec = query.spec if isinstance(query.spec, ListSpec) else SPECS[query.spec.name]
     if spec.case_scoped and query.case_id is None:
         raise ValueError(f"the {spec.name} list needs a case")
     if wanted is not None and spec.narrows:
-        return spec.build(query.case_id, query.today, wanted).subquery("rows")  # type: ignore[call-arg]
+        return spec.build(query.case_id, query.today, wanted).subquery("rows")
     return spec.build(query.case_id, query.today).subquery("rows")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import AppContext
 from app.core.errors import CasefileError
 from app.gui import style
 from app.gui.models.record_list import RecordListModel
 from app.gui.sections.list_section import FILTER_DELAY_MS, EmptyState, FilterField, RecordTable
 from app.gui.settings import bytes_setting
+
+if TYPE_CHECKING:
+    from app.context import AppContext
 
 
 class WelcomePage(QWidget):
@@ -75,7 +77,7 @@ class WelcomePage(QWidget):
 class _CaseListModel(RecordListModel):
     """The cases; with ``deferred``, no rows (and no query) until :meth:`read_now`."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget, deferred: bool) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget, deferred: bool) -> None:
         self.pending = deferred  # read by _load, which the base class calls at once
         super().__init__(ctx, "cases", parent=parent)
 
@@ -101,15 +103,14 @@ class CaseListPage(QWidget):
     sample_loaded = Signal(int)  # the sample case's id, once it is in the workspace
     selection_changed = Signal()
 
-    def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, *, deferred: bool = False
-    ) -> None:
-        """``deferred`` (the app's start): the list reads its cases only when
-        :meth:`read_cases` is called, so the window can be painted first."""
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
+        """Without ``ctx`` (the app's first frame, painted while the workspace opens) the
+        list is laid out with no rows, saying the workspace is opening; it reads its cases
+        at :meth:`read_cases`, once :meth:`attach` has given it the workspace."""
         super().__init__(parent)
         self.ctx = ctx
         self._focus_when_read = False
-        self.model = _CaseListModel(ctx, self, deferred)
+        self.model = _CaseListModel(ctx, self, deferred=ctx is None)
         self.table = RecordTable(self.model, self)
         self.table.row_activated.connect(self._open_row)
         self.table.selectionModel().selectionChanged.connect(
@@ -135,9 +136,7 @@ class CaseListPage(QWidget):
 
         self.no_match = EmptyState(self)
         self.no_match.button.clicked.connect(self.filter.clear)
-        self.welcome = WelcomePage(self)
-        self.welcome.new_button.clicked.connect(self.new_case_requested)
-        self.welcome.sample_button.clicked.connect(self.load_sample)
+        self._welcome: WelcomePage | None = None  # made when first shown
 
         list_page = QWidget(self)
         top = QHBoxLayout()
@@ -163,12 +162,22 @@ class CaseListPage(QWidget):
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(list_page)
-        self.pages.addWidget(self.welcome)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.model.modelReset.connect(self._model_changed)
         self._model_changed()
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The empty workspace's page, made when first needed (not in the first frame)."""
+        if self._welcome is None:
+            page = WelcomePage(self)
+            page.new_button.clicked.connect(self.new_case_requested)
+            page.sample_button.clicked.connect(self.load_sample)
+            self.pages.addWidget(page)
+            self._welcome = page
+        return self._welcome
 
     def _current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
@@ -187,16 +196,23 @@ class CaseListPage(QWidget):
                 self.table.select_row(0)
 
     def read_cases(self) -> None:
-        """Read the cases of a ``deferred`` list (once; later calls do nothing)."""
+        """Read the cases of a list made without its workspace (once; later calls, and
+        lists made with one, do nothing)."""
         if not self.model.pending:
             return
         self.model.read_now()
         if self._focus_when_read:
             self.focus_list()
 
+    def attach(self, ctx: AppContext) -> None:
+        """The workspace is open: the list reads it at :meth:`read_cases`."""
+        self.ctx = self.model.ctx = ctx
+        self._model_changed()
+
     def _model_changed(self) -> None:
+        self.new_button.setEnabled(self.ctx is not None)
         if self.model.pending:  # the list as it will look, its rows a moment later
-            self.count_label.clear()
+            self.count_label.setText("Opening the workspace…" if self.ctx is None else "")
             self.pages.setCurrentIndex(0)
             self.body.setCurrentWidget(self.table)
             self.open_button.setEnabled(False)
@@ -242,7 +258,7 @@ class CaseListPage(QWidget):
     # -- used by the main window ---------------------------------------------
 
     def is_empty_workspace(self) -> bool:
-        return self.pages.currentWidget() is self.welcome
+        return self._welcome is not None and self.pages.currentWidget() is self._welcome
 
     def current_case_id(self) -> int | None:
         key = self.table.current_key()

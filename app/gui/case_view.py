@@ -18,31 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.core import record_links
 from app.gui import style
+from app.gui.sections import LIST_SECTIONS, SECTION_NAMES, SECTION_OF_KIND
 from app.gui.sections.list_section import ChronologySection, DocumentsSection, ListSection
 from app.gui.sections.overview import OverviewSection
-
-# name, title, icon, noun, plural
-LIST_SECTIONS = (
-    ("people", "People", "person", "person", "people"),
-    ("statements", "Statements", "statement", "statement", "statements"),
-    ("charges", "Charges", "charge", "charge", "charges"),
-    ("documents", "Documents", "document", "document", "documents"),
-    ("chronology", "Chronology", "chronology", "event", "events"),
-    ("issues", "Issues", "issue", "issue", "issues"),
-    ("notes", "Notes", "note", "note", "notes"),
-)
-SECTION_NAMES = ("overview",) + tuple(section[0] for section in LIST_SECTIONS)
-SECTION_OF_KIND = {
-    "party": "people",
-    "statement": "statements",
-    "charge": "charges",
-    "document": "documents",
-    "event": "chronology",
-    "issue": "issues",
-    "note": "notes",
-}
 
 
 def target_of_hit(
@@ -53,6 +32,8 @@ def target_of_hit(
     if not case_id:
         return None
     if kind == "person":
+        from app.core import record_links
+
         party = record_links.party_of_person(ctx.workspace, case_id, record_id)
         if party is None:
             return None

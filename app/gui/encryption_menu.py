@@ -53,7 +53,9 @@ def install(window: MainWindow) -> None:
             after = actions[actions.index(anchor) + 1] if anchor in actions[:-1] else None
             menu.insertActions(after, [new_encrypted, change])  # type: ignore[arg-type]
             menu.aboutToShow.connect(
-                lambda: change.setEnabled(window.ctx.workspace.key is not None)
+                lambda: change.setEnabled(
+                    window.has_workspace and window.ctx.workspace.key is not None
+                )
             )
             break
     window.encryption_actions = (new_encrypted, change)  # type: ignore[attr-defined]

@@ -3,17 +3,21 @@
 No business logic lives here. Edits go through ``app.gui.actions`` (forms and undo
 commands); the window only decides which record an action is about and refreshes
 the visible lists when the undo stack moves.
+
+How the window holds its workspace (painted before it is open, given it by ``attach``,
+switched to another) is in ``app/gui/window_workspace.py``. Nothing imported here loads
+SQLAlchemy; the case view (the open case's sections) is made when a case is opened.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -29,14 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import AppContext
 from app.core.errors import CasefileError
-from app.core.workspace import Workspace
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.case_list import CaseListPage
-from app.gui.case_view import SECTION_NAMES, CaseView, target_of_hit
+from app.gui.sections import SECTION_NAMES
 from app.gui.sections.list_section import DocumentsSection, ListSection
+from app.gui.window_workspace import WindowWorkspace, WorkspaceOpener, open_for_desktop
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.gui.case_view import CaseView
 
 NOT_IN_BUILD = "not available in this build"
 KIND_NOUNS = {
@@ -49,7 +56,6 @@ KIND_NOUNS = {
     "issue": "Issue",
     "note": "Note",
 }
-WorkspaceOpener = Callable[[str], Workspace]
 
 
 @cache
@@ -57,37 +63,38 @@ def _module_present(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
-def _open_for_desktop(target: str) -> Workspace:
-    from app.gui.app import open_asking_passphrase  # asks for an encrypted one's passphrase
-
-    return open_asking_passphrase(target, None, exclusive=True)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowWorkspace, QMainWindow):
     def __init__(
         self,
-        ctx: AppContext,
+        ctx: AppContext | None = None,
         *,
+        settings: MutableMapping[str, Any] | None = None,
+        opening: str = "",
         actions: ModuleType | None = None,
-        workspace_opener: WorkspaceOpener = _open_for_desktop,
+        workspace_opener: WorkspaceOpener = open_for_desktop,
         parent: QWidget | None = None,
-        read_cases_later: bool = False,
     ) -> None:
+        """The window on ``ctx``'s open workspace; or, without ``ctx``, the window the app
+        paints while the workspace named ``opening`` opens (``settings`` are the person's
+        preferences until then), which :meth:`attach` completes."""
         super().__init__(parent)
-        self.ctx = ctx
+        self._ctx: AppContext | None = None
+        self._settings: MutableMapping[str, Any] = (
+            settings if settings is not None else ctx.settings if ctx is not None else {}
+        )
         self._actions_module = actions
         self.workspace_opener = workspace_opener
         self.undo = QUndoStack(self)
         self.undo.setUndoLimit(200)
         self.undo.indexChanged.connect(self._data_changed)
         self.search_dock: QDockWidget | None = None
+        self._case_view: CaseView | None = None  # made when a case is first opened
+        self._case_view_hooks: list[Callable[[CaseView], None]] = []
 
-        # read_cases_later (the app's start): case_list.read_cases() once painted
-        self.case_list = CaseListPage(ctx, self, deferred=read_cases_later)
-        self.case_view = CaseView(ctx, self)
+        # No rows (and no query) until attach() gives the list its workspace.
+        self.case_list = CaseListPage(None, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.case_list)
-        self.pages.addWidget(self.case_view)
         self.setCentralWidget(self.pages)
 
         self._make_actions()
@@ -100,16 +107,6 @@ class MainWindow(QMainWindow):
         self.case_list.new_case_requested.connect(lambda: self._add("case"))
         self.case_list.sample_loaded.connect(self.open_case)
         self.case_list.selection_changed.connect(self._update_actions)
-        self.case_view.back_requested.connect(self.show_case_list)
-        self.case_view.section_changed.connect(lambda _name: self._update_actions())
-        self.case_view.add_requested.connect(self._add)
-        self.case_view.edit_requested.connect(self._edit)
-        self.case_view.delete_requested.connect(self._delete)
-        self.case_view.files_dropped.connect(self.add_document_files)
-        self.case_view.add_files_requested.connect(self.choose_document_files)
-        for section in self.case_view.sections.values():
-            if isinstance(section, ListSection):
-                section.selection_changed.connect(self._update_actions)
 
         from app.gui import case_menu, encryption_menu
 
@@ -119,8 +116,49 @@ class MainWindow(QMainWindow):
 
         safety_menu.install(self)
         self.setWindowIcon(style.app_icon())
+        self.setWindowTitle("Casefile")
         self._restore_state()
-        self._workspace_changed()
+        self._waiting = self._disable_until_attached()
+        if opening:
+            self.show_opening(opening)
+        if ctx is not None:
+            self.attach(ctx)
+
+    # -- the open case's page ----------------------------------------------------
+
+    @property
+    def case_view(self) -> CaseView:
+        """The open case's page, made when first needed: the start shows the case list."""
+        if self._case_view is None:
+            self._case_view = self._make_case_view(self.ctx)
+        return self._case_view
+
+    def with_case_view(self, call: Callable[[CaseView], None]) -> None:
+        """Call ``call`` with the case view once it is made (now, if it is)."""
+        if self._case_view is not None:
+            call(self._case_view)
+        else:
+            self._case_view_hooks.append(call)
+
+    def _make_case_view(self, ctx: AppContext) -> CaseView:
+        from app.gui.case_view import CaseView
+
+        view = CaseView(ctx, self)
+        self.pages.addWidget(view)
+        view.back_requested.connect(self.show_case_list)
+        view.section_changed.connect(lambda _name: self._update_actions())
+        view.add_requested.connect(self._add)
+        view.edit_requested.connect(self._edit)
+        view.delete_requested.connect(self._delete)
+        view.files_dropped.connect(self.add_document_files)
+        view.add_files_requested.connect(self.choose_document_files)
+        for section in view.sections.values():
+            if isinstance(section, ListSection):
+                section.selection_changed.connect(self._update_actions)
+        view.restore_state(self.settings)
+        for call in self._case_view_hooks:
+            call(view)
+        return view
 
     # -- actions, menus, toolbar ---------------------------------------------
 
@@ -258,25 +296,11 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(bar.toggleViewAction())
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        current = self.ctx.workspace.describe()
-        recent = prefs.recent_workspaces(self.ctx.settings)
-        for number, name in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {name}" if number < 10 else name)
-            action.setEnabled(name != current)
-            action.triggered.connect(lambda _checked=False, n=name: self.switch_workspace(n))
-        if not recent:
-            self.recent_menu.addAction("No recent workspaces").setEnabled(False)
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("Clear This List")
-        clear.setEnabled(bool(recent))
-        clear.triggered.connect(lambda: prefs.forget_all_workspaces(self.ctx.settings, current))
-
     # -- state ----------------------------------------------------------------
 
     def current_case_id(self) -> int | None:
-        return self.case_view.case_id if self.pages.currentWidget() is self.case_view else None
+        view = self._case_view
+        return view.case_id if view is not None and self.pages.currentWidget() is view else None
 
     def _on_list(self) -> bool:
         return self.pages.currentWidget() is self.case_list
@@ -303,6 +327,8 @@ class MainWindow(QMainWindow):
         return self._selected()
 
     def _update_actions(self) -> None:
+        if self._ctx is None:  # no workspace yet: its actions wait for attach()
+            return
         on_list = self._on_list()
         noun = KIND_NOUNS[self._current_kind()]
         selected = self._selected()
@@ -313,8 +339,8 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(selected is not None)
         self.delete_action.setEnabled(selected is not None)
         in_documents = not on_list and self.case_view.current_section_name() == "documents"
-        documents = self.case_view.sections["documents"]
         self.add_files_action.setEnabled(in_documents)
+        documents = self.case_view.sections["documents"] if in_documents else None
         self.open_file_action.setEnabled(
             in_documents and getattr(documents, "current_has_file", lambda: False)()
         )
@@ -334,7 +360,7 @@ class MainWindow(QMainWindow):
         action.setToolTip(action.iconText() if present else f"{action.iconText()}: {NOT_IN_BUILD}")
 
     def _restore_state(self) -> None:
-        settings = self.ctx.settings
+        settings = self.settings
         geometry = prefs.bytes_setting(settings, prefs.WINDOW_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
             screen = QApplication.primaryScreen().availableGeometry()
@@ -343,15 +369,16 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.case_list.restore_state(settings)
-        self.case_view.restore_state(settings)
 
     def save_state(self) -> None:
-        settings = self.ctx.settings
+        settings = self.settings
         settings[prefs.WINDOW_GEOMETRY] = self.saveGeometry()
         settings[prefs.WINDOW_STATE] = self.saveState()
         self.case_list.save_state(settings)
-        self.case_view.save_state(settings)
-        prefs.remember_case(settings, self.ctx.workspace.describe(), self.current_case_id())
+        if self._case_view is not None:
+            self._case_view.save_state(settings)
+        if self._ctx is not None:
+            prefs.remember_case(settings, self._ctx.workspace.describe(), self.current_case_id())
         if hasattr(settings, "sync"):
             settings.sync()
 
@@ -359,31 +386,11 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
-    def _workspace_changed(self) -> None:
-        name = self.ctx.workspace.describe()
-        self.workspace_label.setText(f"Workspace: {name}")
-        self.workspace_label.setToolTip(name)
-        prefs.remember_workspace(self.ctx.settings, name)
-        last = prefs.last_case(self.ctx.settings, name)
-        if last is not None and self._case_exists(last):
-            self.open_case(last)
-        else:
-            self.show_case_list()
-
-    def _case_exists(self, case_id: int) -> bool:
-        from app.core.services.cases import get_case
-
-        try:
-            get_case(self.ctx.workspace, case_id)
-        except CasefileError:
-            return False
-        return True
-
     # -- navigation -------------------------------------------------------------
 
     def show_case_list(self) -> None:
-        if self.case_view.case_id is not None:
-            self.case_list.select_case(self.case_view.case_id)
+        if self._case_view is not None and self._case_view.case_id is not None:
+            self.case_list.select_case(self._case_view.case_id)
         self.pages.setCurrentWidget(self.case_list)
         self.case_list.focus_list()
         self._update_actions()
@@ -419,7 +426,7 @@ class MainWindow(QMainWindow):
     def _data_changed(self, *_args: Any) -> None:
         """The undo stack moved: re-read what is shown, keeping selections."""
         self.case_list.refresh()
-        case_id = self.case_view.case_id
+        case_id = self._case_view.case_id if self._case_view is not None else None
         if case_id is not None and not self._case_exists(case_id):
             self.case_view.set_case(None)
             self.show_case_list()
@@ -481,7 +488,7 @@ class MainWindow(QMainWindow):
         self._run(lambda a: a.delete_record(self.ctx, self.undo, kind, record_id, self))
 
     def choose_document_files(self) -> None:
-        if self.case_view.case_id is None or self._on_list():
+        if self._on_list() or self.case_view.case_id is None:
             return
         names, _filter = QFileDialog.getOpenFileNames(self, "Add Files as Documents")
         if names:
@@ -502,61 +509,11 @@ class MainWindow(QMainWindow):
             )
 
     def open_selected_document(self) -> None:
+        if self._on_list():
+            return
         documents = self.case_view.sections["documents"]
-        if isinstance(documents, DocumentsSection) and not self._on_list():
+        if isinstance(documents, DocumentsSection):
             documents.open_current()
-
-    # -- workspaces -------------------------------------------------------------
-
-    def _workspace_folder(self) -> Path:
-        path = self.ctx.workspace.path
-        return path.parent if path is not None else Path.home()
-
-    def choose_workspace(self) -> None:
-        from app.gui.app import ask_workspace
-
-        name = ask_workspace(self, self._workspace_folder())
-        if name:
-            self.switch_workspace(name)
-
-    def create_workspace(self) -> None:
-        from app.gui.app import ask_new_workspace
-
-        name = ask_new_workspace(self, self._workspace_folder())
-        if name:
-            self.switch_workspace(name)
-
-    def switch_workspace(self, target: str) -> bool:
-        """Open another workspace in this window; on failure the current one stays open."""
-        if target == self.ctx.workspace.describe():
-            return True
-        QApplication.setOverrideCursor(style.busy_cursor())
-        try:
-            workspace = self.workspace_opener(target)
-        except CasefileError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(
-                self,
-                "Cannot open workspace",
-                f"Casefile could not open the workspace\n{target}\n\n{exc}\n\n"
-                "The current workspace stays open. Choose another with File › Open Workspace….",
-            )
-            return False
-        QApplication.restoreOverrideCursor()
-        self.adopt_workspace(workspace)
-        self.statusBar().showMessage(f"Opened {workspace.describe()}", 5000)
-        return True
-
-    def adopt_workspace(self, workspace: Workspace) -> None:
-        """Show ``workspace`` in place of the current one, which is closed (again, if a
-        restore already closed it: closing twice is harmless)."""
-        self.save_state()
-        old, self.ctx.workspace = self.ctx.workspace, workspace
-        self.undo.clear()
-        self.case_view.set_case(None)
-        self.case_list.reload()
-        old.close()
-        self._workspace_changed()
 
     # -- later parts of the build ---------------------------------------------
 
@@ -607,6 +564,8 @@ class MainWindow(QMainWindow):
         if kind == "case":
             self.open_case(record_id)
             return
+        from app.gui.case_view import target_of_hit
+
         target = target_of_hit(self.ctx, kind, case_id, record_id)
         if target is None:
             self.statusBar().showMessage("That record is not part of any case.", 5000)

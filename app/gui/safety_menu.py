@@ -26,13 +26,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
-from app.core import backup
 from app.core.errors import CasefileError
 from app.gui import style
 
 if TYPE_CHECKING:
+    from app.core import backup
     from app.core.workspace import Workspace
     from app.gui.backup_dialog import BackupDialog
+    from app.gui.case_view import CaseView
     from app.gui.history_view import HistoryDialog
     from app.gui.main_window import MainWindow
 
@@ -144,6 +145,8 @@ def install(window: MainWindow) -> None:
         file_menu.insertSeparator(window.quit_action)
 
         def enable() -> None:
+            if not window.has_workspace:
+                return  # still opening: attach() enables the actions
             restore.setEnabled(window.ctx.workspace.path is not None)
             restore.setToolTip("" if window.ctx.workspace.path is not None else SERVER_RESTORE)
 
@@ -156,9 +159,12 @@ def install(window: MainWindow) -> None:
         if name == "history" and "record" in key:
             show_record_history(window, str(key["record"]), int(key["id"]))
 
-    for section in window.case_view.sections.values():
-        if isinstance(section, ListSection):
-            section.navigate.connect(follow_link)
+    def follow_links(view: CaseView) -> None:  # made when a case is first opened
+        for section in view.sections.values():
+            if isinstance(section, ListSection):
+                section.navigate.connect(follow_link)
+
+    window.with_case_view(follow_links)
     _BackupTip(window)
 
 
@@ -224,6 +230,8 @@ def show_record_history(window: MainWindow, kind: str, record_id: int) -> Histor
 
 def back_up_now(window: MainWindow) -> threading.Thread | None:
     """Make a backup on a worker thread; the workspace waits for it before it closes."""
+    from app.core import backup
+
     ws = window.ctx.workspace
     dest: Path | None = None
     if ws.path is None:
@@ -284,6 +292,8 @@ def restore_from_backup(window: MainWindow) -> bool:
 
 def restore_into_window(window: MainWindow, chosen: Path) -> bool:
     """Close the workspace, restore ``chosen`` over it, open it again. True if restored."""
+    from app.core import backup
+
     old = window.ctx.workspace
     path, target = old.path, old.describe()
     if path is None:
@@ -372,13 +382,15 @@ class _BackupTip(QObject):
         window.workspace_label.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and self.window.has_workspace:
             self.window.workspace_label.setToolTip(backup_tip(self.window.ctx.workspace))
         return False
 
 
 def backup_tip(ws: Workspace) -> str:
     import datetime as dt
+
+    from app.core import backup
 
     name = ws.describe()
     if ws.path is None:

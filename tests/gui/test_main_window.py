@@ -410,7 +410,7 @@ def test_start_up_failure_names_the_workspace_and_offers_a_way_out(
     good = tmp_path / "good.casefile"
     asked: list[tuple[str, str]] = []
 
-    def answer(target: str, error: Exception) -> str | None:
+    def answer(target: str, error: Exception, _parent: Any = None) -> str | None:
         asked.append((target, str(error)))
         return str(good) if len(asked) == 1 else None
 

@@ -12,6 +12,10 @@ as listing its matches, and the first page of a text sort as much as sorting the
 ``PAGE_SIZE`` rows), formats their text once, and keeps the last few pages, so
 scrolling to the end of 50,000 rows reads one page, not every page before it.
 Sorting and filtering happen in SQL; nothing sorts rows in Python.
+
+A model is laid out from its list's columns (``app.core.list_columns``) alone, and loads
+``app.core.queries`` (and with it SQLAlchemy) when it first reads: a list made before
+the workspace opens, as the app's first frame has it, costs no database import.
 """
 
 from __future__ import annotations
@@ -21,15 +25,19 @@ import html
 import json
 from collections import OrderedDict
 from dataclasses import replace
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from app.context import AppContext
-from app.core import queries
 from app.core.dates import PartialDate
+from app.core.list_columns import EXCERPT, LAYOUTS, Column, ListQuery
 from app.core.vocab import label
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.core.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100  # rows per read: ~3 screens; a read of long statements costs ~1 ms
@@ -66,7 +74,14 @@ def format_stamp(value: Any) -> str:
     return value.astimezone().strftime("%b %d, %Y %H:%M")
 
 
-def format_cell(column: queries.Column, value: Any) -> str:
+def _queries() -> ModuleType:
+    """``app.core.queries``, imported at a list's first read (it loads SQLAlchemy)."""
+    from app.core import queries
+
+    return queries
+
+
+def format_cell(column: Column, value: Any) -> str:
     if value is None:
         return ""
     kind = column.kind
@@ -87,17 +102,20 @@ def format_cell(column: queries.Column, value: Any) -> str:
     if kind == "stamp":
         return format_stamp(value)
     text = " ".join(str(value).split())  # one line per row: fixed row heights
-    if kind == "text" and len(str(value)) >= queries.EXCERPT:
+    if kind == "text" and len(str(value)) >= EXCERPT:
         text += "…"
     return text
 
 
 class RecordListModel(QAbstractTableModel):
-    """Rows of one :class:`~app.core.queries.ListSpec`, fetched lazily from SQL."""
+    """Rows of one list (``app.core.list_specs``), fetched lazily from SQL.
+
+    ``ctx`` may be None while the workspace is not open yet, for a model that does not
+    read until it is given one (the case list of the app's first frame)."""
 
     def __init__(
         self,
-        ctx: AppContext,
+        ctx: AppContext | None,
         list_name: str,
         case_id: int | None = None,
         parent: QObject | None = None,
@@ -106,10 +124,10 @@ class RecordListModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.spec = queries.SPECS[list_name]
+        self.spec = LAYOUTS[list_name]
         self.page_size = page_size
         self.cached_pages = max(2, cached_pages)
-        self.query = queries.ListQuery(self.spec, case_id=case_id)
+        self.query = ListQuery(self.spec, case_id=case_id)
         self._alignments = tuple(_alignment(column) for column in self.spec.columns)
         self._keys: list[Any] | None = []  # every matching row's key, in order; None: not read yet
         self._total = 0  # rows matching (len(self._keys) once they are read)
@@ -155,6 +173,11 @@ class RecordListModel(QAbstractTableModel):
         """How many rows are held in memory now (at most ``cached_pages`` pages)."""
         return sum(len(page) for page in self._pages.values())
 
+    def _workspace(self) -> Workspace:
+        if self.ctx is None:
+            raise RuntimeError("the list has no workspace to read yet")
+        return self.ctx.workspace
+
     def _requery(self, **changes: Any) -> None:
         self.beginResetModel()
         if changes:
@@ -174,7 +197,7 @@ class RecordListModel(QAbstractTableModel):
             # of a sort on text needs the sort of every row: read all the keys at once.
             self._read_keys()
         else:
-            ws = self.ctx.workspace
+            queries, ws = _queries(), self._workspace()
             self._head = queries.fetch_keys(ws, self.query, self.page_size)
             if len(self._head) < self.page_size:
                 self._keys = self._head  # that is all of them
@@ -187,7 +210,7 @@ class RecordListModel(QAbstractTableModel):
     def _read_keys(self) -> list[Any]:
         """Every key, in order. Rows added since the count (by another user) wait for the
         next refresh; rows deleted since then leave blank rows at the end until it."""
-        keys = queries.fetch_keys(self.ctx.workspace, self.query)
+        keys = _queries().fetch_keys(self._workspace(), self.query)
         self.key_reads += 1
         if self._keys is None:
             del keys[self._total :]
@@ -210,8 +233,8 @@ class RecordListModel(QAbstractTableModel):
             # The end of the list (its last two pages: one screen can straddle them),
             # read backwards, so scrolling to the bottom needs no full key list.
             tail_start = max(0, (last_page - 1) * self.page_size)
-            self._tail = queries.fetch_keys(
-                self.ctx.workspace, self.query, self._total - tail_start, from_end=True
+            self._tail = _queries().fetch_keys(
+                self._workspace(), self.query, self._total - tail_start, from_end=True
             )
             tail_start = self._total - len(self._tail)
         if start >= tail_start:
@@ -228,7 +251,7 @@ class RecordListModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         keys = self._page_keys(number)
-        found = queries.fetch_by_keys(self.ctx.workspace, self.query, keys)
+        found = _queries().fetch_by_keys(self._workspace(), self.query, keys)
         # A row deleted since the keys were read (by another user) shows blank until
         # the next refresh rather than shifting every row below it.
         page = [None if (row := found.get(key)) is None else self._entry(key, row) for key in keys]
@@ -381,7 +404,7 @@ class _Entry:
 
     __slots__ = ("_columns", "_texts", "key", "row")
 
-    def __init__(self, key: Any, row: dict[str, Any], columns: tuple[queries.Column, ...]):
+    def __init__(self, key: Any, row: dict[str, Any], columns: tuple[Column, ...]):
         self.key, self.row, self._columns = key, row, columns
         self._texts: tuple[str, ...] | None = None
 
@@ -399,7 +422,7 @@ class _Entry:
         return self._texts
 
 
-def _alignment(column: queries.Column) -> Qt.AlignmentFlag:
+def _alignment(column: Column) -> Qt.AlignmentFlag:
     horizontal = (
         Qt.AlignmentFlag.AlignRight
         if column.kind in {"int", "size"}

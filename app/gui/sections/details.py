@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.context import AppContext
-from app.core import record_links, vocab
+from app.core import vocab
 from app.core.errors import NotFoundError
-from app.core.models import Document, Issue
 from app.gui.models.record_list import format_date, format_size, format_stamp
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+# app.core.record_links and app.core.models (SQLAlchemy) are imported where a record is
+# rendered: a detail pane is first filled after the workspace opens, and the window is
+# painted before the database layer is loaded.
 
 LINK_SCHEME = "casefile"
 
@@ -86,6 +91,8 @@ class Page:
         return self
 
     def links(self, heading: str, items: list[str], empty: str = "") -> Page:
+        from app.core import record_links
+
         self.end_fields()
         if not items and not empty:
             return self
@@ -127,11 +134,17 @@ def _join(items: Iterable[str]) -> str:
 
 
 def _issue_links(ctx: AppContext, ids: list[int]) -> str:
+    from app.core import record_links
+    from app.core.models import Issue
+
     titles = record_links.titles_of(ctx.workspace, Issue, ids)
     return _join(link("issues", i, titles[i]) for i in ids if i in titles)
 
 
 def _document_link(ctx: AppContext, document_id: int | None, pin_cite: str = "") -> str:
+    from app.core import record_links
+    from app.core.models import Document
+
     if document_id is None:
         return html.escape(pin_cite)
     titles = record_links.titles_of(ctx.workspace, Document, [document_id])
@@ -140,6 +153,8 @@ def _document_link(ctx: AppContext, document_id: int | None, pin_cite: str = "")
 
 
 def _party(ctx: AppContext, page: Page, party_id: int) -> None:
+    from app.core import record_links
+
     person = record_links.party_person(ctx.workspace, party_id)
     if person is None:
         raise NotFoundError(f"there is no party with id {party_id}")
@@ -160,6 +175,7 @@ def _party(ctx: AppContext, page: Page, party_id: int) -> None:
 
 
 def _statement(ctx: AppContext, page: Page, statement_id: int) -> None:
+    from app.core import record_links
     from app.core.services.statements import get_statement
 
     st = get_statement(ctx.workspace, statement_id)
@@ -183,6 +199,7 @@ def _statement(ctx: AppContext, page: Page, statement_id: int) -> None:
 
 
 def _event(ctx: AppContext, page: Page, event_id: int) -> None:
+    from app.core import record_links
     from app.core.services.events import get_event
 
     ev = get_event(ctx.workspace, event_id)
@@ -214,6 +231,7 @@ def _charge(ctx: AppContext, page: Page, charge_id: int) -> None:
 
 
 def _document(ctx: AppContext, page: Page, document_id: int) -> None:
+    from app.core import record_links
     from app.core.services.documents import get_document
 
     doc = get_document(ctx.workspace, document_id)
@@ -247,6 +265,7 @@ def _document(ctx: AppContext, page: Page, document_id: int) -> None:
 
 
 def _issue(ctx: AppContext, page: Page, issue_id: int) -> None:
+    from app.core import record_links
     from app.core.services.issues import get_issue
 
     issue = get_issue(ctx.workspace, issue_id)
@@ -266,6 +285,7 @@ def _issue(ctx: AppContext, page: Page, issue_id: int) -> None:
 
 
 def _note(ctx: AppContext, page: Page, note_id: int) -> None:
+    from app.core import record_links
     from app.core.services.notes import get_note
 
     note = get_note(ctx.workspace, note_id)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.core import record_links, vocab
+from app.core import vocab
 from app.core.errors import NotFoundError
 from app.gui import style
 from app.gui.models.record_list import format_date
@@ -140,6 +140,7 @@ class OverviewSection(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        from app.core import record_links
         from app.core.services.cases import get_case
 
         if self.case_id is None:
