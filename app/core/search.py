@@ -14,16 +14,17 @@ prefix (``megaph`` finds *megaphone*) and accents are folded (``Jose`` finds
 *José*). A balanced ``"quoted phrase"`` matches those words in that order.
 
 How a search runs on SQLite. It runs on every keystroke, so it goes straight to
-the driver, on a connection each thread keeps (:func:`_kept_connection`), with SQL
-text built once per shape so sqlite3 reuses its prepared statements. A rare word
-costs about what the one hand-written FTS5 statement for the same hits costs
-(``benchmarks/bench_search.py``, search_overhead):
+the driver, on a connection and cursor each thread keeps (:func:`_kept_connection`),
+with SQL text built once per shape so sqlite3 reuses its prepared statements, and
+its rows become hits in :mod:`app.core.search_hits`. A rare word costs about 1.2x
+the one hand-written FTS5 statement for the same hits, most of which is FTS5's
+``snippet()`` (``benchmarks/bench_search.py``, search_overhead):
 
 1. One statement covers every wanted kind (a ``UNION ALL`` of one arm each). A
    kind with at most ``limit`` matches - a rare word - comes back complete in it:
    every match is a hit, ranked with ``bm25()``, with its snippet, title and case
    caption, from one FTS5 lookup. A kind with more comes back as its ``limit + 1``
-   most recent matches, flagged, without snippets or scores.
+   oldest matches, flagged, without snippets or scores.
 2. Only for the flagged kinds (a common word), a second statement ranks with
    ``MATCH ... ORDER BY rank LIMIT n``, which FTS5 runs as a sorted query, so
    ``snippet()`` and the joins run for the ``n`` hits, not for every match.
@@ -40,10 +41,8 @@ row (~0.35 ms for a word in 15,000 statements), once per lookup.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import functools
-import html
 import operator
 import re
 import threading
@@ -54,6 +53,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, TextClause, event, text
+
+from app.core.search_hits import (  # noqa: F401 - re-exported
+    MARK_END,
+    MARK_START,
+    Hit,
+    date_label,
+    hits_from_rows,
+    split_marks,
+)
 
 # Re-exported: callers import the index's maintenance from here, as before the split.
 from app.core.search_schema import (  # noqa: F401
@@ -78,114 +86,10 @@ from app.core.search_schema import (  # noqa: F401
 )
 from app.core.workspace import Workspace
 
-MARK_START = "\ue000"  # private-use characters: never typed, never in the markup
-MARK_END = "\ue001"
 MAX_TERMS = 16
 MAX_TOKEN = 64
 SNIPPET_TOKENS = 24
 RANK_WINDOW = 1000
-
-
-# --------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One record that matched. ``snippet`` is plain text; ``highlights`` are the
-    ``(start, end)`` spans of the matched words in it. ``rank``: higher is better,
-    comparable only within one kind of one search."""
-
-    kind: str
-    id: int
-    case_id: int | None
-    case_caption: str
-    title: str
-    snippet: str
-    rank: float
-    highlights: tuple[tuple[int, int], ...] = ()
-
-    def marked(self, before: str = "**", after: str = "**") -> str:
-        """The snippet with each match wrapped in ``before``/``after``."""
-        return self._render(lambda s: s, before, after)
-
-    def snippet_html(self) -> str:
-        """The snippet as HTML: everything escaped, the matches in bold."""
-        return self._render(html.escape, "<b>", "</b>")
-
-    def _render(self, escape: Any, before: str, after: str) -> str:
-        out, pos = [], 0
-        for start, end in self.highlights:
-            out += [escape(self.snippet[pos:start]), before, escape(self.snippet[start:end]), after]
-            pos = end
-        out.append(escape(self.snippet[pos:]))
-        return "".join(out)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "id": self.id,
-            "case": self.case_id,
-            "case_caption": self.case_caption,
-            "title": self.title,
-            "snippet": self.marked(),
-            "rank": round(self.rank, 6),
-        }
-
-
-_SPACE = re.compile(r"\s+")
-_ODD_SPACE = re.compile(r"[^\S ]|  ")  # whitespace _SPACE would change
-
-
-def split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Turn a snippet with MARK_START/MARK_END into plain text and highlight spans."""
-    # Newlines and tabs read badly in one line. The marks are not whitespace, so
-    # folding spaces first changes no text between them.
-    if _ODD_SPACE.search(marked):
-        marked = _SPACE.sub(" ", marked)
-    first, *marked_parts = marked.split(MARK_START)
-    plain = [first.replace(MARK_END, "")]
-    spans: list[tuple[int, int]] = []
-    length = len(plain[0])
-    for part in marked_parts:
-        inside, closed, rest = part.partition(MARK_END)
-        if closed and inside:
-            spans.append((length, length + len(inside)))
-        rest = rest.replace(MARK_END, "")  # a stray end mark
-        plain += (inside, rest)
-        length += len(inside) + len(rest)
-    return "".join(plain), tuple(spans)
-
-
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?")
-_MONTH_NAMES = tuple(calendar.month_name)
-
-
-def date_label(iso: str) -> str | None:
-    """``PartialDate.from_iso(iso).display()``, or None for a value that is not a
-    date. Written out because it runs for every hit: building the PartialDate and
-    asking ``calendar`` for the month's name (a strftime) cost 4.5 µs a hit, more
-    than a rare word's whole lookup; ``tests/core/test_search.py`` checks that the
-    two agree."""
-    match = _ISO_DATE.fullmatch(iso) or _ISO_DATE.fullmatch(iso.strip())
-    if match is None:
-        return None
-    year, month, day, approx = match.groups()
-    if year == "0000":
-        return None
-    if month is None:
-        label = year
-    else:
-        m = int(month)
-        if not 1 <= m <= 12:
-            return None
-        if day is None:
-            label = f"{_MONTH_NAMES[m]} {year}"
-        else:
-            d = int(day)
-            if not 1 <= d <= 28 and not 1 <= d <= calendar.monthrange(int(year), m)[1]:
-                return None
-            label = f"{_MONTH_NAMES[m]} {d}, {year}"
-    return f"about {label}" if approx else label
 
 
 # --------------------------------------------------------------------------- queries
@@ -247,6 +151,15 @@ def fts5_query(terms: Iterable[Term]) -> str:
     return " ".join(out)
 
 
+def fts5_match(query: str) -> str:
+    """``fts5_query(parse_query(query))``, with a shortcut for one plain word, the
+    most common keystroke (building the Term costs as much as the rest)."""
+    if isinstance(query, str) and query.isascii() and query.isalnum():
+        token = query[:MAX_TOKEN].casefold()
+        return f'"{token}"*' if len(token) > 1 else f'"{token}"'
+    return fts5_query(parse_query(query))
+
+
 def tsquery(terms: Iterable[Term]) -> str:
     """A ``to_tsquery`` input in which every word is a quoted lexeme (``'megaph':*``)."""
     out = []
@@ -273,32 +186,46 @@ def search(
     """Search everything (or one case) for what was typed. Returns at most ``limit``
     hits of each kind, grouped in the order of :data:`KINDS`, best first. Never
     raises because of the query text; an empty query finds nothing."""
-    terms = parse_query(query)
-    if not terms:
+    engine = ws.engine
+    on_sqlite = engine.dialect.name == "sqlite"
+    match = fts5_match(query) if on_sqlite else tsquery(parse_query(query))
+    if not match:
         return []
-    if kinds is None:
-        wanted = KINDS
-    else:
-        chosen = set(kinds)
-        wanted = tuple([k for k in KINDS if k in chosen])
-        if not wanted:
-            return []
+    wanted = KINDS if kinds is None else _wanted(kinds)
+    if not wanted:
+        return []
     limit = max(1, min(int(limit), 1000))
-    if ws.engine.dialect.name == "sqlite":
-        rows = _sqlite_rows(ws, fts5_query(terms), wanted, case_id, limit)
-        rows.sort(key=_SQLITE_ORDER)  # kind, then bm25 (lower is better), then id
-        return [_hit(row, -row[7]) for row in rows]
-    params: dict[str, Any] = {"q": tsquery(terms), "n": limit}
+    if on_sqlite:
+        rows = _sqlite_rows(engine, match, wanted, case_id, limit)
+        if len(rows) > 1:
+            rows.sort(key=_SQLITE_ORDER)  # kind, then bm25 (lower is better), then id
+        return hits_from_rows(rows, -1.0)
+    params: dict[str, Any] = {"q": match, "n": limit}
     if case_id is not None:
         params["case_id"] = int(case_id)
-    with ws.engine.connect() as connection:
+    with engine.connect() as connection:
         rows = connection.execute(_pg_statement(wanted, case_id is not None), params).all()
-    hits = [_hit(row, row[7]) for row in rows]
+    hits = hits_from_rows(rows, 1.0)
     hits.sort(key=_order_key)
     return hits
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+_WANTED: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+
+def _wanted(kinds: Iterable[str]) -> tuple[str, ...]:
+    """The kinds asked for, in the order of KINDS; unknown ones are left out.
+    Remembered per argument (the same one or two lists come every keystroke)."""
+    key = tuple(kinds)
+    wanted = _WANTED.get(key)
+    if wanted is None:
+        chosen = set(key)
+        wanted = tuple([kind for kind in KINDS if kind in chosen])
+        if len(_WANTED) >= 256:
+            _WANTED.clear()
+        _WANTED[key] = wanted
+    return wanted
 
 
 def _order_key(hit: Hit) -> tuple[int, float, int]:
@@ -308,60 +235,54 @@ def _order_key(hit: Hit) -> tuple[int, float, int]:
 _SQLITE_ORDER = operator.itemgetter(9, 7, 1)
 
 
-def _hit(row: Any, rank: float) -> Hit:
-    kind, record_id, case_id, caption, title, detail, snippet = row[:7]
-    plain, spans = split_marks(snippet or "")
-    title = " ".join((title or "").split())
-    when = date_label(detail) if detail else None
-    if when:
-        title = f"{title} ({when})"
-    # Filled in directly: a frozen dataclass's __init__ sets each field through
-    # object.__setattr__, which costs more than the rest of this function.
-    hit = _new_hit(Hit)
-    hit.__dict__.update(
-        kind=kind,
-        id=record_id,
-        case_id=case_id,
-        case_caption=caption or "",
-        title=title,
-        snippet=plain,
-        rank=float(rank),
-        highlights=spans,
-    )
-    return hit
-
-
-_new_hit = object.__new__
-
-
 def _sqlite_rows(
-    ws: Workspace, match: str, kinds: tuple[str, ...], case_id: int | None, limit: int
+    engine: Engine, match: str, kinds: tuple[str, ...], case_id: int | None, limit: int
 ) -> list[Any]:
-    engine = ws.engine
-    ensure_sqlite_index(engine)
-    params: dict[str, Any] = {"q": match, "n": limit}
+    if engine not in _CHECKED:
+        ensure_sqlite_index(engine)
     by_case = case_id is not None
-    if by_case:
-        params["case_id"] = int(case_id)  # type: ignore[arg-type]
-    connection = _kept_connection(engine)
-    rows = connection.execute(_first_sql(kinds, by_case), params).fetchall()
-    flagged = {row[0] for row in rows if row[8]}
-    if flagged:
+    params = (match, limit) if case_id is None else (match, limit, int(case_id))
+    cursor = _kept_cursor(engine)
+    rows = cursor.execute(_first_sql(kinds, by_case), params).fetchall()
+    # A kind's rows all have ``more`` set, or none has.
+    if rows and (rows[0][8] if len(kinds) == 1 else max(map(_MORE, rows))):
+        flagged = {row[0] for row in rows if row[8]}
         many = tuple(kind for kind in kinds if kind in flagged)
         rows = [row for row in rows if not row[8]]
-        rows += connection.execute(_many_sql(many, by_case), params).fetchall()
+        rows += cursor.execute(_many_sql(many, by_case), params).fetchall()
     return rows
+
+
+_MORE = operator.itemgetter(8)
 
 
 class _Kept(threading.local):
     pooled: Any = None  # this thread's connection, checked out of the engine's pool
     connection: Any = None  # and the sqlite3 connection inside it
+    cursor: Any = None  # and a cursor on that, reused by every search
 
 
 _KEPT: weakref.WeakKeyDictionary[Engine, tuple[_Kept, weakref.WeakSet[Any]]] = (
     weakref.WeakKeyDictionary()
 )
 _KEPT_LOCK = threading.Lock()
+# The engine of the last search and its _Kept: the same workspace is searched over
+# and over, and comparing with it is cheaper than looking the engine up in _KEPT.
+_LAST: tuple[weakref.ref[Engine], _Kept] | None = None
+
+
+def _kept_cursor(engine: Engine) -> Any:
+    """A cursor on :func:`_kept_connection`, kept with it (making a cursor for each
+    statement costs ~0.3 µs)."""
+    last = _LAST
+    if last is not None and last[0]() is engine:
+        cursor = last[1].cursor
+        if cursor is not None:
+            return cursor
+    local = _kept(engine)
+    if local.cursor is None:
+        local.cursor = local.connection.cursor()
+    return local.cursor
 
 
 def _kept_connection(engine: Engine) -> Any:
@@ -372,6 +293,11 @@ def _kept_connection(engine: Engine) -> Any:
     read, and the driver opens no transaction for a SELECT, so a kept connection
     holds no lock between searches and sees every commit. When a thread ends, its
     connection is garbage and the pool takes it back."""
+    return _kept(engine).connection
+
+
+def _kept(engine: Engine) -> _Kept:
+    global _LAST
     kept = _KEPT.get(engine)
     if kept is None:
         with _KEPT_LOCK:
@@ -380,20 +306,23 @@ def _kept_connection(engine: Engine) -> Any:
                 kept = _KEPT[engine] = (_Kept(), weakref.WeakSet())
                 event.listen(engine, "engine_disposed", _release_kept)
     local = kept[0]
-    connection = local.connection
-    if connection is None:
+    if local.connection is None:
         pooled = local.pooled = engine.raw_connection()
         with _KEPT_LOCK:
             kept[1].add(pooled)
-        connection = local.connection = pooled.driver_connection
-    return connection
+        local.connection = pooled.driver_connection
+    _LAST = (weakref.ref(engine), local)
+    return local
 
 
 def _release_kept(engine: Engine) -> None:
     """Close every thread's kept connection: the pool they came from is going."""
+    global _LAST
     with _KEPT_LOCK:
         kept = _KEPT.pop(engine, None)
         pooled = list(kept[1]) if kept else []
+        if _LAST is not None and _LAST[0]() is engine:
+            _LAST = None
     for connection in pooled:
         with contextlib.suppress(Exception):
             connection.invalidate()
@@ -408,7 +337,14 @@ def _case_join(source: Source) -> tuple[str, str]:
     return "", "t.case_id"
 
 
-def _case_filter(source: Source, alias: str) -> str:
+def _case_filter(source: Source, alias: str, fts_first: bool = False) -> str:
+    """The condition that row ``alias`` belongs to the case. ``fts_first`` (SQLite)
+    makes SQLite read the FTS index first and check each match's case, rather than
+    find the case's rows by their case_id index and look each one up in the FTS
+    index: with no statistics it takes a case for a few rows, and on a case of
+    50,000 statements that plan took 0.6 s for a rare word, or one found nowhere
+    (0.1-0.4 ms the other way round). In a small case it is no faster: the probe
+    for an (n+1)th match reads the FTS index first either way."""
     if source.kind == "case":
         return f" AND {alias}.id = :case_id"
     if source.kind == "person":
@@ -416,25 +352,27 @@ def _case_filter(source: Source, alias: str) -> str:
             f" AND EXISTS (SELECT 1 FROM parties x WHERE x.person_id = {alias}.id"
             " AND x.case_id = :case_id)"
         )
-    return f" AND {alias}.case_id = :case_id"
+    return f" AND {'+' if fts_first else ''}{alias}.case_id = :case_id"
 
 
 # The SQL below is built once per shape (functools.cache) and is constant text with
-# bound parameters (:q the MATCH expression, :n the limit, :case_id), so sqlite3's
+# bound parameters (:q the MATCH expression, :n the limit, :case_id; numbered on
+# SQLite, see _numbered), so sqlite3's
 # per-connection statement cache prepares each statement once. Every arm returns
 # kind, id, case id, caption, title, detail, snippet, score (bm25: lower is
 # better), ``more`` and the kind's place in KINDS.
 
 
-def _recent(source: Source, by_case: bool, offset: str) -> str:
-    """The rowid of the match ``offset`` places below the most recently added one
-    (NULL when there are not that many), in the case if there is one."""
+def _nth(source: Source, by_case: bool, offset: str, newest: bool) -> str:
+    """The rowid of the match ``offset`` places after the first one, counting from
+    the most recently added match if ``newest`` (else from the oldest), in the case
+    if there is one; NULL when there are not that many."""
     fts = source.fts
     tables = f"{fts} JOIN {source.table} r ON r.id = {fts}.rowid" if by_case else fts
-    where = f"{fts} MATCH :q{_case_filter(source, 'r') if by_case else ''}"
+    where = f"{fts} MATCH :q{_case_filter(source, 'r', fts_first=True) if by_case else ''}"
     return (
         f"SELECT {fts}.rowid FROM {tables} WHERE {where}"
-        f" ORDER BY {fts}.rowid DESC LIMIT 1 OFFSET {offset}"
+        f" ORDER BY {fts}.rowid{' DESC' if newest else ''} LIMIT 1 OFFSET {offset}"
     )
 
 
@@ -449,12 +387,22 @@ def _arm(source: Source, by_case: bool, extra: str, snippet: str, score: str) ->
         f" {snippet} AS snippet, {score}, {KINDS.index(source.kind)} AS ord"
         f" FROM {extra}{fts} JOIN {source.table} t ON t.id = {fts}.rowid"
         f" {source.joins} {joins} LEFT JOIN cases c ON c.id = {case_expr}"
-        f" WHERE {fts} MATCH :q{_case_filter(source, 't') if by_case else ''}"
+        f" WHERE {fts} MATCH :q{_case_filter(source, 't', fts_first=True) if by_case else ''}"
     )
 
 
 def _snippet(source: Source) -> str:
     return f"snippet({source.fts}, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS})"
+
+
+def _numbered(sql: str) -> str:
+    """The SQL with ?1, ?2, ?3 for :q, :n, :case_id: a tuple binds faster than a dict
+    (sqlite3 looks each name up), and the SQL for PostgreSQL keeps the names."""
+    return _NAMED.sub(lambda found: _NUMBERS[found[1]], sql)
+
+
+_NAMED = re.compile(r":(q|n|case_id)\b")
+_NUMBERS = {"q": "?1", "n": "?2", "case_id": "?3"}
 
 
 def _union(arms: list[str]) -> str:
@@ -463,14 +411,18 @@ def _union(arms: list[str]) -> str:
     return "\nUNION ALL\n".join(f"SELECT * FROM ({arm})" for arm in arms)
 
 
+_MAX_ROWID = 2**63 - 1
+
+
 @functools.cache
 def _first_sql(kinds: tuple[str, ...], by_case: bool) -> str:
     """One pass over every kind. A kind with at most :n matches (a rare word) comes
     back complete: every match is a hit, ranked with bm25() and given its snippet,
-    all from one FTS5 lookup (``b.lo`` - is there an (n+1)th match? - is a second,
-    cheap one). A kind with more returns its n + 1 most recent matches with
-    ``more`` set and no snippet or score, which keeps this pass cheap for a common
-    word; :func:`_many_sql` then ranks that kind."""
+    all from one FTS5 lookup (``b.hi`` - is there an (n+1)th match? - is a second,
+    cheap one). A kind with more returns its n + 1 oldest matches with ``more``
+    set and no snippet or score, which keeps this pass cheap for a common word;
+    :func:`_many_sql` then ranks that kind. (Oldest, not newest: FTS5 reads a
+    doclist forwards, and backwards costs a third more for a common prefix.)"""
     arms = []
     for kind in kinds:
         source = BY_KIND[kind]
@@ -478,14 +430,14 @@ def _first_sql(kinds: tuple[str, ...], by_case: bool) -> str:
         arm = _arm(
             source,
             by_case,
-            f"(SELECT ({_recent(source, by_case, ':n')}) AS lo) AS b CROSS JOIN ",
-            f"CASE WHEN b.lo IS NULL THEN {_snippet(source)} END",
-            f"CASE WHEN b.lo IS NULL THEN bm25({fts}, {source.weights}) END AS score,"
-            " b.lo IS NOT NULL AS more",
+            f"(SELECT ({_nth(source, by_case, ':n', newest=False)}) AS hi) AS b CROSS JOIN ",
+            f"CASE WHEN b.hi IS NULL THEN {_snippet(source)} END",
+            f"CASE WHEN b.hi IS NULL THEN bm25({fts}, {source.weights}) END AS score,"
+            " b.hi IS NOT NULL AS more",
         )
         # No ORDER BY: search() sorts the few hits, and a sorter costs ~2 µs.
-        arms.append(f"{arm} AND {fts}.rowid >= coalesce(b.lo, 0)")
-    return "\nUNION ALL\n".join(arms)
+        arms.append(f"{arm} AND {fts}.rowid <= coalesce(b.hi, {_MAX_ROWID})")
+    return _numbered("\nUNION ALL\n".join(arms))
 
 
 @functools.cache
@@ -501,12 +453,12 @@ def _many_sql(kinds: tuple[str, ...], by_case: bool) -> str:
         source = BY_KIND[kind]
         fts = source.fts
         arm = _arm(source, by_case, "", _snippet(source), f"{fts}.rank AS score, 0 AS more")
-        window = _recent(source, by_case, str(RANK_WINDOW - 1))
+        window = _nth(source, by_case, str(RANK_WINDOW - 1), newest=True)
         arms.append(
             f"{arm} AND {fts}.rank MATCH 'bm25({source.weights})'"
             f" AND {fts}.rowid >= coalesce(({window}), 0) ORDER BY {fts}.rank LIMIT :n"
         )
-    return _union(arms)
+    return _numbered(_union(arms))
 
 
 # --------------------------------------------------------------------------- PostgreSQL
