@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
+import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -12,6 +15,12 @@ from typing import Any
 
 SPEC = dict(people=2000, statements=50000, documents=5000, events=5000, seed=1)
 WORK = Path(tempfile.mkdtemp(prefix="casefile-bench-"))
+# The 50k workspace and archive take ~200 MB: gone when the run ends, unless asked
+# to keep them for a closer look (CASEFILE_BENCH_KEEP=1 prints where they are).
+if os.environ.get("CASEFILE_BENCH_KEEP"):
+    atexit.register(print, f"# benchmark data kept in {WORK}")
+else:
+    atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 @functools.cache
