@@ -39,6 +39,7 @@ from app.core.archive_read import (
     read_content,
 )
 from app.core.archive_write import case_data
+from app.core.bulk import insert_rows
 from app.core.errors import ArchiveError, WorkspaceError
 from app.core.models import (
     Case,
@@ -229,14 +230,9 @@ def _import_note(content: ArchiveContent, source: Any) -> str:
 
 
 def _bulk(session: Session, model: Any, rows: Sequence[dict[str, Any]]) -> list[int]:
-    """INSERT many rows at once; the new ids come back in the order of ``rows``."""
-    if not rows:
-        return []
-    # A Core INSERT of the mapped table: the column defaults and types (PartialDate, JSON)
-    # still apply, without the ORM's per-row bookkeeping.
-    table = model.__table__
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.scalars(statement, list(rows)))
+    """INSERT many rows at once; the new ids come back in the order of ``rows``.
+    Called after the case row is flushed: on SQLite this transaction holds the lock."""
+    return insert_rows(session, model.__table__, rows)
 
 
 def _link(session: Session, table: Table, rows: list[dict[str, int]]) -> None:

@@ -435,7 +435,7 @@ def _read_section(section: Section, items: Any) -> list[Record]:
         raise _fail(section.name, f"expected a list, got {type(items).__name__}")
     result: list[Record] = []
     seen: set[str] = set()
-    fields = section.fields
+    fields, keys = section.fields, section.keys
     for index, raw in enumerate(items):
         where = f"{section.name}[{index}]"
         item = _object(where, raw)
@@ -447,7 +447,7 @@ def _read_section(section: Section, items: Any) -> list[Record]:
             if ref in seen:
                 raise _fail(where, f"the ref {ref!r} is used twice in {section.name}")
             seen.add(ref)
-        _unknown_keys(where, item, section.keys)
+        _unknown_keys(where, item, keys)
         values = _clean(where, section.entity, fields, {k: item[k] for k in fields if k in item})
         record = Record(where, ref, values)
         for spec in section.refs:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -97,6 +98,7 @@ class PartialDate:
         return cls(value.year, value.month, value.day, approximate)
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)  # values are immutable, and a case repeats its dates
     def parse(cls, text: str) -> PartialDate | None:
         """Parse what a person types: ISO forms, "June 14, 2020", "June 2020",
         "6/14/2020", "about June 2020", "c. 2019". Empty text means unknown.

@@ -360,6 +360,11 @@ def test_bulk_rebuild_leaves_one_segment(sqlite_workspace: Workspace) -> None:
                 f"SELECT count(DISTINCT segid) FROM {source.fts}_idx"
             ).scalar_one()
             assert segments <= 1, source.fts
+            # The rebuild's larger in-memory buffer is not left as the table's setting.
+            hashsize = connection.exec_driver_sql(
+                f"SELECT v FROM {source.fts}_config WHERE k = 'hashsize'"
+            ).scalar()
+            assert hashsize in (None, 1024 * 1024), source.fts
     assert len(s.search(ws, "heron")) == 5
     _integrity_ok(ws)
 
