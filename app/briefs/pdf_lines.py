@@ -17,8 +17,9 @@ serif face lacks, soft hyphens, centred styles) looks exactly as before.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reportlab import rl_config
@@ -130,58 +131,32 @@ def break_lines(
     word wider than a whole line is cut, its first piece filling the current line.
     ``plain`` says whether :func:`all_plain` holds, when the caller knows."""
     if plain if plain is not None else all_plain(words):
-        return _break_plain(words, measure, first, rest)  # type: ignore[arg-type]
+        # Most text: one table of word widths and one space width.
+        known = measure.tables[""]
+        widths = [known[w] if w in known else measure.piece(w, "") for w in words]  # type: ignore[index]
+        gaps: Iterable[float] = itertools.repeat(measure.piece(" ", ""))
+    else:
+        widths = [measure.word(word) for word in words]
+        gaps = [measure.space_after(word) for word in words]
     lines: list[list[Word]] = []
     line: list[Word] = []
-    used = 0.0
+    used = gap = 0.0  # the line's width, and the space that would follow its last word
     room = first
-    for word in words:
-        w = measure.word(word)
-        gap = measure.space_after(line[-1]) if line else 0.0
-        if not line or used + gap + w <= room + SPACE_SHRINK * gap * len(line):
-            if w <= room or line:
+    for word, w, after in zip(words, widths, gaps, strict=False):  # gaps may repeat endlessly
+        if line:
+            if used + gap + w <= room + SPACE_SHRINK * gap * len(line):
                 line.append(word)
                 used += gap + w
+                gap = after
                 continue
+        elif w <= room:
+            line, used, gap = [word], w, after
+            continue
         if w > room:
             closed, line, used = _long_word(word, measure, line, used + gap, room, rest)
         else:
             closed, line, used = [line], [word], w
-        lines += closed
-        room = rest
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _break_plain(
-    words: list[str], measure: _Measure, first: float, rest: float
-) -> list[list[Word]]:
-    """:func:`break_lines` for words all in the style's own look (most text): the same
-    rules with one space width and one table of word widths."""
-    known, font, size = measure.tables[""], measure.fonts[""], measure.size
-    space = measure.piece(" ", "")
-    slack = SPACE_SHRINK * space
-    lines: list[list[Word]] = []
-    line: list[Word] = []
-    used = 0.0
-    room = first
-    for word in words:
-        w = known.get(word)
-        if w is None:
-            w = known[word] = stringWidth(word, font, size)
-        if line:
-            if used + space + w <= room + slack * len(line):
-                line.append(word)
-                used += space + w
-                continue
-        elif w <= room:
-            line, used = [word], w
-            continue
-        if w > room:
-            closed, line, used = _long_word(word, measure, line, used + space, room, rest)
-        else:
-            closed, line, used = [line], [word], w
+        gap = after
         lines += closed
         room = rest
     if line:
