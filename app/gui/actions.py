@@ -42,6 +42,7 @@ from app.gui.forms.note import NoteForm
 from app.gui.forms.party import PartyForm
 from app.gui.forms.record import EntityForm
 from app.gui.forms.statement import StatementForm
+from app.gui.message_boxes import ask_destructive
 
 RecordKind = Literal["case", "party", "statement", "charge", "document", "event", "issue", "note"]
 
@@ -65,16 +66,7 @@ def run_dialog(dialog: RecordDialog) -> int:
 
 
 def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: str) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.setInformativeText(detail)
-    ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)  # Enter must not delete a client's file by accident
-    box.exec()
-    return box.clickedButton() is ok
+    return ask_destructive(parent, title, text, detail, action)
 
 
 def inform(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:

@@ -35,6 +35,7 @@ from app.core import backup
 from app.core.check import CheckReport
 from app.core.errors import CasefileError
 from app.gui import style
+from app.gui.message_boxes import ask_destructive
 from app.gui.models.record_list import format_size
 
 SET_ASIDE = (
@@ -44,16 +45,7 @@ SET_ASIDE = (
 
 
 def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: str) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.setInformativeText(detail)
-    ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)  # Enter must not replace a workspace by accident
-    box.exec()
-    return box.clickedButton() is ok
+    return ask_destructive(parent, title, text, detail, action)
 
 
 @dataclass
