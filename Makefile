@@ -35,14 +35,20 @@ $(PACKAGE_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test,package]'
 	touch $@ $(TEST_STAMP) $(STAMP)
 
-# A one-folder build in dist/casefile that runs without Python (see packaging/README.md).
-package: $(PACKAGE_STAMP)
+# A one-folder build in dist/casefile that runs without Python (see packaging/README.md),
+# made again whenever the code, resources or packaging files are newer than it.
+BUILD := dist/casefile/casefile
+BUILD_SOURCES := pyproject.toml $(shell find app resources packaging -type f -not -path '*/__pycache__/*')
+
+$(BUILD): $(PACKAGE_STAMP) $(BUILD_SOURCES)
 	$(PY) -m PyInstaller packaging/casefile.spec --distpath dist --workpath build/pyinstaller --noconfirm --log-level WARN
 	$(PY) -c "from app.legal import notices_text; open('dist/casefile/THIRD-PARTY-NOTICES.txt','w').write(notices_text())"
+	touch $@
+
+package: $(BUILD)
 	@du -sh dist/casefile
 
-package-test: $(PACKAGE_STAMP)
-	@[ -x dist/casefile/casefile ] || $(MAKE) package
+package-test: $(BUILD)
 	$(PY) packaging/package_test.py dist/casefile
 
 # Figures are ratios measured side by side in one run (see BENCHMARKS.md); about 5 minutes.

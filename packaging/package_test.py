@@ -50,6 +50,12 @@ def main(argv: list[str]) -> int:
     if not exe.is_file():
         print(f"no build at {exe}; run `make package` first", file=sys.stderr)
         return 2
+    # reportlab loads its C helpers by name, so only the spec's hidden import brings
+    # them along; without them the PDF brief still works, a fifth slower.
+    if not any(build.rglob("_rl_accel*")):
+        print("reportlab's C helpers (_rl_accel) are not in the build", file=sys.stderr)
+        return 1
+    print("ok  reportlab's C helpers bundled")
     with tempfile.TemporaryDirectory(prefix="casefile-pkg-") as tmp:
         home = Path(tmp)
         env = clean_env(home)
