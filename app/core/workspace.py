@@ -21,6 +21,7 @@ from app.core import audit, backup, check, db
 from app.core.errors import ConflictError, StoreError, WorkspaceError
 from app.core.lock import WorkspaceLock
 from app.core.models import Setting
+from app.core.paths import describe_target
 from app.core.store import AttachmentStore
 
 if TYPE_CHECKING:
@@ -80,7 +81,8 @@ class Workspace:
         """A name for the status bar and messages; never shows a password."""
         if self.path is not None:
             return str(self.path)
-        return self.url.render_as_string(hide_password=True)
+        # The same words the window showed while this workspace was opening.
+        return describe_target(self.url.render_as_string(hide_password=False))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
