@@ -88,12 +88,14 @@ class BriefTTFont(TTFont):
                 return [(0, text.translate(codes).encode("latin-1"))] if text else []
         runs = super().splitString(text, doc, encoding)
         state = self.state[doc]
-        # Characters coded in the first subset, for the fast path; NBSP is drawn as a
-        # space, as reportlab does.
-        codes = {c: n for c, n in state.assignments.items() if n < 256}
-        if 32 in codes:
-            codes[0xA0] = codes[32]
-        state.__dict__["first_subset_codes"] = codes
+        # Characters coded in the first subset, for the fast path, gathered again only
+        # when reportlab has coded new ones; NBSP is drawn as a space, as reportlab does.
+        if state.__dict__.get("first_subset_seen") != len(state.assignments):
+            codes = {c: n for c, n in state.assignments.items() if n < 256}
+            if 32 in codes:
+                codes[0xA0] = codes[32]
+            state.__dict__["first_subset_codes"] = codes
+            state.__dict__["first_subset_seen"] = len(state.assignments)
         return runs
 
 
