@@ -238,8 +238,6 @@ _SQLITE_ORDER = operator.itemgetter(9, 7, 1)
 def _sqlite_rows(
     engine: Engine, match: str, kinds: tuple[str, ...], case_id: int | None, limit: int
 ) -> list[Any]:
-    if engine not in _CHECKED:
-        ensure_sqlite_index(engine)
     by_case = case_id is not None
     params = (match, limit) if case_id is None else (match, limit, int(case_id))
     cursor = _kept_cursor(engine)
@@ -297,7 +295,12 @@ def _kept_connection(engine: Engine) -> Any:
 
 
 def _kept(engine: Engine) -> _Kept:
+    """This thread's kept connection for ``engine``, made the first time; the
+    search index is checked (and made, for a workspace from before it) before any
+    engine's first search, so the fast path in :func:`_kept_cursor` need not ask."""
     global _LAST
+    if engine not in _CHECKED:
+        ensure_sqlite_index(engine)
     kept = _KEPT.get(engine)
     if kept is None:
         with _KEPT_LOCK:
@@ -495,7 +498,7 @@ def _pg_select(source: Source, by_case: bool) -> str:
         f"SELECT '{source.kind}' AS kind, t.id AS id, {case_expr} AS case_id,"
         f" c.caption AS caption, {source.title_sql} AS title, {source.detail_sql} AS detail,"
         f" ts_headline('{PG_CONFIG}', {shown}, q.q, '{options}') AS snippet,"
-        f" top.score AS score"
+        f" top.score AS score, 0 AS more, {KINDS.index(source.kind)} AS ord"
         f" FROM (SELECT r.id, ts_rank(r.search_vector, q.q) AS score FROM {table} r, q"
         f" WHERE r.search_vector @@ q.q{case_filter} ORDER BY score DESC, r.id LIMIT :n) AS top"
         f" CROSS JOIN q JOIN {table} t ON t.id = top.id {source.joins} {joins}"

@@ -138,13 +138,16 @@ def date_label(iso: str) -> str | None:
 
 def hits_from_rows(rows: list[Any], sign: float) -> list[Hit]:
     """A Hit for each row (kind, id, case id, caption, title, detail, marked snippet,
-    score, ...); ``sign`` turns the score into a rank, higher is better. Written for
-    speed: it runs for every hit of every keystroke's search."""
+    score, more, kind's place); ``sign`` turns the score into a rank, higher is
+    better. Written for speed: it runs for every hit of every keystroke's search."""
     hits = []
+    append = hits.append
     labels = _DATE_LABELS
-    for row in rows:
-        kind, record_id, case_id, caption, title, detail, snippet, score = row[:8]
-        plain, spans = split_marks(snippet) if snippet else ("", ())
+    for kind, record_id, case_id, caption, title, detail, snippet, score, _more, _ord in rows:
+        if snippet:
+            plain, spans = split_marks(snippet)
+        else:
+            plain, spans = "", ()
         title = " ".join(title.split()) if title else ""
         if detail:
             when = labels.get(detail, False)
@@ -153,19 +156,19 @@ def hits_from_rows(rows: list[Any], sign: float) -> list[Hit]:
             if when:
                 title = f"{title} ({when})"
         # Filled in directly: a frozen dataclass's __init__ sets each field through
-        # object.__setattr__, which costs more than the rest of this loop.
+        # object.__setattr__, which costs more than the rest of this loop, and
+        # setting the keys one by one is cheaper than building a keyword dict.
         hit = _new_hit(Hit)
-        hit.__dict__.update(
-            kind=kind,
-            id=record_id,
-            case_id=case_id,
-            case_caption=caption or "",
-            title=title,
-            snippet=plain,
-            rank=sign * score,
-            highlights=spans,
-        )
-        hits.append(hit)
+        fields = hit.__dict__
+        fields["kind"] = kind
+        fields["id"] = record_id
+        fields["case_id"] = case_id
+        fields["case_caption"] = caption or ""
+        fields["title"] = title
+        fields["snippet"] = plain
+        fields["rank"] = sign * score
+        fields["highlights"] = spans
+        append(hit)
     return hits
 
 
