@@ -21,7 +21,7 @@ from typing import Any
 from benchmarks.common import WORK, figure
 
 SPEC = dict(people=120, statements=600, documents=120, events=200, seed=3)
-ROUNDS = 3
+ROUNDS = 5
 
 
 def run() -> dict[str, dict[str, Any]]:
