@@ -116,7 +116,7 @@ class CaseListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit()
         )
-        self.filter = FilterField("Filter by caption, docket, client or status  (Ctrl+F)", self)
+        self.filter = FilterField("Filter by caption, docket, client or status  (Ctrl+L)", self)
         self.filter.setMinimumWidth(340)
         self.filter.setMaximumWidth(420)
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)

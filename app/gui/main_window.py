@@ -230,9 +230,16 @@ class MainWindow(WindowWorkspace, QMainWindow):
         self.open_file_action = self._action(
             "&Open File", self.open_selected_document, "Ctrl+Shift+O", "open", "Open File"
         )
-        self.filter_action = self._action("&Filter List", self.focus_filter, K.Find, "filter")
+        # Ctrl+F finds anything (in the case on screen, or every case); the list's own
+        # filter, a narrower tool, is Ctrl+L, as a browser's Ctrl+L goes to its bar.
+        self.filter_action = self._action("&Filter List", self.focus_filter, "Ctrl+L", "filter")
         self.search_action = self._action(
-            "&Search All Cases…", self.open_search, "Ctrl+Shift+F", "search", "Search", search
+            "&Search…",
+            self.open_search,
+            [QKeySequence(K.Find), QKeySequence("Ctrl+Shift+F")],
+            "search",
+            "Search",
+            search,
         )
 
         self.case_list_action = self._action(
@@ -352,6 +359,7 @@ class MainWindow(WindowWorkspace, QMainWindow):
         self._set_optional(self.search_action, enabled=True)
         caption = self.case_view.caption() if not on_list else ""
         self.setWindowTitle(f"{caption} — Casefile" if caption else "Casefile")
+        self._scope_search()
 
     def _set_optional(self, action: QAction, enabled: bool) -> None:
         """Enable an action whose module a later part of the build provides, if present."""
@@ -553,12 +561,22 @@ class MainWindow(WindowWorkspace, QMainWindow):
             dock.setObjectName("search_dock")
             dock.setWidget(panel)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            # Room for a snippet's words; Qt's default dock width fits a few of them.
+            self.resizeDocks([dock], [380], Qt.Orientation.Horizontal)
             self.search_dock = dock
+            self._scope_search()
         self.search_dock.show()
         self.search_dock.raise_()
         panel = self.search_dock.widget()
         panel.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         panel.field.selectAll()
+
+    def _scope_search(self) -> None:
+        """Offer the case on screen to the search panel as its scope."""
+        if self.search_dock is not None:
+            case_id = None if self._on_list() else self.case_view.case_id
+            caption = self.case_view.caption() if case_id is not None else ""
+            self.search_dock.widget().offer_case(case_id, caption)
 
     def _search_hit(self, kind: str, case_id: int, record_id: int) -> None:
         if kind == "case":

@@ -9,55 +9,16 @@ person in no case has ``case_id`` 0.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QTextDocument
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.context import AppContext
 from app.core.search import KIND_LABELS, Hit, search
+from app.gui.search_delegate import HIT_ROLE, HitDelegate, HitTree
 
 DEBOUNCE_MS = 250
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-class _HtmlDelegate(QStyledItemDelegate):
-    """Paints an item's (already escaped) HTML, so the matched words show in bold."""
-
-    def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
-        markup = index.data(HTML_ROLE)
-        if not markup:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
-        doc.setHtml(markup)
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
-        doc.drawContents(painter)
-        painter.restore()
-
-    def sizeHint(self, option, index):  # type: ignore[no-untyped-def]
-        size = super().sizeHint(option, index)
-        if index.data(HTML_ROLE):
-            size.setHeight(int(size.height() * 2.4))
-        return size
+__all__ = ["DEBOUNCE_MS", "HIT_ROLE", "SearchPanel"]
 
 
 class SearchPanel(QWidget):
@@ -70,17 +31,32 @@ class SearchPanel(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Search all cases…")
         self.field.setClearButtonEnabled(True)
+        # Where to search: every case, or the case on screen (offered by the window).
+        self.scope = QComboBox(self)
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope.setMinimumContentsLength(12)
+        self.scope.setToolTip("Search every case, or only the case on screen")
+        self.scope.addItem("All cases", None)
+        self.scope.hide()
+        self._offered: tuple[int | None, str] = (None, "")
+        self._prefer_case = True  # with a case on screen, search it unless told otherwise
         self.status = QLabel(self)
         self.model = QStandardItemModel(self)
-        self.tree = QTreeView(self)
+        self.tree = HitTree(self)
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(False)
-        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.tree.setItemDelegate(_HtmlDelegate(self.tree))
+        self.tree.setEditTriggers(HitTree.EditTrigger.NoEditTriggers)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setVerticalScrollMode(HitTree.ScrollMode.ScrollPerPixel)
+        self.delegate = HitDelegate(self.tree, show_case=lambda: self.case_id is None)
+        self.tree.setItemDelegate(self.delegate)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.field)
+        layout.addWidget(self.scope)
         layout.addWidget(self.status)
         layout.addWidget(self.tree)
         self.timer = QTimer(self)
@@ -89,15 +65,37 @@ class SearchPanel(QWidget):
         self.timer.timeout.connect(self.run_search)
         self.field.textChanged.connect(lambda _text: self.timer.start())
         self.field.returnPressed.connect(self.run_search)
+        self.field.installEventFilter(self)
         self.tree.activated.connect(self._activated)
+        self.scope.activated.connect(self._scope_chosen)
         self.hits: list[Hit] = []
 
     def set_case(self, case_id: int | None) -> None:
         """Search only this case (None: every case)."""
+        changed = case_id != self.case_id
         self.case_id = case_id
         self.field.setPlaceholderText("Search this case…" if case_id else "Search all cases…")
-        if self.field.text():
+        if self.field.text() and changed:
             self.run_search()
+
+    def offer_case(self, case_id: int | None, caption: str = "") -> None:
+        """The case on screen (None: none), offered as the scope of the search. The
+        person's last choice between it and every case carries over to the next case."""
+        if (case_id, caption) == self._offered:
+            return
+        self._offered = (case_id, caption)
+        self.scope.clear()
+        self.scope.addItem("All cases", None)
+        if case_id is not None:
+            self.scope.addItem(f"This case: {caption}" if caption else "This case", case_id)
+            self.scope.setCurrentIndex(1 if self._prefer_case else 0)
+        self.scope.setVisible(case_id is not None)
+        self.set_case(self.scope.currentData())
+
+    def _scope_chosen(self, index: int) -> None:
+        case_id = self.scope.itemData(index)
+        self._prefer_case = case_id is not None
+        self.set_case(case_id)
 
     def run_search(self) -> None:
         self.timer.stop()
@@ -105,7 +103,23 @@ class SearchPanel(QWidget):
         self.hits = search(self.context.workspace, query, case_id=self.case_id, limit=50)
         self._show(self.hits, bool(query.strip()))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search field goes to the first result, as in a browser's bar."""
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.hits
+        ):
+            first = self.model.index(0, 0)
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.tree.setCurrentIndex(self.model.index(0, 0, first))
+            return True
+        return super().eventFilter(watched, event)
+
     def _show(self, hits: list[Hit], asked: bool) -> None:
+        self.delegate.forget_sizes()
         self.model.clear()
         groups: dict[str, QStandardItem] = {}
         for hit in hits:
@@ -117,10 +131,6 @@ class SearchPanel(QWidget):
                 self.model.appendRow(group)
             item = QStandardItem(f"{hit.title}\n{hit.snippet}")
             item.setData(hit, HIT_ROLE)
-            item.setData(
-                f"<div>{_escape(hit.title)}</div><div>{hit.snippet_html()}</div>",
-                HTML_ROLE,
-            )
             item.setToolTip(hit.case_caption)
             group.appendRow(item)
         for kind, group in groups.items():
@@ -132,9 +142,3 @@ class SearchPanel(QWidget):
         hit = index.data(HIT_ROLE)
         if isinstance(hit, Hit):
             self.recordActivated.emit(hit.kind, hit.case_id or 0, hit.id)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

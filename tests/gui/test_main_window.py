@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QUndoCommand
+from PySide6.QtGui import QDropEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.context import AppContext
@@ -117,13 +117,13 @@ def test_enter_opens_a_case_and_ctrl_numbers_choose_sections(
     assert window.pages.currentWidget() is window.case_list
 
 
-def test_ctrl_f_focuses_the_filter_and_typing_filters_in_sql(
+def test_ctrl_l_focuses_the_filter_and_typing_filters_in_sql(
     window: MainWindow, qtbot: Any, sample_case_id: int
 ) -> None:
     _open_sample(window, qtbot, sample_case_id)
     window.show_section("people")
     people = _section(window, "people")
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is people.filter
     qtbot.keyClicks(people.filter, "spokes")
     qtbot.waitUntil(lambda: people.model.filter_text() == "spokes")
@@ -427,18 +427,19 @@ def test_search_dock_opens_and_a_hit_navigates_to_its_row(
     window: MainWindow, qtbot: Any, ctx: AppContext, sample_case_id: int
 ) -> None:
     pytest.importorskip("app.gui.search_panel")
-    qtbot.keyClick(
-        window,
-        Qt.Key.Key_F,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    assert QKeySequence("Ctrl+Shift+F") in window.search_action.shortcuts()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_dock is not None and window.search_dock.isVisible()
     panel = window.search_dock.widget()
     assert QApplication.focusWidget() is panel.field
+    assert panel.scope.isHidden() and panel.case_id is None  # the case list: every case
     statement_id = _first_id(ctx, "statements", sample_case_id)
     panel.recordActivated.emit("statement", sample_case_id, statement_id)
     assert window.case_view.current_section_name() == "statements"
     assert _section(window, "statements").current_key() == {"id": statement_id}
+    # With the case on screen, the search covers it (the person can widen it again).
+    assert panel.case_id == sample_case_id
+    assert panel.scope.currentText() == f"This case: {window.case_view.caption()}"
     party = _section(window, "people")
     person_id = people.get_party(ctx.workspace, _first_id(ctx, "people", sample_case_id))[
         "person_id"
@@ -446,6 +447,8 @@ def test_search_dock_opens_and_a_hit_navigates_to_its_row(
     panel.recordActivated.emit("person", sample_case_id, person_id)
     assert window.case_view.current_section_name() == "people"
     assert party.current_key() is not None
+    window.show_case_list()
+    assert panel.scope.isHidden() and panel.case_id is None
 
 
 def _first_id(ctx: AppContext, name: str, case_id: int) -> int:

@@ -220,7 +220,7 @@ class ListSection(QWidget):
         self.count_nouns = (noun, plural)
         self.model = RecordListModel(ctx, name, parent=self)
         self.table = RecordTable(self.model, self)
-        self.filter = FilterField(f"Filter {plural}  (Ctrl+F)", self)
+        self.filter = FilterField(f"Filter {plural}  (Ctrl+L)", self)
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
