@@ -8,8 +8,10 @@ of contents, which is laid out in the same single pass (:mod:`app.briefs.pdf_con
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from reportlab.lib.pagesizes import LETTER
@@ -165,7 +167,25 @@ class BriefDocTemplate(BaseDocTemplate):
 
     def build_brief(self, story: list[Flowable]) -> None:
         self._story_size = len(story)
-        self.build(story, canvasmaker=page_counting_canvas(self.draw_page_count))
+        with _cycle_collector_paused():
+            self.build(story, canvasmaker=page_counting_canvas(self.draw_page_count))
+
+
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while pages are laid out. Layout makes millions
+    of short-lived objects, and each of the collector's full passes walks every live
+    one - the brief, its story and every page drawn so far - which was a tenth of a
+    2,500-page export. Reference counting still frees nearly everything as it goes,
+    and what cycles are left are collected when the collector resumes; peak memory
+    of that export is the same (284 MiB either way)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:  # (another export on another thread may have paused it first)
+            gc.enable()
 
 
 def _paras(texts: Iterable[str], style: ParagraphStyle) -> list[Flowable]:

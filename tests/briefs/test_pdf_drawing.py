@@ -90,3 +90,37 @@ def test_reportlab_uses_its_c_helpers() -> None:
     from reportlab.lib import rl_accel
 
     assert {"instanceStringWidthTTF", "fp_str", "escapePDF"} <= set(rl_accel._c_funcs)
+
+
+def test_the_cycle_collector_resumes_after_an_export_as_it_was() -> None:
+    import gc
+
+    from app.briefs import pdf
+
+    seen: list[bool] = []
+    real_build = pdf.BriefDocTemplate.build
+
+    def build(self, story, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real_build(self, story, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf.BriefDocTemplate, "build", build)
+        assert gc.isenabled()
+        write_pdf(brief_of("A short statement."), io.BytesIO())
+        assert seen == [False] and gc.isenabled()
+
+        def broken(self, story, **kwargs):  # type: ignore[no-untyped-def]
+            raise OSError("disk full")
+
+        patch.setattr(pdf.BriefDocTemplate, "build", broken)
+        with pytest.raises(OSError):
+            write_pdf(brief_of("A short statement."), io.BytesIO())
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            patch.setattr(pdf.BriefDocTemplate, "build", build)
+            write_pdf(brief_of("A short statement."), io.BytesIO())
+            assert not gc.isenabled()  # someone else's pause is theirs to end
+        finally:
+            gc.enable()
