@@ -350,6 +350,7 @@ def measure(statements: int = STATEMENTS) -> dict[str, dict[str, Any]]:
             "statements": [statements, statements * 2],
             "seconds": [round(small_s, 2), round(big_s, 2)],
             "pages": [pages, big_pages],
+            "pair_ratios": [round(big / small, 3) for small, big in pairs],
             "note": "full PDF export (model + layout) of twice the case; lower is better",
         },
     }

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, load_only, selectinload
 
 from app.briefs import text as t
+from app.briefs.collector import cycle_collector_paused
 from app.briefs.profiles import DEFAULT_MARKING, FULL, SECTIONS, Profile
 from app.core import vocab
 from app.core.dates import PartialDate
@@ -199,7 +200,7 @@ def build_brief(
     ``today`` decides which court date is "next" and the date prepared;
     ``toc=None`` adds a table of contents when the brief runs past a few pages.
     """
-    with ws.reader() as session:
+    with ws.reader() as session, cycle_collector_paused():
         return build_brief_in_session(
             session,
             case_ref,
