@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape
 
 STATEMENTS = 2000
 REPEAT = 3  # best of three runs of each measurement
-SCALING_PAIRS = 5  # brief_scaling: the median ratio of five pairs of runs
+SCALING_PAIRS = 7  # brief_scaling: the median ratio of seven pairs of runs
 WORDS = (
     "the officer said that he saw my client near the corner store at about nine "
     "in the evening and that it was dark and raining and the lights were off "
