@@ -18,7 +18,8 @@ from app.core.search import KIND_LABELS, Hit, search
 from app.gui.search_delegate import HIT_ROLE, HitDelegate, HitTree
 
 DEBOUNCE_MS = 250
-__all__ = ["DEBOUNCE_MS", "HIT_ROLE", "SearchPanel"]
+SHOWN = 50  # hits shown of each kind, the best first
+__all__ = ["DEBOUNCE_MS", "HIT_ROLE", "SHOWN", "SearchPanel"]
 
 
 class SearchPanel(QWidget):
@@ -69,6 +70,7 @@ class SearchPanel(QWidget):
         self.tree.activated.connect(self._activated)
         self.scope.activated.connect(self._scope_chosen)
         self.hits: list[Hit] = []
+        self.more: set[str] = set()  # kinds with more matches than are shown
 
     def set_case(self, case_id: int | None) -> None:
         """Search only this case (None: every case)."""
@@ -100,7 +102,16 @@ class SearchPanel(QWidget):
     def run_search(self) -> None:
         self.timer.stop()
         query = self.field.text()
-        self.hits = search(self.context.workspace, query, case_id=self.case_id, limit=50)
+        # One more than is shown of each kind: whether a kind has more than SHOWN.
+        found = search(self.context.workspace, query, case_id=self.case_id, limit=SHOWN + 1)
+        per_kind: dict[str, int] = {}
+        self.hits, self.more = [], set()
+        for hit in found:
+            count = per_kind[hit.kind] = per_kind.get(hit.kind, 0) + 1
+            if count > SHOWN:
+                self.more.add(hit.kind)
+            else:
+                self.hits.append(hit)
         self._show(self.hits, bool(query.strip()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -134,9 +145,17 @@ class SearchPanel(QWidget):
             item.setToolTip(hit.case_caption)
             group.appendRow(item)
         for kind, group in groups.items():
-            group.setText(f"{KIND_LABELS[kind]} ({group.rowCount()})")
+            more = "+" if kind in self.more else ""
+            group.setText(f"{KIND_LABELS[kind]} ({group.rowCount()}{more})")
+            if more:
+                group.setToolTip(f"The best {SHOWN} are shown; type more words to narrow them.")
         self.tree.expandAll()
-        self.status.setText("" if not asked else f"{len(hits)} found" if hits else "No matches")
+        if not asked:
+            self.status.setText("")
+        elif not hits:
+            self.status.setText("No matches")
+        else:
+            self.status.setText(f"{len(hits)}{'+' if self.more else ''} found")
 
     def _activated(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)

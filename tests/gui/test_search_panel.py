@@ -155,3 +155,22 @@ def test_down_in_the_field_goes_to_the_first_result(qtbot, sqlite_workspace: Wor
     with qtbot.waitSignal(panel.recordActivated) as blocker:
         qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
     assert blocker.args[0] == "note"
+
+
+def test_a_kind_with_more_matches_than_shown_says_so(qtbot, sqlite_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    from app.gui.search_panel import SHOWN
+
+    case = cases.add_case(sqlite_workspace, caption="A")
+    for i in range(SHOWN + 1):
+        notes.add_note(sqlite_workspace, case, body=f"lantern {i}")
+    notes.add_note(sqlite_workspace, case, body="a single gazebo")
+    panel = SearchPanel(AppContext(sqlite_workspace))
+    qtbot.addWidget(panel)
+    panel.field.setText("lantern")
+    panel.run_search()
+    group = panel.model.item(0)
+    assert group.text() == f"Notes ({SHOWN}+)" and group.rowCount() == SHOWN
+    assert panel.status.text() == f"{SHOWN}+ found"
+    panel.field.setText("gazebo")
+    panel.run_search()
+    assert panel.model.item(0).text() == "Notes (1)" and panel.status.text() == "1 found"
