@@ -19,7 +19,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +38,7 @@ from app.gui import style
 from app.gui.case_list import CaseListPage
 from app.gui.sections import SECTION_NAMES
 from app.gui.sections.list_section import DocumentsSection, ListSection
+from app.gui.window_search import WindowSearch
 from app.gui.window_workspace import WindowWorkspace, WorkspaceOpener, open_for_desktop
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def _module_present(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
-class MainWindow(WindowWorkspace, QMainWindow):
+class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
     def __init__(
         self,
         ctx: AppContext | None = None,
@@ -359,7 +359,7 @@ class MainWindow(WindowWorkspace, QMainWindow):
         self._set_optional(self.search_action, enabled=True)
         caption = self.case_view.caption() if not on_list else ""
         self.setWindowTitle(f"{caption} — Casefile" if caption else "Casefile")
-        self._scope_search()
+        self.scope_search()
 
     def _set_optional(self, action: QAction, enabled: bool) -> None:
         """Enable an action whose module a later part of the build provides, if present."""
@@ -440,6 +440,7 @@ class MainWindow(WindowWorkspace, QMainWindow):
             self.show_case_list()
         elif case_id is not None:
             self.case_view.refresh()
+        self.refresh_search()
         self._update_actions()
 
     # -- record actions -------------------------------------------------------
@@ -548,47 +549,6 @@ class MainWindow(WindowWorkspace, QMainWindow):
             module.export_brief_dialog(self.ctx, case_id, self)
         else:
             module.print_case(self.ctx, case_id, self, preview=how == "preview")
-
-    def open_search(self) -> None:
-        """Show the search dock (made on first use) and put the cursor in its field."""
-        if self.search_dock is None:
-            module = self._optional(self.search_action)
-            if module is None:
-                return
-            panel = module.SearchPanel(self.ctx, self)
-            panel.recordActivated.connect(self._search_hit)
-            dock = QDockWidget("Search", self)
-            dock.setObjectName("search_dock")
-            dock.setWidget(panel)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            # Room for a snippet's words; Qt's default dock width fits a few of them.
-            self.resizeDocks([dock], [380], Qt.Orientation.Horizontal)
-            self.search_dock = dock
-            self._scope_search()
-        self.search_dock.show()
-        self.search_dock.raise_()
-        panel = self.search_dock.widget()
-        panel.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        panel.field.selectAll()
-
-    def _scope_search(self) -> None:
-        """Offer the case on screen to the search panel as its scope."""
-        if self.search_dock is not None:
-            case_id = None if self._on_list() else self.case_view.case_id
-            caption = self.case_view.caption() if case_id is not None else ""
-            self.search_dock.widget().offer_case(case_id, caption)
-
-    def _search_hit(self, kind: str, case_id: int, record_id: int) -> None:
-        if kind == "case":
-            self.open_case(record_id)
-            return
-        from app.gui.case_view import target_of_hit
-
-        target = target_of_hit(self.ctx, kind, case_id, record_id)
-        if target is None:
-            self.statusBar().showMessage("That record is not part of any case.", 5000)
-            return
-        self.show_record(case_id, *target)
 
     def show_about(self) -> None:
         from app.gui.about import show_about

@@ -99,6 +99,11 @@ class SearchPanel(QWidget):
         self._prefer_case = case_id is not None
         self.set_case(case_id)
 
+    def refresh(self) -> None:
+        """Search again for what is typed (the records changed)."""
+        if self.field.text().strip():
+            self.run_search()
+
     def run_search(self) -> None:
         self.timer.stop()
         query = self.field.text()

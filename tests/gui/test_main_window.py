@@ -449,6 +449,13 @@ def test_search_dock_opens_and_a_hit_navigates_to_its_row(
     assert party.current_key() is not None
     window.show_case_list()
     assert panel.scope.isHidden() and panel.case_id is None
+    # Records change (an edit, an undo): what is typed is searched again.
+    panel.field.setText("zeppelin")
+    panel.run_search()
+    assert panel.status.text() == "No matches"
+    note = notes.add_note(ctx.workspace, sample_case_id, body="a zeppelin overhead")
+    window.undo.push(QUndoCommand("Add note"))  # the window re-reads when its stack moves
+    assert [(hit.kind, hit.id) for hit in panel.hits] == [("note", note)]
 
 
 def _first_id(ctx: AppContext, name: str, case_id: int) -> int:
