@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.gui.fresh_home import fresh_home_env
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_app_starts_on_a_machine_that_has_never_run_it(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "CASEFILE_SMOKE_TEST": "1",  # paint the window once, then close it
-    }
-    env.pop("CASEFILE_DB", None)
+    # CASEFILE_SMOKE_TEST: paint the window once, then close it.
+    env = fresh_home_env(home, CASEFILE_SMOKE_TEST="1")
     result = subprocess.run(
         [sys.executable, "-m", "app"],
         cwd=REPO,

@@ -20,6 +20,7 @@ from app.core.sample import load_sample
 from app.core.workspace import open_workspace
 from app.gui.main_window import MainWindow
 from app.gui.settings import QSettingsMapping
+from tests.gui.fresh_home import fresh_home_env
 
 REPO = Path(__file__).resolve().parents[2]
 CAPTION = "People v. Derrick Ingram"
@@ -170,16 +171,7 @@ sys.exit(code)
 
 
 def _start(tmp_path: Path, workspace: Path) -> tuple[subprocess.CompletedProcess[str], Any]:
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "CASEFILE_REPORT_FIRST_PAINT": "1",
-    }
-    env.pop("CASEFILE_SMOKE_TEST", None)
+    env = fresh_home_env(tmp_path / "home", CASEFILE_REPORT_FIRST_PAINT="1")
     result = subprocess.run(
         [sys.executable, "-c", CHILD, "--db", str(workspace)],
         cwd=REPO,
