@@ -2,7 +2,7 @@
 
 Each subcommand lives in ``app/commands/<name>.py`` with a ``register`` function
 that adds its parser and sets ``handler``. Handlers receive the parsed arguments
-and an open :class:`~app.core.workspace.Workspace`. Every :class:`CasefileError`
+and an open :class:`~app.core.storage.workspace.Workspace`. Every :class:`CasefileError`
 becomes one line on stderr and exit status 1: no tracebacks for a person to read.
 """
 

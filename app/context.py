@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the window is painted before the database layer is imported
-    from app.core.workspace import Workspace
+    from app.core.storage.workspace import Workspace
 
 
 @dataclass

@@ -70,9 +70,9 @@ def build_case(folder: Path, statements: int, seed: int = 7) -> tuple[Any, int]:
     from sqlalchemy import insert
 
     from app.core.dates import PartialDate
-    from app.core.models import Statement, statement_issues
     from app.core.services import cases, documents, events, issues, notes, people
-    from app.core.workspace import open_workspace
+    from app.core.storage.models import Statement, statement_issues
+    from app.core.storage.workspace import open_workspace
 
     rng = random.Random(seed)
     ws = open_workspace(folder / f"bench-{statements}.casefile", user="bench")
@@ -228,8 +228,8 @@ def bare_pdf(story: list[tuple[str, str, str | None]]) -> int:
     from reportlab.lib.pagesizes import LETTER
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from app.briefs.pdf import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
-    from app.briefs.pdf_parts import styles
+    from app.briefs.pdf.document import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
+    from app.briefs.pdf.parts import styles
 
     sheet = styles()
     pad = 6  # SimpleDocTemplate's Frame pads its text area by 6 pt on each side
@@ -272,8 +272,8 @@ def bare_docx(texts: list[str]) -> None:
 def measure(statements: int = STATEMENTS) -> dict[str, dict[str, Any]]:
     from app.briefs.docx import write_docx
     from app.briefs.model import build_brief
-    from app.briefs.pdf import write_pdf
-    from app.briefs.pdf_parts import fonts
+    from app.briefs.pdf.document import write_pdf
+    from app.briefs.pdf.parts import fonts
 
     fonts()  # register once, outside the timings
     with tempfile.TemporaryDirectory() as folder:

@@ -44,7 +44,7 @@ def demo_workspace() -> tuple[Path, int]:
     if given:
         return Path(given), 1
     from app.core import demo
-    from app.core.workspace import open_workspace
+    from app.core.storage.workspace import open_workspace
     from benchmarks.common import demo_data
 
     path = WORK / "gui.casefile"
@@ -120,8 +120,8 @@ def lists() -> dict[str, dict[str, Any]]:
     from PySide6.QtWidgets import QHeaderView, QTableView
 
     from app.context import AppContext
-    from app.core import queries
-    from app.core.workspace import open_workspace
+    from app.core.lists import queries
+    from app.core.storage.workspace import open_workspace
     from app.gui.models.record_list import RecordListModel, format_cell
     from app.gui.sections.list_section import RecordTable
 
@@ -219,8 +219,8 @@ import os, resource, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
 from app.context import AppContext
-from app.core.workspace import open_workspace
-from app.gui.main_window import MainWindow
+from app.core.storage.workspace import open_workspace
+from app.gui.window.main_window import MainWindow
 app = QApplication([])
 ws = open_workspace(sys.argv[1], user="bench")
 window = MainWindow(AppContext(ws, settings={}))
@@ -264,7 +264,7 @@ def _peak_rss(*args: str) -> int:
 
 
 def memory() -> dict[str, dict[str, Any]]:
-    from app.core.workspace import open_workspace
+    from app.core.storage.workspace import open_workspace
 
     path, case_id = demo_workspace()
     empty = WORK / "gui-empty.casefile"

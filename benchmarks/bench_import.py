@@ -13,7 +13,7 @@ from benchmarks.common import WORK, demo_archive, demo_data, figure
 
 def _raw_insert(path: str, data: dict[str, Any]) -> None:
     """The floor: the same rows, straight through the driver, index rebuilt once."""
-    from app.core import search
+    from app.core.search import query as search
 
     con = sqlite3.connect(path)
     con.execute("PRAGMA foreign_keys = ON")
@@ -148,10 +148,10 @@ def _raw_insert(path: str, data: dict[str, Any]) -> None:
 
 def run() -> dict[str, dict[str, Any]]:
     try:
-        from app.core.archive import import_archive
+        from app.core.archive.transfer import import_archive
     except ImportError as exc:
         return {"import_50k": {"skipped": f"archive import not available: {exc}"}}
-    from app.core.workspace import open_workspace
+    from app.core.storage.workspace import open_workspace
 
     data, archive = demo_data(), demo_archive()
     ws = open_workspace(WORK / "import.casefile", user="bench")

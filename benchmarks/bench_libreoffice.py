@@ -32,7 +32,7 @@ def run() -> dict[str, dict[str, Any]]:
 
     from app.briefs.export import export_brief
     from app.core import demo
-    from app.core.workspace import open_workspace
+    from app.core.storage.workspace import open_workspace
 
     folder = WORK / "libreoffice"
     folder.mkdir(exist_ok=True)

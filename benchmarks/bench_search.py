@@ -62,8 +62,8 @@ def side_by_side(
 
 def run() -> dict[str, dict[str, Any]]:
     from app.core import demo
-    from app.core.search import MARK_END, MARK_START, search, split_marks
-    from app.core.workspace import open_workspace
+    from app.core.search.query import MARK_END, MARK_START, search, split_marks
+    from app.core.storage.workspace import open_workspace
 
     ws = open_workspace(WORK / "search.casefile", user="bench")
     demo.insert_case(ws, demo_data())

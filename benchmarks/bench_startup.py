@@ -82,7 +82,7 @@ def _paints(command: list[str], env: dict[str, str]) -> dict[str, float]:
 
 def run() -> dict[str, dict[str, Any]]:
     from app.core.sample import load_sample
-    from app.core.workspace import open_workspace
+    from app.core.storage.workspace import open_workspace
 
     workspace = WORK / "startup.casefile"
     if not workspace.exists():

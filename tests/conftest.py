@@ -18,7 +18,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.core.workspace import Workspace, open_workspace  # noqa: E402
+from app.core.storage.workspace import Workspace, open_workspace  # noqa: E402
 from tests.pgserver import PostgresServer  # noqa: E402
 
 pytest_plugins = ["tests.conftest_pg"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from app.briefs.model import Brief, build_brief
 from app.briefs.profiles import get_profile, with_sections
 from app.core.errors import CasefileError, ValidationError
-from app.core.workspace import Workspace
+from app.core.storage.workspace import Workspace
 
 FORMATS = ("pdf", "docx")
 Progress = Callable[[int, int], None]
@@ -46,7 +46,7 @@ def write_brief(
     os.close(fd)
     try:
         if fmt == "pdf":
-            from app.briefs.pdf import write_pdf
+            from app.briefs.pdf.document import write_pdf
 
             pages: int | None = write_pdf(brief, tmp, progress)
         else:

@@ -20,9 +20,9 @@ from app.briefs.collector import cycle_collector_paused
 from app.briefs.profiles import DEFAULT_MARKING, FULL, SECTIONS, Profile
 from app.core import vocab
 from app.core.dates import PartialDate
-from app.core.models import Case, Charge, Document, Event, Issue, Note, Party, Statement
 from app.core.services.cases import find_case
-from app.core.workspace import Workspace
+from app.core.storage.models import Case, Charge, Document, Event, Issue, Note, Party, Statement
+from app.core.storage.workspace import Workspace
 
 UNKNOWN_DATE = "Date unknown"
 WITHHELD_SOURCE = "a privileged document"

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # keep `casefile --help` fast: no database modules at import time
-    from app.core.workspace import Workspace
+    from app.core.storage.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_export(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.core.archive import export_case
+    from app.core.archive.transfer import export_case
 
     print(export_case(workspace, args.case, args.output, plain=args.plain))
     return 0
@@ -48,7 +48,7 @@ def run_export(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.commands.encryption import passphrases
-    from app.core.archive import import_archive
+    from app.core.archive.transfer import import_archive
 
     # An encrypted archive asks for its passphrase (the workspace's own archives do not).
     case_id = passphrases(args).unlocking(

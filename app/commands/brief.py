@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from app.core.workspace import Workspace
+from app.core.storage.workspace import Workspace
 
 PROFILE_CHOICES = ("full", "client", "co-counsel")
 SECTION_NAMES = "cover,glance,charges,people,chronology,statements,issues,documents,notes"

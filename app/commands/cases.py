@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # keep `casefile --help` fast: no database modules at import time
-    from app.core.workspace import Workspace
+    from app.core.storage.workspace import Workspace
 
 CAPTION_WIDTH = 50
 
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def case_rows(workspace: Workspace) -> list[dict[str, Any]]:
     from sqlalchemy import select
 
-    from app.core.models import Case, Party, Person
+    from app.core.storage.models import Case, Party, Person
 
     with workspace.reader() as session:
         cases = session.execute(

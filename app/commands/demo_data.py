@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.core.workspace import Workspace
+    from app.core.storage.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
         demo.write_archive(data, args.archive)
         print(f"Wrote {args.archive} ({data['case']['caption']}).")
         return 0
-    from app.core.workspace import open_workspace
+    from app.core.storage.workspace import open_workspace
 
     workspace = open_workspace(args.db)
     try:

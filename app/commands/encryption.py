@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # keep `casefile --help` fast: no database modules at import time
-    from app.core.workspace import Workspace
+    from app.core.storage.workspace import Workspace
 
 ENV = "CASEFILE_PASSPHRASE"
 NEW_ENV = "CASEFILE_NEW_PASSPHRASE"
@@ -28,7 +28,7 @@ T = TypeVar("T")
 
 
 def _read_file(path: str) -> str:
-    from app.core.crypto import EncryptionError
+    from app.core.storage.crypto import EncryptionError
 
     try:
         text = Path(path).expanduser().read_text(encoding="utf-8")
@@ -55,7 +55,7 @@ class Passphrases:
         return os.environ.get(ENV) or None
 
     def ask(self, prompt: str) -> str:
-        from app.core.crypto import PassphraseRequired
+        from app.core.storage.crypto import PassphraseRequired
 
         if not _interactive():
             raise PassphraseRequired(f"{prompt.rstrip(': ')}: give it with {HOW}")
@@ -65,7 +65,7 @@ class Passphrases:
 
     def new(self, *, also_current: bool = False) -> str:
         """A new passphrase: from a file or the environment, else typed twice."""
-        from app.core.crypto import EncryptionError, PassphraseRequired
+        from app.core.storage.crypto import EncryptionError, PassphraseRequired
 
         if self.new_file:
             return _read_file(self.new_file)
@@ -89,7 +89,7 @@ class Passphrases:
     def unlocking(self, call: Callable[[str | None], T], what: str = "workspace") -> T:
         """``call(passphrase)``: first with the given one (or none); if the thing turns
         out to be encrypted and nothing was given, ask (up to three times)."""
-        from app.core.crypto import PassphraseRequired, WrongPassphrase
+        from app.core.storage.crypto import PassphraseRequired, WrongPassphrase
 
         given = self.given()
         try:
@@ -114,7 +114,7 @@ def passphrases(args: argparse.Namespace) -> Passphrases:
 
 def open_with_passphrase(args: argparse.Namespace, **kwargs: object) -> Workspace:
     """The command's workspace (``--db``), asking for its passphrase if it needs one."""
-    from app.core.workspace import open_workspace
+    from app.core.storage.workspace import open_workspace
 
     return passphrases(args).unlocking(
         lambda secret: open_workspace(args.db, secret, **kwargs)  # type: ignore[arg-type]
@@ -172,8 +172,8 @@ def _new_passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _target(args: argparse.Namespace) -> Path:
-    from app.core import db
     from app.core.errors import WorkspaceError
+    from app.core.storage import db
 
     path = db.sqlite_path(db.resolve_url(getattr(args, "path", None) or args.db))
     if path is None:
@@ -190,9 +190,9 @@ def _sources(args: argparse.Namespace) -> Passphrases:
 
 
 def run_new_workspace(args: argparse.Namespace, _workspace: None) -> int:
-    from app.core.encryption import create_encrypted_workspace
     from app.core.errors import WorkspaceError
-    from app.core.workspace import open_workspace
+    from app.core.storage.encryption import create_encrypted_workspace
+    from app.core.storage.workspace import open_workspace
 
     path = _target(args)
     if path.exists() and path.stat().st_size > 0:
@@ -209,7 +209,7 @@ def run_new_workspace(args: argparse.Namespace, _workspace: None) -> int:
 
 
 def run_encrypt(args: argparse.Namespace, _workspace: None) -> int:
-    from app.core.encryption import encrypt_workspace
+    from app.core.storage.encryption import encrypt_workspace
 
     path = _target(args)
     secret = _sources(args).new(also_current=True)
@@ -232,21 +232,21 @@ def run_encrypt(args: argparse.Namespace, _workspace: None) -> int:
 
 
 def run_change_passphrase(args: argparse.Namespace, _workspace: None) -> int:
-    from app.core.encryption import change_passphrase
+    from app.core.storage.encryption import change_passphrase
 
     sources = _sources(args)
     old: list[str] = []
 
     def opening(secret: str | None) -> Workspace:
-        from app.core.crypto import PassphraseRequired
-        from app.core.workspace import open_workspace
+        from app.core.storage.crypto import PassphraseRequired
+        from app.core.storage.workspace import open_workspace
 
         if secret is None:
             raise PassphraseRequired(f"the current passphrase is needed: give it with {HOW}")
         workspace = open_workspace(args.db, secret, exclusive=True)
         if workspace.key is None:
             workspace.close()
-            from app.core.crypto import EncryptionError
+            from app.core.storage.crypto import EncryptionError
 
             raise EncryptionError("this workspace is not encrypted; use 'casefile encrypt'")
         old.append(secret)

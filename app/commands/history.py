@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from app.core.workspace import Workspace
+from app.core.storage.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.core.audit import history_of_case
+    from app.core.storage.audit import history_of_case
 
     case_id = _case_id(workspace, args.case)
     entries = history_of_case(workspace, case_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.core.workspace import Workspace
+from app.core.storage.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,8 +39,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_check(args: argparse.Namespace, _workspace: None) -> int:
     from app.commands.encryption import passphrases
-    from app.core import db
-    from app.core.check import check_workspace
+    from app.core.safety.check import check_workspace
+    from app.core.storage import db
 
     url = db.resolve_url(args.db)
     report = passphrases(args).unlocking(lambda secret: check_workspace(url, passphrase=secret))
@@ -55,7 +55,7 @@ def run_check(args: argparse.Namespace, _workspace: None) -> int:
 
 
 def run_backup(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.core.backup import make_backup, rotate
+    from app.core.safety.backup import make_backup, rotate
 
     result = make_backup(workspace, args.output)
     if args.output is None and workspace.path is not None:
@@ -68,9 +68,9 @@ def run_backup(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def run_restore(args: argparse.Namespace, _workspace: None) -> int:
     from app.commands.encryption import passphrases
-    from app.core import db
-    from app.core.backup import restore_backup
     from app.core.errors import WorkspaceError
+    from app.core.safety.backup import restore_backup
+    from app.core.storage import db
 
     url = db.resolve_url(args.db)
     path = db.sqlite_path(url)

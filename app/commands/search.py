@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # keep `casefile --help` fast
-    from app.core.workspace import Workspace
+    from app.core.storage.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.core.search import KIND_LABELS, search
+    from app.core.search.query import KIND_LABELS, search
     from app.core.services.cases import resolve_case_id
 
     case_id = resolve_case_id(workspace, args.case) if args.case else None

@@ -8,7 +8,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # keep `casefile --help` fast: no database modules at import time
-    from app.core.workspace import Workspace
+    from app.core.storage.workspace import Workspace
 
 WIDTH = 100
 
@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.core.casedump import case_dump
+    from app.core.lists.casedump import case_dump
 
     dump = case_dump(workspace, args.case)
     if args.json:

@@ -26,9 +26,9 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from app.core import models as m
-from app.core import search
-from app.core.workspace import Workspace
+from app.core.search import query as search
+from app.core.storage import models as m
+from app.core.storage.workspace import Workspace
 
 FIRST = (
     "James Mary Michael Patricia Robert Jennifer John Linda David Elizabeth William Barbara "

@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.core.archive import import_archive
-from app.core.archive_read import ATTACHMENTS, CASE_JSON
+from app.core.archive.read import ATTACHMENTS, CASE_JSON
+from app.core.archive.transfer import import_archive
 from app.core.errors import ArchiveError
-from app.core.models import Case
-from app.core.workspace import Workspace
+from app.core.storage.models import Case
+from app.core.storage.workspace import Workspace
 from app.resources import resource
 
 SAMPLE_JSON = ("sample", "ingram-case.json")

@@ -17,13 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.errors import CasefileError
-from app.core.paths import ENV_VAR, WORKSPACE_SUFFIX, default_workspace_path, describe_target
+from app.core.storage.paths import (
+    ENV_VAR,
+    WORKSPACE_SUFFIX,
+    default_workspace_path,
+    describe_target,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from app.core.workspace import Workspace
-    from app.gui.main_window import MainWindow
+    from app.core.storage.workspace import Workspace
+    from app.gui.window.main_window import MainWindow
 
 
 SMOKE_TEST_VAR = "CASEFILE_SMOKE_TEST"
@@ -38,7 +43,7 @@ def run_gui(db: str | None = None) -> int:
 
     from app.gui import settings as prefs
     from app.gui import style
-    from app.gui.main_window import MainWindow
+    from app.gui.window.main_window import MainWindow
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
@@ -128,9 +133,9 @@ def _load_database_layer() -> None:
     if plain is not None:
         builtins.__import__ = plain
     try:
-        import app.core.crypto
-        import app.core.queries
-        import app.core.workspace  # noqa: F401
+        import app.core.lists.queries
+        import app.core.storage.crypto
+        import app.core.storage.workspace  # noqa: F401
     finally:
         builtins.__import__ = hooked
 
@@ -224,8 +229,8 @@ def open_asking_passphrase(
 ) -> Workspace:
     """``open_workspace``, asking for the passphrase when the workspace is encrypted
     (again after a wrong one). Cancelling raises the "give its passphrase" error."""
-    from app.core.crypto import PassphraseRequired, WrongPassphrase
-    from app.core.workspace import open_workspace
+    from app.core.storage.crypto import PassphraseRequired, WrongPassphrase
+    from app.core.storage.workspace import open_workspace
 
     try:
         return open_workspace(target, exclusive=exclusive)

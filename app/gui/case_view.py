@@ -32,7 +32,7 @@ def target_of_hit(
     if not case_id:
         return None
     if kind == "person":
-        from app.core import record_links
+        from app.core.lists import links as record_links
 
         party = record_links.party_of_person(ctx.workspace, case_id, record_id)
         if party is None:

@@ -36,7 +36,7 @@ from app.core.services import (
 )
 from app.core.services import restore as rs
 from app.core.services._records import Entity
-from app.core.workspace import Workspace
+from app.core.storage.workspace import Workspace
 
 RecordKind = Literal["case", "party", "statement", "charge", "document", "event", "issue", "note"]
 Snapshot = dict[str, Any]

@@ -18,7 +18,6 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.core import vocab
 from app.core.dates import PartialDate
-from app.core.models import Case, Charge, Document, Event, Issue, Note, Party, Person, Statement
 from app.core.services import _fields
 from app.core.services.cases import CASE
 from app.core.services.charges import CHARGE
@@ -28,6 +27,17 @@ from app.core.services.issues import ISSUE
 from app.core.services.notes import NOTE
 from app.core.services.people import PARTY, PERSON
 from app.core.services.statements import STATEMENT
+from app.core.storage.models import (
+    Case,
+    Charge,
+    Document,
+    Event,
+    Issue,
+    Note,
+    Party,
+    Person,
+    Statement,
+)
 
 SPECS = {
     "cases": CASE,

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import ColumnElement, and_, false, func, or_, select
 
 from app.context import AppContext
-from app.core.models import AuditEntry, Case, Party
+from app.core.storage.models import AuditEntry, Case, Party
 from app.gui import style
 from app.gui.history_format import (
     ACTIONS,

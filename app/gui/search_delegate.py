@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from app.core.search import Hit
+from app.core.search.query import Hit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_LINES = 3

@@ -1,7 +1,7 @@
 """The search field and its results, grouped by kind (a widget for a dock).
 
 Typing waits ``DEBOUNCE_MS`` after the last keystroke, then calls
-:func:`app.core.search.search` (a selective search takes about a millisecond, so
+:func:`app.core.search.query.search` (a selective search takes about a millisecond, so
 it runs on the GUI thread). Activating a hit emits
 ``recordActivated(kind, case_id, record_id)``; the main window navigates. A
 person in no case has ``case_id`` 0.
@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.context import AppContext
-from app.core.search import KIND_LABELS, Hit, search
+from app.core.search.query import KIND_LABELS, Hit, search
 from app.gui.search_delegate import HIT_ROLE, HitDelegate, HitTree
 
 DEBOUNCE_MS = 250

@@ -17,7 +17,7 @@ from app.core.services import (
     people,
     statements,
 )
-from app.core.workspace import Workspace
+from app.core.storage.workspace import Workspace
 
 TODAY = dt.date(2026, 6, 1)
 

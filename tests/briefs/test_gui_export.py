@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 from app.context import AppContext  # noqa: E402
-from app.gui.brief_dialog import BriefJob, ExportBriefDialog, start_job  # noqa: E402
+from app.gui.dialogs.brief import BriefJob, ExportBriefDialog, start_job  # noqa: E402
 from tests.briefs.conftest import PRIVILEGED_TITLE, STAFF_NOTE, SmallCase  # noqa: E402
 from tests.briefs.helpers import docx_text  # noqa: E402
 

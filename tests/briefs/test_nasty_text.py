@@ -29,7 +29,7 @@ from app.briefs.model import (
     StatementEntry,
     StatementGroup,
 )
-from app.briefs.pdf import write_pdf
+from app.briefs.pdf.document import write_pdf
 from app.briefs.profiles import ALL_SECTIONS
 from tests.briefs.helpers import squash
 

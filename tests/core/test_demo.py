@@ -6,9 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.core import demo, search
-from app.core.models import Document, Person, Statement
-from app.core.workspace import Workspace
+from app.core import demo
+from app.core.search import query as search
+from app.core.storage.models import Document, Person, Statement
+from app.core.storage.workspace import Workspace
 
 SMALL = demo.DemoSpec(people=40, statements=120, documents=20, events=15, notes=5, seed=7)
 
@@ -45,7 +46,7 @@ def test_insert_and_search(workspace: Workspace) -> None:
 
 
 def test_archive_imports(sqlite_workspace: Workspace, tmp_path: Path) -> None:
-    from app.core.archive import import_archive
+    from app.core.archive.transfer import import_archive
 
     data = demo.build_case(SMALL)
     path = demo.write_archive(data, tmp_path / "demo.zip")

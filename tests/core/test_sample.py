@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.core.casedump import case_dump
-from app.core.models import Case, Person
+from app.core.lists.casedump import case_dump
 from app.core.sample import load_sample, sample_case_json
-from app.core.workspace import Workspace
+from app.core.storage.models import Case, Person
+from app.core.storage.workspace import Workspace
 from tests.conftest import SAMPLE_ARTICLE
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from app.context import AppContext
 from app.core.sample import load_sample
-from app.core.workspace import open_workspace
+from app.core.storage.workspace import open_workspace
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy import select
 
 from app.context import AppContext
-from app.core.models import Base
 from app.core.services import (
     cases,
     charges,
@@ -23,7 +22,8 @@ from app.core.services import (
     people,
     statements,
 )
-from app.core.workspace import Workspace
+from app.core.storage.models import Base
+from app.core.storage.workspace import Workspace
 from app.gui import actions
 from app.gui.forms.base import RecordDialog
 

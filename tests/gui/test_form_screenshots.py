@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from app.context import AppContext
-from app.core import models
 from app.core.services import charges, statements
+from app.core.storage import models
 from app.gui import actions
 from tests.gui.forms_fixtures import build_small_case
 

@@ -556,7 +556,7 @@ def test_a_stale_save_offers_overwrite(qtbot, monkeypatch, form_ctx, small_case,
     # Overwrite means this form as it stands: the colleague's text goes, and the
     # audit history still holds it.
     assert stored["disposition"] == ""
-    from app.core.audit import history_of_record
+    from app.core.storage.audit import history_of_record
 
     history = history_of_record(form_ctx.workspace, "charges", small_case.charge)
     assert any("Colleague's note" in str(entry) for entry in history)

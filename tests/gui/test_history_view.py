@@ -8,10 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from sqlalchemy import func, select
 
 from app.context import AppContext
-from app.core import audit
-from app.core.models import AuditEntry
 from app.core.services import notes, people
 from app.core.services import statements as st
+from app.core.storage import audit
+from app.core.storage.models import AuditEntry
 from app.gui.history_view import (
     PAGE,
     HistoryDialog,

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from sqlalchemy import func, select
 
 from app.context import AppContext
-from app.core.models import Statement
 from app.core.services import cases, people
+from app.core.storage.models import Statement
 from app.gui.conflict_panel import DOCK_NAME, ConflictPanel, check_and_show
-from app.gui.extract_dialog import ExtractDialog, run_extraction
+from app.gui.dialogs.extract import ExtractDialog, run_extraction
 
 
 def _statements(ctx: AppContext) -> int:

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from app.context import AppContext
-from app.core import queries
-from app.core.models import Note
+from app.core.lists import queries
 from app.core.services import cases, notes
+from app.core.storage.models import Note
 from app.gui.models.record_list import (
     KEY_ROLE,
     ROW_ROLE,
@@ -227,7 +227,7 @@ def many_statements(ctx: AppContext, sample_case_id: int) -> int:
     from sqlalchemy import func, select
 
     from app.core.dates import PartialDate
-    from app.core.models import Statement
+    from app.core.storage.models import Statement
 
     with ctx.workspace.session() as session:
         speaker = session.scalar(
@@ -294,7 +294,7 @@ def test_rows_deleted_before_every_key_is_read_leave_blanks_at_the_end(
 ) -> None:
     from sqlalchemy import delete
 
-    from app.core.models import Statement
+    from app.core.storage.models import Statement
 
     model = RecordListModel(ctx, "statements", sample_case_id, page_size=50)
     middle = queries.fetch_rows(ctx.workspace, model.query, 200, 1)[0]

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.context import AppContext
 from app.gui.case_view import SECTION_NAMES
-from app.gui.main_window import MainWindow
 from app.gui.sections.list_section import ListSection
 from app.gui.settings import QSettingsMapping
+from app.gui.window.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
 SIZE = (1366, 768)

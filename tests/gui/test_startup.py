@@ -15,11 +15,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.context import AppContext
-from app.core.lock import WorkspaceLock, describe_holder, holder
 from app.core.sample import load_sample
-from app.core.workspace import open_workspace
-from app.gui.main_window import MainWindow
+from app.core.storage.lock import WorkspaceLock, describe_holder, holder
+from app.core.storage.workspace import open_workspace
 from app.gui.settings import QSettingsMapping
+from app.gui.window.main_window import MainWindow
 from tests.gui.fresh_home import fresh_home_env
 
 REPO = Path(__file__).resolve().parents[2]
@@ -117,10 +117,11 @@ import json, sys
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from app.gui import app as gui_app
-from app.gui.main_window import MainWindow
+from app.gui.window.main_window import MainWindow
 
-DATABASE = ("sqlalchemy", "alembic", "app.core.db", "app.core.models", "app.core.audit",
-            "app.core.workspace", "app.core.queries", "app.core.search")
+DATABASE = ("sqlalchemy", "alembic", "app.core.storage.db", "app.core.storage.models",
+            "app.core.storage.audit", "app.core.storage.workspace", "app.core.lists.queries",
+            "app.core.search.query")
 seen = {"order": []}
 
 
@@ -204,7 +205,7 @@ def test_the_first_frame_comes_before_the_database_layer_and_the_cases_follow(
     # ... painted before SQLAlchemy, the models or the audit trail are imported.
     assert first["database"] == []
     # Then the workspace opens in it and the case list fills.
-    assert "sqlalchemy" in filled["database"] and "app.core.workspace" in filled["database"]
+    assert "sqlalchemy" in filled["database"] and "app.core.storage.workspace" in filled["database"]
     assert filled["status"] == f"Workspace: {workspace}"
     assert filled["rows"] == [CAPTION] and filled["count"] == "1 case"
     assert not Path(f"{workspace}.lock").exists()  # released on the way out
@@ -241,7 +242,7 @@ def test_the_database_layer_loads_past_pysides_import_hook_and_puts_it_back(
     hooked = builtins.__import__
     gui_app._load_database_layer()
     assert builtins.__import__ is hooked
-    assert "app.core.workspace" in sys.modules and "app.core.queries" in sys.modules
+    assert "app.core.storage.workspace" in sys.modules and "app.core.lists.queries" in sys.modules
 
 
 def test_window_arguments_need_no_command_modules() -> None:

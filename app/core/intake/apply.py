@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from app.core.errors import ValidationError
 from app.core.intake import names
-from app.core.models import Document, Party, Person
 from app.core.services import _records as records
 from app.core.services import documents, people, statements
 from app.core.services import restore as rs
-from app.core.workspace import Workspace
+from app.core.storage.models import Document, Party, Person
+from app.core.storage.workspace import Workspace
 
 
 @dataclass

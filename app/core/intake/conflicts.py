@@ -30,9 +30,9 @@ from sqlalchemy import String, func, select, type_coerce
 from app.core.dates import PartialDate
 from app.core.errors import NotFoundError
 from app.core.intake import names
-from app.core.models import Case, Party, Person
+from app.core.storage.models import Case, Party, Person
+from app.core.storage.workspace import Workspace
 from app.core.vocab import ADVERSE_ROLES
-from app.core.workspace import Workspace
 
 CLIENT_ROLES = frozenset({"client"})
 # A match needs this score; without an agreeing date of birth a closer name is needed.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.core.models import Base
+from app.core.storage.models import Base
 
 target_metadata = Base.metadata
 

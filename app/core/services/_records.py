@@ -21,10 +21,10 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.core import audit
 from app.core.errors import ConflictError, NotFoundError, ValidationError
-from app.core.models import Base, Case
 from app.core.services._fields import Field, clean_values
+from app.core.storage import audit
+from app.core.storage.models import Base, Case
 
 Validator = Callable[[Session, Any, dict[str, Any]], None]
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.core.services import _records as records
-from app.core.workspace import Workspace
+from app.core.storage.workspace import Workspace
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from app.core import vocab
 from app.core.errors import NotFoundError, ValidationError
-from app.core.models import Case
 from app.core.services import _fields as f
 from app.core.services import _records as records
-from app.core.workspace import Workspace
+from app.core.storage.models import Case
+from app.core.storage.workspace import Workspace
 
 
 def _dates_in_order(_session: Session, case: Case, _cleaned: dict[str, Any]) -> None:

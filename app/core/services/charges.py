@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 
 from app.core import vocab
 from app.core.errors import ValidationError
-from app.core.models import Charge
 from app.core.services import _fields as f
 from app.core.services import _records as records
 from app.core.services._simple import CaseRecordService
+from app.core.storage.models import Charge
 
 
 def _disposition_after_offense(_session: Session, charge: Charge, _cleaned: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.core.dates import PartialDate
-from app.core.models import (
+from app.core.storage.models import (
     Charge,
     Document,
     Event,
@@ -24,7 +24,7 @@ from app.core.models import (
     event_issues,
     statement_issues,
 )
-from app.core.workspace import Workspace
+from app.core.storage.workspace import Workspace
 
 
 def parties(ws: Workspace, case_id: int) -> list[dict[str, Any]]:

@@ -14,12 +14,12 @@ from sqlalchemy import func, select, update
 
 from app.core import vocab
 from app.core.errors import ValidationError
-from app.core.models import Document, Event, Issue, Statement
 from app.core.services import _fields as f
 from app.core.services import _records as records
 from app.core.services._simple import CaseRecordService
-from app.core.store import StoredFile
-from app.core.workspace import Workspace
+from app.core.storage.models import Document, Event, Issue, Statement
+from app.core.storage.store import StoredFile
+from app.core.storage.workspace import Workspace
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 

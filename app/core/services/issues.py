@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from app.core import vocab
-from app.core.models import Issue
 from app.core.services import _fields as f
 from app.core.services import _records as records
 from app.core.services._simple import CaseRecordService
+from app.core.storage.models import Issue
 
 ISSUE = records.Entity(
     model=Issue,

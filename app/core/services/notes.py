@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.core.models import Note
 from app.core.services import _fields as f
 from app.core.services import _records as records
 from app.core.services._simple import CaseRecordService
+from app.core.storage.models import Note
 
 NOTE = records.Entity(
     model=Note,

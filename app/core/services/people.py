@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from app.core import vocab
 from app.core.errors import ValidationError
-from app.core.models import Party, Person, Statement, event_parties
 from app.core.services import _fields as f
 from app.core.services import _records as records
-from app.core.workspace import Workspace
+from app.core.storage.models import Party, Person, Statement, event_parties
+from app.core.storage.workspace import Workspace
 
 PERSON = records.Entity(
     model=Person,

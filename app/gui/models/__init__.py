@@ -1,4 +1,4 @@
-"""Qt item models over the read queries of :mod:`app.core.queries`."""
+"""Qt item models over the read queries of :mod:`app.core.lists.queries`."""
 
 from app.gui.models.record_list import RecordListModel
 

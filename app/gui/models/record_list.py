@@ -13,8 +13,8 @@ as listing its matches, and the first page of a text sort as much as sorting the
 scrolling to the end of 50,000 rows reads one page, not every page before it.
 Sorting and filtering happen in SQL; nothing sorts rows in Python.
 
-A model is laid out from its list's columns (``app.core.list_columns``) alone, and loads
-``app.core.queries`` (and with it SQLAlchemy) when it first reads: a list made before
+A model is laid out from its list's columns (``app.core.lists.columns``) alone, and loads
+``app.core.lists.queries`` (and with it SQLAlchemy) when it first reads: a list made before
 the workspace opens, as the app's first frame has it, costs no database import.
 """
 
@@ -32,12 +32,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from app.core.dates import PartialDate
-from app.core.list_columns import EXCERPT, LAYOUTS, Column, ListQuery
+from app.core.lists.columns import EXCERPT, LAYOUTS, Column, ListQuery
 from app.core.vocab import label
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.core.workspace import Workspace
+    from app.core.storage.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100  # rows per read: ~3 screens; a read of long statements costs ~1 ms
@@ -75,8 +75,8 @@ def format_stamp(value: Any) -> str:
 
 
 def _queries() -> ModuleType:
-    """``app.core.queries``, imported at a list's first read (it loads SQLAlchemy)."""
-    from app.core import queries
+    """``app.core.lists.queries``, imported at a list's first read (it loads SQLAlchemy)."""
+    from app.core.lists import queries
 
     return queries
 
@@ -108,7 +108,7 @@ def format_cell(column: Column, value: Any) -> str:
 
 
 class RecordListModel(QAbstractTableModel):
-    """Rows of one list (``app.core.list_specs``), fetched lazily from SQL.
+    """Rows of one list (``app.core.lists.specs``), fetched lazily from SQL.
 
     ``ctx`` may be None while the workspace is not open yet, for a model that does not
     read until it is given one (the case list of the app's first frame)."""

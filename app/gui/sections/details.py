@@ -18,7 +18,7 @@ from app.gui.models.record_list import format_date, format_size, format_stamp
 if TYPE_CHECKING:
     from app.context import AppContext
 
-# app.core.record_links and app.core.models (SQLAlchemy) are imported where a record is
+# app.core.lists.links and app.core.storage.models (SQLAlchemy) are imported where a record is
 # rendered: a detail pane is first filled after the workspace opens, and the window is
 # painted before the database layer is loaded.
 
@@ -91,7 +91,7 @@ class Page:
         return self
 
     def links(self, heading: str, items: list[str], empty: str = "") -> Page:
-        from app.core import record_links
+        from app.core.lists import links as record_links
 
         self.end_fields()
         if not items and not empty:
@@ -134,16 +134,16 @@ def _join(items: Iterable[str]) -> str:
 
 
 def _issue_links(ctx: AppContext, ids: list[int]) -> str:
-    from app.core import record_links
-    from app.core.models import Issue
+    from app.core.lists import links as record_links
+    from app.core.storage.models import Issue
 
     titles = record_links.titles_of(ctx.workspace, Issue, ids)
     return _join(link("issues", i, titles[i]) for i in ids if i in titles)
 
 
 def _document_link(ctx: AppContext, document_id: int | None, pin_cite: str = "") -> str:
-    from app.core import record_links
-    from app.core.models import Document
+    from app.core.lists import links as record_links
+    from app.core.storage.models import Document
 
     if document_id is None:
         return html.escape(pin_cite)
@@ -153,7 +153,7 @@ def _document_link(ctx: AppContext, document_id: int | None, pin_cite: str = "")
 
 
 def _party(ctx: AppContext, page: Page, party_id: int) -> None:
-    from app.core import record_links
+    from app.core.lists import links as record_links
 
     person = record_links.party_person(ctx.workspace, party_id)
     if person is None:
@@ -175,7 +175,7 @@ def _party(ctx: AppContext, page: Page, party_id: int) -> None:
 
 
 def _statement(ctx: AppContext, page: Page, statement_id: int) -> None:
-    from app.core import record_links
+    from app.core.lists import links as record_links
     from app.core.services.statements import get_statement
 
     st = get_statement(ctx.workspace, statement_id)
@@ -199,7 +199,7 @@ def _statement(ctx: AppContext, page: Page, statement_id: int) -> None:
 
 
 def _event(ctx: AppContext, page: Page, event_id: int) -> None:
-    from app.core import record_links
+    from app.core.lists import links as record_links
     from app.core.services.events import get_event
 
     ev = get_event(ctx.workspace, event_id)
@@ -231,7 +231,7 @@ def _charge(ctx: AppContext, page: Page, charge_id: int) -> None:
 
 
 def _document(ctx: AppContext, page: Page, document_id: int) -> None:
-    from app.core import record_links
+    from app.core.lists import links as record_links
     from app.core.services.documents import get_document
 
     doc = get_document(ctx.workspace, document_id)
@@ -265,7 +265,7 @@ def _document(ctx: AppContext, page: Page, document_id: int) -> None:
 
 
 def _issue(ctx: AppContext, page: Page, issue_id: int) -> None:
-    from app.core import record_links
+    from app.core.lists import links as record_links
     from app.core.services.issues import get_issue
 
     issue = get_issue(ctx.workspace, issue_id)
@@ -285,7 +285,7 @@ def _issue(ctx: AppContext, page: Page, issue_id: int) -> None:
 
 
 def _note(ctx: AppContext, page: Page, note_id: int) -> None:
-    from app.core import record_links
+    from app.core.lists import links as record_links
     from app.core.services.notes import get_note
 
     note = get_note(ctx.workspace, note_id)
@@ -323,7 +323,7 @@ def render(ctx: AppContext, section: str, key: dict[str, Any], muted: str, shade
         renderer(ctx, page, int(key["id"]))
     except NotFoundError:
         return f'<p style="color:{muted}">This record no longer exists.</p>'
-    # Caught by app.gui.safety_menu, which opens the record's history.
+    # Caught by app.gui.window.safety_menu, which opens the record's history.
     kind = key.get("record") or HISTORY_KINDS[section]
     page.end_fields().parts.append(
         f"<p>{link('history', int(key['id']), 'History of this record…', kind)}</p>"

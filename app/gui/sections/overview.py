@@ -140,7 +140,7 @@ class OverviewSection(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from app.core import record_links
+        from app.core.lists import links as record_links
         from app.core.services.cases import get_case
 
         if self.case_id is None:

@@ -1,7 +1,7 @@
 """Search: the text of attachments, and a full-text index over the whole case file.
 
 Adds ``documents.extracted_text`` / ``documents.extraction_note`` and the search
-index described in :mod:`app.core.search` - FTS5 tables kept current by triggers
+index described in :mod:`app.core.search.query` - FTS5 tables kept current by triggers
 on SQLite, generated ``tsvector`` columns with GIN indexes on PostgreSQL - and
 indexes every row already in the workspace, so an older workspace is searchable
 as soon as it is opened.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from app.core import search
+from app.core.search import query as search
 
 revision = "0002"
 down_revision = "0001"

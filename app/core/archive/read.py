@@ -1,0 +1,536 @@
+"""Reading a case archive safely: the zip container, ``case.json`` and its records.
+
+Nothing here touches the database. An archive comes from outside the office, so
+every entry name, size and byte is distrusted: path traversal, absolute names,
+symlinks, encrypted or duplicate entries and anything but ``case.json`` and
+``attachments/<sha256>`` are refused; the declared sizes are capped *and* the
+bytes actually decompressed are counted (a zip bomb can lie in its headers).
+``case.json`` is then checked key by key and cleaned with the same field rules
+as the services, and every ``ref`` must point at a record of the archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import stat
+import uuid
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import IO, Any
+
+from app.core.archive.history import HistoryEntry, read_history
+from app.core.errors import ArchiveError, ValidationError
+from app.core.services import _records as records
+from app.core.services._fields import clean_values
+from app.core.services.cases import CASE
+from app.core.services.charges import CHARGE
+from app.core.services.documents import DOCUMENT
+from app.core.services.events import EVENT
+from app.core.services.issues import ISSUE
+from app.core.services.notes import NOTE
+from app.core.services.people import PARTY, PERSON
+from app.core.services.statements import STATEMENT
+from app.core.storage.store import CHUNK
+
+FORMAT = "casefile-archive"
+FORMAT_VERSION = 1
+CASE_JSON = "case.json"
+ATTACHMENTS = "attachments/"
+_ATTACHMENT = re.compile(r"^attachments/([0-9a-f]{64})$")
+GIB = 1024**3
+
+
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """What an archive may hold before it is refused as hostile."""
+
+    max_total_bytes: int = 4 * GIB  # all entries, uncompressed
+    max_entries: int = 100_000
+    max_json_bytes: int = 1 * GIB  # case.json is parsed in memory
+
+
+DEFAULT_LIMITS = ArchiveLimits()
+
+
+# -- the zip container ---------------------------------------------------------
+
+
+def _check_name(info: zipfile.ZipInfo) -> None:
+    name = info.filename
+    shown = repr(name)
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        raise ArchiveError(f"the archive entry {shown} has an absolute path; refusing the archive")
+    if "\\" in name:
+        raise ArchiveError(f"the archive entry {shown} contains a backslash; refusing the archive")
+    if any(part == ".." for part in name.split("/")):
+        raise ArchiveError(
+            f"the archive entry {shown} points outside the archive (path traversal); "
+            "refusing the archive"
+        )
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise ArchiveError(f"the archive entry {shown} is a symbolic link; refusing the archive")
+    if info.flag_bits & 0x1:
+        raise ArchiveError(f"the archive entry {shown} is encrypted; Casefile archives are not")
+    if name in (CASE_JSON, ATTACHMENTS) or _ATTACHMENT.match(name):
+        if info.is_dir() != (name == ATTACHMENTS):
+            raise ArchiveError(f"the archive entry {shown} has the wrong type")
+        return
+    raise ArchiveError(
+        f"the archive has an unexpected entry {shown} "
+        "(a case archive holds only case.json and attachments/<sha256>)"
+    )
+
+
+class ArchiveReader:
+    """An opened, checked archive. Reads count against one byte budget."""
+
+    def __init__(self, source: str | Path | IO[bytes], limits: ArchiveLimits = DEFAULT_LIMITS):
+        self.limits = limits
+        self.label = str(source) if isinstance(source, str | Path) else "the archive"
+        try:
+            self._zip = zipfile.ZipFile(source)
+        except FileNotFoundError:
+            raise ArchiveError(f"{self.label} does not exist") from None
+        except IsADirectoryError:
+            raise ArchiveError(f"{self.label} is a folder, not a case archive") from None
+        except OSError as exc:
+            raise ArchiveError(f"cannot read {self.label}: {exc.strerror or exc}") from None
+        except (zipfile.BadZipFile, ValueError, EOFError):
+            raise ArchiveError(f"{self.label} is not a case archive (not a zip file)") from None
+        try:
+            self.entries = self._check_entries()
+        except BaseException:
+            self._zip.close()
+            raise
+        self._read_total = 0
+
+    def _check_entries(self) -> dict[str, zipfile.ZipInfo]:
+        infos = self._zip.infolist()
+        if len(infos) > self.limits.max_entries:
+            raise ArchiveError(
+                f"the archive has {len(infos)} entries, more than the limit of "
+                f"{self.limits.max_entries}; refusing it"
+            )
+        entries: dict[str, zipfile.ZipInfo] = {}
+        declared = 0
+        for info in infos:
+            _check_name(info)
+            if info.filename in entries:
+                raise ArchiveError(f"the archive has the entry {info.filename!r} twice")
+            entries[info.filename] = info
+            declared += info.file_size
+        if declared > self.limits.max_total_bytes:
+            raise ArchiveError(
+                f"the archive would unpack to {declared:,} bytes, more than the limit of "
+                f"{self.limits.max_total_bytes:,}; refusing it"
+            )
+        if CASE_JSON not in entries:
+            raise ArchiveError(f"{self.label} is not a Casefile case archive (no case.json)")
+        return entries
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> ArchiveReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The bytes of one entry, counted against its declared size and the total budget."""
+        info = self.entries.get(name)
+        if info is None:
+            raise ArchiveError(f"the archive has no entry {name!r}")
+        size = 0
+        try:
+            with self._zip.open(info) as stream:
+                while chunk := stream.read(CHUNK):
+                    size += len(chunk)
+                    self._read_total += len(chunk)
+                    if size > info.file_size:
+                        raise ArchiveError(f"the archive entry {name!r} is larger than declared")
+                    if self._read_total > self.limits.max_total_bytes:
+                        raise ArchiveError(
+                            "the archive unpacks to more than the limit of "
+                            f"{self.limits.max_total_bytes:,} bytes; refusing it"
+                        )
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            raise ArchiveError(f"the archive entry {name!r} is damaged: {exc}") from None
+        except OSError as exc:
+            raise ArchiveError(f"cannot read {self.label}: {exc.strerror or exc}") from None
+
+    def read_case_json(self) -> Any:
+        info = self.entries[CASE_JSON]
+        if info.file_size > self.limits.max_json_bytes:
+            raise ArchiveError(
+                f"case.json is {info.file_size:,} bytes, more than the limit of "
+                f"{self.limits.max_json_bytes:,}"
+            )
+        data = b"".join(self.chunks(CASE_JSON))
+        return parse_json(data)
+
+    def check_attachment(self, sha256: str, size: int | None) -> None:
+        """Refuse a missing attachment, or one whose bytes do not hash to its name."""
+        name = ATTACHMENTS + sha256
+        if name not in self.entries:
+            raise ArchiveError(f"the attachment {name} is missing from the archive")
+        digest = hashlib.sha256()
+        actual = 0
+        for chunk in self.chunks(name):
+            digest.update(chunk)
+            actual += len(chunk)
+        if digest.hexdigest() != sha256:
+            raise ArchiveError(
+                f"the attachment {name} does not hash to its name (damaged or altered)"
+            )
+        if size is not None and size != actual:
+            raise ArchiveError(
+                f"the attachment {name} is {actual:,} bytes, but case.json says {size:,}"
+            )
+
+    def open_attachment(self, sha256: str) -> _ChunkStream:
+        return _ChunkStream(self.chunks(ATTACHMENTS + sha256))
+
+
+class _ChunkStream:
+    """A minimal binary stream over counted chunks (what the store reads from)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._buffer = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, b"")
+            if not chunk:
+                break
+            self._buffer += chunk
+        if size < 0:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ArchiveError(
+                f"case.json is malformed: the key {key!r} appears twice in one object"
+            )
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ArchiveError(f"case.json is malformed: {name} is not a JSON value")
+
+
+def parse_json(data: bytes) -> Any:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArchiveError(f"case.json is not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise ArchiveError(
+            f"case.json is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise ArchiveError("case.json is malformed: nested too deeply") from None
+
+
+# -- case.json -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RefSpec:
+    """An archive key holding refs, and the entity field it becomes."""
+
+    key: str
+    field: str
+    target: str  # section name
+    many: bool = False
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    noun: str
+    entity: records.Entity
+    refs: tuple[RefSpec, ...] = ()
+    # Entity fields that are not plain archive keys (refs, the document file).
+    replaced: frozenset[str] = frozenset()
+    extra_keys: frozenset[str] = frozenset()
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        skip = self.replaced | {r.field for r in self.refs}
+        return {k: v for k, v in self.entity.fields.items() if k not in skip}
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset({"ref", *self.fields, *(r.key for r in self.refs), *self.extra_keys})
+
+
+_FILE_FIELDS = {
+    "sha256": "file_sha256",
+    "size": "file_size",
+    "media_type": "file_media_type",
+    "original_name": "file_name",
+}
+
+# In dependency order: a section only refers to sections before it.
+SECTIONS: tuple[Section, ...] = (
+    Section("people", "person", PERSON, extra_keys=frozenset({"uid"})),
+    Section(
+        "parties", "party", PARTY, refs=(RefSpec("person", "person_id", "people", required=True),)
+    ),
+    Section("issues", "issue", ISSUE),
+    Section(
+        "documents",
+        "document",
+        DOCUMENT,
+        refs=(RefSpec("issues", "issue_ids", "issues", many=True),),
+        replaced=frozenset(_FILE_FIELDS.values()),
+        extra_keys=frozenset({"file"}),
+    ),
+    Section(
+        "statements",
+        "statement",
+        STATEMENT,
+        refs=(
+            RefSpec("speaker", "speaker_id", "parties", required=True),
+            RefSpec("recipient_party", "recipient_party_id", "parties"),
+            RefSpec("source_document", "source_document_id", "documents"),
+            RefSpec("issues", "issue_ids", "issues", many=True),
+        ),
+    ),
+    Section("charges", "charge", CHARGE),
+    Section(
+        "events",
+        "event",
+        EVENT,
+        refs=(
+            RefSpec("people", "party_ids", "parties", many=True),
+            RefSpec("source_document", "source_document_id", "documents"),
+            RefSpec("issues", "issue_ids", "issues", many=True),
+        ),
+    ),
+    Section("notes", "note", NOTE),
+)
+SECTION_BY_NAME = {s.name: s for s in SECTIONS}
+TOP_KEYS = frozenset(
+    {"format", "format_version", "app_version", "exported_at", "case", "history"}
+    | {s.name for s in SECTIONS}
+)
+CASE_KEYS = frozenset({"uid", *CASE.fields})
+
+
+@dataclass
+class Record:
+    where: str  # "statements[3] (ref 's1')", for messages
+    ref: str
+    values: dict[str, Any]  # cleaned entity fields, without refs
+    refs: dict[str, Any] = field(default_factory=dict)  # entity field -> ref | [refs] | None
+    uid: str | None = None
+    file: dict[str, Any] | None = None  # a document's cleaned file_* fields (None if no file)
+
+
+@dataclass
+class ArchiveContent:
+    format_version: int
+    app_version: str
+    exported_at: str | None
+    case_uid: str | None
+    case: dict[str, Any]
+    sections: dict[str, list[Record]]
+    history: list[HistoryEntry]
+
+    @property
+    def attachments(self) -> dict[str, int | None]:
+        """SHA-256 -> size of every file the documents name."""
+        files = (r.file for r in self.sections["documents"] if r.file and r.file["file_sha256"])
+        return {f["file_sha256"]: f["file_size"] for f in files}
+
+
+def _fail(where: str, problem: str) -> ArchiveError:
+    return ArchiveError(f"case.json: {where}: {problem}")
+
+
+def _clean(
+    where: str, entity: records.Entity, fields: Mapping[str, Any], values: dict[str, Any]
+) -> dict[str, Any]:
+    try:
+        cleaned = clean_values(fields, values, partial=False)
+        stand_in = SimpleNamespace(case_id=None, **cleaned)
+        for check in entity.validators:
+            check(None, stand_in, cleaned)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise _fail(where, str(exc)) from None
+    return cleaned
+
+
+def _uid(where: str, value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return str(uuid.UUID(str(value))) if isinstance(value, str) else _bad_uid(where, value)
+    except ValueError:
+        return _bad_uid(where, value)
+
+
+def _bad_uid(where: str, value: Any) -> str:
+    raise _fail(where, f"uid {value!r} is not a UUID")
+
+
+def _unknown_keys(where: str, data: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise _fail(where, f"unknown key {unknown[0]!r}")
+
+
+def _object(where: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(where, f"expected an object, got {type(value).__name__}")
+    return value
+
+
+def _header(data: Any) -> tuple[int, str, str | None]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ArchiveError("this is not a Casefile case archive (case.json has no casefile format)")
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ArchiveError(f"case.json: format_version {version!r} is not a version number")
+    if version > FORMAT_VERSION:
+        raise ArchiveError(
+            f"this archive has format version {version}, made by a newer Casefile; "
+            f"this one reads version {FORMAT_VERSION} (update Casefile to import it)"
+        )
+    _unknown_keys("top level", data, TOP_KEYS)
+    app_version = data.get("app_version") or ""
+    exported_at = data.get("exported_at")
+    if not isinstance(app_version, str):
+        raise _fail("app_version", "expected text")
+    if exported_at is not None and not isinstance(exported_at, str):
+        raise _fail("exported_at", "expected a timestamp or null")
+    return version, app_version, exported_at
+
+
+def _read_section(section: Section, items: Any) -> list[Record]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise _fail(section.name, f"expected a list, got {type(items).__name__}")
+    result: list[Record] = []
+    seen: set[str] = set()
+    fields, keys = section.fields, section.keys
+    for index, raw in enumerate(items):
+        where = f"{section.name}[{index}]"
+        item = _object(where, raw)
+        ref = item.get("ref", "")
+        if not isinstance(ref, str):
+            raise _fail(where, f"ref {ref!r} is not text")
+        if ref:
+            where += f" (ref {ref!r})"
+            if ref in seen:
+                raise _fail(where, f"the ref {ref!r} is used twice in {section.name}")
+            seen.add(ref)
+        _unknown_keys(where, item, keys)
+        values = _clean(where, section.entity, fields, {k: item[k] for k in fields if k in item})
+        record = Record(where, ref, values)
+        for spec in section.refs:
+            record.refs[spec.field] = _ref_value(where, spec, item.get(spec.key))
+        if "uid" in section.extra_keys:
+            record.uid = _uid(where, item.get("uid"))
+        if "file" in section.extra_keys:
+            record.file = _file(where, item.get("file"))
+        result.append(record)
+    return result
+
+
+def _ref_value(where: str, spec: RefSpec, value: Any) -> Any:
+    if spec.many:
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _fail(where, f"{spec.key} must be a list of refs")
+        return list(dict.fromkeys(value))
+    if value is None or value == "":
+        if spec.required:
+            raise _fail(where, f"{spec.key} is required")
+        return None
+    if not isinstance(value, str):
+        raise _fail(where, f"{spec.key} {value!r} is not a ref")
+    return value
+
+
+def _file(where: str, value: Any) -> dict[str, Any]:
+    if value is None:
+        return dict.fromkeys(_FILE_FIELDS.values())
+    where = f"{where}: file"
+    data = _object(where, value)
+    _unknown_keys(where, data, frozenset(_FILE_FIELDS))
+    fields = {_FILE_FIELDS[k]: DOCUMENT.fields[_FILE_FIELDS[k]] for k in _FILE_FIELDS}
+    cleaned = _clean(where, DOCUMENT, fields, {_FILE_FIELDS[k]: v for k, v in data.items()})
+    if not cleaned["file_sha256"]:
+        raise _fail(where, "sha256 is required")
+    return cleaned
+
+
+def _resolve(sections: dict[str, list[Record]]) -> None:
+    """Every ref must name a record of the right section; check the cross-record rules."""
+    index = {name: {r.ref for r in recs if r.ref} for name, recs in sections.items()}
+    for section in SECTIONS:
+        for record in sections[section.name]:
+            for spec in section.refs:
+                value = record.refs[spec.field]
+                for ref in value if spec.many else [value] if value is not None else []:
+                    if ref not in index[spec.target]:
+                        noun = SECTION_BY_NAME[spec.target].noun
+                        raise _fail(
+                            record.where,
+                            f"{spec.key} {ref!r} points nowhere (no {noun} with that ref)",
+                        )
+    uids: set[str] = set()
+    for person in sections["people"]:
+        if person.uid and person.uid in uids:
+            raise _fail(person.where, f"the uid {person.uid} is used by two people")
+        if person.uid:
+            uids.add(person.uid)
+    in_case: set[str] = set()
+    for party in sections["parties"]:
+        ref = party.refs["person_id"]
+        if ref in in_case:
+            raise _fail(party.where, f"the person {ref!r} is a party twice")
+        in_case.add(ref)
+    for person in sections["people"]:
+        if person.ref not in in_case:
+            raise _fail(person.where, "this person is not a party of the case")
+
+
+def read_content(data: Any) -> ArchiveContent:
+    """Check and clean a parsed case.json; raises ArchiveError naming the first problem."""
+    version, app_version, exported_at = _header(data)
+    case_data = _object("case", data.get("case"))
+    _unknown_keys("case", case_data, CASE_KEYS)
+    case_uid = _uid("case", case_data.get("uid"))
+    case = _clean(
+        "case", CASE, CASE.fields, {k: v for k, v in case_data.items() if k in CASE.fields}
+    )
+    sections = {s.name: _read_section(s, data.get(s.name)) for s in SECTIONS}
+    _resolve(sections)
+    known = {s.noun: {r.ref for r in sections[s.name] if r.ref} for s in SECTIONS}
+    history = read_history(data.get("history"), known)
+    return ArchiveContent(version, app_version, exported_at, case_uid, case, sections, history)

@@ -1,0 +1,168 @@
+"""What each desktop list looks like: its columns, their kinds, its sort and its key.
+
+:class:`ListLayout` is the part of a list a window needs to lay out its table (the
+headers, widths, alignment, sort indicator); :class:`app.core.lists.specs.ListSpec`
+adds the SELECT that fills it. Nothing here imports SQLAlchemy, so the desktop app
+can paint its case list before the database layer is loaded. No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from app.core import vocab
+
+ColumnKind = Literal[
+    "text", "date", "vocab", "roles", "int", "size", "flag", "todo", "time", "stamp"
+]
+ListName = Literal[
+    "cases",
+    "people",
+    "statements",
+    "charges",
+    "documents",
+    "chronology",
+    "issues",
+    "notes",
+]
+EXCERPT = 240  # characters of long text a list row carries; the detail pane shows all
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: ColumnKind = "text"
+    vocabulary: Mapping[str, str] | None = None
+    width: int = 140  # a starting width in pixels at 96 dpi; the view scales it
+
+
+@dataclass(frozen=True)
+class ListLayout:
+    name: ListName
+    columns: tuple[Column, ...]
+    default_sort: str
+    key: tuple[str, ...] = ("id",)  # columns that identify a row
+    case_scoped: bool = True
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """A list with its case, filter text and sort; ``app.core.lists.queries`` runs it with the
+    SELECT of the list ``spec`` names (``spec`` may be the layout alone)."""
+
+    spec: ListLayout
+    case_id: int | None = None
+    text: str = ""
+    sort: str | None = None
+    descending: bool = False
+    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+
+
+TODO_LABELS: Mapping[str, str] = {"todo": "To do", "done": "Done", "": ""}
+CHRONOLOGY_KINDS: Mapping[str, str] = {**vocab.EVENT_KINDS, "statement": "Statement"}
+
+LAYOUTS: dict[str, ListLayout] = {
+    layout.name: layout
+    for layout in (
+        ListLayout(
+            "cases",
+            (
+                Column("caption", "Caption", width=320),
+                Column("docket_number", "Docket no.", width=130),
+                Column("client", "Client", width=180),
+                Column("status", "Status", "vocab", vocab.CASE_STATUSES, width=90),
+                Column("next_court_date", "Next court date", "date", width=150),
+            ),
+            "caption",
+            case_scoped=False,
+        ),
+        ListLayout(
+            "people",
+            (
+                Column("name", "Name", width=230),
+                Column("roles", "Roles", "roles", vocab.ROLES, width=190),
+                Column("affiliation", "Affiliation", width=200),
+                Column("title", "Title", width=140),
+                Column("statements", "Statements", "int", width=90),
+            ),
+            "name",
+        ),
+        ListLayout(
+            "statements",
+            (
+                Column("date", "Date", "date", width=160),
+                Column("speaker", "Speaker", width=170),
+                Column("setting", "Setting", "vocab", vocab.STATEMENT_SETTINGS, width=130),
+                Column("text", "Statement", width=360),
+                Column("pin_cite", "Pin cite", width=80),
+            ),
+            "date",
+        ),
+        ListLayout(
+            "charges",
+            (
+                Column("count_number", "Count", "int", width=76),
+                Column("statute", "Statute", width=110),
+                Column("description", "Description", width=260),
+                Column("offense_class", "Class", width=120),
+                Column("offense_date", "Offense date", "date", width=130),
+                Column("status", "Status", "vocab", vocab.CHARGE_STATUSES, width=90),
+            ),
+            "count_number",
+        ),
+        ListLayout(
+            "documents",
+            (
+                Column("title", "Title", width=320),
+                Column("kind", "Kind", "vocab", vocab.DOCUMENT_KINDS, width=130),
+                Column("date", "Date", "date", width=160),
+                Column("file_name", "File", width=150),
+                Column("size", "Size", "size", width=80),
+            ),
+            "date",
+        ),
+        ListLayout(
+            "chronology",
+            (
+                # The time of day shows with the date (and sorts with it), not in a column.
+                Column("date", "Date", "date", width=170),
+                Column("kind", "Type", "vocab", CHRONOLOGY_KINDS, width=140),
+                Column("what", "What happened", width=420),
+                Column("where", "Place / audience", width=150),
+            ),
+            "date",
+            key=("record", "id"),
+        ),
+        ListLayout(
+            "issues",
+            (
+                Column("title", "Issue", width=360),
+                Column("status", "Status", "vocab", vocab.ISSUE_STATUSES, width=90),
+                Column("statements", "Statements", "int", width=90),
+                Column("events", "Events", "int", width=70),
+                Column("documents", "Documents", "int", width=90),
+            ),
+            "title",
+        ),
+        ListLayout(
+            "notes",
+            (
+                Column("body", "Note", width=460),
+                Column("todo", "To-do", "todo", TODO_LABELS, width=80),
+                Column("staff_only", "Staff only", "flag", width=80),
+                Column("updated_at", "Changed", "stamp", width=150),
+            ),
+            "updated_at",
+        ),
+    )
+}

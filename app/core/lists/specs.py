@@ -1,0 +1,301 @@
+"""What each desktop list reads: its base SELECT of labelled columns.
+
+Each list (cases, people, statements, ...) is a :class:`ListSpec`: its layout (the
+columns people see, their kinds, the default sort and key: ``app.core.lists.columns``,
+which loads no SQLAlchemy) and a base SELECT of labelled columns. :class:`ListQuery`
+adds the case, the filter text and the sort; ``app.core.lists.queries`` runs it. Dates come
+back as their stored ISO text (``2020-06~``), which sorts chronologically. No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
+
+from app.core.lists.columns import (
+    CHRONOLOGY_KINDS,
+    EXCERPT,
+    LAYOUTS,
+    TODO_LABELS,
+    Column,
+    ColumnKind,
+    ListLayout,
+    ListName,
+    ListQuery,
+)
+from app.core.storage.models import (
+    Case,
+    Charge,
+    Document,
+    Event,
+    Issue,
+    Note,
+    Party,
+    Person,
+    Statement,
+    document_issues,
+    event_issues,
+    statement_issues,
+)
+
+
+@dataclass(frozen=True)
+class ListSpec(ListLayout):
+    """A list's layout and the base SELECT that fills it."""
+
+    build: Callable[..., Select[Any]] = field(kw_only=True)  # (case_id, today ISO) -> select
+    # ``build`` takes ``wanted`` (the columns a query needs) and leaves the others out.
+    narrows: bool = field(default=False, kw_only=True)
+
+
+def iso_column(column: Any) -> ColumnElement[str]:
+    """A PartialDate column as its stored text, so UNIONs and comparisons see plain strings."""
+    return type_coerce(column, String)
+
+
+def excerpt(column: Any) -> ColumnElement[str]:
+    return func.substr(column, 1, EXCERPT)
+
+
+# -- the lists ---------------------------------------------------------------
+
+
+def _client_name() -> Any:
+    return (
+        select(func.min(Person.name))
+        .select_from(Party)
+        .join(Person, Party.person_id == Person.id)
+        .where(Party.case_id == Case.id, cast(Party.roles, String).like('%"client"%'))
+        .scalar_subquery()
+    )
+
+
+def next_court_date(today: str) -> Any:
+    """The earliest court appearance on or after today (a month or year that holds today counts)."""
+    iso = iso_column(Event.date)
+    return (
+        select(func.min(iso))
+        .where(
+            Event.case_id == Case.id,
+            Event.kind == "court_appearance",
+            or_(iso >= today, cast(literal(today), String).like(func.rtrim(iso, "~") + "%")),
+        )
+        .scalar_subquery()
+    )
+
+
+def _cases(_case_id: int | None, today: str) -> Select[Any]:
+    return select(
+        Case.id.label("id"),
+        Case.caption.label("caption"),
+        Case.docket_number.label("docket_number"),
+        _client_name().label("client"),
+        Case.status.label("status"),
+        next_court_date(today).label("next_court_date"),
+    )
+
+
+def _parties(case_id: int | None, _today: str) -> Select[Any]:
+    spoken = (
+        select(func.count())
+        .select_from(Statement)
+        .where(Statement.speaker_id == Party.id)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Party.id.label("id"),
+            Person.name.label("name"),
+            cast(Party.roles, String).label("roles"),
+            Person.affiliation.label("affiliation"),
+            Person.title.label("title"),
+            spoken.label("statements"),
+        )
+        .join(Person, Party.person_id == Person.id)
+        .where(Party.case_id == case_id)
+    )
+
+
+def _speaker_name() -> Any:
+    """The statement's speaker, as a correlated subquery rather than a join: a query that
+    needs only ids and dates (the ordered key list of a 50,000-row list) then reads only
+    the ``(case_id, date)`` index, never the rows and their people."""
+    return (
+        select(Person.name)
+        .join(Party, Party.person_id == Person.id)
+        .where(Party.id == Statement.speaker_id)
+        .scalar_subquery()
+    )
+
+
+def _statements(case_id: int | None, _today: str) -> Select[Any]:
+    source = (
+        select(Document.title).where(Document.id == Statement.source_document_id).scalar_subquery()
+    )
+    return select(
+        Statement.id.label("id"),
+        iso_column(Statement.date).label("date"),
+        _speaker_name().label("speaker"),
+        Statement.setting.label("setting"),
+        excerpt(Statement.text).label("text"),
+        func.coalesce(source, "").label("source"),
+        Statement.pin_cite.label("pin_cite"),
+    ).where(Statement.case_id == case_id)
+
+
+def _charges(case_id: int | None, _today: str) -> Select[Any]:
+    return select(
+        Charge.id.label("id"),
+        Charge.count_number.label("count_number"),
+        Charge.statute.label("statute"),
+        Charge.description.label("description"),
+        Charge.offense_class.label("offense_class"),
+        iso_column(Charge.offense_date).label("offense_date"),
+        Charge.status.label("status"),
+    ).where(Charge.case_id == case_id)
+
+
+def _documents(case_id: int | None, _today: str) -> Select[Any]:
+    return select(
+        Document.id.label("id"),
+        Document.title.label("title"),
+        Document.kind.label("kind"),
+        iso_column(Document.date).label("date"),
+        func.coalesce(Document.file_name, "").label("file_name"),
+        func.coalesce(Document.file_media_type, "").label("media_type"),
+        Document.file_size.label("size"),
+    ).where(Document.case_id == case_id)
+
+
+def _chronology(
+    case_id: int | None, _today: str, wanted: frozenset[str] | None = None
+) -> Select[Any]:
+    """Events and dated statements in one list; ``record`` says which table a row is from.
+
+    ``wanted`` names the columns a query needs (the ordered key list needs only the key
+    and the sort columns); the others are NULL, because SQLite computes every column of
+    a UNION subquery, and the statements' ``what`` reads each statement's text."""
+
+    def keep(columns: dict[str, Any]) -> list[Any]:
+        return [
+            (expr if wanted is None or name in wanted else literal_column("NULL")).label(name)
+            for name, expr in columns.items()
+        ]
+
+    events = select(
+        *keep(
+            {
+                "record": literal_column("'event'"),
+                "id": Event.id,
+                "date": iso_column(Event.date),
+                "time": func.coalesce(Event.time, ""),
+                "kind": Event.kind,
+                "what": Event.title,
+                "where": Event.place,
+            }
+        )
+    ).where(Event.case_id == case_id)
+    statements = select(
+        *keep(
+            {
+                "record": literal_column("'statement'"),
+                "id": Statement.id,
+                "date": iso_column(Statement.date),
+                "time": literal_column("''"),
+                "kind": literal_column("'statement'"),
+                "what": _speaker_name() + ": " + excerpt(Statement.text),
+                "where": Statement.recipient_text,
+            }
+        )
+    ).where(Statement.case_id == case_id, Statement.date.is_not(None))
+    union = union_all(events, statements).subquery("chronology")
+    return select(*union.c)
+
+
+def _issues(case_id: int | None, _today: str) -> Select[Any]:
+    def linked(table: Any) -> Any:
+        return (
+            select(func.count())
+            .select_from(table)
+            .where(table.c.issue_id == Issue.id)
+            .scalar_subquery()
+        )
+
+    return select(
+        Issue.id.label("id"),
+        Issue.title.label("title"),
+        Issue.status.label("status"),
+        linked(statement_issues).label("statements"),
+        linked(event_issues).label("events"),
+        linked(document_issues).label("documents"),
+    ).where(Issue.case_id == case_id)
+
+
+def _notes(case_id: int | None, _today: str) -> Select[Any]:
+    todo = case(
+        (and_(Note.is_todo, Note.done), "done"),
+        (Note.is_todo, "todo"),
+        else_="",
+    )
+    return select(
+        Note.id.label("id"),
+        excerpt(Note.body).label("body"),
+        todo.label("todo"),
+        Note.staff_only.label("staff_only"),
+        Note.updated_at.label("updated_at"),
+    ).where(Note.case_id == case_id)
+
+
+_BUILDS: dict[str, Callable[..., Select[Any]]] = {
+    "cases": _cases,
+    "people": _parties,
+    "statements": _statements,
+    "charges": _charges,
+    "documents": _documents,
+    "chronology": _chronology,
+    "issues": _issues,
+    "notes": _notes,
+}
+NARROWING = frozenset({"chronology"})
+
+
+def _spec(layout: ListLayout) -> ListSpec:
+    shape = {f.name: getattr(layout, f.name) for f in fields(ListLayout)}
+    return ListSpec(**shape, build=_BUILDS[layout.name], narrows=layout.name in NARROWING)
+
+
+SPECS: dict[str, ListSpec] = {name: _spec(layout) for name, layout in LAYOUTS.items()}
+
+# What the lists look like lives in app/core/lists/columns.py; callers reach it here too.
+__all__ = [
+    "CHRONOLOGY_KINDS",
+    "EXCERPT",
+    "SPECS",
+    "TODO_LABELS",
+    "Column",
+    "ColumnKind",
+    "ListLayout",
+    "ListName",
+    "ListQuery",
+    "ListSpec",
+    "excerpt",
+    "iso_column",
+    "next_court_date",
+]

@@ -1,0 +1,217 @@
+"""Is the workspace whole? The full check (``casefile check``) and the quick one on open.
+
+The full check reads everything: SQLite's ``integrity_check`` and
+``foreign_key_check``, then every attachment re-hashed against its name, rows
+whose file is missing or damaged, and files no row refers to. It only reads:
+nothing is repaired or dropped. Damage comes with the way out (the latest backup
+and the command that restores it).
+
+The quick check on open is ``PRAGMA quick_check`` (about 40 ms on a 28 MB
+workspace with 50,000 statements). Above ``QUICK_CHECK_EVERY_OPEN_BYTES`` it runs
+once a day instead, with the daily backup.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.core.errors import WorkspaceError
+from app.core.safety import backup
+from app.core.storage import db
+from app.core.storage.models import Document
+from app.core.storage.store import AttachmentStore, sha256_of
+
+if TYPE_CHECKING:
+    from app.core.storage.crypto import WorkspaceKey
+
+QUICK_CHECK_EVERY_OPEN_BYTES = 200 * 1024 * 1024
+_MAX_LISTED = 50
+
+
+@dataclass
+class Problem:
+    damage: bool  # False: worth knowing, harmless (e.g. a file no row refers to)
+    message: str
+
+
+@dataclass
+class CheckReport:
+    workspace: str
+    problems: list[Problem] = field(default_factory=list)
+    attachments_checked: int = 0
+    way_out: str = ""
+
+    @property
+    def damaged(self) -> bool:
+        return any(p.damage for p in self.problems)
+
+    def add(self, damage: bool, message: str) -> None:
+        self.problems.append(Problem(damage, message))
+
+
+def way_out(workspace_file: Path | None) -> str:
+    if workspace_file is None:
+        return (
+            "restore the office server from its last good backup (pg_restore), then the "
+            "attachment folder from its backup; ask whoever runs the server"
+        )
+    latest = backup.latest_backup(workspace_file)
+    if latest is None:
+        return (
+            f"no backup was found in {backup.backups_dir(workspace_file)}; copy the workspace "
+            "file somewhere safe before doing anything else, and restore one from your own "
+            "backups with: casefile restore BACKUP"
+        )
+    return (
+        f"restore the latest good backup ({latest.name}, made before the damage if the check "
+        f"of that day was clean) with: casefile --db {workspace_file} restore {latest}"
+    )
+
+
+def quick_check_on_open(engine: Engine, url: URL, *, daily_due: bool) -> None:
+    """Refuse to open a damaged SQLite workspace, saying how to get it back."""
+    path = db.sqlite_path(url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return
+    if path.stat().st_size > QUICK_CHECK_EVERY_OPEN_BYTES and not daily_due:
+        return
+    try:
+        with engine.connect() as connection:
+            rows = [r[0] for r in connection.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    except SQLAlchemyError as exc:
+        rows = [db._reason(exc)]
+    if rows != ["ok"]:
+        raise WorkspaceError(
+            f"the workspace {path} is damaged and cannot be read safely ({rows[0]}); "
+            f"run 'casefile check' for details, then {way_out(path)}"
+        )
+
+
+def check_workspace(
+    url: URL, *, store_root: Path | None = None, passphrase: str | None = None
+) -> CheckReport:
+    """The full check. Reads only; never changes the workspace.
+
+    An encrypted workspace needs its ``passphrase`` (its files are decrypted to check)."""
+    path = db.sqlite_path(url)
+    report = CheckReport(str(path) if path else url.render_as_string(hide_password=True))
+    key = None
+    if path is not None:
+        if not path.is_file():
+            raise WorkspaceError(f"there is no workspace at {path}")
+        key = _encryption_key(path, passphrase)
+        if not _check_sqlite(path, report, key):
+            report.way_out = way_out(path)
+            return report
+    engine = db.make_engine(url, key=key)
+    try:
+        from app.core.storage.workspace import _store, _store_root
+
+        root = store_root or _store_root(url, engine)
+        store = _store(engine, root, key)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(Document.id, Document.case_id, Document.title, Document.file_sha256)
+                .where(Document.file_sha256.is_not(None))
+                .order_by(Document.id)
+            ).all()
+    except SQLAlchemyError as exc:
+        report.add(True, f"the documents cannot be read: {db._reason(exc)}")
+        report.way_out = way_out(path)
+        return report
+    finally:
+        engine.dispose()
+    _check_attachments(store, rows, report)
+    if report.damaged:
+        report.way_out = way_out(path)
+    return report
+
+
+def _encryption_key(path: Path, passphrase: str | None) -> WorkspaceKey | None:
+    from app.core.storage import crypto
+
+    with path.open("rb") as fh:
+        if fh.read(len(crypto.SQLITE_HEADER)) == crypto.SQLITE_HEADER:
+            return None
+    if not crypto.looks_encrypted(path):
+        return None  # not a workspace at all: the checks below say so
+    if passphrase is None:
+        raise crypto.PassphraseRequired(f"{path}: this workspace is encrypted: give its passphrase")
+    return crypto.unlock(path, passphrase)
+
+
+def _check_sqlite(path: Path, report: CheckReport, key: WorkspaceKey | None = None) -> bool:
+    """integrity_check and foreign_key_check; False when the database cannot be read on."""
+    try:
+        if key is None:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        else:
+            from app.core.storage import crypto
+
+            con = crypto.connect(path, key, timeout=10)
+    except sqlite3.Error as exc:
+        report.add(True, f"the database cannot be opened: {exc}")
+        return False
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA integrity_check(100)").fetchall()]
+        if rows != ["ok"]:
+            for row in rows[:_MAX_LISTED]:
+                report.add(True, f"database: {row}")
+        fk_rows = con.execute("PRAGMA foreign_key_check").fetchall()
+        for table, rowid, parent, _fkid in fk_rows[:_MAX_LISTED]:
+            report.add(True, f"{table} row {rowid} points at a missing {parent} record")
+        if len(fk_rows) > _MAX_LISTED:
+            report.add(True, f"... and {len(fk_rows) - _MAX_LISTED} more rows with broken links")
+        return rows == ["ok"]
+    except (sqlite3.DatabaseError, _sqlcipher_errors(key)) as exc:
+        report.add(True, f"the database cannot be read: {exc}")
+        return False
+    finally:
+        con.close()
+
+
+def _sqlcipher_errors(key: WorkspaceKey | None) -> Any:
+    if key is None:
+        return sqlite3.DatabaseError
+    from app.core.storage import crypto
+
+    return crypto.sqlcipher().DatabaseError
+
+
+def _check_attachments(
+    store: AttachmentStore,
+    rows: list,
+    report: CheckReport,  # type: ignore[type-arg]
+) -> None:
+    by_hash: dict[str, list[str]] = {}
+    for doc_id, case_id, title, sha in rows:
+        by_hash.setdefault(sha, []).append(f"document {doc_id} {title!r} (case {case_id})")
+    for sha, docs in by_hash.items():
+        path = store.path_for(sha)
+        who = "; ".join(docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+        if not path.is_file():
+            report.add(True, f"the file of {who} is missing from the store ({sha[:12]}…)")
+            continue
+        report.attachments_checked += 1
+        if not (store.verify(sha) if store.encrypted else sha256_of(path) == sha):
+            report.add(
+                True, f"the file of {who} is damaged: its bytes no longer match ({sha[:12]}…)"
+            )
+    referenced = {store.name_for(sha) for sha in by_hash}
+    for name in store.stored_names():  # a plain store's names are the hashes
+        if name not in referenced:
+            report.add(
+                False,
+                f"{store.root / name[:2] / name} is not referred to by any document (left by an "
+                "interrupted save or a deleted document; kept, harmless)",
+            )
+    if store.root.is_dir():
+        for leftover in sorted(store.root.glob(".incoming-*")):
+            report.add(False, f"{leftover} is an unfinished write from an interrupted save")

@@ -1,0 +1,513 @@
+"""One search over everything in a workspace: FTS5 on SQLite, tsvector on PostgreSQL.
+
+``search(ws, "megaph")`` returns :class:`Hit` records grouped by kind (cases,
+people, statements, charges, documents, events, issues, notes), best first in
+each kind, with the matched words marked in a short snippet. The CLI, the GUI
+search panel and anything else call this one function. What is indexed, and how
+the index is built and kept current, is :mod:`app.core.search.schema`.
+
+People type words, not query syntax. :func:`parse_query` turns whatever was typed
+into terms; every term is quoted before it reaches the database, so quotes,
+apostrophes, hyphens, colons, ``AND``/``OR``/``NOT``, ``*`` and unbalanced quotes
+are plain text and a search never raises because of them. The last word is a
+prefix (``megaph`` finds *megaphone*) and accents are folded (``Jose`` finds
+*José*). A balanced ``"quoted phrase"`` matches those words in that order.
+
+How a search runs on SQLite. It runs on every keystroke, so it goes straight to
+the driver, on a connection and cursor each thread keeps (:func:`_kept_connection`),
+with SQL text built once per shape so sqlite3 reuses its prepared statements, and
+its rows become hits in :mod:`app.core.search.hits`. A rare word costs about 1.2x
+the one hand-written FTS5 statement for the same hits, most of which is FTS5's
+``snippet()`` (``benchmarks/bench_search.py``, search_overhead):
+
+1. One statement covers every wanted kind (a ``UNION ALL`` of one arm each). A
+   kind with at most ``limit`` matches - a rare word - comes back complete in it:
+   every match is a hit, ranked with ``bm25()``, with its snippet, title and case
+   caption, from one FTS5 lookup. A kind with more comes back as its ``limit + 1``
+   oldest matches, flagged, without snippets or scores.
+2. Only for the flagged kinds (a common word), a second statement ranks with
+   ``MATCH ... ORDER BY rank LIMIT n``, which FTS5 runs as a sorted query, so
+   ``snippet()`` and the joins run for the ``n`` hits, not for every match.
+   Preparing that sorted query costs ~20 µs, which is why a rare word never
+   takes this shape.
+
+``bm25`` reads each matching row's column sizes (~1.5 µs a row), so ranking every
+match of a word in 15,000 statements takes ~20 ms, a third of a ``LIKE`` scan of
+the table. A kind with many matches therefore ranks its :data:`RANK_WINDOW` most
+recently added ones; below that many, ranking is exact. Prefix terms cost more
+for common words: FTS5 merges every matching word's postings before the first
+row (~0.35 ms for a word in 15,000 statements), once per lookup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import operator
+import re
+import threading
+import unicodedata
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, TextClause, event, text
+
+from app.core.search.hits import (  # noqa: F401 - re-exported
+    MARK_END,
+    MARK_START,
+    Hit,
+    date_label,
+    hits_from_rows,
+    split_marks,
+)
+
+# Re-exported: callers import the index's maintenance from here, as before the split.
+from app.core.search.schema import (  # noqa: F401
+    _CHECKED,
+    BY_KIND,
+    KIND_LABELS,
+    KINDS,
+    PG_CONFIG,
+    SOURCES,
+    Source,
+    _trigger_names,
+    drop_sqlite_index,
+    ensure_sqlite_index,
+    index_suspended,
+    install_sqlite_index,
+    pg_drop_ddl,
+    pg_index_ddl,
+    rebuild_index,
+    sqlite_index_ddl,
+    sqlite_trigger_ddl,
+    suspend_index,
+)
+from app.core.storage.workspace import Workspace
+
+MAX_TERMS = 16
+MAX_TOKEN = 64
+SNIPPET_TOKENS = 24
+RANK_WINDOW = 1000
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True)
+class Term:
+    """Words that must appear together (one typed word such as O'Brien, or a quoted
+    phrase); ``prefix`` lets the last one be the start of a longer word."""
+
+    tokens: tuple[str, ...]
+    prefix: bool
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+
+
+def parse_query(query: str) -> list[Term]:
+    """The terms in what a person typed. Letters and digits make words; everything
+    else separates them. Quotes make a phrase only when they are balanced."""
+    if not isinstance(query, str):
+        return []
+    if query.isascii() and query.isalnum():  # one plain word: most keystrokes
+        token = query[:MAX_TOKEN].casefold()
+        return [Term((token,), len(token) > 1)]
+    query = unicodedata.normalize("NFKC", query[:2000]).translate(_QUOTES)
+    parts = query.split('"')
+    balanced = len(parts) % 2 == 1
+    found: list[tuple[tuple[str, ...], bool]] = []  # (tokens, may be a prefix)
+    for index, part in enumerate(parts):
+        if balanced and index % 2 == 1:
+            tokens = _tokens(part)
+            if tokens:
+                found.append((tokens, False))
+            continue
+        for word in part.split():
+            tokens = _tokens(word)
+            if tokens:
+                # "a*" would merge the postings of every word starting with a.
+                found.append((tokens, len(tokens[-1]) > 1))
+    found = found[:MAX_TERMS]
+    # Only the word being typed is a prefix: the ones before it are finished, and
+    # a prefix costs a merge of every matching word's postings.
+    last = len(found) - 1
+    return [Term(tokens, prefix and i == last) for i, (tokens, prefix) in enumerate(found)]
+
+
+def _tokens(chunk: str) -> tuple[str, ...]:
+    return tuple(token[:MAX_TOKEN].casefold() for token in _TOKEN.findall(chunk))
+
+
+def fts5_query(terms: Iterable[Term]) -> str:
+    """An FTS5 MATCH expression in which every term is a quoted string (AND-ed)."""
+    out = []
+    for term in terms:
+        body = " ".join([token.replace('"', '""') for token in term.tokens])
+        out.append(f'"{body}"*' if term.prefix else f'"{body}"')
+    return " ".join(out)
+
+
+def fts5_match(query: str) -> str:
+    """``fts5_query(parse_query(query))``, with a shortcut for one plain word, the
+    most common keystroke (building the Term costs as much as the rest)."""
+    if isinstance(query, str) and query.isascii() and query.isalnum():
+        token = query[:MAX_TOKEN].casefold()
+        return f'"{token}"*' if len(token) > 1 else f'"{token}"'
+    return fts5_query(parse_query(query))
+
+
+def tsquery(terms: Iterable[Term]) -> str:
+    """A ``to_tsquery`` input in which every word is a quoted lexeme (``'megaph':*``)."""
+    out = []
+    for term in terms:
+        words = [
+            "'" + token.replace("\\", "\\\\").replace("'", "''") + "'" for token in term.tokens
+        ]
+        if term.prefix:
+            words[-1] += ":*"
+        out.append("(" + " <-> ".join(words) + ")")
+    return " & ".join(out)
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search(
+    ws: Workspace,
+    query: str,
+    case_id: int | None = None,
+    limit: int = 50,
+    kinds: Iterable[str] | None = None,
+) -> list[Hit]:
+    """Search everything (or one case) for what was typed. Returns at most ``limit``
+    hits of each kind, grouped in the order of :data:`KINDS`, best first. Never
+    raises because of the query text; an empty query finds nothing."""
+    engine = ws.engine
+    on_sqlite = engine.dialect.name == "sqlite"
+    match = fts5_match(query) if on_sqlite else tsquery(parse_query(query))
+    if not match:
+        return []
+    wanted = KINDS if kinds is None else _wanted(kinds)
+    if not wanted:
+        return []
+    limit = max(1, min(int(limit), 1000))
+    if on_sqlite:
+        rows = _sqlite_rows(engine, match, wanted, case_id, limit)
+        if len(rows) > 1:
+            rows.sort(key=_SQLITE_ORDER)  # kind, then bm25 (lower is better), then id
+        return hits_from_rows(rows, -1.0)
+    params: dict[str, Any] = {"q": match, "n": limit}
+    if case_id is not None:
+        params["case_id"] = int(case_id)
+    with engine.connect() as connection:
+        rows = connection.execute(_pg_statement(wanted, case_id is not None), params).all()
+    hits = hits_from_rows(rows, 1.0)
+    hits.sort(key=_order_key)
+    return hits
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+_WANTED: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+
+def _wanted(kinds: Iterable[str]) -> tuple[str, ...]:
+    """The kinds asked for, in the order of KINDS; unknown ones are left out.
+    Remembered per argument (the same one or two lists come every keystroke)."""
+    key = tuple(kinds)
+    wanted = _WANTED.get(key)
+    if wanted is None:
+        chosen = set(key)
+        wanted = tuple([kind for kind in KINDS if kind in chosen])
+        if len(_WANTED) >= 256:
+            _WANTED.clear()
+        _WANTED[key] = wanted
+    return wanted
+
+
+def _order_key(hit: Hit) -> tuple[int, float, int]:
+    return (_KIND_ORDER[hit.kind], -hit.rank, hit.id)
+
+
+_SQLITE_ORDER = operator.itemgetter(9, 7, 1)
+
+
+def _sqlite_rows(
+    engine: Engine, match: str, kinds: tuple[str, ...], case_id: int | None, limit: int
+) -> list[Any]:
+    by_case = case_id is not None
+    params = (match, limit) if case_id is None else (match, limit, int(case_id))
+    cursor = _kept_cursor(engine)
+    rows = cursor.execute(_first_sql(kinds, by_case), params).fetchall()
+    # A kind's rows all have ``more`` set, or none has.
+    if rows and (rows[0][8] if len(kinds) == 1 else max(map(_MORE, rows))):
+        flagged = {row[0] for row in rows if row[8]}
+        many = tuple(kind for kind in kinds if kind in flagged)
+        rows = [row for row in rows if not row[8]]
+        rows += cursor.execute(_many_sql(many, by_case), params).fetchall()
+    return rows
+
+
+_MORE = operator.itemgetter(8)
+
+
+class _Kept(threading.local):
+    pooled: Any = None  # this thread's connection, checked out of the engine's pool
+    connection: Any = None  # and the sqlite3 connection inside it
+    cursor: Any = None  # and a cursor on that, reused by every search
+
+
+_KEPT: weakref.WeakKeyDictionary[Engine, tuple[_Kept, weakref.WeakSet[Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_KEPT_LOCK = threading.Lock()
+# The engine of the last search and its _Kept: the same workspace is searched over
+# and over, and comparing with it is cheaper than looking the engine up in _KEPT.
+_LAST: tuple[weakref.ref[Engine], _Kept] | None = None
+
+
+def _kept_cursor(engine: Engine) -> Any:
+    """A cursor on :func:`_kept_connection`, kept with it (making a cursor for each
+    statement costs ~0.3 µs)."""
+    last = _LAST
+    if last is not None and last[0]() is engine:
+        cursor = last[1].cursor
+        if cursor is not None:
+            return cursor
+    local = _kept(engine)
+    if local.cursor is None:
+        local.cursor = local.connection.cursor()
+    return local.cursor
+
+
+def _kept_connection(engine: Engine) -> Any:
+    """A pooled connection this thread keeps for searching until the engine is
+    disposed (``Workspace.close``). A search runs on every keystroke, and checking a
+    connection out of SQLAlchemy's pool and back in costs ~7 µs (14 µs measured
+    inside a search loop), a quarter of a rare word's whole lookup. Searches only
+    read, and the driver opens no transaction for a SELECT, so a kept connection
+    holds no lock between searches and sees every commit. When a thread ends, its
+    connection is garbage and the pool takes it back."""
+    return _kept(engine).connection
+
+
+def _kept(engine: Engine) -> _Kept:
+    """This thread's kept connection for ``engine``, made the first time; the
+    search index is checked (and made, for a workspace from before it) before any
+    engine's first search, so the fast path in :func:`_kept_cursor` need not ask."""
+    global _LAST
+    if engine not in _CHECKED:
+        ensure_sqlite_index(engine)
+    kept = _KEPT.get(engine)
+    if kept is None:
+        with _KEPT_LOCK:
+            kept = _KEPT.get(engine)
+            if kept is None:
+                kept = _KEPT[engine] = (_Kept(), weakref.WeakSet())
+                event.listen(engine, "engine_disposed", _release_kept)
+    local = kept[0]
+    if local.connection is None:
+        pooled = local.pooled = engine.raw_connection()
+        with _KEPT_LOCK:
+            kept[1].add(pooled)
+        local.connection = pooled.driver_connection
+    _LAST = (weakref.ref(engine), local)
+    return local
+
+
+def _release_kept(engine: Engine) -> None:
+    """Close every thread's kept connection: the pool they came from is going."""
+    global _LAST
+    with _KEPT_LOCK:
+        kept = _KEPT.pop(engine, None)
+        pooled = list(kept[1]) if kept else []
+        if _LAST is not None and _LAST[0]() is engine:
+            _LAST = None
+    for connection in pooled:
+        with contextlib.suppress(Exception):
+            connection.invalidate()
+
+
+def _case_join(source: Source) -> tuple[str, str]:
+    """The case (and party, for people) a hit belongs to: (joins, case id expression)."""
+    if source.kind == "case":
+        return "", "t.id"
+    if source.kind == "person":
+        return "LEFT JOIN parties pp ON pp.person_id = t.id", "pp.case_id"
+    return "", "t.case_id"
+
+
+def _case_filter(source: Source, alias: str, fts_first: bool = False) -> str:
+    """The condition that row ``alias`` belongs to the case. ``fts_first`` (SQLite)
+    makes SQLite read the FTS index first and check each match's case, rather than
+    find the case's rows by their case_id index and look each one up in the FTS
+    index: with no statistics it takes a case for a few rows, and on a case of
+    50,000 statements that plan took 0.6 s for a rare word, or one found nowhere
+    (0.1-0.4 ms the other way round). In a small case it is no faster: the probe
+    for an (n+1)th match reads the FTS index first either way."""
+    if source.kind == "case":
+        return f" AND {alias}.id = :case_id"
+    if source.kind == "person":
+        return (
+            f" AND EXISTS (SELECT 1 FROM parties x WHERE x.person_id = {alias}.id"
+            " AND x.case_id = :case_id)"
+        )
+    return f" AND {'+' if fts_first else ''}{alias}.case_id = :case_id"
+
+
+# The SQL below is built once per shape (functools.cache) and is constant text with
+# bound parameters (:q the MATCH expression, :n the limit, :case_id; numbered on
+# SQLite, see _numbered), so sqlite3's
+# per-connection statement cache prepares each statement once. Every arm returns
+# kind, id, case id, caption, title, detail, snippet, score (bm25: lower is
+# better), ``more`` and the kind's place in KINDS.
+
+
+def _nth(source: Source, by_case: bool, offset: str, newest: bool) -> str:
+    """The rowid of the match ``offset`` places after the first one, counting from
+    the most recently added match if ``newest`` (else from the oldest), in the case
+    if there is one; NULL when there are not that many."""
+    fts = source.fts
+    tables = f"{fts} JOIN {source.table} r ON r.id = {fts}.rowid" if by_case else fts
+    where = f"{fts} MATCH :q{_case_filter(source, 'r', fts_first=True) if by_case else ''}"
+    return (
+        f"SELECT {fts}.rowid FROM {tables} WHERE {where}"
+        f" ORDER BY {fts}.rowid{' DESC' if newest else ''} LIMIT 1 OFFSET {offset}"
+    )
+
+
+def _arm(source: Source, by_case: bool, extra: str, snippet: str, score: str) -> str:
+    fts = source.fts
+    joins, case_expr = _case_join(source)
+    if by_case and source.kind == "person":
+        joins += " AND pp.case_id = :case_id"
+    return (
+        f"SELECT '{source.kind}' AS kind, t.id AS id, {case_expr} AS case_id,"
+        f" c.caption AS caption, {source.title_sql} AS title, {source.detail_sql} AS detail,"
+        f" {snippet} AS snippet, {score}, {KINDS.index(source.kind)} AS ord"
+        f" FROM {extra}{fts} JOIN {source.table} t ON t.id = {fts}.rowid"
+        f" {source.joins} {joins} LEFT JOIN cases c ON c.id = {case_expr}"
+        f" WHERE {fts} MATCH :q{_case_filter(source, 't', fts_first=True) if by_case else ''}"
+    )
+
+
+def _snippet(source: Source) -> str:
+    return f"snippet({source.fts}, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS})"
+
+
+def _numbered(sql: str) -> str:
+    """The SQL with ?1, ?2, ?3 for :q, :n, :case_id: a tuple binds faster than a dict
+    (sqlite3 looks each name up), and the SQL for PostgreSQL keeps the names."""
+    return _NAMED.sub(lambda found: _NUMBERS[found[1]], sql)
+
+
+_NAMED = re.compile(r":(q|n|case_id)\b")
+_NUMBERS = {"q": "?1", "n": "?2", "case_id": "?3"}
+
+
+def _union(arms: list[str]) -> str:
+    if len(arms) == 1:
+        return arms[0]
+    return "\nUNION ALL\n".join(f"SELECT * FROM ({arm})" for arm in arms)
+
+
+_MAX_ROWID = 2**63 - 1
+
+
+@functools.cache
+def _first_sql(kinds: tuple[str, ...], by_case: bool) -> str:
+    """One pass over every kind. A kind with at most :n matches (a rare word) comes
+    back complete: every match is a hit, ranked with bm25() and given its snippet,
+    all from one FTS5 lookup (``b.hi`` - is there an (n+1)th match? - is a second,
+    cheap one). A kind with more returns its n + 1 oldest matches with ``more``
+    set and no snippet or score, which keeps this pass cheap for a common word;
+    :func:`_many_sql` then ranks that kind. (Oldest, not newest: FTS5 reads a
+    doclist forwards, and backwards costs a third more for a common prefix.)"""
+    arms = []
+    for kind in kinds:
+        source = BY_KIND[kind]
+        fts = source.fts
+        arm = _arm(
+            source,
+            by_case,
+            f"(SELECT ({_nth(source, by_case, ':n', newest=False)}) AS hi) AS b CROSS JOIN ",
+            f"CASE WHEN b.hi IS NULL THEN {_snippet(source)} END",
+            f"CASE WHEN b.hi IS NULL THEN bm25({fts}, {source.weights}) END AS score,"
+            " b.hi IS NOT NULL AS more",
+        )
+        # No ORDER BY: search() sorts the few hits, and a sorter costs ~2 µs.
+        arms.append(f"{arm} AND {fts}.rowid <= coalesce(b.hi, {_MAX_ROWID})")
+    return _numbered("\nUNION ALL\n".join(arms))
+
+
+@functools.cache
+def _many_sql(kinds: tuple[str, ...], by_case: bool) -> str:
+    """The kinds with more than :n matches. FTS5 runs ``MATCH ... ORDER BY rank`` as
+    a sorted query: rows come out best first, so snippet() and the joins run for
+    the :n hits only, not for every match (preparing that sorted query costs ~20
+    µs, which is why a rare word takes :func:`_first_sql`'s shape). ``rank MATCH``
+    names the ranking rather than trusting the table's stored setting. Only the
+    :data:`RANK_WINDOW` most recently added matches are ranked."""
+    arms = []
+    for kind in kinds:
+        source = BY_KIND[kind]
+        fts = source.fts
+        arm = _arm(source, by_case, "", _snippet(source), f"{fts}.rank AS score, 0 AS more")
+        window = _nth(source, by_case, str(RANK_WINDOW - 1), newest=True)
+        arms.append(
+            f"{arm} AND {fts}.rank MATCH 'bm25({source.weights})'"
+            f" AND {fts}.rowid >= coalesce(({window}), 0) ORDER BY {fts}.rank LIMIT :n"
+        )
+    return _numbered(_union(arms))
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+
+@functools.cache
+def _pg_statement(kinds: tuple[str, ...], by_case: bool) -> TextClause:
+    parts = [
+        f"SELECT * FROM ({_pg_select(BY_KIND[kind], by_case)}) AS k{i}"
+        for i, kind in enumerate(kinds)
+    ]
+    sql = "\nUNION ALL\n".join(parts)
+    return text(f"WITH q AS (SELECT to_tsquery('{PG_CONFIG}', :q) AS q)\n{sql}")
+
+
+def _pg_select(source: Source, by_case: bool) -> str:
+    table = source.table
+    case_filter = _case_filter(source, "r") if by_case else ""
+    joins, case_expr = _case_join(source)
+    if by_case and source.kind == "person":
+        joins += " AND pp.case_id = :case_id"
+    shown = (
+        "concat_ws(' · ', "
+        + ", ".join(
+            f"NULLIF(left({_pg_column(source, col, 't')}, 200000), '')" for col in source.columns
+        )
+        + ")"
+    )
+    options = (
+        f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
+        "ShortWord=1, MaxFragments=1, FragmentDelimiter=…"
+    )
+    return (
+        f"SELECT '{source.kind}' AS kind, t.id AS id, {case_expr} AS case_id,"
+        f" c.caption AS caption, {source.title_sql} AS title, {source.detail_sql} AS detail,"
+        f" ts_headline('{PG_CONFIG}', {shown}, q.q, '{options}') AS snippet,"
+        f" top.score AS score, 0 AS more, {KINDS.index(source.kind)} AS ord"
+        f" FROM (SELECT r.id, ts_rank(r.search_vector, q.q) AS score FROM {table} r, q"
+        f" WHERE r.search_vector @@ q.q{case_filter} ORDER BY score DESC, r.id LIMIT :n) AS top"
+        f" CROSS JOIN q JOIN {table} t ON t.id = top.id {source.joins} {joins}"
+        f" LEFT JOIN cases c ON c.id = {case_expr}"
+    )
+
+
+def _pg_column(source: Source, column: str, alias: str) -> str:
+    if source.kind == "person" and column == "aliases":
+        # JSON text escapes non-ASCII letters; jsonb's text form does not.
+        return f"translate(({alias}.aliases::jsonb)::text, '[]\",', '    ')"
+    return f"{alias}.{column}"

@@ -1,0 +1,370 @@
+"""What the search index holds, and how it is built and kept current on both databases.
+
+:mod:`app.core.search.query` queries the index; this module owns its shape: which tables
+and columns are searched (:data:`SOURCES`, with a bm25 weight tier per column), the
+SQLite FTS5 tables and triggers, and the PostgreSQL ``tsvector`` columns.
+
+Index shape on SQLite - one external-content FTS5 table per searched table
+(``search_statements`` has ``content='statements', content_rowid='id'``):
+
+* the text lives once, in the case file's own tables; the index holds only
+  tokens, and ``snippet()`` reads the row back through its rowid;
+* ``INSERT INTO search_x(search_x) VALUES('rebuild')`` re-indexes a table in one
+  statement after a bulk import, and the migration uses it to index older
+  workspaces; an ``'optimize'`` after it merges the index into one segment, so a
+  lookup seeks one b-tree instead of a dozen (a rare word: 8 µs instead of 37 µs);
+* each kind is ranked by bm25 with its own column weights, so a hit in a
+  document's title outranks one deep in its attachment text. The weights are also
+  each table's ``rank`` setting, so ``ORDER BY rank`` ranks the same way.
+
+The triggers use the documented external-content idiom (insert the new row; a
+``'delete'`` command with the *old* values before an update or delete), so the
+index matches the table after every insert, update, delete and cascade. People's
+aliases are a JSON list, indexed through the view ``search_people_source`` so
+the words, not the JSON escapes, are searched. Rows added one at a time go in
+through the triggers and FTS5's automerge keeps the number of segments small.
+
+A single contentless ``search_index`` table over all kinds was the alternative;
+it would store every text twice (or lose snippets) and make rebuild a hand-written
+multi-table INSERT...SELECT, so it was not chosen.
+
+On PostgreSQL each table gets a stored generated ``search_vector`` column
+(weighted ``tsvector`` over the same columns, text search configuration
+``casefile_search``: the ``simple`` dictionary behind ``unaccent`` when that
+extension is available) with a GIN index; PostgreSQL keeps it current itself, so
+:func:`suspend_index` and :func:`rebuild_index` have nothing to do there.
+
+A later migration that rebuilds one of the searched tables on SQLite (Alembic
+batch mode copies and drops the table, dropping its triggers with it) must call
+:func:`install_sqlite_index` afterwards; :func:`app.core.search.query.search` also
+reinstalls missing triggers and rebuilds the index the first time it runs on an
+engine (:func:`ensure_sqlite_index`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session
+
+from app.core.storage.db import sqlite_path
+
+PG_CONFIG = "casefile_search"
+MAX_ALIASES = 8
+BM25_WEIGHTS = {"A": 5.0, "B": 2.0, "C": 1.0}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One searched table. ``columns`` maps a column to its weight tier A, B or C."""
+
+    kind: str
+    label: str
+    table: str
+    columns: dict[str, str]
+    title_sql: str  # over ``t`` (the row), ``c`` (its case) and the kind's joins
+    joins: str = ""
+    detail_sql: str = "NULL"  # a PartialDate shown after the title
+    case_scoped: bool = True
+
+    @property
+    def fts(self) -> str:
+        return f"search_{self.table}"
+
+    @property
+    def weights(self) -> str:
+        """The bm25 arguments after the table: one weight per column, in order."""
+        return ", ".join(str(BM25_WEIGHTS[tier]) for tier in self.columns.values())
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(
+        "case",
+        "Cases",
+        "cases",
+        {
+            "caption": "A",
+            "docket_number": "A",
+            "court": "B",
+            "jurisdiction": "B",
+            "assigned_staff": "B",
+            "summary": "B",
+            "notes": "C",
+        },
+        "t.caption",
+    ),
+    Source(
+        "person",
+        "People",
+        "people",
+        {"name": "A", "aliases": "A", "title": "B", "affiliation": "B", "notes": "C"},
+        "t.name",
+        case_scoped=False,
+    ),
+    Source(
+        "statement",
+        "Statements",
+        "statements",
+        {"text": "A", "recipient_text": "B", "pin_cite": "B", "notes": "C"},
+        "p.name",
+        joins="JOIN parties pa ON pa.id = t.speaker_id JOIN people p ON p.id = pa.person_id",
+        detail_sql="t.date",
+    ),
+    Source(
+        "charge",
+        "Charges",
+        "charges",
+        {
+            "statute": "A",
+            "description": "A",
+            "offense_class": "B",
+            "disposition": "B",
+            "notes": "C",
+        },
+        "'Count ' || CAST(t.count_number AS VARCHAR(12)) || ': ' || t.statute || ' ' "
+        "|| t.description",
+    ),
+    Source(
+        "document",
+        "Documents",
+        "documents",
+        {
+            "title": "A",
+            "author": "B",
+            "file_name": "B",
+            "notes": "B",
+            "provenance": "B",
+            "extracted_text": "C",
+        },
+        "t.title",
+        detail_sql="t.date",
+    ),
+    Source(
+        "event",
+        "Events",
+        "events",
+        {"title": "A", "place": "B", "description": "B"},
+        "t.title",
+        detail_sql="t.date",
+    ),
+    Source("issue", "Issues", "issues", {"title": "A", "description": "B"}, "t.title"),
+    Source("note", "Notes", "notes", {"body": "A"}, "substr(t.body, 1, 80)"),
+)
+BY_KIND = {source.kind: source for source in SOURCES}
+KINDS: tuple[str, ...] = tuple(BY_KIND)
+KIND_LABELS = {source.kind: source.label for source in SOURCES}
+
+
+# --------------------------------------------------------------------------- SQLite index
+
+
+def _sqlite_value(source: Source, column: str, row: str) -> str:
+    if source.kind == "person" and column == "aliases":
+        # FTS5 reads external content with table-valued functions disabled, so no
+        # json_each: the first aliases one by one, the raw JSON for any beyond.
+        value = f"{row}.aliases"
+        items = " || ' ' || ".join(
+            f"coalesce(json_extract({value}, '$[{i}]'), '')" for i in range(MAX_ALIASES)
+        )
+        return (
+            f"CASE WHEN json_valid({value}) THEN {items} || CASE WHEN json_array_length({value})"
+            f" > {MAX_ALIASES} THEN ' ' || {value} ELSE '' END ELSE {value} END"
+        )
+    return f"{row}.{column}"
+
+
+def _sqlite_content(source: Source) -> str:
+    return "search_people_source" if source.kind == "person" else source.table
+
+
+def sqlite_index_ddl() -> list[str]:
+    """Statements creating every FTS5 table (and the people view); no triggers."""
+    people = BY_KIND["person"]
+    view_cols = ", ".join(
+        f"{_sqlite_value(people, col, 'people')} AS {col}" for col in people.columns
+    )
+    out = [f"CREATE VIEW IF NOT EXISTS search_people_source AS SELECT id, {view_cols} FROM people"]
+    for source in SOURCES:
+        cols = ", ".join(source.columns)
+        out.append(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {source.fts} USING fts5({cols},"
+            f" content='{_sqlite_content(source)}', content_rowid='id',"
+            " tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+        )
+        out.append(
+            f"INSERT INTO {source.fts}({source.fts}, rank) VALUES('rank', 'bm25({source.weights})')"
+        )
+    return out
+
+
+def sqlite_trigger_ddl() -> list[str]:
+    """The AFTER INSERT/UPDATE/DELETE triggers that keep each FTS5 table in step."""
+    out = []
+    for source in SOURCES:
+        fts, table = source.fts, source.table
+        cols = ", ".join(source.columns)
+        new = ", ".join(_sqlite_value(source, col, "new") for col in source.columns)
+        old = ", ".join(_sqlite_value(source, col, "old") for col in source.columns)
+        insert = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new});"
+        delete = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+        out += [
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+            # Only when an indexed column changes: a version bump costs nothing.
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF id, {cols} ON {table}"
+            f" BEGIN {delete} {insert} END",
+        ]
+    return out
+
+
+REBUILD_HASHSIZE = 64 * 1024 * 1024
+DEFAULT_HASHSIZE = 1024 * 1024  # FTS5's own default
+
+
+def _fts_option(connection: Connection, fts: str, name: str, value: int) -> None:
+    connection.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES('{name}', {int(value)})")
+
+
+def _trigger_names() -> list[str]:
+    return [f"{s.fts}_{suffix}" for s in SOURCES for suffix in ("ai", "ad", "au")]
+
+
+def install_sqlite_index(connection: Connection, rebuild: bool = True) -> None:
+    """Create (if missing) the FTS5 tables and triggers, then re-index every table."""
+    for statement in sqlite_index_ddl() + sqlite_trigger_ddl():
+        connection.exec_driver_sql(statement)
+    if rebuild:
+        for source in SOURCES:
+            fts = source.fts
+            # FTS5 gathers new index data in memory and writes a segment each time it
+            # passes "hashsize" (1 MB by default), merging segments as they pile up:
+            # a 50k-statement rebuild wrote ~100 of them. With room for 64 MB it
+            # writes a few, and the rebuild and the merge below take 3 s, not 5.
+            # Set back afterwards: everyday edits never come near either size.
+            _fts_option(connection, fts, "hashsize", REBUILD_HASHSIZE)
+            connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
+            # A rebuild leaves several segments, and every lookup seeks each one;
+            # merged into one, a rare word is found 4x faster.
+            connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
+            _fts_option(connection, fts, "hashsize", DEFAULT_HASHSIZE)
+        # FTS5 gathers index data in a hash table per connection, which a rebuild grows
+        # to thousands of slots and never shrinks, and every prefix query on that
+        # connection walks all of them: ~2.5 µs a lookup after a 50k-statement rebuild,
+        # 3 lookups in a rare word's search. So this connection is closed when it is
+        # given back, not pooled, and later searches get one with a small table (a
+        # memory database lives only as long as its one connection: that one stays).
+        if sqlite_path(connection.engine.url) is not None:
+            connection.detach()
+
+
+def drop_sqlite_index(connection: Connection) -> None:
+    for name in _trigger_names():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    for source in SOURCES:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {source.fts}")
+    connection.exec_driver_sql("DROP VIEW IF EXISTS search_people_source")
+
+
+_CHECKED: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def ensure_sqlite_index(engine: Engine) -> None:
+    """Once per engine: put back triggers a table rebuild dropped, and re-index."""
+    if engine in _CHECKED:
+        return
+    with engine.connect() as connection:
+        present = {
+            name
+            for (name,) in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table')"
+            )
+        }
+    expected = set(_trigger_names()) | {s.fts for s in SOURCES}
+    if not expected <= present:
+        with engine.begin() as connection:
+            install_sqlite_index(connection)
+    _CHECKED.add(engine)
+
+
+def suspend_index(session: Session) -> None:
+    """Stop keeping the search index current, inside ``session``'s transaction, until
+    :func:`rebuild_index` in the same transaction. For bulk imports on SQLite: the
+    triggers are dropped (invisible to other connections: SQLite DDL is
+    transactional), rows go in at full speed, then one rebuild indexes them. No-op on
+    PostgreSQL, which maintains its generated search column itself."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    for name in _trigger_names():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def rebuild_index(session: Session) -> None:
+    """Re-create the triggers and re-index every searched table (one statement per FTS
+    table), in ``session``'s transaction. No-op on PostgreSQL."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    install_sqlite_index(connection, rebuild=True)
+
+
+@contextlib.contextmanager
+def index_suspended(session: Session) -> Iterator[None]:
+    """``with index_suspended(session): bulk inserts`` - one rebuild at the end."""
+    suspend_index(session)
+    yield
+    rebuild_index(session)
+
+
+# --------------------------------------------------------------------------- PostgreSQL index
+
+
+def pg_index_ddl(unaccent: bool) -> list[str]:
+    """Text search configuration, generated ``search_vector`` columns and GIN indexes.
+    Adding a stored generated column computes it for every existing row."""
+    out = [
+        f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = pg_catalog.simple)",
+    ]
+    if unaccent:
+        out.append(
+            f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR hword, hword_part,"
+            " word WITH unaccent, simple"
+        )
+    for source in SOURCES:
+        vectors = []
+        for tier in "ABC":
+            cols = [c for c, t in source.columns.items() if t == tier]
+            if not cols:
+                continue
+            joined = " || ' ' || ".join(f"coalesce({_pg_indexed(source, c)}, '')" for c in cols)
+            # Punctuation becomes space, so words split as parse_query splits them (the
+            # parser would read IND-77 as "ind" and "-77"). Past about a megabyte a
+            # tsvector overflows; the start of a huge text is enough.
+            vectors.append(
+                f"setweight(to_tsvector('{PG_CONFIG}'::regconfig, regexp_replace("
+                f"left({joined}, 400000), '[[:punct:]]+', ' ', 'g')), '{tier}')"
+            )
+        out.append(
+            f"ALTER TABLE {source.table} ADD COLUMN search_vector tsvector"
+            f" GENERATED ALWAYS AS ({' || '.join(vectors)}) STORED"
+        )
+        out.append(
+            f"CREATE INDEX ix_{source.table}_search_vector ON {source.table}"
+            " USING gin (search_vector)"
+        )
+    return out
+
+
+def _pg_indexed(source: Source, column: str) -> str:
+    if source.kind == "person" and column == "aliases":
+        return "(aliases::jsonb)::text"
+    return column
+
+
+def pg_drop_ddl() -> list[str]:
+    out = [f"ALTER TABLE {s.table} DROP COLUMN IF EXISTS search_vector" for s in SOURCES]
+    return out + [f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_CONFIG}"]

@@ -1,0 +1,358 @@
+"""The audit trail: every create, change and delete of a record, with who and when.
+
+Hooked into the workspace's sessions (``install``), so no service has to remember
+it: after each flush, one ``audit_log`` row per created, changed or deleted record
+is written in the same transaction, so the trail commits or rolls back with the
+change it describes. Each row names the user (the office login on PostgreSQL, the
+OS user on SQLite), the table, record id and case, and every changed field's old
+and new value as JSON. Changes to the links of a record (``issue_ids``,
+``party_ids``) are recorded on the record that owns the link.
+
+Bulk work that bypasses the ORM (the archive importer) calls :func:`record` once
+per case instead, inside :func:`suppressed` if it also uses the ORM.
+
+Nothing in the app updates or deletes audit rows; the database refuses it too
+(triggers from migration 0003).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import weakref
+from collections.abc import Iterator, Mapping
+from typing import Any, Protocol
+
+from sqlalchemy import func, insert, inspect, or_, select
+from sqlalchemy.orm import RelationshipProperty, Session, sessionmaker
+
+from app.core.dates import PartialDate
+from app.core.errors import CasefileError, ConflictError
+from app.core.storage.models import AuditEntry, Case, Party, Tracked
+
+CREATE, UPDATE, DELETE, IMPORT = "create", "update", "delete", "import"
+
+_OWNER_KEY = "casefile_audit_owner"
+_SUPPRESS_KEY = "casefile_audit_suppressed"
+_CASCADE_KEY = "casefile_audit_cascade"
+# Bookkeeping columns every record has; their changes are implied by the entry itself.
+_SKIPPED = frozenset({"id", "version", "created_at", "updated_at"})
+# Tables deleted with a case by the database (ON DELETE CASCADE), counted in the case's entry.
+_CASE_CHILDREN = ("parties", "statements", "charges", "documents", "events", "issues", "notes")
+
+
+class _HasUser(Protocol):
+    user: str
+
+
+def install(sessions: sessionmaker[Session], owner: _HasUser) -> None:
+    """Record every flush of sessions made by ``sessions``, as ``owner.user``."""
+    info = dict(sessions.kw.get("info") or {})
+    info[_OWNER_KEY] = weakref.ref(owner)  # the workspace owns the sessionmaker; no cycle
+    sessions.configure(info=info)
+    from sqlalchemy import event
+
+    # Mark the sessionmaker itself: event.contains() is keyed by the id() of the
+    # session class, and a new sessionmaker's class can reuse the id of a collected
+    # one, so asking it would sometimes skip the hooks and lose the audit trail.
+    if getattr(sessions, "_casefile_audited", False):
+        return
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_flush", _after_flush)
+    sessions._casefile_audited = True  # type: ignore[attr-defined]
+
+
+def user_of(session: Session) -> str:
+    ref = session.info.get(_OWNER_KEY)
+    owner = ref() if ref is not None else None
+    return getattr(owner, "user", "") or "unknown"
+
+
+@contextlib.contextmanager
+def suppressed(session: Session) -> Iterator[None]:
+    """Skip the per-record entries inside the block (bulk imports record one entry per case)."""
+    previous = session.info.get(_SUPPRESS_KEY, False)
+    session.info[_SUPPRESS_KEY] = True
+    try:
+        yield
+    finally:
+        session.info[_SUPPRESS_KEY] = previous
+
+
+def record(
+    session: Session,
+    action: str,
+    table: str,
+    record_id: int | None,
+    case_id: int | None,
+    changes: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> None:
+    """Write one audit entry now, in the session's transaction (for bulk work)."""
+    session.connection().execute(
+        insert(AuditEntry.__table__),
+        [_row(session, action, table, record_id, case_id, dict(changes or {}), note)],
+    )
+
+
+# -- the hooks ---------------------------------------------------------------------------
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, AuditEntry):
+            raise CasefileError("the audit log cannot be changed")
+    if session.info.get(_SUPPRESS_KEY):
+        return
+    # The database deletes a case's records with it (passive deletes): count them now,
+    # while they are still there, so the case's delete entry says what went with it.
+    cascade: dict[int, str] = {}
+    for obj in session.deleted:
+        if isinstance(obj, Case) and obj.id is not None:
+            cascade[obj.id] = _count_children(session, obj.id)
+    session.info[_CASCADE_KEY] = cascade
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    # The session still shows the pre-flush new/dirty/deleted lists and attribute
+    # history here, and new records now have their ids.
+    if session.info.get(_SUPPRESS_KEY):
+        return
+    cascade: dict[int, str] = session.info.pop(_CASCADE_KEY, {})
+    rows: list[dict[str, Any]] = []
+    for obj in session.new:
+        if isinstance(obj, Tracked):
+            rows.append(_entry(session, CREATE, obj, _created(obj)))
+    for obj in session.dirty:
+        if isinstance(obj, Tracked) and obj not in session.deleted:
+            changes = _changed(obj)
+            if changes:
+                rows.append(_entry(session, UPDATE, obj, changes))
+    for obj in session.deleted:
+        if isinstance(obj, Tracked):
+            note = cascade.get(obj.id, "") if isinstance(obj, Case) else ""
+            rows.append(_entry(session, DELETE, obj, _deleted(obj), note))
+    if rows:
+        session.connection().execute(insert(AuditEntry.__table__), rows)
+
+
+def _entry(
+    session: Session, action: str, obj: Any, changes: dict[str, Any], note: str = ""
+) -> dict[str, Any]:
+    table = obj.__table__.name
+    case_id = obj.id if isinstance(obj, Case) else getattr(obj, "case_id", None)
+    return _row(session, action, table, obj.id, case_id, changes, note)
+
+
+def _row(
+    session: Session,
+    action: str,
+    table: str,
+    record_id: int | None,
+    case_id: int | None,
+    changes: dict[str, Any],
+    note: str,
+) -> dict[str, Any]:
+    return {
+        "at": dt.datetime.now(dt.UTC),
+        "user": user_of(session),
+        "action": action,
+        "table_name": table,
+        "record_id": record_id,
+        "case_id": case_id,
+        "changes": {name: [to_json(old), to_json(new)] for name, (old, new) in changes.items()},
+        "note": note,
+    }
+
+
+def _columns(obj: Any) -> Iterator[str]:
+    for attr in inspect(obj).mapper.column_attrs:
+        if attr.key not in _SKIPPED:
+            yield attr.key
+
+
+def _owned_links(obj: Any) -> Iterator[tuple[str, str]]:
+    """(relationship, field name) of the many-to-many links this record owns."""
+    for rel in inspect(obj).mapper.relationships:
+        if _owns(rel):
+            yield rel.key, _link_field(rel)
+
+
+def _owns(rel: RelationshipProperty[Any]) -> bool:
+    # The owner is the table the link table's first column points at
+    # (statement_issues.statement_id -> statements), which is where services edit it.
+    if rel.secondary is None:
+        return False
+    first = next(iter(rel.secondary.columns))
+    return any(fk.column.table is rel.parent.local_table for fk in first.foreign_keys)
+
+
+def _link_field(rel: RelationshipProperty[Any]) -> str:
+    name = rel.mapper.local_table.name
+    singular = name[:-3] + "y" if name.endswith("ies") else name.rstrip("s")
+    return f"{singular}_ids"
+
+
+def _created(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    changes: dict[str, Any] = {}
+    for name in _columns(obj):
+        value = state.dict.get(name)
+        if value not in (None, "", [], False):
+            changes[name] = (None, value)
+    for key, field in _owned_links(obj):
+        ids = sorted(item.id for item in state.dict.get(key) or [])
+        if ids:
+            changes[field] = (None, ids)
+    return changes
+
+
+def _changed(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    changes: dict[str, Any] = {}
+    for name in _columns(obj):
+        history = state.attrs[name].history
+        if history.added or history.deleted:
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if to_json(old) != to_json(new):
+                changes[name] = (old, new)
+    for key, field in _owned_links(obj):
+        history = state.attrs[key].history
+        if history.added or history.deleted:
+            kept = [item.id for item in history.unchanged]
+            old_ids = sorted(kept + [item.id for item in history.deleted])
+            new_ids = sorted(kept + [item.id for item in history.added])
+            if old_ids != new_ids:
+                changes[field] = (old_ids, new_ids)
+    return changes
+
+
+def _deleted(obj: Any) -> dict[str, Any]:
+    # What was lost, so the trail can say what a deleted record said.
+    state = inspect(obj)
+    changes: dict[str, Any] = {}
+    for name in _columns(obj):
+        value = state.dict.get(name)
+        if value not in (None, "", [], False):
+            changes[name] = (value, None)
+    for key, field in _owned_links(obj):
+        ids = sorted(item.id for item in state.dict.get(key) or [])
+        if ids:
+            changes[field] = (ids, None)
+    return changes
+
+
+def _count_children(session: Session, case_id: int) -> str:
+    from app.core.storage.models import Base
+
+    tables = Base.metadata.tables
+    parts = []
+    for name in _CASE_CHILDREN:
+        table = tables[name]
+        count = session.connection().scalar(
+            select(func.count()).select_from(table).where(table.c.case_id == case_id)
+        )
+        if count:
+            parts.append(f"{count} {name}")
+    return ("deleted with it: " + ", ".join(parts)) if parts else ""
+
+
+def to_json(value: Any) -> Any:
+    """A JSON-friendly form of a field value (PartialDate as its ISO text)."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+# -- reading the trail -------------------------------------------------------------------
+
+
+def _utc(at: dt.datetime | None) -> dt.datetime | None:
+    # SQLite hands timestamps back without their zone; they were written in UTC.
+    if at is not None and at.tzinfo is None:
+        return at.replace(tzinfo=dt.UTC)
+    return at
+
+
+def _as_dict(entry: AuditEntry) -> dict[str, Any]:
+    at = _utc(entry.at)
+    return {
+        "id": entry.id,
+        "at": at.isoformat() if at else None,
+        "user": entry.user,
+        "action": entry.action,
+        "table": entry.table_name,
+        "record_id": entry.record_id,
+        "case_id": entry.case_id,
+        "changes": entry.changes or {},
+        "note": entry.note,
+    }
+
+
+def history_of_case(ws: Any, case_id: int) -> list[dict[str, Any]]:
+    """Every entry about the case and its records, and about the people in it, oldest first."""
+    with ws.reader() as session:
+        people = select(Party.person_id).where(Party.case_id == case_id)
+        query = (
+            select(AuditEntry)
+            .where(
+                or_(
+                    AuditEntry.case_id == case_id,
+                    (AuditEntry.table_name == "people") & AuditEntry.record_id.in_(people),
+                )
+            )
+            .order_by(AuditEntry.id)
+        )
+        return [_as_dict(entry) for entry in session.scalars(query)]
+
+
+def history_of_record(ws: Any, table: str, record_id: int) -> list[dict[str, Any]]:
+    """Every entry about one record (``table`` is its table name, e.g. ``statements``)."""
+    with ws.reader() as session:
+        query = (
+            select(AuditEntry)
+            .where(AuditEntry.table_name == table, AuditEntry.record_id == record_id)
+            .order_by(AuditEntry.id)
+        )
+        return [_as_dict(entry) for entry in session.scalars(query)]
+
+
+def last_change(bind: Any, table: str, record_id: int) -> dict[str, Any] | None:
+    """The newest committed entry about a record, read on a fresh connection."""
+    with bind.connect() as connection:
+        row = connection.execute(
+            select(AuditEntry.user, AuditEntry.at, AuditEntry.action)
+            .where(AuditEntry.table_name == table, AuditEntry.record_id == record_id)
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        ).first()
+    if row is None:
+        return None
+    return {"user": row.user, "at": row.at, "action": row.action}
+
+
+def conflict(session: Session, table: str, record_id: int, noun: str) -> ConflictError:
+    """The error for a save that lost a race, naming who saved (or deleted) first and when."""
+    last = last_change(session.get_bind(), table, record_id)
+    if last is None:
+        return ConflictError(
+            f"this {noun} was changed by someone else at the same time; reload it and try again"
+        )
+    at = _utc(last["at"])
+    when = at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at is not None else "just now"
+    did = "deleted" if last["action"] == DELETE else "changed"
+    return ConflictError(
+        f"this {noun} was {did} by {last['user']} at {when} since you opened it; "
+        "reload it and try again",
+        changed_by=last["user"],
+        changed_at=at.isoformat() if at is not None else "",
+    )

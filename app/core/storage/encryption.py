@@ -1,0 +1,172 @@
+"""Making, converting and re-keying encrypted workspaces (the keys: app/core/storage/crypto.py).
+
+``create_encrypted_workspace`` starts one encrypted from its first byte.
+``encrypt_workspace`` converts a plain SQLite workspace: the database is copied
+into a new encrypted file with ``sqlcipher_export`` and checked, every attachment
+is sealed under its new name, and only then does the encrypted file replace the
+plain one and the plain attachment files go. A crash before the swap leaves the
+plain workspace as it was (plus harmless sealed files); after it, the encrypted
+one is complete. ``change_passphrase`` is one ``PRAGMA rekey`` (atomic in WAL
+mode); the attachments' data key lives inside the database, so no file changes.
+
+Deleting a file does not wipe its blocks from a disk (least of all an SSD), and
+the backups made before ``encrypt`` are plain: ``EncryptResult.plain_backups``
+names them so the person can delete them. Full-disk encryption is still advised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import WorkspaceError
+from app.core.safety import backup
+from app.core.storage import crypto, db
+from app.core.storage.crypto import EncryptionError, WorkspaceKey, WrongPassphrase
+from app.core.storage.lock import WorkspaceLock
+from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore, _fsync_dir
+from app.core.storage.workspace import ATTACHMENT_KEY_SETTING, Workspace, open_workspace
+
+
+def create_encrypted_workspace(
+    path: str | os.PathLike[str], passphrase: str, **kwargs: Any
+) -> Workspace:
+    """A new, empty workspace encrypted with ``passphrase``; refuses an existing one."""
+    target = Path(path).expanduser().absolute()
+    if target.exists() and target.stat().st_size > 0:
+        raise WorkspaceError(f"{target} already exists; choose a new file name")
+    return open_workspace(target, passphrase, **kwargs)
+
+
+def change_passphrase(ws: Workspace, old: str, new: str) -> None:
+    """Re-key the open workspace ``ws`` from ``old`` to ``new``.
+
+    Other processes with the workspace open must close it first (their key is the old
+    one); the desktop app's lock keeps a second app out, the CLI takes that lock."""
+    if ws.key is None or ws.path is None:
+        raise EncryptionError(
+            "this workspace is not encrypted; encrypt it first (casefile encrypt)"
+        )
+    current = WorkspaceKey.derive(old, ws.key.salt, ws.key.params)
+    if not hmac.compare_digest(current.master, ws.key.master):
+        raise WrongPassphrase("wrong passphrase: the current passphrase is needed to change it")
+    # The salt stays: an interrupted rekey leaves either the old key or the new one
+    # valid for every page, and the file's first bytes name the salt for both.
+    new_key = WorkspaceKey.derive(new, ws.key.salt, ws.key.params)
+    if ws.backup_thread is not None:
+        ws.backup_thread.join()
+    ws.engine.dispose()
+    con = crypto.connect(ws.path, ws.key)
+    try:
+        con.execute(new_key.pragma("rekey"))
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+    crypto.connect(ws.path, new_key).close()  # prove it before forgetting the old key
+    ws.key = new_key
+    ws.rebind(db.make_engine(ws.url, key=new_key))
+
+
+@dataclass
+class EncryptResult:
+    workspace: Path
+    attachments: int
+    plain_backups: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptResult:
+    """Convert the plain SQLite workspace at ``path`` to an encrypted one, in place."""
+    workspace_file = Path(path).expanduser().absolute()
+    if not workspace_file.is_file():
+        raise WorkspaceError(f"there is no workspace at {workspace_file}")
+    with workspace_file.open("rb") as fh:
+        if fh.read(len(crypto.SQLITE_HEADER)) != crypto.SQLITE_HEADER:
+            raise EncryptionError(f"{workspace_file} is already encrypted (or not a workspace)")
+    # Bring the schema up to date, and find the store, with the normal code.
+    plain = open_workspace(workspace_file)
+    root = plain.store.root
+    plain.close()
+    sealed = workspace_file.with_name(workspace_file.name + ".encrypting")
+    key = WorkspaceKey.new(passphrase)
+    data_key = crypto.AttachmentKey.new()
+    with WorkspaceLock(workspace_file):
+        _export(workspace_file, sealed, key, data_key)
+        try:
+            plain_files, problems = _seal_attachments(root, data_key)
+            _swap(workspace_file, sealed)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                sealed.unlink()
+            raise
+    for sha in plain_files:  # only now: the sealed workspace and its files are in place
+        with contextlib.suppress(OSError):
+            AttachmentStore(root).path_for(sha).unlink()
+    plain_backups = backup.list_backups(workspace_file)
+    return EncryptResult(workspace_file, len(plain_files), plain_backups, problems)
+
+
+def _export(source: Path, target: Path, key: WorkspaceKey, data_key: crypto.AttachmentKey) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()  # a conversion interrupted earlier
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    module = crypto.sqlcipher()
+    con = module.connect(str(source), timeout=30)
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")
+        # The file name is a bound parameter; the key literal is hex digits only.
+        con.execute(f"ATTACH DATABASE ? AS sealed KEY {key.literal()}", (str(target),))
+        con.execute("SELECT sqlcipher_export('sealed')")
+        con.execute(
+            "INSERT OR REPLACE INTO sealed.workspace_settings (key, value) VALUES (?, ?)",
+            (ATTACHMENT_KEY_SETTING, data_key.hex()),
+        )
+        con.commit()
+        con.execute("DETACH DATABASE sealed")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except module.Error as exc:
+        raise WorkspaceError(f"the workspace could not be encrypted: {exc}") from None
+    finally:
+        con.close()
+    check = crypto.connect(target, key)
+    try:
+        result = check.execute("PRAGMA integrity_check").fetchall()
+        check.execute("PRAGMA journal_mode = WAL")
+    finally:
+        check.close()
+    if result != [("ok",)]:
+        raise WorkspaceError(f"the encrypted copy did not check out: {result[0][0]}")
+
+
+def _seal_attachments(root: Path, data_key: crypto.AttachmentKey) -> tuple[list[str], list[str]]:
+    """Seal every plain file of the store beside it; returns their hashes and problems."""
+    plain, sealed = AttachmentStore(root), EncryptedAttachmentStore(root, data_key)
+    problems: list[str] = []
+    hashes = list(plain.all_hashes())
+    for sha in hashes:
+        with plain.open(sha) as fh:
+            stored = sealed.add_stream(fh, sha)
+        if stored.sha256 != sha:
+            problems.append(f"attachment {sha[:12]}… was already damaged (sealed as it was)")
+    return hashes, problems
+
+
+def _swap(workspace_file: Path, sealed: Path) -> None:
+    # The plain WAL is empty (checkpointed); it must not sit beside the sealed file.
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            workspace_file.with_name(workspace_file.name + suffix).unlink()
+    os.replace(sealed, workspace_file)
+    _fsync_dir(workspace_file.parent)
+
+
+__all__ = [
+    "EncryptResult",
+    "change_passphrase",
+    "create_encrypted_workspace",
+    "encrypt_workspace",
+]

@@ -1,0 +1,369 @@
+"""The case file as SQLAlchemy 2 typed mappings.
+
+Every table has ``created_at``/``updated_at`` and a ``version`` counter that
+SQLAlchemy checks on UPDATE, so a save based on a stale read fails instead of
+silently overwriting someone else's change on a shared server.
+
+Schema changes need an Alembic migration in ``app/core/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from app.core.dates import PartialDate
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class PartialDateType(TypeDecorator[PartialDate]):
+    """Stores a :class:`PartialDate` as its sortable ISO text (``2020-06``, ``2020-06~``)."""
+
+    impl = String(16)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, PartialDate):
+            return value.iso()
+        return PartialDate.from_iso(str(value)).iso()
+
+    def process_result_value(self, value: Any, dialect: Any) -> PartialDate | None:
+        return PartialDate.from_iso(value) if value else None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Tracked:
+    """Columns every record carries: timestamps and the optimistic-lock version."""
+
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, server_default=func.current_timestamp()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True),
+        default=_now,
+        onupdate=_now,
+        server_default=func.current_timestamp(),
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+statement_issues = Table(
+    "statement_issues",
+    Base.metadata,
+    Column("statement_id", ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    Column("issue_id", ForeignKey("issues.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+event_issues = Table(
+    "event_issues",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("issue_id", ForeignKey("issues.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+document_issues = Table(
+    "document_issues",
+    Base.metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("issue_id", ForeignKey("issues.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+event_parties = Table(
+    "event_parties",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("party_id", ForeignKey("parties.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Case(Tracked, Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    caption: Mapped[str] = mapped_column(String(300))
+    docket_number: Mapped[str] = mapped_column(String(100), default="", index=True)
+    court: Mapped[str] = mapped_column(String(300), default="")
+    jurisdiction: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    opened_on: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    closed_on: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    assigned_staff: Mapped[str] = mapped_column(String(300), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    parties: Mapped[list[Party]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+    statements: Mapped[list[Statement]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+    charges: Mapped[list[Charge]] = relationship(
+        back_populates="case",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Charge.count_number",
+    )
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+    events: Mapped[list[Event]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+    issues: Mapped[list[Issue]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+    case_notes: Mapped[list[Note]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Person(Tracked, Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    kind: Mapped[str] = mapped_column(String(20), default="individual")
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    affiliation: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    date_of_birth: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    parties: Mapped[list[Party]] = relationship(back_populates="person")
+
+
+class Party(Tracked, Base):
+    """A person taking part in one case, in one or more roles."""
+
+    __tablename__ = "parties"
+    __table_args__ = (UniqueConstraint("case_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    roles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="parties")
+    person: Mapped[Person] = relationship(back_populates="parties", lazy="joined")
+
+
+class Document(Tracked, Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(30), default="other")
+    date: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    author: Mapped[str] = mapped_column(String(300), default="")
+    provenance: Mapped[str] = mapped_column(Text, default="")
+    privileged: Mapped[bool] = mapped_column(Boolean, default=False)
+    bates_start: Mapped[str] = mapped_column(String(50), default="")
+    bates_end: Mapped[str] = mapped_column(String(50), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # The attached file, if any; its bytes live in the store under their SHA-256.
+    file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    file_size: Mapped[int | None] = mapped_column(Integer)
+    file_media_type: Mapped[str | None] = mapped_column(String(200))
+    file_name: Mapped[str | None] = mapped_column(String(500))
+    # The attachment's text (plain text, .docx, a PDF's text layer) for search;
+    # when none could be read, ``extraction_note`` says why.
+    extracted_text: Mapped[str | None] = mapped_column(Text, deferred=True)
+    extraction_note: Mapped[str | None] = mapped_column(Text)
+
+    case: Mapped[Case] = relationship(back_populates="documents")
+    issues: Mapped[list[Issue]] = relationship(
+        secondary=document_issues, back_populates="documents"
+    )
+
+
+class Statement(Tracked, Base):
+    """Who said what, when, to whom, and where we learned it."""
+
+    __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_case_date", "case_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    # A statement cannot outlive its speaker's part in the case.
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("parties.id", ondelete="CASCADE"), index=True
+    )
+    recipient_party_id: Mapped[int | None] = mapped_column(
+        ForeignKey("parties.id", ondelete="SET NULL"), index=True
+    )
+    recipient_text: Mapped[str] = mapped_column(String(300), default="")
+    date: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    setting: Mapped[str] = mapped_column(String(30), default="other")
+    text: Mapped[str] = mapped_column(Text)
+    source_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    pin_cite: Mapped[str] = mapped_column(String(100), default="")
+    sworn: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="statements")
+    speaker: Mapped[Party] = relationship(foreign_keys=[speaker_id], lazy="joined")
+    recipient_party: Mapped[Party | None] = relationship(foreign_keys=[recipient_party_id])
+    source_document: Mapped[Document | None] = relationship()
+    issues: Mapped[list[Issue]] = relationship(
+        secondary=statement_issues, back_populates="statements"
+    )
+
+
+class Charge(Tracked, Base):
+    __tablename__ = "charges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    count_number: Mapped[int] = mapped_column(Integer, default=1)
+    statute: Mapped[str] = mapped_column(String(100), default="")
+    description: Mapped[str] = mapped_column(String(500), default="")
+    offense_class: Mapped[str] = mapped_column(String(100), default="")
+    offense_date: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    disposition: Mapped[str] = mapped_column(Text, default="")
+    disposition_date: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="charges")
+
+
+class Event(Tracked, Base):
+    """One entry in the chronology."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_case_date", "case_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30), default="other")
+    date: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    time: Mapped[str | None] = mapped_column(String(5))
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    source_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    pin_cite: Mapped[str] = mapped_column(String(100), default="")
+
+    case: Mapped[Case] = relationship(back_populates="events")
+    source_document: Mapped[Document | None] = relationship()
+    people: Mapped[list[Party]] = relationship(secondary=event_parties)
+    issues: Mapped[list[Issue]] = relationship(secondary=event_issues, back_populates="events")
+
+
+class Issue(Tracked, Base):
+    """A legal issue or defense theory; statements, events and documents link to it."""
+
+    __tablename__ = "issues"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+    case: Mapped[Case] = relationship(back_populates="issues")
+    statements: Mapped[list[Statement]] = relationship(
+        secondary=statement_issues, back_populates="issues"
+    )
+    events: Mapped[list[Event]] = relationship(secondary=event_issues, back_populates="issues")
+    documents: Mapped[list[Document]] = relationship(
+        secondary=document_issues, back_populates="issues"
+    )
+
+
+class Note(Tracked, Base):
+    """A note or a to-do on a case. Staff-only notes never leave the office in a brief."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    is_todo: Mapped[bool] = mapped_column(Boolean, default=False)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    staff_only: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    case: Mapped[Case] = relationship(back_populates="case_notes")
+
+
+class Setting(Base):
+    """Workspace-wide settings that travel with the database (e.g. where attachments live)."""
+
+    __tablename__ = "workspace_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """One line of the audit trail: who changed which record, when, and from what to what.
+
+    Written only by the session hooks in ``app.core.storage.audit`` (and the database refuses
+    UPDATE and DELETE on it). ``case_id`` is a plain number, not a foreign key, so the
+    trail of a deleted case outlives the case. ``changes`` maps a field to
+    ``[old, new]`` JSON values.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_record", "table_name", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    user: Mapped[str] = mapped_column(String(300), default="")
+    action: Mapped[str] = mapped_column(String(20))
+    table_name: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    case_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")

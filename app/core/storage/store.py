@@ -1,0 +1,287 @@
+"""The content-addressed attachment store.
+
+Each file is kept once, under the SHA-256 of its bytes (``ab/abcdef…``), so the
+same complaint attached to three cases costs one copy and a file can always be
+checked against its name. Files are written to a temporary name, flushed to disk
+and renamed into place before any database row refers to them: a crash leaves
+at worst an unreferenced file, never a row pointing at half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mimetypes
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from app.core.errors import StoreError
+
+if TYPE_CHECKING:
+    from app.core.storage.crypto import AttachmentKey
+
+CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    media_type: str
+    original_name: str
+
+
+def guess_media_type(name: str) -> str:
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not possible (nor needed) on Windows.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class AttachmentStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    encrypted = False
+
+    def name_for(self, sha256: str) -> str:
+        """The file name the store keeps ``sha256`` under (itself, in a plain store)."""
+        return sha256
+
+    def path_for(self, sha256: str) -> Path:
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise StoreError(f"{sha256!r} is not a SHA-256 name")
+        name = self.name_for(sha256)
+        return self.root / name[:2] / name
+
+    def stored_names(self) -> Iterator[str]:
+        """Every file name in the store (``all_hashes`` of a plain store)."""
+        return self.all_hashes()
+
+    @contextlib.contextmanager
+    def plain_file(self, sha256: str, suffix: str = "") -> Iterator[Path]:
+        """A path holding the file's own bytes, for readers that need a path."""
+        yield self.path_for(sha256)
+
+    def viewing_copy(self, sha256: str, name: str) -> Path:
+        """A read-only copy under the file's own name, for the system's viewer.
+
+        The viewer needs the original extension to know the type (stored files are
+        named by hash), and an encrypted store must hand it decrypted bytes. Copies
+        live in the store's private folder until the next open sweeps them.
+        """
+        folder = Path(tempfile.mkdtemp(prefix="view-", dir=self._plain_folder()))
+        safe = Path(name).name.strip() or "attachment"
+        target = folder / safe
+        try:
+            with self.open(sha256) as src, target.open("xb") as out:
+                for chunk in iter(lambda: src.read(CHUNK), b""):
+                    out.write(chunk)
+            os.chmod(target, 0o400)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot prepare the file for viewing: {exc.strerror or exc}"
+            ) from None
+        return target
+
+    def _plain_folder(self) -> Path:
+        folder = self.root / PLAIN_DIR
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return folder
+
+    def sweep_plain_files(self) -> None:
+        """Remove copies made for viewers or readers by an earlier session."""
+        folder = self.root / PLAIN_DIR
+        if folder.is_dir():
+            for leftover in folder.iterdir():
+                with contextlib.suppress(OSError):
+                    if leftover.is_dir():
+                        shutil.rmtree(leftover)
+                    else:
+                        leftover.unlink()
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def add_file(self, source: Path) -> StoredFile:
+        try:
+            with source.open("rb") as fh:
+                sha, size = self._write(fh)
+        except OSError as exc:
+            raise StoreError(f"cannot read {source}: {exc.strerror or exc}") from None
+        return StoredFile(sha, size, guess_media_type(source.name), source.name)
+
+    def add_bytes(self, data: bytes, name: str, media_type: str | None = None) -> StoredFile:
+        import io
+
+        sha, size = self._write(io.BytesIO(data))
+        return StoredFile(sha, size, media_type or guess_media_type(name), name)
+
+    def add_stream(self, stream: BinaryIO, name: str, media_type: str | None = None) -> StoredFile:
+        """Store what ``stream`` yields, read in chunks (never whole in memory)."""
+        sha, size = self._write(stream)
+        return StoredFile(sha, size, media_type or guess_media_type(name), name)
+
+    def _write(self, stream: BinaryIO) -> tuple[str, int]:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot write to the attachment store {self.root}: {exc.strerror or exc}"
+            ) from None
+        tmp = Path(tmp_name)
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(fd, "wb") as out:
+                with self._sink(out) as sink:
+                    for chunk in iter(lambda: stream.read(CHUNK), b""):
+                        digest.update(chunk)
+                        size += len(chunk)
+                        sink.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            final = self.path_for(sha)
+            if final.is_file():
+                tmp.unlink()
+                return sha, size
+            final.parent.mkdir(exist_ok=True, mode=0o700)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, final)
+            _fsync_dir(final.parent)
+            return sha, size
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise StoreError(
+                f"cannot write to the attachment store {self.root}: {exc.strerror or exc}"
+            ) from None
+        except BaseException:
+            # The stream itself failed (e.g. an archive entry refused mid-read): no leftovers.
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+
+    def _sink(self, out: BinaryIO) -> contextlib.AbstractContextManager[BinaryIO]:
+        return contextlib.nullcontext(out)
+
+    def open(self, sha256: str) -> BinaryIO:
+        try:
+            return self.path_for(sha256).open("rb")
+        except FileNotFoundError:
+            raise StoreError(f"attachment {sha256[:12]}… is missing from the store") from None
+
+    def read_bytes(self, sha256: str) -> bytes:
+        with self.open(sha256) as fh:
+            return fh.read()
+
+    def all_hashes(self) -> Iterator[str]:
+        if not self.root.is_dir():
+            return
+        for sub in sorted(self.root.iterdir()):
+            if sub.is_dir() and len(sub.name) == 2:
+                for item in sorted(sub.iterdir()):
+                    if item.is_file() and len(item.name) == 64:
+                        yield item.name
+
+    def verify(self, sha256: str) -> bool:
+        """True when the stored bytes still hash to their name."""
+        path = self.path_for(sha256)
+        return path.is_file() and sha256_of(path) == sha256
+
+
+class EncryptedAttachmentStore(AttachmentStore):
+    """The store of an encrypted workspace (app/core/storage/crypto.py).
+
+    Files are still addressed by the SHA-256 of their plaintext (dedup, ``check``,
+    archives are unchanged), but kept under HMAC-SHA256(key, sha256), so the names
+    do not show that a workspace holds some known file, and sealed with AES-GCM.
+    ``all_hashes`` cannot list them (names do not reverse); use ``stored_names``.
+    """
+
+    encrypted = True
+
+    def __init__(self, root: Path, key: AttachmentKey) -> None:
+        super().__init__(root)
+        self.key = key
+
+    def name_for(self, sha256: str) -> str:
+        return self.key.name_for(sha256)
+
+    def _sink(self, out: BinaryIO) -> contextlib.AbstractContextManager[BinaryIO]:
+        return self.key.writer(out)  # type: ignore[return-value]
+
+    def open(self, sha256: str) -> BinaryIO:
+        from app.core.storage.crypto import EncryptionError
+
+        fh = super().open(sha256)
+        try:
+            return self.key.reader(fh)
+        except EncryptionError as exc:
+            raise StoreError(f"attachment {sha256[:12]}… cannot be read: {exc}") from None
+
+    def stored_names(self) -> Iterator[str]:
+        return AttachmentStore.all_hashes(self)
+
+    def all_hashes(self) -> Iterator[str]:
+        raise NotImplementedError("an encrypted store lists stored_names(), not hashes")
+
+    def verify(self, sha256: str) -> bool:
+        from app.core.storage.crypto import EncryptionError
+
+        if not self.has(sha256):
+            return False
+        digest = hashlib.sha256()
+        try:
+            with self.open(sha256) as fh:
+                for chunk in iter(lambda: fh.read(CHUNK), b""):
+                    digest.update(chunk)
+        except (StoreError, EncryptionError):
+            return False
+        return digest.hexdigest() == sha256
+
+    @contextlib.contextmanager
+    def plain_file(self, sha256: str, suffix: str = "") -> Iterator[Path]:
+        """A decrypted copy, owner-only in a private folder of the store, deleted on exit.
+
+        Only for readers that need a path (text extraction, the system viewer); a crash
+        can leave one behind, which :meth:`sweep_plain_files` removes on the next open.
+        """
+        folder = self.root / PLAIN_DIR
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, name = tempfile.mkstemp(prefix="plain-", suffix=suffix, dir=folder)
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out, self.open(sha256) as src:
+                for chunk in iter(lambda: src.read(CHUNK), b""):
+                    out.write(chunk)
+            yield path
+        finally:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+PLAIN_DIR = ".plain"

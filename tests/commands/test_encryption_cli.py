@@ -1,0 +1,130 @@
+"""Encrypted workspaces from the command line: where passphrases come from, and the
+``new-workspace --encrypt``, ``encrypt``, ``passphrase``, ``export``/``import`` paths."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.core.storage import crypto
+
+pytestmark = pytest.mark.skipif(
+    not crypto.available(),
+    reason="SQLCipher (sqlcipher3) or cryptography is not installed: "
+    "install Casefile with the 'encryption' extra",
+)
+
+from app.cli import main  # noqa: E402
+
+PASSPHRASE = 'it\'s a "long" passphrase, señor'
+
+
+@pytest.fixture(autouse=True)
+def setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(crypto, "WORKSPACE_KDF", crypto.KdfParams(log2_n=10))
+    for var in ("CASEFILE_PASSPHRASE", "CASEFILE_NEW_PASSPHRASE", "CASEFILE_DB"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
+def _secret(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return str(path)
+
+
+def _err(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("casefile: ") and len(err.splitlines()) == 1, err
+    return err
+
+
+def test_new_encrypted_workspace_and_where_its_passphrase_comes_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "w.casefile")
+    key_file = _secret(tmp_path, "pass.txt", PASSPHRASE)
+    assert main(["new-workspace", db, "--encrypt", "--new-passphrase-file", key_file]) == 0
+    assert "created the encrypted workspace" in capsys.readouterr().out
+    assert not Path(db).read_bytes().startswith(b"SQLite format 3")
+
+    # No passphrase (and no terminal to ask on): one clear line.
+    assert main(["--db", db, "cases"]) == 1
+    assert "this workspace is encrypted: give its passphrase" in _err(capsys)
+    wrong = _secret(tmp_path, "wrong.txt", "not it")
+    assert main(["--db", db, "--passphrase-file", wrong, "cases"]) == 1
+    assert "wrong passphrase or not a Casefile workspace" in _err(capsys)
+
+    assert main(["--db", db, "--passphrase-file", key_file, "sample"]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("CASEFILE_PASSPHRASE", PASSPHRASE)
+    assert main(["--db", db, "cases"]) == 0
+    assert "People v. Derrick Ingram" in capsys.readouterr().out
+    assert main(["--db", db, "check"]) == 0
+    assert "no damage found" in capsys.readouterr().out
+    assert main(["--db", db, "backup"]) == 0
+    capsys.readouterr()
+
+
+def test_change_passphrase(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "w.casefile")
+    old = _secret(tmp_path, "old.txt", PASSPHRASE)
+    new = _secret(tmp_path, "new.txt", "ein neues Passwort ß")
+    assert main(["new-workspace", db, "--encrypt", "--new-passphrase-file", old]) == 0
+    assert main(["--db", db, "--passphrase-file", old, "sample"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "passphrase", "--new-passphrase-file", new]) == 1
+    assert "the current passphrase is needed" in _err(capsys)
+    assert (
+        main(["--db", db, "--passphrase-file", old, "passphrase", "--new-passphrase-file", new])
+        == 0
+    )
+    assert "changed the passphrase" in capsys.readouterr().out
+    assert main(["--db", db, "--passphrase-file", old, "cases"]) == 1
+    assert "wrong passphrase" in _err(capsys)
+    assert main(["--db", db, "--passphrase-file", new, "cases"]) == 0
+    assert "People v. Derrick Ingram" in capsys.readouterr().out
+
+
+def test_encrypt_a_plain_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "w.casefile")
+    key_file = _secret(tmp_path, "pass.txt", PASSPHRASE)
+    assert main(["--db", db, "sample"]) == 0
+    assert main(["--db", db, "backup"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "encrypt", "--new-passphrase-file", key_file]) == 0
+    out = capsys.readouterr().out
+    assert "encrypted" in out and "NOT encrypted" in out  # the old backup is named
+    assert main(["--db", db, "cases"]) == 1
+    assert "encrypted: give its passphrase" in _err(capsys)
+    assert main(["--db", db, "--passphrase-file", key_file, "cases"]) == 0
+    assert "People v. Derrick Ingram" in capsys.readouterr().out
+    assert main(["--db", db, "encrypt", "--new-passphrase-file", key_file]) == 1
+    assert "already encrypted" in _err(capsys)
+
+
+def test_archives_from_an_encrypted_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, other = str(tmp_path / "w.casefile"), str(tmp_path / "other.casefile")
+    key_file = _secret(tmp_path, "pass.txt", PASSPHRASE)
+    assert main(["new-workspace", db, "--encrypt", "--new-passphrase-file", key_file]) == 0
+    assert main(["--db", db, "--passphrase-file", key_file, "sample"]) == 0
+    case_id = capsys.readouterr().out.strip().splitlines()[-1]
+    sealed, plain = str(tmp_path / "sealed.zip"), str(tmp_path / "plain.zip")
+    assert main(["--db", db, "--passphrase-file", key_file, "export", case_id, "-o", sealed]) == 0
+    assert (
+        main(["--db", db, "--passphrase-file", key_file, "export", case_id, "-o", plain, "--plain"])
+        == 0
+    )
+    capsys.readouterr()
+    assert zipfile.is_zipfile(plain) and not zipfile.is_zipfile(sealed)
+
+    assert main(["--db", other, "import", sealed]) == 1
+    assert "archive is encrypted: give its passphrase" in _err(capsys)
+    assert main(["--db", other, "--passphrase-file", key_file, "import", sealed]) == 0
+    assert main(["--db", other, "import", plain]) == 0
+    assert len(capsys.readouterr().out.split()) == 2

@@ -1,0 +1,109 @@
+"""The Case menu (intake tools) and Help > About, driven through the real window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QTextBrowser
+
+from app import legal
+from app.context import AppContext
+from app.core.services import people
+from app.core.storage.workspace import open_workspace
+from app.gui.dialogs.about import AboutDialog
+from app.gui.settings import QSettingsMapping
+from app.gui.window import case_menu
+from app.gui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: Any, ctx: AppContext, qsettings: Any) -> MainWindow:
+    ctx.settings = QSettingsMapping(qsettings)  # type: ignore[assignment]
+    win = MainWindow(ctx, workspace_opener=lambda t: open_workspace(t))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _menu(window: MainWindow, title: str) -> QMenu:
+    for action in window.menuBar().actions():
+        if action.text().replace("&", "") == title:
+            menu = action.menu()
+            assert isinstance(menu, QMenu)
+            return menu
+    raise AssertionError(f"no {title} menu")
+
+
+def test_the_case_menu_sits_before_help(window: MainWindow) -> None:
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles.index("Case") == titles.index("Help") - 1
+    entries = [a.text().replace("&", "") for a in _menu(window, "Case").actions() if a.text()]
+    assert entries == [
+        "Statements from a File…",
+        "Statements from Pasted Text…",
+        "Conflict Check…",
+        "Import Case Archive…",
+        "Export Case Archive…",
+        "History…",  # added by app.gui.window.safety_menu
+    ]
+
+
+def test_conflict_check_from_the_menu_shows_an_adverse_hit(
+    window: MainWindow, ctx: AppContext, sample_case_id: int, monkeypatch: Any
+) -> None:
+    # The sample's complainant is on the other side: checking a prospective
+    # client by that name must be flagged as a conflict, in a dock that does not block.
+    complainant = next(
+        p for p in people.parties_of_case(ctx.workspace, sample_case_id) if "complainant" in p.roles
+    )
+    name = people.get_person(ctx.workspace, complainant.person_id)["name"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (name, True))
+    case_menu.conflict_check(window)
+    dock = next(d for d in window.findChildren(QDockWidget) if "onflict" in d.windowTitle())
+    assert dock.isVisible()
+    panel = dock.widget()
+    assert any(hit.adverse and hit.case_id == sample_case_id for hit in panel.hits)
+
+
+def test_about_shows_the_version_licence_and_notices(qtbot: Any) -> None:
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    texts = " ".join(b.toPlainText() for b in dialog.findChildren(QTextBrowser))
+    assert "WITHOUT ANY WARRANTY" in texts
+    for name, licence, _purpose, _source in legal.THIRD_PARTY:
+        assert name in texts and licence in texts
+
+
+def test_export_then_import_a_case_archive_from_the_window(
+    window: MainWindow, ctx: AppContext, sample_case_id: int, tmp_path: Any
+) -> None:
+    from app.core.services import cases
+
+    window.open_case(sample_case_id)
+    archive = tmp_path / "ingram.zip"
+    assert case_menu.export_case_archive(window, archive)
+    assert archive.stat().st_size > 0
+    new_id = case_menu.import_case_archive(window, archive)
+    assert new_id is not None and new_id != sample_case_id
+    assert window.current_case_id() == new_id
+    assert {c.id for c in cases.list_cases(ctx.workspace)} == {sample_case_id, new_id}
+    # The same people now stand in two cases: the check ran and its dock shows.
+    dock = next(d for d in window.findChildren(QDockWidget) if "onflict" in d.windowTitle())
+    assert dock.isVisible() and dock.widget().hits
+
+
+def test_a_broken_archive_is_refused_and_nothing_is_imported(
+    window: MainWindow, ctx: AppContext, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.services import cases
+
+    before = len(cases.list_cases(ctx.workspace))
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip at all")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    assert case_menu.import_case_archive(window, bad) is None
+    assert warnings and len(cases.list_cases(ctx.workspace)) == before
