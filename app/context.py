@@ -12,6 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the window is painted before the database layer is imported
     from app.core.storage.workspace import Workspace
+    from app.gui.interaction import Interaction
+    from app.gui.tasks import TaskRunner
+
+
+def _qt_interaction() -> Interaction:
+    from app.gui.interaction import QtInteraction
+
+    return QtInteraction()
 
 
 @dataclass
@@ -19,6 +27,11 @@ class AppContext:
     workspace: Workspace
     # Per-user preferences (QSettings-backed in the GUI, a plain dict in tests).
     settings: dict[str, Any] = field(default_factory=dict)
+    # Questions, warnings and file choosers (app/gui/interaction.py); tests pass a
+    # recording stand-in (tests/gui/recording.py).
+    interaction: Interaction = field(default_factory=_qt_interaction)
+    # The one runner of background work (app/gui/tasks.py); the window makes it.
+    tasks: TaskRunner | None = None
 
     @property
     def user(self) -> str:

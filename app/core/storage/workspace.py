@@ -67,6 +67,12 @@ class Workspace:
         """A new engine on the same database (a worker thread's own connections)."""
         return db.make_engine(self.url, key=self.key)
 
+    def for_worker(self) -> Workspace:
+        """A handle on the same workspace for another thread: its own engine and
+        connections, the same store, user and keys. The caller closes it; closing it
+        leaves this workspace, its lock and its backup alone."""
+        return Workspace(self.url, self.make_engine(), self.store, self.user, key=self.key)
+
     def rebind(self, engine: Engine) -> None:
         """Use ``engine`` from now on (after the database key changed)."""
         self.engine.dispose()

@@ -66,11 +66,10 @@ class BriefJob(QRunnable):
     def run(self) -> None:
         from app.briefs.export import BriefCancelled, export_brief
         from app.core.errors import CasefileError
-        from app.core.storage.workspace import Workspace
 
         main = self.workspace
         # A separate engine: its connections are made, used and closed on this thread.
-        ws = Workspace(main.url, main.make_engine(), main.store, main.user, key=main.key)
+        ws = main.for_worker()
         try:
             pages = export_brief(
                 ws, self.case_id, self.path, progress=self._progress, **self.options
