@@ -22,6 +22,12 @@ def _qt_interaction() -> Interaction:
     return QtInteraction()
 
 
+def _task_runner() -> TaskRunner:
+    from app.gui.tasks import TaskRunner
+
+    return TaskRunner()
+
+
 @dataclass
 class AppContext:
     workspace: Workspace
@@ -30,8 +36,8 @@ class AppContext:
     # Questions, warnings and file choosers (app/gui/interaction.py); tests pass a
     # recording stand-in (tests/gui/recording.py).
     interaction: Interaction = field(default_factory=_qt_interaction)
-    # The one runner of background work (app/gui/tasks.py); the window makes it.
-    tasks: TaskRunner | None = None
+    # The one runner of background work (app/gui/tasks.py).
+    tasks: TaskRunner = field(default_factory=_task_runner)
 
     @property
     def user(self) -> str:
