@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMe
 
 TITLE = "Casefile"
 
+# The answers to "Save the changes to this record?"
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
 
 class Interaction(Protocol):
     """What the app may ask of, or tell, the person at the screen."""
@@ -28,6 +31,10 @@ class Interaction(Protocol):
 
     def ask_yes_no(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> bool:
         """A plain question; True for Yes. No is the default answer."""
+        ...
+
+    def ask_unsaved_changes(self, parent: QWidget | None, what: str) -> str:
+        """Save the changes to this ``what``? :data:`SAVE`, :data:`DISCARD` or :data:`CANCEL`."""
         ...
 
     def inform(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
@@ -95,6 +102,25 @@ class QtInteraction:
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_unsaved_changes(self, parent: QWidget | None, what: str) -> str:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to this {what}?")
+        box.setInformativeText("If you don't save, what you typed here is lost.")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return DISCARD
+        return CANCEL
 
     def inform(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
         self._show(QMessageBox.Icon.Information, parent, title, text, detail)

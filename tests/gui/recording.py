@@ -35,6 +35,7 @@ class Said:
 class RecordingInteraction:
     confirm: list[bool] = field(default_factory=list)
     yes_no: list[bool] = field(default_factory=list)
+    unsaved: list[str] = field(default_factory=list)  # "save", "discard" or "cancel"
     texts: list[str | None] = field(default_factory=list)
     files: list[str | None] = field(default_factory=list)
     file_lists: list[list[str]] = field(default_factory=list)
@@ -61,6 +62,10 @@ class RecordingInteraction:
     def ask_yes_no(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> bool:
         self.log.append(Said("question", title, text, detail))
         return _next(self.yes_no, "ask_yes_no", text)
+
+    def ask_unsaved_changes(self, parent: QWidget | None, what: str) -> str:
+        self.log.append(Said("unsaved", "Unsaved changes", f"Save the changes to this {what}?"))
+        return _next(self.unsaved, "ask_unsaved_changes", what)
 
     def inform(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
         self.log.append(Said("inform", title, text, detail))

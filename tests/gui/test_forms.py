@@ -26,7 +26,7 @@ from app.core.services import (
 )
 from app.gui import actions
 from app.gui.commands import KINDS
-from app.gui.forms import base
+from app.gui.interaction import CANCEL, DISCARD, SAVE
 from tests.gui import forms_fixtures
 from tests.gui.forms_fixtures import (
     answer_confirmations,
@@ -34,6 +34,7 @@ from tests.gui.forms_fixtures import (
     db_state,
     drive,
 )
+from tests.gui.recording import RecordingInteraction
 
 # Fixtures shared with the other form tests (tests/gui/conftest.py is not ours).
 form_ctx = forms_fixtures.form_ctx
@@ -41,14 +42,20 @@ small_case = forms_fixtures.small_case
 undo_stack = forms_fixtures.undo_stack
 
 
+@pytest.fixture
+def talk(form_ctx) -> RecordingInteraction:
+    """The forms' questions, answered from a script; none scripted means none expected."""
+    form_ctx.interaction = RecordingInteraction()
+    return form_ctx.interaction
+
+
 @pytest.fixture(autouse=True)
-def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch, talk: RecordingInteraction) -> None:
     """A message box nobody answers would hang the run: fail instead (tests opt in)."""
 
     def unexpected(*args: Any) -> Any:
         pytest.fail(f"unexpected dialog: {args[1:]}")
 
-    monkeypatch.setattr(base, "ask_unsaved_changes", unexpected)
     monkeypatch.setattr(actions, "confirm", unexpected)
     monkeypatch.setattr(actions, "inform", unexpected)
 
@@ -376,45 +383,41 @@ def test_a_file_already_in_the_case_is_named(
 # -- closing -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("answer", [base.CANCEL, base.DISCARD, base.SAVE])
-def test_unsaved_changes_prompt(qtbot, monkeypatch, form_ctx, small_case, undo_stack, answer):
+@pytest.mark.parametrize("answer", [CANCEL, DISCARD, SAVE])
+def test_unsaved_changes_prompt(qtbot, form_ctx, talk, small_case, undo_stack, answer):
     ws = form_ctx.workspace
-    asked: list[str] = []
-    monkeypatch.setattr(
-        base, "ask_unsaved_changes", lambda parent, what: asked.append(what) or answer
-    )
+    talk.unsaved.append(answer)
     dialog = actions.open_form(form_ctx, "issue", small_case.case_id, None, None)
     qtbot.addWidget(dialog)
     dialog.save_handler = lambda d: issues.add_issue(ws, small_case.case_id, **d.plan().values)
     dialog.show()
     QTest.keyClicks(dialog.fields["title"], "Brady material")
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
-    assert asked == ["issue"]
+    assert [s.text for s in talk.of_kind("unsaved")] == ["Save the changes to this issue?"]
     titles = [i["title"] for i in choices.issues(ws, small_case.case_id)]
-    if answer == base.CANCEL:
+    if answer == CANCEL:
         assert dialog.isVisible() and "Brady material" not in titles
-    elif answer == base.DISCARD:
+    elif answer == DISCARD:
         assert not dialog.isVisible() and "Brady material" not in titles
     else:
         assert not dialog.isVisible() and "Brady material" in titles
 
 
-def test_esc_on_an_untouched_form_just_closes(qtbot, monkeypatch, form_ctx, small_case):
-    monkeypatch.setattr(base, "ask_unsaved_changes", lambda *a: pytest.fail("asked"))
+def test_esc_on_an_untouched_form_just_closes(qtbot, form_ctx, talk, small_case):
     dialog = actions.open_form(
         form_ctx, "statement", small_case.case_id, small_case.statement, None
     )
     qtbot.addWidget(dialog)
     dialog.show()
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    assert not dialog.isVisible() and not talk.of_kind("unsaved")
 
 
 # -- keyboard ----------------------------------------------------------------------
 
 
 def test_a_statement_typed_with_the_keyboard_only(
-    qtbot, monkeypatch, form_ctx, small_case, undo_stack
+    qtbot, monkeypatch, form_ctx, talk, small_case, undo_stack
 ) -> None:
     """Type, Tab to the next field, and Ctrl+Return to save: no mouse anywhere."""
     ws = form_ctx.workspace
@@ -463,7 +466,6 @@ def test_a_statement_typed_with_the_keyboard_only(
         assert focused() is dialog.fields["notes"]
         QTest.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    monkeypatch.setattr(base, "ask_unsaved_changes", lambda *a: pytest.fail("prompted"))
     drive(monkeypatch, fill, save=False)
     new_id = actions.add_record(form_ctx, undo_stack, "statement", small_case.case_id, None)
     assert new_id is not None
@@ -476,6 +478,7 @@ def test_a_statement_typed_with_the_keyboard_only(
     assert saved["text"] == "Help, I was assaulted."
     first_issue = choices.issues(ws, small_case.case_id)[0]["id"]
     assert saved["issue_ids"] == [first_issue]
+    assert not talk.of_kind("unsaved")
 
 
 def test_enter_in_a_line_field_saves(qtbot, monkeypatch, form_ctx, small_case, undo_stack):

@@ -3,11 +3,13 @@
 It owns the boring parts so each form only lays out its fields:
 
 * Save / Cancel buttons, Ctrl+Return to save from anywhere, Esc to cancel;
-* the unsaved-changes prompt (Save / Discard / Cancel) on Esc or close;
+* the unsaved-changes prompt (Save / Discard / Cancel) on Esc or close, asked
+  through the context's interaction;
 * errors: the core's ``ValidationError.field`` is mapped to its widget, the
   message shown under the field, the field tinted and focused, and a line at
   the top says the record was not saved;
-* window geometry, remembered per form in QSettings when the context has one.
+* window geometry, remembered per form in the person's settings (the dialog base,
+  :mod:`app.gui.dialogs.base`, does it; the key is ``forms/<form_key>/geometry``).
 
 Fields follow one protocol (``value()``, ``set_value()``, ``changed``); see
 ``app.gui.widgets``. Tab order is the order fields are added.
@@ -18,17 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QLabel,
     QLayout,
-    QMessageBox,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -36,31 +35,9 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.core.errors import CasefileError, ConflictError, ValidationError
+from app.gui.dialogs.base import Buttons, Dialog
+from app.gui.interaction import CANCEL, SAVE
 from app.gui.widgets.style import error_color, set_invalid, set_label_color
-
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-
-
-def ask_unsaved_changes(parent: QWidget, what: str) -> str:
-    """Save / Discard / Cancel. Tests replace this module attribute to answer without a dialog."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"Save the changes to this {what}?")
-    box.setInformativeText("If you don't save, what you typed here is lost.")
-    box.setStandardButtons(
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.Save)
-    answer = box.exec()
-    if answer == QMessageBox.StandardButton.Save:
-        return SAVE
-    if answer == QMessageBox.StandardButton.Discard:
-        return DISCARD
-    return CANCEL
-
 
 _VERB_STARTS = ("is ", "are ", "must ", "needs ", "expected ", "has ")
 
@@ -73,15 +50,7 @@ def sentence(label: str, message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
-def settings_of(ctx: AppContext) -> QSettings | None:
-    settings = ctx.settings
-    if isinstance(settings, QSettings):
-        return settings
-    inner = getattr(settings, "qsettings", None)
-    return inner if isinstance(inner, QSettings) else None
-
-
-class RecordDialog(QDialog):
+class RecordDialog(Dialog):
     """A modal form for one record. Subclasses add fields and implement ``plan()``."""
 
     #: Key under which geometry is remembered ("forms/<key>/geometry").
@@ -91,10 +60,8 @@ class RecordDialog(QDialog):
     default_size = (620, 480)
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, title=title, ctx=ctx)
         self.ctx = ctx
-        self.setWindowTitle(title)
-        self.setObjectName(f"{self.form_key}Form")
         self.setModal(True)
         self.setSizeGripEnabled(True)
         self.fields: dict[str, Any] = {}
@@ -117,14 +84,10 @@ class RecordDialog(QDialog):
         set_label_color(self.banner, error_color(self.palette()))
         self.body = QVBoxLayout()
         self.body.setSpacing(14)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = self.button_box(Buttons.Save | Buttons.Cancel, on_accept=self.try_save)
+        self.save_button = self.buttons.button(Buttons.Save)
         self.save_button.setDefault(True)
         self.save_button.setToolTip("Save (Ctrl+Return)")
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 16, 18, 14)
         outer.setSpacing(10)
@@ -137,7 +100,12 @@ class RecordDialog(QDialog):
         outer.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.try_save)
-        self.resize(*self.default_size)
+
+    def name(self) -> str:
+        return f"{self.form_key}Form"
+
+    def geometry_key(self) -> str:
+        return f"forms/{self.form_key}/geometry"
 
     # -- building ----------------------------------------------------------------
 
@@ -255,7 +223,7 @@ class RecordDialog(QDialog):
                 widget = widget.focusProxy()
             if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget not in chain:
                 chain.append(widget)
-        chain += [self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        chain += [self.save_button, self.buttons.button(Buttons.Cancel)]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         if chain:
@@ -375,39 +343,13 @@ class RecordDialog(QDialog):
 
     def reject(self) -> None:
         if self.is_dirty():
-            answer = ask_unsaved_changes(self, self.noun)
+            answer = self.interaction.ask_unsaved_changes(self, self.noun)
             if answer == SAVE:
                 self.try_save()
                 return
             if answer == CANCEL:
                 return
         super().reject()
-
-    def done(self, result: int) -> None:
-        settings = settings_of(self.ctx)
-        if settings is not None:
-            settings.setValue(f"forms/{self.form_key}/geometry", self.saveGeometry())
-        super().done(result)
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
-        if not getattr(self, "_geometry_restored", False):
-            self._geometry_restored = True
-            settings = settings_of(self.ctx)
-            saved = settings.value(f"forms/{self.form_key}/geometry") if settings else None
-            if saved:
-                self.restoreGeometry(saved)
-            else:
-                self._fit_to_screen()
-        super().showEvent(event)
-
-    def _fit_to_screen(self) -> None:
-        screen = self.screen() or (self.parentWidget().screen() if self.parentWidget() else None)
-        if screen is None:
-            return
-        room = screen.availableGeometry()
-        width = min(self.width(), room.width() - 40)
-        height = min(self.height(), room.height() - 60)
-        self.resize(width, height)
 
 
 def expanding(widget: QWidget) -> QWidget:

@@ -24,7 +24,7 @@ class DocumentForm(EntityForm):
         self.add(form, "kind", VocabCombo(vocab.DOCUMENT_KINDS))
         self.add(form, "date", PartialDateEdit())
         self.add(form, "author", LineEdit("Who wrote or published it"))
-        self.file = self.field(form, "file", FileField(), "File")
+        self.file = self.field(form, "file", FileField(self.interaction), "File")
         self.add(form, "provenance", PlainTextEdit("How we got it: from whom, when, how", 2))
         start = self.bind("bates_start", LineEdit("DEF-000001"), "Bates start")
         end = self.bind("bates_end", LineEdit("DEF-000014"), "Bates end")

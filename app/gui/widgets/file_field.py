@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.interaction import Interaction
 from app.gui.widgets.style import muted_color, set_label_color
 
 
@@ -29,19 +29,15 @@ def human_size(size: int | None) -> str:
     return ""
 
 
-def choose_file(parent: QWidget) -> Path | None:
-    """Ask for a file. Tests replace this module attribute."""
-    name, _filter = QFileDialog.getOpenFileName(parent, "Attach a file")
-    return Path(name) if name else None
-
-
 class FileField(QWidget):
-    """``value()`` is the newly chosen path, or None to keep what is attached."""
+    """``value()`` is the newly chosen path, or None to keep what is attached.
+    The file chooser is the ``interaction``'s (the form's)."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, interaction: Interaction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.interaction = interaction
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.button = QPushButton("Choose file…", self)
@@ -62,9 +58,9 @@ class FileField(QWidget):
         self._refresh()
 
     def _choose(self) -> None:
-        path = choose_file(self)
-        if path is not None:
-            self.set_value(path)
+        name = self.interaction.open_file(self, "Attach a file")
+        if name:
+            self.set_value(Path(name))
 
     def _refresh(self) -> None:
         if self._path is not None:
