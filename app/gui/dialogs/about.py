@@ -5,17 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QTabWidget,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from app import legal
+from app.gui.dialogs.base import Buttons, Dialog
 from app.version import app_version
 
 
@@ -43,11 +36,11 @@ def notices_html() -> str:
     )
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Dialog):
+    default_size = (620, 440)
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("About Casefile")
-        self.resize(620, 440)
+        super().__init__(parent, title="About Casefile")
         tabs = QTabWidget(self)
         summary = QLabel(about_html())
         summary.setWordWrap(True)
@@ -60,14 +53,12 @@ class AboutDialog(QDialog):
         notices = QTextBrowser()
         notices.setHtml(notices_html())
         tabs.addTab(notices, "&Third-party notices")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
-        layout.addWidget(buttons)
+        layout.addWidget(self.button_box(Buttons.Close))
 
 
 def show_about(parent: QWidget | None) -> None:
     dialog = AboutDialog(parent)
-    dialog.exec()
+    dialog.interaction.run_dialog(dialog)
     dialog.deleteLater()

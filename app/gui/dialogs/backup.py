@@ -2,8 +2,9 @@
 
 Neither changes anything itself. The restore dialog only says which backup the
 person chose, after they confirmed; the window closes its workspace, restores
-and reopens it (``app.gui.window.safety_menu``). Message boxes go through the
-module-level ``confirm`` hook so tests can answer them without a blocking exec().
+and reopens it (``app.gui.window.safety_menu``). Questions and file choosers go
+through the dialog's :class:`~app.gui.interaction.Interaction` (given, or the
+parent window's), so tests answer them from a script.
 """
 
 from __future__ import annotations
@@ -17,12 +18,9 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QTreeWidget,
@@ -35,17 +33,14 @@ from app.core.errors import CasefileError
 from app.core.safety import backup
 from app.core.safety.check import CheckReport
 from app.gui import style
-from app.gui.message_boxes import ask_destructive
+from app.gui.dialogs.base import Buttons, Dialog
+from app.gui.interaction import Interaction
 from app.gui.models.record_list import format_size
 
 SET_ASIDE = (
     "The workspace as it is now, with its attachments, is set aside in the same folder, "
     "not deleted: its name gets “before-restore” and the date and time."
 )
-
-
-def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: str) -> bool:
-    return ask_destructive(parent, title, text, detail, action)
 
 
 @dataclass
@@ -83,15 +78,27 @@ def describe_backup(path: Path) -> BackupInfo:
     return BackupInfo(path, when, size, contents, problems, not server)
 
 
-class BackupDialog(QDialog):
+class BackupDialog(Dialog):
     """The workspace's backups, newest first; Restore… asks, then accepts with ``chosen``."""
 
-    def __init__(self, workspace_file: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    default_size = (860, 460)
+    help_text = (
+        "Pick a backup and press Restore… to put the workspace back as it was when that "
+        "backup was made. Everything changed since then is not in the restored workspace, "
+        f"but nothing is lost for good: {SET_ASIDE}\n\n"
+        "Choose Another File… restores a backup kept elsewhere, e.g. on a USB drive."
+    )
+
+    def __init__(
+        self,
+        workspace_file: Path,
+        parent: QWidget | None = None,
+        *,
+        interaction: Interaction | None = None,
+    ) -> None:
+        super().__init__(parent, title="Restore from Backup — Casefile", interaction=interaction)
         self.workspace_file = workspace_file
         self.chosen: Path | None = None
-        self.setWindowTitle("Restore from Backup — Casefile")
-        self.resize(860, 460)
         heading = style.heading("Restore from Backup", 1.2)
         folder = backup.backups_dir(workspace_file)
         intro = QLabel(
@@ -126,15 +133,14 @@ class BackupDialog(QDialog):
         )
         note.setWordWrap(True)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # Restore… is the accepting button, but it only asks: it accepts once confirmed.
+        buttons = self.button_box(Buttons.Close, on_accept=self._restore_selected)
         self.other_button = QPushButton("Choose &Another File…")
         self.other_button.setToolTip("A backup copied elsewhere, e.g. to a USB drive")
         self.restore_button = QPushButton("&Restore…")
         buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.rejected.connect(self.reject)
         self.other_button.clicked.connect(self._choose_file)
-        self.restore_button.clicked.connect(self._restore_selected)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(lambda *_: self._restore_selected())
 
@@ -191,14 +197,14 @@ class BackupDialog(QDialog):
             self.ask_and_accept(info)
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a Backup", str(Path.home()), "Casefile backups (*.zip);;All files (*)"
+        name = self.interaction.open_file(
+            self, "Choose a Backup", Path.home(), "Casefile backups (*.zip);;All files (*)"
         )
         if not name:
             return
         info = describe_backup(Path(name))
         if not info.readable:
-            QMessageBox.warning(self, "Not a backup to restore", info.contents)
+            self.interaction.warn(self, "Not a backup to restore", info.contents)
             return
         self.ask_and_accept(info)
 
@@ -208,7 +214,7 @@ class BackupDialog(QDialog):
             detail += "\n\nThis backup noted problems when it was made:\n" + "\n".join(
                 f"• {p}" for p in info.problems[:5]
             )
-        if not confirm(
+        if not self.interaction.confirm_destructive(
             self,
             "Restore from Backup",
             f"Replace the workspace with the backup made {info.made}?",
@@ -221,16 +227,15 @@ class BackupDialog(QDialog):
         return True
 
 
-class CheckReportDialog(QDialog):
+class CheckReportDialog(Dialog):
     """What ``casefile check`` found, and when there is damage, the way out."""
 
     restore_requested = Signal()
+    default_size = (760, 440)
 
     def __init__(self, report: CheckReport, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, title="Check Workspace — Casefile")
         self.report = report
-        self.setWindowTitle("Check Workspace — Casefile")
-        self.resize(760, 440)
         if report.damaged:
             title = "The workspace is damaged"
         elif report.problems:
@@ -251,8 +256,7 @@ class CheckReportDialog(QDialog):
         self.details.setHtml(self._problems_html())
         self.details.setVisible(bool(report.problems))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = self.button_box(Buttons.Close)
         self.restore_button: QPushButton | None = None
         if report.damaged and report.way_out:
             self.restore_button = QPushButton("&Restore from Backup…")

@@ -17,13 +17,13 @@ from app.core.sample import load_sample
 from app.core.services import cases, documents
 from app.core.services import statements as st
 from app.core.storage.workspace import Workspace, open_workspace
-from app.gui.dialogs import backup as backup_dialog
 from app.gui.dialogs.backup import BackupDialog, CheckReportDialog
 from app.gui.history_view import HistoryDialog
 from app.gui.sections.list_section import ListSection
 from app.gui.settings import QSettingsMapping
 from app.gui.window import safety_menu
 from app.gui.window.main_window import MainWindow
+from tests.gui.recording import RecordingInteraction
 
 
 def _desktop(target: str) -> Workspace:
@@ -147,20 +147,17 @@ def test_the_restore_dialog_lists_backups_newest_first_and_asks_first(
     assert ws.path is not None
     older = backup.make_backup(ws, now=dt.datetime(2026, 1, 2, 9, 0)).path
     newer = backup.make_backup(ws, now=dt.datetime(2026, 3, 4, 9, 0)).path
-    dialog = BackupDialog(ws.path, window)
+    talk = RecordingInteraction(confirm=[False, True])
+    dialog = BackupDialog(ws.path, window, interaction=talk)
     qtbot.addWidget(dialog)
     names = [dialog.list.topLevelItem(i).text(3) for i in range(dialog.list.topLevelItemCount())]
     assert names.index(newer.name) < names.index(older.name)
     top = dialog.list.topLevelItem(0)
     assert "attached file" in top.text(2) and top.text(1)
-    asked: list[str] = []
-    monkeypatch.setattr(
-        backup_dialog, "confirm", lambda _p, _t, text, detail, _a: asked.append(detail) or False
-    )
     dialog.restore_button.click()
     assert dialog.chosen is None and dialog.result() != QDialog.DialogCode.Accepted
+    asked = [said.detail for said in talk.of_kind("confirm")]
     assert "not deleted" in asked[0] and "open it again" in asked[0]
-    monkeypatch.setattr(backup_dialog, "confirm", lambda *_a: True)
     dialog.restore_button.click()
     assert dialog.chosen == newer
 
@@ -175,7 +172,7 @@ def test_restore_closes_restores_and_reopens_the_workspace(
     window.open_case(extra)
 
     def choose(dialog: BackupDialog) -> int:
-        monkeypatch.setattr(backup_dialog, "confirm", lambda *_a: True)
+        dialog.interaction = RecordingInteraction(confirm=[True])
         assert dialog.ask_and_accept(dialog.infos[0])
         return QDialog.DialogCode.Accepted
 
