@@ -1,9 +1,10 @@
 """File > Export brief... and Print: the GUI side of :mod:`app.briefs`.
 
-The brief is built and written on a worker thread (QThreadPool) that opens its
-own database engine and sessions: SQLite connections must not cross threads, and
-a 500-page brief takes long enough that the window has to stay responsive. A
-progress dialog shows how far it got and can cancel it.
+The brief is built and written by a task on the context's runner
+(:mod:`app.gui.tasks`), in its own database handle (``Workspace.for_worker``):
+SQLite connections must not cross threads, and a 500-page brief takes long enough
+that the window has to stay responsive. A progress dialog shows how far it got and
+can cancel it.
 
 Printing: PySide6-Essentials has QtPrintSupport but not QtPdf, so Casefile cannot
 draw a PDF's pages onto a QPrinter itself. It renders the brief as a PDF and then
@@ -17,22 +18,20 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -40,108 +39,103 @@ from PySide6.QtWidgets import (
 )
 
 from app.briefs.profiles import PROFILES, SECTIONS
+from app.core.errors import CasefileError
+from app.gui.dialogs.base import Buttons, Dialog
+from app.gui.interaction import Interaction
+from app.gui.tasks import TaskCancelled, TaskControl
 
 FORMATS = {"pdf": "PDF (.pdf)", "docx": "Word (.docx)"}
 _SETTING = "briefs/"
-_RUNNING: set[BriefJob] = set()  # keeps jobs (and their signals) alive until they finish
+TASK = "brief"
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)  # page count (PDF) or None
-    failed = Signal(str)
+@dataclass
+class BriefWriting:
+    """A brief being written: its task, and the progress dialog the person sees."""
+
+    control: TaskControl
+    progress: QProgressDialog
 
 
-class BriefJob(QRunnable):
-    """Build and write one brief off the GUI thread, in its own database sessions."""
+def failure_message(error: BaseException) -> str:
+    """What to tell the person when the brief was not written; empty when they cancelled."""
+    from app.briefs.export import BriefCancelled
 
-    def __init__(self, ctx: Any, case_id: int, path: Path, **options: Any) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.workspace = ctx.workspace
-        self.case_id, self.path, self.options = case_id, path, options
-        self.cancelled = False
-        self.signals = _Signals()
+    if isinstance(error, TaskCancelled | BriefCancelled):
+        return ""
+    if isinstance(error, CasefileError | OSError):
+        return str(error)
+    # A bug: say so rather than die silently on a thread.
+    return f"the brief could not be written ({type(error).__name__}: {error})"
 
-    def run(self) -> None:
-        from app.briefs.export import BriefCancelled, export_brief
-        from app.core.errors import CasefileError
 
-        main = self.workspace
-        # A separate engine: its connections are made, used and closed on this thread.
-        ws = main.for_worker()
+def write_brief_in_background(
+    ctx: Any,
+    parent: QWidget | None,
+    case_id: int,
+    path: Path,
+    on_done: Callable[[Any], None],
+    label: str = "Writing the brief\u2026",
+    **options: Any,
+) -> BriefWriting:
+    """Write the case's brief to ``path`` on the context's task runner, with a progress
+    dialog that can cancel it; ``on_done(pages)`` once written (pages: PDF only)."""
+    workspace = ctx.workspace
+
+    def work(control: TaskControl) -> int | None:
+        from app.briefs.export import export_brief
+
+        ws = workspace.for_worker()  # its connections are made, used and closed there
         try:
-            pages = export_brief(
-                ws, self.case_id, self.path, progress=self._progress, **self.options
-            )
-        except BriefCancelled:
-            self.signals.failed.emit("")
-        except (CasefileError, OSError) as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: say so rather than die silently on a thread
-            self.signals.failed.emit(
-                f"the brief could not be written ({type(exc).__name__}: {exc})"
-            )
-        else:
-            self.signals.done.emit(pages)
+            return export_brief(ws, case_id, path, progress=control.progress, **options)
         finally:
             ws.close()
 
-    def _progress(self, done: int, total: int) -> None:
-        from app.briefs.export import BriefCancelled
-
-        if self.cancelled:
-            raise BriefCancelled
-        self.signals.progress.emit(done, total)
-
-
-def start_job(
-    parent: QWidget | None,
-    job: BriefJob,
-    on_done: Callable[[Any], None],
-    label: str = "Writing the brief\u2026",
-) -> None:
-    """Run ``job`` on the thread pool with a progress dialog that can cancel it."""
     progress = QProgressDialog(label, "Cancel", 0, 1000, parent)
     progress.setWindowTitle("Casefile")
     progress.setMinimumDuration(400)  # small cases finish before it would show
     progress.setAutoClose(False)
     progress.setAutoReset(False)
 
-    def on_progress(done: int, total: int) -> None:
-        progress.setValue(int(1000 * done / max(total, 1)))
-
     def finish() -> None:
-        _RUNNING.discard(job)
         progress.close()
+        progress.deleteLater()
 
-    def on_failed(message: str) -> None:
+    def failed(error: BaseException) -> None:
         finish()
+        message = failure_message(error)
         if message:
-            QMessageBox.warning(parent, "Casefile", f"The brief was not written: {message}")
+            ctx.interaction.warn(parent, "Casefile", f"The brief was not written: {message}")
 
-    def on_success(result: Any) -> None:
+    def succeeded(pages: Any) -> None:
         finish()
-        on_done(result)
+        on_done(pages)
 
-    def cancel() -> None:
-        job.cancelled = True
+    control = ctx.tasks.start(
+        TASK,
+        work,
+        on_done=succeeded,
+        on_failed=failed,
+        on_progress=lambda done, total: progress.setValue(int(1000 * done / max(total, 1))),
+    )
+    progress.canceled.connect(control.cancel)
+    return BriefWriting(control, progress)
 
-    job.signals.progress.connect(on_progress)
-    job.signals.failed.connect(on_failed)
-    job.signals.done.connect(on_success)
-    progress.canceled.connect(cancel)
-    _RUNNING.add(job)
-    QThreadPool.globalInstance().start(job)
 
-
-class ExportBriefDialog(QDialog):
+class ExportBriefDialog(Dialog):
     """Format, profile, sections and output path of a brief."""
 
+    help_text = (
+        "A brief gathers the case file into one document for a meeting or for court.\n\n"
+        "Profile: Full keeps everything; Client meeting leaves out internal and staff-only "
+        "notes and the details of privileged documents; Co-counsel leaves out staff-only "
+        "notes.\n\nSections: untick what the brief should not have. Statements are "
+        "grouped by speaker, or by legal issue when you tick that box."
+    )
+
     def __init__(self, ctx: Any, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, title="Export brief", ctx=ctx)
         self.ctx, self.case_id = ctx, case_id
-        self.setWindowTitle("Export brief")
         settings = ctx.settings
         self.format = QComboBox()
         for code, label in FORMATS.items():
@@ -166,11 +160,11 @@ class ExportBriefDialog(QDialog):
         self.open_after.setChecked(bool(settings.get(_SETTING + "open_after", True)))
         self.path = QLineEdit()
         self.path.setText(self._default_path())
-        browse = QPushButton("Browse\u2026")
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton("Browse\u2026")
+        self.browse_button.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
+        path_row.addWidget(self.browse_button)
         self.format.currentIndexChanged.connect(self._fix_suffix)
         form = QFormLayout()
         form.addRow("Format", self.format)
@@ -181,15 +175,9 @@ class ExportBriefDialog(QDialog):
         form.addRow("", self.by_issue)
         form.addRow("Save as", path_row)
         form.addRow("", self.open_after)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.button_box(Buttons.Save | Buttons.Cancel))
 
     def _default_path(self) -> str:
         from app.core.services.cases import get_case
@@ -212,7 +200,7 @@ class ExportBriefDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
-        path, _ = QFileDialog.getSaveFileName(
+        path = self.interaction.save_file(
             self, "Save brief as", self.path.text(), f"{FORMATS[fmt]} (*.{fmt})"
         )
         if path:
@@ -223,10 +211,10 @@ class ExportBriefDialog(QDialog):
 
     def accept(self) -> None:
         if not self.chosen_sections():
-            QMessageBox.information(self, "Export brief", "Choose at least one section.")
+            self.interaction.inform(self, "Export brief", "Choose at least one section.")
             return
         if not self.path.text().strip():
-            QMessageBox.information(self, "Export brief", "Choose where to save the brief.")
+            self.interaction.inform(self, "Export brief", "Choose where to save the brief.")
             return
         self._fix_suffix()
         super().accept()
@@ -244,7 +232,9 @@ class ExportBriefDialog(QDialog):
 def export_brief_dialog(ctx: Any, case_id: int, parent: QWidget | None) -> None:
     """Ask how to export the case's brief, then write it in the background."""
     dialog = ExportBriefDialog(ctx, case_id, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    accepted = ctx.interaction.run_dialog(dialog) == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    if not accepted:
         return
     path = Path(dialog.path.text().strip()).expanduser()
     options = dialog.options()
@@ -261,7 +251,7 @@ def export_brief_dialog(ctx: Any, case_id: int, parent: QWidget | None) -> None:
             extra = f", {pages} pages" if pages else ""
             status().showMessage(f"Brief written to {path}{extra}", 8000)
 
-    start_job(parent, BriefJob(ctx, case_id, path, **options), done)
+    write_brief_in_background(ctx, parent, case_id, path, done, **options)
 
 
 def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) -> None:
@@ -270,21 +260,21 @@ def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) ->
     path = folder / f"brief-{case_id}.pdf"
 
     def done(_pages: Any) -> None:
-        if not preview and _print_with_cups(path, parent):
+        if not preview and _print_with_cups(path, parent, ctx.interaction):
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         if not preview:
-            QMessageBox.information(
+            ctx.interaction.inform(
                 parent,
                 "Print brief",
                 "The brief is open in your PDF viewer: print it from there.",
             )
 
-    job = BriefJob(ctx, case_id, path, fmt="pdf", profile="full")
-    start_job(parent, job, done, "Preparing the brief for printing\u2026")
+    label = "Preparing the brief for printing\u2026"
+    write_brief_in_background(ctx, parent, case_id, path, done, label, fmt="pdf", profile="full")
 
 
-def _print_with_cups(path: Path, parent: QWidget | None) -> bool:
+def _print_with_cups(path: Path, parent: QWidget | None, interaction: Interaction) -> bool:
     """Pick a printer in Qt's dialog and hand the PDF to CUPS; False if unavailable."""
     lp = shutil.which("lp")
     if lp is None:
@@ -296,12 +286,12 @@ def _print_with_cups(path: Path, parent: QWidget | None) -> bool:
     printer = QPrinter()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print brief")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if interaction.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return True  # the user cancelled: nothing else to do
     command = [lp, "-n", str(max(printer.copyCount(), 1))]
     if printer.printerName():
         command += ["-d", printer.printerName()]
     result = subprocess.run([*command, str(path)], capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
-        QMessageBox.warning(parent, "Print brief", f"Printing failed: {result.stderr.strip()}")
+        interaction.warn(parent, "Print brief", f"Printing failed: {result.stderr.strip()}")
     return True
