@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
 from sqlalchemy import func, select
 
 from app.context import AppContext
 from app.core.services import cases, people
 from app.core.storage.models import Statement
 from app.gui.conflict_panel import DOCK_NAME, ConflictPanel, check_and_show
-from app.gui.dialogs.extract import ExtractDialog, run_extraction
+from app.gui.dialogs.extract import TEXT, ExtractDialog, review_extraction, run_extraction
+from tests.gui.recording import RecordingInteraction
 
 
 def _statements(ctx: AppContext) -> int:
@@ -66,3 +67,47 @@ def test_review_merge_reject_then_one_undo_step(
     assert _statements(ctx) == before
     stack.redo()
     assert _statements(ctx) == before + len(items)
+
+
+def test_a_refused_review_comes_back_with_the_edits_then_saves(
+    qtbot: Any, ctx: AppContext, sample_case_id: int, article_text: str
+) -> None:
+    kept_words: list[str] = []
+
+    def blank_the_first_statement(dialog: QDialog) -> int:
+        assert isinstance(dialog, ExtractDialog)
+        kept_words.append(dialog.table.item(1, TEXT).text())
+        dialog.table.item(1, TEXT).setText("")
+        dialog.accept()
+        return int(dialog.result())
+
+    def put_the_words_back(dialog: QDialog) -> int:
+        assert isinstance(dialog, ExtractDialog)
+        assert dialog.table.item(1, TEXT).text() == ""  # the same dialog, edits kept
+        dialog.table.item(1, TEXT).setText(kept_words[0])
+        dialog.accept()
+        return int(dialog.result())
+
+    talk = RecordingInteraction(dialogs=[blank_the_first_statement, put_the_words_back])
+    ctx.interaction = talk
+    before = _statements(ctx)
+    stack = QUndoStack()
+    applied = review_extraction(ctx, stack, sample_case_id, article_text, "article copy.txt")
+    assert applied is not None and stack.count() == 1
+    assert _statements(ctx) == before + len(applied.statement_ids)
+    [warning] = talk.of_kind("warn")
+    assert warning.title == "Statements not added" and "no text" in warning.text
+    assert [s.kind for s in talk.log] == ["dialog", "warn", "dialog"]
+
+
+def test_a_cancelled_review_adds_nothing(
+    qtbot: Any, ctx: AppContext, sample_case_id: int, article_text: str
+) -> None:
+    def cancel(dialog: QDialog) -> int:
+        dialog.reject()
+        return int(dialog.result())
+
+    ctx.interaction = RecordingInteraction(dialogs=[cancel])
+    before = _statements(ctx)
+    assert review_extraction(ctx, None, sample_case_id, article_text, "a.txt") is None
+    assert _statements(ctx) == before

@@ -18,11 +18,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +35,7 @@ from app.core.intake.conflicts import ConflictHit, check_party
 from app.core.intake.extract import Proposal, extract
 from app.core.services import restore as rs
 from app.gui.commands import Operation, OperationCommand
+from app.gui.dialogs.base import Buttons, Dialog
 
 KEEP, SPEAKER, TEXT, RECIPIENT, PIN, HOW = range(6)
 HEADERS = ("Keep", "Speaker", "Statement (verbatim)", "To / audience", "Pin cite", "Found by")
@@ -94,7 +93,17 @@ class ExtractOperation(Operation):
         intake_apply.reapply(self.ctx.workspace, self.captured)
 
 
-class ExtractDialog(QDialog):
+class ExtractDialog(Dialog):
+    default_size = (1000, 600)
+    help_text = (
+        "Each row is a quotation found in the text. Untick the rows that are not "
+        "statements; click a speaker, the words, the recipient or the pin cite to correct "
+        "them. Select rows and Merge them when one statement was split (by “he said”), or "
+        "Reject them.\n\nAdd statements saves the text as a document, the kept rows as "
+        "statements citing it, and each new speaker as a person in the case: one step that "
+        "Edit › Undo takes back."
+    )
+
     def __init__(
         self,
         ctx: AppContext,
@@ -104,10 +113,9 @@ class ExtractDialog(QDialog):
         parent: QWidget | None = None,
         proposals: list[Proposal] | None = None,
     ) -> None:
-        super().__init__(parent)
+        title = f"Statements in {source_name or 'the text'}"
+        super().__init__(parent, title=title, ctx=ctx)
         self.ctx, self.case_id, self.text, self.source_name = ctx, case_id, text, source_name
-        self.setWindowTitle(f"Statements in {source_name or 'the text'}")
-        self.resize(1000, 600)
         self.proposals: list[Proposal] = list(proposals if proposals is not None else extract(text))
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(list(HEADERS))
@@ -133,14 +141,10 @@ class ExtractDialog(QDialog):
         row.addWidget(merge)
         row.addWidget(reject)
         row.addStretch(1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons = self.button_box(Buttons.Ok | Buttons.Cancel)
+        ok = buttons.button(Buttons.Ok)
         ok.setText("&Add statements")
         ok.setEnabled(bool(self.proposals))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table)
@@ -260,14 +264,14 @@ def review_extraction(
 ) -> intake_apply.Applied | None:
     """Show the proposals; on OK add the kept ones (one transaction, one undo step)."""
     dialog = ExtractDialog(ctx, case_id, text, source_name, parent)
-    while dialog.exec() == QDialog.DialogCode.Accepted:
+    while ctx.interaction.run_dialog(dialog) == QDialog.DialogCode.Accepted:
         items = dialog.accepted_items()
         if not items:
             return None
         try:
             operation = run_extraction(ctx, undo, case_id, text, source_name, items)
         except CasefileError as exc:
-            QMessageBox.warning(dialog, "Statements not added", str(exc))
+            ctx.interaction.warn(dialog, "Statements not added", str(exc))
             continue  # the dialog comes back with the user's edits
         applied = operation.applied
         assert applied is not None
