@@ -1,4 +1,5 @@
-"""Per-user preferences kept in QSettings: window geometry, splitters, recent workspaces.
+"""Per-user preferences kept in QSettings: window and dialog geometry, splitters, recent
+workspaces.
 
 :class:`QSettingsMapping` puts a QSettings behind the plain mapping that
 ``AppContext.settings`` is, so windows and dialogs read preferences through the
@@ -22,6 +23,11 @@ LAST_WORKSPACE = "workspace/last"
 LAST_CASE = "workspace/last_case"  # per workspace: "workspace/last_case/<path>"
 WINDOW_GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
+
+
+def dialog_geometry_key(name: str) -> str:
+    """Where a dialog's size and place are kept (app/gui/dialogs/base.py)."""
+    return f"dialogs/{name}/geometry"
 
 
 def user_settings() -> QSettings:

@@ -26,7 +26,7 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from app.gui.interaction import Interaction, QtInteraction
-from app.gui.settings import bytes_setting
+from app.gui.settings import bytes_setting, dialog_geometry_key
 
 Buttons = QDialogButtonBox.StandardButton
 
@@ -116,7 +116,7 @@ class Dialog(QDialog):
         return self.dialog_name or type(self).__name__
 
     def geometry_key(self) -> str:
-        return f"dialogs/{self.name()}/geometry"
+        return dialog_geometry_key(self.name())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         if not self._geometry_restored:
