@@ -413,6 +413,22 @@ def test_esc_on_an_untouched_form_just_closes(qtbot, form_ctx, talk, small_case)
     assert not dialog.isVisible() and not talk.of_kind("unsaved")
 
 
+def test_a_form_remembers_its_size_in_the_settings(qtbot, form_ctx, talk, small_case):
+    form_ctx.settings = {}
+    dialog = actions.open_form(form_ctx, "issue", small_case.case_id, None, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(700, 450)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert "forms/issue/geometry" in form_ctx.settings
+    again = actions.open_form(form_ctx, "issue", small_case.case_id, None, None)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert (again.width(), again.height()) == (700, 450)
+
+
 # -- keyboard ----------------------------------------------------------------------
 
 
