@@ -14,8 +14,8 @@ from sqlalchemy import func, select, update
 
 from app.core import vocab
 from app.core.errors import ValidationError
-from app.core.services import _fields as f
-from app.core.services import _records as records
+from app.core.services import fields as f
+from app.core.services import records
 from app.core.services._simple import CaseRecordService
 from app.core.storage.models import Document, Event, Issue, Statement
 from app.core.storage.store import StoredFile
