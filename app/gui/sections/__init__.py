@@ -39,3 +39,5 @@ SECTION_READS: Mapping[str, frozenset[str]] = {
     "issues": frozenset({"issue", "statement", "event", "document", "party", "person"}),
     "notes": frozenset({"note"}),
 }
+# What the list of cases shows: captions, clients (parties and their people), court dates.
+CASE_LIST_READS = frozenset({"case", "party", "person", "event"})

@@ -37,7 +37,7 @@ from app.core.kinds import KINDS
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.case_list import CaseListPage
-from app.gui.sections import SECTION_NAMES
+from app.gui.sections import CASE_LIST_READS, SECTION_NAMES
 from app.gui.sections.documents import DocumentsSection
 from app.gui.sections.list_section import ListSection
 from app.gui.window.search import WindowSearch
@@ -49,8 +49,6 @@ if TYPE_CHECKING:
 
 NOT_IN_BUILD = "not available in this build"
 KIND_NOUNS = {code: kind.shown_noun.capitalize() for code, kind in KINDS.items()}
-# What the case list shows: captions, clients (parties and their people), court dates.
-CASE_LIST_READS = frozenset({"case", "party", "person", "event"})
 
 
 @cache
