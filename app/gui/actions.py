@@ -1,37 +1,33 @@
 """What the main window calls to add, edit and delete records: forms, confirmations, undo.
 
 Each function opens what it needs, and on success pushes exactly one command on
-the given undo stack. Dialogs and message boxes go through the module-level hooks
-``run_dialog``, ``confirm`` and ``inform`` so tests can drive them without a
-blocking ``exec()``::
-
-    monkeypatch.setattr(actions, "run_dialog", lambda dialog: fill_and_save(dialog))
-    monkeypatch.setattr(actions, "confirm", lambda *args: True)
+the given undo stack. Forms, questions and notices go through ``ctx.interaction``
+(``app.gui.interaction``), so tests hand in a recording stand-in that fills the
+form and answers the questions instead of blocking on a modal ``exec()``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.context import AppContext
 from app.core.errors import CasefileError, ConflictError, ValidationError
+from app.core.kinds import CASE_PARTS, KIND_OF_TABLE, KINDS, RecordKind, services
 from app.core.services import choices, documents, people
 from app.core.services import restore as rs
-from app.gui.commands import (
-    KINDS,
+from app.core.services.operations import (
     AddOperation,
     DeleteOperation,
     EditOperation,
-    MacroCommand,
-    OperationCommand,
     SavePlan,
     describe,
 )
+from app.gui.commands import MacroCommand, OperationCommand
+from app.gui.dialogs.conflict import OVERWRITE, RELOAD, ConflictBox
 from app.gui.forms.base import RecordDialog
 from app.gui.forms.case import CaseForm
 from app.gui.forms.charge import ChargeForm
@@ -42,45 +38,24 @@ from app.gui.forms.note import NoteForm
 from app.gui.forms.party import PartyForm
 from app.gui.forms.record import EntityForm
 from app.gui.forms.statement import StatementForm
-from app.gui.message_boxes import ask_destructive
-
-RecordKind = Literal["case", "party", "statement", "charge", "document", "event", "issue", "note"]
 
 FORMS: dict[str, type[EntityForm]] = {
-    "case": CaseForm,
-    "party": PartyForm,
-    "statement": StatementForm,
-    "charge": ChargeForm,
-    "document": DocumentForm,
-    "event": EventForm,
-    "issue": IssueForm,
-    "note": NoteForm,
+    form.kind: form
+    for form in (
+        CaseForm,
+        PartyForm,
+        StatementForm,
+        ChargeForm,
+        DocumentForm,
+        EventForm,
+        IssueForm,
+        NoteForm,
+    )
 }
 
 
-# -- hooks (tests replace these) ---------------------------------------------------
-
-
-def run_dialog(dialog: RecordDialog) -> int:
-    return dialog.exec()
-
-
-def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: str) -> bool:
-    return ask_destructive(parent, title, text, detail, action)
-
-
-def inform(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if detail:
-        box.setInformativeText(detail)
-    box.exec()
-
-
-def _reporter(parent: QWidget | None) -> Callable[[str], None]:
-    return lambda message: inform(parent, "Casefile", message)
+def _reporter(ctx: AppContext, parent: QWidget | None) -> Callable[[str], None]:
+    return lambda message: ctx.interaction.inform(parent, "Casefile", message)
 
 
 # -- forms -------------------------------------------------------------------------
@@ -121,7 +96,7 @@ def add_record(
     def save(form: RecordDialog) -> None:
         assert isinstance(form, EntityForm)
         operation = AddOperation(ctx.workspace, kind, case_id, form.plan())
-        command = OperationCommand(operation, "", report=_reporter(parent))
+        command = OperationCommand(operation, "", report=_reporter(ctx, parent))
         command.execute()
         assert operation.record_id is not None
         command.setText(_text("Add", kind, describe(ctx.workspace, kind, operation.record_id)))
@@ -130,7 +105,7 @@ def add_record(
         _check_new_parties(ctx, operation, parent)
 
     dialog.save_handler = save
-    run_dialog(dialog)
+    ctx.interaction.run_dialog(dialog)
     dialog.deleteLater()
     return added[0] if added else None
 
@@ -155,7 +130,7 @@ def edit_record(
 ) -> bool:
     """Open the record's form; on Save (with changes) push one command."""
     ws = ctx.workspace
-    entity = KINDS[kind].entity
+    entity = services(kind).entity
     # The version this form was read at: a save is refused if someone saved since.
     read_at = {"version": rs.version_of(ws, entity, record_id)}
     dialog = open_form(ctx, kind, None, record_id, parent)
@@ -166,17 +141,17 @@ def edit_record(
         if not form.is_dirty():
             return
         operation = EditOperation(ws, kind, record_id, form.plan(), read_at["version"])
-        command = OperationCommand(operation, "", report=_reporter(parent))
+        command = OperationCommand(operation, "", report=_reporter(ctx, parent))
         try:
             command.execute()
         except ConflictError as exc:
-            choice = resolve_conflict(form, exc)
+            choice = resolve_conflict(ctx, form, exc)
             read_at["version"] = rs.version_of(ws, entity, record_id)
             if choice == OVERWRITE:  # the person has seen who changed it, and chooses theirs
                 save(form)
                 return
             if choice == RELOAD:
-                form.snapshot = KINDS[kind].get(ws, record_id)
+                form.snapshot = services(kind).get(ws, record_id)
                 form.load_values(form.snapshot)
                 form.mark_clean()
                 raise CasefileError(
@@ -188,32 +163,19 @@ def edit_record(
         saved.append(True)
 
     dialog.save_handler = save
-    run_dialog(dialog)
+    ctx.interaction.run_dialog(dialog)
     dialog.deleteLater()
     return bool(saved)
 
 
-RELOAD, OVERWRITE, KEEP_EDITING = "reload", "overwrite", "keep"
-
-
-def resolve_conflict(parent: QWidget, error: ConflictError) -> str:
+def resolve_conflict(ctx: AppContext, parent: QWidget, error: ConflictError) -> str:
     """Someone saved this record after the form was opened: say who and when, and let
-    the person reload theirs, overwrite it with this form, or keep editing."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Changed by someone else")
-    box.setText(f"Not saved: {error}.")
-    box.setInformativeText(
-        "Reload shows their version (your changes in this form are dropped). "
-        "Overwrite saves this form over their change; the history keeps both."
-    )
-    reload = box.addButton("&Reload", QMessageBox.ButtonRole.DestructiveRole)
-    overwrite = box.addButton("&Overwrite", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Keep Editing", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(reload)
-    run_dialog(box)
-    clicked = box.clickedButton()
-    return RELOAD if clicked is reload else OVERWRITE if clicked is overwrite else KEEP_EDITING
+    the person reload theirs (RELOAD), overwrite it with this form (OVERWRITE), or
+    keep editing (KEEP_EDITING)."""
+    box = ConflictBox(parent, error)
+    ctx.interaction.run_dialog(box)
+    box.deleteLater()
+    return box.choice()
 
 
 def _plural(count: int, noun: str) -> str:
@@ -222,8 +184,11 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
 
 
-def _listing(counts: dict[str, int], nouns: dict[str, str]) -> str:
-    parts = [_plural(counts[key], noun) for key, noun in nouns.items() if counts.get(key)]
+def _listing(counts: dict[str, int], tables: tuple[str, ...]) -> str:
+    """ "2 statements and 1 event" for the ``tables`` (in this order) that have a count."""
+    parts = [
+        _plural(counts[table], KIND_OF_TABLE[table].noun) for table in tables if counts.get(table)
+    ]
     if not parts:
         return ""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -250,7 +215,7 @@ def delete_consequences(ctx: AppContext, kind: str, record_id: int) -> tuple[str
         return f"Remove {subject} from this case?", "\n".join(lines)
     if kind == "document":
         deps = documents.document_dependents(ws, record_id)
-        cited = _listing(deps, {"statements": "statement", "events": "event"})
+        cited = _listing(deps, ("statements", "events"))
         detail = (
             f"It is cited as the source of {cited}; they stay, without the citation."
             if cited
@@ -259,18 +224,7 @@ def delete_consequences(ctx: AppContext, kind: str, record_id: int) -> tuple[str
         return f"Delete the document {subject}?", detail + " The attached file is kept."
     if kind == "case":
         contents = choices.case_contents(ws, record_id)
-        listed = _listing(
-            contents,
-            {
-                "parties": "party",
-                "statements": "statement",
-                "charges": "charge",
-                "documents": "document",
-                "events": "event",
-                "issues": "issue",
-                "notes": "note",
-            },
-        )
+        listed = _listing(contents, tuple(kind.table for kind in CASE_PARTS))
         detail = f"Everything in it goes too: {listed}." if listed else "The case is empty."
         return (
             f"Delete the whole case {subject}?",
@@ -278,9 +232,7 @@ def delete_consequences(ctx: AppContext, kind: str, record_id: int) -> tuple[str
         )
     if kind == "issue":
         links = choices.issue_links(ws, record_id)
-        linked = _listing(
-            links, {"statements": "statement", "events": "event", "documents": "document"}
-        )
+        linked = _listing(links, ("statements", "events", "documents"))
         detail = (
             f"It is linked to {linked}; they stay, without the link."
             if linked
@@ -302,14 +254,16 @@ def delete_record(
     question, detail = delete_consequences(ctx, kind, record_id)
     title = "Remove from case" if kind == "party" else f"Delete {KINDS[kind].noun}"
     action = "Remove" if kind == "party" else "Delete"
-    if not confirm(parent, title, question, detail, action):
+    if not ctx.interaction.confirm_destructive(parent, title, question, detail, action):
         return False
     text = _text("Delete", kind, describe(ws, kind, record_id))
-    command = OperationCommand(DeleteOperation(ws, kind, record_id), text, report=_reporter(parent))
+    command = OperationCommand(
+        DeleteOperation(ws, kind, record_id), text, report=_reporter(ctx, parent)
+    )
     try:
         command.execute()
     except CasefileError as exc:
-        inform(parent, title, f"Could not {action.lower()} it.", str(exc))
+        ctx.interaction.inform(parent, title, f"Could not {action.lower()} it.", str(exc))
         return False
     undo.push(command)
     return True
@@ -345,12 +299,12 @@ def add_document_files(
         added.append((operation, describe(ws, "document", operation.record_id)))
     if added:
         text = f"Add document {added[0][1]}" if len(added) == 1 else f"Add {len(added)} documents"
-        macro = MacroCommand(text, report=_reporter(parent))
+        macro = MacroCommand(text, report=_reporter(ctx, parent))
         for operation, _subject in added:
             macro.adopt(operation)
         undo.push(macro)
     if skipped:
-        inform(
+        ctx.interaction.inform(
             parent,
             "Some files were not added",
             f"{_plural(len(skipped), 'file')} could not be added:",

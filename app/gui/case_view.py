@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.gui import style
-from app.gui.sections import LIST_SECTIONS, SECTION_NAMES, SECTION_OF_KIND
-from app.gui.sections.list_section import ChronologySection, DocumentsSection, ListSection
+from app.gui.sections import LIST_SECTIONS, SECTION_NAMES, SECTION_OF_KIND, SECTION_READS
+from app.gui.sections.documents import DocumentsSection
+from app.gui.sections.list_section import ChronologySection, ListSection
 from app.gui.sections.overview import OverviewSection
+
+if TYPE_CHECKING:
+    from app.core.services.operations import Changes
 
 
 def target_of_hit(
@@ -158,7 +162,10 @@ class CaseView(QWidget):
             section.refresh()
 
     def _mark_all_stale(self) -> None:
-        self._stale = {name for name in self.sections if name != "overview"}
+        self._mark_stale({name for name in self.sections if name != "overview"})
+
+    def _mark_stale(self, names: set[str]) -> None:
+        self._stale |= names
         self._sync(self.current_section_name())
 
     def set_case(self, case_id: int | None) -> None:
@@ -189,10 +196,15 @@ class CaseView(QWidget):
             section.select_key(key)
             section.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def refresh(self) -> None:
-        """Re-read what is shown now; other sections re-read when they are next shown."""
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Re-read the sections that show what ``changes`` names (all, without it): the
+        one shown now at once, the others when they are next shown. The overview counts
+        everything in the case, so it re-reads after any change."""
         self.overview.refresh()
-        self._mark_all_stale()
+        if changes is None or changes.everything:
+            self._mark_all_stale()
+            return
+        self._mark_stale({name for name, reads in SECTION_READS.items() if changes.touches(reads)})
 
     def caption(self) -> str:
         return self.overview.caption.text()

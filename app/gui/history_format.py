@@ -18,15 +18,8 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.core import vocab
 from app.core.dates import PartialDate
-from app.core.services import _fields
-from app.core.services.cases import CASE
-from app.core.services.charges import CHARGE
-from app.core.services.documents import DOCUMENT
-from app.core.services.events import EVENT
-from app.core.services.issues import ISSUE
-from app.core.services.notes import NOTE
-from app.core.services.people import PARTY, PERSON
-from app.core.services.statements import STATEMENT
+from app.core.kinds import KINDS
+from app.core.services import fields
 from app.core.storage.models import (
     Case,
     Charge,
@@ -39,39 +32,9 @@ from app.core.storage.models import (
     Statement,
 )
 
-SPECS = {
-    "cases": CASE,
-    "people": PERSON,
-    "parties": PARTY,
-    "statements": STATEMENT,
-    "charges": CHARGE,
-    "documents": DOCUMENT,
-    "events": EVENT,
-    "issues": ISSUE,
-    "notes": NOTE,
-}
-NOUNS = {
-    "cases": "Case",
-    "people": "Person",
-    "parties": "Party",
-    "statements": "Statement",
-    "charges": "Charge",
-    "documents": "Document",
-    "events": "Event",
-    "issues": "Issue",
-    "notes": "Note",
-}
-TABLE_OF_KIND = {
-    "case": "cases",
-    "person": "people",
-    "party": "parties",
-    "statement": "statements",
-    "charge": "charges",
-    "document": "documents",
-    "event": "events",
-    "issue": "issues",
-    "note": "notes",
-}
+# audit_log table name -> the entity spec (field labels and vocabularies), the noun.
+SPECS = {kind.table: kind.services.entity for kind in KINDS.values()}
+NOUNS = {kind.table: kind.label for kind in KINDS.values()}
 ACTIONS = {"create": "Created", "update": "Changed", "delete": "Deleted", "import": "Imported"}
 # Fields that are not in the entity specs (bookkeeping the trail still records).
 EXTRA_LABELS = {
@@ -207,7 +170,7 @@ class Formatter:
         field = spec.fields.get(name) if spec is not None else None
         if isinstance(value, bool):
             return "Yes" if value else "No"
-        if field is not None and field.clean is _fields.date and isinstance(value, str):
+        if field is not None and field.clean is fields.date and isinstance(value, str):
             try:
                 return PartialDate.from_iso(value).display()
             except ValueError:

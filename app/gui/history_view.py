@@ -35,12 +35,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import ColumnElement, and_, false, func, or_, select
 
 from app.context import AppContext
+from app.core.kinds import KINDS
 from app.core.storage.models import AuditEntry, Case, Party
 from app.gui import style
 from app.gui.history_format import (
     ACTIONS,
-    NOUNS,
-    TABLE_OF_KIND,
     Formatter,
     Names,
     local_time,
@@ -85,7 +84,7 @@ def record_scope(ctx: AppContext, kind: str, record_id: int) -> Scope:
     """One record's history; a party's includes its person's (name, contact ...)."""
     if kind == "case":
         return case_scope(ctx, record_id)
-    table = TABLE_OF_KIND[kind]
+    table = KINDS[kind].table
     records: list[tuple[str, int]] = [(table, record_id)]
     if table == "parties":
         with ctx.workspace.reader() as session:
@@ -96,7 +95,7 @@ def record_scope(ctx: AppContext, kind: str, record_id: int) -> Scope:
     names.want(table, [record_id])
     names.load()
     label = names.get(table, record_id) or str(record_id)
-    return Scope(f"History of {NOUNS[table].lower()} {label}", records=tuple(records))
+    return Scope(f"History of {KINDS[kind].label.lower()} {label}", records=tuple(records))
 
 
 # -- the model ---------------------------------------------------------------------

@@ -24,8 +24,8 @@ from app.core.services import (
 )
 from app.core.storage.models import Base
 from app.core.storage.workspace import Workspace
-from app.gui import actions
 from app.gui.forms.base import RecordDialog
+from tests.gui.recording import RecordingInteraction
 
 # Bookkeeping that an edit and its undo legitimately move forward.
 MOVING = {"version", "updated_at"}
@@ -117,7 +117,9 @@ def build_small_case(ws: Workspace) -> SmallCase:
 
 @pytest.fixture
 def form_ctx(sqlite_workspace: Workspace) -> AppContext:
-    return AppContext(workspace=sqlite_workspace)
+    """A context whose forms and questions are answered by a script (``drive``,
+    ``answer_confirmations``) and whose notices are recorded (``talk``)."""
+    return AppContext(workspace=sqlite_workspace, interaction=RecordingInteraction())
 
 
 @pytest.fixture
@@ -145,35 +147,31 @@ def db_state(ws: Workspace, skip: set[str] = frozenset()) -> dict[str, list[tupl
     return state
 
 
+def talk(ctx: AppContext) -> RecordingInteraction:
+    """The recording stand-in on ``ctx``: what the actions asked and told."""
+    assert isinstance(ctx.interaction, RecordingInteraction)
+    return ctx.interaction
+
+
 def drive(
-    monkeypatch: pytest.MonkeyPatch, fill: Callable[[RecordDialog], None], save: bool = True
+    ctx: AppContext, fill: Callable[[RecordDialog], None], save: bool = True
 ) -> list[RecordDialog]:
-    """Make ``actions.run_dialog`` fill the form and press Save instead of blocking."""
+    """Have the next form shown fill itself in and press Save instead of blocking."""
     seen: list[RecordDialog] = []
 
-    def run(dialog: RecordDialog) -> int:
+    def run(dialog: Any) -> int:
         seen.append(dialog)
         fill(dialog)
         if save:
             dialog.try_save()
         return int(dialog.result())
 
-    monkeypatch.setattr(actions, "run_dialog", run)
+    talk(ctx).dialogs.append(run)
     return seen
 
 
-def answer_confirmations(monkeypatch: pytest.MonkeyPatch, answer: bool = True) -> list[tuple]:
-    asked: list[tuple] = []
-
-    def confirm(*args: Any) -> bool:
-        asked.append(args)
-        return answer
-
-    monkeypatch.setattr(actions, "confirm", confirm)
-    return asked
-
-
-def collect_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
-    told: list[tuple] = []
-    monkeypatch.setattr(actions, "inform", lambda *args: told.append(args))
-    return told
+def answer_confirmations(ctx: AppContext, answer: bool = True) -> RecordingInteraction:
+    """Answer the next confirmation with ``answer``; what was asked is in the log."""
+    recording = talk(ctx)
+    recording.confirm.append(answer)
+    return recording

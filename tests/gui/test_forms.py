@@ -4,6 +4,7 @@ statement typed from the keyboard alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import NotFoundError
+from app.core.kinds import services
 from app.core.services import (
     cases,
     charges,
@@ -25,14 +27,13 @@ from app.core.services import (
     statements,
 )
 from app.gui import actions
-from app.gui.commands import KINDS
 from app.gui.interaction import CANCEL, DISCARD, SAVE
 from tests.gui import forms_fixtures
 from tests.gui.forms_fixtures import (
     answer_confirmations,
-    collect_messages,
     db_state,
     drive,
+    talk,
 )
 from tests.gui.recording import RecordingInteraction
 
@@ -43,21 +44,20 @@ undo_stack = forms_fixtures.undo_stack
 
 
 @pytest.fixture
-def talk(form_ctx) -> RecordingInteraction:
+def recording(form_ctx) -> RecordingInteraction:
     """The forms' questions, answered from a script; none scripted means none expected."""
-    form_ctx.interaction = RecordingInteraction()
-    return form_ctx.interaction
+    return talk(form_ctx)
 
 
 @pytest.fixture(autouse=True)
-def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch, talk: RecordingInteraction) -> None:
-    """A message box nobody answers would hang the run: fail instead (tests opt in)."""
+def no_blocking_dialogs(form_ctx: Any) -> Iterator[None]:
+    """A message box nobody answers would hang the run: fail instead (tests opt in).
 
-    def unexpected(*args: Any) -> Any:
-        pytest.fail(f"unexpected dialog: {args[1:]}")
-
-    monkeypatch.setattr(actions, "confirm", unexpected)
-    monkeypatch.setattr(actions, "inform", unexpected)
+    Questions nobody scripted fail in the recording interaction itself; notices are
+    checked here, after the test (a test that expects one reads and clears them)."""
+    yield
+    told = talk(form_ctx).of_kind("inform", "warn")
+    assert not told, f"unexpected notice: {told}"
 
 
 def _set(dialog: Any, **values: Any) -> None:
@@ -86,7 +86,7 @@ def test_add_statement_with_an_existing_speaker(
         _set(dialog, source_document_id=small_case.complaint, pin_cite="¶ 9")
         _type_into(dialog.fields["text"], "They came to my home without a warrant.")
 
-    drive(monkeypatch, fill)
+    drive(form_ctx, fill)
     new_id = actions.add_record(form_ctx, undo_stack, "statement", small_case.case_id, None)
     assert new_id is not None
     saved = statements.get_statement(form_ctx.workspace, new_id)
@@ -111,7 +111,7 @@ def test_a_new_speaker_becomes_a_party_in_the_same_undo_step(
         chooser.role.set_value("spokesperson")
         _type_into(dialog.fields["text"], "Mr. Ingram is wanted for assault.")
 
-    drive(monkeypatch, fill)
+    drive(form_ctx, fill)
     new_id = actions.add_record(form_ctx, undo_stack, "statement", small_case.case_id, None)
     speaker = statements.get_statement(ws, new_id)["speaker_id"]
     party = people.get_party(ws, speaker)
@@ -167,11 +167,11 @@ def test_a_new_speaker_becomes_a_party_in_the_same_undo_step(
 def test_add_each_kind(
     qtbot, monkeypatch, form_ctx, small_case, undo_stack, kind, values, check
 ) -> None:
-    drive(monkeypatch, lambda dialog: _set(dialog, **values))
+    drive(form_ctx, lambda dialog: _set(dialog, **values))
     case_id = None if kind == "case" else small_case.case_id
     new_id = actions.add_record(form_ctx, undo_stack, kind, case_id, None)
     assert new_id is not None
-    assert check(KINDS[kind].get(form_ctx.workspace, new_id))
+    assert check(services(kind).get(form_ctx.workspace, new_id))
     assert undo_stack.undoText().startswith(f"Add {kind}")
 
 
@@ -183,7 +183,7 @@ def test_add_a_party_for_a_new_person(qtbot, monkeypatch, form_ctx, small_case, 
         _set(dialog, affiliation="Warriors In The Garden", aliases=["Lupe"])
         _set(dialog, roles=["spokesperson"], notes="Speaks for the group")
 
-    drive(monkeypatch, fill)
+    drive(form_ctx, fill)
     party_id = actions.add_record(form_ctx, undo_stack, "party", small_case.case_id, None)
     party = people.get_party(ws, party_id)
     person = people.get_person(ws, party["person_id"])
@@ -204,7 +204,7 @@ def test_add_a_party_for_someone_already_in_the_workspace(
         assert dialog.fields["title"].value() == "Officer"
         _set(dialog, title="Detective", roles=["witness"])
 
-    drive(monkeypatch, fill)
+    drive(form_ctx, fill)
     party_id = actions.add_record(form_ctx, undo_stack, "party", other_case, None)
     assert people.get_party(ws, party_id)["person_id"] == small_case.thomas_person
     assert people.get_person(ws, small_case.thomas_person)["title"] == "Detective"
@@ -247,18 +247,18 @@ def test_edit_each_kind(
     qtbot, monkeypatch, form_ctx, small_case, undo_stack, kind, attr, values, check
 ) -> None:
     record_id = getattr(small_case, attr)
-    before = KINDS[kind].get(form_ctx.workspace, record_id)
-    drive(monkeypatch, lambda dialog: _set(dialog, **values))
+    before = services(kind).get(form_ctx.workspace, record_id)
+    drive(form_ctx, lambda dialog: _set(dialog, **values))
     assert actions.edit_record(form_ctx, undo_stack, kind, record_id, None)
-    assert check(KINDS[kind].get(form_ctx.workspace, record_id))
+    assert check(services(kind).get(form_ctx.workspace, record_id))
     assert undo_stack.undoText().startswith("Edit ")
     undo_stack.undo()
-    assert KINDS[kind].get(form_ctx.workspace, record_id) == before
+    assert services(kind).get(form_ctx.workspace, record_id) == before
 
 
 def test_edit_party_changes_the_person_too(qtbot, monkeypatch, form_ctx, small_case, undo_stack):
     ws = form_ctx.workspace
-    drive(monkeypatch, lambda d: _set(d, phone="212-555-0100", roles=["witness"]))
+    drive(form_ctx, lambda d: _set(d, phone="212-555-0100", roles=["witness"]))
     assert actions.edit_record(form_ctx, undo_stack, "party", small_case.thomas, None)
     assert people.get_person(ws, small_case.thomas_person)["phone"] == "212-555-0100"
     assert people.get_party(ws, small_case.thomas)["roles"] == ["witness"]
@@ -271,7 +271,7 @@ def test_edit_party_changes_the_person_too(qtbot, monkeypatch, form_ctx, small_c
 def test_saving_an_unchanged_form_adds_no_undo_step(
     qtbot, monkeypatch, form_ctx, small_case, undo_stack
 ) -> None:
-    drive(monkeypatch, lambda dialog: None)
+    drive(form_ctx, lambda dialog: None)
     assert not actions.edit_record(form_ctx, undo_stack, "charge", small_case.charge, None)
     assert undo_stack.count() == 0
 
@@ -298,23 +298,24 @@ def test_delete_each_kind_names_what_else_goes(
     ws = form_ctx.workspace
     record_id = getattr(small_case, attr)
     before = db_state(ws)
-    asked = answer_confirmations(monkeypatch, answer=False)
+    asked = answer_confirmations(form_ctx, answer=False)
     assert not actions.delete_record(form_ctx, undo_stack, kind, record_id, None)
     assert db_state(ws) == before  # "Cancel" deletes nothing
-    _parent, _title, question, detail, _action = asked[0]
+    detail = asked.of_kind("confirm")[0].detail
     assert expect in detail
-    answer_confirmations(monkeypatch, answer=True)
+    answer_confirmations(form_ctx, answer=True)
     assert actions.delete_record(form_ctx, undo_stack, kind, record_id, None)
     with pytest.raises(NotFoundError):
-        KINDS[kind].get(ws, record_id)
+        services(kind).get(ws, record_id)
     undo_stack.undo()
     assert db_state(ws) == before
 
 
 def test_delete_texts(qtbot, monkeypatch, form_ctx, small_case, undo_stack) -> None:
-    answer_confirmations(monkeypatch)
+    answer_confirmations(form_ctx)
     actions.delete_record(form_ctx, undo_stack, "document", small_case.complaint, None)
     assert undo_stack.undoText() == "Delete document “Criminal complaint”"
+    answer_confirmations(form_ctx)
     actions.delete_record(form_ctx, undo_stack, "charge", small_case.charge, None)
     assert undo_stack.undoText() == "Delete charge 1"
 
@@ -327,7 +328,7 @@ def test_a_statement_without_text_is_refused_next_to_the_field(
 ) -> None:
     ws = form_ctx.workspace
     before = db_state(ws)
-    seen = drive(monkeypatch, lambda d: _type_into(d.fields["speaker_id"], "A Brand New Person"))
+    seen = drive(form_ctx, lambda d: _type_into(d.fields["speaker_id"], "A Brand New Person"))
     assert actions.add_record(form_ctx, undo_stack, "statement", small_case.case_id, None) is None
     dialog = seen[0]
     assert dialog.error_text("text") == "Verbatim text is required"
@@ -352,7 +353,7 @@ def test_validation_errors_block_saving(
 ) -> None:
     ws = form_ctx.workspace
     before = db_state(ws)
-    seen = drive(monkeypatch, lambda d: _set(d, **values))
+    seen = drive(form_ctx, lambda d: _set(d, **values))
     assert not actions.edit_record(form_ctx, undo_stack, kind, getattr(small_case, attr), None)
     assert message in seen[0].error_text(field)
     assert db_state(ws) == before
@@ -368,14 +369,16 @@ def test_a_file_already_in_the_case_is_named(
     first.write_text("complaint")
     second.write_bytes(b"%PDF-1.4 report")
     again.write_text("complaint")
-    told = collect_messages(monkeypatch)
     before = db_state(ws)
     ids = actions.add_document_files(
         form_ctx, undo_stack, small_case.case_id, [first, second, again], None
     )
     assert [documents.get_document(ws, i)["title"] for i in ids] == ["a", "b"]
     assert undo_stack.count() == 1 and undo_stack.undoText() == "Add 2 documents"
-    assert "copy-of-a.txt" in told[0][3] and "already in the case" in told[0][3]
+    told = talk(form_ctx).of_kind("inform")
+    assert len(told) == 1 and told[0].title == "Some files were not added"
+    assert "copy-of-a.txt" in told[0].detail and "already in the case" in told[0].detail
+    talk(form_ctx).log.clear()
     undo_stack.undo()
     assert db_state(ws) == before
 
@@ -384,16 +387,16 @@ def test_a_file_already_in_the_case_is_named(
 
 
 @pytest.mark.parametrize("answer", [CANCEL, DISCARD, SAVE])
-def test_unsaved_changes_prompt(qtbot, form_ctx, talk, small_case, undo_stack, answer):
+def test_unsaved_changes_prompt(qtbot, form_ctx, recording, small_case, undo_stack, answer):
     ws = form_ctx.workspace
-    talk.unsaved.append(answer)
+    recording.unsaved.append(answer)
     dialog = actions.open_form(form_ctx, "issue", small_case.case_id, None, None)
     qtbot.addWidget(dialog)
     dialog.save_handler = lambda d: issues.add_issue(ws, small_case.case_id, **d.plan().values)
     dialog.show()
     QTest.keyClicks(dialog.fields["title"], "Brady material")
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
-    assert [s.text for s in talk.of_kind("unsaved")] == ["Save the changes to this issue?"]
+    assert [s.text for s in recording.of_kind("unsaved")] == ["Save the changes to this issue?"]
     titles = [i["title"] for i in choices.issues(ws, small_case.case_id)]
     if answer == CANCEL:
         assert dialog.isVisible() and "Brady material" not in titles
@@ -403,17 +406,17 @@ def test_unsaved_changes_prompt(qtbot, form_ctx, talk, small_case, undo_stack, a
         assert not dialog.isVisible() and "Brady material" in titles
 
 
-def test_esc_on_an_untouched_form_just_closes(qtbot, form_ctx, talk, small_case):
+def test_esc_on_an_untouched_form_just_closes(qtbot, form_ctx, recording, small_case):
     dialog = actions.open_form(
         form_ctx, "statement", small_case.case_id, small_case.statement, None
     )
     qtbot.addWidget(dialog)
     dialog.show()
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible() and not talk.of_kind("unsaved")
+    assert not dialog.isVisible() and not recording.of_kind("unsaved")
 
 
-def test_a_form_remembers_its_size_in_the_settings(qtbot, form_ctx, talk, small_case):
+def test_a_form_remembers_its_size_in_the_settings(qtbot, form_ctx, recording, small_case):
     form_ctx.settings = {}
     dialog = actions.open_form(form_ctx, "issue", small_case.case_id, None, None)
     qtbot.addWidget(dialog)
@@ -433,7 +436,7 @@ def test_a_form_remembers_its_size_in_the_settings(qtbot, form_ctx, talk, small_
 
 
 def test_a_statement_typed_with_the_keyboard_only(
-    qtbot, monkeypatch, form_ctx, talk, small_case, undo_stack
+    qtbot, monkeypatch, form_ctx, recording, small_case, undo_stack
 ) -> None:
     """Type, Tab to the next field, and Ctrl+Return to save: no mouse anywhere."""
     ws = form_ctx.workspace
@@ -482,7 +485,7 @@ def test_a_statement_typed_with_the_keyboard_only(
         assert focused() is dialog.fields["notes"]
         QTest.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    drive(monkeypatch, fill, save=False)
+    drive(form_ctx, fill, save=False)
     new_id = actions.add_record(form_ctx, undo_stack, "statement", small_case.case_id, None)
     assert new_id is not None
     saved = statements.get_statement(ws, new_id)
@@ -494,7 +497,7 @@ def test_a_statement_typed_with_the_keyboard_only(
     assert saved["text"] == "Help, I was assaulted."
     first_issue = choices.issues(ws, small_case.case_id)[0]["id"]
     assert saved["issue_ids"] == [first_issue]
-    assert not talk.of_kind("unsaved")
+    assert not recording.of_kind("unsaved")
 
 
 def test_enter_in_a_line_field_saves(qtbot, monkeypatch, form_ctx, small_case, undo_stack):
@@ -504,16 +507,16 @@ def test_enter_in_a_line_field_saves(qtbot, monkeypatch, form_ctx, small_case, u
         QTest.keyClicks(dialog.fields["title"], "Brady material")
         QTest.keyClick(dialog.fields["title"], Qt.Key.Key_Return)
 
-    drive(monkeypatch, fill, save=False)
+    drive(form_ctx, fill, save=False)
     new_id = actions.add_record(form_ctx, undo_stack, "issue", small_case.case_id, None)
     assert issues.get_issue(form_ctx.workspace, new_id)["title"] == "Brady material"
 
 
 def test_untouched_services_are_the_ones_used(form_ctx) -> None:
     # The registry names the public service functions (not private copies).
-    assert KINDS["charge"].add is charges.add_charge
-    assert KINDS["event"].delete is events.delete_event
-    assert KINDS["note"].update is notes.update_note
+    assert services("charge").add is charges.add_charge
+    assert services("event").delete is events.delete_event
+    assert services("note").update is notes.update_note
 
 
 def test_typing_does_not_wear_down_reference_counts(qtbot, form_ctx, small_case) -> None:
@@ -554,14 +557,15 @@ def _edit_after_a_colleague(monkeypatch, form_ctx, small_case, undo_stack, choic
             }
         )
 
-    drive(monkeypatch, colleague_then_mine, save=False)
+    drive(form_ctx, colleague_then_mine, save=False)
     asked: list[str] = []
 
-    def resolve(_parent: Any, error: Any) -> str:
-        asked.append(str(error))
-        return choice
+    def answer(box: Any) -> int:
+        asked.append(box.text())
+        {actions.OVERWRITE: box.overwrite, actions.RELOAD: box.reload}[choice].click()
+        return 0
 
-    monkeypatch.setattr(actions, "resolve_conflict", resolve)
+    talk(form_ctx).dialogs.append(answer)
     saved = actions.edit_record(form_ctx, undo_stack, "charge", small_case.charge, None)
     return saved, asked, shown[0], charges.get_charge(ws, small_case.charge)
 

@@ -24,24 +24,15 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import ArchiveError
+from app.core.kinds import KINDS
 from app.core.storage import audit
 from app.core.storage.models import AuditEntry, Party
 
 HISTORY_KEYS = frozenset({"at", "user", "action", "record", "changes", "note"})
 ACTIONS = frozenset({audit.CREATE, audit.UPDATE, audit.DELETE, audit.IMPORT})
 # Archive record kind <-> audit_log table name.
-KIND_OF_TABLE = {
-    "cases": "case",
-    "people": "person",
-    "parties": "party",
-    "statements": "statement",
-    "charges": "charge",
-    "documents": "document",
-    "events": "event",
-    "issues": "issue",
-    "notes": "note",
-}
-TABLE_OF_KIND = {kind: table for table, kind in KIND_OF_TABLE.items()}
+KIND_OF_TABLE = {kind.table: kind.code for kind in KINDS.values()}
+TABLE_OF_KIND = {kind.code: kind.table for kind in KINDS.values()}
 # Fields of the changes that hold ids, and the kind of record they point at.
 ID_FIELDS = {
     "person_id": "person",

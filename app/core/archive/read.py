@@ -26,12 +26,12 @@ from typing import IO, Any
 
 from app.core.archive.history import HistoryEntry, read_history
 from app.core.errors import ArchiveError, ValidationError
-from app.core.services import _records as records
-from app.core.services._fields import clean_values
+from app.core.services import records
 from app.core.services.cases import CASE
 from app.core.services.charges import CHARGE
 from app.core.services.documents import DOCUMENT
 from app.core.services.events import EVENT
+from app.core.services.fields import clean_values
 from app.core.services.issues import ISSUE
 from app.core.services.notes import NOTE
 from app.core.services.people import PARTY, PERSON

@@ -17,8 +17,7 @@ from sqlalchemy import select
 
 from app.core.errors import ValidationError
 from app.core.intake import names
-from app.core.services import _records as records
-from app.core.services import documents, people, statements
+from app.core.services import documents, people, records, statements
 from app.core.services import restore as rs
 from app.core.storage.models import Document, Party, Person
 from app.core.storage.workspace import Workspace

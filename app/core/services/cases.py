@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.core import vocab
 from app.core.errors import NotFoundError, ValidationError
-from app.core.services import _fields as f
-from app.core.services import _records as records
+from app.core.services import fields as f
+from app.core.services import records
 from app.core.storage.models import Case
 from app.core.storage.workspace import Workspace
 

@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from app.core import vocab
 from app.core.errors import ValidationError
-from app.core.services import _fields as f
-from app.core.services import _records as records
-from app.core.services._simple import CaseRecordService
+from app.core.services import fields as f
+from app.core.services import records
+from app.core.services.case_record import CaseRecordService
 from app.core.storage.models import Charge
 
 

@@ -11,15 +11,13 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.core.dates import PartialDate
+from app.core.kinds import CASE_PARTS
 from app.core.storage.models import (
     Charge,
     Document,
-    Event,
     Issue,
-    Note,
     Party,
     Person,
-    Statement,
     document_issues,
     event_issues,
     statement_issues,
@@ -97,15 +95,7 @@ def case_of(ws: Workspace, model: Any, record_id: int) -> int | None:
 
 def case_contents(ws: Workspace, case_id: int) -> dict[str, int]:
     """How many records of each kind a case holds (what deleting it takes with it)."""
-    counted = {
-        "parties": Party,
-        "statements": Statement,
-        "charges": Charge,
-        "documents": Document,
-        "events": Event,
-        "issues": Issue,
-        "notes": Note,
-    }
+    counted = {kind.table: kind.model for kind in CASE_PARTS}
     with ws.reader() as session:
         return {
             name: session.scalar(

@@ -14,9 +14,9 @@ from sqlalchemy import func, select, update
 
 from app.core import vocab
 from app.core.errors import ValidationError
-from app.core.services import _fields as f
-from app.core.services import _records as records
-from app.core.services._simple import CaseRecordService
+from app.core.services import fields as f
+from app.core.services import records
+from app.core.services.case_record import CaseRecordService
 from app.core.storage.models import Document, Event, Issue, Statement
 from app.core.storage.store import StoredFile
 from app.core.storage.workspace import Workspace

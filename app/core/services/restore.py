@@ -23,8 +23,7 @@ from typing import Any
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.core.services import _records as records
-from app.core.services import people
+from app.core.services import people, records
 from app.core.storage import audit
 from app.core.storage.models import Base, Party
 from app.core.storage.workspace import Workspace

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.core import vocab
-from app.core.services import _fields as f
-from app.core.services import _records as records
-from app.core.services._simple import CaseRecordService
+from app.core.services import fields as f
+from app.core.services import records
+from app.core.services.case_record import CaseRecordService
 from app.core.storage.models import Document, Issue, Party, Statement
 
 STATEMENT = records.Entity(

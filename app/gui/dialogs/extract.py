@@ -34,7 +34,8 @@ from app.core.intake import apply as intake_apply
 from app.core.intake.conflicts import ConflictHit, check_party
 from app.core.intake.extract import Proposal, extract
 from app.core.services import restore as rs
-from app.gui.commands import Operation, OperationCommand
+from app.core.services.operations import Operation
+from app.gui.commands import OperationCommand
 from app.gui.dialogs.base import Buttons, Dialog
 
 KEEP, SPEAKER, TEXT, RECIPIENT, PIN, HOW = range(6)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from app.core import vocab
 from app.core.services import choices, documents
-from app.gui.commands import SavePlan
+from app.core.services.operations import SavePlan
 from app.gui.forms.record import EntityForm
 from app.gui.widgets.basic import CheckBox, LineEdit, PlainTextEdit, VocabCombo
 from app.gui.widgets.check_list import CheckList

@@ -1,5 +1,5 @@
 """A record form bound to one entity of the core: labels from its field table, values
-to and from its snapshot, and what to save as a :class:`~app.gui.commands.SavePlan`."""
+to and from its snapshot, and what to save as a ``SavePlan``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from app.context import AppContext
+from app.core import kinds
 from app.core.services import choices
-from app.gui.commands import KINDS, SavePlan
+from app.core.services.operations import SavePlan
 from app.gui.forms.base import RecordDialog
 
 
@@ -23,7 +24,7 @@ class EntityForm(RecordDialog):
         record_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        self.services = KINDS[self.kind]
+        self.services = kinds.services(self.kind)
         self.noun = self.services.noun
         self.form_key = self.kind
         noun = self.services.noun

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout
 from app.core import vocab
 from app.core.services import choices, people
 from app.core.services import restore as rs
-from app.gui.commands import SavePlan
+from app.core.services.operations import SavePlan
 from app.gui.forms.record import EntityForm
 from app.gui.widgets.basic import (
     CheckBox,

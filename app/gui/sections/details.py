@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core import vocab
 from app.core.errors import NotFoundError
+from app.core.kinds import KIND_OF_SECTION
 from app.gui.models.record_list import format_date, format_size, format_stamp
 
 if TYPE_CHECKING:
@@ -324,19 +325,8 @@ def render(ctx: AppContext, section: str, key: dict[str, Any], muted: str, shade
     except NotFoundError:
         return f'<p style="color:{muted}">This record no longer exists.</p>'
     # Caught by app.gui.window.safety_menu, which opens the record's history.
-    kind = key.get("record") or HISTORY_KINDS[section]
+    kind = key.get("record") or KIND_OF_SECTION[section]
     page.end_fields().parts.append(
         f"<p>{link('history', int(key['id']), 'History of this record…', kind)}</p>"
     )
     return page.html()
-
-
-HISTORY_KINDS = {
-    "people": "party",
-    "statements": "statement",
-    "charges": "charge",
-    "documents": "document",
-    "issues": "issue",
-    "notes": "note",
-    "chronology": "event",
-}

@@ -7,19 +7,17 @@ turns into actions, and links in the detail pane emit ``navigate``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
-from pathlib import Path
+from collections.abc import MutableMapping
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeyEvent, QPalette
+from PySide6.QtGui import QIcon, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.core.errors import CasefileError
+from app.core.kinds import KIND_OF_SECTION
 from app.gui import style
 from app.gui.models.record_list import RecordListModel
 from app.gui.sections import details
@@ -394,15 +392,7 @@ class ListSection(QWidget):
 
     def record_kind(self, key: dict[str, Any] | None = None) -> str:
         """The actions' record kind for a new record, or for the row ``key``."""
-        return {
-            "people": "party",
-            "statements": "statement",
-            "charges": "charge",
-            "documents": "document",
-            "chronology": "event",
-            "issues": "issue",
-            "notes": "note",
-        }[self.name]
+        return KIND_OF_SECTION[self.name]
 
     def refresh(self) -> None:
         """Re-read after a change, keeping the selected row if it still exists."""
@@ -466,104 +456,3 @@ class ChronologySection(ListSection):
 
     def empty_hint(self) -> str:
         return "Events and dated statements appear here in time order. Add an event with Ctrl+N."
-
-
-class DocumentsSection(ListSection):
-    """Documents also take files: by the Add files button or dropped from the file manager."""
-
-    files_dropped = Signal(list)  # list[Path]
-    add_files_requested = Signal()
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "documents", "Documents", "document", "document", "documents", parent)
-        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl  # tests replace it
-        self.add_files_button = QPushButton(style.icon("folder"), "Add files…")
-        self.add_files_button.setToolTip("Add files as documents (or drop them onto this list)")
-        self.add_files_button.clicked.connect(self.add_files_requested)
-        self.open_button = QPushButton(style.icon("open"), "Open file")
-        self.open_button.setToolTip("Open the attached file in its usual program (Ctrl+Shift+O)")
-        self.open_button.clicked.connect(self.open_current)
-        self.buttons.insertWidget(2, self.open_button)
-        self.buttons.insertWidget(1, self.add_files_button)
-        self.drop_hint = style.muted(QLabel("Drop files here to add them"))
-        self.buttons.addWidget(self.drop_hint)
-        self.setAcceptDrops(True)
-        self.selection_changed.connect(self._update_open_button)
-        self._update_open_button()
-
-    def empty_hint(self) -> str:
-        return "Drop files here from your file manager, or use Add files… to choose them."
-
-    def open_file(self, document_id: int) -> None:
-        """Hand the attached file, as kept in the store, to the system's viewer."""
-        from app.core.services.documents import get_document
-
-        try:
-            document = get_document(self.ctx.workspace, document_id)
-        except CasefileError as exc:
-            QMessageBox.warning(self, "Casefile", str(exc))
-            return
-        sha = document.get("file_sha256")
-        if not sha:
-            QMessageBox.information(self, "Casefile", "This document has no file attached.")
-            return
-        path = self.ctx.workspace.store.path_for(sha)
-        if not path.is_file():
-            QMessageBox.warning(
-                self,
-                "File missing",
-                f"The file of “{document['title']}” is not in the attachment folder:\n{path}\n\n"
-                "Restore the folder from a backup, or attach the file again.",
-            )
-            return
-        try:
-            # Under its own name (the viewer needs the extension) and decrypted if need be.
-            copy = self.ctx.workspace.store.viewing_copy(sha, document.get("file_name") or sha)
-        except CasefileError as exc:
-            QMessageBox.warning(self, "Casefile", str(exc))
-            return
-        self.open_url(QUrl.fromLocalFile(str(copy)))
-
-    def current_has_file(self) -> bool:
-        key = self.current_key()
-        if key is None:
-            return False
-        row = self.model.find_row(key)
-        return row is not None and bool(self.model.row_data(row).get("file_name"))
-
-    def _update_open_button(self) -> None:
-        self.open_button.setEnabled(self.current_has_file())
-
-    def _model_changed(self) -> None:
-        super()._model_changed()
-        if hasattr(self, "open_button"):
-            self._update_open_button()
-
-    def open_current(self) -> None:
-        key = self.current_key()
-        if key is not None:
-            self.open_file(int(key["id"]))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: Any) -> None:
-        if _local_files(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = _local_files(event)
-        if paths:
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
-
-
-def _local_files(event: Any) -> list[Path]:
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if path.is_file()]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.core import vocab
 from app.core.errors import NotFoundError
+from app.core.kinds import CASE_PARTS
 from app.gui import style
 from app.gui.models.record_list import format_date
 from app.gui.sections.details import link, parse_link
@@ -196,17 +197,10 @@ class OverviewSection(QWidget):
     def _contents_html(self, overview: dict[str, Any]) -> str:
         counts = overview["counts"]
         parts = []
-        for section, key, one, many in (
-            ("people", "parties", "person", "people"),
-            ("statements", "statements", "statement", "statements"),
-            ("charges", "charges", "charge", "charges"),
-            ("documents", "documents", "document", "documents"),
-            ("chronology", "events", "event", "events"),
-            ("issues", "issues", "issue", "issues"),
-            ("notes", "notes", "note", "notes"),
-        ):
-            n = counts[key]
-            parts.append(link_to(section, f"{n:,} {one if n == 1 else many}"))
+        for kind in CASE_PARTS:
+            n = counts[kind.table]
+            noun = kind.shown_noun if n == 1 else kind.shown_plural
+            parts.append(link_to(str(kind.section), f"{n:,} {noun}"))
         text = " · ".join(parts)
         todos = overview["open_todos"]
         if todos:

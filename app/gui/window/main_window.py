@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CasefileError
+from app.core.kinds import KINDS
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.case_list import CaseListPage
-from app.gui.sections import SECTION_NAMES
-from app.gui.sections.list_section import DocumentsSection, ListSection
+from app.gui.sections import CASE_LIST_READS, SECTION_NAMES
+from app.gui.sections.documents import DocumentsSection
+from app.gui.sections.list_section import ListSection
 from app.gui.window.search import WindowSearch
 from app.gui.window.workspace import WindowWorkspace, WorkspaceOpener, open_for_desktop
 
@@ -46,16 +48,7 @@ if TYPE_CHECKING:
     from app.gui.case_view import CaseView
 
 NOT_IN_BUILD = "not available in this build"
-KIND_NOUNS = {
-    "case": "Case",
-    "party": "Person",
-    "statement": "Statement",
-    "charge": "Charge",
-    "document": "Document",
-    "event": "Event",
-    "issue": "Issue",
-    "note": "Note",
-}
+KIND_NOUNS = {code: kind.shown_noun.capitalize() for code, kind in KINDS.items()}
 
 
 @cache
@@ -432,16 +425,30 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
             self.case_list.focus_filter()
 
     def _data_changed(self, *_args: Any) -> None:
-        """The undo stack moved: re-read what is shown, keeping selections."""
-        self.case_list.refresh()
+        """The undo stack moved: re-read what shows the records that changed (each
+        command says which), keeping selections."""
+        changes = self._undo_changes()
+        if changes.touches(CASE_LIST_READS):
+            self.case_list.refresh()
         case_id = self._case_view.case_id if self._case_view is not None else None
-        if case_id is not None and not self._case_exists(case_id):
+        if case_id is not None and changes.touches({"case"}) and not self._case_exists(case_id):
             self.case_view.set_case(None)
             self.show_case_list()
-        elif case_id is not None:
-            self.case_view.refresh()
+        elif case_id is not None and changes:
+            self.case_view.refresh(changes)
         self.refresh_search()
         self._update_actions()
+
+    def _undo_changes(self) -> Any:
+        """The ``Changes`` of the undo stack's last move (loaded with the first edit)."""
+        from app.gui.commands import StackMoves
+
+        moves = getattr(self, "_stack_moves", None)
+        if moves is None:
+            # Made at the first move: before it, the stack was empty.
+            moves = StackMoves(self.undo)
+            self._stack_moves = moves
+        return moves.changes()
 
     # -- record actions -------------------------------------------------------
 

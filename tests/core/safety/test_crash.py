@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.core.safety.check import check_workspace
-from app.core.services import _records, cases, documents, events, issues, notes, people
+from app.core.services import cases, documents, events, issues, notes, people, records
 from app.core.services import statements as statement_service
 from app.core.storage import db
 from app.core.storage.models import AuditEntry, Case, Document, Event, Issue, Note, Party, Statement
@@ -55,10 +55,10 @@ def _build_archive(tmp_path: Path) -> Path:
     with ws.session() as session:
         for n in range(SIZES["statements"]):
             values = {"speaker_id": party_ids[n % len(party_ids)], "text": f"Said {n}. " * 20}
-            _records.create(session, statement_service.STATEMENT, values, case_id=case_id)
+            records.create(session, statement_service.STATEMENT, values, case_id=case_id)
         for n in range(SIZES["events"]):
             values = {"title": f"Event {n}", "party_ids": party_ids[:3], "issue_ids": issue_ids}
-            _records.create(session, events.EVENT, values, case_id=case_id)
+            records.create(session, events.EVENT, values, case_id=case_id)
     path = export_case(ws, case_id, tmp_path / "big.casefile.zip")
     ws.close()
     return path
@@ -83,14 +83,14 @@ def _editor(target: str, case_id: int, conn: Connection) -> None:
         # One unit of work: a file stored, a document and a note added, the case renamed.
         stored = ws.store.add_bytes(f"edit {n} ".encode() * 50, f"edit-{n}.txt")
         with ws.session() as session:
-            _records.create(
+            records.create(
                 session,
                 documents.DOCUMENT,
                 {"title": f"Edit {n}", **documents.file_fields(stored)},
                 case_id=case_id,
             )
-            _records.create(session, notes.NOTE, {"body": f"note {n}"}, case_id=case_id)
-            _records.update(session, cases.CASE, case_id, {"caption": f"edit {n}"})
+            records.create(session, notes.NOTE, {"body": f"note {n}"}, case_id=case_id)
+            records.update(session, cases.CASE, case_id, {"caption": f"edit {n}"})
         conn.send(n)
 
 

@@ -21,7 +21,6 @@ from sqlalchemy import inspect, text
 from app.core.dates import PartialDate
 from app.core.errors import ConflictError, NotFoundError, ValidationError
 from app.core.services import (
-    _records,
     cases,
     charges,
     documents,
@@ -29,6 +28,7 @@ from app.core.services import (
     issues,
     notes,
     people,
+    records,
     statements,
 )
 from app.core.storage.workspace import Workspace, open_workspace
@@ -103,7 +103,7 @@ Values = Callable[[Workspace, CaseFile], dict[str, Any]]
 class Area:
     name: str
     table: str
-    entity: _records.Entity
+    entity: records.Entity
     add: Callable[..., int]
     get: Callable[[Workspace, int], dict[str, Any]]
     update: Callable[..., None]
@@ -503,9 +503,9 @@ def test_a_save_from_an_old_copy_is_a_conflict(
     # the ORM's version check (StaleDataError) on our UPDATE reaches us as ConflictError.
     with pytest.raises(ConflictError, match="since you opened it"):
         with workspace.session() as session:
-            stale = _records.get(session, area.entity, record_id)  # held: the map is weak
+            stale = records.get(session, area.entity, record_id)  # held: the map is weak
             area.update(other_user, record_id, **dict([area.edit]))
-            _records.update(
+            records.update(
                 session, area.entity, record_id, {field: area.rich(workspace, case_file)[field]}
             )
     del stale
@@ -515,9 +515,9 @@ def test_a_save_from_an_old_copy_is_a_conflict(
     # Deleting from an old copy is refused the same way.
     with pytest.raises(ConflictError, match="since you opened it"):
         with workspace.session() as session:
-            stale = _records.get(session, area.entity, record_id)
+            stale = records.get(session, area.entity, record_id)
             area.update(other_user, record_id, **{field: area.rich(workspace, case_file)[field]})
-            _records.delete(session, area.entity, record_id)
+            records.delete(session, area.entity, record_id)
     del stale
     assert row(workspace, area.table, record_id) is not None
     assert _version(workspace, area, record_id) == 4

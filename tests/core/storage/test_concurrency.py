@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import ConflictError, WorkspaceError
-from app.core.services import _records, cases
+from app.core.services import cases, records
 from app.core.services.cases import CASE
 from app.core.storage.lock import lock_path
 from app.core.storage.workspace import Workspace, open_workspace
@@ -107,9 +107,9 @@ def test_a_racing_save_is_a_conflict_naming_who_saved_first(
     case_id = cases.add_case(workspace, caption="Original")
     with pytest.raises(ConflictError) as caught:
         with workspace.session() as session:
-            mine = _records.get(session, CASE, case_id)  # read version 1
+            mine = records.get(session, CASE, case_id)  # read version 1
             cases.update_case(second_desk, case_id, caption="Theirs")  # saved first
-            _records.update(session, CASE, case_id, {"caption": "Mine"})
+            records.update(session, CASE, case_id, {"caption": "Mine"})
     del mine
     assert caught.value.changed_by == "colleague"
     assert caught.value.changed_at
@@ -122,9 +122,9 @@ def test_a_save_racing_a_delete_is_a_conflict(workspace: Workspace, second_desk:
     case_id = cases.add_case(workspace, caption="Original")
     with pytest.raises(ConflictError, match="deleted by colleague"):
         with workspace.session() as session:
-            mine = _records.get(session, CASE, case_id)
+            mine = records.get(session, CASE, case_id)
             cases.delete_case(second_desk, case_id)
-            _records.update(session, CASE, case_id, {"caption": "Mine"})
+            records.update(session, CASE, case_id, {"caption": "Mine"})
     del mine
 
 
@@ -142,9 +142,9 @@ def test_two_server_sessions_at_the_same_moment_lose_no_update(pg_url: str, tmp_
     def edit(ws: Workspace) -> None:
         try:
             with ws.session() as session:
-                _records.get(session, CASE, case_id)
+                records.get(session, CASE, case_id)
                 both_read.wait(timeout=30)
-                _records.update(session, CASE, case_id, {"caption": f"By {ws.user}"})
+                records.update(session, CASE, case_id, {"caption": f"By {ws.user}"})
             outcome[ws.user] = "saved"
         except ConflictError as exc:
             outcome[ws.user] = f"conflict:{exc.changed_by}"

@@ -16,9 +16,11 @@ from app.core.errors import WorkspaceError
 from app.core.services import documents, notes, people
 from app.core.storage.workspace import open_workspace
 from app.gui import settings as prefs
-from app.gui.sections.list_section import DocumentsSection, ListSection
+from app.gui.sections.documents import DocumentsSection
+from app.gui.sections.list_section import ListSection
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import NOT_IN_BUILD, MainWindow
+from tests.gui.recording import RecordingInteraction
 
 
 class FakeActions:
@@ -320,7 +322,7 @@ def test_real_actions_delete_with_confirmation_and_undo(
     qtbot: Any, ctx: AppContext, qsettings: Any, sample_case_id: int, monkeypatch: Any
 ) -> None:
     actions = pytest.importorskip("app.gui.actions")
-    monkeypatch.setattr(actions, "confirm", lambda *args: True)
+    talk = ctx.interaction = RecordingInteraction(confirm=[True])
     ctx.settings = QSettingsMapping(qsettings)  # type: ignore[assignment]
     win = MainWindow(ctx, actions=actions)
     qtbot.addWidget(win)
@@ -334,6 +336,8 @@ def test_real_actions_delete_with_confirmation_and_undo(
     assert win.undo_action.isEnabled()
     win.undo_action.trigger()
     assert section.model.total == before
+    assert [said.kind for said in talk.log] == ["confirm"]
+    assert talk.log[0].title == "Delete note" and talk.log[0].text.startswith("Delete note “")
 
 
 def test_optional_parts_are_disabled_with_a_reason_when_missing(

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.errors import ConflictError, NotFoundError, ValidationError
-from app.core.services._fields import Field, clean_values
+from app.core.services.fields import Field, clean_values
 from app.core.storage import audit
 from app.core.storage.models import Base, Case
 

@@ -2,7 +2,7 @@
 
 Areas whose records need nothing beyond the shared rules build their service
 functions with :func:`case_record_service`; areas with extra rules (parties,
-documents) write their own on top of ``_records``.
+documents) write their own on top of ``records``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.core.services import _records as records
+from app.core.services import records
 from app.core.storage.workspace import Workspace
 
 
