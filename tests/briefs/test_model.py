@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.briefs.model import build_brief
+from app.briefs.build import build_brief
 from app.briefs.profiles import CLIENT, FULL, get_profile, parse_sections, with_sections
 from app.core.services import events
 from tests.briefs.conftest import STAFF_NOTE, TODAY, SmallCase
