@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 from app.briefs import text as t
@@ -96,21 +96,25 @@ class _Case:
 
     rec: CaseRecords
     charges: list[ChargeRecord]  # in count order
-    parties: dict[int, PartyRecord] = field(default_factory=dict)
-    speakers: dict[int, str] = field(default_factory=dict)  # party id -> name shown
-    issue_statements: dict[int, list[StatementRecord]] = field(default_factory=dict)
-    issue_events: dict[int, list[EventRecord]] = field(default_factory=dict)
-    issue_documents: dict[int, list[DocumentRecord]] = field(default_factory=dict)
+    parties: dict[int, PartyRecord]
+    documents: dict[int, DocumentRecord]
+    speakers: dict[int, str]  # party id -> the name a statement heading shows
+    issue_statements: dict[int, list[StatementRecord]]
+    issue_events: dict[int, list[EventRecord]]
+    issue_documents: dict[int, list[DocumentRecord]]
 
     @classmethod
     def of(cls, rec: CaseRecords) -> _Case:
-        data = cls(rec, sorted(rec.charges, key=lambda c: (c.count_number, c.id)))
-        data.parties = {p.id: p for p in rec.parties}
-        data.speakers = {p.id: t.line(p.person.name) or UNNAMED_SPEAKER for p in rec.parties}
-        data.issue_statements = _by_linked_issue(rec.statements, rec.statement_issues)
-        data.issue_events = _by_linked_issue(rec.events, rec.event_issues)
-        data.issue_documents = _by_linked_issue(rec.documents, rec.document_issues)
-        return data
+        return cls(
+            rec=rec,
+            charges=sorted(rec.charges, key=lambda c: (c.count_number, c.id)),
+            parties={p.id: p for p in rec.parties},
+            documents={d.id: d for d in rec.documents},
+            speakers={p.id: t.line(p.person.name) or UNNAMED_SPEAKER for p in rec.parties},
+            issue_statements=_by_linked_issue(rec.statements, rec.statement_issues),
+            issue_events=_by_linked_issue(rec.events, rec.event_issues),
+            issue_documents=_by_linked_issue(rec.documents, rec.document_issues),
+        )
 
     def speaker(self, statement: StatementRecord) -> str:
         return self.speakers.get(statement.speaker_id, UNNAMED_SPEAKER)
@@ -140,10 +144,9 @@ def brief_from_records(
     case = rec.case
     data = _Case.of(rec)
     p = profile
-    docs_by_id = {d.id: d for d in rec.documents}
 
     def source_of(document_id: int | None, pin_cite: str) -> str:
-        doc = docs_by_id.get(document_id) if document_id is not None else None
+        doc = data.documents.get(document_id) if document_id is not None else None
         if doc is None:
             return t.line(pin_cite)
         if doc.privileged and not p.privileged_details:
