@@ -270,8 +270,8 @@ def bare_docx(texts: list[str]) -> None:
 
 
 def measure(statements: int = STATEMENTS) -> dict[str, dict[str, Any]]:
+    from app.briefs.build import build_brief
     from app.briefs.docx import write_docx
-    from app.briefs.model import build_brief
     from app.briefs.pdf.document import write_pdf
     from app.briefs.pdf.parts import fonts
 

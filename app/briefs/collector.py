@@ -1,8 +1,8 @@
 """Pausing Python's cycle collector while a brief is built and laid out.
 
 Reading a case and laying out its brief makes millions of short-lived objects. Each
-of the collector's full passes walks every live object - the ORM rows, the brief, its
-story and every page drawn so far - so on a long brief those passes grew faster than
+of the collector's full passes walks every live object - the case's records, the brief,
+its story and every page drawn so far - so on a long brief those passes grew faster than
 the brief: about a tenth of a 2,500-page export, and a twice-as-long case took more
 than twice as long. Reference counting still frees nearly everything as it goes;
 what cycles are left are collected when the collector resumes. The peak memory of

@@ -12,7 +12,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from app.briefs.model import Brief, build_brief
+from app.briefs.build import build_brief
+from app.briefs.model import Brief
 from app.briefs.profiles import get_profile, with_sections
 from app.core.errors import CasefileError, ValidationError
 from app.core.storage.workspace import Workspace

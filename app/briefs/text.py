@@ -5,8 +5,8 @@ of it reaches a writer it is made safe for XML and for print:
 
 * control characters (other than newlines), lone surrogates and the XML
   non-characters U+FFFE/U+FFFF are replaced by U+FFFD, the visible replacement
-  character, so a reader sees that something was there (lxml rejects them, and
-  a PDF would show nothing);
+  character (the rule is :func:`app.core.textrules.printable`, where the
+  services' own rules for stored text live too);
 * tabs become spaces and line endings become ``\\n``;
 * multi-line text is split into paragraphs at newlines.
 
@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 
-REPLACEMENT = "\ufffd"
+from app.core.textrules import printable
 
-_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SENTENCE_END = re.compile(r"[.!?;:][\"'\u201d\u2019)\]]*\s")
 
@@ -30,7 +29,7 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _BAD.sub(REPLACEMENT, text)
+    return printable(text)
 
 
 def line(text: str | None) -> str:

@@ -15,10 +15,11 @@ import re
 import zipfile
 from pathlib import Path
 
+from app.core.textrules import blank_controls
+
 MAX_CHARS = 2_000_000  # a 1,000-page PDF; the rest of a longer text is not searchable
 MAX_DOCX_XML = 200 * 1024 * 1024  # refuse zip bombs before parsing
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".log", ".eml", ".rtf", ".htm", ".html", ".xml"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 Extracted = tuple[str | None, str]
 
@@ -45,7 +46,7 @@ def extract_text(path: Path | str, name: str | None = None) -> Extracted:
 
 
 def _finish(text: str) -> Extracted:
-    text = _CONTROL.sub(" ", text).strip()
+    text = blank_controls(text).strip()
     if not text:
         return None, "text could not be extracted: the file has no text layer (a scan?)"
     if len(text) > MAX_CHARS:

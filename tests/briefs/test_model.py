@@ -2,8 +2,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.briefs.model import build_brief
+from app.briefs.build import brief_from_records, build_brief
 from app.briefs.profiles import CLIENT, FULL, get_profile, parse_sections, with_sections
+from app.core.lists.case_loader import (
+    CaseRecord,
+    CaseRecords,
+    DocumentRecord,
+    IssueRecord,
+    PartyRecord,
+    PersonRecord,
+    StatementRecord,
+)
 from app.core.services import events
 from tests.briefs.conftest import STAFF_NOTE, TODAY, SmallCase
 
@@ -93,3 +102,40 @@ def test_case_with_only_a_caption(sqlite_workspace) -> None:  # type: ignore[no-
     brief = build_brief(sqlite_workspace, case_id, today=TODAY)
     assert brief.glance is not None and brief.glance.next_court_date == "None scheduled"
     assert brief.statement_groups == [] and brief.toc is False
+
+
+def _records() -> CaseRecords:
+    """A case made by hand, with no database behind it."""
+    person = PersonRecord(7, "u7", "individual", " Dana\tReyes ", [], "", "", "", "", "", None, "")
+    return CaseRecords(
+        case=CaseRecord(1, "u1", "People v. Reyes", "D-1", "", "", "open", None, None, "", "", ""),
+        parties=[PartyRecord(3, 7, ["witness"], "", person)],
+        documents=[
+            DocumentRecord(
+                5, "Memo", "memo", None, "", "", True, "", "", "", None, None, None, None
+            )
+        ],
+        statements=[
+            StatementRecord(11, 3, None, "", None, "interview", "Said it.", 5, "p. 2", False, ""),
+            StatementRecord(12, 3, None, "", None, "interview", "Again.", None, "", False, ""),
+        ],
+        charges=[],
+        events=[],
+        issues=[IssueRecord(9, "Bias", "", "open")],
+        notes=[],
+        statement_issues={11: [9]},
+    )
+
+
+def test_a_brief_is_built_from_plain_records() -> None:
+    full = brief_from_records(_records(), FULL, today=TODAY, by_issue=True)
+    assert [(g.title, len(g.statements)) for g in full.statement_groups] == [
+        ("Bias", 1),
+        ("Not linked to a legal issue", 1),
+    ]
+    assert full.statement_groups[0].statements[0].heading == "Dana Reyes"
+    assert full.statement_groups[0].statements[0].source == "Memo, p. 2"
+    assert full.issues[0].statements == ["Dana Reyes, Date unknown: \u201cSaid it.\u201d"]
+    client = brief_from_records(_records(), CLIENT, today=TODAY)
+    assert client.statement_groups[0].statements[0].source == "a privileged document"
+    assert client.documents == [] and client.withheld_documents == 1

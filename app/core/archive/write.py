@@ -27,7 +27,8 @@ from app.core.archive.history import export_history
 from app.core.archive.read import ATTACHMENTS, CASE_JSON, FORMAT, FORMAT_VERSION
 from app.core.dates import iso_or_none
 from app.core.errors import ArchiveError, StoreError
-from app.core.lists.casedump import CaseRecords, case_fields, load_case
+from app.core.lists.case_loader import CaseRecords, load_case
+from app.core.lists.casedump import case_fields
 from app.core.storage.store import CHUNK
 from app.core.storage.workspace import Workspace
 from app.version import app_version

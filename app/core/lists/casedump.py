@@ -1,50 +1,23 @@
-"""A whole case as plain data: what ``casefile show --json`` prints.
+"""A whole case as JSON-ready dicts: what ``casefile show --json`` prints.
 
-:func:`load_case` reads every record of a case in a handful of queries (the
-archive exporter uses it too); :func:`case_dump` turns that into JSON-ready
-dicts with names instead of ids where a person reads them, and ISO dates
-(``2020-06-14``, ``2020-06``, ``2020``, ``2020-06~``) so the precision shows.
+:func:`case_dump` reads the case with :func:`app.core.lists.case_loader.load_case`
+and turns its records into dicts with names instead of ids where a person reads
+them, and ISO dates (``2020-06-14``, ``2020-06``, ``2020``, ``2020-06~``) so the
+precision shows. :func:`case_fields` is the case's own fields as the archive
+writes them too.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select
-from sqlalchemy.orm import Session, load_only, selectinload
-
 from app.core.dates import PartialDate, iso_or_none
-from app.core.services.cases import find_case
-from app.core.storage.models import (
-    Case,
-    Charge,
-    Document,
-    Event,
-    Issue,
-    Note,
-    Party,
-    Statement,
-    document_issues,
-    event_issues,
-    event_parties,
-    statement_issues,
-)
+from app.core.lists.case_loader import CaseRecord, CaseRecords, read_case
 from app.core.storage.workspace import Workspace
 
-_DOCUMENT_COLUMNS = tuple(
-    getattr(Document, name)
-    for name in (
-        "id", "case_id", "title", "kind", "date", "author", "provenance", "privileged",
-        "bates_start", "bates_end", "notes", "file_sha256", "file_size", "file_media_type",
-        "file_name",
-    )
-)  # fmt: skip
 
-
-def case_fields(case: Any) -> dict[str, Any]:
+def case_fields(case: CaseRecord) -> dict[str, Any]:
     """The case's own fields as exchanged (dates as ISO text); shared by the archive
     and ``casefile show --json``."""
     return {
@@ -62,69 +35,6 @@ def case_fields(case: Any) -> dict[str, Any]:
     }
 
 
-@dataclass
-class CaseRecords:
-    """Every record of one case, loaded in one read, plus the link tables as id maps."""
-
-    case: Case
-    parties: list[Party]
-    documents: list[Document]
-    statements: list[Statement]
-    charges: list[Charge]
-    events: list[Event]
-    issues: list[Issue]
-    notes: list[Note]
-    # record id -> linked ids, in id order
-    statement_issues: dict[int, list[int]] = field(default_factory=dict)
-    event_issues: dict[int, list[int]] = field(default_factory=dict)
-    event_parties: dict[int, list[int]] = field(default_factory=dict)
-    document_issues: dict[int, list[int]] = field(default_factory=dict)
-
-
-def _links(
-    session: Session, table: Table, owner: type[Any], own_col: str, other_col: str, case_id: int
-) -> dict[int, list[int]]:
-    rows = session.execute(
-        select(table.c[own_col], table.c[other_col])
-        .join(owner, owner.id == table.c[own_col])
-        .where(owner.case_id == case_id)
-        .order_by(table.c[own_col], table.c[other_col])
-    )
-    result: dict[int, list[int]] = defaultdict(list)
-    for own, other in rows:
-        result[own].append(other)
-    return dict(result)
-
-
-def load_case(session: Session, case_id: int | str) -> CaseRecords:
-    """Read the whole case (raises NotFoundError for an unknown id)."""
-    case = find_case(session, case_id)
-
-    def of_case(model: type[Any], *options: Any) -> list[Any]:
-        query = select(model).where(model.case_id == case.id).order_by(model.id)
-        return list(session.scalars(query.options(*options)).unique())
-
-    return CaseRecords(
-        case=case,
-        parties=of_case(Party, selectinload(Party.person)),
-        # Only what is shown and exported (not, e.g., the extracted text used for search).
-        documents=of_case(Document, load_only(*_DOCUMENT_COLUMNS, raiseload=True)),
-        statements=of_case(Statement),
-        charges=of_case(Charge),
-        events=of_case(Event),
-        issues=of_case(Issue),
-        notes=of_case(Note),
-        statement_issues=_links(
-            session, statement_issues, Statement, "statement_id", "issue_id", case.id
-        ),
-        event_issues=_links(session, event_issues, Event, "event_id", "issue_id", case.id),
-        event_parties=_links(session, event_parties, Event, "event_id", "party_id", case.id),
-        document_issues=_links(
-            session, document_issues, Document, "document_id", "issue_id", case.id
-        ),
-    )
-
-
 def date_key(value: PartialDate | None) -> tuple[bool, str]:
     """Chronological order with unknown dates last."""
     return (value is None, value.iso() if value is not None else "")
@@ -136,11 +46,11 @@ def _names(ids: Iterable[int], names: dict[int, str]) -> list[str]:
 
 def case_dump(ws: Workspace, reference: str | int) -> dict[str, Any]:
     """The case named by id or docket number, as one JSON-ready dict."""
-    with ws.reader() as session:
-        return dump_records(load_case(session, reference))
+    return dump_records(read_case(ws, reference))
 
 
 def dump_records(rec: CaseRecords) -> dict[str, Any]:
+    """``rec`` as JSON-ready dicts, each list in the order a person reads it."""
     case = rec.case
     party_names = {p.id: p.person.name for p in rec.parties}
     issue_titles = {i.id: i.title for i in rec.issues}

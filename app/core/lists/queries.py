@@ -37,7 +37,7 @@ from app.core.lists.specs import (
 )
 from app.core.storage.workspace import Workspace
 
-# The lists are described in list_specs; callers reach both through this module.
+# The lists are described in app/core/lists/specs.py; callers reach both through this module.
 __all__ = [
     "EXCERPT",
     "SPECS",

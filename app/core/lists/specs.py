@@ -1,9 +1,9 @@
 """What each desktop list reads: its base SELECT of labelled columns.
 
 Each list (cases, people, statements, ...) is a :class:`ListSpec`: its layout (the
-columns people see, their kinds, the default sort and key: ``app.core.lists.columns``,
+columns people see, their kinds, the default sort and key: :mod:`app.core.lists.columns`,
 which loads no SQLAlchemy) and a base SELECT of labelled columns. :class:`ListQuery`
-adds the case, the filter text and the sort; ``app.core.lists.queries`` runs it. Dates come
+adds the case, the filter text and the sort; :mod:`app.core.lists.queries` runs it. Dates come
 back as their stored ISO text (``2020-06~``), which sorts chronologically. No Qt here.
 """
 

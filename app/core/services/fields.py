@@ -15,6 +15,7 @@ from typing import Any
 
 from app.core.dates import PartialDate, coerce_date
 from app.core.errors import ValidationError
+from app.core.textrules import storage_problem
 
 Cleaner = Callable[[str, Any], Any]
 
@@ -31,16 +32,12 @@ class Field:
     vocabulary: Mapping[str, str] | None = field(default=None, compare=False)
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def storable(name: str, value: str) -> str:
-    """Refuse text no database can keep, naming the field: a NUL character (PostgreSQL
-    rejects it; elsewhere it cuts text short) or a lone UTF-16 surrogate (not Unicode)."""
-    if "\x00" in value:
-        raise ValidationError(name, "contains a NUL character (U+0000), which cannot be stored")
-    if _LONE_SURROGATE.search(value):
-        raise ValidationError(name, "contains characters that are not valid Unicode")
+    """Refuse text no database can keep, naming the field (the rule is
+    :func:`app.core.textrules.storage_problem`: no NUL, no lone surrogate)."""
+    problem = storage_problem(value)
+    if problem is not None:
+        raise ValidationError(name, problem)
     return value
 
 

@@ -1,0 +1,426 @@
+"""Building a case's :class:`~app.briefs.model.Brief` for a profile.
+
+:func:`build_brief` reads the case with :func:`app.core.lists.case_loader.load_case`
+(the same records ``casefile show --json`` and the archive start from) and
+:func:`brief_from_records` turns them into the brief's sections. This is where
+every string is cleaned (:mod:`app.briefs.text`) and where the profile's
+redactions happen, so a writer cannot leak what the profile leaves out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from app.briefs import text as t
+from app.briefs.collector import cycle_collector_paused
+from app.briefs.model import (
+    Brief,
+    ChargeRow,
+    ChronoEntry,
+    Cover,
+    DocumentRow,
+    Glance,
+    GlanceCharge,
+    IssueEntry,
+    NoteEntry,
+    PeopleGroup,
+    PersonEntry,
+    StatementEntry,
+    StatementGroup,
+)
+from app.briefs.profiles import DEFAULT_MARKING, FULL, Profile
+from app.core import vocab
+from app.core.dates import PartialDate
+from app.core.lists.case_loader import (
+    CaseRecords,
+    ChargeRecord,
+    DocumentRecord,
+    EventRecord,
+    IssueRecord,
+    NoteRecord,
+    PartyRecord,
+    StatementRecord,
+    load_case,
+)
+from app.core.storage.workspace import Workspace
+
+UNKNOWN_DATE = "Date unknown"
+UNNAMED_SPEAKER = "Unnamed speaker"
+WITHHELD_SOURCE = "a privileged document"
+# A table of contents pays off once a brief runs past a few pages; this many
+# characters of text make about four printed pages.
+TOC_THRESHOLD_CHARS = 12_000
+
+# (document id or None, pin cite) -> the source line a reader sees
+SourceOf = Callable[[int | None, str], str]
+R = TypeVar("R", StatementRecord, EventRecord, DocumentRecord)
+
+
+def build_brief(
+    ws: Workspace,
+    case_ref: int | str,
+    profile: Profile = FULL,
+    *,
+    today: dt.date | None = None,
+    by_issue: bool = False,
+    marking: str | None = None,
+    purpose: str | None = None,
+    toc: bool | None = None,
+) -> Brief:
+    """Read the case in one read-only session and build its brief for ``profile``.
+
+    ``today`` decides which court date is "next" and the date prepared;
+    ``toc=None`` adds a table of contents when the brief runs past a few pages.
+    """
+    with cycle_collector_paused():
+        with ws.reader() as session:
+            records = load_case(session, case_ref)
+        return brief_from_records(
+            records,
+            profile,
+            today=today,
+            by_issue=by_issue,
+            marking=marking,
+            purpose=purpose,
+            toc=toc,
+        )
+
+
+@dataclass
+class _Case:
+    """The records, with the lookups the sections need made once."""
+
+    rec: CaseRecords
+    charges: list[ChargeRecord]  # in count order
+    parties: dict[int, PartyRecord]
+    documents: dict[int, DocumentRecord]
+    speakers: dict[int, str]  # party id -> the name a statement heading shows
+    issue_statements: dict[int, list[StatementRecord]]
+    issue_events: dict[int, list[EventRecord]]
+    issue_documents: dict[int, list[DocumentRecord]]
+
+    @classmethod
+    def of(cls, rec: CaseRecords) -> _Case:
+        return cls(
+            rec=rec,
+            charges=sorted(rec.charges, key=lambda c: (c.count_number, c.id)),
+            parties={p.id: p for p in rec.parties},
+            documents={d.id: d for d in rec.documents},
+            speakers={p.id: t.line(p.person.name) or UNNAMED_SPEAKER for p in rec.parties},
+            issue_statements=_by_linked_issue(rec.statements, rec.statement_issues),
+            issue_events=_by_linked_issue(rec.events, rec.event_issues),
+            issue_documents=_by_linked_issue(rec.documents, rec.document_issues),
+        )
+
+    def speaker(self, statement: StatementRecord) -> str:
+        return self.speakers.get(statement.speaker_id, UNNAMED_SPEAKER)
+
+
+def _by_linked_issue(records: list[R], links: dict[int, list[int]]) -> dict[int, list[R]]:
+    """issue id -> the records linked to it, in the records' order."""
+    result: dict[int, list[R]] = defaultdict(list)
+    for record in records:
+        for issue_id in links.get(record.id, ()):
+            result[issue_id].append(record)
+    return dict(result)
+
+
+def brief_from_records(
+    rec: CaseRecords,
+    profile: Profile = FULL,
+    *,
+    today: dt.date | None = None,
+    by_issue: bool = False,
+    marking: str | None = None,
+    purpose: str | None = None,
+    toc: bool | None = None,
+) -> Brief:
+    """The brief of the case ``rec`` holds, for ``profile`` (see :func:`build_brief`)."""
+    today = today or dt.date.today()
+    case = rec.case
+    data = _Case.of(rec)
+    p = profile
+
+    def source_of(document_id: int | None, pin_cite: str) -> str:
+        doc = data.documents.get(document_id) if document_id is not None else None
+        if doc is None:
+            return t.line(pin_cite)
+        if doc.privileged and not p.privileged_details:
+            return WITHHELD_SOURCE
+        return ", ".join(x for x in (t.line(doc.title), t.line(pin_cite)) if x)
+
+    clients = [t.line(pt.person.name) for pt in rec.parties if "client" in (pt.roles or [])]
+    prepared = PartialDate.from_date(today).display()
+    caption = t.line(case.caption) or "Untitled case"
+    brief = Brief(
+        caption=caption,
+        marking=t.line(marking) if marking is not None else DEFAULT_MARKING,
+        prepared=prepared,
+        profile_key=p.key,
+        profile_label=p.label,
+        sections=p.sections,
+        statements_by="issue" if by_issue else "speaker",
+        cover=Cover(
+            caption=caption,
+            court=t.line(case.court),
+            jurisdiction=t.line(case.jurisdiction),
+            docket=t.line(case.docket_number),
+            clients=clients,
+            staff=t.line(case.assigned_staff),
+            prepared=prepared,
+            purpose=t.line(purpose) if purpose is not None else p.purpose,
+            marking=t.line(marking) if marking is not None else DEFAULT_MARKING,
+        ),
+    )
+    documents = [d for d in rec.documents if p.privileged_details or not d.privileged]
+    brief.withheld_documents = len(rec.documents) - len(documents)
+    notes = [n for n in rec.notes if p.staff_only_notes or not n.staff_only]
+
+    if "glance" in p.sections:
+        brief.glance = _glance(data, len(documents), today)
+    if "charges" in p.sections:
+        brief.charges = [_charge_row(c, p) for c in data.charges]
+    if "people" in p.sections:
+        brief.people = _people(rec.parties, p)
+    if "chronology" in p.sections:
+        brief.chronology = _chronology(data, source_of)
+    if "statements" in p.sections:
+        entries = {s.id: _statement_entry(s, data, source_of, p) for s in rec.statements}
+        brief.statement_groups = (
+            _by_issue(data, entries) if by_issue else _by_speaker(data, entries)
+        )
+    if "issues" in p.sections:
+        brief.issues = [_issue_entry(i, data, p) for i in rec.issues]
+    if "documents" in p.sections:
+        brief.documents = [_document_row(d, p) for d in documents]
+    if "notes" in p.sections:
+        brief.case_notes = t.paragraphs(case.notes) if p.internal_notes else []
+        brief.notes = [_note_entry(n) for n in notes]
+    brief.toc = toc if toc is not None else brief.text_size() > TOC_THRESHOLD_CHARS
+    return brief
+
+
+def _date(value: PartialDate | None) -> str:
+    return value.display() if value is not None else UNKNOWN_DATE
+
+
+def _sort_key(value: PartialDate | None, extra: str = "") -> tuple[bool, str, str]:
+    return (value is None, value.iso() if value else "", extra)
+
+
+def _glance(data: _Case, shown_documents: int, today: dt.date) -> Glance:
+    rec = data.rec
+    upcoming = [
+        e
+        for e in rec.events
+        if e.kind == "court_appearance" and e.date is not None and e.date.latest() >= today
+    ]
+    if upcoming:
+        nxt = min(upcoming, key=lambda e: (e.date.earliest(), e.time or ""))  # type: ignore[union-attr]
+        when = _date(nxt.date) + (f", {nxt.time}" if nxt.time else "")
+        parts = [when, t.line(nxt.title), t.line(nxt.place)]
+        next_date = " \u2014 ".join(x for x in parts if x)
+    else:
+        next_date = "None scheduled"
+    by_role: dict[str, list[str]] = defaultdict(list)
+    for party in rec.parties:
+        for role in party.roles or []:
+            by_role[role].append(t.line(party.person.name))
+    key_people = [(vocab.ROLES[r], sorted(by_role[r])) for r in vocab.ROLES if r in by_role]
+    key_people += [(t.line(r), sorted(n)) for r, n in by_role.items() if r not in vocab.ROLES]
+    return Glance(
+        summary=t.paragraphs(rec.case.summary),
+        charges=[
+            GlanceCharge(
+                f"Count {c.count_number}: {t.line(c.statute)}"
+                + (f" \u2014 {t.line(c.description)}" if c.description else ""),
+                t.line(c.offense_class),
+                vocab.label(vocab.CHARGE_STATUSES, c.status),
+            )
+            for c in data.charges
+        ],
+        next_court_date=next_date,
+        key_people=key_people,
+        open_issues=[t.line(i.title) for i in rec.issues if i.status == "open"],
+        counts={
+            "statements": len(rec.statements),
+            "documents": shown_documents,
+            "events": len(rec.events),
+        },
+    )
+
+
+def _charge_row(charge: ChargeRecord, p: Profile) -> ChargeRow:
+    disposition = t.line(charge.disposition)
+    if charge.disposition_date is not None:
+        disposition = f"{disposition} ({_date(charge.disposition_date)})".strip()
+    return ChargeRow(
+        count=str(charge.count_number),
+        statute=t.line(charge.statute),
+        description=t.line(charge.description),
+        offense_class=t.line(charge.offense_class),
+        status=vocab.label(vocab.CHARGE_STATUSES, charge.status),
+        disposition=disposition,
+        notes=t.line(charge.notes) if p.internal_notes else "",
+    )
+
+
+def _people(parties: list[PartyRecord], p: Profile) -> list[PeopleGroup]:
+    groups: dict[str, list[PersonEntry]] = defaultdict(list)
+    for party in sorted(parties, key=lambda x: t.line(x.person.name).lower()):
+        person = party.person
+        bits = [t.line(person.title), t.line(person.affiliation)]
+        details = ", ".join(b for b in bits if b)
+        aliases = [t.line(a) for a in person.aliases or [] if t.line(a)]
+        if aliases:
+            details += ("; " if details else "") + "also known as " + ", ".join(aliases)
+        notes = t.paragraphs(party.notes) + t.paragraphs(person.notes) if p.internal_notes else []
+        entry = PersonEntry(t.line(person.name), details, notes)
+        for role in party.roles or ["other"]:
+            groups[role].append(entry)
+    order = [r for r in vocab.ROLES if r in groups] + [r for r in groups if r not in vocab.ROLES]
+    return [PeopleGroup(vocab.label(vocab.ROLES, r), groups[r]) for r in order]
+
+
+def _chronology(data: _Case, source_of: SourceOf) -> list[ChronoEntry]:
+    items: list[tuple[tuple[bool, str, str], ChronoEntry]] = []
+    for e in data.rec.events:
+        kind = vocab.label(vocab.EVENT_KINDS, e.kind)
+        when = _date(e.date) + (f", {e.time}" if e.time else "")
+        detail = " ".join(x for x in (t.line(e.place), t.excerpt(e.description, 60)) if x)
+        entry = ChronoEntry(
+            when,
+            f"Event: {kind}",
+            t.line(e.title),
+            detail,
+            source_of(e.source_document_id, e.pin_cite),
+        )
+        items.append((_sort_key(e.date, (e.time or "") + "0"), entry))
+    for s in data.rec.statements:
+        setting = vocab.label(vocab.STATEMENT_SETTINGS, s.setting)
+        entry = ChronoEntry(
+            _date(s.date),
+            "Statement",
+            f"{data.speaker(s)} ({setting.lower()})",
+            "\u201c" + t.excerpt(s.text, 30) + "\u201d",
+            source_of(s.source_document_id, s.pin_cite),
+        )
+        items.append((_sort_key(s.date, "1"), entry))
+    items.sort(key=lambda pair: pair[0])
+    return [entry for _, entry in items]
+
+
+def _statement_entry(
+    s: StatementRecord, data: _Case, source_of: SourceOf, p: Profile
+) -> StatementEntry:
+    meta = [_date(s.date), vocab.label(vocab.STATEMENT_SETTINGS, s.setting)]
+    recipient = data.parties.get(s.recipient_party_id) if s.recipient_party_id else None
+    to = t.line(recipient.person.name) if recipient is not None else t.line(s.recipient_text)
+    if to:
+        meta.append(f"to {to}")
+    if s.sworn:
+        meta.append("sworn")
+    return StatementEntry(
+        heading=data.speaker(s),
+        meta=" \u00b7 ".join(meta),
+        paragraphs=t.paragraphs(s.text) or ["(no text)"],
+        source=source_of(s.source_document_id, s.pin_cite),
+        notes=t.paragraphs(s.notes) if p.internal_notes else [],
+    )
+
+
+def _in_date_order(statements: list[StatementRecord]) -> list[StatementRecord]:
+    return sorted(statements, key=lambda s: _sort_key(s.date, str(s.id).zfill(12)))
+
+
+def _by_speaker(data: _Case, entries: dict[int, StatementEntry]) -> list[StatementGroup]:
+    groups: dict[str, list[StatementRecord]] = defaultdict(list)
+    for s in data.rec.statements:
+        groups[data.speaker(s)].append(s)
+    # Grouped by speaker, the group heading already names them.
+    return [
+        StatementGroup(name, [entries[s.id] for s in _in_date_order(groups[name])])
+        for name in sorted(groups, key=str.lower)
+    ]
+
+
+def _by_issue(data: _Case, entries: dict[int, StatementEntry]) -> list[StatementGroup]:
+    def ordered(statements: list[StatementRecord]) -> list[StatementEntry]:
+        return [_labelled(entries[s.id]) for s in _in_date_order(statements)]
+
+    groups = []
+    for issue in data.rec.issues:
+        linked = data.issue_statements.get(issue.id)
+        if linked:
+            groups.append(StatementGroup(t.line(issue.title), ordered(linked)))
+    loose = [s for s in data.rec.statements if not data.rec.statement_issues.get(s.id)]
+    if loose:
+        groups.append(StatementGroup("Not linked to a legal issue", ordered(loose)))
+    return groups
+
+
+def _labelled(entry: StatementEntry) -> StatementEntry:
+    # Grouped by issue, each statement says who spoke.
+    return StatementEntry(
+        entry.heading,
+        f"{entry.heading} \u00b7 {entry.meta}",
+        entry.paragraphs,
+        entry.source,
+        entry.notes,
+    )
+
+
+def _issue_entry(issue: IssueRecord, data: _Case, p: Profile) -> IssueEntry:
+    statements = sorted(data.issue_statements.get(issue.id, []), key=lambda s: _sort_key(s.date))
+    events = sorted(data.issue_events.get(issue.id, []), key=lambda e: _sort_key(e.date))
+    docs = [
+        d
+        for d in data.issue_documents.get(issue.id, [])
+        if p.privileged_details or not d.privileged
+    ]
+    return IssueEntry(
+        title=t.line(issue.title),
+        status=vocab.label(vocab.ISSUE_STATUSES, issue.status),
+        description=t.paragraphs(issue.description),
+        statements=[
+            f"{data.speaker(s)}, {_date(s.date)}: \u201c{t.excerpt(s.text, 25)}\u201d"
+            for s in statements
+        ],
+        events=[f"{_date(e.date)}: {t.line(e.title)}" for e in events],
+        documents=[_document_ref(d) for d in docs],
+    )
+
+
+def _document_ref(d: DocumentRecord) -> str:
+    bates = _bates(d)
+    return t.line(d.title) + (f" ({bates})" if bates else "")
+
+
+def _bates(d: DocumentRecord) -> str:
+    start, end = t.line(d.bates_start), t.line(d.bates_end)
+    if start and end and start != end:
+        return f"{start}\u2013{end}"
+    return start or end
+
+
+def _document_row(d: DocumentRecord, p: Profile) -> DocumentRow:
+    return DocumentRow(
+        title=t.line(d.title),
+        kind=vocab.label(vocab.DOCUMENT_KINDS, d.kind),
+        date=_date(d.date) if d.date else "",
+        bates=_bates(d),
+        privileged=bool(d.privileged),
+        sha=(d.file_sha256 or "")[:12],
+        notes=t.line(d.notes) if p.internal_notes else "",
+    )
+
+
+def _note_entry(n: NoteRecord) -> NoteEntry:
+    label = ("Done" if n.done else "To-do") if n.is_todo else "Note"
+    if n.staff_only:
+        label += " (staff only)"
+    return NoteEntry(t.paragraphs(n.body), label)
