@@ -11,13 +11,11 @@ renamed over it: a crash leaves the old file or the new one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import itertools
 import json
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +26,7 @@ from app.core.archive.read import ATTACHMENTS, CASE_JSON, FORMAT, FORMAT_VERSION
 from app.core.dates import iso_or_none
 from app.core.errors import ArchiveError, StoreError
 from app.core.lists.casedump import CaseRecords, case_fields, load_case
+from app.core.storage.atomic import atomic_write
 from app.core.storage.store import CHUNK
 from app.core.storage.workspace import Workspace
 from app.version import app_version
@@ -289,12 +288,7 @@ def export_case(
     if not folder.is_dir():
         raise ArchiveError(f"cannot write {target}: the folder {folder} does not exist")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".casefile-export-", suffix=".zip", dir=folder)
-    except OSError as exc:
-        raise ArchiveError(f"cannot write {target}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
+        with atomic_write(target, prefix=".casefile-export-", suffix=".zip") as out:
             sink = seal(out) if seal is not None else out
             with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 zf.writestr(CASE_JSON, payload)
@@ -302,18 +296,8 @@ def export_case(
                     _copy_attachment(ws, zf, sha)
             if sink is not out:
                 sink.close()
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise ArchiveError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     return target
 
 
@@ -333,12 +317,3 @@ def _copy_attachment(ws: Workspace, zf: zipfile.ZipFile, sha: str) -> None:
             "(its bytes no longer match its SHA-256)"
         )
 
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder if str(folder) else ".", os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -30,7 +30,6 @@ a 0700 folder) to a temporary name, flushed to disk and renamed into place.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -48,7 +47,8 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.errors import WorkspaceError
 from app.core.storage import db
-from app.core.storage.store import CHUNK, _fsync_dir
+from app.core.storage.atomic import atomic_write, fsync_dir, move_into_place
+from app.core.storage.store import CHUNK
 
 if TYPE_CHECKING:
     from app.core.storage.crypto import WorkspaceKey
@@ -223,10 +223,8 @@ def _write_zip(
     for name in sorted(store.name_for(sha) for sha in referenced):
         if name not in stored:
             problems.append(f"attachment {name} is referenced but missing from the store")
-    partial = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        with os.fdopen(fd, "wb") as raw:
+        with atomic_write(dest, prefix=f".{dest.name}.partial-") as raw:
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.write(db_file, db_name)
                 for sha in sorted(stored):
@@ -252,20 +250,10 @@ def _write_zip(
                 if store.encrypted:
                     manifest.update(encrypted=True, attachment_sha256=sealed)
                 zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(partial, dest)
-        _fsync_dir(dest.parent)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
         raise WorkspaceError(
             f"the backup could not be written to {dest}: {exc.strerror or exc}"
         ) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
     return BackupResult(dest, len(attachments), problems)
 
 
@@ -463,11 +451,10 @@ def restore_backup(
         )
         stamp = dt.datetime.now().strftime(STAMP)
         moved = _move_aside(workspace_file, store, stamp)
-        os.replace(staged_db, workspace_file)
-        _fsync_dir(workspace_file.parent)
+        move_into_place(staged_db, workspace_file)
         store.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(staged_store), str(store))
-        _fsync_dir(store.parent)
+        fsync_dir(store.parent)
     return RestoreResult(workspace_file, store, moved, problems)
 
 
