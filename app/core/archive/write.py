@@ -316,4 +316,3 @@ def _copy_attachment(ws: Workspace, zf: zipfile.ZipFile, sha: str) -> None:
             f"cannot export the case: the attachment {sha[:12]}… in the store is damaged "
             "(its bytes no longer match its SHA-256)"
         )
-
