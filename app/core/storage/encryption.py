@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import WorkspaceError
-from app.core.safety import backup
-from app.core.storage import crypto, db
+from app.core.storage import crypto, db, hooks
 from app.core.storage.atomic import move_into_place
 from app.core.storage.crypto import EncryptionError, WorkspaceKey, WrongPassphrase
 from app.core.storage.lock import WorkspaceLock
@@ -107,7 +106,7 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     for sha in plain_files:  # only now: the sealed workspace and its files are in place
         with contextlib.suppress(OSError):
             AttachmentStore(root).path_for(sha).unlink()
-    plain_backups = backup.list_backups(workspace_file)
+    plain_backups = hooks.copies_of(workspace_file)  # the backups, once safety is installed
     return EncryptResult(workspace_file, len(plain_files), plain_backups, problems)
 
 
