@@ -65,16 +65,16 @@ from app.core.search.hits import (  # noqa: F401 - re-exported
 
 # Re-exported: callers import the index's maintenance from here, as before the split.
 from app.core.search.schema import (  # noqa: F401
-    _CHECKED,
     BY_KIND,
     KIND_LABELS,
     KINDS,
     PG_CONFIG,
     SOURCES,
     Source,
-    _trigger_names,
     drop_sqlite_index,
     ensure_sqlite_index,
+    forget_index_check,
+    index_checked,
     index_suspended,
     install_sqlite_index,
     pg_drop_ddl,
@@ -83,6 +83,7 @@ from app.core.search.schema import (  # noqa: F401
     sqlite_index_ddl,
     sqlite_trigger_ddl,
     suspend_index,
+    trigger_names,
 )
 from app.core.storage.workspace import Workspace
 
@@ -299,7 +300,7 @@ def _kept(engine: Engine) -> _Kept:
     search index is checked (and made, for a workspace from before it) before any
     engine's first search, so the fast path in :func:`_kept_cursor` need not ask."""
     global _LAST
-    if engine not in _CHECKED:
+    if not index_checked(engine):
         ensure_sqlite_index(engine)
     kept = _KEPT.get(engine)
     if kept is None:
