@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.errors import WorkspaceError
-from app.core.safety import backup
+from app.core.safety.backup_files import backups_dir, latest_backup
 from app.core.storage import db
 from app.core.storage.models import Document
 from app.core.storage.store import AttachmentStore, sha256_of
@@ -63,10 +63,10 @@ def way_out(workspace_file: Path | None) -> str:
             "restore the office server from its last good backup (pg_restore), then the "
             "attachment folder from its backup; ask whoever runs the server"
         )
-    latest = backup.latest_backup(workspace_file)
+    latest = latest_backup(workspace_file)
     if latest is None:
         return (
-            f"no backup was found in {backup.backups_dir(workspace_file)}; copy the workspace "
+            f"no backup was found in {backups_dir(workspace_file)}; copy the workspace "
             "file somewhere safe before doing anything else, and restore one from your own "
             "backups with: casefile restore BACKUP"
         )

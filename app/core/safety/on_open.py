@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.core.safety import backup, check
+from app.core.safety import backup, backup_files, check
 from app.core.storage import db, hooks
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def quick_check(engine: Engine, url: URL) -> None:
     """Refuse a damaged SQLite workspace (every open, or daily for a large one)."""
     path = db.sqlite_path(url)
     if path is not None:
-        check.quick_check_on_open(engine, url, daily_due=backup.backup_due(path))
+        check.quick_check_on_open(engine, url, daily_due=backup_files.backup_due(path))
 
 
 def start_backup(workspace: Workspace, background: bool) -> None:
@@ -36,7 +36,7 @@ def install_hooks() -> None:
     """Quick-check and back up every workspace opened from now on. Calling it again is harmless."""
     hooks.register_open_check(quick_check)
     hooks.register_after_open(start_backup)
-    hooks.register_copy_finder(backup.list_backups)
+    hooks.register_copy_finder(backup_files.list_backups)
 
 
 __all__ = ["install_hooks", "quick_check", "start_backup"]

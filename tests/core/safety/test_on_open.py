@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.safety import backup
+from app.core.safety import backup, backup_files
 from app.core.safety.on_open import install_hooks
 from app.core.services import cases
 from app.core.storage import hooks
@@ -44,7 +44,7 @@ def test_install_hooks_registers_the_check_the_backup_and_the_copies(no_hooks: N
     install_hooks()
     checks, after, finders = hooks.registered()
     assert len(checks) == len(after) == len(finders) == 1
-    assert finders == [backup.list_backups]
+    assert finders == [backup_files.list_backups]
 
 
 def test_the_command_line_backs_up_the_workspace_it_opens(filled: Path) -> None:
