@@ -26,18 +26,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.core.archive import write as archive_write
+from app.core.archive.container import DEFAULT_LIMITS, ArchiveLimits, ArchiveReader, parse_json
 from app.core.archive.history import import_history
-from app.core.archive.read import (
-    DEFAULT_LIMITS,
-    FORMAT,
-    FORMAT_VERSION,
-    ArchiveContent,
-    ArchiveLimits,
-    ArchiveReader,
-    Record,
-    parse_json,
-    read_content,
-)
+from app.core.archive.read import FORMAT, FORMAT_VERSION, ArchiveContent, Record, read_content
 from app.core.archive.write import case_data
 from app.core.errors import ArchiveError, WorkspaceError
 from app.core.storage import audit, crypto

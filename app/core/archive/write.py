@@ -21,8 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from app.core.archive.container import ATTACHMENTS, CASE_JSON
 from app.core.archive.history import export_history
-from app.core.archive.read import ATTACHMENTS, CASE_JSON, FORMAT, FORMAT_VERSION
+from app.core.archive.read import FORMAT, FORMAT_VERSION
 from app.core.dates import iso_or_none
 from app.core.errors import ArchiveError, StoreError
 from app.core.lists.casedump import CaseRecords, case_fields, load_case
