@@ -4,14 +4,17 @@ An archive comes from outside the office, so every entry name, size and byte is
 distrusted: path traversal, absolute names, symlinks, encrypted or duplicate entries
 and anything but ``case.json`` and ``attachments/<sha256>`` are refused; the declared
 sizes are capped *and* the bytes actually decompressed are counted (a zip bomb can lie
-in its headers). ``case.json`` is parsed strictly (no duplicate keys, no NaN); what
-it says is checked in app/core/archive/read.py.
+in its headers). An encrypted archive is decrypted as it is read, never written out
+in the clear (:func:`open_archive`). ``case.json`` is parsed strictly (no duplicate
+keys, no NaN); what it says is checked in app/core/archive/read.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
 import stat
 import zipfile
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.core.errors import ArchiveError
+from app.core.storage import crypto
 from app.core.storage.store import CHUNK
 
 CASE_JSON = "case.json"
@@ -229,3 +233,45 @@ def parse_json(data: bytes) -> Any:
         ) from None
     except RecursionError:
         raise ArchiveError("case.json is malformed: nested too deeply") from None
+
+
+@contextlib.contextmanager
+def open_archive(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    limits: ArchiveLimits = DEFAULT_LIMITS,
+    passphrase: str | None = None,
+    key: crypto.WorkspaceKey | None = None,
+) -> Iterator[ArchiveReader]:
+    """An :class:`ArchiveReader` on ``source``, plain or encrypted (with ``passphrase``,
+    or the ``key`` of the workspace it was exported from)."""
+    with _decrypted(source, passphrase, key) as zipped, ArchiveReader(zipped, limits) as reader:
+        yield reader
+
+
+@contextlib.contextmanager
+def _decrypted(
+    source: str | os.PathLike[str] | IO[bytes],
+    passphrase: str | None,
+    key: crypto.WorkspaceKey | None = None,
+) -> Iterator[str | Path | IO[bytes]]:
+    """The archive's zip: ``source`` itself, or the plaintext of an encrypted archive,
+    decrypted as it is read (never written out)."""
+    src = _source(source)
+    if not isinstance(src, Path) or not crypto.is_encrypted_file(src):
+        yield src
+        return
+    fp = src.open("rb")
+    try:
+        plain = crypto.archive_reader(fp, passphrase=passphrase, key=key)
+    except BaseException:
+        fp.close()
+        raise
+    with plain:
+        yield plain
+
+
+def _source(source: str | os.PathLike[str] | IO[bytes]) -> str | Path | IO[bytes]:
+    if isinstance(source, str | os.PathLike):
+        return Path(source)
+    return source

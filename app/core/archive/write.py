@@ -276,8 +276,9 @@ def export_case(
 ) -> Path:
     """Write the case (id or docket number) to a case archive at ``path``.
 
-    ``seal`` wraps the file in a writer that encrypts it (app/core/archive/transfer.py); closing
-    that writer finishes it. The zip then never reaches the disk in the clear."""
+    ``seal`` wraps the file in a writer that encrypts it (app/core/storage/crypto.py; chosen
+    by app/core/archive/transfer.py); closing that writer finishes it. The zip then never
+    reaches the disk in the clear."""
     target = Path(path)
     with ws.reader() as session:
         records = load_case(session, case_ref)
