@@ -104,7 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(args.db)
         from app.commands.encryption import Passphrases, open_with_passphrase
+        from app.core.safety.on_open import install_hooks
 
+        install_hooks()  # every workspace a command opens is quick-checked and backed up
         args.passphrases = Passphrases(args.passphrase_file)
         if getattr(args, "no_workspace", False):
             return int(args.handler(args, None) or 0)

@@ -20,7 +20,7 @@ def _raw_insert(path: str, data: dict[str, Any]) -> None:
     now = "2026-01-01T00:00:00+00:00"
     track = {"created_at": now, "updated_at": now, "version": 1}
     with con:
-        for name in search._trigger_names():
+        for name in search.trigger_names():
             con.execute(f"DROP TRIGGER IF EXISTS {name}")
 
         def put(table: str, rows: list[dict[str, Any]]) -> None:

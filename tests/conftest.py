@@ -18,8 +18,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app.core.safety.on_open import install_hooks  # noqa: E402
 from app.core.storage.workspace import Workspace, open_workspace  # noqa: E402
 from tests.pgserver import PostgresServer  # noqa: E402
+
+install_hooks()  # workspaces open here as in the app and the CLI: quick-checked, backed up
 
 pytest_plugins = ["tests.conftest_pg"]
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from app.briefs.build import build_brief
 from app.briefs.model import Brief
 from app.briefs.profiles import get_profile, with_sections
 from app.core.errors import CasefileError, ValidationError
+from app.core.storage.atomic import staged_file
 from app.core.storage.workspace import Workspace
 
 FORMATS = ("pdf", "docx")
@@ -41,31 +41,29 @@ def write_brief(
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".brief-", suffix=f".{fmt}", dir=target.parent)
     except OSError as exc:
         raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
-    os.close(fd)
+    tmp = ""
     try:
-        if fmt == "pdf":
-            from app.briefs.pdf.document import write_pdf
+        with staged_file(target.parent, prefix=".brief-", suffix=f".{fmt}") as staged:
+            tmp = str(staged.path)
+            staged.file.close()  # the writers open the file by name
+            if fmt == "pdf":
+                from app.briefs.pdf.document import write_pdf
 
-            pages: int | None = write_pdf(brief, tmp, progress)
-        else:
-            from app.briefs.docx import write_docx
+                pages: int | None = write_pdf(brief, tmp, progress)
+            else:
+                from app.briefs.docx import write_docx
 
-            write_docx(brief, tmp, progress)
-            pages = None
-        os.replace(tmp, target)
+                write_docx(brief, tmp, progress)
+                pages = None
+            staged.commit(target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         # Name the file that failed: a missing template is not a full disk.
         failed = exc.filename if exc.filename not in (None, tmp, str(target)) else None
         if failed is not None:
             raise CasefileError(f"cannot read {failed}: {exc.strerror or exc}") from None
         raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return pages
 
 

@@ -55,7 +55,8 @@ def run_check(args: argparse.Namespace, _workspace: None) -> int:
 
 
 def run_backup(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.core.safety.backup import make_backup, rotate
+    from app.core.safety.backup import make_backup
+    from app.core.safety.backup_files import rotate
 
     result = make_backup(workspace, args.output)
     if args.output is None and workspace.path is not None:
@@ -69,7 +70,7 @@ def run_backup(args: argparse.Namespace, workspace: Workspace) -> int:
 def run_restore(args: argparse.Namespace, _workspace: None) -> int:
     from app.commands.encryption import passphrases
     from app.core.errors import WorkspaceError
-    from app.core.safety.backup import restore_backup
+    from app.core.safety.restore import restore_backup
     from app.core.storage import db
 
     url = db.resolve_url(args.db)

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.core.archive.read import ATTACHMENTS, CASE_JSON
+from app.core.archive.container import ATTACHMENTS, CASE_JSON
 from app.core.archive.transfer import import_archive
 from app.core.errors import ArchiveError
 from app.core.storage.models import Case

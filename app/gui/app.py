@@ -134,6 +134,7 @@ def _load_database_layer() -> None:
         builtins.__import__ = plain
     try:
         import app.core.lists.queries
+        import app.core.safety.on_open
         import app.core.storage.crypto
         import app.core.storage.workspace  # noqa: F401
     finally:
@@ -229,9 +230,11 @@ def open_asking_passphrase(
 ) -> Workspace:
     """``open_workspace``, asking for the passphrase when the workspace is encrypted
     (again after a wrong one). Cancelling raises the "give its passphrase" error."""
+    from app.core.safety.on_open import install_hooks
     from app.core.storage.crypto import PassphraseRequired, WrongPassphrase
     from app.core.storage.workspace import open_workspace
 
+    install_hooks()  # quick-checked on open, backed up once a day in the background
     try:
         return open_workspace(target, exclusive=exclusive)
     except PassphraseRequired as exc:

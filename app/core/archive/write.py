@@ -11,24 +11,24 @@ renamed over it: a crash leaves the old file or the new one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import itertools
 import json
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from app.core.archive.container import ATTACHMENTS, CASE_JSON
 from app.core.archive.history import export_history
-from app.core.archive.read import ATTACHMENTS, CASE_JSON, FORMAT, FORMAT_VERSION
+from app.core.archive.read import FORMAT, FORMAT_VERSION
 from app.core.dates import iso_or_none
 from app.core.errors import ArchiveError, StoreError
 from app.core.lists.case_loader import CaseRecords, load_case
 from app.core.lists.casedump import case_fields
+from app.core.storage.atomic import atomic_write
 from app.core.storage.store import CHUNK
 from app.core.storage.workspace import Workspace
 from app.version import app_version
@@ -277,8 +277,9 @@ def export_case(
 ) -> Path:
     """Write the case (id or docket number) to a case archive at ``path``.
 
-    ``seal`` wraps the file in a writer that encrypts it (app/core/archive/transfer.py); closing
-    that writer finishes it. The zip then never reaches the disk in the clear."""
+    ``seal`` wraps the file in a writer that encrypts it (app/core/storage/crypto.py; chosen
+    by app/core/archive/transfer.py); closing that writer finishes it. The zip then never
+    reaches the disk in the clear."""
     target = Path(path)
     with ws.reader() as session:
         records = load_case(session, case_ref)
@@ -290,12 +291,7 @@ def export_case(
     if not folder.is_dir():
         raise ArchiveError(f"cannot write {target}: the folder {folder} does not exist")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".casefile-export-", suffix=".zip", dir=folder)
-    except OSError as exc:
-        raise ArchiveError(f"cannot write {target}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
+        with atomic_write(target, prefix=".casefile-export-", suffix=".zip") as out:
             sink = seal(out) if seal is not None else out
             with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 zf.writestr(CASE_JSON, payload)
@@ -303,18 +299,8 @@ def export_case(
                     _copy_attachment(ws, zf, sha)
             if sink is not out:
                 sink.close()
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise ArchiveError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     return target
 
 
@@ -333,13 +319,3 @@ def _copy_attachment(ws: Workspace, zf: zipfile.ZipFile, sha: str) -> None:
             f"cannot export the case: the attachment {sha[:12]}… in the store is damaged "
             "(its bytes no longer match its SHA-256)"
         )
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder if str(folder) else ".", os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

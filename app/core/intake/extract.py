@@ -1,13 +1,8 @@
 """Propose the statements quoted in a text: what was said, by whom, to whom, where.
 
-Paragraph rule (the sample case's, resources/sample/README.md): a paragraph is a
-non-empty line; ``¶ N`` is the N-th non-empty line of the text. A quotation is
-the text between double quotation marks, straight or curly (a straight mark
-opens after a space or at the start, else closes). A quotation left open at the
-end of a paragraph continues when the next paragraph starts with a quotation mark
-(the printer's convention for a quote over several paragraphs) and is one
-statement with the pin cite ``¶¶ 15–16``; otherwise it ends with its paragraph.
-Single marks inside a quotation are nested quotes and stay part of it.
+Paragraphs and quotations are found by app/core/intake/quotes.py (``¶ N`` is the
+N-th non-empty line; a quotation over several paragraphs is one statement with the
+pin cite ``¶¶ 15–16``).
 
 Attribution, in order: a tag after the quotation (``," the mayor said``, ``,"
 said Sheriff Dana Whitlock``); a speech verb before it in the same sentence
@@ -23,12 +18,11 @@ statements, and are left out. Nothing is downloaded and no model is used.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from app.core.intake.extract_attribution import MASK as _MASK
-from app.core.intake.extract_attribution import MASK_START as _MASK_START
 from app.core.intake.extract_attribution import (
+    MASK_START,
     PRONOUNS,
     Entity,
     Registry,
@@ -38,10 +32,14 @@ from app.core.intake.extract_attribution import (
     plausible_np,
     subject_before,
 )
-
-OPENING = "“„«"
-CLOSING = "”»"
-MARKS = OPENING + CLOSING + '"'
+from app.core.intake.quotes import (
+    Paragraph,
+    Quote,
+    find_quotes,
+    mask_quotes,
+    paragraphs,
+    sentences,
+)
 
 VERBS = (
     "said|says|say|told|tells|tell|telling|stated|states|state|added|adds|adding|saying|"
@@ -56,10 +54,6 @@ VERBS = (
 _VERB = re.compile(rf"(?<![-\w])(?:{VERBS})\b", re.IGNORECASE)  # not "so-called"
 _PARTICIPLE = re.compile(r"ing$")
 _THINGS = "video|post|photo|picture|footage|clip|image|article|story|report|document|sign|letter"
-_ABBREV = frozenset(
-    """mr mrs ms dr rev sgt det lt capt col gen gov sen rep st jr sr no inc vs v prof
-    hon atty mt ft co corp dept est approx fig""".split()
-)
 _SPEAKER_NP = (
     r"(?:(?:the|a|an|one|our|his|her|their)\s+)?"
     r"(?:[A-Za-z][\w'’.\-]*\s+){0,6}?[A-Za-z][\w'’.\-]*"
@@ -100,13 +94,6 @@ _RECIPIENT_AFTER_TOLD = re.compile(
 
 
 @dataclass
-class Paragraph:
-    number: int
-    text: str
-    offset: int
-
-
-@dataclass
 class Proposal:
     """One statement the text seems to contain, for a person to accept, edit or reject."""
 
@@ -136,134 +123,11 @@ class Proposal:
         return data
 
 
-@dataclass
-class _Quote:
-    pieces: list[tuple[int, int, int]]  # (paragraph index, start, end) including marks
-    text: str
-    words: int
-    speaker: Entity | None = None
-    phrase: str = ""
-    recipient: str = ""
-    how: str = ""
-    confidence: float = 0.0
-    context: str = ""
-    has_verb: bool = False
-    drop: bool = False
-    sentence_subject: Entity | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
-
-
-def paragraphs(text: str) -> list[Paragraph]:
-    """The text's paragraphs by the rule above (non-empty lines, numbered from 1)."""
-    found: list[Paragraph] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            found.append(Paragraph(len(found) + 1, body, offset))
-        offset += len(line)
-    return found
-
-
-def _is_opening(text: str, i: int) -> bool:
-    ch = text[i]
-    if ch in OPENING:
-        return True
-    if ch in CLOSING:
-        return False
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace() or before in "([{—–-/:" + _MASK:
-        return not after.isspace()
-    return False
-
-
-def _find_quotes(paras: list[Paragraph]) -> list[_Quote]:
-    quotes: list[_Quote] = []
-    pending: list[tuple[int, int, int]] | None = None  # an open multi-paragraph quote
-    for index, para in enumerate(paras):
-        text = para.text
-        start: int | None = None
-        depth = 0
-        lead = len(text) - len(text.lstrip())
-        if pending is not None:
-            if lead < len(text) and text[lead] in MARKS and _is_opening(text, lead):
-                start, depth = lead, 1  # the quotation goes on in this paragraph
-            else:
-                quotes.append(_make_quote(paras, pending))
-                pending = None
-        i = lead if start is not None else 0
-        if start is not None:
-            i = lead + 1
-        while i < len(text):
-            ch = text[i]
-            if ch in MARKS:
-                if start is None:
-                    if _is_opening(text, i):
-                        start, depth = i, 1
-                elif ch in OPENING or (ch == '"' and _is_opening(text, i) and depth == 0):
-                    depth += 1
-                else:
-                    depth -= 1
-                    if depth <= 0:
-                        pieces = (pending or []) + [(index, start, i + 1)]
-                        quotes.append(_make_quote(paras, pieces))
-                        pending, start, depth = None, None, 0
-            i += 1
-        if start is not None:
-            pending = (pending or []) + [(index, start, len(text))]
-    if pending is not None:
-        quotes.append(_make_quote(paras, pending))
-    return [q for q in quotes if q.text]
-
-
-def _make_quote(paras: list[Paragraph], pieces: list[tuple[int, int, int]]) -> _Quote:
-    parts = []
-    for index, start, end in pieces:
-        inner = paras[index].text[start + 1 : end]
-        if inner and inner[-1] in MARKS:
-            inner = inner[:-1]
-        parts.append(inner.strip())
-    text = "\n\n".join(p for p in parts if p)
-    text = re.sub(r"[,]\s*$", "", text).strip()
-    return _Quote(pieces, text, len(text.split()))
-
-
-def _mask(para: Paragraph, quotes: list[tuple[int, int, _Quote]]) -> str:
-    chars = list(para.text)
-    for start, end, quote in quotes:
-        for i in range(start, end):
-            chars[i] = _MASK
-        chars[start] = _MASK_START
-        inner = para.text[start:end].rstrip("".join(MARKS) + " ")
-        if inner.endswith((".", "!", "?")) and end - start > 2:
-            chars[end - 1] = "."
-        del quote
-    return "".join(chars)
-
-
-def _sentences(masked: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in re.finditer(r"[.!?](?=\s+[A-Z0-9\ue001\"“(])", masked):
-        end = match.end()
-        word = re.findall(r"([A-Za-z]+)\.?$", masked[start:end])
-        if word and (word[-1].lower() in _ABBREV or len(word[-1]) == 1):
-            continue
-        spans.append((start, end))
-        start = end
-        while start < len(masked) and masked[start].isspace():
-            start += 1
-    if start < len(masked):
-        spans.append((start, len(masked)))
-    return spans
-
-
 def extract(text: str) -> list[Proposal]:
     """The statements the text quotes, in the order they appear."""
     paras = paragraphs(text)
-    quotes = _find_quotes(paras)
-    by_para: dict[int, list[tuple[int, int, _Quote]]] = {}
+    quotes = find_quotes(paras)
+    by_para: dict[int, list[tuple[int, int, Quote]]] = {}
     for quote in quotes:
         for index, start, end in quote.pieces:
             by_para.setdefault(index, []).append((start, end, quote))
@@ -272,8 +136,8 @@ def extract(text: str) -> list[Proposal]:
     recent_recipient: dict[int, tuple[str, int]] = {}
     for index, para in enumerate(paras):
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
-        masked = _mask(para, spans)
-        for s_start, s_end in _sentences(masked):
+        masked = mask_quotes(para, spans)
+        for s_start, s_end in sentences(masked):
             registry.clock += 1
             sentence = masked[s_start:s_end]
             _read_sentence(
@@ -288,7 +152,7 @@ def _read_sentence(
     para: Paragraph,
     sentence: str,
     offset: int,
-    spans: list[tuple[int, int, _Quote]],
+    spans: list[tuple[int, int, Quote]],
     colon_attribution: dict[int, tuple[str, Entity | None]],
     index: int,
     recent_recipient: dict[int, tuple[str, int]],
@@ -325,7 +189,7 @@ def _read_sentence(
         if according and not inside:
             _phrase, entity = registry.resolve_phrase(according.group("np"))
             main_subject, main_set = entity, entity is not None
-    previous: _Quote | None = None
+    previous: Quote | None = None
     for q_start, q_end, quote in inside:
         rel_start, rel_end = q_start - offset, q_end - offset
         quote.context = para.text[offset : offset + len(sentence)].strip()
@@ -356,15 +220,15 @@ def _read_sentence(
 
 def _attribute(
     registry: Registry,
-    quote: _Quote,
+    quote: Quote,
     sentence: str,
     start: int,
     end: int,
-    previous: _Quote | None,
+    previous: Quote | None,
     sentence_recipient: str,
 ) -> None:
     after = sentence[end:]
-    after = after.split(_MASK_START)[0]
+    after = after.split(MASK_START)[0]
     before = sentence[:start]
     tag = _TAG_AFTER_INVERTED.match(after)
     if tag and not re.match(r"^(?:he|she|they|it|i|we)$", tag.group("np").strip(), re.I):
@@ -426,7 +290,7 @@ def _attribute(
         return
 
 
-def _set(registry: Registry, quote: _Quote, np: str, how: str, confidence: float) -> None:
+def _set(registry: Registry, quote: Quote, np: str, how: str, confidence: float) -> None:
     phrase, entity = registry.resolve_phrase(np)
     quote.speaker, quote.phrase, quote.how = entity, phrase, how
     quote.confidence = confidence if entity is not None else confidence - 0.3
@@ -435,7 +299,7 @@ def _set(registry: Registry, quote: _Quote, np: str, how: str, confidence: float
 
 
 def _recipient(
-    registry: Registry, quote: _Quote, verb: str, rest: str, sentence_recipient: str
+    registry: Registry, quote: Quote, verb: str, rest: str, sentence_recipient: str
 ) -> None:
     recipient = ""
     if verb.lower().startswith("tel") or verb.lower() == "told":
@@ -460,7 +324,7 @@ def _recipient(
     quote.recipient = recipient
 
 
-def _nickname_or_scare(quote: _Quote, text: str, start: int, end: int) -> None:
+def _nickname_or_scare(quote: Quote, text: str, start: int, end: int) -> None:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
     if quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after):
@@ -470,8 +334,8 @@ def _nickname_or_scare(quote: _Quote, text: str, start: int, end: int) -> None:
 
 
 def _fill_gaps(
-    quotes: list[_Quote],
-    by_para: dict[int, list[tuple[int, int, _Quote]]],
+    quotes: list[Quote],
+    by_para: dict[int, list[tuple[int, int, Quote]]],
     paras: list[Paragraph],
     colon_attribution: dict[int, tuple[str, Entity | None]],
     registry: Registry,
@@ -503,7 +367,7 @@ def _fill_gaps(
             quote.drop = True
 
 
-def _proposal(quote: _Quote, paras: list[Paragraph]) -> Proposal:
+def _proposal(quote: Quote, paras: list[Paragraph]) -> Proposal:
     first, last = quote.pieces[0], quote.pieces[-1]
     entity = quote.speaker
     if entity is not None:

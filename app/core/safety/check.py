@@ -23,10 +23,11 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.errors import WorkspaceError
-from app.core.safety import backup
+from app.core.safety.backup_files import backups_dir, latest_backup
 from app.core.storage import db
 from app.core.storage.models import Document
 from app.core.storage.store import AttachmentStore, sha256_of
+from app.core.storage.workspace import open_store, store_root_of
 
 if TYPE_CHECKING:
     from app.core.storage.crypto import WorkspaceKey
@@ -62,10 +63,10 @@ def way_out(workspace_file: Path | None) -> str:
             "restore the office server from its last good backup (pg_restore), then the "
             "attachment folder from its backup; ask whoever runs the server"
         )
-    latest = backup.latest_backup(workspace_file)
+    latest = latest_backup(workspace_file)
     if latest is None:
         return (
-            f"no backup was found in {backup.backups_dir(workspace_file)}; copy the workspace "
+            f"no backup was found in {backups_dir(workspace_file)}; copy the workspace "
             "file somewhere safe before doing anything else, and restore one from your own "
             "backups with: casefile restore BACKUP"
         )
@@ -86,7 +87,7 @@ def quick_check_on_open(engine: Engine, url: URL, *, daily_due: bool) -> None:
         with engine.connect() as connection:
             rows = [r[0] for r in connection.exec_driver_sql("PRAGMA quick_check").fetchall()]
     except SQLAlchemyError as exc:
-        rows = [db._reason(exc)]
+        rows = [db.reason(exc)]
     if rows != ["ok"]:
         raise WorkspaceError(
             f"the workspace {path} is damaged and cannot be read safely ({rows[0]}); "
@@ -112,10 +113,8 @@ def check_workspace(
             return report
     engine = db.make_engine(url, key=key)
     try:
-        from app.core.storage.workspace import _store, _store_root
-
-        root = store_root or _store_root(url, engine)
-        store = _store(engine, root, key)
+        root = store_root or store_root_of(url, engine)
+        store = open_store(engine, root, key)
         with engine.connect() as connection:
             rows = connection.execute(
                 select(Document.id, Document.case_id, Document.title, Document.file_sha256)
@@ -123,7 +122,7 @@ def check_workspace(
                 .order_by(Document.id)
             ).all()
     except SQLAlchemyError as exc:
-        report.add(True, f"the documents cannot be read: {db._reason(exc)}")
+        report.add(True, f"the documents cannot be read: {db.reason(exc)}")
         report.way_out = way_out(path)
         return report
     finally:

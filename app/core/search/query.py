@@ -6,12 +6,10 @@ each kind, with the matched words marked in a short snippet. The CLI, the GUI
 search panel and anything else call this one function. What is indexed, and how
 the index is built and kept current, is :mod:`app.core.search.schema`.
 
-People type words, not query syntax. :func:`parse_query` turns whatever was typed
-into terms; every term is quoted before it reaches the database, so quotes,
-apostrophes, hyphens, colons, ``AND``/``OR``/``NOT``, ``*`` and unbalanced quotes
-are plain text and a search never raises because of them. The last word is a
-prefix (``megaph`` finds *megaphone*) and accents are folded (``Jose`` finds
-*José*). A balanced ``"quoted phrase"`` matches those words in that order.
+People type words, not query syntax: :mod:`app.core.search.terms` turns whatever was
+typed into quoted terms (a search never raises because of what was typed). The last
+word is a prefix (``megaph`` finds *megaphone*) and accents are folded (``Jose``
+finds *José*).
 
 How a search runs on SQLite. It runs on every keystroke, so it goes straight to
 the driver, on a connection and cursor each thread keeps (:func:`_kept_connection`),
@@ -46,10 +44,8 @@ import functools
 import operator
 import re
 import threading
-import unicodedata
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, TextClause, event, text
@@ -65,16 +61,16 @@ from app.core.search.hits import (  # noqa: F401 - re-exported
 
 # Re-exported: callers import the index's maintenance from here, as before the split.
 from app.core.search.schema import (  # noqa: F401
-    _CHECKED,
     BY_KIND,
     KIND_LABELS,
     KINDS,
     PG_CONFIG,
     SOURCES,
     Source,
-    _trigger_names,
     drop_sqlite_index,
     ensure_sqlite_index,
+    forget_index_check,
+    index_checked,
     index_suspended,
     install_sqlite_index,
     pg_drop_ddl,
@@ -83,94 +79,18 @@ from app.core.search.schema import (  # noqa: F401
     sqlite_index_ddl,
     sqlite_trigger_ddl,
     suspend_index,
+    trigger_names,
+)
+from app.core.search.terms import (  # noqa: F401 - re-exported
+    fts5_match,
+    fts5_query,
+    parse_query,
+    tsquery,
 )
 from app.core.storage.workspace import Workspace
 
-MAX_TERMS = 16
-MAX_TOKEN = 64
 SNIPPET_TOKENS = 24
 RANK_WINDOW = 1000
-
-
-# --------------------------------------------------------------------------- queries
-
-
-@dataclass(frozen=True)
-class Term:
-    """Words that must appear together (one typed word such as O'Brien, or a quoted
-    phrase); ``prefix`` lets the last one be the start of a longer word."""
-
-    tokens: tuple[str, ...]
-    prefix: bool
-
-
-_TOKEN = re.compile(r"[^\W_]+")
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
-
-
-def parse_query(query: str) -> list[Term]:
-    """The terms in what a person typed. Letters and digits make words; everything
-    else separates them. Quotes make a phrase only when they are balanced."""
-    if not isinstance(query, str):
-        return []
-    if query.isascii() and query.isalnum():  # one plain word: most keystrokes
-        token = query[:MAX_TOKEN].casefold()
-        return [Term((token,), len(token) > 1)]
-    query = unicodedata.normalize("NFKC", query[:2000]).translate(_QUOTES)
-    parts = query.split('"')
-    balanced = len(parts) % 2 == 1
-    found: list[tuple[tuple[str, ...], bool]] = []  # (tokens, may be a prefix)
-    for index, part in enumerate(parts):
-        if balanced and index % 2 == 1:
-            tokens = _tokens(part)
-            if tokens:
-                found.append((tokens, False))
-            continue
-        for word in part.split():
-            tokens = _tokens(word)
-            if tokens:
-                # "a*" would merge the postings of every word starting with a.
-                found.append((tokens, len(tokens[-1]) > 1))
-    found = found[:MAX_TERMS]
-    # Only the word being typed is a prefix: the ones before it are finished, and
-    # a prefix costs a merge of every matching word's postings.
-    last = len(found) - 1
-    return [Term(tokens, prefix and i == last) for i, (tokens, prefix) in enumerate(found)]
-
-
-def _tokens(chunk: str) -> tuple[str, ...]:
-    return tuple(token[:MAX_TOKEN].casefold() for token in _TOKEN.findall(chunk))
-
-
-def fts5_query(terms: Iterable[Term]) -> str:
-    """An FTS5 MATCH expression in which every term is a quoted string (AND-ed)."""
-    out = []
-    for term in terms:
-        body = " ".join([token.replace('"', '""') for token in term.tokens])
-        out.append(f'"{body}"*' if term.prefix else f'"{body}"')
-    return " ".join(out)
-
-
-def fts5_match(query: str) -> str:
-    """``fts5_query(parse_query(query))``, with a shortcut for one plain word, the
-    most common keystroke (building the Term costs as much as the rest)."""
-    if isinstance(query, str) and query.isascii() and query.isalnum():
-        token = query[:MAX_TOKEN].casefold()
-        return f'"{token}"*' if len(token) > 1 else f'"{token}"'
-    return fts5_query(parse_query(query))
-
-
-def tsquery(terms: Iterable[Term]) -> str:
-    """A ``to_tsquery`` input in which every word is a quoted lexeme (``'megaph':*``)."""
-    out = []
-    for term in terms:
-        words = [
-            "'" + token.replace("\\", "\\\\").replace("'", "''") + "'" for token in term.tokens
-        ]
-        if term.prefix:
-            words[-1] += ":*"
-        out.append("(" + " <-> ".join(words) + ")")
-    return " & ".join(out)
 
 
 # --------------------------------------------------------------------------- search
@@ -299,7 +219,7 @@ def _kept(engine: Engine) -> _Kept:
     search index is checked (and made, for a workspace from before it) before any
     engine's first search, so the fast path in :func:`_kept_cursor` need not ask."""
     global _LAST
-    if engine not in _CHECKED:
+    if not index_checked(engine):
         ensure_sqlite_index(engine)
     kept = _KEPT.get(engine)
     if kept is None:

@@ -229,7 +229,8 @@ def _fts_option(connection: Connection, fts: str, name: str, value: int) -> None
     connection.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES('{name}', {int(value)})")
 
 
-def _trigger_names() -> list[str]:
+def trigger_names() -> list[str]:
+    """The triggers that keep the SQLite search index current."""
     return [f"{s.fts}_{suffix}" for s in SOURCES for suffix in ("ai", "ad", "au")]
 
 
@@ -262,7 +263,7 @@ def install_sqlite_index(connection: Connection, rebuild: bool = True) -> None:
 
 
 def drop_sqlite_index(connection: Connection) -> None:
-    for name in _trigger_names():
+    for name in trigger_names():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     for source in SOURCES:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {source.fts}")
@@ -270,6 +271,16 @@ def drop_sqlite_index(connection: Connection) -> None:
 
 
 _CHECKED: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def index_checked(engine: Engine) -> bool:
+    """Whether :func:`ensure_sqlite_index` already ran for ``engine`` (cheap to ask)."""
+    return engine in _CHECKED
+
+
+def forget_index_check(engine: Engine) -> None:
+    """Check ``engine``'s index again before its next search (after its triggers changed)."""
+    _CHECKED.discard(engine)
 
 
 def ensure_sqlite_index(engine: Engine) -> None:
@@ -283,7 +294,7 @@ def ensure_sqlite_index(engine: Engine) -> None:
                 "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table')"
             )
         }
-    expected = set(_trigger_names()) | {s.fts for s in SOURCES}
+    expected = set(trigger_names()) | {s.fts for s in SOURCES}
     if not expected <= present:
         with engine.begin() as connection:
             install_sqlite_index(connection)
@@ -299,7 +310,7 @@ def suspend_index(session: Session) -> None:
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return
-    for name in _trigger_names():
+    for name in trigger_names():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 

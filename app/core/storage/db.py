@@ -165,7 +165,7 @@ def upgrade(engine: Engine, revision: str = "head", *, key: WorkspaceKey | None 
     try:
         current = current_revision(engine)
     except (DBAPIError, sqlite3.DatabaseError) as exc:
-        raise WorkspaceError(f"the workspace cannot be read: {_reason(exc)}") from None
+        raise WorkspaceError(f"the workspace cannot be read: {reason(exc)}") from None
     if current is not None:
         try:
             script.get_revision(current)
@@ -178,7 +178,7 @@ def upgrade(engine: Engine, revision: str = "head", *, key: WorkspaceKey | None 
     try:
         command.upgrade(alembic_config(migrating), revision)
     except SQLAlchemyError as exc:
-        raise WorkspaceError(f"the workspace could not be upgraded: {_reason(exc)}") from None
+        raise WorkspaceError(f"the workspace could not be upgraded: {reason(exc)}") from None
     finally:
         if migrating is not engine:
             migrating.dispose()
@@ -217,6 +217,7 @@ def _driver_transactions_off(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
 
 
-def _reason(exc: BaseException) -> str:
+def reason(exc: BaseException) -> str:
+    """The database's own first line about a failure (e.g. "database or disk is full")."""
     orig = getattr(exc, "orig", None)
     return str(orig or exc).splitlines()[0]

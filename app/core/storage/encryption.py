@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import WorkspaceError
-from app.core.safety import backup
-from app.core.storage import crypto, db
+from app.core.storage import crypto, db, hooks
+from app.core.storage.atomic import move_into_place
 from app.core.storage.crypto import EncryptionError, WorkspaceKey, WrongPassphrase
 from app.core.storage.lock import WorkspaceLock
-from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore, _fsync_dir
+from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore
 from app.core.storage.workspace import ATTACHMENT_KEY_SETTING, Workspace, open_workspace
 
 
@@ -106,7 +106,7 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     for sha in plain_files:  # only now: the sealed workspace and its files are in place
         with contextlib.suppress(OSError):
             AttachmentStore(root).path_for(sha).unlink()
-    plain_backups = backup.list_backups(workspace_file)
+    plain_backups = hooks.copies_of(workspace_file)  # the backups, once safety is installed
     return EncryptResult(workspace_file, len(plain_files), plain_backups, problems)
 
 
@@ -160,8 +160,7 @@ def _swap(workspace_file: Path, sealed: Path) -> None:
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             workspace_file.with_name(workspace_file.name + suffix).unlink()
-    os.replace(sealed, workspace_file)
-    _fsync_dir(workspace_file.parent)
+    move_into_place(sealed, workspace_file)
 
 
 __all__ = [

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from app.core.errors import StoreError
+from app.core.storage.atomic import staged_file
 
 if TYPE_CHECKING:
     from app.core.storage.crypto import AttachmentKey
@@ -46,17 +47,6 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: fh.read(CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not possible (nor needed) on Windows.
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class AttachmentStore:
@@ -144,46 +134,29 @@ class AttachmentStore:
         return StoredFile(sha, size, media_type or guess_media_type(name), name)
 
     def _write(self, stream: BinaryIO) -> tuple[str, int]:
-        try:
-            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot write to the attachment store {self.root}: {exc.strerror or exc}"
-            ) from None
-        tmp = Path(tmp_name)
         digest = hashlib.sha256()
         size = 0
         try:
-            with os.fdopen(fd, "wb") as out:
-                with self._sink(out) as sink:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # An unfinished write is named ``.incoming-*`` (``casefile check`` reports them).
+            with staged_file(self.root, prefix=".incoming-") as staged:
+                with self._sink(staged.file) as sink:
                     for chunk in iter(lambda: stream.read(CHUNK), b""):
                         digest.update(chunk)
                         size += len(chunk)
                         sink.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            sha = digest.hexdigest()
-            final = self.path_for(sha)
-            if final.is_file():
-                tmp.unlink()
-                return sha, size
-            final.parent.mkdir(exist_ok=True, mode=0o700)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, final)
-            _fsync_dir(final.parent)
+                sha = digest.hexdigest()
+                final = self.path_for(sha)
+                if not final.is_file():  # else: already stored, the copy is dropped
+                    final.parent.mkdir(exist_ok=True, mode=0o700)
+                    staged.commit(final)
             return sha, size
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            # A stream that fails otherwise (an archive entry refused mid-read) propagates
+            # as it is; either way the staged file is gone.
             raise StoreError(
                 f"cannot write to the attachment store {self.root}: {exc.strerror or exc}"
             ) from None
-        except BaseException:
-            # The stream itself failed (e.g. an archive entry refused mid-read): no leftovers.
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
 
     def _sink(self, out: BinaryIO) -> contextlib.AbstractContextManager[BinaryIO]:
         return contextlib.nullcontext(out)

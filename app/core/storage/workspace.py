@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.errors import ConflictError, StoreError, WorkspaceError
-from app.core.safety import backup, check
-from app.core.storage import audit, db
+from app.core.storage import audit, db, hooks
 from app.core.storage.lock import WorkspaceLock
 from app.core.storage.models import Setting
 from app.core.storage.paths import describe_target
@@ -109,7 +108,7 @@ class Workspace:
             except OperationalError as exc:
                 # Disk full, read-only file or folder, locked too long: nothing was saved.
                 session.rollback()
-                raise WorkspaceError(f"the change was not saved: {db._reason(exc)}") from None
+                raise WorkspaceError(f"the change was not saved: {db.reason(exc)}") from None
             except BaseException:
                 session.rollback()
                 raise
@@ -145,8 +144,9 @@ def open_workspace(
     """Open (creating if needed) the workspace at ``target`` and upgrade its schema.
 
     ``exclusive`` (the desktop app) takes the SQLite workspace's lock file, refusing
-    a second app. An existing SQLite workspace is quick-checked, and backed up once
-    a day (in the background when ``exclusive``).
+    a second app. With the safety hooks installed (``app.core.safety.install_hooks``,
+    done by the desktop app and the CLI), an existing SQLite workspace is quick-checked,
+    and backed up once a day (in the background when ``exclusive``).
 
     ``passphrase`` opens an encrypted workspace (a new one is created encrypted); a
     plain workspace ignores it. Without one, an encrypted workspace raises
@@ -169,15 +169,15 @@ def open_workspace(
         if key is not None and had_data:
             _check_key(engine, path)
         if had_data and path is not None:
-            check.quick_check_on_open(engine, url, daily_due=backup.backup_due(path))
+            hooks.run_open_checks(engine, url)  # the quick check, once safety is installed
         db.upgrade(engine, key=key)
-        root = store_root or _store_root(url, engine)
-        store = _store(engine, root, key)
+        root = store_root or store_root_of(url, engine)
+        store = open_store(engine, root, key)
     except OperationalError as exc:
         engine.dispose()
         if held is not None:
             held.release()
-        raise WorkspaceError(f"cannot open the workspace: {db._reason(exc)}") from None
+        raise WorkspaceError(f"cannot open the workspace: {db.reason(exc)}") from None
     except BaseException:
         engine.dispose()
         if held is not None:
@@ -190,7 +190,7 @@ def open_workspace(
     if held is not None:  # the one desktop app on this workspace: earlier viewer copies can go
         workspace.store.sweep_plain_files()
     if had_data:
-        workspace.backup_thread = backup.start_daily_backup(workspace, background=exclusive)
+        hooks.run_after_open(workspace, exclusive)  # today's backup, once safety is installed
     return workspace
 
 
@@ -223,7 +223,7 @@ def _check_key(engine: Engine, path: Path | None) -> None:
         ) from None
 
 
-def _store(engine: Engine, root: Path, key: WorkspaceKey | None) -> AttachmentStore:
+def open_store(engine: Engine, root: Path, key: WorkspaceKey | None) -> AttachmentStore:
     """A plain store, or for an encrypted workspace the encrypted one with its data key
     (made with the workspace: the key lives inside the encrypted database)."""
     if key is None:
@@ -264,7 +264,7 @@ def _setting(connection: Connection, key: str) -> str | None:
     ).scalar_one_or_none()
 
 
-def _store_root(url: URL, engine: Engine) -> Path:
+def store_root_of(url: URL, engine: Engine) -> Path:
     """Where attachments live: the folder the workspace names, else beside the file."""
     with engine.connect() as connection:
         named = _setting(connection, STORE_SETTING)
@@ -288,4 +288,4 @@ def set_store_root(workspace: Workspace, root: Path) -> None:
         raise StoreError(f"the attachment folder must be an absolute path, not {root}")
     with workspace.session() as session:
         session.merge(Setting(key=STORE_SETTING, value=str(root)))
-    workspace.store = _store(workspace.engine, root, workspace.key)
+    workspace.store = open_store(workspace.engine, root, workspace.key)

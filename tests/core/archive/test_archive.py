@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.core.archive import transfer as archive_mod
+from app.core.archive import importer
 from app.core.archive.transfer import ArchiveLimits, export_case, import_archive, read_archive
 from app.core.errors import ArchiveError, NotFoundError
 from app.core.lists.casedump import case_dump
@@ -408,14 +408,14 @@ def test_limits_on_entries_and_unpacked_size(workspace: Workspace) -> None:
 def test_a_failure_during_the_inserts_leaves_no_rows(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_link = archive_mod._link
+    real_link = importer._link
 
     def failing_link(session: Any, table: Any, rows: Any) -> None:
         if table.name == "event_issues":
             raise RuntimeError("disk full")
         real_link(session, table, rows)
 
-    monkeypatch.setattr(archive_mod, "_link", failing_link)
+    monkeypatch.setattr(importer, "_link", failing_link)
     with pytest.raises(RuntimeError):
         import_archive(workspace, make_zip(minimal()))
     assert_nothing_imported(workspace)

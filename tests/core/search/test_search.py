@@ -270,7 +270,7 @@ def test_lost_triggers_are_restored(sqlite_workspace: Workspace) -> None:
     with ws.engine.begin() as connection:
         connection.exec_driver_sql("DROP TRIGGER search_notes_ai")
     notes.add_note(ws, case, body="platypus")
-    s._CHECKED.discard(ws.engine)
+    s.forget_index_check(ws.engine)
     assert [h.kind for h in s.search(ws, "platypus")] == ["note"]
 
 

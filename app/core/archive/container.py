@@ -1,0 +1,277 @@
+"""Opening a case archive safely: the zip container and the bytes of its entries.
+
+An archive comes from outside the office, so every entry name, size and byte is
+distrusted: path traversal, absolute names, symlinks, encrypted or duplicate entries
+and anything but ``case.json`` and ``attachments/<sha256>`` are refused; the declared
+sizes are capped *and* the bytes actually decompressed are counted (a zip bomb can lie
+in its headers). An encrypted archive is decrypted as it is read, never written out
+in the clear (:func:`open_archive`). ``case.json`` is parsed strictly (no duplicate
+keys, no NaN); what it says is checked in app/core/archive/read.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import stat
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from app.core.errors import ArchiveError
+from app.core.storage import crypto
+from app.core.storage.store import CHUNK
+
+CASE_JSON = "case.json"
+ATTACHMENTS = "attachments/"
+_ATTACHMENT = re.compile(r"^attachments/([0-9a-f]{64})$")
+GIB = 1024**3
+
+
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """What an archive may hold before it is refused as hostile."""
+
+    max_total_bytes: int = 4 * GIB  # all entries, uncompressed
+    max_entries: int = 100_000
+    max_json_bytes: int = 1 * GIB  # case.json is parsed in memory
+
+
+DEFAULT_LIMITS = ArchiveLimits()
+
+
+def _check_name(info: zipfile.ZipInfo) -> None:
+    name = info.filename
+    shown = repr(name)
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        raise ArchiveError(f"the archive entry {shown} has an absolute path; refusing the archive")
+    if "\\" in name:
+        raise ArchiveError(f"the archive entry {shown} contains a backslash; refusing the archive")
+    if any(part == ".." for part in name.split("/")):
+        raise ArchiveError(
+            f"the archive entry {shown} points outside the archive (path traversal); "
+            "refusing the archive"
+        )
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise ArchiveError(f"the archive entry {shown} is a symbolic link; refusing the archive")
+    if info.flag_bits & 0x1:
+        raise ArchiveError(f"the archive entry {shown} is encrypted; Casefile archives are not")
+    if name in (CASE_JSON, ATTACHMENTS) or _ATTACHMENT.match(name):
+        if info.is_dir() != (name == ATTACHMENTS):
+            raise ArchiveError(f"the archive entry {shown} has the wrong type")
+        return
+    raise ArchiveError(
+        f"the archive has an unexpected entry {shown} "
+        "(a case archive holds only case.json and attachments/<sha256>)"
+    )
+
+
+class ArchiveReader:
+    """An opened, checked archive. Reads count against one byte budget."""
+
+    def __init__(self, source: str | Path | IO[bytes], limits: ArchiveLimits = DEFAULT_LIMITS):
+        self.limits = limits
+        self.label = str(source) if isinstance(source, str | Path) else "the archive"
+        try:
+            self._zip = zipfile.ZipFile(source)
+        except FileNotFoundError:
+            raise ArchiveError(f"{self.label} does not exist") from None
+        except IsADirectoryError:
+            raise ArchiveError(f"{self.label} is a folder, not a case archive") from None
+        except OSError as exc:
+            raise ArchiveError(f"cannot read {self.label}: {exc.strerror or exc}") from None
+        except (zipfile.BadZipFile, ValueError, EOFError):
+            raise ArchiveError(f"{self.label} is not a case archive (not a zip file)") from None
+        try:
+            self.entries = self._check_entries()
+        except BaseException:
+            self._zip.close()
+            raise
+        self._read_total = 0
+
+    def _check_entries(self) -> dict[str, zipfile.ZipInfo]:
+        infos = self._zip.infolist()
+        if len(infos) > self.limits.max_entries:
+            raise ArchiveError(
+                f"the archive has {len(infos)} entries, more than the limit of "
+                f"{self.limits.max_entries}; refusing it"
+            )
+        entries: dict[str, zipfile.ZipInfo] = {}
+        declared = 0
+        for info in infos:
+            _check_name(info)
+            if info.filename in entries:
+                raise ArchiveError(f"the archive has the entry {info.filename!r} twice")
+            entries[info.filename] = info
+            declared += info.file_size
+        if declared > self.limits.max_total_bytes:
+            raise ArchiveError(
+                f"the archive would unpack to {declared:,} bytes, more than the limit of "
+                f"{self.limits.max_total_bytes:,}; refusing it"
+            )
+        if CASE_JSON not in entries:
+            raise ArchiveError(f"{self.label} is not a Casefile case archive (no case.json)")
+        return entries
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> ArchiveReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The bytes of one entry, counted against its declared size and the total budget."""
+        info = self.entries.get(name)
+        if info is None:
+            raise ArchiveError(f"the archive has no entry {name!r}")
+        size = 0
+        try:
+            with self._zip.open(info) as stream:
+                while chunk := stream.read(CHUNK):
+                    size += len(chunk)
+                    self._read_total += len(chunk)
+                    if size > info.file_size:
+                        raise ArchiveError(f"the archive entry {name!r} is larger than declared")
+                    if self._read_total > self.limits.max_total_bytes:
+                        raise ArchiveError(
+                            "the archive unpacks to more than the limit of "
+                            f"{self.limits.max_total_bytes:,} bytes; refusing it"
+                        )
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            raise ArchiveError(f"the archive entry {name!r} is damaged: {exc}") from None
+        except OSError as exc:
+            raise ArchiveError(f"cannot read {self.label}: {exc.strerror or exc}") from None
+
+    def read_case_json(self) -> Any:
+        info = self.entries[CASE_JSON]
+        if info.file_size > self.limits.max_json_bytes:
+            raise ArchiveError(
+                f"case.json is {info.file_size:,} bytes, more than the limit of "
+                f"{self.limits.max_json_bytes:,}"
+            )
+        data = b"".join(self.chunks(CASE_JSON))
+        return parse_json(data)
+
+    def check_attachment(self, sha256: str, size: int | None) -> None:
+        """Refuse a missing attachment, or one whose bytes do not hash to its name."""
+        name = ATTACHMENTS + sha256
+        if name not in self.entries:
+            raise ArchiveError(f"the attachment {name} is missing from the archive")
+        digest = hashlib.sha256()
+        actual = 0
+        for chunk in self.chunks(name):
+            digest.update(chunk)
+            actual += len(chunk)
+        if digest.hexdigest() != sha256:
+            raise ArchiveError(
+                f"the attachment {name} does not hash to its name (damaged or altered)"
+            )
+        if size is not None and size != actual:
+            raise ArchiveError(
+                f"the attachment {name} is {actual:,} bytes, but case.json says {size:,}"
+            )
+
+    def open_attachment(self, sha256: str) -> _ChunkStream:
+        return _ChunkStream(self.chunks(ATTACHMENTS + sha256))
+
+
+class _ChunkStream:
+    """A minimal binary stream over counted chunks (what the store reads from)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._buffer = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, b"")
+            if not chunk:
+                break
+            self._buffer += chunk
+        if size < 0:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ArchiveError(
+                f"case.json is malformed: the key {key!r} appears twice in one object"
+            )
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ArchiveError(f"case.json is malformed: {name} is not a JSON value")
+
+
+def parse_json(data: bytes) -> Any:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArchiveError(f"case.json is not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise ArchiveError(
+            f"case.json is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise ArchiveError("case.json is malformed: nested too deeply") from None
+
+
+@contextlib.contextmanager
+def open_archive(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    limits: ArchiveLimits = DEFAULT_LIMITS,
+    passphrase: str | None = None,
+    key: crypto.WorkspaceKey | None = None,
+) -> Iterator[ArchiveReader]:
+    """An :class:`ArchiveReader` on ``source``, plain or encrypted (with ``passphrase``,
+    or the ``key`` of the workspace it was exported from)."""
+    with _decrypted(source, passphrase, key) as zipped, ArchiveReader(zipped, limits) as reader:
+        yield reader
+
+
+@contextlib.contextmanager
+def _decrypted(
+    source: str | os.PathLike[str] | IO[bytes],
+    passphrase: str | None,
+    key: crypto.WorkspaceKey | None = None,
+) -> Iterator[str | Path | IO[bytes]]:
+    """The archive's zip: ``source`` itself, or the plaintext of an encrypted archive,
+    decrypted as it is read (never written out)."""
+    src = _source(source)
+    if not isinstance(src, Path) or not crypto.is_encrypted_file(src):
+        yield src
+        return
+    fp = src.open("rb")
+    try:
+        plain = crypto.archive_reader(fp, passphrase=passphrase, key=key)
+    except BaseException:
+        fp.close()
+        raise
+    with plain:
+        yield plain
+
+
+def _source(source: str | os.PathLike[str] | IO[bytes]) -> str | Path | IO[bytes]:
+    if isinstance(source, str | os.PathLike):
+        return Path(source)
+    return source

@@ -1,0 +1,175 @@
+"""Restoring a backup: every byte checked first, the current workspace moved aside.
+
+Nothing of the current workspace is deleted: its database (with -wal/-shm) and its
+attachment folder are renamed to ``*.before-restore-<time>`` beside it. A backup of an
+office PostgreSQL server is refused here: restoring one is ``pg_restore``'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.core.errors import WorkspaceError
+from app.core.safety.backup_files import (
+    DB_NAME,
+    PG_DUMP_NAME,
+    STAMP,
+    private_dir,
+    read_manifest,
+)
+from app.core.safety.snapshot import connect, connect_read_only, driver
+from app.core.storage.atomic import fsync_dir, move_into_place
+from app.core.storage.store import CHUNK, sha256_of
+
+if TYPE_CHECKING:
+    from app.core.storage.crypto import WorkspaceKey
+
+
+@dataclass
+class RestoreResult:
+    workspace: Path
+    store: Path
+    moved_aside: list[Path]
+    problems: list[str]
+
+
+def restore_backup(
+    backup: Path,
+    workspace_file: Path,
+    *,
+    store_root: Path | None = None,
+    passphrase: str | None = None,
+) -> RestoreResult:
+    """Replace the workspace with ``backup``, after checking every byte of it.
+
+    The current workspace (database, -wal/-shm and attachment folder) is moved aside
+    to ``*.before-restore-<time>``, never deleted. Refused while an app has the
+    workspace open. The database of an encrypted backup is checked with SQLite's
+    integrity check only when its ``passphrase`` is given (its bytes always are).
+    """
+    from app.core.storage.lock import WorkspaceLock
+
+    manifest = read_manifest(backup)
+    if manifest.get("backend") != "sqlite":
+        raise WorkspaceError(
+            "this is a backup of an office PostgreSQL server: restoring it is done on the "
+            f"server with pg_restore (its {PG_DUMP_NAME} inside the zip), which is the job of "
+            "whoever runs the server"
+        )
+    workspace_file = workspace_file.expanduser().absolute()
+    private_dir(workspace_file.parent)
+    with (
+        WorkspaceLock(workspace_file),
+        tempfile.TemporaryDirectory(prefix=".casefile-restore-", dir=workspace_file.parent) as tmp,
+    ):
+        staging = Path(tmp)
+        problems, key = _extract_checked(backup, manifest, staging, passphrase)
+        staged_db, staged_store = staging / DB_NAME, staging / "attachments"
+        encrypted_unread = bool(manifest.get("encrypted")) and key is None
+        store = (
+            store_root
+            or (None if encrypted_unread else _named_store(staged_db, key))
+            or workspace_file.with_name(workspace_file.name + ".attachments")
+        )
+        stamp = dt.datetime.now().strftime(STAMP)
+        moved = _move_aside(workspace_file, store, stamp)
+        move_into_place(staged_db, workspace_file)
+        store.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(staged_store), str(store))
+        fsync_dir(store.parent)
+    return RestoreResult(workspace_file, store, moved, problems)
+
+
+def _extract_checked(
+    backup: Path, manifest: dict[str, Any], staging: Path, passphrase: str | None = None
+) -> tuple[list[str], WorkspaceKey | None]:
+    problems: list[str] = []
+    expected: dict[str, int] = manifest.get("attachments", {})
+    sealed: dict[str, str] | None = manifest.get("attachment_sha256")
+    store = staging / "attachments"
+    private_dir(store)
+    try:
+        with zipfile.ZipFile(backup) as zf:
+            names = set(zf.namelist())
+            if DB_NAME not in names:
+                raise WorkspaceError(f"{backup} holds no workspace database")
+            _extract(zf, DB_NAME, staging / DB_NAME)
+            for sha in expected:
+                member = f"attachments/{sha[:2]}/{sha}"
+                if member not in names:
+                    problems.append(f"attachment {sha} is listed but not in the backup")
+                    continue
+                target = store / sha[:2] / sha
+                private_dir(target.parent)
+                if _extract(zf, member, target) != (sha if sealed is None else sealed.get(sha)):
+                    problems.append(f"attachment {sha} in the backup does not match its hash")
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise WorkspaceError(f"{backup} cannot be read: {exc}") from None
+    if sha256_of(staging / DB_NAME) != manifest["database"]["sha256"]:
+        raise WorkspaceError(f"the database in {backup} is damaged (its hash does not match)")
+    key = None
+    if manifest.get("encrypted"):
+        if passphrase is None:
+            return problems, None  # its bytes match; the rest needs the passphrase
+        from app.core.storage import crypto
+
+        key = crypto.unlock(staging / DB_NAME, passphrase)
+    con = connect(staging / DB_NAME, key)
+    try:
+        result = con.execute("PRAGMA integrity_check").fetchall()
+    finally:
+        con.close()
+    if result != [("ok",)]:
+        raise WorkspaceError(f"the database in {backup} is damaged: {result[0][0]}")
+    return problems, key
+
+
+def _extract(zf: zipfile.ZipFile, member: str, target: Path) -> str:
+    digest = hashlib.sha256()
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with zf.open(member) as src, os.fdopen(fd, "wb") as out:
+        for chunk in iter(lambda: src.read(CHUNK), b""):
+            digest.update(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    return digest.hexdigest()
+
+
+def _named_store(db_file: Path, key: WorkspaceKey | None = None) -> Path | None:
+    con = connect_read_only(db_file, key)
+    try:
+        row = con.execute(
+            "SELECT value FROM workspace_settings WHERE key = 'attachment_store'"
+        ).fetchone()
+    except driver(key).Error:
+        row = None
+    finally:
+        con.close()
+    return Path(row[0]) if row and row[0] else None
+
+
+def _move_aside(workspace_file: Path, store: Path, stamp: str) -> list[Path]:
+    """Move the current workspace and its store out of the way; never delete them."""
+    moved: list[Path] = []
+    files = [workspace_file.with_name(workspace_file.name + s) for s in ("", "-wal", "-shm")]
+    present = [f for f in files if f.exists()]
+    if present:
+        aside = workspace_file.with_name(f"{workspace_file.name}.before-restore-{stamp}")
+        private_dir(aside)
+        for f in present:  # the database with its WAL: a consistent set
+            os.replace(f, aside / f.name)
+        moved.append(aside)
+    if store.exists():
+        aside_store = store.with_name(f"{store.name}.before-restore-{stamp}")
+        os.replace(store, aside_store)
+        moved.append(aside_store)
+    return moved
