@@ -18,7 +18,6 @@ if TYPE_CHECKING:
         QLabel,
         QMenu,
         QMenuBar,
-        QStackedWidget,
         QStatusBar,
         QToolBar,
         QWidget,
@@ -48,7 +47,6 @@ class WindowHost(Protocol):
 
     undo: QUndoStack
     case_list: CaseListPage
-    pages: QStackedWidget
     workspace_label: QLabel
     workspace_part: WorkspaceHolder
     recent_menu: QMenu
