@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from app.gui.interaction import Interaction
     from app.gui.window.main_window import MainWindow
 
-# What to do when a workspace cannot be opened: the workspace to try next, or None to quit.
-AfterFailure = Callable[[str, Exception, "QWidget | None", "Interaction"], "str | None"]
-
 
 SMOKE_TEST_VAR = "CASEFILE_SMOKE_TEST"
 # The start-up benchmark: print time.perf_counter() once the main window's first frame
@@ -215,11 +212,10 @@ def open_first_workspace(
     exclusive: bool = True,
     parent: QWidget | None = None,
     trying: Callable[[str], None] | None = None,
-    after_failure: AfterFailure = ask_after_failure,
 ) -> Workspace | None:
     """Open the start-up workspace; if it fails, say why and offer the ways out (in
     dialogs over ``parent``, the window, asked through ``interaction``; ``trying`` is
-    told each workspace tried; ``after_failure`` asks what to do instead).
+    told each workspace tried).
 
     Returns None when the person chooses to quit.
     """
@@ -230,7 +226,7 @@ def open_first_workspace(
         try:
             return open_asking_passphrase(target, parent, interaction, exclusive=exclusive)
         except CasefileError as exc:
-            choice = after_failure(target, exc, parent, interaction)
+            choice = ask_after_failure(target, exc, parent, interaction)
         if choice is None:
             return None
         target = choice

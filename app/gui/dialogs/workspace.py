@@ -2,8 +2,9 @@
 passphrase, and what to do instead when one cannot be opened.
 
 The start of the app (``app/gui/app.py``) and the window's File menu use these. Every
-question goes through an :class:`~app.gui.interaction.Interaction`, except the choice
-offered after a failure, which has a button for each way out.
+question goes through an :class:`~app.gui.interaction.Interaction` (the choice offered
+after a failure, a message with a button for each way out, is run by its
+``run_dialog``).
 """
 
 from __future__ import annotations
@@ -83,8 +84,9 @@ def ask_after_failure(
         use_default = box.addButton("Use Default Workspace", QMessageBox.ButtonRole.ActionRole)
     quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_other)
-    box.exec()
+    interaction.run_dialog(box)
     clicked = box.clickedButton()
+    box.deleteLater()
     if clicked is quit_button or clicked is None:
         return None
     if use_default is not None and clicked is use_default:

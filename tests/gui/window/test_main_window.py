@@ -408,27 +408,26 @@ def test_start_up_failure_names_the_workspace_and_offers_a_way_out(
     bad = tmp_path / "folder.casefile"
     bad.mkdir()
     good = tmp_path / "good.casefile"
-    asked: list[tuple[str, str]] = []
+    asked: list[str] = []
 
-    def answer(target: str, error: Exception, _parent: Any, _talk: Any) -> str | None:
-        asked.append((target, str(error)))
-        return str(good) if len(asked) == 1 else None
+    def click(label: str) -> Any:
+        def answer(box: Any) -> int:
+            asked.append(box.informativeText())
+            next(b for b in box.buttons() if b.text() == label).click()
+            return 0
+
+        return answer
 
     settings: dict[str, Any] = {}
-    talk = RecordingInteraction()
-    ws = gui_app.open_first_workspace(
-        str(bad), settings, talk, exclusive=False, after_failure=answer
-    )
+    talk = RecordingInteraction(dialogs=[click("Open Another…")], files=[str(good)])
+    ws = gui_app.open_first_workspace(str(bad), settings, talk, exclusive=False)
     assert ws is not None and ws.describe() == str(good)
     ws.close()
-    assert asked[0][0] == str(bad) and "folder" in asked[0][1]
-    assert (
-        gui_app.open_first_workspace(
-            str(bad), settings, talk, exclusive=False, after_failure=answer
-        )
-        is None
-    )
-    assert talk.log == []  # neither workspace asked for a passphrase
+    assert asked[0].startswith(str(bad)) and "folder" in asked[0]
+    assert talk.said("dialog", "Cannot open workspace") and talk.said("open_file", "Open Workspace")
+    talk.dialogs.append(click("Quit"))
+    assert gui_app.open_first_workspace(str(bad), settings, talk, exclusive=False) is None
+    assert len(asked) == 2 and not talk.dialogs  # asked once more, then quit
 
 
 def test_search_dock_opens_and_a_hit_navigates_to_its_row(
