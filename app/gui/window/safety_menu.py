@@ -252,8 +252,8 @@ class SafetyMenu(QObject):
         return control
 
     def restore_from_backup(self) -> bool:
-        """Ask which backup to restore, then restore it (on the task runner); False if
-        nothing is restored."""
+        """Ask which backup to restore, then restore it (on the task runner); True once
+        the restore has started, False if none was chosen."""
         from app.gui.dialogs.backup import BackupDialog
 
         path = self.window.ctx.workspace.path
