@@ -1,34 +1,21 @@
 """The ``casefile`` command line: parse, call a service, print.
 
 Each subcommand lives in ``app/commands/<name>.py`` with a ``register`` function
-that adds its parser and sets ``handler``. Handlers receive the parsed arguments
-and an open :class:`~app.core.storage.workspace.Workspace`. Every :class:`CasefileError`
+that adds its parser and sets ``handler``; the command modules are imported only
+when the full parser is built, so a plain desktop start loads none of them.
+Handlers receive the parsed arguments and an open
+:class:`~app.core.storage.workspace.Workspace`. Every :class:`CasefileError`
 becomes one line on stderr and exit status 1: no tracebacks for a person to read.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from app.core.errors import CasefileError
-
-COMMAND_MODULES = (
-    "app.commands.sample",
-    "app.commands.cases",
-    "app.commands.show",
-    "app.commands.archive",
-    "app.commands.brief",
-    "app.commands.search",
-    "app.commands.demo_data",
-    "app.commands.safety",
-    "app.commands.history",
-    "app.commands.intake",
-    "app.commands.encryption",
-)
 
 
 class _NotTheWindow(Exception):
@@ -64,16 +51,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"casefile {app_version()}")
     _add_global_options(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # a command not written yet; the others still work
-                continue
-            raise
-        module.register(commands)
+    _add_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
+
+
+def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Every subcommand, in the order ``casefile --help`` lists them."""
+    from app.commands import (
+        archive,
+        brief,
+        cases,
+        demo_data,
+        encryption,
+        history,
+        intake,
+        safety,
+        sample,
+        search,
+        show,
+    )
+
+    for module in (
+        sample, cases, show, archive, brief, search, demo_data, safety, history, intake, encryption
+    ):  # fmt: skip
+        module.register(commands)
 
 
 def _window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:

@@ -13,21 +13,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, MutableMapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.errors import CasefileError
-from app.core.storage.paths import (
-    ENV_VAR,
-    WORKSPACE_SUFFIX,
-    default_workspace_path,
-    describe_target,
-)
+from app.core.storage.paths import ENV_VAR, default_workspace_path, describe_target
+from app.gui.dialogs.workspace import ask_after_failure, open_asking_passphrase
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.core.storage.workspace import Workspace
+    from app.gui.interaction import Interaction
     from app.gui.window.main_window import MainWindow
 
 
@@ -43,6 +39,7 @@ def run_gui(db: str | None = None) -> int:
 
     from app.gui import settings as prefs
     from app.gui import style
+    from app.gui.interaction import QtInteraction
     from app.gui.window.main_window import MainWindow
 
     existing = QApplication.instance()
@@ -55,7 +52,11 @@ def run_gui(db: str | None = None) -> int:
     style.apply_app_style(app)
 
     settings = prefs.QSettingsMapping(prefs.user_settings())
-    window = MainWindow(settings=settings, opening=_name_of(first_target(db, settings)))
+    window = MainWindow(
+        settings=settings,
+        opening=_name_of(first_target(db, settings)),
+        interaction=QtInteraction(),
+    )
     start = _Start(window, db, settings)
     _when_painted(window, start.open, latest_ms=1000)
     window.show()
@@ -97,8 +98,13 @@ class _Start:
 
         _load_database_layer()
         window = self.window
+        part = window.workspace_part
         workspace = open_first_workspace(
-            self.db, self.settings, parent=window, trying=lambda t: window.show_opening(_name_of(t))
+            self.db,
+            self.settings,
+            window.interaction,
+            parent=window,
+            trying=lambda t: part.show_opening(_name_of(t)),
         )
         if workspace is None:
             from PySide6.QtWidgets import QApplication
@@ -107,7 +113,7 @@ class _Start:
             window.close()
             QApplication.exit(1)
             return
-        window.attach(AppContext(workspace, settings=self.settings))
+        part.attach(AppContext(workspace, settings=self.settings, interaction=window.interaction))
         if os.environ.get(FIRST_PAINT_VAR):
             _when_painted(window, lambda: (_report("filled-paint"), window.close()))
         elif os.environ.get(SMOKE_TEST_VAR):
@@ -202,13 +208,15 @@ def first_target(db: str | None, settings: MutableMapping[str, Any]) -> str:
 def open_first_workspace(
     db: str | None,
     settings: MutableMapping[str, Any],
+    interaction: Interaction,
     *,
     exclusive: bool = True,
     parent: QWidget | None = None,
     trying: Callable[[str], None] | None = None,
 ) -> Workspace | None:
     """Open the start-up workspace; if it fails, say why and offer the ways out (in
-    dialogs over ``parent``, the window; ``trying`` is told each workspace tried).
+    dialogs over ``parent``, the window, asked through ``interaction``; ``trying`` is
+    told each workspace tried).
 
     Returns None when the person chooses to quit.
     """
@@ -217,120 +225,9 @@ def open_first_workspace(
         if trying is not None:
             trying(target)
         try:
-            return open_asking_passphrase(target, parent, exclusive=exclusive)
+            return open_asking_passphrase(target, parent, interaction, exclusive=exclusive)
         except CasefileError as exc:
-            choice = _ask_after_failure(target, exc, parent)
+            choice = ask_after_failure(target, exc, parent, interaction)
         if choice is None:
             return None
         target = choice
-
-
-def open_asking_passphrase(
-    target: str, parent: QWidget | None, *, exclusive: bool = True
-) -> Workspace:
-    """``open_workspace``, asking for the passphrase when the workspace is encrypted
-    (again after a wrong one). Cancelling raises the "give its passphrase" error."""
-    from app.core.safety.on_open import install_hooks
-    from app.core.storage.crypto import PassphraseRequired, WrongPassphrase
-    from app.core.storage.workspace import open_workspace
-
-    install_hooks()  # quick-checked on open, backed up once a day in the background
-    try:
-        return open_workspace(target, exclusive=exclusive)
-    except PassphraseRequired as exc:
-        refused: BaseException = exc
-    problem = ""
-    while True:
-        secret = ask_passphrase(parent, target, problem)
-        if secret is None:
-            raise refused
-        try:
-            return open_workspace(target, secret, exclusive=exclusive)
-        except WrongPassphrase as exc:
-            problem = "Wrong passphrase. Try again."
-            refused = exc
-
-
-def ask_passphrase(parent: QWidget | None, target: str, problem: str = "") -> str | None:
-    """The passphrase typed into a password field (None if cancelled)."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    label = f"{problem}\n\n" if problem else ""
-    text, ok = QInputDialog.getText(
-        parent,
-        "Encrypted Workspace",
-        f"{label}{Path(target).name} is encrypted. Passphrase:",
-        QLineEdit.EchoMode.Password,
-    )
-    return text if ok and text else None
-
-
-def _ask_after_failure(target: str, error: Exception, parent: QWidget | None = None) -> str | None:
-    """A message naming the workspace and the reason, with buttons for each way out."""
-    from PySide6.QtWidgets import QMessageBox
-
-    default = str(default_workspace_path())
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Cannot open workspace")
-    box.setText("Casefile could not open the workspace")
-    box.setInformativeText(
-        f"{target}\n\n{error}\n\n"
-        "You can open another workspace, start a new one, or quit. Nothing has been changed."
-    )
-    open_other = box.addButton("Open Another…", QMessageBox.ButtonRole.AcceptRole)
-    new_one = box.addButton("New Workspace…", QMessageBox.ButtonRole.ActionRole)
-    use_default = None
-    if "://" in target or Path(target).expanduser().resolve() != Path(default):
-        use_default = box.addButton("Use Default Workspace", QMessageBox.ButtonRole.ActionRole)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(open_other)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is quit_button or clicked is None:
-        return None
-    if use_default is not None and clicked is use_default:
-        return default
-    folder = Path(default).parent
-    ask = ask_new_workspace if clicked is new_one else ask_workspace
-    name = ask(parent, folder)
-    # Cancelling the file dialog brings the question back rather than quitting.
-    return name or target
-
-
-def ask_workspace(parent: QWidget | None, folder: Path) -> str | None:
-    """Ask which workspace file to open."""
-    from PySide6.QtWidgets import QFileDialog
-
-    name, _ = QFileDialog.getOpenFileName(
-        parent,
-        "Open Workspace",
-        str(folder),
-        f"Casefile workspaces (*{WORKSPACE_SUFFIX});;All files (*)",
-    )
-    return name or None
-
-
-def ask_new_workspace(parent: QWidget | None, folder: Path) -> str | None:
-    """Ask where a new workspace goes; an existing one is offered for opening instead."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-    name, _ = QFileDialog.getSaveFileName(
-        parent,
-        "New Workspace",
-        str(folder / f"cases{WORKSPACE_SUFFIX}"),
-        f"Casefile workspaces (*{WORKSPACE_SUFFIX})",
-        options=QFileDialog.Option.DontConfirmOverwrite,  # we never overwrite; we ask below
-    )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix != WORKSPACE_SUFFIX:
-        path = path.with_name(path.name + WORKSPACE_SUFFIX)
-    if path.exists():
-        answer = QMessageBox.question(
-            parent, "Workspace exists", f"{path} is already a workspace. Open it instead?"
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-    return str(path)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -239,17 +238,18 @@ class CaseListPage(QWidget):
 
     def load_sample(self) -> None:
         """Add the built-in sample case (an import, not an edit: it is not undone)."""
+        talk = self.ctx.interaction
         try:
             from app.core.sample import load_sample
         except ImportError:
-            QMessageBox.information(self, "Casefile", "The sample case is not in this build.")
+            talk.inform(self, "Casefile", "The sample case is not in this build.")
             return
         QApplication.setOverrideCursor(style.busy_cursor())
         try:
             case_id = load_sample(self.ctx.workspace)
         except CasefileError as exc:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "Casefile", f"The sample case could not be loaded: {exc}")
+            talk.warn(self, "Casefile", f"The sample case could not be loaded: {exc}")
             return
         QApplication.restoreOverrideCursor()
         self.refresh()

@@ -64,9 +64,17 @@ class Interaction(Protocol):
         ...
 
     def save_file(
-        self, parent: QWidget | None, title: str, path: str | Path = "", filter: str = ""
+        self,
+        parent: QWidget | None,
+        title: str,
+        path: str | Path = "",
+        filter: str = "",
+        *,
+        confirm_overwrite: bool = True,
     ) -> str | None:
-        """Where to write a new file, or None when cancelled."""
+        """Where to write a new file, or None when cancelled. Without
+        ``confirm_overwrite`` the chooser does not ask about an existing file (the
+        caller asks its own question)."""
         ...
 
     def run_dialog(self, dialog: QDialog) -> int:
@@ -148,9 +156,18 @@ class QtInteraction:
         return list(names)
 
     def save_file(
-        self, parent: QWidget | None, title: str, path: str | Path = "", filter: str = ""
+        self,
+        parent: QWidget | None,
+        title: str,
+        path: str | Path = "",
+        filter: str = "",
+        *,
+        confirm_overwrite: bool = True,
     ) -> str | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(path), filter)
+        options = QFileDialog.Option(0)
+        if not confirm_overwrite:
+            options |= QFileDialog.Option.DontConfirmOverwrite
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(path), filter, options=options)
         return name or None
 
     def run_dialog(self, dialog: QDialog) -> int:

@@ -92,7 +92,13 @@ class RecordingInteraction:
         return _next(self.file_lists, "open_files", title)
 
     def save_file(
-        self, parent: QWidget | None, title: str, path: str | Path = "", filter: str = ""
+        self,
+        parent: QWidget | None,
+        title: str,
+        path: str | Path = "",
+        filter: str = "",
+        *,
+        confirm_overwrite: bool = True,
     ) -> str | None:
         self.log.append(Said("save_file", title, str(path)))
         return _next(self.saves, "save_file", title)

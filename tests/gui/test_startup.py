@@ -63,15 +63,17 @@ def test_the_window_shows_before_its_workspace_and_fills_once_it_is_given(
         win.search_action,
         win.filter_action,
         win.case_list_action,
-        win.history_action,  # type: ignore[attr-defined]
-        win.backup_action,  # type: ignore[attr-defined]
+        win.safety_menu.history_action,
+        win.safety_menu.backup_action,
+        win.case_menu.conflict_action,
+        win.encryption_menu.change_action,
     ):
         assert not action.isEnabled(), action.text()
     assert not win.case_list.new_button.isEnabled()
     assert win.quit_action.isEnabled() and win.about_action.isEnabled()
 
     ctx.settings = win.settings  # type: ignore[assignment]
-    win.attach(ctx)
+    win.workspace_part.attach(ctx)
     assert win.workspace_label.text() == f"Workspace: {name}"
     model = win.case_list.model
     assert model.rowCount() == 1 and model.index(0, 0).data() == CAPTION
@@ -94,7 +96,7 @@ def test_an_empty_workspace_shows_its_welcome_once_attached(
     win.show()
     assert not win.case_list.is_empty_workspace()
     empty_ctx.settings = win.settings  # type: ignore[assignment]
-    win.attach(empty_ctx)
+    win.workspace_part.attach(empty_ctx)
     assert win.case_list.is_empty_workspace()
     assert empty_ctx.workspace.describe() in win.case_list.welcome.workspace_label.text()
 

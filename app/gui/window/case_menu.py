@@ -1,6 +1,9 @@
-"""The Case menu: intake work on the open case (statements from a text, conflict check).
+"""The Case menu: intake work on the open case (statements from a text, conflict check)
+and case archives.
 
-Kept apart from the main window so each intake tool is loaded only when used.
+The window makes one :class:`CaseMenu` (``window.case_menu``); each intake tool is loaded
+only when used. Questions, warnings and file choosers go through the context's
+:class:`~app.gui.interaction.Interaction`.
 """
 
 from __future__ import annotations
@@ -12,19 +15,20 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QInputDialog,
     QLineEdit,
+    QMainWindow,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 if TYPE_CHECKING:
-    from app.gui.window.main_window import MainWindow
+    from app.gui.interaction import Interaction
+    from app.gui.window.host import WindowHost
+
+ARCHIVES = "Case archives (*.zip)"
 
 
 class PasteTextDialog(QDialog):
@@ -52,155 +56,173 @@ class PasteTextDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def install(window: MainWindow) -> QMenu:
-    """Add the Case menu to ``window``'s menu bar, before Help."""
-    menu = QMenu("&Case", window)
-    from_file = QAction("Statements from a &File…", window)
-    from_file.triggered.connect(lambda: statements_from_file(window))
-    pasted = QAction("Statements from &Pasted Text…", window)
-    pasted.triggered.connect(lambda: statements_from_paste(window))
-    conflicts = QAction("&Conflict Check…", window)
-    conflicts.setShortcut(QKeySequence("Ctrl+Shift+K"))
-    conflicts.triggered.connect(lambda: conflict_check(window))
-    import_archive = QAction("&Import Case Archive…", window)
-    import_archive.triggered.connect(lambda: import_case_archive(window))
-    export_archive = QAction("E&xport Case Archive…", window)
-    export_archive.triggered.connect(lambda: export_case_archive(window))
-    menu.addActions([from_file, pasted])
-    menu.addSeparator()
-    menu.addAction(conflicts)
-    menu.addSeparator()
-    menu.addActions([import_archive, export_archive])
+class CaseMenu:
+    """The Case menu of ``window``, before Help, and what its actions do."""
 
-    def enable() -> None:
-        has_case = window.current_case_id() is not None
-        from_file.setEnabled(has_case)
-        pasted.setEnabled(has_case)
-        export_archive.setEnabled(has_case)
+    def __init__(self, window: WindowHost) -> None:
+        self.window = window
+        parent = window.window()
+        self.menu = QMenu("&Case", parent)
+        self.from_file_action = QAction("Statements from a &File…", parent)
+        self.from_file_action.triggered.connect(lambda: self.statements_from_file())
+        self.pasted_action = QAction("Statements from &Pasted Text…", parent)
+        self.pasted_action.triggered.connect(lambda: self.statements_from_paste())
+        self.conflict_action = QAction("&Conflict Check…", parent)
+        self.conflict_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.conflict_action.triggered.connect(lambda: self.conflict_check())
+        self.import_action = QAction("&Import Case Archive…", parent)
+        self.import_action.triggered.connect(lambda: self.import_case_archive())
+        self.export_action = QAction("E&xport Case Archive…", parent)
+        self.export_action.triggered.connect(lambda: self.export_case_archive())
+        self.menu.addActions([self.from_file_action, self.pasted_action])
+        self.menu.addSeparator()
+        self.menu.addAction(self.conflict_action)
+        self.menu.addSeparator()
+        self.menu.addActions([self.import_action, self.export_action])
+        self.menu.aboutToShow.connect(self._enable)
+        bar = window.menuBar()
+        help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+        if help_action is not None:
+            bar.insertMenu(help_action, self.menu)
+        else:
+            bar.addMenu(self.menu)
 
-    menu.aboutToShow.connect(enable)
-    help_action = next(
-        (a for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"), None
-    )
-    if help_action is not None:
-        window.menuBar().insertMenu(help_action, menu)
-    else:
-        window.menuBar().addMenu(menu)
-    return menu
+    @property
+    def _parent(self) -> QWidget:
+        return self.window.window()
 
+    @property
+    def _talk(self) -> Interaction:
+        return self.window.interaction
 
-def _review(window: MainWindow, text: str, source_name: str) -> None:
-    from app.gui.dialogs.extract import review_extraction
+    def _enable(self) -> None:
+        has_case = self.window.current_case_id() is not None
+        self.from_file_action.setEnabled(has_case)
+        self.pasted_action.setEnabled(has_case)
+        self.export_action.setEnabled(has_case)
 
-    case_id = window.current_case_id()
-    if case_id is None:
-        return
-    if not text.strip():
-        QMessageBox.information(window, "Nothing to read", "The text is empty.")
-        return
-    review_extraction(window.ctx, window.undo, case_id, text, source_name, window)
+    # -- statements --------------------------------------------------------------------
 
+    def _review(self, text: str, source_name: str) -> None:
+        from app.gui.dialogs.extract import review_extraction
 
-def statements_from_file(window: MainWindow) -> None:
-    from app.core.textextract import extract_text
+        case_id = self.window.current_case_id()
+        if case_id is None:
+            return
+        if not text.strip():
+            self._talk.inform(self._parent, "Nothing to read", "The text is empty.")
+            return
+        window = self.window
+        review_extraction(window.ctx, window.undo, case_id, text, source_name, self._parent)
 
-    name, _ = QFileDialog.getOpenFileName(
-        window,
-        "Statements from a File",
-        str(Path.home()),
-        "Texts (*.txt *.md *.docx *.pdf *.eml);;All files (*)",
-    )
-    if not name:
-        return
-    text, note = extract_text(Path(name))
-    if text is None:
-        QMessageBox.warning(window, "Cannot read the file", note or "No text found.")
-        return
-    _review(window, text, Path(name).name)
+    def statements_from_file(self) -> None:
+        from app.core.textextract import extract_text
 
-
-def statements_from_paste(window: MainWindow) -> None:
-    dialog = PasteTextDialog(window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        _review(window, dialog.text.toPlainText(), dialog.source.text().strip() or "Pasted text")
-    dialog.deleteLater()
-
-
-def conflict_check(window: MainWindow) -> None:
-    from app.core.intake.conflicts import check_person
-    from app.gui.conflict_panel import show_hits
-
-    name, ok = QInputDialog.getText(window, "Conflict Check", "Name to check against all cases:")
-    if ok and name.strip():
-        hits = check_person(window.ctx.workspace, name.strip(), roles=("client",))
-        show_hits(window, hits, name.strip())
-
-
-def _ask_archive_passphrase(window: QWidget) -> str | None:
-    secret, ok = QInputDialog.getText(
-        window,
-        "Encrypted Case Archive",
-        "This case archive is protected. Its passphrase:",
-        QLineEdit.EchoMode.Password,
-    )
-    return secret if ok and secret else None
-
-
-def import_case_archive(window: MainWindow, path: Path | None = None) -> int | None:
-    """Import a case archive in one transaction, then run the conflict check on its parties."""
-    from app.core.archive.transfer import import_archive
-    from app.core.errors import CasefileError
-    from app.core.intake.conflicts import check_case
-    from app.core.storage.crypto import PassphraseRequired, WrongPassphrase
-    from app.gui.conflict_panel import show_hits
-
-    if path is None:
-        name, _ = QFileDialog.getOpenFileName(
-            window, "Import Case Archive", str(Path.home()), "Case archives (*.zip)"
+        name = self._talk.open_file(
+            self._parent,
+            "Statements from a File",
+            Path.home(),
+            "Texts (*.txt *.md *.docx *.pdf *.eml);;All files (*)",
         )
         if not name:
-            return None
-        path = Path(name)
-    passphrase: str | None = None
-    while True:
-        try:
-            case_id = import_archive(window.ctx.workspace, path, passphrase=passphrase)
-            break
-        except (PassphraseRequired, WrongPassphrase) as exc:
-            if isinstance(exc, WrongPassphrase):
-                QMessageBox.warning(window, "Wrong passphrase", str(exc))
-            passphrase = _ask_archive_passphrase(window)
-            if passphrase is None:
+            return
+        text, note = extract_text(Path(name))
+        if text is None:
+            self._talk.warn(self._parent, "Cannot read the file", note or "No text found.")
+            return
+        self._review(text, Path(name).name)
+
+    def statements_from_paste(self) -> None:
+        dialog = PasteTextDialog(self._parent)
+        if self._talk.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+            source = dialog.source.text().strip() or "Pasted text"
+            self._review(dialog.text.toPlainText(), source)
+        dialog.deleteLater()
+
+    # -- conflicts ---------------------------------------------------------------------
+
+    def conflict_check(self) -> None:
+        from app.core.intake.conflicts import check_person
+        from app.gui.conflict_panel import show_hits
+
+        name = self._talk.ask_text(
+            self._parent, "Conflict Check", "Name to check against all cases:"
+        )
+        if name and name.strip():
+            hits = check_person(self.window.ctx.workspace, name.strip(), roles=("client",))
+            show_hits(self._main_window(), hits, name.strip())
+
+    def _main_window(self) -> QMainWindow:
+        window = self._parent
+        assert isinstance(window, QMainWindow)
+        return window
+
+    # -- case archives -----------------------------------------------------------------
+
+    def _ask_archive_passphrase(self) -> str | None:
+        secret = self._talk.ask_text(
+            self._parent,
+            "Encrypted Case Archive",
+            "This case archive is protected. Its passphrase:",
+            secret=True,
+        )
+        return secret or None
+
+    def import_case_archive(self, path: Path | None = None) -> int | None:
+        """Import a case archive in one transaction, then run the conflict check on its
+        parties."""
+        from app.core.archive.transfer import import_archive
+        from app.core.errors import CasefileError
+        from app.core.intake.conflicts import check_case
+        from app.core.storage.crypto import PassphraseRequired, WrongPassphrase
+        from app.gui.conflict_panel import show_hits
+
+        window = self.window
+        if path is None:
+            name = self._talk.open_file(self._parent, "Import Case Archive", Path.home(), ARCHIVES)
+            if not name:
                 return None
-        except CasefileError as exc:
-            QMessageBox.warning(window, "Cannot import the archive", str(exc))
-            return None
-    window.open_case(case_id)
-    found = check_case(window.ctx.workspace, case_id)
-    if found:
-        show_hits(window, [hit for _name, hit in found], "the imported case")
-    window.statusBar().showMessage(f"Imported {path.name}", 5000)
-    return case_id
+            path = Path(name)
+        passphrase: str | None = None
+        while True:
+            try:
+                case_id = import_archive(window.ctx.workspace, path, passphrase=passphrase)
+                break
+            except (PassphraseRequired, WrongPassphrase) as exc:
+                if isinstance(exc, WrongPassphrase):
+                    self._talk.warn(self._parent, "Wrong passphrase", str(exc))
+                passphrase = self._ask_archive_passphrase()
+                if passphrase is None:
+                    return None
+            except CasefileError as exc:
+                self._talk.warn(self._parent, "Cannot import the archive", str(exc))
+                return None
+        window.open_case(case_id)
+        found = check_case(window.ctx.workspace, case_id)
+        if found:
+            show_hits(self._main_window(), [hit for _name, hit in found], "the imported case")
+        window.statusBar().showMessage(f"Imported {path.name}", 5000)
+        return case_id
 
+    def export_case_archive(self, path: Path | None = None) -> bool:
+        from app.core.archive.transfer import export_case
+        from app.core.errors import CasefileError
 
-def export_case_archive(window: MainWindow, path: Path | None = None) -> bool:
-    from app.core.archive.transfer import export_case
-    from app.core.errors import CasefileError
-
-    case_id = window.current_case_id()
-    if case_id is None:
-        return False
-    if path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            window, "Export Case Archive", str(Path.home() / "case.zip"), "Case archives (*.zip)"
-        )
-        if not name:
+        window = self.window
+        case_id = window.current_case_id()
+        if case_id is None:
             return False
-        path = Path(name)
-    try:
-        export_case(window.ctx.workspace, case_id, path)
-    except CasefileError as exc:
-        QMessageBox.warning(window, "Cannot export the case", str(exc))
-        return False
-    window.statusBar().showMessage(f"Exported to {path}", 5000)
-    return True
+        if path is None:
+            name = self._talk.save_file(
+                self._parent, "Export Case Archive", Path.home() / "case.zip", ARCHIVES
+            )
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            export_case(window.ctx.workspace, case_id, path)
+        except CasefileError as exc:
+            self._talk.warn(self._parent, "Cannot export the case", str(exc))
+            return False
+        window.statusBar().showMessage(f"Exported to {path}", 5000)
+        return True

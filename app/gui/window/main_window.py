@@ -4,59 +4,47 @@ No business logic lives here. Edits go through ``app.gui.actions`` (forms and un
 commands); the window only decides which record an action is about and refreshes
 the visible lists when the undo stack moves.
 
-How the window holds its workspace (painted before it is open, given it by ``attach``,
-switched to another) is in ``app/gui/window/workspace.py``. Nothing imported here loads
-SQLAlchemy; the case view (the open case's sections) is made when a case is opened.
+The window owns its parts and menus, each an object made here and kept: how it holds
+its workspace (painted before it is open, given it by ``attach``, switched to another)
+is ``workspace_part`` (``window/workspace.py``); the search dock is ``search_part``;
+New, Edit, Delete and the document actions are ``records``; the Case, safety and
+encryption menus are ``case_menu``, ``safety_menu`` and ``encryption_menu``. They see
+the window through ``window/host.py``. Nothing imported here loads SQLAlchemy; the
+case view (the open case's sections) is made when a case is opened.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable, MutableMapping
-from functools import cache
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from app.core.errors import CasefileError
 from app.core.kinds import KINDS
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.case_list import CaseListPage
+from app.gui.interaction import QtInteraction
 from app.gui.sections import CASE_LIST_READS, SECTION_NAMES
-from app.gui.sections.documents import DocumentsSection
 from app.gui.sections.list_section import ListSection
-from app.gui.window.search import WindowSearch
-from app.gui.window.workspace import WindowWorkspace, WorkspaceOpener, open_for_desktop
+from app.gui.window.case_menu import CaseMenu
+from app.gui.window.encryption_menu import EncryptionMenu
+from app.gui.window.records import NOT_IN_BUILD, RecordPart
+from app.gui.window.safety_menu import SafetyMenu
+from app.gui.window.search import SearchPart
+from app.gui.window.workspace import WorkspaceOpener, WorkspacePart
 
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.gui.case_view import CaseView
+    from app.gui.interaction import Interaction
 
-NOT_IN_BUILD = "not available in this build"
 KIND_NOUNS = {code: kind.shown_noun.capitalize() for code, kind in KINDS.items()}
 
 
-@cache
-def _module_present(name: str) -> bool:
-    return importlib.util.find_spec(name) is not None
-
-
-class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(
         self,
         ctx: AppContext | None = None,
@@ -64,25 +52,29 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         settings: MutableMapping[str, Any] | None = None,
         opening: str = "",
         actions: ModuleType | None = None,
-        workspace_opener: WorkspaceOpener = open_for_desktop,
+        workspace_opener: WorkspaceOpener | None = None,
+        interaction: Interaction | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """The window on ``ctx``'s open workspace; or, without ``ctx``, the window the app
         paints while the workspace named ``opening`` opens (``settings`` are the person's
-        preferences until then), which :meth:`attach` completes."""
+        preferences and ``interaction`` asks the person's questions until then), which
+        ``workspace_part.attach`` completes. ``actions`` stands in for ``app.gui.actions``
+        and ``workspace_opener`` opens another workspace (tests pass their own)."""
         super().__init__(parent)
-        self._ctx: AppContext | None = None
-        self._settings: MutableMapping[str, Any] = (
-            settings if settings is not None else ctx.settings if ctx is not None else {}
+        self.workspace_part = WorkspacePart(
+            self,
+            settings if settings is not None else ctx.settings if ctx is not None else {},
+            interaction or (ctx.interaction if ctx is not None else QtInteraction()),
+            workspace_opener,
         )
-        self._actions_module = actions
-        self.workspace_opener = workspace_opener
+        self.records = RecordPart(self, actions)
         self.undo = QUndoStack(self)
         self.undo.setUndoLimit(200)
         self.undo.indexChanged.connect(self._data_changed)
-        self.search_dock: QDockWidget | None = None
         self._case_view: CaseView | None = None  # made when a case is first opened
         self._case_view_hooks: list[Callable[[CaseView], None]] = []
+        self._missing: set[QAction] = set()  # actions whose part of the build is missing
 
         # No rows (and no query) until attach() gives the list its workspace.
         self.case_list = CaseListPage(None, self)
@@ -93,29 +85,52 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self.search_part = SearchPart(self, self.search_action)
         self.workspace_label = QLabel()
         self.statusBar().addPermanentWidget(self.workspace_label)
 
         self.case_list.open_case.connect(self.open_case)
-        self.case_list.new_case_requested.connect(lambda: self._add("case"))
+        self.case_list.new_case_requested.connect(lambda: self.records.add("case"))
         self.case_list.sample_loaded.connect(self.open_case)
         self.case_list.selection_changed.connect(self._update_actions)
 
-        from app.gui.window import case_menu, encryption_menu
-
-        case_menu.install(self)
-        encryption_menu.install(self)
-        from app.gui.window import safety_menu
-
-        safety_menu.install(self)
+        self.case_menu = CaseMenu(self)
+        self.encryption_menu = EncryptionMenu(self)
+        self.safety_menu = SafetyMenu(self, KIND_NOUNS)
         self.setWindowIcon(style.app_icon())
         self.setWindowTitle("Casefile")
         self._restore_state()
-        self._waiting = self._disable_until_attached()
+        self.workspace_part.disable_until_attached()
         if opening:
-            self.show_opening(opening)
+            self.workspace_part.show_opening(opening)
         if ctx is not None:
-            self.attach(ctx)
+            self.workspace_part.attach(ctx)
+
+    # -- the workspace (``workspace_part`` holds it) ----------------------------------
+
+    @property
+    def ctx(self) -> AppContext:
+        """The open workspace's context (the app paints the window before it has one)."""
+        return self.workspace_part.ctx
+
+    @property
+    def has_workspace(self) -> bool:
+        return self.workspace_part.has_workspace
+
+    @property
+    def settings(self) -> MutableMapping[str, Any]:
+        return self.workspace_part.settings
+
+    @property
+    def interaction(self) -> Interaction:
+        """Where questions and warnings go: the context's, or the window's own before it."""
+        return self.workspace_part.interaction
+
+    def _case_exists(self, case_id: int) -> bool:
+        return self.workspace_part.case_exists(case_id)
+
+    def refresh_search(self) -> None:
+        self.search_part.refresh()
 
     # -- the open case's page ----------------------------------------------------
 
@@ -140,11 +155,11 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         self.pages.addWidget(view)
         view.back_requested.connect(self.show_case_list)
         view.section_changed.connect(lambda _name: self._update_actions())
-        view.add_requested.connect(self._add)
-        view.edit_requested.connect(self._edit)
-        view.delete_requested.connect(self._delete)
-        view.files_dropped.connect(self.add_document_files)
-        view.add_files_requested.connect(self.choose_document_files)
+        view.add_requested.connect(self.records.add)
+        view.edit_requested.connect(self.records.edit)
+        view.delete_requested.connect(self.records.delete)
+        view.files_dropped.connect(self.records.add_document_files)
+        view.add_files_requested.connect(self.records.choose_document_files)
         for section in view.sections.values():
             if isinstance(section, ListSection):
                 section.selection_changed.connect(self._update_actions)
@@ -152,6 +167,11 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         for call in self._case_view_hooks:
             call(view)
         return view
+
+    def forget_open_case(self) -> None:
+        """Another workspace: the case view shows no case (until one is opened there)."""
+        if self._case_view is not None:
+            self._case_view.set_case(None)
 
     # -- actions, menus, toolbar ---------------------------------------------
 
@@ -162,10 +182,8 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         shortcut: QKeySequence | str | list[QKeySequence] | None = None,
         icon_name: str | None = None,
         short: str = "",
-        module: str = "",
     ) -> QAction:
-        """An action; ``short`` is its word on the toolbar, ``module`` the later part of
-        the build it needs (the action is disabled, saying so, when that is missing)."""
+        """An action; ``short`` is its word on the toolbar."""
         action = QAction(text, self)
         if icon_name:
             action.setIcon(style.icon(icon_name))
@@ -175,30 +193,28 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         if short:
             action.setIconText(short)
-        if module:
-            action.setData(module)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)  # shortcuts work even when the toolbar is hidden
         return action
 
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey
-        brief, search = "app.gui.dialogs.brief", "app.gui.search_panel"
+        records, place = self.records, self.workspace_part
         self.new_case_action = self._action(
-            "New &Case…", lambda: self._add("case"), "Ctrl+Shift+N", "new"
+            "New &Case…", lambda: records.add("case"), "Ctrl+Shift+N", "new"
         )
         self.open_workspace_action = self._action(
-            "&Open Workspace…", self.choose_workspace, K.Open, "folder"
+            "&Open Workspace…", place.choose, K.Open, "folder"
         )
-        self.new_workspace_action = self._action("New &Workspace…", self.create_workspace)
+        self.new_workspace_action = self._action("New &Workspace…", place.create)
         self.export_action = self._action(
-            "&Export Brief…", lambda: self._brief("export"), "Ctrl+E", "export", "Export", brief
+            "&Export Brief…", lambda: self._brief("export"), "Ctrl+E", "export", "Export"
         )
         self.print_preview_action = self._action(
-            "Print Pre&view…", lambda: self._brief("preview"), "Ctrl+Shift+P", module=brief
+            "Print Pre&view…", lambda: self._brief("preview"), "Ctrl+Shift+P"
         )
         self.print_action = self._action(
-            "&Print…", lambda: self._brief("print"), K.Print, "print", "Print", brief
+            "&Print…", lambda: self._brief("print"), K.Print, "print", "Print"
         )
         self.quit_action = self._action("&Quit", self.close, K.Quit)
 
@@ -212,27 +228,26 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addActions([self.undo_action, self.redo_action])
 
-        self.new_action = self._action("&New", self.new_record, K.New, "new", "New")
-        self.edit_action = self._action("&Edit…", self.edit_record, "F2", "edit", "Edit")
+        self.new_action = self._action("&New", records.new, K.New, "new", "New")
+        self.edit_action = self._action("&Edit…", records.edit_selected, "F2", "edit", "Edit")
         self.delete_action = self._action(
-            "&Delete…", self.delete_record, K.Delete, "delete", "Delete"
+            "&Delete…", records.delete_selected, K.Delete, "delete", "Delete"
         )
         self.add_files_action = self._action(
-            "Add &Files…", self.choose_document_files, "Ctrl+Shift+A", "document", "Add Files"
+            "Add &Files…", records.choose_document_files, "Ctrl+Shift+A", "document", "Add Files"
         )
         self.open_file_action = self._action(
-            "&Open File", self.open_selected_document, "Ctrl+Shift+O", "open", "Open File"
+            "&Open File", records.open_selected_document, "Ctrl+Shift+O", "open", "Open File"
         )
         # Ctrl+F finds anything (in the case on screen, or every case); the list's own
         # filter, a narrower tool, is Ctrl+L, as a browser's Ctrl+L goes to its bar.
         self.filter_action = self._action("&Filter List", self.focus_filter, "Ctrl+L", "filter")
         self.search_action = self._action(
             "&Search…",
-            self.open_search,
+            lambda: self.search_part.open(),
             [QKeySequence(K.Find), QKeySequence("Ctrl+Shift+F")],
             "search",
             "Search",
-            search,
         )
 
         self.case_list_action = self._action(
@@ -254,7 +269,7 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.open_workspace_action, self.new_workspace_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(self.workspace_part.fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.print_preview_action, self.print_action])
         file_menu.addSeparator()
@@ -302,18 +317,19 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         view = self._case_view
         return view.case_id if view is not None and self.pages.currentWidget() is view else None
 
-    def _on_list(self) -> bool:
+    def on_case_list(self) -> bool:
         return self.pages.currentWidget() is self.case_list
 
-    def _current_kind(self) -> str:
-        if self._on_list() or self.case_view.current_section_name() == "overview":
+    def current_kind(self) -> str:
+        """The kind of record New adds: the current section's, or a case."""
+        if self.on_case_list() or self.case_view.current_section_name() == "overview":
             return "case"
         section = self.case_view.current_list()
         return section.record_kind() if section else "case"
 
     def _selected(self) -> tuple[str, int] | None:
         """The record the Edit and Delete actions are about, if any."""
-        if self._on_list():
+        if self.on_case_list():
             case_id = self.case_list.current_case_id()
             return ("case", case_id) if case_id is not None else None
         section = self.case_view.current_list()
@@ -327,10 +343,10 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         return self._selected()
 
     def _update_actions(self) -> None:
-        if self._ctx is None:  # no workspace yet: its actions wait for attach()
+        if not self.has_workspace:  # no workspace yet: its actions wait for attach()
             return
-        on_list = self._on_list()
-        noun = KIND_NOUNS[self._current_kind()]
+        on_list = self.on_case_list()
+        noun = KIND_NOUNS[self.current_kind()]
         selected = self._selected()
         self.new_action.setText(f"&New {noun}…")
         sel_noun = KIND_NOUNS[selected[0]] if selected else noun
@@ -352,11 +368,12 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         self._set_optional(self.search_action, enabled=True)
         caption = self.case_view.caption() if not on_list else ""
         self.setWindowTitle(f"{caption} — Casefile" if caption else "Casefile")
-        self.scope_search()
+        self.search_part.scope()
 
     def _set_optional(self, action: QAction, enabled: bool) -> None:
-        """Enable an action whose module a later part of the build provides, if present."""
-        present = _module_present(str(action.data()))
+        """Enable an action whose module a later part of the build provides, unless that
+        was found missing when the action was first used."""
+        present = action not in self._missing
         action.setEnabled(enabled and present)
         action.setToolTip(action.iconText() if present else f"{action.iconText()}: {NOT_IN_BUILD}")
 
@@ -378,12 +395,15 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         self.case_list.save_state(settings)
         if self._case_view is not None:
             self._case_view.save_state(settings)
-        if self._ctx is not None:
-            prefs.remember_case(settings, self._ctx.workspace.describe(), self.current_case_id())
+        if self.has_workspace:
+            prefs.remember_case(settings, self.ctx.workspace.describe(), self.current_case_id())
         if hasattr(settings, "sync"):
             settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.has_workspace and self.ctx.tasks.is_running("restore"):
+            event.ignore()  # the workspace is closed until the restore opens it again
+            return
         self.save_state()
         super().closeEvent(event)
 
@@ -405,7 +425,7 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         self._update_actions()
 
     def show_section(self, name: str) -> None:
-        if not self._on_list():
+        if not self.on_case_list():
             self.case_view.show_section(name)
             section = self.case_view.current_list()
             if section is not None:
@@ -418,10 +438,10 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
         self._update_actions()
 
     def focus_filter(self) -> None:
-        section = None if self._on_list() else self.case_view.current_list()
+        section = None if self.on_case_list() else self.case_view.current_list()
         if section is not None:
             section.focus_filter()
-        elif self._on_list():
+        elif self.on_case_list():
             self.case_list.focus_filter()
 
     def _data_changed(self, *_args: Any) -> None:
@@ -450,97 +470,14 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
             self._stack_moves = moves
         return moves.changes()
 
-    # -- record actions -------------------------------------------------------
-
-    def _editing(self) -> ModuleType | None:
-        if self._actions_module is None:
-            try:
-                self._actions_module = importlib.import_module("app.gui.actions")
-            except ImportError:
-                self.statusBar().showMessage(f"Editing is {NOT_IN_BUILD}.", 5000)
-                return None
-        return self._actions_module
-
-    def _run(self, call: Callable[[ModuleType], Any]) -> Any:
-        actions = self._editing()
-        if actions is None:
-            return None
-        try:
-            return call(actions)
-        except CasefileError as exc:
-            QMessageBox.warning(self, "Casefile", str(exc))
-            return None
-
-    def new_record(self) -> None:
-        self._add(self._current_kind())
-
-    def _add(self, kind: str) -> None:
-        case_id = None if kind == "case" else self.case_view.case_id
-        new_id = self._run(lambda a: a.add_record(self.ctx, self.undo, kind, case_id, self))
-        if new_id is None:
-            return
-        if kind == "case":
-            self.open_case(int(new_id))
-            return
-        section = self.case_view.current_list()
-        if section is not None:
-            key = {"record": "event", "id": new_id} if section.name == "chronology" else None
-            section.select_key(key or {"id": new_id})
-
-    def edit_record(self) -> None:
-        selected = self._selected()
-        if selected is not None:
-            self._edit(*selected)
-
-    def _edit(self, kind: str, record_id: int) -> None:
-        self._run(lambda a: a.edit_record(self.ctx, self.undo, kind, record_id, self))
-
-    def delete_record(self) -> None:
-        selected = self._selected()
-        if selected is not None:
-            self._delete(*selected)
-
-    def _delete(self, kind: str, record_id: int) -> None:
-        self._run(lambda a: a.delete_record(self.ctx, self.undo, kind, record_id, self))
-
-    def choose_document_files(self) -> None:
-        if self._on_list() or self.case_view.case_id is None:
-            return
-        names, _filter = QFileDialog.getOpenFileNames(self, "Add Files as Documents")
-        if names:
-            self.add_document_files([Path(name) for name in names])
-
-    def add_document_files(self, paths: list[Path]) -> None:
-        case_id = self.case_view.case_id
-        if case_id is None or not paths:
-            return
-        ids = self._run(
-            lambda a: a.add_document_files(self.ctx, self.undo, case_id, list(paths), self)
-        )
-        if ids:
-            self.case_view.navigate_to("documents", {"id": ids[0]})
-            count = len(ids)
-            self.statusBar().showMessage(
-                f"Added {count} document{'s' if count != 1 else ''}.", 5000
-            )
-
-    def open_selected_document(self) -> None:
-        if self._on_list():
-            return
-        documents = self.case_view.sections["documents"]
-        if isinstance(documents, DocumentsSection):
-            documents.open_current()
-
     # -- later parts of the build ---------------------------------------------
 
-    def _optional(self, action: QAction) -> ModuleType | None:
-        try:
-            return importlib.import_module(str(action.data()))
-        except ImportError:
-            action.setEnabled(False)
-            action.setToolTip(f"{action.iconText()}: {NOT_IN_BUILD}")
-            self.statusBar().showMessage(f"{action.iconText()} is {NOT_IN_BUILD}.", 5000)
-            return None
+    def not_in_build(self, action: QAction) -> None:
+        """Disable ``action``, saying so: the part of the build it needs is missing."""
+        self._missing.add(action)
+        action.setEnabled(False)
+        action.setToolTip(f"{action.iconText()}: {NOT_IN_BUILD}")
+        self.statusBar().showMessage(f"{action.iconText()} is {NOT_IN_BUILD}.", 5000)
 
     def _brief(self, how: str) -> None:
         action = {
@@ -549,13 +486,17 @@ class MainWindow(WindowWorkspace, WindowSearch, QMainWindow):
             "print": self.print_action,
         }[how]
         case_id = self.current_case_id()
-        module = self._optional(action)
-        if module is None or case_id is None:
+        try:
+            from app.gui.dialogs import brief
+        except ImportError:
+            self.not_in_build(action)
+            return
+        if case_id is None:
             return
         if how == "export":
-            module.export_brief_dialog(self.ctx, case_id, self)
+            brief.export_brief_dialog(self.ctx, case_id, self)
         else:
-            module.print_case(self.ctx, case_id, self, preview=how == "preview")
+            brief.print_case(self.ctx, case_id, self, preview=how == "preview")
 
     def show_about(self) -> None:
         from app.gui.dialogs.about import show_about

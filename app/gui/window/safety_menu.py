@@ -1,30 +1,31 @@
 """Keeping a workspace safe, from the window: history, backups, restore and the check.
 
-``install(window)`` adds:
+The window makes one :class:`SafetyMenu` (``window.safety_menu``), which adds:
 
 * Case › History… (Ctrl+H): the audit trail of the open (or selected) case;
 * Edit › History of Selected Record… (Ctrl+Shift+H), and the "History of this
   record…" link at the foot of every detail pane;
 * File › Back Up Now, Restore from Backup… and Check Workspace….
 
-A backup and the check run on worker threads (the check on its own database
-connection) so the window stays usable; a backup is joined by the workspace when
-it closes, like the automatic one. Restoring is refused by the core while this
-app holds the workspace, so the window closes its workspace, restores and opens
-it again, in one go with nothing else running in between.
+A backup, a restore and the check run on the context's task runner (``ctx.tasks``)
+so the window keeps painting; the check and a backup use their own database
+connections. A backup is joined by the workspace when it closes, like the automatic
+one. Restoring is refused by the core while this app holds the workspace, so the
+window closes its workspace, restores and opens it again, with the window disabled
+in between so nothing else runs on the closed workspace.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from app.core.errors import CasefileError
 from app.gui import style
@@ -33,9 +34,11 @@ if TYPE_CHECKING:
     from app.core.safety import backup
     from app.core.storage.workspace import Workspace
     from app.gui.case_view import CaseView
-    from app.gui.dialogs.backup import BackupDialog
+    from app.gui.dialogs.backup import CheckReportDialog
     from app.gui.history_view import HistoryDialog
-    from app.gui.window.main_window import MainWindow
+    from app.gui.interaction import Interaction
+    from app.gui.tasks import TaskControl
+    from app.gui.window.host import WindowHost
 
 SERVER_RESTORE = (
     "This workspace is on an office PostgreSQL server. Restoring it is done on the server "
@@ -43,129 +46,12 @@ SERVER_RESTORE = (
 )
 
 
-# -- hooks (tests replace these) ---------------------------------------------------
-
-
-def run_dialog(dialog: QDialog) -> int:
-    return dialog.exec()
-
-
-def inform(parent: Any, title: str, text: str, detail: str = "", warning: bool = False) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if detail:
-        box.setInformativeText(detail)
-    box.exec()
-
-
-# -- running work off the window's thread ------------------------------------------
-
-
-class Relay(QObject):
-    """Carries a worker thread's outcome back to the window's thread (queued)."""
-
-    done = Signal(object, object)  # result, error (an Exception or None)
-
-
-def run_in_thread(
-    window: MainWindow, work: Callable[[], Any], on_done: Callable[[Any, Any], None], name: str
-) -> threading.Thread:
-    relay = Relay(window)
-
-    def finished(result: Any, error: Any) -> None:
-        relay.deleteLater()
-        on_done(result, error)
-
-    relay.done.connect(finished)
-
-    def run() -> None:
-        try:
-            result = work()
-        except Exception as exc:  # shown to the person; the thread must not die silently
-            relay.done.emit(None, exc)
-        else:
-            relay.done.emit(result, None)
-
-    thread = threading.Thread(target=run, name=name, daemon=True)
-    thread.start()
-    return thread
-
-
-# -- the menus -----------------------------------------------------------------------
-
-
-def _menu(window: MainWindow, title: str) -> QMenu | None:
+def menu_titled(window: WindowHost, title: str) -> QMenu | None:
+    """The window's top-level menu called ``title`` (without its & mark), if any."""
     for action in window.menuBar().actions():
         if action.text().replace("&", "") == title and isinstance(action.menu(), QMenu):
             return action.menu()  # type: ignore[return-value]
     return None
-
-
-def install(window: MainWindow) -> None:
-    """Add the history, backup, restore and check actions to ``window``'s menus."""
-    history = QAction("&History…", window)
-    history.setShortcut(QKeySequence("Ctrl+H"))
-    history.triggered.connect(lambda: show_case_history(window))
-    record_history = QAction("History of Selected &Record…", window)
-    record_history.setShortcut(QKeySequence("Ctrl+Shift+H"))
-    record_history.triggered.connect(lambda: show_selected_history(window))
-    back_up = QAction("&Back Up Now", window)
-    back_up.triggered.connect(lambda: back_up_now(window))
-    restore = QAction("&Restore from Backup…", window)
-    restore.triggered.connect(lambda: restore_from_backup(window))
-    check = QAction("Check &Workspace…", window)
-    check.triggered.connect(lambda: check_workspace(window))
-    window.addActions([history, record_history])  # shortcuts work with the menus closed
-    window.history_action = history  # type: ignore[attr-defined]
-    window.record_history_action = record_history  # type: ignore[attr-defined]
-    window.backup_action = back_up  # type: ignore[attr-defined]
-    window.restore_action = restore  # type: ignore[attr-defined]
-    window.check_action = check  # type: ignore[attr-defined]
-
-    case_menu = _menu(window, "Case")
-    if case_menu is not None:
-        case_menu.addSeparator()
-        case_menu.addAction(history)
-    edit_menu = _menu(window, "Edit")
-    if edit_menu is not None:
-        edit_menu.insertAction(_after(edit_menu, window.delete_action), record_history)
-
-        def name_record() -> None:
-            selected = window.selected_record()
-            noun = _noun(selected[0]) if selected else "Record"
-            record_history.setText(f"History of Selected {noun}…")
-            record_history.setEnabled(selected is not None)
-
-        edit_menu.aboutToShow.connect(name_record)
-    file_menu = _menu(window, "File")
-    if file_menu is not None:
-        file_menu.insertActions(window.quit_action, [back_up, restore, check])
-        file_menu.insertSeparator(window.quit_action)
-
-        def enable() -> None:
-            if not window.has_workspace:
-                return  # still opening: attach() enables the actions
-            restore.setEnabled(window.ctx.workspace.path is not None)
-            restore.setToolTip("" if window.ctx.workspace.path is not None else SERVER_RESTORE)
-
-        file_menu.aboutToShow.connect(enable)
-
-    # The "History of this record…" link at the foot of each detail pane.
-    from app.gui.sections.list_section import ListSection
-
-    def follow_link(name: str, key: dict[str, Any]) -> None:
-        if name == "history" and "record" in key:
-            show_record_history(window, str(key["record"]), int(key["id"]))
-
-    def follow_links(view: CaseView) -> None:  # made when a case is first opened
-        for section in view.sections.values():
-            if isinstance(section, ListSection):
-                section.navigate.connect(follow_link)
-
-    window.with_case_view(follow_links)
-    _BackupTip(window)
 
 
 def _after(menu: QMenu, action: QAction) -> QAction | None:
@@ -174,220 +60,324 @@ def _after(menu: QMenu, action: QAction) -> QAction | None:
     return actions[index + 1] if 0 <= index < len(actions) - 1 else None
 
 
-def _noun(kind: str) -> str:
-    from app.gui.window.main_window import KIND_NOUNS
+class SafetyMenu(QObject):
+    """The history, backup, restore and check actions in ``window``'s menus; ``nouns``
+    name each record kind (the Edit menu's "History of Selected Person…")."""
 
-    return KIND_NOUNS.get(kind, "Record")
+    restore_finished = Signal(bool)  # True once a backup was restored and reopened
 
-
-# -- history ---------------------------------------------------------------------------
-
-
-def _show_history(window: MainWindow, dialog: HistoryDialog) -> HistoryDialog:
-    # Non-modal: people read the trail while they look at the case. It follows edits.
-    window.undo.indexChanged.connect(dialog.reload)
-
-    def stop_following(_result: int) -> None:
-        with contextlib.suppress(RuntimeError):
-            window.undo.indexChanged.disconnect(dialog.reload)
-
-    dialog.finished.connect(stop_following)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    dialog.raise_()
-    return dialog
-
-
-def show_case_history(window: MainWindow) -> HistoryDialog | None:
-    from app.gui.history_view import HistoryDialog, case_scope
-
-    case_id = window.current_case_id()
-    if case_id is None and window.pages.currentWidget() is window.case_list:
-        case_id = window.case_list.current_case_id()
-    if case_id is None:
-        window.statusBar().showMessage("Open or select a case to see its history.", 5000)
-        return None
-    return _show_history(window, HistoryDialog(window.ctx, case_scope(window.ctx, case_id), window))
-
-
-def show_selected_history(window: MainWindow) -> HistoryDialog | None:
-    selected = window.selected_record()
-    if selected is None:
-        window.statusBar().showMessage("Select a record to see its history.", 5000)
-        return None
-    return show_record_history(window, *selected)
-
-
-def show_record_history(window: MainWindow, kind: str, record_id: int) -> HistoryDialog:
-    from app.gui.history_view import HistoryDialog, record_scope
-
-    scope = record_scope(window.ctx, kind, record_id)
-    return _show_history(window, HistoryDialog(window.ctx, scope, window))
-
-
-# -- backups ---------------------------------------------------------------------------
-
-
-def back_up_now(window: MainWindow) -> threading.Thread | None:
-    """Make a backup on a worker thread; the workspace waits for it before it closes."""
-    from app.core.safety import backup
-
-    ws = window.ctx.workspace
-    dest: Path | None = None
-    if ws.path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            window, "Back Up the Office Server", str(Path.home() / "casefile-server-backup.zip"),
-            "Casefile backups (*.zip)",
-        )  # fmt: skip
-        if not name:
-            return None
-        dest = Path(name)
-    action: QAction = window.backup_action  # type: ignore[attr-defined]
-    action.setEnabled(False)
-    window.statusBar().showMessage("Backing up the workspace…")
-    earlier = ws.backup_thread
-
-    def work() -> backup.BackupResult:
-        if earlier is not None:
-            earlier.join()  # today's automatic backup first; never two at once
-        result = backup.make_backup(ws, dest)
-        if dest is None and ws.path is not None:
-            backup.rotate(ws.path)
-        return result
-
-    def done(result: backup.BackupResult | None, error: Exception | None) -> None:
-        action.setEnabled(True)
-        window.statusBar().clearMessage()
-        if error is not None or result is None:
-            inform(window, "Back Up Now", "The backup was not made.", str(error), warning=True)
-            return
-        window.statusBar().showMessage(f"Backed up to {result.path}", 8000)
-        if result.problems:
-            inform(
-                window, "Back Up Now", f"The backup was made ({result.path.name}), with problems:",
-                "\n".join(result.problems[:10]), warning=True,
-            )  # fmt: skip
-
-    thread = run_in_thread(window, work, done, "casefile-backup-now")
-    ws.backup_thread = thread  # closing the workspace joins it: a half-written backup is none
-    return thread
-
-
-def restore_from_backup(window: MainWindow) -> bool:
-    from app.gui.dialogs.backup import BackupDialog
-
-    path = window.ctx.workspace.path
-    if path is None:
-        inform(window, "Restore from Backup", SERVER_RESTORE)
-        return False
-    dialog: BackupDialog = BackupDialog(path, window)
-    try:
-        if run_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen is None:
-            return False
-        chosen = dialog.chosen
-    finally:
-        dialog.deleteLater()
-    return restore_into_window(window, chosen)
-
-
-def restore_into_window(window: MainWindow, chosen: Path) -> bool:
-    """Close the workspace, restore ``chosen`` over it, open it again. True if restored."""
-    from app.core.safety import backup
-
-    old = window.ctx.workspace
-    path, target = old.path, old.describe()
-    if path is None:
-        return False
-    QApplication.setOverrideCursor(style.busy_cursor())
-    window.statusBar().showMessage("Restoring… every file of the backup is checked first.")
-    result: backup.RestoreResult | None = None
-    error: Exception | None = None
-    try:
-        window.save_state()
-        old.close()  # waits for a running backup; lets go of the workspace's lock
-        try:
-            result = backup.restore_backup(chosen, path)
-        except (CasefileError, OSError) as exc:
-            error = exc
-        try:
-            reopened = window.workspace_opener(target)
-        except CasefileError as exc:
-            QApplication.restoreOverrideCursor()
-            inform(
-                window, "Restore from Backup",
-                "The workspace could not be opened again." if result is None
-                else "The backup was restored, but the workspace could not be opened.",
-                f"{exc}\n\nOpen a workspace with File › Open Workspace….", warning=True,
-            )  # fmt: skip
-            return result is not None
-        window.adopt_workspace(reopened)
-    finally:
-        if QApplication.overrideCursor() is not None:
-            QApplication.restoreOverrideCursor()
-        window.statusBar().clearMessage()
-    if result is None:
-        inform(
-            window, "Restore from Backup", "The backup was not restored; nothing was changed.",
-            str(error), warning=True,
-        )  # fmt: skip
-        return False
-    kept = "\n".join(str(p) for p in result.moved_aside) or "(there was nothing to set aside)"
-    detail = f"The workspace as it was before is kept at:\n{kept}"
-    if result.problems:
-        detail += "\n\nProblems found in the backup:\n" + "\n".join(result.problems[:10])
-    inform(window, "Restore from Backup", f"Restored {chosen.name}.", detail)
-    window.statusBar().showMessage(f"Restored {chosen.name}", 8000)
-    return True
-
-
-# -- the check -------------------------------------------------------------------------
-
-
-def check_workspace(window: MainWindow) -> threading.Thread:
-    """Run the full check on a worker thread (its own connection); then show the report."""
-    from app.core.safety.check import check_workspace as full_check
-
-    ws = window.ctx.workspace
-    url, store_root = ws.url, ws.store.root
-    action: QAction = window.check_action  # type: ignore[attr-defined]
-    action.setEnabled(False)
-    window.statusBar().showMessage("Checking the workspace and every attached file…")
-
-    def done(report: Any, error: Exception | None) -> None:
-        from app.gui.dialogs.backup import show_report
-
-        action.setEnabled(True)
-        window.statusBar().clearMessage()
-        if error is not None or report is None:
-            inform(window, "Check Workspace", "The check could not run.", str(error), warning=True)
-            return
-        dialog = show_report(report, window)
-        window.check_report = dialog  # type: ignore[attr-defined]
-        dialog.restore_requested.connect(lambda: restore_from_backup(window))
-
-    return run_in_thread(
-        window, lambda: full_check(url, store_root=store_root), done, "casefile-check"
-    )
-
-
-# -- the status bar ------------------------------------------------------------------------
-
-
-class _BackupTip(QObject):
-    """The workspace label's tooltip names the last backup, worked out when it is shown."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost, nouns: Mapping[str, str]) -> None:
+        super().__init__(window.window())
         self.window = window
+        self.nouns = nouns
+        self.check_report: CheckReportDialog | None = None  # the last check's report
+        parent = window.window()
+        self.history_action = QAction("&History…", parent)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(lambda: self.show_case_history())
+        self.record_history_action = QAction("History of Selected &Record…", parent)
+        self.record_history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.record_history_action.triggered.connect(lambda: self.show_selected_history())
+        self.backup_action = QAction("&Back Up Now", parent)
+        self.backup_action.triggered.connect(lambda: self.back_up_now())
+        self.restore_action = QAction("&Restore from Backup…", parent)
+        self.restore_action.triggered.connect(lambda: self.restore_from_backup())
+        self.check_action = QAction("Check &Workspace…", parent)
+        self.check_action.triggered.connect(lambda: self.check_workspace())
+        # Shortcuts work with the menus closed.
+        window.addActions([self.history_action, self.record_history_action])
+        self._add_to_menus()
+        window.with_case_view(self._follow_links)  # made when a case is first opened
         window.workspace_label.installEventFilter(self)
 
+    def _add_to_menus(self) -> None:
+        window = self.window
+        case_menu = menu_titled(window, "Case")
+        if case_menu is not None:
+            case_menu.addSeparator()
+            case_menu.addAction(self.history_action)
+        edit_menu = menu_titled(window, "Edit")
+        if edit_menu is not None:
+            edit_menu.insertAction(
+                _after(edit_menu, window.delete_action), self.record_history_action
+            )
+            edit_menu.aboutToShow.connect(self._name_record)
+        file_menu = menu_titled(window, "File")
+        if file_menu is not None:
+            file_menu.insertActions(
+                window.quit_action, [self.backup_action, self.restore_action, self.check_action]
+            )
+            file_menu.insertSeparator(window.quit_action)
+            file_menu.aboutToShow.connect(self._enable_restore)
+
+    def _name_record(self) -> None:
+        selected = self.window.selected_record()
+        noun = self.nouns.get(selected[0], "Record") if selected else "Record"
+        self.record_history_action.setText(f"History of Selected {noun}…")
+        self.record_history_action.setEnabled(selected is not None)
+
+    def _enable_restore(self) -> None:
+        if not self.window.has_workspace:
+            return  # still opening: attach() enables the actions
+        on_file = self.window.ctx.workspace.path is not None
+        self.restore_action.setEnabled(on_file)
+        self.restore_action.setToolTip("" if on_file else SERVER_RESTORE)
+
+    def _follow_links(self, view: CaseView) -> None:
+        """The "History of this record…" link at the foot of each detail pane."""
+        from app.gui.sections.list_section import ListSection
+
+        for section in view.sections.values():
+            if isinstance(section, ListSection):
+                section.navigate.connect(self._follow_link)
+
+    def _follow_link(self, name: str, key: dict[str, Any]) -> None:
+        if name == "history" and "record" in key:
+            self.show_record_history(str(key["record"]), int(key["id"]))
+
+    @property
+    def _parent(self) -> QWidget:
+        return self.window.window()
+
+    @property
+    def _talk(self) -> Interaction:
+        return self.window.interaction
+
+    # -- the status bar ------------------------------------------------------------------
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The workspace label's tooltip names the last backup, worked out when shown."""
         if event.type() == QEvent.Type.ToolTip and self.window.has_workspace:
             self.window.workspace_label.setToolTip(backup_tip(self.window.ctx.workspace))
         return False
 
+    # -- history ---------------------------------------------------------------------------
+
+    def _show_history(self, dialog: HistoryDialog) -> HistoryDialog:
+        # Non-modal: people read the trail while they look at the case. It follows edits.
+        undo = self.window.undo
+        undo.indexChanged.connect(dialog.reload)
+
+        def stop_following(_result: int) -> None:
+            with contextlib.suppress(RuntimeError):
+                undo.indexChanged.disconnect(dialog.reload)
+
+        dialog.finished.connect(stop_following)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    def show_case_history(self) -> HistoryDialog | None:
+        from app.gui.history_view import HistoryDialog, case_scope
+
+        window = self.window
+        case_id = window.current_case_id()
+        if case_id is None and window.on_case_list():
+            case_id = window.case_list.current_case_id()
+        if case_id is None:
+            window.statusBar().showMessage("Open or select a case to see its history.", 5000)
+            return None
+        scope = case_scope(window.ctx, case_id)
+        return self._show_history(HistoryDialog(window.ctx, scope, self._parent))
+
+    def show_selected_history(self) -> HistoryDialog | None:
+        selected = self.window.selected_record()
+        if selected is None:
+            self.window.statusBar().showMessage("Select a record to see its history.", 5000)
+            return None
+        return self.show_record_history(*selected)
+
+    def show_record_history(self, kind: str, record_id: int) -> HistoryDialog:
+        from app.gui.history_view import HistoryDialog, record_scope
+
+        scope = record_scope(self.window.ctx, kind, record_id)
+        return self._show_history(HistoryDialog(self.window.ctx, scope, self._parent))
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def back_up_now(self) -> TaskControl | None:
+        """Make a backup off the window's thread; the workspace waits for it before it
+        closes (its ``backup_thread``, as for the automatic one)."""
+        from app.core.safety import backup
+
+        window = self.window
+        ws = window.ctx.workspace
+        dest: Path | None = None
+        if ws.path is None:
+            name = self._talk.save_file(
+                self._parent, "Back Up the Office Server",
+                Path.home() / "casefile-server-backup.zip", "Casefile backups (*.zip)",
+            )  # fmt: skip
+            if not name:
+                return None
+            dest = Path(name)
+        self.backup_action.setEnabled(False)
+        window.statusBar().showMessage("Backing up the workspace…")
+        earlier = ws.backup_thread
+        begun = threading.Event()
+
+        def work(_control: TaskControl) -> backup.BackupResult:
+            ws.backup_thread = threading.current_thread()  # closing joins it: half a backup is none
+            begun.set()
+            if earlier is not None:
+                earlier.join()  # today's automatic backup first; never two at once
+            worker = ws.for_worker()
+            try:
+                result = backup.make_backup(worker, dest)
+            finally:
+                worker.close()
+            if dest is None and ws.path is not None:
+                backup.rotate(ws.path)
+            return result
+
+        def done(result: backup.BackupResult) -> None:
+            self.backup_action.setEnabled(True)
+            window.statusBar().clearMessage()
+            window.statusBar().showMessage(f"Backed up to {result.path}", 8000)
+            if result.problems:
+                self._talk.warn(
+                    self._parent, "Back Up Now",
+                    f"The backup was made ({result.path.name}), with problems:",
+                    "\n".join(result.problems[:10]),
+                )  # fmt: skip
+
+        def failed(error: BaseException) -> None:
+            self.backup_action.setEnabled(True)
+            window.statusBar().clearMessage()
+            self._talk.warn(self._parent, "Back Up Now", "The backup was not made.", str(error))
+
+        control = window.ctx.tasks.start("backup", work, on_done=done, on_failed=failed)
+        begun.wait()  # the workspace knows of the backup before anything can close it
+        return control
+
+    def restore_from_backup(self) -> bool:
+        """Ask which backup to restore, then restore it (on the task runner); True once
+        the restore has started, False if none was chosen."""
+        from app.gui.dialogs.backup import BackupDialog
+
+        path = self.window.ctx.workspace.path
+        if path is None:
+            self._talk.inform(self._parent, "Restore from Backup", SERVER_RESTORE)
+            return False
+        dialog = BackupDialog(path, self._parent)
+        try:
+            accepted = self._talk.run_dialog(dialog) == QDialog.DialogCode.Accepted
+            chosen = dialog.chosen if accepted else None
+        finally:
+            dialog.deleteLater()
+        return chosen is not None and self.restore_into_window(chosen)
+
+    def restore_into_window(self, chosen: Path) -> bool:
+        """Close the workspace, restore ``chosen`` over it (off the window's thread),
+        open it again. False if it was not started; :attr:`restore_finished` says
+        whether the backup was restored."""
+        from app.core.safety import backup
+
+        window = self.window
+        old = window.ctx.workspace
+        path, target = old.path, old.describe()
+        if path is None:
+            return False
+        QApplication.setOverrideCursor(style.busy_cursor())
+        window.statusBar().showMessage("Restoring… every file of the backup is checked first.")
+        window.save_state()
+        old.close()  # waits for a running backup; lets go of the workspace's lock
+        window.window().setEnabled(False)  # nothing may use the closed workspace meanwhile
+
+        def work(_control: TaskControl) -> backup.RestoreResult:
+            return backup.restore_backup(chosen, path)
+
+        def failed(error: BaseException) -> None:
+            self._reopened(target, None, chosen, error)
+            if not isinstance(error, (CasefileError, OSError)):
+                raise error  # a defect, not a damaged backup: the workspace is open again
+
+        window.ctx.tasks.start(
+            "restore", work, on_done=lambda r: self._reopened(target, r, chosen), on_failed=failed
+        )
+        return True
+
+    def _reopened(
+        self,
+        target: str,
+        result: backup.RestoreResult | None,
+        chosen: Path,
+        error: BaseException | None = None,
+    ) -> None:
+        """After the restore: open the workspace again and say what happened."""
+        window = self.window
+        try:
+            try:
+                reopened = window.workspace_part.opener(target)
+            except CasefileError as exc:
+                QApplication.restoreOverrideCursor()
+                self._talk.warn(
+                    self._parent, "Restore from Backup",
+                    "The workspace could not be opened again." if result is None
+                    else "The backup was restored, but the workspace could not be opened.",
+                    f"{exc}\n\nOpen a workspace with File › Open Workspace….",
+                )  # fmt: skip
+                self.restore_finished.emit(result is not None)
+                return
+            window.workspace_part.adopt(reopened)
+        finally:
+            window.window().setEnabled(True)
+            if QApplication.overrideCursor() is not None:
+                QApplication.restoreOverrideCursor()
+            window.statusBar().clearMessage()
+        if result is None:
+            self._talk.warn(
+                self._parent, "Restore from Backup",
+                "The backup was not restored; nothing was changed.", str(error),
+            )  # fmt: skip
+            self.restore_finished.emit(False)
+            return
+        kept = "\n".join(str(p) for p in result.moved_aside) or "(there was nothing to set aside)"
+        detail = f"The workspace as it was before is kept at:\n{kept}"
+        if result.problems:
+            detail += "\n\nProblems found in the backup:\n" + "\n".join(result.problems[:10])
+        self._talk.inform(self._parent, "Restore from Backup", f"Restored {chosen.name}.", detail)
+        window.statusBar().showMessage(f"Restored {chosen.name}", 8000)
+        self.restore_finished.emit(True)
+
+    # -- the check -------------------------------------------------------------------------
+
+    def check_workspace(self) -> TaskControl:
+        """Run the full check off the window's thread (on its own connection); then show
+        the report."""
+        from app.core.safety.check import check_workspace as full_check
+
+        window = self.window
+        ws = window.ctx.workspace
+        url, store_root = ws.url, ws.store.root
+        self.check_action.setEnabled(False)
+        window.statusBar().showMessage("Checking the workspace and every attached file…")
+
+        def done(report: Any) -> None:
+            from app.gui.dialogs.backup import show_report
+
+            self.check_action.setEnabled(True)
+            window.statusBar().clearMessage()
+            dialog = show_report(report, self._parent)
+            self.check_report = dialog
+            dialog.restore_requested.connect(lambda: self.restore_from_backup())
+
+        def failed(error: BaseException) -> None:
+            self.check_action.setEnabled(True)
+            window.statusBar().clearMessage()
+            self._talk.warn(self._parent, "Check Workspace", "The check could not run.", str(error))
+
+        return window.ctx.tasks.start(
+            "check",
+            lambda _c: full_check(url, store_root=store_root),
+            on_done=done,
+            on_failed=failed,
+        )
+
 
 def backup_tip(ws: Workspace) -> str:
+    """The workspace label's tooltip: its name and when it was last backed up."""
     import datetime as dt
 
     from app.core.safety import backup

@@ -61,9 +61,10 @@ def test_the_command_line_backs_up_the_workspace_it_opens(filled: Path) -> None:
 
 
 def test_the_desktop_opener_backs_up_in_the_background(filled: Path, no_hooks: None) -> None:
-    from app.gui.app import open_asking_passphrase
+    from app.gui.dialogs.workspace import open_asking_passphrase
+    from tests.gui.recording import RecordingInteraction
 
-    ws = open_asking_passphrase(str(filled), None, exclusive=True)
+    ws = open_asking_passphrase(str(filled), None, RecordingInteraction(), exclusive=True)
     try:
         assert ws.backup_thread is not None  # the window does not wait for it
     finally:
@@ -73,10 +74,11 @@ def test_the_desktop_opener_backs_up_in_the_background(filled: Path, no_hooks: N
 
 def test_the_desktop_opener_refuses_a_damaged_workspace(filled: Path, no_hooks: None) -> None:
     from app.core.errors import WorkspaceError
-    from app.gui.app import open_asking_passphrase
+    from app.gui.dialogs.workspace import open_asking_passphrase
+    from tests.gui.recording import RecordingInteraction
 
     with filled.open("r+b") as fh:  # scribble over the first table's pages
         fh.seek(4096)
         fh.write(b"\xff" * 8192)
     with pytest.raises(WorkspaceError, match="damaged"):
-        open_asking_passphrase(str(filled), None, exclusive=True)
+        open_asking_passphrase(str(filled), None, RecordingInteraction(), exclusive=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QTextBrowser
+from PySide6.QtWidgets import QDockWidget, QMenu, QTextBrowser
 
 from app import legal
 from app.context import AppContext
@@ -13,12 +13,18 @@ from app.core.services import people
 from app.core.storage.workspace import open_workspace
 from app.gui.dialogs.about import AboutDialog
 from app.gui.settings import QSettingsMapping
-from app.gui.window import case_menu
 from app.gui.window.main_window import MainWindow
+from tests.gui.recording import RecordingInteraction
 
 
 @pytest.fixture
-def window(qtbot: Any, ctx: AppContext, qsettings: Any) -> MainWindow:
+def talk(ctx: AppContext) -> RecordingInteraction:
+    ctx.interaction = RecordingInteraction()
+    return ctx.interaction
+
+
+@pytest.fixture
+def window(qtbot: Any, ctx: AppContext, qsettings: Any, talk: RecordingInteraction) -> MainWindow:
     ctx.settings = QSettingsMapping(qsettings)  # type: ignore[assignment]
     win = MainWindow(ctx, workspace_opener=lambda t: open_workspace(t))
     qtbot.addWidget(win)
@@ -50,7 +56,7 @@ def test_the_case_menu_sits_before_help(window: MainWindow) -> None:
 
 
 def test_conflict_check_from_the_menu_shows_an_adverse_hit(
-    window: MainWindow, ctx: AppContext, sample_case_id: int, monkeypatch: Any
+    window: MainWindow, ctx: AppContext, sample_case_id: int, talk: RecordingInteraction
 ) -> None:
     # The sample's complainant is on the other side: checking a prospective
     # client by that name must be flagged as a conflict, in a dock that does not block.
@@ -58,8 +64,9 @@ def test_conflict_check_from_the_menu_shows_an_adverse_hit(
         p for p in people.parties_of_case(ctx.workspace, sample_case_id) if "complainant" in p.roles
     )
     name = people.get_person(ctx.workspace, complainant.person_id)["name"]
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (name, True))
-    case_menu.conflict_check(window)
+    talk.texts.append(name)
+    window.case_menu.conflict_action.trigger()
+    assert talk.said("text", "Name to check against all cases")
     dock = next(d for d in window.findChildren(QDockWidget) if "onflict" in d.windowTitle())
     assert dock.isVisible()
     panel = dock.widget()
@@ -82,9 +89,9 @@ def test_export_then_import_a_case_archive_from_the_window(
 
     window.open_case(sample_case_id)
     archive = tmp_path / "ingram.zip"
-    assert case_menu.export_case_archive(window, archive)
+    assert window.case_menu.export_case_archive(archive)
     assert archive.stat().st_size > 0
-    new_id = case_menu.import_case_archive(window, archive)
+    new_id = window.case_menu.import_case_archive(archive)
     assert new_id is not None and new_id != sample_case_id
     assert window.current_case_id() == new_id
     assert {c.id for c in cases.list_cases(ctx.workspace)} == {sample_case_id, new_id}
@@ -94,16 +101,15 @@ def test_export_then_import_a_case_archive_from_the_window(
 
 
 def test_a_broken_archive_is_refused_and_nothing_is_imported(
-    window: MainWindow, ctx: AppContext, tmp_path: Any, monkeypatch: Any
+    window: MainWindow, ctx: AppContext, tmp_path: Any, talk: RecordingInteraction
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     from app.core.services import cases
 
     before = len(cases.list_cases(ctx.workspace))
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"not a zip at all")
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
-    assert case_menu.import_case_archive(window, bad) is None
-    assert warnings and len(cases.list_cases(ctx.workspace)) == before
+    talk.files.append(str(bad))  # chosen in the file chooser
+    window.case_menu.import_action.trigger()
+    assert talk.said("open_file", "Import Case Archive")
+    assert talk.said("warn", "Cannot import the archive")
+    assert len(cases.list_cases(ctx.workspace)) == before

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.core.storage import crypto
+from tests.gui.recording import RecordingInteraction
 
 pytestmark = pytest.mark.skipif(
     not crypto.available(),
@@ -20,53 +21,41 @@ def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "WORKSPACE_KDF", crypto.KdfParams(log2_n=10))
 
 
-def test_the_prompt_asks_again_after_a_wrong_passphrase(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_prompt_asks_again_after_a_wrong_passphrase(tmp_path: Path, qapp: object) -> None:
     from app.core.storage.workspace import open_workspace
-    from app.gui import app as gui_app
+    from app.gui.dialogs.workspace import open_asking_passphrase
 
     path = tmp_path / "w.casefile"
     open_workspace(path, "right one", user="t").close()
-    typed = iter(["wrong one", "right one"])
-    problems: list[str] = []
-
-    def ask(_parent: object, _target: str, problem: str = "") -> str | None:
-        problems.append(problem)
-        return next(typed)
-
-    monkeypatch.setattr(gui_app, "ask_passphrase", ask)
-    ws = gui_app.open_asking_passphrase(str(path), None, exclusive=False)
+    talk = RecordingInteraction(texts=["wrong one", "right one"])
+    ws = open_asking_passphrase(str(path), None, talk, exclusive=False)
     assert ws.encrypted
     ws.close()
-    assert problems == ["", "Wrong passphrase. Try again."]
+    asked = [said.text for said in talk.of_kind("text")]
+    assert asked == [
+        "w.casefile is encrypted. Passphrase:",
+        "Wrong passphrase. Try again.\n\nw.casefile is encrypted. Passphrase:",
+    ]
 
-    monkeypatch.setattr(gui_app, "ask_passphrase", lambda *_a, **_k: None)  # cancelled
+    cancelled = RecordingInteraction(texts=[None])
     with pytest.raises(crypto.PassphraseRequired, match="give its passphrase"):
-        gui_app.open_asking_passphrase(str(path), None, exclusive=False)
+        open_asking_passphrase(str(path), None, cancelled, exclusive=False)
 
 
-def test_change_passphrase_from_the_file_menu(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object
-) -> None:
+def test_change_passphrase_from_the_file_menu(tmp_path: Path, qtbot: object) -> None:
     from app.context import AppContext
     from app.core.storage.workspace import open_workspace
-    from app.gui.window import encryption_menu
     from app.gui.window.main_window import MainWindow
 
     path = tmp_path / "w.casefile"
     ws = open_workspace(path, "old one", user="t")
-    window = MainWindow(AppContext(ws, settings={}))  # type: ignore[arg-type]
+    talk = RecordingInteraction(texts=["old one", "new one", "new one"])
+    window = MainWindow(AppContext(ws, settings={}, interaction=talk))  # type: ignore[arg-type]
     qtbot.addWidget(window)  # type: ignore[attr-defined]
-    new_encrypted, change = window.encryption_actions  # type: ignore[attr-defined]
-    assert new_encrypted.text().startswith("New &Encrypted")
-    typed = iter(["old one", "new one", "new one"])
-    monkeypatch.setattr(encryption_menu, "ask_secret", lambda *_a: next(typed))
-    shown: list[str] = []
-    monkeypatch.setattr(
-        encryption_menu.QMessageBox, "information", lambda _p, _t, text: shown.append(text)
-    )
-    change.trigger()
+    menu = window.encryption_menu
+    assert menu.new_encrypted_action.text().startswith("New &Encrypted")
+    menu.change_action.trigger()
+    shown = [said.text for said in talk.of_kind("inform")]
     assert shown and "changed" in shown[0]
     ws.close()
     with pytest.raises(crypto.WrongPassphrase):

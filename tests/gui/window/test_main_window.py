@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.context import AppContext
 from app.core.errors import WorkspaceError
@@ -382,49 +382,55 @@ def test_remembers_geometry_workspace_and_open_case(
 
 
 def test_switching_workspace_and_recent_list(
-    window: MainWindow, tmp_path: Path, ctx: AppContext, monkeypatch: Any
+    window: MainWindow, tmp_path: Path, ctx: AppContext
 ) -> None:
+    talk = ctx.interaction = RecordingInteraction()
     old = ctx.workspace.describe()
     other = tmp_path / "other.casefile"
-    assert window.switch_workspace(str(other))
+    assert window.workspace_part.switch_to(str(other))
     assert ctx.workspace.describe() == str(other)
     assert window.case_list.is_empty_workspace()
     assert prefs.recent_workspaces(ctx.settings)[:2] == [str(other), old]
     assert str(other) in window.workspace_label.text()
 
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
-
     def refuse(target: str) -> Any:
         raise WorkspaceError(f"{target} is not a Casefile workspace")
 
-    window.workspace_opener = refuse
-    assert not window.switch_workspace("/nowhere/bad.casefile")
-    assert "/nowhere/bad.casefile" in warnings[0] and "stays open" in warnings[0]
+    window.workspace_part.opener = refuse
+    assert not window.workspace_part.switch_to("/nowhere/bad.casefile")
+    (warning,) = talk.of_kind("warn")
+    assert "/nowhere/bad.casefile" in warning.text and "stays open" in warning.text
     assert ctx.workspace.describe() == str(other)
 
 
 def test_start_up_failure_names_the_workspace_and_offers_a_way_out(
-    tmp_path: Path, qapp: Any, monkeypatch: Any
+    tmp_path: Path, qapp: Any
 ) -> None:
     from app.gui import app as gui_app
 
     bad = tmp_path / "folder.casefile"
     bad.mkdir()
     good = tmp_path / "good.casefile"
-    asked: list[tuple[str, str]] = []
+    asked: list[str] = []
 
-    def answer(target: str, error: Exception, _parent: Any = None) -> str | None:
-        asked.append((target, str(error)))
-        return str(good) if len(asked) == 1 else None
+    def click(label: str) -> Any:
+        def answer(box: Any) -> int:
+            asked.append(box.informativeText())
+            next(b for b in box.buttons() if b.text() == label).click()
+            return 0
 
-    monkeypatch.setattr(gui_app, "_ask_after_failure", answer)
+        return answer
+
     settings: dict[str, Any] = {}
-    ws = gui_app.open_first_workspace(str(bad), settings, exclusive=False)
+    talk = RecordingInteraction(dialogs=[click("Open Another…")], files=[str(good)])
+    ws = gui_app.open_first_workspace(str(bad), settings, talk, exclusive=False)
     assert ws is not None and ws.describe() == str(good)
     ws.close()
-    assert asked[0][0] == str(bad) and "folder" in asked[0][1]
-    assert gui_app.open_first_workspace(str(bad), settings, exclusive=False) is None
+    assert asked[0].startswith(str(bad)) and "folder" in asked[0]
+    assert talk.said("dialog", "Cannot open workspace") and talk.said("open_file", "Open Workspace")
+    talk.dialogs.append(click("Quit"))
+    assert gui_app.open_first_workspace(str(bad), settings, talk, exclusive=False) is None
+    assert len(asked) == 2 and not talk.dialogs  # asked once more, then quit
 
 
 def test_search_dock_opens_and_a_hit_navigates_to_its_row(
@@ -433,8 +439,9 @@ def test_search_dock_opens_and_a_hit_navigates_to_its_row(
     pytest.importorskip("app.gui.search_panel")
     assert QKeySequence("Ctrl+Shift+F") in window.search_action.shortcuts()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_dock is not None and window.search_dock.isVisible()
-    panel = window.search_dock.widget()
+    dock = window.search_part.dock
+    assert dock is not None and dock.isVisible()
+    panel = dock.widget()
     assert QApplication.focusWidget() is panel.field
     assert panel.scope.isHidden() and panel.case_id is None  # the case list: every case
     statement_id = _first_id(ctx, "statements", sample_case_id)

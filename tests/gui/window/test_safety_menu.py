@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,8 @@ from app.gui.dialogs.backup import BackupDialog, CheckReportDialog
 from app.gui.history_view import HistoryDialog
 from app.gui.sections.list_section import ListSection
 from app.gui.settings import QSettingsMapping
-from app.gui.window import safety_menu
 from app.gui.window.main_window import MainWindow
+from app.gui.window.safety_menu import SERVER_RESTORE, backup_tip, menu_titled
 from tests.gui.recording import RecordingInteraction
 
 
@@ -32,30 +33,36 @@ def _desktop(target: str) -> Workspace:
 
 
 @pytest.fixture
+def talk() -> RecordingInteraction:
+    return RecordingInteraction()
+
+
+@pytest.fixture
 def window(
-    qtbot: Any, workspace_path: Path, qsettings: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, workspace_path: Path, qsettings: Any, talk: RecordingInteraction
 ) -> Iterator[MainWindow]:
     ws = _desktop(str(workspace_path))
     load_sample(ws)
-    ctx = AppContext(ws, settings=QSettingsMapping(qsettings))  # type: ignore[arg-type]
+    settings = QSettingsMapping(qsettings)
+    ctx = AppContext(ws, settings=settings, interaction=talk)  # type: ignore[arg-type]
     win = MainWindow(ctx, workspace_opener=_desktop)
     win.resize(1366, 768)
     qtbot.addWidget(win)
     win.show()
-    told: list[tuple[str, ...]] = []
-    monkeypatch.setattr(
-        safety_menu, "inform", lambda _p, title, text, detail="", warning=False: told.append(
-            (title, text, detail)
-        )
-    )  # fmt: skip
-    win.told = told  # type: ignore[attr-defined]
     yield win
+    assert win.ctx.tasks.wait()
     win.close()
     win.ctx.workspace.close()
 
 
+def _told(talk: RecordingInteraction) -> tuple[str, str, str]:
+    """The last thing the window told the person (a notice or a warning)."""
+    last = talk.of_kind("inform", "warn")[-1]
+    return last.title, last.text, last.detail
+
+
 def _menu(window: MainWindow, title: str) -> QMenu:
-    menu = safety_menu._menu(window, title)
+    menu = menu_titled(window, title)
     assert menu is not None
     return menu
 
@@ -70,10 +77,11 @@ def _case_id(window: MainWindow) -> int:
 
 def test_the_actions_sit_in_the_case_edit_and_file_menus(window: MainWindow) -> None:
     case_menu = _menu(window, "Case")
+    safety = window.safety_menu
     assert _texts(case_menu)[-1] == "History…"
-    assert window.history_action.shortcut() == QKeySequence("Ctrl+H")
+    assert safety.history_action.shortcut() == QKeySequence("Ctrl+H")
     edit = _menu(window, "Edit").actions()
-    assert edit[edit.index(window.delete_action) + 1] is window.record_history_action
+    assert edit[edit.index(window.delete_action) + 1] is safety.record_history_action
     file_texts = _texts(_menu(window, "File"))
     assert file_texts[-4:] == [
         "Back Up Now",
@@ -88,7 +96,7 @@ def test_case_history_opens_for_the_open_case_and_follows_edits(
 ) -> None:
     case_id = _case_id(window)
     window.open_case(case_id)
-    window.history_action.trigger()
+    window.safety_menu.history_action.trigger()
     dialog = next(d for d in window.findChildren(HistoryDialog) if d.isVisible())
     assert dialog.model.scope.case_id == case_id
     before = dialog.model.total
@@ -112,7 +120,7 @@ def test_the_detail_pane_links_to_the_records_history(qtbot: Any, window: MainWi
     dialog = next(d for d in window.findChildren(HistoryDialog) if d.isVisible())
     assert dialog.model.scope.records == (("statements", key["id"]),)
     # The Edit menu's action is about the same record.
-    window.record_history_action.trigger()
+    window.safety_menu.record_history_action.trigger()
     opened = [d for d in window.findChildren(HistoryDialog) if d.isVisible()]
     assert all(d.model.scope.records == (("statements", key["id"]),) for d in opened)
     assert len(opened) == 2
@@ -122,11 +130,15 @@ def test_back_up_now_runs_off_the_window_thread(qtbot: Any, window: MainWindow) 
     ws = window.ctx.workspace
     assert ws.path is not None
     already = set(backup.list_backups(ws.path))
-    thread = safety_menu.back_up_now(window)
-    assert thread is not None and ws.backup_thread is thread  # closing waits for it
-    assert not window.backup_action.isEnabled()
-    thread.join(30)
-    qtbot.waitUntil(lambda: window.backup_action.isEnabled(), timeout=30_000)
+    safety = window.safety_menu
+    assert safety.back_up_now() is not None
+    assert window.ctx.tasks.is_running("backup")
+    # Closing the workspace waits for it: it is the workspace's backup thread.
+    assert ws.backup_thread is not None and ws.backup_thread.name == "casefile-backup"
+    assert ws.backup_thread is not threading.current_thread()
+    assert not safety.backup_action.isEnabled()
+    assert window.ctx.tasks.wait(30)
+    assert safety.backup_action.isEnabled()
     assert window.statusBar().currentMessage().startswith("Backed up to ")
     made = set(backup.list_backups(ws.path)) - already
     assert len(made) == 1
@@ -163,7 +175,7 @@ def test_the_restore_dialog_lists_backups_newest_first_and_asks_first(
 
 
 def test_restore_closes_restores_and_reopens_the_workspace(
-    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, talk: RecordingInteraction
 ) -> None:
     old = window.ctx.workspace
     assert old.path is not None
@@ -176,14 +188,17 @@ def test_restore_closes_restores_and_reopens_the_workspace(
         assert dialog.ask_and_accept(dialog.infos[0])
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(safety_menu, "run_dialog", choose)
-    assert safety_menu.restore_from_backup(window)
+    talk.dialogs.append(choose)
+    with qtbot.waitSignal(window.safety_menu.restore_finished, timeout=30_000) as finished:
+        assert window.safety_menu.restore_from_backup()
+    assert finished.args == [True]
+    assert window.isEnabled()
     new = window.ctx.workspace
     assert new is not old and new.path == old.path
     assert new.exclusive_lock is not None and new.exclusive_lock.held  # reopened as the app does
     assert [c.caption for c in cases.list_cases(new)] == ["People v. Derrick Ingram"]
     assert window.current_case_id() is None  # the case added after the backup is gone
-    title, text, detail = window.told[-1]
+    title, text, detail = _told(talk)
     assert text == f"Restored {made.name}."
     assert "before-restore-" in detail
     aside = list(old.path.parent.glob(f"{old.path.name}.before-restore-*"))
@@ -191,7 +206,7 @@ def test_restore_closes_restores_and_reopens_the_workspace(
 
 
 def test_a_damaged_backup_is_refused_and_the_workspace_reopened(
-    qtbot: Any, window: MainWindow, tmp_path: Path
+    qtbot: Any, window: MainWindow, tmp_path: Path, talk: RecordingInteraction
 ) -> None:
     old = window.ctx.workspace
     assert old.path is not None
@@ -200,18 +215,20 @@ def test_a_damaged_backup_is_refused_and_the_workspace_reopened(
     data = bytearray(made.read_bytes())
     damaged.write_bytes(bytes(data[: len(data) // 2]))
     case_id = _case_id(window)
-    assert not safety_menu.restore_into_window(window, damaged)
+    with qtbot.waitSignal(window.safety_menu.restore_finished, timeout=30_000) as finished:
+        window.safety_menu.restore_into_window(damaged)
+    assert finished.args == [False]
     assert window.ctx.workspace is not old
     assert [c.id for c in cases.list_cases(window.ctx.workspace)] == [case_id]
-    assert window.told[-1][1] == "The backup was not restored; nothing was changed."
+    assert _told(talk)[1] == "The backup was not restored; nothing was changed."
     assert not list(old.path.parent.glob("*.before-restore-*"))
 
 
 def test_check_workspace_reports_a_whole_workspace(qtbot: Any, window: MainWindow) -> None:
-    thread = safety_menu.check_workspace(window)
-    thread.join(60)
-    qtbot.waitUntil(lambda: hasattr(window, "check_report"), timeout=30_000)
-    dialog: CheckReportDialog = window.check_report  # type: ignore[attr-defined]
+    window.safety_menu.check_workspace()
+    assert window.ctx.tasks.wait(60)
+    dialog = window.safety_menu.check_report
+    assert isinstance(dialog, CheckReportDialog)
     assert not dialog.report.damaged and dialog.restore_button is None
     assert dialog.report.attachments_checked > 0
     dialog.close()
@@ -226,23 +243,25 @@ def test_check_workspace_shows_damage_and_the_way_out(
         d for d in documents.documents_of_case(ws, _case_id(window)) if d.file_sha256 is not None
     )
     ws.store.path_for(doc.file_sha256).write_bytes(b"tampered")
-    thread = safety_menu.check_workspace(window)
-    thread.join(60)
-    qtbot.waitUntil(lambda: hasattr(window, "check_report"), timeout=30_000)
-    dialog: CheckReportDialog = window.check_report  # type: ignore[attr-defined]
+    window.safety_menu.check_workspace()
+    assert window.ctx.tasks.wait(60)
+    dialog = window.safety_menu.check_report
+    assert isinstance(dialog, CheckReportDialog)
     assert dialog.report.damaged
     assert "restore the latest good backup" in dialog.report.way_out
     assert "Damage:" in dialog.details.toPlainText()
     assert dialog.restore_button is not None
     opened: list[bool] = []
-    monkeypatch.setattr(safety_menu, "restore_from_backup", lambda _w: opened.append(True))
+    monkeypatch.setattr(window.safety_menu, "restore_from_backup", lambda: opened.append(True))
     dialog.restore_button.click()
     assert opened == [True]
 
 
-def test_a_server_workspace_says_who_restores_it(window: MainWindow, monkeypatch: Any) -> None:
+def test_a_server_workspace_says_who_restores_it(
+    window: MainWindow, monkeypatch: Any, talk: RecordingInteraction
+) -> None:
     monkeypatch.setattr(type(window.ctx.workspace), "path", property(lambda _self: None))
-    assert not safety_menu.restore_from_backup(window)
-    assert window.told[-1][1] == safety_menu.SERVER_RESTORE
-    assert "office server" in safety_menu.backup_tip(window.ctx.workspace)
+    assert not window.safety_menu.restore_from_backup()
+    assert _told(talk)[1] == SERVER_RESTORE
+    assert "office server" in backup_tip(window.ctx.workspace)
     QApplication.processEvents()

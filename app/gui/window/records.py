@@ -1,0 +1,119 @@
+"""The window's record actions: New, Edit, Delete, Add Files and Open File.
+
+The window owns one :class:`RecordPart` (``window.records``). It decides which record
+an action is about and hands the edit to ``app.gui.actions`` (forms and undo
+commands), loaded on first use; tests hand the window a stand-in for that module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from app.core.errors import CasefileError
+from app.gui.sections.documents import DocumentsSection
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.gui.window.host import WindowHost
+
+NOT_IN_BUILD = "not available in this build"
+
+
+class RecordPart:
+    """Adding, editing and deleting the record on screen, through ``app.gui.actions``."""
+
+    def __init__(self, window: WindowHost, actions: ModuleType | None = None) -> None:
+        self.window = window
+        self._actions = actions
+
+    def _editing(self) -> ModuleType | None:
+        if self._actions is None:
+            try:
+                from app.gui import actions
+            except ImportError:
+                self.window.statusBar().showMessage(f"Editing is {NOT_IN_BUILD}.", 5000)
+                return None
+            self._actions = actions
+        return self._actions
+
+    def _run(self, call: Callable[[ModuleType], Any]) -> Any:
+        actions = self._editing()
+        if actions is None:
+            return None
+        try:
+            return call(actions)
+        except CasefileError as exc:
+            self.window.interaction.warn(self.window.window(), "Casefile", str(exc))
+            return None
+
+    def new(self) -> None:
+        self.add(self.window.current_kind())
+
+    def add(self, kind: str) -> None:
+        window = self.window
+        case_id = None if kind == "case" else window.case_view.case_id
+        parent = window.window()
+        new_id = self._run(lambda a: a.add_record(window.ctx, window.undo, kind, case_id, parent))
+        if new_id is None:
+            return
+        if kind == "case":
+            window.open_case(int(new_id))
+            return
+        section = window.case_view.current_list()
+        if section is not None:
+            key = {"record": "event", "id": new_id} if section.name == "chronology" else None
+            section.select_key(key or {"id": new_id})
+
+    def edit_selected(self) -> None:
+        selected = self.window.selected_record()
+        if selected is not None:
+            self.edit(*selected)
+
+    def edit(self, kind: str, record_id: int) -> None:
+        window = self.window
+        parent = window.window()
+        self._run(lambda a: a.edit_record(window.ctx, window.undo, kind, record_id, parent))
+
+    def delete_selected(self) -> None:
+        selected = self.window.selected_record()
+        if selected is not None:
+            self.delete(*selected)
+
+    def delete(self, kind: str, record_id: int) -> None:
+        window = self.window
+        parent = window.window()
+        self._run(lambda a: a.delete_record(window.ctx, window.undo, kind, record_id, parent))
+
+    def choose_document_files(self) -> None:
+        window = self.window
+        if window.on_case_list() or window.case_view.case_id is None:
+            return
+        names = window.interaction.open_files(window.window(), "Add Files as Documents")
+        if names:
+            self.add_document_files([Path(name) for name in names])
+
+    def add_document_files(self, paths: list[Path]) -> None:
+        window = self.window
+        case_id = window.case_view.case_id
+        if case_id is None or not paths:
+            return
+        parent = window.window()
+        ids = self._run(
+            lambda a: a.add_document_files(window.ctx, window.undo, case_id, list(paths), parent)
+        )
+        if ids:
+            window.case_view.navigate_to("documents", {"id": ids[0]})
+            count = len(ids)
+            window.statusBar().showMessage(
+                f"Added {count} document{'s' if count != 1 else ''}.", 5000
+            )
+
+    def open_selected_document(self) -> None:
+        if self.window.on_case_list():
+            return
+        documents = self.window.case_view.sections["documents"]
+        if isinstance(documents, DocumentsSection):
+            documents.open_current()
