@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh workspace on SQLite, and on PostgreSQL where a server can start.
+"""Shared fixtures: a fresh workspace on SQLite, and on PostgreSQL where a server can start,
+and ``small_case`` (tests/casebuilder.py), the small case the brief and form tests share.
 
 Migrating a new workspace costs far more than copying one, so each session
 migrates one template per backend and every test gets a copy of it: a file copy
@@ -19,6 +20,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.core.storage.workspace import Workspace, open_workspace  # noqa: E402
+from tests.casebuilder import small_case  # noqa: E402, F401  (the shared small case)
 from tests.pgserver import PostgresServer  # noqa: E402
 
 pytest_plugins = ["tests.conftest_pg"]

@@ -40,7 +40,7 @@ def test_job_writes_the_brief_off_the_gui_thread(
     start_job(None, job, results.append)
     qtbot.waitUntil(lambda: results == [None], timeout=30_000)
     text = docx_text(path)
-    assert "Luis Alvarez" in text and STAFF_NOTE not in text and PRIVILEGED_TITLE not in text
+    assert "Derrick Ingram" in text and STAFF_NOTE not in text and PRIVILEGED_TITLE not in text
 
 
 def test_cancelled_job_leaves_no_file(qtbot, small_case: SmallCase, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

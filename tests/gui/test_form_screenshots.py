@@ -18,7 +18,7 @@ from app.context import AppContext
 from app.core.services import charges, statements
 from app.core.storage import models
 from app.gui import actions
-from tests.gui.forms_fixtures import build_small_case
+from tests.casebuilder import build_small_case
 
 REPO = Path(__file__).resolve().parents[2]
 KINDS = ("case", "party", "statement", "charge", "document", "event", "issue", "note")
