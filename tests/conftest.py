@@ -50,11 +50,15 @@ def pg_template(pg_server: PostgresServer, tmp_path_factory: pytest.TempPathFact
     return PG_TEMPLATE
 
 
-def fresh_sqlite_workspace(template: Path, folder: Path) -> Workspace:
-    target = folder / "test.casefile"
+def copy_template(template: Path, target: Path) -> Path:
+    """A new workspace file at ``target``: a copy of the migrated template."""
     shutil.copyfile(template, target)
     os.chmod(target, 0o600)
-    return open_workspace(target, user="tester")
+    return target
+
+
+def fresh_sqlite_workspace(template: Path, folder: Path) -> Workspace:
+    return open_workspace(copy_template(template, folder / "test.casefile"), user="tester")
 
 
 @pytest.fixture
