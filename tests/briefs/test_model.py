@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from app.briefs.model import build_brief
 from app.briefs.profiles import CLIENT, FULL, get_profile, parse_sections, with_sections
+from app.core.errors import ValidationError
 from app.core.services import events, statements
 from tests.briefs.conftest import STAFF_NOTE, TODAY, SmallCase
 
@@ -83,12 +86,8 @@ def test_sections_and_profiles() -> None:
     assert with_sections(FULL, ["glance"]).sections == ("glance",)
     assert get_profile("co-counsel").staff_only_notes is False
     for bad in ("nope", ""):
-        try:
+        with pytest.raises(ValidationError, match="section"):
             parse_sections(bad)
-        except Exception as exc:
-            assert "section" in str(exc)
-        else:
-            raise AssertionError(bad)
 
 
 def test_case_with_only_a_caption(sqlite_workspace) -> None:  # type: ignore[no-untyped-def]

@@ -213,9 +213,19 @@ def test_docx_package_is_well_formed_xml() -> None:
     word = io.BytesIO()
     write_docx(brief_of(" ".join(NASTY)), word)
     with zipfile.ZipFile(word) as z:
-        for name in z.namelist():
-            if name.endswith(".xml") or name.endswith(".rels"):
-                etree.fromstring(z.read(name))
+        parsed = {
+            name: etree.fromstring(z.read(name))  # raises on XML that is not well formed
+            for name in z.namelist()
+            if name.endswith(".xml") or name.endswith(".rels")
+        }
+    assert {"[Content_Types].xml", "word/document.xml", "_rels/.rels"} <= parsed.keys()
+    body = parsed["word/document.xml"]
+    # The markup went in as text: read back it is literal, and made no elements.
+    text = "".join(body.itertext())
+    assert '<img src="/etc/hosts"/>' in text and "<b>bold</b>" in text
+    assert "control " + "\ufffd" * 9 in text
+    # Every element is Word's own (namespaced); a tag from the text would have none.
+    assert all(etree.QName(e).namespace for e in body.iter(etree.Element))
 
 
 def test_every_nasty_string_at_once_fits_the_pdf_tables(tmp_path: Path) -> None:
