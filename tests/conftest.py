@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh workspace on SQLite, and on PostgreSQL where a server can start.
+"""Shared fixtures: a fresh workspace on SQLite, and on PostgreSQL where a server can start,
+and ``small_case`` (tests/casebuilder.py), the small case the brief and form tests share.
 
 Migrating a new workspace costs far more than copying one, so each session
 migrates one template per backend and every test gets a copy of it: a file copy
@@ -20,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.core.safety.on_open import install_hooks  # noqa: E402
 from app.core.storage.workspace import Workspace, open_workspace  # noqa: E402
+from tests.casebuilder import small_case  # noqa: E402, F401  (the shared small case)
 from tests.pgserver import PostgresServer  # noqa: E402
 
 install_hooks()  # workspaces open here as in the app and the CLI: quick-checked, backed up
@@ -51,11 +53,15 @@ def pg_template(pg_server: PostgresServer, tmp_path_factory: pytest.TempPathFact
     return PG_TEMPLATE
 
 
-def fresh_sqlite_workspace(template: Path, folder: Path) -> Workspace:
-    target = folder / "test.casefile"
+def copy_template(template: Path, target: Path) -> Path:
+    """A new workspace file at ``target``: a copy of the migrated template."""
     shutil.copyfile(template, target)
     os.chmod(target, 0o600)
-    return open_workspace(target, user="tester")
+    return target
+
+
+def fresh_sqlite_workspace(template: Path, folder: Path) -> Workspace:
+    return open_workspace(copy_template(template, folder / "test.casefile"), user="tester")
 
 
 @pytest.fixture

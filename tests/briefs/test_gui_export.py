@@ -62,7 +62,7 @@ def test_the_task_writes_the_brief_off_the_gui_thread(
     assert results == [None] and not talk.log
     assert handed_out and handed_out[0] is not threading.main_thread()
     text = docx_text(path)
-    assert "Luis Alvarez" in text and STAFF_NOTE not in text and PRIVILEGED_TITLE not in text
+    assert "Derrick Ingram" in text and STAFF_NOTE not in text and PRIVILEGED_TITLE not in text
 
 
 def test_cancelling_leaves_no_file_and_says_nothing(
@@ -127,7 +127,7 @@ def test_the_dialog_asks_then_writes_and_remembers_the_choices(
     ctx = AppContext(small_case.ws, settings=settings, interaction=talk)
     export_brief_dialog(ctx, small_case.case_id, None)
     assert ctx.tasks.wait(30)
-    assert "Luis Alvarez" in docx_text(chosen)
+    assert "Derrick Ingram" in docx_text(chosen)
     assert talk.of_kind("save_file")[0].title == "Save brief as"
     assert settings["briefs/format"] == "docx"
     assert settings["briefs/folder"] == str(chosen.parent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -99,6 +100,24 @@ def render_both(brief: Brief) -> tuple[str, str]:
     return pdf_text, word_text
 
 
+CONTROL = NASTY[4]
+# What a reader sees of each string: its words, runs of whitespace as one space,
+# and every control character, lone surrogate and U+FFFE as U+FFFD (app/briefs/text.py).
+SHOWN = {
+    CONTROL: "control " + "\ufffd" * 9 + " characters and \ufffd lone surrogate \ufffd",
+}
+# The brief's PDF font (DejaVu) has no CJK, Hangul or emoji glyphs: those come out as
+# boxes, so only the other words of such a string can be read back from the PDF.
+NO_GLYPH = re.compile(r"[\u2e80-\U0010ffff]")
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Hebrew and Arabic are drawn right to left: read back, their letters run reversed.
+RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff]")
+
+
+def shown(text: str) -> str:
+    return SHOWN.get(text, " ".join(text.split()))
+
+
 @pytest.mark.parametrize("text", NASTY)
 def test_nasty_strings_come_out_literally(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
@@ -111,6 +130,19 @@ def test_nasty_strings_come_out_literally(text: str, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("builtins.open", spy)
     pdf_text, word_text = render_both(brief_of(text))
     assert not [f for f in opened if "/etc/" in f]
+    visible = shown(text)
+    if not visible:
+        # Nothing to show: the paragraphs say so instead of vanishing.
+        assert "(no text)" in word_text and "(no text)" in pdf_text
+    # Word keeps every character: tags as text, replaced characters as U+FFFD.
+    assert visible in word_text
+    assert not RAW_CONTROL.search(word_text)
+    # The PDF shows every word it has glyphs for, wherever its lines happen to break.
+    flat_pdf = squash(pdf_text)
+    for word in visible.split():
+        if NO_GLYPH.search(word):
+            continue
+        assert (word[::-1] if RIGHT_TO_LEFT.search(word) else word) in flat_pdf, word
     if "<b>bold</b>" in text:
         assert "<b>bold</b>" in pdf_text and "<b>bold</b>" in word_text
         assert "&amp;" in pdf_text and "&#169;" in word_text
@@ -181,9 +213,19 @@ def test_docx_package_is_well_formed_xml() -> None:
     word = io.BytesIO()
     write_docx(brief_of(" ".join(NASTY)), word)
     with zipfile.ZipFile(word) as z:
-        for name in z.namelist():
-            if name.endswith(".xml") or name.endswith(".rels"):
-                etree.fromstring(z.read(name))
+        parsed = {
+            name: etree.fromstring(z.read(name))  # raises on XML that is not well formed
+            for name in z.namelist()
+            if name.endswith(".xml") or name.endswith(".rels")
+        }
+    assert {"[Content_Types].xml", "word/document.xml", "_rels/.rels"} <= parsed.keys()
+    body = parsed["word/document.xml"]
+    # The markup went in as text: read back it is literal, and made no elements.
+    text = "".join(body.itertext())
+    assert '<img src="/etc/hosts"/>' in text and "<b>bold</b>" in text
+    assert "control " + "\ufffd" * 9 in text
+    # Every element is Word's own (namespaced); a tag from the text would have none.
+    assert all(etree.QName(e).namespace for e in body.iter(etree.Element))
 
 
 def test_every_nasty_string_at_once_fits_the_pdf_tables(tmp_path: Path) -> None:

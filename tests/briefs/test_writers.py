@@ -44,7 +44,7 @@ def test_pdf_has_every_section_page_numbers_header_outline_and_metadata(
     total = len(pages)
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {total}" in page
-        assert MARKING in page and "People v. Alvarez & <Ortiz>" in page
+        assert MARKING in page and "People v. Ingram & <Ortiz>" in page
         assert "Prepared June 1, 2026" in page
     text = pdf_text(path)
     for title in SECTIONS.values():
@@ -56,9 +56,9 @@ def test_pdf_has_every_section_page_numbers_header_outline_and_metadata(
     assert "abababababab" in text  # the short SHA-256
     assert "about March 2026" in text
     assert outline_titles(path)[:3] == ["Cover", "At a glance", "Charges"]
-    assert "Luis Alvarez" in outline_titles(path)  # a speaker group, one level down
+    assert "Derrick Ingram" in outline_titles(path)  # a speaker group, one level down
     meta = pypdf.PdfReader(str(path)).metadata
-    assert meta.title == "Case brief: People v. Alvarez & <Ortiz>"
+    assert meta.title == "Case brief: People v. Ingram & <Ortiz>"
     assert meta.subject == "Full brief \u2014 Internal case review"
 
 
@@ -74,7 +74,7 @@ def test_docx_uses_template_styles_header_footer_fields_and_tables(
     quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
     assert QUOTE_TEXT in quotes and "My manager saw me clock out." in quotes
     header = doc.sections[0].header.paragraphs[0].text
-    assert "People v. Alvarez & <Ortiz>" in header and MARKING in header
+    assert "People v. Ingram & <Ortiz>" in header and MARKING in header
     footer = doc.sections[0].footer.paragraphs[0]
     assert "Prepared June 1, 2026" in footer.text and "Page" in footer.text
     instructions = [n.text.strip() for n in footer._p.iter(qn("w:instrText"))]
@@ -86,7 +86,7 @@ def test_docx_uses_template_styles_header_footer_fields_and_tables(
     for table in (charges, documents):
         assert table.rows[0]._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
     assert [c.text for c in documents.rows[2].cells][0] == "Complaint report"
-    assert doc.core_properties.title == "Case brief: People v. Alvarez & <Ortiz>"
+    assert doc.core_properties.title == "Case brief: People v. Ingram & <Ortiz>"
 
 
 def test_both_formats_show_the_same_sections_in_the_same_order(

@@ -1,5 +1,8 @@
 """GUI fixtures: one offscreen QApplication (pytest-qt's ``qapp``), a context on a
-temporary workspace holding the sample case, and settings in a temporary ini file."""
+temporary workspace holding the sample case, and settings in a temporary ini file.
+
+The workspace file is a copy of the session's migrated template (tests/conftest.py):
+copying it is far cheaper than migrating a new workspace for every test."""
 
 from __future__ import annotations
 
@@ -12,11 +15,13 @@ import pytest
 from app.context import AppContext
 from app.core.sample import load_sample
 from app.core.storage.workspace import open_workspace
+from tests.conftest import copy_template
 
 
 @pytest.fixture
-def workspace_path(tmp_path: Path) -> Path:
-    return tmp_path / "gui.casefile"
+def workspace_path(sqlite_template: Path, tmp_path: Path) -> Path:
+    """An empty workspace file at the current schema, this test's own."""
+    return copy_template(sqlite_template, tmp_path / "gui.casefile")
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def _section(qtbot: Any, ctx: AppContext, case_id: int) -> tuple[DocumentsSectio
 
 def test_a_document_without_a_file_says_so(qtbot, form_ctx: AppContext, small_case: SmallCase):
     section, opened = _section(qtbot, form_ctx, small_case.case_id)
-    section.open_file(small_case.complaint)
+    section.open_file(small_case.memo)  # the memo has no file; the report's is not stored
     assert not opened
     (said,) = talk(form_ctx).log
     assert (said.kind, said.text) == ("inform", "This document has no file attached.")

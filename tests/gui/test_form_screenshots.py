@@ -18,9 +18,10 @@ from app.context import AppContext
 from app.core.services import charges, statements
 from app.core.storage import models
 from app.gui import actions
-from tests.gui.forms_fixtures import build_small_case
+from tests.casebuilder import build_small_case
 
 REPO = Path(__file__).resolve().parents[2]
+LAPTOP = (1366, 768)  # the smallest screen the app is laid out for
 KINDS = ("case", "party", "statement", "charge", "document", "event", "issue", "note")
 
 
@@ -71,7 +72,14 @@ def _save(dialog: Any, name: str, dirs: list[Path]) -> None:
     dialog.resize(*dialog.default_size)
     QApplication.processEvents()
     image = dialog.grab()
-    assert image.width() >= 400 and image.height() >= 250
+    # The form shows at its default size, which holds everything its layout needs
+    # (no field squeezed or cut off) and fits a laptop screen with the room that
+    # RecordDialog._fit_to_screen leaves for the window frame.
+    width, height = dialog.default_size
+    needs = dialog.minimumSizeHint()
+    assert (image.width(), image.height()) == (width, height)
+    assert needs.width() <= width and needs.height() <= height, (name, needs)
+    assert width <= LAPTOP[0] - 40 and height <= LAPTOP[1] - 60, name
     for folder in dirs:
         path = folder / f"form-{name}.png"
         assert image.save(str(path))

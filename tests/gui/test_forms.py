@@ -284,7 +284,7 @@ def test_saving_an_unchanged_form_adds_no_undo_step(
     [
         ("party", "thomas", "Kenneth Thomas has 1 statement in this case"),
         ("document", "complaint", "source of 1 statement and 1 event"),
-        ("case", "case_id", "2 parties, 2 statements, 1 charge, 1 document"),
+        ("case", "case_id", "2 parties, 2 statements, 1 charge, 2 documents"),
         ("issue", "retaliation", "linked to 1 statement and 1 event"),
         ("charge", "charge", "undo"),
         ("event", "event", "undo"),
@@ -314,7 +314,7 @@ def test_delete_each_kind_names_what_else_goes(
 def test_delete_texts(qtbot, monkeypatch, form_ctx, small_case, undo_stack) -> None:
     answer_confirmations(form_ctx)
     actions.delete_record(form_ctx, undo_stack, "document", small_case.complaint, None)
-    assert undo_stack.undoText() == "Delete document “Criminal complaint”"
+    assert undo_stack.undoText() == "Delete document “Complaint report”"
     answer_confirmations(form_ctx)
     actions.delete_record(form_ctx, undo_stack, "charge", small_case.charge, None)
     assert undo_stack.undoText() == "Delete charge 1"

@@ -35,23 +35,49 @@ def test_every_list_model_passes_the_qt_model_tester(
     qtmodeltester.check(model)
 
 
+def _sorted_in_python(
+    rows: list[dict[str, Any]], col: Any, key: tuple[str, ...], descending: bool
+) -> list[dict[str, Any]]:
+    """The rows in the order a list promises, worked out here from their values: by what
+    people read (a vocabulary's label), text ignoring case, blanks last either way,
+    dates then times, ties in key order."""
+
+    def value(row: dict[str, Any], name: str) -> Any:
+        raw = row[name]
+        if name != col.key:  # the time of day that follows a date
+            return raw or None
+        if col.kind in {"vocab", "todo"} and col.vocabulary:
+            raw = col.vocabulary.get(raw, raw)
+        if col.kind in {"text", "vocab", "roles", "todo"}:
+            return raw.lower() if raw else None
+        if col.kind in {"date", "time"}:
+            return raw or None
+        return raw
+
+    def by(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        known = [r for r in rows if value(r, name) is not None]
+        blank = [r for r in rows if value(r, name) is None]
+        return sorted(known, key=lambda r: value(r, name), reverse=descending) + blank
+
+    ordered = sorted(rows, key=lambda r: tuple(r[k] for k in key))
+    if col.kind == "date" and "time" in rows[0]:
+        ordered = by("time", ordered)
+    return by(col.key, ordered)
+
+
 @pytest.mark.parametrize("name", ALL_LISTS)
-def test_every_column_sorts_both_ways_in_sql_order(
-    ctx: AppContext, sample_case_id: int, name: str
-) -> None:
+def test_every_column_sorts_both_ways(ctx: AppContext, sample_case_id: int, name: str) -> None:
     model = _model(ctx, name, sample_case_id)
     spec = model.spec
+    rows = [model.index(r, 0).data(ROW_ROLE) for r in range(model.rowCount())]
     for column, col in enumerate(spec.columns):
         for order, descending in (
             (Qt.SortOrder.AscendingOrder, False),
             (Qt.SortOrder.DescendingOrder, True),
         ):
             model.sort(column, order)
-            query = queries.ListQuery(
-                spec, case_id=model.case_id, sort=col.key, descending=descending
-            )
-            expected = queries.fetch_rows(ctx.workspace, query, 0, 1000)
             shown = [model.index(r, 0).data(KEY_ROLE) for r in range(model.rowCount())]
+            expected = _sorted_in_python(rows, col, spec.key, descending)
             assert shown == [{k: row[k] for k in spec.key} for row in expected], col.key
 
 

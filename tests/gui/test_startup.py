@@ -20,6 +20,7 @@ from app.core.storage.lock import WorkspaceLock, describe_holder, holder
 from app.core.storage.workspace import open_workspace
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
+from tests.conftest import copy_template
 from tests.gui.fresh_home import fresh_home_env
 
 REPO = Path(__file__).resolve().parents[2]
@@ -189,9 +190,9 @@ def _start(tmp_path: Path, workspace: Path) -> tuple[subprocess.CompletedProcess
 
 
 def test_the_first_frame_comes_before_the_database_layer_and_the_cases_follow(
-    tmp_path: Path,
+    tmp_path: Path, sqlite_template: Path
 ) -> None:
-    workspace = tmp_path / "office.casefile"
+    workspace = copy_template(sqlite_template, tmp_path / "office.casefile")
     ws = open_workspace(workspace, user="tester")
     load_sample(ws)
     ws.close()
@@ -214,10 +215,9 @@ def test_the_first_frame_comes_before_the_database_layer_and_the_cases_follow(
 
 
 def test_a_workspace_open_in_another_app_says_who_holds_it_and_quit_exits(
-    tmp_path: Path,
+    tmp_path: Path, sqlite_template: Path
 ) -> None:
-    workspace = tmp_path / "office.casefile"
-    open_workspace(workspace, user="tester").close()
+    workspace = copy_template(sqlite_template, tmp_path / "office.casefile")
     with WorkspaceLock(workspace):  # this test process is "the other app"
         who = describe_holder(holder(workspace))
         result, seen = _start(tmp_path, workspace)

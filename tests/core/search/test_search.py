@@ -373,6 +373,7 @@ def test_bulk_rebuild_leaves_one_segment(sqlite_workspace: Workspace) -> None:
 
 def test_search_connection_is_given_back(sqlite_workspace: Workspace) -> None:
     import gc
+    import sqlite3
     import threading
 
     ws = sqlite_workspace
@@ -391,7 +392,7 @@ def test_search_connection_is_given_back(sqlite_workspace: Workspace) -> None:
     assert len(s.search(ws, "walrus")) == 2  # the kept connection sees new commits
     kept = s._kept_connection(ws.engine)
     ws.close()
-    with pytest.raises(Exception, match="closed"):
+    with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
         kept.execute("SELECT 1")
 
 
@@ -546,12 +547,14 @@ def test_results_match_a_hand_written_query(
 def test_rebuild_leaves_no_bloated_connection_in_the_pool(sqlite_workspace: Workspace) -> None:
     # FTS5's pending-data hash grows in a rebuild and every prefix query on that
     # connection walks it, so the connection that rebuilt is closed, not pooled.
+    import sqlite3
+
     ws = sqlite_workspace
     notes.add_note(ws, cases.add_case(ws, caption="Bulk"), body="walrus")
     with ws.session() as session:
         rebuilt = session.connection().connection.dbapi_connection
         s.rebuild_index(session)
-    with pytest.raises(Exception, match="closed"):
+    with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
         rebuilt.execute("SELECT 1")
     assert [h.kind for h in s.search(ws, "walr")] == ["note"]
     _integrity_ok(ws)

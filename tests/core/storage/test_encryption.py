@@ -134,9 +134,31 @@ def test_any_passphrase_works(tmp_path: Path, outside: Path, passphrase: str) ->
 
 
 def test_the_same_words_typed_differently_are_the_same_passphrase(tmp_path: Path) -> None:
+    import sqlite3
+
     path = tmp_path / "w.casefile"
-    open_workspace(path, unicodedata.normalize("NFC", "Café Núñez"), user="t").close()
-    open_workspace(path, unicodedata.normalize("NFD", "Café Núñez"), user="t").close()
+    composed = unicodedata.normalize("NFC", "Café Núñez")
+    decomposed = unicodedata.normalize("NFD", "Café Núñez")
+    assert composed != decomposed  # different code points for the same words
+    ws = open_workspace(path, composed, user="t")
+    cases.add_case(ws, caption="People v. Núñez")
+    ws.close()
+    # Encrypted on disk: plain SQLite cannot read it.
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+    plain = sqlite3.connect(path)
+    try:
+        with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+            plain.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    finally:
+        plain.close()
+    ws = open_workspace(path, decomposed, user="t")
+    try:
+        assert ws.encrypted
+        assert [c.caption for c in cases.list_cases(ws)] == ["People v. Núñez"]
+    finally:
+        ws.close()
+    with pytest.raises(WrongPassphrase):
+        open_workspace(path, "Cafe Nunez")  # without the accents it is another passphrase
 
 
 def test_attachments_dedup_check_and_tamper(tmp_path: Path, outside: Path) -> None:
