@@ -22,8 +22,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -38,6 +36,7 @@ from app.context import AppContext
 from app.core.kinds import KINDS
 from app.core.storage.models import AuditEntry, Case, Party
 from app.gui import style
+from app.gui.dialogs.base import Buttons, Dialog
 from app.gui.history_format import (
     ACTIONS,
     Formatter,
@@ -280,14 +279,14 @@ def _multiline(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(Dialog):
     """The history of a case or a record. Read-only: there is nothing to save."""
 
+    default_size = (1100, 640)
+
     def __init__(self, ctx: AppContext, scope: Scope, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, title=f"{scope.title} — Casefile", ctx=ctx)
         self.ctx = ctx
-        self.setWindowTitle(f"{scope.title} — Casefile")
-        self.resize(1100, 640)
         self.model = HistoryModel(ctx, scope, self)
         self.heading = style.heading(scope.title, 1.2)
         self.heading.setWordWrap(True)
@@ -323,8 +322,7 @@ class HistoryDialog(QDialog):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = self.button_box(Buttons.Close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
         layout.setSpacing(style.SPACING)

@@ -14,46 +14,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
+
+from app.gui.dialogs.paste_text import PasteTextDialog
 
 if TYPE_CHECKING:
     from app.gui.interaction import Interaction
     from app.gui.window.host import WindowHost
 
 ARCHIVES = "Case archives (*.zip)"
-
-
-class PasteTextDialog(QDialog):
-    """Paste an article, an email or interview notes to draw statements from."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Statements from Pasted Text")
-        self.resize(760, 560)
-        self.source = QLineEdit()
-        self.source.setPlaceholderText("e.g. Gothamist article, August 2020")
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("Paste the text here. Each paragraph on its own line.")
-        form = QFormLayout()
-        form.addRow("&Source name:", self.source)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Find Statements")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
 
 
 class CaseMenu:
