@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.undo = QUndoStack(self)
         self.undo.setUndoLimit(200)
         self.undo.indexChanged.connect(self._data_changed)
+        self._stack_moves: Any = None  # what each move of the stack changed (app.gui.commands)
         self._case_view: CaseView | None = None  # made when a case is first opened
         self._case_view_hooks: list[Callable[[CaseView], None]] = []
         self._missing: set[QAction] = set()  # actions whose part of the build is missing
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
             "&Export Brief…", lambda: self._brief("export"), "Ctrl+E", "export", "Export"
         )
         self.print_preview_action = self._action(
-            "Print Pre&view…", lambda: self._brief("preview"), "Ctrl+Shift+P"
+            "Print Pre&view…", lambda: self._brief("print_preview"), "Ctrl+Shift+P"
         )
         self.print_action = self._action(
             "&Print…", lambda: self._brief("print"), K.Print, "print", "Print"
@@ -460,15 +461,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _undo_changes(self) -> Any:
-        """The ``Changes`` of the undo stack's last move (loaded with the first edit)."""
-        from app.gui.commands import StackMoves
+        """The ``Changes`` of the undo stack's last move."""
+        from app.gui.commands import StackMoves  # the database layer: not before the first frame
 
-        moves = getattr(self, "_stack_moves", None)
-        if moves is None:
-            # Made at the first move: before it, the stack was empty.
-            moves = StackMoves(self.undo)
-            self._stack_moves = moves
-        return moves.changes()
+        if self._stack_moves is None:  # made at the first move, when the stack was empty
+            self._stack_moves = StackMoves(self.undo)
+        return self._stack_moves.changes()
 
     # -- later parts of the build ---------------------------------------------
 
@@ -480,11 +478,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{action.iconText()} is {NOT_IN_BUILD}.", 5000)
 
     def _brief(self, how: str) -> None:
-        action = {
-            "export": self.export_action,
-            "preview": self.print_preview_action,
-            "print": self.print_action,
-        }[how]
+        action = getattr(self, f"{how}_action")  # export_action, print_preview_action, ...
         case_id = self.current_case_id()
         try:
             from app.gui.dialogs import brief
@@ -496,7 +490,7 @@ class MainWindow(QMainWindow):
         if how == "export":
             brief.export_brief_dialog(self.ctx, case_id, self)
         else:
-            brief.print_case(self.ctx, case_id, self, preview=how == "preview")
+            brief.print_case(self.ctx, case_id, self, preview=how == "print_preview")
 
     def show_about(self) -> None:
         from app.gui.dialogs.about import show_about
