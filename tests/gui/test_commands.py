@@ -18,8 +18,8 @@ from app.core.services.operations import (
     SavePlan,
 )
 from app.gui.commands import OperationCommand
-from tests.gui import forms_fixtures
-from tests.gui.forms_fixtures import (
+from tests.gui.forms import fixtures as forms_fixtures
+from tests.gui.forms.fixtures import (
     MOVING,
     SmallCase,
     db_state,

@@ -16,8 +16,8 @@ from app.gui.commands import OperationCommand
 from app.gui.sections import SECTION_NAMES
 from app.gui.sections.list_section import ListSection
 from app.gui.window.main_window import MainWindow
-from tests.gui import forms_fixtures
-from tests.gui.forms_fixtures import SmallCase
+from tests.gui.forms import fixtures as forms_fixtures
+from tests.gui.forms.fixtures import SmallCase
 
 form_ctx = forms_fixtures.form_ctx
 small_case = forms_fixtures.small_case

@@ -20,7 +20,7 @@ from app.core.storage import models
 from app.gui import actions
 from tests.casebuilder import build_small_case
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 LAPTOP = (1366, 768)  # the smallest screen the app is laid out for
 KINDS = ("case", "party", "statement", "charge", "document", "event", "issue", "note")
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QUrl
 from app.context import AppContext
 from app.core.services import documents
 from app.gui.sections.documents import DocumentsSection
-from tests.gui import forms_fixtures
-from tests.gui.forms_fixtures import SmallCase, talk
+from tests.gui.forms import fixtures as forms_fixtures
+from tests.gui.forms.fixtures import SmallCase, talk
 
 form_ctx = forms_fixtures.form_ctx
 small_case = forms_fixtures.small_case

@@ -28,8 +28,8 @@ from app.core.services import (
 )
 from app.gui import actions
 from app.gui.interaction import CANCEL, DISCARD, SAVE
-from tests.gui import forms_fixtures
-from tests.gui.forms_fixtures import (
+from tests.gui.forms import fixtures as forms_fixtures
+from tests.gui.forms.fixtures import (
     answer_confirmations,
     db_state,
     drive,
