@@ -16,6 +16,15 @@ def test_the_known_head_is_the_newest_migration() -> None:
     assert db.HEAD_REVISION == db.head_revision()
 
 
+def test_each_migration_is_named_after_its_revision() -> None:
+    """The head is read from file names; Alembic reads the ``revision`` inside."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(db.alembic_config())
+    for script in scripts.walk_revisions():
+        assert Path(script.path).name.startswith(f"{script.revision}_"), script.path
+
+
 def test_a_workspace_at_the_head_opens_without_loading_alembic(tmp_path: Path) -> None:
     path = tmp_path / "ws.casefile"
     open_workspace(path, user="t").close()
