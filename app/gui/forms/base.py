@@ -1,4 +1,4 @@
-"""The dialog every record form is built on (after Picard's ``PicardDialog``).
+"""The dialog every record form is built on, itself on :class:`app.gui.dialogs.base.Dialog`.
 
 It owns the boring parts so each form only lays out its fields:
 
