@@ -35,8 +35,13 @@ from app.core.services.people import PARTY, PERSON
 from app.core.services.records import Entity
 from app.core.services.statements import STATEMENT
 from app.core.storage.models import (
+    Charge,
     Document,
     Event,
+    Issue,
+    Note,
+    Party,
+    Person,
     Statement,
     document_issues,
     event_issues,
@@ -147,7 +152,6 @@ def _links(
 
 
 def _parties(session: Session, case_id: int) -> list[PartyRecord]:
-    Party, Person = PARTY.model, PERSON.model
     party_columns = _columns(Party, PartyRecord)
     split = len(party_columns)
     rows = session.execute(
@@ -164,20 +168,19 @@ def load_case(session: Session, case_ref: int | str) -> CaseRecords:
     case = find_case(session, case_ref)
     case_id = case.id
 
-    def of_case(entity: Entity, record: type[Any]) -> list[Any]:
-        model: Any = entity.model
+    def of_case(model: type[Any], record: type[Any]) -> list[Any]:
         query = select(*_columns(model, record)).where(model.case_id == case_id)
         return [record(*row) for row in session.execute(query.order_by(model.id))]
 
     return CaseRecords(
         case=CaseRecord(*(getattr(case, f.name) for f in dataclasses.fields(CaseRecord))),
         parties=_parties(session, case_id),
-        documents=of_case(DOCUMENT, DocumentRecord),
-        statements=of_case(STATEMENT, StatementRecord),
-        charges=of_case(CHARGE, ChargeRecord),
-        events=of_case(EVENT, EventRecord),
-        issues=of_case(ISSUE, IssueRecord),
-        notes=of_case(NOTE, NoteRecord),
+        documents=of_case(Document, DocumentRecord),
+        statements=of_case(Statement, StatementRecord),
+        charges=of_case(Charge, ChargeRecord),
+        events=of_case(Event, EventRecord),
+        issues=of_case(Issue, IssueRecord),
+        notes=of_case(Note, NoteRecord),
         statement_issues=_links(
             session, statement_issues, Statement, "statement_id", "issue_id", case_id
         ),
