@@ -7,6 +7,10 @@ export, imported elsewhere and exported again, compares equal.
 
 The zip is written to a temporary file beside the target, flushed to disk and
 renamed over it: a crash leaves the old file or the new one, never half of one.
+
+Each record's keys follow its kind's field table and the sections of
+app/core/archive/read.py (which keys hold refs, which hold the file), so a new
+plain field is exported with no edit here.
 """
 
 from __future__ import annotations
@@ -17,17 +21,26 @@ import itertools
 import json
 import os
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
 from app.core.archive.container import ATTACHMENTS, CASE_JSON
 from app.core.archive.history import export_history
-from app.core.archive.read import FORMAT, FORMAT_VERSION
-from app.core.dates import iso_or_none
+from app.core.archive.read import FORMAT, FORMAT_VERSION, SECTION_BY_NAME, Section
 from app.core.errors import ArchiveError, StoreError
 from app.core.lists.case_loader import CaseRecords, load_case
 from app.core.lists.casedump import case_fields
+from app.core.lists.record_fields import (
+    FILE_KEYS,
+    Getter,
+    Plan,
+    arrange,
+    as_dicts,
+    exchanged,
+    file_object,
+)
 from app.core.storage.atomic import atomic_write
 from app.core.storage.store import CHUNK
 from app.core.storage.workspace import Workspace
@@ -64,6 +77,46 @@ def _date_sort(value: str | None) -> tuple[bool, str]:
     return (value is None, value or "")
 
 
+# Keys written elsewhere than in the field table's order: key -> the key it follows.
+MOVED: Mapping[str, Mapping[str, str]] = {
+    "people": {"name": "kind"},
+    "events": {"people": "place"},
+}
+_FIRST_FILE_FIELD = next(iter(FILE_KEYS))
+
+
+def _plan(section: Section, rec: CaseRecords, refs: Mapping[str, dict[int, str]]) -> Plan:
+    """The keys of a record of ``section``: its plain fields in field-table order, its
+    references (read.py's ``RefSpec``s) as refs, the document's file as one object."""
+    entity = section.entity
+    plan: Plan = [("uid", attrgetter("uid"))] if "uid" in section.extra_keys else []
+    ref_specs = {spec.field: spec for spec in section.refs}
+    for name in entity.fields:
+        spec = ref_specs.get(name)
+        if spec is not None:
+            targets = refs[spec.target]
+            if spec.many:
+                plan.append((spec.key, _ref_list(rec.linked(entity, name), targets)))
+            else:
+                plan.append((spec.key, _ref(attrgetter(name), targets, spec.required)))
+        elif name in section.replaced:
+            if name == _FIRST_FILE_FIELD:
+                plan.append(("file", file_object))
+        else:
+            plan.append((name, exchanged(entity.model, name)))
+    return arrange(plan, MOVED.get(section.name, {}))
+
+
+def _ref(get: Getter, targets: dict[int, str], required: bool) -> Getter:
+    if required:
+        return lambda record: targets[get(record)]
+    return lambda record: targets.get(get(record) or 0)
+
+
+def _ref_list(links: dict[int, list[int]], targets: dict[int, str]) -> Getter:
+    return lambda record: sorted(targets[i] for i in links.get(record.id, []))
+
+
 def case_data(rec: CaseRecords) -> dict[str, Any]:
     """The case as the ``case.json`` object of docs/archive-format.md (without history)."""
     return case_data_and_refs(rec)[0]
@@ -71,189 +124,48 @@ def case_data(rec: CaseRecords) -> dict[str, Any]:
 
 def case_data_and_refs(rec: CaseRecords) -> tuple[dict[str, Any], dict[str, dict[int, str]]]:
     """The ``case.json`` object, and the ref each record got (kind -> {db id: ref})."""
-    case = rec.case
-    issues, issue_refs = _number(
-        [
-            (i.id, {"title": i.title, "description": i.description, "status": i.status})
-            for i in rec.issues
-        ],
-        "i",
-        lambda r: r["title"].casefold(),
-    )
+    refs: dict[str, dict[int, str]] = {}  # section -> {db id: ref}
 
-    def issue_list(ids: list[int]) -> list[str]:
-        return sorted(issue_refs[i] for i in ids)
+    def numbered(
+        name: str, records: list[Any], prefix: str, key: Callable[[dict[str, Any]], Any]
+    ) -> list[dict[str, Any]]:
+        values = as_dicts(_plan(SECTION_BY_NAME[name], rec, refs), records)
+        items, refs[name] = _number(
+            [(r.id, v) for r, v in zip(records, values, strict=True)], prefix, key
+        )
+        return items
 
-    documents, doc_refs = _number(
-        [
-            (
-                d.id,
-                {
-                    "title": d.title,
-                    "kind": d.kind,
-                    "date": iso_or_none(d.date),
-                    "author": d.author,
-                    "provenance": d.provenance,
-                    "privileged": d.privileged,
-                    "bates_start": d.bates_start,
-                    "bates_end": d.bates_end,
-                    "notes": d.notes,
-                    "issues": issue_list(rec.document_issues.get(d.id, [])),
-                    "file": (
-                        {
-                            "sha256": d.file_sha256,
-                            "size": d.file_size,
-                            "media_type": d.file_media_type,
-                            "original_name": d.file_name,
-                        }
-                        if d.file_sha256
-                        else None
-                    ),
-                },
-            )
-            for d in rec.documents
-        ],
-        "d",
-        lambda r: (_date_sort(r["date"]), r["title"].casefold()),
+    # In dependency order: refs are numbered before the sections that point at them.
+    issues = numbered("issues", rec.issues, "i", lambda r: r["title"].casefold())
+    documents = numbered(
+        "documents", rec.documents, "d", lambda r: (_date_sort(r["date"]), r["title"].casefold())
     )
-    people, person_refs = _number(
-        [
-            (
-                p.person.id,
-                {
-                    "uid": p.person.uid,
-                    "kind": p.person.kind,
-                    "name": p.person.name,
-                    "aliases": list(p.person.aliases or []),
-                    "title": p.person.title,
-                    "affiliation": p.person.affiliation,
-                    "phone": p.person.phone,
-                    "email": p.person.email,
-                    "address": p.person.address,
-                    "date_of_birth": iso_or_none(p.person.date_of_birth),
-                    "notes": p.person.notes,
-                },
-            )
-            for p in rec.parties
-        ],
-        "p",
-        lambda r: (r["name"].casefold(), r["uid"]),
+    people = numbered(
+        "people", [p.person for p in rec.parties], "p", lambda r: (r["name"].casefold(), r["uid"])
     )
     # One party per person in a case: number parties in their person's order.
-    parties, party_refs = _number(
-        [
-            (
-                p.id,
-                {
-                    "person": person_refs[p.person_id],
-                    "roles": list(p.roles or []),
-                    "notes": p.notes,
-                },
-            )
-            for p in rec.parties
-        ],
-        "pa",
-        lambda r: int(r["person"][1:]),
-    )
-    speaker_names = {party_refs[p.id]: p.person.name.casefold() for p in rec.parties}
-    statements, statement_refs = _number(
-        [
-            (
-                s.id,
-                {
-                    "speaker": party_refs[s.speaker_id],
-                    "recipient_party": party_refs.get(s.recipient_party_id or 0),
-                    "recipient_text": s.recipient_text,
-                    "date": iso_or_none(s.date),
-                    "setting": s.setting,
-                    "text": s.text,
-                    "source_document": doc_refs.get(s.source_document_id or 0),
-                    "pin_cite": s.pin_cite,
-                    "sworn": s.sworn,
-                    "notes": s.notes,
-                    "issues": issue_list(rec.statement_issues.get(s.id, [])),
-                },
-            )
-            for s in rec.statements
-        ],
+    parties = numbered("parties", rec.parties, "pa", lambda r: int(r["person"][1:]))
+    speaker_names = {refs["parties"][p.id]: p.person.name.casefold() for p in rec.parties}
+    statements = numbered(
+        "statements",
+        rec.statements,
         "s",
         lambda r: (_date_sort(r["date"]), speaker_names[r["speaker"]]),
     )
-    charges, charge_refs = _number(
-        [
-            (
-                c.id,
-                {
-                    "count_number": c.count_number,
-                    "statute": c.statute,
-                    "description": c.description,
-                    "offense_class": c.offense_class,
-                    "offense_date": iso_or_none(c.offense_date),
-                    "status": c.status,
-                    "disposition": c.disposition,
-                    "disposition_date": iso_or_none(c.disposition_date),
-                    "notes": c.notes,
-                },
-            )
-            for c in rec.charges
-        ],
-        "c",
-        lambda r: (r["count_number"], r["statute"]),
-    )
-    events, event_refs = _number(
-        [
-            (
-                e.id,
-                {
-                    "kind": e.kind,
-                    "date": iso_or_none(e.date),
-                    "time": e.time,
-                    "title": e.title,
-                    "description": e.description,
-                    "place": e.place,
-                    "people": sorted(party_refs[p] for p in rec.event_parties.get(e.id, [])),
-                    "source_document": doc_refs.get(e.source_document_id or 0),
-                    "pin_cite": e.pin_cite,
-                    "issues": issue_list(rec.event_issues.get(e.id, [])),
-                },
-            )
-            for e in rec.events
-        ],
+    charges = numbered("charges", rec.charges, "c", lambda r: (r["count_number"], r["statute"]))
+    events = numbered(
+        "events",
+        rec.events,
         "e",
         lambda r: (_date_sort(r["date"]), r["time"] or "", r["title"].casefold()),
     )
-    notes, note_refs = _number(
-        [
-            (
-                n.id,
-                {
-                    "body": n.body,
-                    "is_todo": n.is_todo,
-                    "done": n.done,
-                    "staff_only": n.staff_only,
-                },
-            )
-            for n in rec.notes
-        ],
-        "n",
-        lambda r: (r["is_todo"], r["done"]),
-    )
-    refs = {
-        "person": person_refs,
-        "party": party_refs,
-        "issue": issue_refs,
-        "document": doc_refs,
-        "statement": statement_refs,
-        "charge": charge_refs,
-        "event": event_refs,
-        "note": note_refs,
-    }
+    notes = numbered("notes", rec.notes, "n", lambda r: (r["is_todo"], r["done"]))
     data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": app_version(),
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "case": case_fields(case),
+        "case": case_fields(rec.case),
         "people": people,
         "parties": parties,
         "documents": documents,
@@ -265,7 +177,7 @@ def case_data_and_refs(rec: CaseRecords) -> tuple[dict[str, Any], dict[str, dict
         # Filled by export_case (app/core/archive/history.py): it needs the database.
         "history": [],
     }
-    return data, refs
+    return data, {SECTION_BY_NAME[name].noun: ids for name, ids in refs.items()}
 
 
 def export_case(

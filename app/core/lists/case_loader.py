@@ -9,6 +9,9 @@ dataclasses, not ORM objects: they hold no session, load nothing lazily and
 cost far less to make than mapped rows, so a brief of a large case can be
 built after the session is closed.
 
+Each record class is made from its kind's field table (the ``Entity`` of its
+service): a new field there is a new attribute here, with no edit in this file.
+
 Records come in id order; each reader sorts them as it shows them.
 """
 
@@ -19,11 +22,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, inspect, select
 from sqlalchemy.orm import Session
 
-from app.core.dates import PartialDate
-from app.core.services.cases import find_case
+from app.core.services.cases import CASE, find_case
+from app.core.services.charges import CHARGE
+from app.core.services.documents import DOCUMENT
+from app.core.services.events import EVENT
+from app.core.services.issues import ISSUE
+from app.core.services.notes import NOTE
+from app.core.services.people import PARTY, PERSON
+from app.core.services.records import Entity
+from app.core.services.statements import STATEMENT
 from app.core.storage.models import (
     Charge,
     Document,
@@ -40,130 +50,62 @@ from app.core.storage.models import (
 )
 from app.core.storage.workspace import Workspace
 
-# The field names of each record below are those of its model's columns: the
-# queries select exactly those columns, in that order.
+# Columns a record carries besides the fields of its kind's table (when its model has them).
+RECORD_KEYS = ("id", "uid")
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRecord:
-    id: int
-    uid: str
-    caption: str
-    docket_number: str
-    court: str
-    jurisdiction: str
-    status: str
-    opened_on: PartialDate | None
-    closed_on: PartialDate | None
-    assigned_staff: str
-    summary: str
-    notes: str
+def record_class(entity: Entity, doc: str, *extra: tuple[str, str]) -> type[Any]:
+    """A frozen, slotted dataclass of ``entity``'s record: its id (and uid), then every
+    field of its field table that is a column, in the model's column order (link
+    fields such as ``issue_ids`` live in other tables: see :class:`CaseRecords`).
+    ``extra`` adds (name, type) fields after those. Each field is typed as its column."""
+    model = entity.model
+    names = [
+        key
+        for key, _column in inspect(model).columns.items()
+        if key in RECORD_KEYS or key in entity.fields
+    ]
+    return dataclasses.make_dataclass(
+        f"{model.__name__}Record",
+        [(name, _column_type(model, name)) for name in names] + list(extra),
+        frozen=True,
+        slots=True,
+        namespace={"__doc__": doc, "__module__": __name__},
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class PersonRecord:
-    id: int
-    uid: str
-    kind: str
-    name: str
-    aliases: list[str]
-    title: str
-    affiliation: str
-    phone: str
-    email: str
-    address: str
-    date_of_birth: PartialDate | None
-    notes: str
+def _column_type(model: type[Any], name: str) -> Any:
+    """The Python type of a column, from its ``Mapped[...]`` annotation (kept as text)."""
+    for cls in model.__mro__:
+        annotation = cls.__dict__.get("__annotations__", {}).get(name)
+        if isinstance(annotation, str) and annotation.startswith("Mapped["):
+            return annotation.removeprefix("Mapped[").removesuffix("]")
+    return Any
 
 
-@dataclass(frozen=True, slots=True)
-class PartyRecord:
-    """A person's part in the case; ``person`` is the person's own record."""
+CaseRecord = record_class(CASE, "A case's own fields.")
+PersonRecord = record_class(PERSON, "A person, as every case they are part of shares them.")
+PartyRecord = record_class(
+    PARTY,
+    "A person's part in the case; ``person`` is the person's own record.",
+    ("person", "PersonRecord"),
+)
+DocumentRecord = record_class(
+    DOCUMENT, "A document's fields, without its extracted text (that can be megabytes)."
+)
+StatementRecord = record_class(STATEMENT, "A statement; its issues are in CaseRecords.")
+ChargeRecord = record_class(CHARGE, "A count of the charging instrument.")
+EventRecord = record_class(EVENT, "An event of the chronology; its links are in CaseRecords.")
+IssueRecord = record_class(ISSUE, "A legal issue or defense theory.")
+NoteRecord = record_class(NOTE, "A note or to-do.")
 
-    id: int
-    person_id: int
-    roles: list[str]
-    notes: str
-    person: PersonRecord
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRecord:
-    """A document's fields, without its extracted text (that can be megabytes)."""
-
-    id: int
-    title: str
-    kind: str
-    date: PartialDate | None
-    author: str
-    provenance: str
-    privileged: bool
-    bates_start: str
-    bates_end: str
-    notes: str
-    file_sha256: str | None
-    file_size: int | None
-    file_media_type: str | None
-    file_name: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StatementRecord:
-    id: int
-    speaker_id: int
-    recipient_party_id: int | None
-    recipient_text: str
-    date: PartialDate | None
-    setting: str
-    text: str
-    source_document_id: int | None
-    pin_cite: str
-    sworn: bool
-    notes: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChargeRecord:
-    id: int
-    count_number: int
-    statute: str
-    description: str
-    offense_class: str
-    offense_date: PartialDate | None
-    status: str
-    disposition: str
-    disposition_date: PartialDate | None
-    notes: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    id: int
-    kind: str
-    date: PartialDate | None
-    time: str | None
-    title: str
-    description: str
-    place: str
-    source_document_id: int | None
-    pin_cite: str
-
-
-@dataclass(frozen=True, slots=True)
-class IssueRecord:
-    id: int
-    title: str
-    description: str
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRecord:
-    id: int
-    body: str
-    is_todo: bool
-    done: bool
-    staff_only: bool
+# Link fields (a kind's ``links``) -> the CaseRecords attribute holding their ids.
+LINK_MAPS = {
+    ("statement", "issue_ids"): "statement_issues",
+    ("event", "issue_ids"): "event_issues",
+    ("event", "party_ids"): "event_parties",
+    ("document", "issue_ids"): "document_issues",
+}
 
 
 @dataclass
@@ -183,6 +125,11 @@ class CaseRecords:
     event_issues: dict[int, list[int]] = field(default_factory=dict)
     event_parties: dict[int, list[int]] = field(default_factory=dict)
     document_issues: dict[int, list[int]] = field(default_factory=dict)
+
+    def linked(self, entity: Entity, name: str) -> dict[int, list[int]]:
+        """The id map of ``entity``'s link field ``name`` (record id -> linked ids)."""
+        ids: dict[int, list[int]] = getattr(self, LINK_MAPS[entity.noun, name])
+        return ids
 
 
 def _columns(model: type[Any], record: type[Any]) -> list[Any]:

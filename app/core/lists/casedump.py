@@ -5,34 +5,74 @@ and turns its records into dicts with names instead of ids where a person reads
 them, and ISO dates (``2020-06-14``, ``2020-06``, ``2020``, ``2020-06~``) so the
 precision shows. :func:`case_fields` is the case's own fields as the archive
 writes them too.
+
+Every kind's plain fields come from its field table, in the table's order
+(:mod:`app.core.lists.record_fields`); the tables below say only what differs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from typing import Any
 
-from app.core.dates import PartialDate, iso_or_none
+from app.core.dates import PartialDate
 from app.core.lists.case_loader import CaseRecord, CaseRecords, read_case
+from app.core.lists.record_fields import (
+    FILE_KEYS,
+    Getter,
+    Plan,
+    arrange,
+    as_dicts,
+    exchanged,
+    file_object,
+    on,
+)
+from app.core.services import fields as f
+from app.core.services.cases import CASE
+from app.core.services.charges import CHARGE
+from app.core.services.documents import DOCUMENT
+from app.core.services.events import EVENT
+from app.core.services.issues import ISSUE
+from app.core.services.notes import NOTE
+from app.core.services.people import PARTY, PERSON
+from app.core.services.records import Entity
+from app.core.services.statements import STATEMENT
 from app.core.storage.workspace import Workspace
+
+# A reference is shown as the name of the record it points at, under this key, beside
+# its id; a link list as the sorted names of the linked records.
+SHOWN_AS = {
+    "speaker_id": "speaker",
+    "recipient_party_id": "recipient",
+    "source_document_id": "source",
+    "issue_ids": "issues",
+    "party_ids": "people",
+}
+# Fields shown under another key, per kind.
+RENAMED: Mapping[str, Mapping[str, str]] = {
+    "charge": {"offense_class": "class"},
+    "person": {"notes": "person_notes"},
+}
+# Keys shown elsewhere than in the field table's order: key -> the key it follows.
+MOVED: Mapping[str, Mapping[str, str]] = {
+    "event": {"kind": "time", "people": "place"},
+    # A party is shown as its person, with the party's roles and notes among the
+    # person's fields.
+    "party": {"roles": "aliases", "notes": "date_of_birth"},
+}
+_FIRST_FILE_FIELD = next(iter(FILE_KEYS))
+_ID: Getter = attrgetter("id")
+
+
+def _case_plan() -> Plan:
+    return [("uid", attrgetter("uid")), *_plan(CASE, None, {})]
 
 
 def case_fields(case: CaseRecord) -> dict[str, Any]:
     """The case's own fields as exchanged (dates as ISO text); shared by the archive
     and ``casefile show --json``."""
-    return {
-        "uid": case.uid,
-        "caption": case.caption,
-        "docket_number": case.docket_number,
-        "court": case.court,
-        "jurisdiction": case.jurisdiction,
-        "status": case.status,
-        "opened_on": iso_or_none(case.opened_on),
-        "closed_on": iso_or_none(case.closed_on),
-        "assigned_staff": case.assigned_staff,
-        "summary": case.summary,
-        "notes": case.notes,
-    }
+    return as_dicts(_case_plan(), [case])[0]
 
 
 def date_key(value: PartialDate | None) -> tuple[bool, str]:
@@ -44,6 +84,44 @@ def _names(ids: Iterable[int], names: dict[int, str]) -> list[str]:
     return sorted((names[i] for i in ids if i in names), key=str.casefold)
 
 
+def _plan(entity: Entity, rec: CaseRecords | None, names: Mapping[type, dict[int, str]]) -> Plan:
+    """What show --json says of a record of ``entity`` (its id aside), in field-table order."""
+    plan: Plan = []
+    renamed = RENAMED.get(entity.noun, {})
+    for name, spec in entity.fields.items():
+        if name in entity.links:
+            assert rec is not None
+            plan.append(
+                (
+                    SHOWN_AS[name],
+                    _linked_names(rec.linked(entity, name), names[entity.links[name].target]),
+                )
+            )
+        elif name in entity.same_case_refs:
+            missing = "" if spec.clean is f.required_id else None
+            target = names[entity.same_case_refs[name]]
+            plan.append((SHOWN_AS[name], _ref_name(attrgetter(name), target, missing)))
+            plan.append((name, attrgetter(name)))
+        elif name in FILE_KEYS:
+            if name == _FIRST_FILE_FIELD:
+                plan.append(("file", file_object))
+        else:
+            plan.append((renamed.get(name, name), exchanged(entity.model, name)))
+    return plan
+
+
+def _ref_name(get: Getter, names: dict[int, str], missing: str | None) -> Getter:
+    def name(record: Any) -> str | None:
+        ref = get(record)
+        return names.get(ref, missing) if ref else None
+
+    return name
+
+
+def _linked_names(links: dict[int, list[int]], names: dict[int, str]) -> Getter:
+    return lambda record: _names(links.get(record.id, []), names)
+
+
 def case_dump(ws: Workspace, reference: str | int) -> dict[str, Any]:
     """The case named by id or docket number, as one JSON-ready dict."""
     return dump_records(read_case(ws, reference))
@@ -52,122 +130,20 @@ def case_dump(ws: Workspace, reference: str | int) -> dict[str, Any]:
 def dump_records(rec: CaseRecords) -> dict[str, Any]:
     """``rec`` as JSON-ready dicts, each list in the order a person reads it."""
     case = rec.case
-    party_names = {p.id: p.person.name for p in rec.parties}
-    issue_titles = {i.id: i.title for i in rec.issues}
-    doc_titles = {d.id: d.title for d in rec.documents}
+    names: dict[type, dict[int, str]] = {
+        PARTY.model: {p.id: p.person.name for p in rec.parties},
+        ISSUE.model: {i.id: i.title for i in rec.issues},
+        DOCUMENT.model: {d.id: d.title for d in rec.documents},
+    }
 
-    people = [
-        {
-            "id": p.id,
-            "person_id": p.person_id,
-            "uid": p.person.uid,
-            "name": p.person.name,
-            "kind": p.person.kind,
-            "aliases": list(p.person.aliases or []),
-            "roles": list(p.roles or []),
-            "title": p.person.title,
-            "affiliation": p.person.affiliation,
-            "phone": p.person.phone,
-            "email": p.person.email,
-            "address": p.person.address,
-            "date_of_birth": iso_or_none(p.person.date_of_birth),
-            "notes": p.notes,
-            "person_notes": p.person.notes,
-        }
-        for p in sorted(rec.parties, key=lambda p: (p.person.name.casefold(), p.id))
-    ]
-    statements = [
-        {
-            "id": s.id,
-            "speaker": party_names.get(s.speaker_id, ""),
-            "speaker_id": s.speaker_id,
-            "recipient": party_names.get(s.recipient_party_id) if s.recipient_party_id else None,
-            "recipient_party_id": s.recipient_party_id,
-            "recipient_text": s.recipient_text,
-            "date": iso_or_none(s.date),
-            "setting": s.setting,
-            "text": s.text,
-            "source": doc_titles.get(s.source_document_id) if s.source_document_id else None,
-            "source_document_id": s.source_document_id,
-            "pin_cite": s.pin_cite,
-            "sworn": s.sworn,
-            "notes": s.notes,
-            "issues": _names(rec.statement_issues.get(s.id, []), issue_titles),
-        }
-        for s in sorted(rec.statements, key=lambda s: (date_key(s.date), s.id))
-    ]
-    charges = [
-        {
-            "id": c.id,
-            "count_number": c.count_number,
-            "statute": c.statute,
-            "description": c.description,
-            "class": c.offense_class,
-            "offense_date": iso_or_none(c.offense_date),
-            "status": c.status,
-            "disposition": c.disposition,
-            "disposition_date": iso_or_none(c.disposition_date),
-            "notes": c.notes,
-        }
-        for c in sorted(rec.charges, key=lambda c: (c.count_number, c.id))
-    ]
-    documents = [
-        {
-            "id": d.id,
-            "title": d.title,
-            "kind": d.kind,
-            "date": iso_or_none(d.date),
-            "author": d.author,
-            "provenance": d.provenance,
-            "privileged": d.privileged,
-            "bates_start": d.bates_start,
-            "bates_end": d.bates_end,
-            "notes": d.notes,
-            "issues": _names(rec.document_issues.get(d.id, []), issue_titles),
-            "file": (
-                {
-                    "sha256": d.file_sha256,
-                    "size": d.file_size,
-                    "media_type": d.file_media_type,
-                    "original_name": d.file_name,
-                }
-                if d.file_sha256
-                else None
-            ),
-        }
-        for d in sorted(rec.documents, key=lambda d: (date_key(d.date), d.id))
-    ]
-    events = [
-        {
-            "id": e.id,
-            "date": iso_or_none(e.date),
-            "time": e.time,
-            "kind": e.kind,
-            "title": e.title,
-            "description": e.description,
-            "place": e.place,
-            "people": _names(rec.event_parties.get(e.id, []), party_names),
-            "source": doc_titles.get(e.source_document_id) if e.source_document_id else None,
-            "source_document_id": e.source_document_id,
-            "pin_cite": e.pin_cite,
-            "issues": _names(rec.event_issues.get(e.id, []), issue_titles),
-        }
-        for e in sorted(rec.events, key=lambda e: (date_key(e.date), e.time or "", e.id))
-    ]
-    issues = [
-        {"id": i.id, "title": i.title, "description": i.description, "status": i.status}
-        for i in rec.issues
-    ]
-    notes = [
-        {
-            "id": n.id,
-            "body": n.body,
-            "is_todo": n.is_todo,
-            "done": n.done,
-            "staff_only": n.staff_only,
-        }
-        for n in rec.notes
-    ]
+    def plan(entity: Entity) -> Plan:
+        return arrange([("id", _ID), *_plan(entity, rec, names)], MOVED.get(entity.noun, {}))
+
+    person = on(attrgetter("person"), [("uid", attrgetter("uid")), *_plan(PERSON, rec, names)])
+    people = as_dicts(
+        arrange([("id", _ID), *_plan(PARTY, rec, names), *person], MOVED["party"]),
+        sorted(rec.parties, key=lambda p: (p.person.name.casefold(), p.id)),
+    )
     return {
         "case": {
             "id": case.id,
@@ -175,10 +151,19 @@ def dump_records(rec: CaseRecords) -> dict[str, Any]:
             "clients": [p["name"] for p in people if "client" in p["roles"]],
         },
         "people": people,
-        "statements": statements,
-        "charges": charges,
-        "documents": documents,
-        "events": events,
-        "issues": issues,
-        "notes": notes,
+        "statements": as_dicts(
+            plan(STATEMENT), sorted(rec.statements, key=lambda s: (date_key(s.date), s.id))
+        ),
+        "charges": as_dicts(
+            plan(CHARGE), sorted(rec.charges, key=lambda c: (c.count_number, c.id))
+        ),
+        "documents": as_dicts(
+            plan(DOCUMENT), sorted(rec.documents, key=lambda d: (date_key(d.date), d.id))
+        ),
+        "events": as_dicts(
+            plan(EVENT),
+            sorted(rec.events, key=lambda e: (date_key(e.date), e.time or "", e.id)),
+        ),
+        "issues": as_dicts(plan(ISSUE), rec.issues),
+        "notes": as_dicts(plan(NOTE), rec.notes),
     }

@@ -16,6 +16,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.core.archive import importer
+from app.core.archive import write as archive_write
+from app.core.archive.read import CASE_KEYS, SECTIONS
 from app.core.archive.transfer import ArchiveLimits, export_case, import_archive, read_archive
 from app.core.errors import ArchiveError, NotFoundError
 from app.core.lists.casedump import case_dump
@@ -181,6 +183,28 @@ def test_export_writes_every_key_of_the_format(workspace: Workspace, tmp_path: P
     assert person_refs[client_party["person"]] == "Ana Rivera"
     dated = [s for s in data["statements"] if s["date"]]
     assert [s["text"] for s in dated] == ["Open the door.", "Stop resisting.", "We had a warrant."]
+
+
+def test_export_writes_every_field_of_every_kind_in_table_order(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    # The writer walks the field tables, so a new plain field cannot be left out:
+    # each record has exactly the keys the reader takes, in the field table's order.
+    case_id = build_case(workspace, tmp_path)
+    export_case(workspace, case_id, tmp_path / "a.zip")
+    data = case_json(tmp_path / "a.zip")
+    assert set(data["case"]) == CASE_KEYS
+    for section in SECTIONS:
+        assert data[section.name], section.name
+        ref_keys = {spec.field: spec.key for spec in section.refs}
+        table_keys = [ref_keys.get(name, name) for name in section.entity.fields]
+        if section.replaced:
+            table_keys = [k for k in table_keys if k not in section.replaced] + ["file"]
+        moved = set(archive_write.MOVED.get(section.name, {}))
+        in_table = [k for k in table_keys if k not in moved]
+        for item in data[section.name]:
+            assert set(item) == section.keys, section.name
+            assert [k for k in item if k in in_table] == in_table, section.name
 
 
 def test_import_into_the_same_workspace_is_a_copy_sharing_people(
