@@ -109,23 +109,26 @@ def test_case_with_only_a_caption(sqlite_workspace) -> None:  # type: ignore[no-
 
 
 def _records() -> CaseRecords:
-    """A case made by hand, with no database behind it."""
-    person = PersonRecord(7, "u7", "individual", " Dana\tReyes ", [], "", "", "", "", "", None, "")
+    """A case made by hand, with no database behind it (unnamed fields are empty)."""
+    person = PersonRecord(7, "u7", name=" Dana\tReyes ")
     return CaseRecords(
-        case=CaseRecord(1, "u1", "People v. Reyes", "D-1", "", "", "open", None, None, "", "", ""),
-        parties=[PartyRecord(3, 7, ["witness"], "", person)],
-        documents=[
-            DocumentRecord(
-                5, "Memo", "memo", None, "", "", True, "", "", "", None, None, None, None
-            )
-        ],
+        case=CaseRecord(1, "u1", caption="People v. Reyes", docket_number="D-1"),
+        parties=[PartyRecord(3, person_id=7, roles=["witness"], person=person)],
+        documents=[DocumentRecord(5, title="Memo", kind="memo", privileged=True)],
         statements=[
-            StatementRecord(11, 3, None, "", None, "interview", "Said it.", 5, "p. 2", False, ""),
-            StatementRecord(12, 3, None, "", None, "interview", "Again.", None, "", False, ""),
+            StatementRecord(
+                11,
+                speaker_id=3,
+                setting="interview",
+                text="Said it.",
+                source_document_id=5,
+                pin_cite="p. 2",
+            ),
+            StatementRecord(12, speaker_id=3, setting="interview", text="Again."),
         ],
         charges=[],
         events=[],
-        issues=[IssueRecord(9, "Bias", "", "open")],
+        issues=[IssueRecord(9, title="Bias", status="open")],
         notes=[],
         statement_issues={11: [9]},
     )

@@ -58,20 +58,34 @@ def record_class(entity: Entity, doc: str, *extra: tuple[str, str]) -> type[Any]
     """A frozen, slotted dataclass of ``entity``'s record: its id (and uid), then every
     field of its field table that is a column, in the model's column order (link
     fields such as ``issue_ids`` live in other tables: see :class:`CaseRecords`).
-    ``extra`` adds (name, type) fields after those. Each field is typed as its column."""
+    ``extra`` adds (name, type) fields after those, given by keyword. Each field is typed
+    as its column and defaults to the field table's empty value, so a record made by hand
+    (a test, a preview) names only what it cares about and a new field breaks none."""
     model = entity.model
     names = [
         key
         for key, _column in inspect(model).columns.items()
         if key in RECORD_KEYS or key in entity.fields
     ]
+    specs: list[Any] = [
+        (name, _column_type(model, name))
+        if name in RECORD_KEYS
+        else (name, _column_type(model, name), _default(entity.fields[name].empty))
+        for name in names
+    ]
+    specs += [(name, kind, field(kw_only=True)) for name, kind in extra]
     return dataclasses.make_dataclass(
         f"{model.__name__}Record",
-        [(name, _column_type(model, name)) for name in names] + list(extra),
+        specs,
         frozen=True,
         slots=True,
         namespace={"__doc__": doc, "__module__": __name__},
     )
+
+
+def _default(empty: Any) -> Any:
+    """A dataclass default for a field table's empty value (``list`` makes a new list)."""
+    return field(default_factory=empty) if callable(empty) else field(default=empty)
 
 
 def _column_type(model: type[Any], name: str) -> Any:
