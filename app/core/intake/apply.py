@@ -115,7 +115,7 @@ def apply_proposals(
                 **documents.file_fields(stored),
             }
             document = records.create(session, documents.DOCUMENT, values, case_id=case_id)
-            documents._set_extracted(session, document.id, (text, ""))
+            documents.write_extracted_text(session, document.id, (text, ""))
         result = Applied(document.id, created_doc)
         for item in accepted:
             party_id = item.speaker_party_id or by_name.get(_key(item.speaker))

@@ -118,11 +118,12 @@ def add_document(
     with ws.session() as session:
         record = records.create(session, DOCUMENT, values, case_id=case_id, record_id=record_id)
         if extracted is not None:
-            _set_extracted(session, record.id, extracted)
+            write_extracted_text(session, record.id, extracted)
         return record.id
 
 
-def _set_extracted(session: Any, document_id: int, extracted: tuple[str | None, str]) -> None:
+def write_extracted_text(session: Any, document_id: int, extracted: tuple[str | None, str]) -> None:
+    """Store a file's extracted text inside the caller's unit of work (an import, an add)."""
     # A Core UPDATE: the text is derived from the file, not an edit (no version bump).
     text, note = extracted
     session.execute(
@@ -136,7 +137,7 @@ def _set_extracted(session: Any, document_id: int, extracted: tuple[str | None, 
 def set_extracted_text(ws: Workspace, document_id: int, text: str | None, note: str) -> None:
     """Store text extracted later (in a background worker) for the document's file."""
     with ws.session() as session:
-        _set_extracted(session, document_id, (text, note))
+        write_extracted_text(session, document_id, (text, note))
 
 
 def document_with_file(ws: Workspace, case_id: int, sha256: str) -> str | None:
@@ -157,7 +158,7 @@ def attach_file(ws: Workspace, document_id: int, file: Path) -> None:
     extracted = extract_text(file)
     with ws.session() as session:
         records.update(session, DOCUMENT, document_id, file_fields(stored))
-        _set_extracted(session, document_id, extracted)
+        write_extracted_text(session, document_id, extracted)
 
 
 def document_dependents(ws: Workspace, document_id: int) -> dict[str, int]:

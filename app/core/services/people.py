@@ -90,7 +90,7 @@ def find_people(ws: Workspace, name_prefix: str, limit: int = 20) -> list[Person
 
 def add_party(ws: Workspace, case_id: int, *, record_id: int | None = None, **values: Any) -> int:
     with ws.session() as session:
-        _refuse_duplicate(session, case_id, values.get("person_id"))
+        refuse_duplicate_party(session, case_id, values.get("person_id"))
         return records.create(session, PARTY, values, case_id=case_id, record_id=record_id).id
 
 
@@ -104,9 +104,10 @@ def add_person_to_case(
         return records.create(session, PARTY, values, case_id=case_id).id
 
 
-def _refuse_duplicate(
+def refuse_duplicate_party(
     session: Session, case_id: int, person_id: Any, *, other_than: int | None = None
 ) -> None:
+    """Refuse a second part in one case for the same person (within a unit of work)."""
     # Clean first: PostgreSQL refuses to compare an integer column with text.
     person_id = f.required_id("person_id", person_id)
     query = select(Party.id).where(Party.case_id == case_id, Party.person_id == person_id)
@@ -122,7 +123,7 @@ def update_party(
     with ws.session() as session:
         if "person_id" in values:
             party = records.get(session, PARTY, party_id)
-            _refuse_duplicate(session, party.case_id, values["person_id"], other_than=party_id)
+            refuse_duplicate_party(session, party.case_id, values["person_id"], other_than=party_id)
         records.update(session, PARTY, party_id, values, expected_version=expected_version)
 
 

@@ -186,7 +186,7 @@ def perform(
         for step in creates:
             values = {**step.values, **{name: created[key] for name, key in step.refs.items()}}
             if step.entity.model is Party:
-                people._refuse_duplicate(session, step.case_id or 0, values.get("person_id"))
+                people.refuse_duplicate_party(session, step.case_id or 0, values.get("person_id"))
             record = records.create(session, step.entity, values, case_id=step.case_id)
             created[step.key] = record.id
         for change in updates:
