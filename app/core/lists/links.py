@@ -13,13 +13,13 @@ from typing import Any
 
 from sqlalchemy import Select, String, cast, func, select
 
+from app.core.kinds import CASE_PARTS
 from app.core.lists.specs import excerpt, iso_column, next_court_date
 from app.core.storage.models import (
     Case,
     Charge,
     Document,
     Event,
-    Issue,
     Note,
     Party,
     Person,
@@ -190,16 +190,9 @@ def case_overview(ws: Workspace, case_id: int, today: str | None = None) -> dict
             ).mappings()
         ]
         counts = {}
-        for name, model in (
-            ("parties", Party),
-            ("statements", Statement),
-            ("charges", Charge),
-            ("documents", Document),
-            ("events", Event),
-            ("issues", Issue),
-            ("notes", Note),
-        ):
-            counts[name] = int(
+        for kind in CASE_PARTS:  # what the case holds, kind by kind, as the overview shows
+            model: Any = kind.model  # every case part has a case_id
+            counts[kind.table] = int(
                 session.scalar(
                     select(func.count()).select_from(model).where(model.case_id == case_id)
                 )
