@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.dialogs.paste_text import PasteTextDialog
+from app.gui.window.menus import menu_action, menu_titled
 
 if TYPE_CHECKING:
     from app.gui.interaction import Interaction
@@ -35,17 +35,17 @@ class CaseMenu:
         self.window = window
         parent = window.window()
         self.menu = QMenu("&Case", parent)
-        self.from_file_action = QAction("Statements from a &File…", parent)
-        self.from_file_action.triggered.connect(lambda: self.statements_from_file())
-        self.pasted_action = QAction("Statements from &Pasted Text…", parent)
-        self.pasted_action.triggered.connect(lambda: self.statements_from_paste())
-        self.conflict_action = QAction("&Conflict Check…", parent)
-        self.conflict_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        self.conflict_action.triggered.connect(lambda: self.conflict_check())
-        self.import_action = QAction("&Import Case Archive…", parent)
-        self.import_action.triggered.connect(lambda: self.import_case_archive())
-        self.export_action = QAction("E&xport Case Archive…", parent)
-        self.export_action.triggered.connect(lambda: self.export_case_archive())
+        self.from_file_action = menu_action(
+            parent, "Statements from a &File…", self.statements_from_file
+        )
+        self.pasted_action = menu_action(
+            parent, "Statements from &Pasted Text…", self.statements_from_paste
+        )
+        self.conflict_action = menu_action(
+            parent, "&Conflict Check…", self.conflict_check, "Ctrl+Shift+K"
+        )
+        self.import_action = menu_action(parent, "&Import Case Archive…", self.import_case_archive)
+        self.export_action = menu_action(parent, "E&xport Case Archive…", self.export_case_archive)
         self.menu.addActions([self.from_file_action, self.pasted_action])
         self.menu.addSeparator()
         self.menu.addAction(self.conflict_action)
@@ -53,9 +53,9 @@ class CaseMenu:
         self.menu.addActions([self.import_action, self.export_action])
         self.menu.aboutToShow.connect(self._enable)
         bar = window.menuBar()
-        help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-        if help_action is not None:
-            bar.insertMenu(help_action, self.menu)
+        help_menu = menu_titled(window, "Help")
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), self.menu)
         else:
             bar.addMenu(self.menu)
 

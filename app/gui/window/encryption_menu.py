@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import CasefileError
 from app.gui.dialogs.workspace import ask_new_workspace
+from app.gui.window.menus import insert_after, menu_action, menu_titled
 
 if TYPE_CHECKING:
     from app.gui.interaction import Interaction
@@ -44,19 +44,15 @@ class EncryptionMenu:
     def __init__(self, window: WindowHost) -> None:
         self.window = window
         parent = window.window()
-        self.new_encrypted_action = QAction("New &Encrypted Workspace…", parent)
-        self.new_encrypted_action.triggered.connect(lambda: self.new_encrypted_workspace())
-        self.change_action = QAction("Change &Passphrase…", parent)
-        self.change_action.triggered.connect(lambda: self.change_passphrase())
-        for action in window.menuBar().actions():
-            menu = action.menu()
-            if menu is not None and action.text().replace("&", "") == "File":
-                actions = menu.actions()
-                anchor = window.new_workspace_action
-                after = actions[actions.index(anchor) + 1] if anchor in actions[:-1] else None
-                menu.insertActions(after, [self.new_encrypted_action, self.change_action])  # type: ignore[arg-type]
-                menu.aboutToShow.connect(self._enable)
-                break
+        self.new_encrypted_action = menu_action(
+            parent, "New &Encrypted Workspace…", self.new_encrypted_workspace
+        )
+        self.change_action = menu_action(parent, "Change &Passphrase…", self.change_passphrase)
+        file_menu = menu_titled(window, "File")
+        if file_menu is not None:
+            actions = (self.new_encrypted_action, self.change_action)
+            insert_after(file_menu, window.new_workspace_action, actions)
+            file_menu.aboutToShow.connect(self._enable)
 
     def _enable(self) -> None:
         window = self.window

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.core.errors import CasefileError
 from app.gui import style
+from app.gui.window.menus import insert_after, menu_action, menu_titled
 
 if TYPE_CHECKING:
     from app.core.safety import backup
@@ -46,20 +46,6 @@ SERVER_RESTORE = (
 )
 
 
-def menu_titled(window: WindowHost, title: str) -> QMenu | None:
-    """The window's top-level menu called ``title`` (without its & mark), if any."""
-    for action in window.menuBar().actions():
-        if action.text().replace("&", "") == title and isinstance(action.menu(), QMenu):
-            return action.menu()  # type: ignore[return-value]
-    return None
-
-
-def _after(menu: QMenu, action: QAction) -> QAction | None:
-    actions = menu.actions()
-    index = actions.index(action) if action in actions else -1
-    return actions[index + 1] if 0 <= index < len(actions) - 1 else None
-
-
 class SafetyMenu(QObject):
     """The history, backup, restore and check actions in ``window``'s menus; ``nouns``
     name each record kind (the Edit menu's "History of Selected Person…")."""
@@ -72,18 +58,13 @@ class SafetyMenu(QObject):
         self.nouns = nouns
         self.check_report: CheckReportDialog | None = None  # the last check's report
         parent = window.window()
-        self.history_action = QAction("&History…", parent)
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
-        self.history_action.triggered.connect(lambda: self.show_case_history())
-        self.record_history_action = QAction("History of Selected &Record…", parent)
-        self.record_history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.record_history_action.triggered.connect(lambda: self.show_selected_history())
-        self.backup_action = QAction("&Back Up Now", parent)
-        self.backup_action.triggered.connect(lambda: self.back_up_now())
-        self.restore_action = QAction("&Restore from Backup…", parent)
-        self.restore_action.triggered.connect(lambda: self.restore_from_backup())
-        self.check_action = QAction("Check &Workspace…", parent)
-        self.check_action.triggered.connect(lambda: self.check_workspace())
+        self.history_action = menu_action(parent, "&History…", self.show_case_history, "Ctrl+H")
+        self.record_history_action = menu_action(
+            parent, "History of Selected &Record…", self.show_selected_history, "Ctrl+Shift+H"
+        )
+        self.backup_action = menu_action(parent, "&Back Up Now", self.back_up_now)
+        self.restore_action = menu_action(parent, "&Restore from Backup…", self.restore_from_backup)
+        self.check_action = menu_action(parent, "Check &Workspace…", self.check_workspace)
         # Shortcuts work with the menus closed.
         window.addActions([self.history_action, self.record_history_action])
         self._add_to_menus()
@@ -98,9 +79,7 @@ class SafetyMenu(QObject):
             case_menu.addAction(self.history_action)
         edit_menu = menu_titled(window, "Edit")
         if edit_menu is not None:
-            edit_menu.insertAction(
-                _after(edit_menu, window.delete_action), self.record_history_action
-            )
+            insert_after(edit_menu, window.delete_action, [self.record_history_action])
             edit_menu.aboutToShow.connect(self._name_record)
         file_menu = menu_titled(window, "File")
         if file_menu is not None:

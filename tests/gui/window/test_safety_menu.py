@@ -23,7 +23,8 @@ from app.gui.history_view import HistoryDialog
 from app.gui.sections.list_section import ListSection
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
-from app.gui.window.safety_menu import SERVER_RESTORE, backup_tip, menu_titled
+from app.gui.window.menus import menu_titled
+from app.gui.window.safety_menu import SERVER_RESTORE, backup_tip
 from tests.gui.recording import RecordingInteraction
 
 
