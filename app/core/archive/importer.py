@@ -10,12 +10,16 @@ behind.
 People are matched by ``uid``: a person already in the workspace is the same person
 and is not duplicated (their details in the workspace are kept). The case keeps its
 ``uid`` unless the workspace already has it; then the import is a copy with a new one.
+Both hold when imports run at once (ten clients importing one archive): the import
+locks the uids it looks up before it looks (:func:`_lock_uids`), so a second import
+of the same uids waits for the first to commit and then finds them taken.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -158,11 +162,29 @@ def _taken(session: Session, column: Any, uids: Sequence[str]) -> dict[str, int]
     return found
 
 
+# People's uids are locked in this many groups, not one lock each: a case of thousands of
+# people would otherwise fill PostgreSQL's lock table (64 locks a connection by default).
+PEOPLE_LOCK_GROUPS = 16
+
+
+def _lock_uids(session: Session, content: ArchiveContent) -> None:
+    """Hold the case's uid and its people's uids until this import commits: another
+    import of any of them waits here, and then reads what this one added."""
+    names = [f"cases.uid {content.case_uid}"] if content.case_uid else []
+    names += [
+        f"people.uid group {int(uuid.UUID(p.uid)) % PEOPLE_LOCK_GROUPS}"
+        for p in content.sections["people"]
+        if p.uid
+    ]
+    db.lock_for_transaction(session.connection(), names)
+
+
 def _insert(
     session: Session, content: ArchiveContent, extracted: dict[str, tuple[str | None, str]]
 ) -> tuple[int, dict[str, dict[str, int]]]:
     """Insert the case; its id, and the new id of each ref by kind (for the history)."""
     sections = content.sections
+    _lock_uids(session, content)
     uid = content.case_uid
     if uid is None or _taken(session, Case.uid, [uid]):
         uid = new_uid()

@@ -1,19 +1,23 @@
-"""Engines, connection settings and schema upgrades.
+"""Engines, connection settings, schema upgrades and the locks that serialise them.
 
 A workspace is a database URL. A plain path means a SQLite file; anything with
 ``://`` is used as a SQLAlchemy URL (``postgresql+psycopg://...`` for a shared
-office). Opening a workspace brings its schema to the current Alembic head.
+office). Opening a workspace brings its schema to the current Alembic head; on
+PostgreSQL under a database-wide advisory lock, so clients opening a new database
+at once upgrade it one at a time (the first migrates, the others find it at the head).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -167,6 +171,14 @@ def upgrade(engine: Engine, revision: str = "head", *, key: WorkspaceKey | None 
     """Bring the schema to ``revision``, refusing a workspace made by a newer Casefile."""
     if revision == "head" and _stored_revision(engine) == HEAD_REVISION:
         return
+    with _upgrade_lock(engine):
+        # Read again: another client may have upgraded it while this one waited.
+        if revision == "head" and _stored_revision(engine) == HEAD_REVISION:
+            return
+        _migrate(engine, revision, key)
+
+
+def _migrate(engine: Engine, revision: str, key: WorkspaceKey | None) -> None:
     from alembic import command
     from alembic.script import ScriptDirectory
 
@@ -191,6 +203,70 @@ def upgrade(engine: Engine, revision: str = "head", *, key: WorkspaceKey | None 
     finally:
         if migrating is not engine:
             migrating.dispose()
+
+
+# How long a client waits for another one's schema upgrade before it gives up.
+UPGRADE_WAIT_SECONDS = 120
+_UPGRADE_LOCK = "casefile schema upgrade"
+_LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock wait that timed out
+
+
+def advisory_key(name: str) -> int:
+    """The PostgreSQL advisory lock key (a signed 64-bit number) for ``name``."""
+    digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+@contextlib.contextmanager
+def _upgrade_lock(engine: Engine) -> Iterator[None]:
+    """On PostgreSQL, hold the database-wide schema upgrade lock for the block.
+
+    Two clients creating the same tables at once collide in the catalog (``duplicate
+    key ... pg_type_typname_nsp_index``), so upgrades take turns. The lock belongs to a
+    connection of its own, not to the migration's transaction: Alembic runs in its own.
+    A SQLite migration needs none: it runs in one BEGIN IMMEDIATE transaction, and
+    Alembic reads the revision inside it."""
+    if is_sqlite(engine.url):
+        yield
+        return
+    lock = advisory_key(_UPGRADE_LOCK)
+    connection = engine.connect()
+    try:
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{UPGRADE_WAIT_SECONDS}s'")
+        connection.execute(text("SELECT pg_advisory_lock(:lock)"), {"lock": lock})
+        connection.commit()  # the lock is the session's: it outlives this transaction
+    except DBAPIError as exc:
+        connection.close()
+        if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise WorkspaceError(
+                "another Casefile has been upgrading this workspace for more than "
+                f"{UPGRADE_WAIT_SECONDS} seconds; try again later"
+            ) from None
+        raise WorkspaceError(f"cannot open the workspace: {reason(exc)}") from None
+    try:
+        yield
+    finally:
+        try:
+            connection.execute(text("SELECT pg_advisory_unlock(:lock)"), {"lock": lock})
+            connection.commit()
+        except DBAPIError:
+            # Never pool a connection that may still hold the lock: closed, it holds none.
+            connection.invalidate()
+        connection.close()
+
+
+def lock_for_transaction(connection: Connection, names: Iterable[str]) -> None:
+    """Hold ``names`` until ``connection``'s transaction ends, so a check and the write
+    it decides cannot interleave with another transaction's (two imports of one uid).
+
+    PostgreSQL: a transaction-scoped advisory lock per name, taken in key order so two
+    transactions never wait for each other in a circle. SQLite has one writer at a time:
+    a write that changes nothing takes the database's write lock for the transaction."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = version_num WHERE 0")
+        return
+    for lock in sorted({advisory_key(name) for name in names}):
+        connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": lock})
 
 
 def _stored_revision(engine: Engine) -> str | None:
