@@ -18,12 +18,12 @@ PEOPLE_UIDS = (
 )
 
 
-def write_archive(path: Path) -> Path:
+def write_archive(path: Path, case_uid: str = CASE_UID) -> Path:
     """An archive of one case (with a uid) and two people (with uids) at ``path``."""
     data = {
         "format": "casefile-archive",
         "format_version": 1,
-        "case": {"uid": CASE_UID, "caption": "People v. Parallel", "opened_on": "2024"},
+        "case": {"uid": case_uid, "caption": "People v. Parallel", "opened_on": "2024"},
         "people": [
             {"ref": "p1", "uid": PEOPLE_UIDS[0], "name": "Pat Parallel"},
             {"ref": "p2", "uid": PEOPLE_UIDS[1], "name": "Officer Race"},
