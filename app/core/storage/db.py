@@ -243,6 +243,10 @@ def _upgrade_lock(engine: Engine) -> Iterator[None]:
                 f"{UPGRADE_WAIT_SECONDS} seconds; try again later"
             ) from None
         raise WorkspaceError(f"cannot open the workspace: {reason(exc)}") from None
+    except BaseException:  # interrupted while waiting: the lock may be granted even so
+        connection.invalidate()
+        connection.close()
+        raise
     try:
         yield
     finally:
