@@ -6,11 +6,14 @@ record an entry is about, and the id-valued fields of its changes (a speaker, a
 source document, linked issues ...). A record no longer in the case has no ref
 (``null``). ``case_id`` is left out of the changes: every entry is about this case.
 
-Import checks every entry (``read_history``) and writes them back in one bulk
-INSERT as entries of the new case, refs turned into the new ids, keeping the
-original user and time; the note says the entry came with an archive. Export
-takes that marker off again, so export -> import -> export gives the same
-history plus the one ``import`` entry of the import itself.
+Import checks every entry (``read_history``) and appends them in one bulk INSERT
+to this workspace's audit chain (``audit_chain.append`` gives them new ids and
+hashes: an archive carries no hashes, its entries are chained anew) as entries of
+the new case, refs turned into the new ids, keeping the original user and time;
+the note says the entry came with an archive. Export takes that marker off again
+(and leaves the hashes out: they belong to this workspace's chain), so export ->
+import -> export gives the same history plus the one ``import`` entry of the
+import itself.
 """
 
 from __future__ import annotations
@@ -20,12 +23,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import ArchiveError
 from app.core.kinds import KINDS
-from app.core.storage import audit
+from app.core.storage import audit, audit_chain
 from app.core.storage.models import AuditEntry, Party
 
 HISTORY_KEYS = frozenset({"at", "user", "action", "record", "changes", "note"})
@@ -226,10 +229,10 @@ def _check_refs(where: str, kind: str | None, value: Any, known: Mapping[str, se
 
 
 def import_history(session: Session, entries: list[HistoryEntry], case_id: int, ids: IdMap) -> int:
-    """Write the entries as history of case ``case_id``, in one bulk INSERT; how many."""
+    """Append the entries to the workspace's audit chain as history of case ``case_id``
+    (one bulk INSERT); how many."""
     rows = [_import_row(entry, case_id, ids) for entry in entries]
-    if rows:
-        session.execute(insert(AuditEntry.__table__), rows)
+    audit_chain.append(session.connection(), rows)
     return len(rows)
 
 

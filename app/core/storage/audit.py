@@ -12,7 +12,9 @@ Bulk work that bypasses the ORM (the archive importer) calls :func:`record` once
 per case instead, inside :func:`suppressed` if it also uses the ORM.
 
 Nothing in the app updates or deletes audit rows; the database refuses it too
-(triggers from migration 0003).
+(triggers from migration 0003). Every row is appended through
+``audit_chain.append``, which chains it to the one before it by hash, so a change
+made by someone who removed those triggers shows in ``casefile check``.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ import weakref
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
-from sqlalchemy import func, insert, inspect, or_, select
+from sqlalchemy import func, inspect, or_, select
 from sqlalchemy.orm import RelationshipProperty, Session, sessionmaker
 
 from app.core.dates import PartialDate
 from app.core.errors import CasefileError, ConflictError
+from app.core.storage import audit_chain
 from app.core.storage.models import AuditEntry, Case, Party, Tracked
 
 CREATE, UPDATE, DELETE, IMPORT = "create", "update", "delete", "import"
@@ -89,8 +92,8 @@ def record(
     note: str = "",
 ) -> None:
     """Write one audit entry now, in the session's transaction (for bulk work)."""
-    session.connection().execute(
-        insert(AuditEntry.__table__),
+    audit_chain.append(
+        session.connection(),
         [_row(session, action, table, record_id, case_id, dict(changes or {}), note)],
     )
 
@@ -133,7 +136,7 @@ def _after_flush(session: Session, _context: Any) -> None:
             note = cascade.get(obj.id, "") if isinstance(obj, Case) else ""
             rows.append(_entry(session, DELETE, obj, _deleted(obj), note))
     if rows:
-        session.connection().execute(insert(AuditEntry.__table__), rows)
+        audit_chain.append(session.connection(), rows)
 
 
 def _entry(
