@@ -318,6 +318,12 @@ def history_of_case(ws: Any, case_id: int) -> list[dict[str, Any]]:
         return [_as_dict(entry) for entry in session.scalars(query)]
 
 
+def chain_problems(ws: Any) -> list[str]:
+    """What is wrong with the workspace's audit chain (empty: whole). Reads every entry."""
+    with ws.reader() as session:
+        return audit_chain.verify(session.connection()).problems
+
+
 def history_of_record(ws: Any, table: str, record_id: int) -> list[dict[str, Any]]:
     """Every entry about one record (``table`` is its table name, e.g. ``statements``)."""
     with ws.reader() as session:

@@ -45,6 +45,7 @@ from sqlalchemy import Connection, func, insert, inspect, select, text, update
 from app.core.storage.models import AUDIT_GENESIS, AuditEntry, AuditHead
 
 GENESIS = AUDIT_GENESIS
+CHAIN_REVISION = "0004"  # the schema revision that added the chain
 HEAD_ID = 1
 # The order of the fields in the hashed serialisation; changing it breaks every chain.
 HASHED_FIELDS = (
@@ -196,6 +197,11 @@ def _head_problems(
     head = heads[0]
     last_id = last["id"] if last is not None else 0
     last_hash = last["hash"] if last is not None else GENESIS
+    if head["last_id"] > last_id and last is None:
+        return [
+            f"all {head['entries']} audit entries are missing (the trail ended at entry "
+            f"{head['last_id']})"
+        ]
     if head["last_id"] > last_id:
         return [
             f"audit entries after {last_id} are missing (the trail ended at entry "

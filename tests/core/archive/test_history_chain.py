@@ -1,0 +1,43 @@
+"""An imported case's history joins this workspace's audit chain (chained anew);
+exported history carries no hashes (they belong to the workspace it came from)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from app.core.archive.transfer import export_case, import_archive
+from app.core.services import cases, people, statements
+from app.core.storage import audit, audit_chain
+from app.core.storage.workspace import Workspace
+
+
+def test_imported_history_is_rechained_onto_this_workspace(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    case_id = cases.add_case(workspace, caption="People v. Ingram")
+    party = people.add_person_to_case(workspace, case_id, ["client"], name="Derrick Ingram")
+    said = statements.add_statement(workspace, case_id, speaker_id=party, text="I was at home.")
+    statements.update_statement(workspace, said, text="I was at work.")
+    archive = tmp_path / "case.zip"
+    export_case(workspace, case_id, archive)
+    with zipfile.ZipFile(archive) as zf:
+        history = json.loads(zf.read("case.json"))["history"]
+    assert history and all("hash" not in h and "prev_hash" not in h for h in history)
+
+    with workspace.reader() as session:
+        before = audit_chain.head_of(session.connection())
+    new_id = import_archive(workspace, archive)
+    with workspace.reader() as session:
+        connection = session.connection()
+        assert audit_chain.verify(connection).problems == []
+        after = audit_chain.head_of(connection)
+        entries = list(audit_chain.chain_entries(connection))
+    assert before is not None and after is not None
+    # The archive's entries plus the import's own entry, appended after the old end.
+    assert after["entries"] - before["entries"] == len(history) + 1
+    first_new = next(e for e in entries if e["id"] == before["last_id"] + 1)
+    assert first_new["prev_hash"] == before["last_hash"]
+    assert first_new["case_id"] == new_id
+    assert audit.chain_problems(workspace) == []
