@@ -22,13 +22,22 @@ file, or the office login on PostgreSQL) who drops the triggers of migration 000
 - the last entries deleted (the head says the trail ended later, or with more);
 - the head row deleted (it is created with the schema and never removed).
 
-What it does not catch: there is no secret in the hash, so someone who knows this
-scheme can delete or change entries and then recompute every hash after them and
-the head to match, or delete all entries and put back a head that says "empty".
-Such a rewrite is visible only by comparing against a copy kept where that login
-cannot write: the daily backups hold the trail as it was (compare an older backup's
-``audit_log`` with the current one), and making the trail tamper-proof on a server
-(an owner role the staff logins are not) belongs to the office-server setup.
+What it does not catch: the head is in the same database, and there is no secret
+in the hash. So someone with the login who deletes the last entries and then sets
+the head to the remaining last entry's id, hash and count (no hashing needed), or
+who changes an entry and recomputes every hash after it and the head, or who
+deletes everything and puts back an "empty" head, leaves a chain that verifies.
+Catching that needs a copy of the head kept where that login cannot write: the
+daily backups hold the trail as it was (an older backup's ``audit_log`` must be a
+prefix of the current one: same ids, same hashes), and recording the head in each
+backup's manifest for ``casefile check`` to compare is the natural next step.
+Making the trail tamper-proof on a server (an owner role the staff logins are not)
+belongs to the office-server setup.
+
+The cost of serialising: a writing transaction holds the head row from its first
+flush until it commits, so writers queue up there (as they already do on SQLite's
+single write lock). Edits are one short transaction each, so the wait is short; a
+long bulk import holds it for its duration.
 """
 
 from __future__ import annotations
