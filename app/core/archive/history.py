@@ -65,7 +65,7 @@ def export_history(session: Session, case_id: int, refs: RefMap) -> list[dict[st
     log = AuditEntry.__table__.c
     people = select(Party.person_id).where(Party.case_id == case_id)
     rows = session.execute(
-        select(log.at, log.user, log.action, log.table_name, log.record_id, log.changes, log.note)
+        select(*audit_chain.raw_columns())
         .where(
             or_(
                 log.case_id == case_id,
@@ -78,6 +78,16 @@ def export_history(session: Session, case_id: int, refs: RefMap) -> list[dict[st
 
 
 def _export_entry(row: Any, refs: RefMap) -> dict[str, Any]:
+    try:
+        # Read raw: SQLite keeps any text, and an entry changed into nonsense outside
+        # the app must be named, not fail the export with a parser's traceback.
+        at = audit_chain.stored_time(row.at)
+        stored = audit_chain.stored_changes(row.changes)
+    except audit_chain.Unreadable as exc:
+        raise ArchiveError(
+            f"audit entry {row.id} of this case cannot be read ({exc}): it was changed "
+            "outside Casefile; run 'casefile check'"
+        ) from None
     kind = KIND_OF_TABLE.get(row.table_name)
     record: dict[str, Any] | None = None
     if kind is not None:
@@ -85,11 +95,11 @@ def _export_entry(row: Any, refs: RefMap) -> dict[str, Any]:
         record = {"kind": kind, "ref": ref}
     changes = {
         name: [_to_refs(name, value, refs) for value in _pair(pair)]
-        for name, pair in (row.changes or {}).items()
+        for name, pair in stored.items()
         if name not in DROPPED_FIELDS
     }
     return {
-        "at": iso_utc(row.at),
+        "at": iso_utc(at),
         "user": row.user,
         "action": row.action,
         "record": record,

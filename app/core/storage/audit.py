@@ -286,18 +286,25 @@ def _utc(at: dt.datetime | None) -> dt.datetime | None:
     return at
 
 
-def _as_dict(entry: AuditEntry) -> dict[str, Any]:
-    at = _utc(entry.at)
+def _as_dict(row: Any) -> dict[str, Any]:
+    # Read raw and parsed here, so one entry changed into nonsense outside the app
+    # (SQLite keeps any text) is shown as unreadable instead of failing the history.
+    note, changes, at = row.note, {}, None
+    try:
+        at = _utc(audit_chain.stored_time(row.at))
+        changes = audit_chain.stored_changes(row.changes)
+    except audit_chain.Unreadable as exc:
+        note = f"this entry cannot be read ({exc}): it was changed outside Casefile"
     return {
-        "id": entry.id,
+        "id": row.id,
         "at": at.isoformat() if at else None,
-        "user": entry.user,
-        "action": entry.action,
-        "table": entry.table_name,
-        "record_id": entry.record_id,
-        "case_id": entry.case_id,
-        "changes": entry.changes or {},
-        "note": entry.note,
+        "user": row.user,
+        "action": row.action,
+        "table": row.table_name,
+        "record_id": row.record_id,
+        "case_id": row.case_id,
+        "changes": changes,
+        "note": note,
     }
 
 
@@ -306,7 +313,7 @@ def history_of_case(ws: Any, case_id: int) -> list[dict[str, Any]]:
     with ws.reader() as session:
         people = select(Party.person_id).where(Party.case_id == case_id)
         query = (
-            select(AuditEntry)
+            select(*audit_chain.raw_columns())
             .where(
                 or_(
                     AuditEntry.case_id == case_id,
@@ -315,7 +322,7 @@ def history_of_case(ws: Any, case_id: int) -> list[dict[str, Any]]:
             )
             .order_by(AuditEntry.id)
         )
-        return [_as_dict(entry) for entry in session.scalars(query)]
+        return [_as_dict(row) for row in session.execute(query)]
 
 
 def chain_problems(ws: Any) -> list[str]:
@@ -328,11 +335,11 @@ def history_of_record(ws: Any, table: str, record_id: int) -> list[dict[str, Any
     """Every entry about one record (``table`` is its table name, e.g. ``statements``)."""
     with ws.reader() as session:
         query = (
-            select(AuditEntry)
+            select(*audit_chain.raw_columns())
             .where(AuditEntry.table_name == table, AuditEntry.record_id == record_id)
             .order_by(AuditEntry.id)
         )
-        return [_as_dict(entry) for entry in session.scalars(query)]
+        return [_as_dict(row) for row in session.execute(query)]
 
 
 def last_change(bind: Any, table: str, record_id: int) -> dict[str, Any] | None:

@@ -49,7 +49,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, inspect, select, text, update
+from sqlalchemy import Connection, Text, func, insert, inspect, select, text, type_coerce, update
 
 from app.core.storage.models import AUDIT_GENESIS, AuditEntry, AuditHead
 
@@ -141,10 +141,49 @@ class ChainReport:
         return bool(self.problems)
 
 
+class Unreadable(ValueError):
+    """A stored time or changes value that is not one (written outside Casefile)."""
+
+
+def stored_time(value: Any) -> dt.datetime:
+    """``at`` as read raw: SQLite hands back text (and keeps whatever text it was given)."""
+    if isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise Unreadable(f"not a time: {value!r}") from None
+
+
+def stored_changes(value: Any) -> dict[str, Any]:
+    """``changes`` as read raw: text on SQLite, already parsed by PostgreSQL's driver."""
+    if isinstance(value, str | bytes):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise Unreadable("changes are not JSON") from None
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise Unreadable("changes are not an object")
+    return value
+
+
+def raw_columns() -> list[Any]:
+    """The columns of an entry, with ``at`` and ``changes`` left unparsed (see above)."""
+    return [
+        type_coerce(_LOG.c[name], Text()) if name in ("at", "changes") else _LOG.c[name]
+        for name in HASHED_FIELDS
+    ] + [_LOG.c.hash]
+
+
 def chain_entries(connection: Connection) -> Iterable[dict[str, Any]]:
-    """Every entry, oldest first, read in batches (a trail can hold millions)."""
+    """Every entry, oldest first, read in batches (a trail can hold millions).
+
+    ``at`` and ``changes`` are parsed here, entry by entry: one that cannot be read
+    has ``unreadable`` set instead of failing the whole read."""
     after = None
-    columns = [_LOG.c[name] for name in HASHED_FIELDS] + [_LOG.c.hash]
+    columns = raw_columns()
     while True:
         query = select(*columns).order_by(_LOG.c.id).limit(_READ_BATCH)
         if after is not None:
@@ -152,7 +191,14 @@ def chain_entries(connection: Connection) -> Iterable[dict[str, Any]]:
         batch = connection.execute(query).mappings().all()
         if not batch:
             return
-        yield from (dict(row) for row in batch)
+        for row in batch:
+            entry = dict(row)
+            try:
+                entry["at"] = stored_time(entry["at"])
+                entry["changes"] = stored_changes(entry["changes"])
+            except Unreadable as exc:
+                entry["unreadable"] = str(exc)
+            yield entry
         after = batch[-1]["id"]
 
 
@@ -177,6 +223,8 @@ def verify(connection: Connection) -> ChainReport:
 
 def _link_problem(previous: Mapping[str, Any] | None, entry: Mapping[str, Any]) -> str:
     number = entry["id"]
+    if "unreadable" in entry:
+        return f"audit entry {number}: it cannot be read (changed after it was written)"
     if entry_hash(entry) != entry["hash"]:
         return f"audit entry {number}: its hash does not match (changed after it was written)"
     expected = GENESIS if previous is None else previous["hash"]

@@ -7,7 +7,10 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from app.core.archive.transfer import export_case, import_archive
+from app.core.errors import ArchiveError
 from app.core.services import cases, people, statements
 from app.core.storage import audit, audit_chain
 from app.core.storage.workspace import Workspace
@@ -41,3 +44,15 @@ def test_imported_history_is_rechained_onto_this_workspace(
     assert first_new["prev_hash"] == before["last_hash"]
     assert first_new["case_id"] == new_id
     assert audit.chain_problems(workspace) == []
+
+
+def test_an_unreadable_entry_is_named_by_export_not_a_traceback(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    case_id = cases.add_case(sqlite_workspace, caption="People v. Ingram")
+    cases.update_case(sqlite_workspace, case_id, caption="People v. D. Ingram")
+    with sqlite_workspace.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER audit_log_no_update")
+        connection.exec_driver_sql("UPDATE audit_log SET changes = '{' WHERE action = 'update'")
+    with pytest.raises(ArchiveError, match=r"audit entry \d+ of this case cannot be read"):
+        export_case(sqlite_workspace, case_id, tmp_path / "case.zip")

@@ -209,3 +209,24 @@ def test_the_trail_is_chained_as_the_app_writes_it(workspace: Workspace) -> None
     for before, after in zip(entries, entries[1:], strict=False):
         assert after["prev_hash"] == before["hash"] and after["id"] == before["id"] + 1
     assert audit.chain_problems(workspace) == []
+
+
+def test_an_entry_made_unreadable_is_named_not_a_traceback(
+    sqlite_workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SQLite stores whatever it is given: text that is not JSON, a time that is not a time.
+    case_id, ids = _trail(sqlite_workspace)
+    _attack(
+        sqlite_workspace,
+        f"UPDATE audit_log SET changes = 'not json' WHERE id = {ids[1]}",
+        f"UPDATE audit_log SET at = 'yesterday' WHERE id = {ids[2]}",
+    )
+    status, out = _check(sqlite_workspace, capsys)
+    assert status == 2
+    assert f"audit entry {ids[1]}: it cannot be read (changed after it was written)" in out
+
+    # The history shows what it can, and says which entries it cannot read.
+    assert main(["--db", _cli_target(sqlite_workspace), "history", str(case_id)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.count("this entry cannot be read") == 2
+    assert "tampered with" in captured.err
