@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "history",
         help="show the audit trail of a case",
         description="Every change to a case and its records (and to the people in it): "
-        "who made it, when, and each field's old and new value.",
+        "who made it, when, and each field's old and new value. Exit status 2 when the "
+        "trail was tampered with (changed outside Casefile; 'casefile check' names where).",
     )
     parser.add_argument("case", metavar="CASE", help="case id or docket number")
     parser.add_argument("--json", action="store_true", help="print the entries as JSON")

@@ -200,7 +200,11 @@ def _timestamp(where: str, value: Any) -> dt.datetime:
         at = dt.datetime.fromisoformat(value)
     except ValueError:
         raise _fail(where, f"at {value!r} is not an ISO 8601 date and time") from None
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    try:
+        return at.astimezone(dt.UTC)  # stored in UTC: at the edge of the calendar, it overflows
+    except OverflowError:
+        raise _fail(where, f"at {value!r} is out of range in UTC") from None
 
 
 def _text(where: str, key: str, value: Any, limit: int | None) -> str:

@@ -56,3 +56,12 @@ def test_an_unreadable_entry_is_named_by_export_not_a_traceback(
         connection.exec_driver_sql("UPDATE audit_log SET changes = '{' WHERE action = 'update'")
     with pytest.raises(ArchiveError, match=r"audit entry \d+ of this case cannot be read"):
         export_case(sqlite_workspace, case_id, tmp_path / "case.zip")
+
+
+@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_a_time_that_overflows_in_utc_is_refused_by_name(at: str) -> None:
+    from app.core.archive.history import read_history
+
+    entry = {"at": at, "user": "maria", "action": "update", "record": None, "changes": {}}
+    with pytest.raises(ArchiveError, match=r"history\[0\]: at .* is out of range in UTC"):
+        read_history([entry], {})
