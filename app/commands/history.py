@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from typing import Any
 
 from app.core.storage.workspace import Workspace
@@ -15,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "history",
         help="show the audit trail of a case",
         description="Every change to a case and its records (and to the people in it): "
-        "who made it, when, and each field's old and new value.",
+        "who made it, when, and each field's old and new value. Exit status 2 when the "
+        "trail was tampered with (changed outside Casefile; 'casefile check' names where).",
     )
     parser.add_argument("case", metavar="CASE", help="case id or docket number")
     parser.add_argument("--json", action="store_true", help="print the entries as JSON")
@@ -23,19 +25,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.core.storage.audit import history_of_case
+    """Exit status 2 when the trail was tampered with (what is left is still shown)."""
+    from app.core.storage.audit import chain_problems, history_of_case
 
     case_id = _case_id(workspace, args.case)
     entries = history_of_case(workspace, case_id)
+    problems = chain_problems(workspace)
+    if problems:
+        # On stderr, so --json output stays a plain list; said before the entries,
+        # so nobody takes what remains for the whole story.
+        print(
+            f"warning: the audit trail was tampered with ({problems[0]}); what remains of "
+            "it is shown, and may be incomplete or changed; run 'casefile check'",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps(entries, indent=2, ensure_ascii=False))
-        return 0
-    if not entries:
+    elif not entries and problems:
+        print(f"no changes for case {case_id} remain in the audit trail, which was tampered with")
+    elif not entries:
         print(f"no recorded changes for case {case_id}")
-        return 0
-    for entry in entries:
+    for entry in [] if args.json else entries:
         print(format_entry(entry))
-    return 0
+    return 2 if problems else 0
 
 
 def _case_id(workspace: Workspace, reference: str) -> int:

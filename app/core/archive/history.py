@@ -6,11 +6,14 @@ record an entry is about, and the id-valued fields of its changes (a speaker, a
 source document, linked issues ...). A record no longer in the case has no ref
 (``null``). ``case_id`` is left out of the changes: every entry is about this case.
 
-Import checks every entry (``read_history``) and writes them back in one bulk
-INSERT as entries of the new case, refs turned into the new ids, keeping the
-original user and time; the note says the entry came with an archive. Export
-takes that marker off again, so export -> import -> export gives the same
-history plus the one ``import`` entry of the import itself.
+Import checks every entry (``read_history``) and appends them in one bulk INSERT
+to this workspace's audit chain (``audit_chain.append`` gives them new ids and
+hashes: an archive carries no hashes, its entries are chained anew) as entries of
+the new case, refs turned into the new ids, keeping the original user and time;
+the note says the entry came with an archive. Export takes that marker off again
+(and leaves the hashes out: they belong to this workspace's chain), so export ->
+import -> export gives the same history plus the one ``import`` entry of the
+import itself.
 """
 
 from __future__ import annotations
@@ -20,12 +23,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import ArchiveError
 from app.core.kinds import KINDS
-from app.core.storage import audit
+from app.core.storage import audit, audit_chain
 from app.core.storage.models import AuditEntry, Party
 
 HISTORY_KEYS = frozenset({"at", "user", "action", "record", "changes", "note"})
@@ -62,7 +65,7 @@ def export_history(session: Session, case_id: int, refs: RefMap) -> list[dict[st
     log = AuditEntry.__table__.c
     people = select(Party.person_id).where(Party.case_id == case_id)
     rows = session.execute(
-        select(log.at, log.user, log.action, log.table_name, log.record_id, log.changes, log.note)
+        select(*audit_chain.raw_columns())
         .where(
             or_(
                 log.case_id == case_id,
@@ -75,6 +78,16 @@ def export_history(session: Session, case_id: int, refs: RefMap) -> list[dict[st
 
 
 def _export_entry(row: Any, refs: RefMap) -> dict[str, Any]:
+    try:
+        # Read raw: SQLite keeps any text, and an entry changed into nonsense outside
+        # the app must be named, not fail the export with a parser's traceback.
+        at = audit_chain.stored_time(row.at)
+        stored = audit_chain.stored_changes(row.changes)
+    except audit_chain.Unreadable as exc:
+        raise ArchiveError(
+            f"audit entry {row.id} of this case cannot be read ({exc}): it was changed "
+            "outside Casefile; run 'casefile check'"
+        ) from None
     kind = KIND_OF_TABLE.get(row.table_name)
     record: dict[str, Any] | None = None
     if kind is not None:
@@ -82,11 +95,11 @@ def _export_entry(row: Any, refs: RefMap) -> dict[str, Any]:
         record = {"kind": kind, "ref": ref}
     changes = {
         name: [_to_refs(name, value, refs) for value in _pair(pair)]
-        for name, pair in (row.changes or {}).items()
+        for name, pair in stored.items()
         if name not in DROPPED_FIELDS
     }
     return {
-        "at": iso_utc(row.at),
+        "at": iso_utc(at),
         "user": row.user,
         "action": row.action,
         "record": record,
@@ -187,7 +200,11 @@ def _timestamp(where: str, value: Any) -> dt.datetime:
         at = dt.datetime.fromisoformat(value)
     except ValueError:
         raise _fail(where, f"at {value!r} is not an ISO 8601 date and time") from None
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    try:
+        return at.astimezone(dt.UTC)  # stored in UTC: at the edge of the calendar, it overflows
+    except OverflowError:
+        raise _fail(where, f"at {value!r} is out of range in UTC") from None
 
 
 def _text(where: str, key: str, value: Any, limit: int | None) -> str:
@@ -226,10 +243,10 @@ def _check_refs(where: str, kind: str | None, value: Any, known: Mapping[str, se
 
 
 def import_history(session: Session, entries: list[HistoryEntry], case_id: int, ids: IdMap) -> int:
-    """Write the entries as history of case ``case_id``, in one bulk INSERT; how many."""
+    """Append the entries to the workspace's audit chain as history of case ``case_id``
+    (one bulk INSERT); how many."""
     rows = [_import_row(entry, case_id, ids) for entry in entries]
-    if rows:
-        session.execute(insert(AuditEntry.__table__), rows)
+    audit_chain.append(session.connection(), rows)
     return len(rows)
 
 

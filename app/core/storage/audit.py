@@ -12,7 +12,9 @@ Bulk work that bypasses the ORM (the archive importer) calls :func:`record` once
 per case instead, inside :func:`suppressed` if it also uses the ORM.
 
 Nothing in the app updates or deletes audit rows; the database refuses it too
-(triggers from migration 0003).
+(triggers from migration 0003). Every row is appended through
+``audit_chain.append``, which chains it to the one before it by hash, so a change
+made by someone who removed those triggers shows in ``casefile check``.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ import weakref
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
-from sqlalchemy import func, insert, inspect, or_, select
+from sqlalchemy import func, inspect, or_, select
 from sqlalchemy.orm import RelationshipProperty, Session, sessionmaker
 
 from app.core.dates import PartialDate
 from app.core.errors import CasefileError, ConflictError
+from app.core.storage import audit_chain
 from app.core.storage.models import AuditEntry, Case, Party, Tracked
 
 CREATE, UPDATE, DELETE, IMPORT = "create", "update", "delete", "import"
@@ -89,8 +92,8 @@ def record(
     note: str = "",
 ) -> None:
     """Write one audit entry now, in the session's transaction (for bulk work)."""
-    session.connection().execute(
-        insert(AuditEntry.__table__),
+    audit_chain.append(
+        session.connection(),
         [_row(session, action, table, record_id, case_id, dict(changes or {}), note)],
     )
 
@@ -133,7 +136,7 @@ def _after_flush(session: Session, _context: Any) -> None:
             note = cascade.get(obj.id, "") if isinstance(obj, Case) else ""
             rows.append(_entry(session, DELETE, obj, _deleted(obj), note))
     if rows:
-        session.connection().execute(insert(AuditEntry.__table__), rows)
+        audit_chain.append(session.connection(), rows)
 
 
 def _entry(
@@ -283,18 +286,25 @@ def _utc(at: dt.datetime | None) -> dt.datetime | None:
     return at
 
 
-def _as_dict(entry: AuditEntry) -> dict[str, Any]:
-    at = _utc(entry.at)
+def _as_dict(row: Any) -> dict[str, Any]:
+    # Read raw and parsed here, so one entry changed into nonsense outside the app
+    # (SQLite keeps any text) is shown as unreadable instead of failing the history.
+    note, changes, at = row.note, {}, None
+    try:
+        at = _utc(audit_chain.stored_time(row.at))
+        changes = audit_chain.stored_changes(row.changes)
+    except audit_chain.Unreadable as exc:
+        note = f"this entry cannot be read ({exc}): it was changed outside Casefile"
     return {
-        "id": entry.id,
+        "id": row.id,
         "at": at.isoformat() if at else None,
-        "user": entry.user,
-        "action": entry.action,
-        "table": entry.table_name,
-        "record_id": entry.record_id,
-        "case_id": entry.case_id,
-        "changes": entry.changes or {},
-        "note": entry.note,
+        "user": row.user,
+        "action": row.action,
+        "table": row.table_name,
+        "record_id": row.record_id,
+        "case_id": row.case_id,
+        "changes": changes,
+        "note": note,
     }
 
 
@@ -303,7 +313,7 @@ def history_of_case(ws: Any, case_id: int) -> list[dict[str, Any]]:
     with ws.reader() as session:
         people = select(Party.person_id).where(Party.case_id == case_id)
         query = (
-            select(AuditEntry)
+            select(*audit_chain.raw_columns())
             .where(
                 or_(
                     AuditEntry.case_id == case_id,
@@ -312,18 +322,24 @@ def history_of_case(ws: Any, case_id: int) -> list[dict[str, Any]]:
             )
             .order_by(AuditEntry.id)
         )
-        return [_as_dict(entry) for entry in session.scalars(query)]
+        return [_as_dict(row) for row in session.execute(query)]
+
+
+def chain_problems(ws: Any) -> list[str]:
+    """What is wrong with the workspace's audit chain (empty: whole). Reads every entry."""
+    with ws.reader() as session:
+        return audit_chain.verify(session.connection()).problems
 
 
 def history_of_record(ws: Any, table: str, record_id: int) -> list[dict[str, Any]]:
     """Every entry about one record (``table`` is its table name, e.g. ``statements``)."""
     with ws.reader() as session:
         query = (
-            select(AuditEntry)
+            select(*audit_chain.raw_columns())
             .where(AuditEntry.table_name == table, AuditEntry.record_id == record_id)
             .order_by(AuditEntry.id)
         )
-        return [_as_dict(entry) for entry in session.scalars(query)]
+        return [_as_dict(row) for row in session.execute(query)]
 
 
 def last_change(bind: Any, table: str, record_id: int) -> dict[str, Any] | None:

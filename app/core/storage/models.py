@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -352,7 +353,8 @@ class AuditEntry(Base):
     Written only by the session hooks in ``app.core.storage.audit`` (and the database refuses
     UPDATE and DELETE on it). ``case_id`` is a plain number, not a foreign key, so the
     trail of a deleted case outlives the case. ``changes`` maps a field to
-    ``[old, new]`` JSON values.
+    ``[old, new]`` JSON values. ``prev_hash`` and ``hash`` chain each entry to the one
+    before it (``app.core.storage.audit_chain``), so a change or deletion shows.
     """
 
     __tablename__ = "audit_log"
@@ -367,3 +369,29 @@ class AuditEntry(Base):
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+# The hash the first entry of an audit chain is chained to.
+AUDIT_GENESIS = "0" * 64
+
+
+class AuditHead(Base):
+    """The audit chain's end, one row (id 1): the last entry's id and hash, and how many.
+
+    Updated in the same transaction as every append, so deleting the last entries shows."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+
+
+@event.listens_for(AuditHead.__table__, "after_create")
+def _start_the_chain(table: Any, connection: Any, **_kw: Any) -> None:
+    # A schema made from the models (not the migrations, which insert it themselves)
+    # starts with the head of an empty chain too.
+    connection.execute(table.insert().values(id=1, last_id=0, last_hash=AUDIT_GENESIS, entries=0))
