@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +75,12 @@ def write_brief_in_background(
     path: Path,
     on_done: Callable[[Any], None],
     label: str = "Writing the brief\u2026",
+    on_failed: Callable[[], None] | None = None,
     **options: Any,
 ) -> BriefWriting:
     """Write the case's brief to ``path`` on the context's task runner, with a progress
-    dialog that can cancel it; ``on_done(pages)`` once written (pages: PDF only)."""
+    dialog that can cancel it; ``on_done(pages)`` once written (pages: PDF only),
+    ``on_failed()`` when it was not (failed or cancelled)."""
     workspace = ctx.workspace
 
     def work(control: TaskControl) -> int | None:
@@ -103,6 +104,8 @@ def write_brief_in_background(
 
     def failed(error: BaseException) -> None:
         finish()
+        if on_failed is not None:
+            on_failed()
         message = failure_message(error)
         if message:
             ctx.interaction.warn(parent, "Casefile", f"The brief was not written: {message}")
@@ -255,13 +258,30 @@ def export_brief_dialog(ctx: Any, case_id: int, parent: QWidget | None) -> None:
 
 
 def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) -> None:
-    """Render the case's full brief as a PDF, then preview it or print it."""
-    folder = Path(tempfile.mkdtemp(prefix="casefile-print-"))
-    path = folder / f"brief-{case_id}.pdf"
+    """Render the case's full brief as a PDF, then preview it or print it.
+
+    The PDF is written in the workspace's private temporary folder (owner-only, swept
+    at every open), never in the system's temp folder: it holds the whole case. It is
+    removed as soon as the printer has it, or when writing it failed; a PDF handed to
+    the system viewer stays until Casefile closes (a viewer says nothing when it is done).
+    """
+    store = ctx.workspace.store
+    try:
+        path = store.viewer_file(f"brief-{case_id}.pdf")
+    except CasefileError as exc:
+        ctx.interaction.warn(parent, "Print brief", f"The brief was not written: {exc}")
+        return
 
     def done(_pages: Any) -> None:
-        if not preview and _print_with_cups(path, parent, ctx.interaction):
-            return
+        if not preview:
+            try:
+                printed = _print_with_cups(path, parent, ctx.interaction)
+            except BaseException:
+                store.discard(path)
+                raise
+            if printed:  # the printer has its copy (or the person cancelled)
+                store.discard(path)
+                return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         if not preview:
             ctx.interaction.inform(
@@ -271,7 +291,17 @@ def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) ->
             )
 
     label = "Preparing the brief for printing\u2026"
-    write_brief_in_background(ctx, parent, case_id, path, done, label, fmt="pdf", profile="full")
+    write_brief_in_background(
+        ctx,
+        parent,
+        case_id,
+        path,
+        done,
+        label,
+        on_failed=lambda: store.discard(path),
+        fmt="pdf",
+        profile="full",
+    )
 
 
 def _print_with_cups(path: Path, parent: QWidget | None, interaction: Interaction) -> bool:

@@ -1,0 +1,115 @@
+"""An encrypted workspace leaves no readable client data behind: not while a file is
+read for its text, not after a viewer copy, a killed backup or a killed ``encrypt``."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core.storage import crypto
+
+pytestmark = pytest.mark.skipif(
+    not crypto.available(), reason="SQLCipher (sqlcipher3) or cryptography is not installed"
+)
+
+from app.core.archive.transfer import export_case, import_archive  # noqa: E402
+from app.core.services import cases, documents  # noqa: E402
+from app.core.storage.models import Document  # noqa: E402
+from app.core.storage.workspace import Workspace, open_workspace  # noqa: E402
+
+EXHIBIT = b"The receipt numbered 99-ZEBRA-4411 was signed by Derrick Ingram\n" * 40
+PASSPHRASE = "correct horse battery staple"
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crypto, "WORKSPACE_KDF", crypto.KdfParams(log2_n=10))
+
+
+def _scan(folder: Path, needle: bytes = b"99-ZEBRA-4411") -> list[Path]:
+    return [p for p in sorted(folder.rglob("*")) if p.is_file() and needle in p.read_bytes()]
+
+
+def _with_document(ws: Workspace, outside: Path) -> tuple[int, str]:
+    (outside / "receipt.txt").write_bytes(EXHIBIT)
+    case_id = cases.add_case(ws, caption="People v. Ingram")
+    doc = documents.add_document(ws, case_id, file=outside / "receipt.txt", title="Receipt")
+    return case_id, documents.get_document(ws, doc)["file_sha256"]
+
+
+def test_a_decrypted_file_read_for_its_text_never_touches_the_disk(tmp_path: Path) -> None:
+    home, outside = tmp_path / "home", tmp_path / "outside"
+    home.mkdir(), outside.mkdir()
+    ws = open_workspace(home / "w.casefile", PASSPHRASE, user="tester")
+    try:
+        _case, sha = _with_document(ws, outside)
+        with ws.store.plain_file(sha, ".txt") as path:
+            assert path.read_bytes() == EXHIBIT
+            assert _scan(home) == []
+    finally:
+        ws.close()
+
+
+def test_importing_into_an_encrypted_workspace_writes_no_plain_text_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core import textextract
+
+    home, outside = tmp_path / "home", tmp_path / "outside"
+    home.mkdir(), outside.mkdir()
+    source = open_workspace(outside / "source.casefile", user="tester")
+    case_id, _sha = _with_document(source, outside)
+    export_case(source, case_id, outside / "case.zip")
+    source.close()
+    seen_on_disk: list[list[Path]] = []
+    extract = textextract.extract_text
+
+    def watched(path: Path, name: str | None = None) -> textextract.Extracted:
+        seen_on_disk.append(_scan(home))  # while the decrypted bytes are being read
+        return extract(path, name)
+
+    monkeypatch.setattr(textextract, "extract_text", watched)
+    ws = open_workspace(home / "w.casefile", PASSPHRASE, user="tester")
+    try:
+        new_id = import_archive(ws, outside / "case.zip")
+        with ws.reader() as session:
+            (text,) = session.scalars(
+                select(Document.extracted_text).where(Document.case_id == new_id)
+            )
+        assert "99-ZEBRA-4411" in (text or "")
+    finally:
+        ws.close()
+    assert seen_on_disk == [[]]
+    assert _scan(home) == []
+
+
+def test_a_viewer_copy_is_owner_only_and_gone_when_the_process_exits(tmp_path: Path) -> None:
+    home, outside = tmp_path / "home", tmp_path / "outside"
+    home.mkdir(), outside.mkdir()
+    ws = open_workspace(home / "w.casefile", user="tester")
+    _case, sha = _with_document(ws, outside)
+    ws.close()
+    script = textwrap.dedent(
+        f"""
+        from app.core.storage.workspace import open_workspace
+        ws = open_workspace({str(home / "w.casefile")!r}, user="tester", exclusive=True)
+        copy = ws.store.viewing_copy({sha!r}, "receipt.txt")
+        print(copy)
+        ws.close()
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    copy = Path(done.stdout.strip().splitlines()[-1])
+    assert copy.name == "receipt.txt" and copy.parent.parent.name == ".plain"
+    assert not copy.exists() and not copy.parent.exists()
+    assert stat.S_IMODE(os.stat(copy.parent.parent).st_mode) == 0o700
