@@ -59,6 +59,7 @@ from app.core.safety.backup_files import (  # noqa: F401 - re-exported: ``backup
     PREFIX,
     STAMP,
     backup_due,
+    backup_name,
     backups_dir,
     latest_backup,
     list_backups,
@@ -96,10 +97,10 @@ def make_backup(
         if ws.path is None:
             raise WorkspaceError("name the backup file (-o FILE) for a server workspace")
         folder = backups_dir(ws.path)
-        dest = folder / f"{PREFIX}{now.strftime(STAMP)}.zip"
+        dest = folder / backup_name(now)
         n = 1
         while dest.exists():  # two backups in one second: keep both
-            dest = folder / f"{PREFIX}{now.strftime(STAMP)}-{n}.zip"
+            dest = folder / backup_name(now, n)
             n += 1
     dest = dest.expanduser().absolute()
     private_dir(dest.parent)

@@ -113,3 +113,30 @@ def test_a_viewer_copy_is_owner_only_and_gone_when_the_process_exits(tmp_path: P
     assert copy.name == "receipt.txt" and copy.parent.parent.name == ".plain"
     assert not copy.exists() and not copy.parent.exists()
     assert stat.S_IMODE(os.stat(copy.parent.parent).st_mode) == 0o700
+
+
+def test_a_second_backup_in_the_same_second_is_listed_rotated_and_named_to_delete(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    from app.core.safety import backup
+    from app.core.storage.encryption import encrypt_workspace
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    path = tmp_path / "w.casefile"
+    ws = open_workspace(path, user="tester")
+    _with_document(ws, outside)
+    old = dt.datetime(2025, 1, 6, 9, 0, 0)
+    now = dt.datetime.now().replace(microsecond=0)
+    made = [backup.make_backup(ws, now=when).path for when in (old, old, now, now)]
+    ws.close()
+    assert made[1].name.endswith("-1.zip") and made[3].name.endswith("-1.zip")
+    assert backup.list_backups(path) == [made[3], made[2], made[1], made[0]]
+    assert backup.latest_backup(path) == made[3]
+    # Of each second only the last is that second's backup: rotation keeps the -1 ones.
+    assert sorted(backup.rotate(path)) == sorted([made[0], made[2]])
+    assert backup.list_backups(path) == [made[3], made[1]]
+    result = encrypt_workspace(path, PASSPHRASE)
+    assert result.plain_backups == [made[3], made[1]]
