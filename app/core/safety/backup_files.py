@@ -95,16 +95,14 @@ def to_keep(stamps: list[dt.datetime]) -> set[dt.datetime]:
 def rotate(workspace_file: Path) -> list[Path]:
     """Delete the backups rotation no longer keeps; returns what was deleted.
 
-    Of several made in the same second only the last counts as that second's backup."""
-    dated = {p: _stamp_of(p) for p in list_backups(workspace_file)}  # newest first
+    Several made in the same second are kept or deleted together."""
+    dated = {p: _stamp_of(p) for p in list_backups(workspace_file)}
     keep = to_keep([s for s in dated.values() if s is not None])
-    removed, kept_seconds = [], set()
+    removed = []
     for path, stamp in dated.items():
-        if stamp in keep and stamp not in kept_seconds:
-            kept_seconds.add(stamp)
-            continue
-        path.unlink()
-        removed.append(path)
+        if stamp not in keep:
+            path.unlink()
+            removed.append(path)
     return removed
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import os
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from app.core.storage.crypto import EncryptionError, WorkspaceKey, WrongPassphra
 from app.core.storage.lock import WorkspaceLock
 from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore
 from app.core.storage.workspace import ATTACHMENT_KEY_SETTING, Workspace, open_workspace
+
+BACKUP_DB_NAME = "workspace.casefile"  # the database inside a backup (backup_files.DB_NAME)
 
 
 def create_encrypted_workspace(
@@ -84,9 +87,8 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     workspace_file = Path(path).expanduser().absolute()
     if not workspace_file.is_file():
         raise WorkspaceError(f"there is no workspace at {workspace_file}")
-    with workspace_file.open("rb") as fh:
-        if fh.read(len(crypto.SQLITE_HEADER)) != crypto.SQLITE_HEADER:
-            raise EncryptionError(f"{workspace_file} is already encrypted (or not a workspace)")
+    if is_encrypted(workspace_file):
+        raise EncryptionError(f"{workspace_file} is already encrypted (or not a workspace)")
     # Bring the schema up to date, and find the store, with the normal code.
     plain = open_workspace(workspace_file)
     root = plain.store.root
@@ -106,8 +108,27 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     for sha in plain_files:  # only now: the sealed workspace and its files are in place
         with contextlib.suppress(OSError):
             AttachmentStore(root).path_for(sha).unlink()
-    plain_backups = hooks.copies_of(workspace_file)  # the backups, once safety is installed
-    return EncryptResult(workspace_file, len(plain_files), plain_backups, problems)
+    return EncryptResult(workspace_file, len(plain_files), plain_backups(workspace_file), problems)
+
+
+def is_encrypted(path: str | os.PathLike[str]) -> bool:
+    """True for a workspace file that is not plain SQLite (encrypted, or not a workspace)."""
+    with Path(path).open("rb") as fh:
+        return fh.read(len(crypto.SQLITE_HEADER)) != crypto.SQLITE_HEADER
+
+
+def plain_backups(workspace_file: Path) -> list[Path]:
+    """The copies of the workspace (its backups, once safety is installed) whose database
+    is not encrypted: those made before ``encrypt``. Later ones are encrypted."""
+    return [copy for copy in hooks.copies_of(workspace_file) if _holds_plain_database(copy)]
+
+
+def _holds_plain_database(copy: Path) -> bool:
+    try:
+        with zipfile.ZipFile(copy) as zf, zf.open(BACKUP_DB_NAME) as fh:
+            return fh.read(len(crypto.SQLITE_HEADER)) == crypto.SQLITE_HEADER
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False  # not a backup this code can read: left for the person to judge
 
 
 def _export(source: Path, target: Path, key: WorkspaceKey, data_key: crypto.AttachmentKey) -> None:
@@ -168,4 +189,6 @@ __all__ = [
     "change_passphrase",
     "create_encrypted_workspace",
     "encrypt_workspace",
+    "is_encrypted",
+    "plain_backups",
 ]
