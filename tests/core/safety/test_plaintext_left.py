@@ -145,3 +145,61 @@ def test_a_second_backup_in_the_same_second_is_listed_rotated_and_named_to_delet
     result = encrypt_workspace(path, PASSPHRASE)
     assert made[2] in result.plain_backups and made[3] in result.plain_backups
     assert not made[1].exists()
+
+
+def _workspace_with_a_case(home: Path) -> Path:
+    outside = home / "outside"
+    outside.mkdir(parents=True, exist_ok=True)
+    path = home / "w.casefile"
+    ws = open_workspace(path, user="tester")
+    _with_document(ws, outside)
+    ws.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("point", "pattern"),
+    [
+        ("backup:after-snapshot", ".casefile-backup-*/workspace.casefile"),
+        ("backup:mid-zip", ".casefile-backup-*.zip.partial-*"),
+    ],
+)
+def test_what_a_killed_backup_leaves_is_swept_at_the_next_open(
+    tmp_path: Path, point: str, pattern: str
+) -> None:
+    from tests.faults import casefile, child_env, run_killed
+
+    path = _workspace_with_a_case(tmp_path)
+    backups = path.with_name(path.name + ".backups")
+    run_killed(["--db", str(path), "backup"], tmp_path, point)
+    assert list(backups.glob(pattern)), "the kill left nothing: the test proves nothing"
+    assert _scan(backups, b"People v. Ingram") or pattern.endswith("partial-*")
+    opened = casefile(["--db", str(path), "cases"], child_env(tmp_path))
+    out, err = opened.communicate(timeout=120)
+    assert opened.returncode == 0, err
+    assert [p.name for p in backups.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_backup_being_written_by_another_process_is_left_alone(tmp_path: Path) -> None:
+    from app.core.safety import backup
+    from tests.faults import Paused
+
+    path = _workspace_with_a_case(tmp_path)
+    backups = path.with_name(path.name + ".backups")
+    ws = open_workspace(path, user="tester")
+    backup.make_backup(ws)  # today's: the command below makes only the one it is asked for
+    ws.close()
+    running = Paused(["--db", str(path), "backup"], tmp_path, "backup:mid-zip")
+    try:
+        (partial,) = backups.glob(".casefile-backup-*.zip.partial-*")
+        (staging,) = backups.glob(".casefile-backup-*/")
+        ws = open_workspace(path, user="tester")
+        try:
+            backup.make_backup(ws)  # sweeps first: a live backup's files are not leftovers
+        finally:
+            ws.close()
+        assert partial.exists() and staging.exists()
+    finally:
+        done = running.release()
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in backups.iterdir() if p.name.startswith(".")] == []
