@@ -6,8 +6,10 @@ into a new encrypted file with ``sqlcipher_export`` and checked, every attachmen
 is sealed under its new name, and only then does the encrypted file replace the
 plain one and the plain attachment files go. A crash before the swap leaves the
 plain workspace as it was (plus harmless sealed files); after it, the encrypted
-one is complete. ``change_passphrase`` is one ``PRAGMA rekey`` (atomic in WAL
-mode); the attachments' data key lives inside the database, so no file changes.
+one is complete, and its next open removes the plain files left beside their sealed
+copies (the store is marked while sealing: ``AttachmentStore.note_unsealed``).
+``change_passphrase`` is one ``PRAGMA rekey`` (atomic in WAL mode); the attachments'
+data key lives inside the database, so no file changes.
 
 Deleting a file does not wipe its blocks from a disk (least of all an SSD), and
 the backups made before ``encrypt`` are plain: ``EncryptResult.plain_backups``
@@ -28,6 +30,7 @@ from app.core.errors import WorkspaceError
 from app.core.storage import crypto, db, hooks
 from app.core.storage.atomic import move_into_place
 from app.core.storage.crypto import EncryptionError, WorkspaceKey, WrongPassphrase
+from app.core.storage.faults import fault_point
 from app.core.storage.lock import WorkspaceLock
 from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore
 from app.core.storage.workspace import ATTACHMENT_KEY_SETTING, Workspace, open_workspace
@@ -99,8 +102,10 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     with WorkspaceLock(workspace_file):
         _export(workspace_file, sealed, key, data_key)
         try:
+            AttachmentStore(root).note_unsealed()  # the next open finishes a killed encrypt
             plain_files, problems = _seal_attachments(root, data_key)
             _swap(workspace_file, sealed)
+            fault_point("encrypt:after-swap")
         except BaseException:
             with contextlib.suppress(OSError):
                 sealed.unlink()
@@ -108,6 +113,7 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     for sha in plain_files:  # only now: the sealed workspace and its files are in place
         with contextlib.suppress(OSError):
             AttachmentStore(root).path_for(sha).unlink()
+    AttachmentStore(root).sealing_done()
     return EncryptResult(workspace_file, len(plain_files), plain_backups(workspace_file), problems)
 
 

@@ -149,6 +149,16 @@ class AttachmentStore:
                     else:
                         leftover.unlink()
 
+    def note_unsealed(self) -> None:
+        """Say, in the store, that its plain files are being sealed (``encrypt``): until
+        :meth:`sealing_done`, an encrypted open removes the plain ones already sealed."""
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (self.root / UNSEALED_MARKER).touch(mode=0o600)
+
+    def sealing_done(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            (self.root / UNSEALED_MARKER).unlink()
+
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
@@ -274,6 +284,35 @@ class EncryptedAttachmentStore(AttachmentStore):
             return False
         return digest.hexdigest() == sha256
 
+    def sweep_plain_files(self) -> None:
+        """Also finish an ``encrypt`` killed after its swap: remove the plain files whose
+        sealed copy is in place (every open of an encrypted workspace calls this)."""
+        super().sweep_plain_files()
+        if (self.root / UNSEALED_MARKER).exists():
+            self.remove_sealed_plain_files()
+            self.sealing_done()
+
+    def remove_sealed_plain_files(self) -> int:
+        """Remove each plain file (named by its hash) whose sealed copy is in the store."""
+        removed = 0
+        for name in list(AttachmentStore.all_hashes(self)):
+            if self.path_for(name).is_file() and self.name_for(name) != name:
+                with contextlib.suppress(OSError):
+                    (self.root / name[:2] / name).unlink()
+                    removed += 1
+        return removed
+
+    def plain_names(self) -> list[str]:
+        """The files of this store that are not sealed (readable by anyone who finds them)."""
+        from app.core.storage.crypto import MAGIC
+
+        found = []
+        for name in AttachmentStore.all_hashes(self):
+            with contextlib.suppress(OSError), (self.root / name[:2] / name).open("rb") as fh:
+                if fh.read(len(MAGIC)) != MAGIC:
+                    found.append(name)
+        return found
+
     @contextlib.contextmanager
     def plain_file(self, sha256: str, suffix: str = "") -> Iterator[Path]:
         """The decrypted bytes behind a path, for readers that need one (text extraction).
@@ -347,3 +386,4 @@ def _make_removable(folder: Path) -> None:
 
 
 PLAIN_DIR = ".plain"
+UNSEALED_MARKER = ".sealing"  # encrypt is sealing this store (see note_unsealed)

@@ -27,6 +27,7 @@ from app.core.storage.workspace import Workspace, open_workspace  # noqa: E402
 EXHIBIT = b"The receipt numbered 99-ZEBRA-4411 was signed by Derrick Ingram\n" * 40
 PASSPHRASE = "correct horse battery staple"
 REPO = Path(__file__).resolve().parents[3]
+REAL_KDF = crypto.WORKSPACE_KDF  # what a child process uses
 
 
 @pytest.fixture(autouse=True)
@@ -203,3 +204,55 @@ def test_a_backup_being_written_by_another_process_is_left_alone(tmp_path: Path)
         done = running.release()
     assert done.returncode == 0, done.stderr
     assert [p.name for p in backups.iterdir() if p.name.startswith(".")] == []
+
+
+def test_an_encrypt_killed_after_its_swap_is_finished_by_the_next_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.faults import run_killed
+
+    monkeypatch.setattr(crypto, "WORKSPACE_KDF", REAL_KDF)
+
+    path = _workspace_with_a_case(tmp_path)
+    store = path.with_name(path.name + ".attachments")
+    secret = tmp_path / "new-passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    secret.chmod(0o600)
+    run_killed(
+        ["--db", str(path), "encrypt", "--new-passphrase-file", str(secret)],
+        tmp_path,
+        "encrypt:after-swap",
+    )
+    assert crypto.looks_encrypted(path)
+    assert _scan(store), "the kill left no plain file: the test proves nothing"
+    ws = open_workspace(path, PASSPHRASE, user="tester")
+    try:
+        assert _scan(store) == []
+        (name,) = [p for p in store.rglob("*") if p.is_file()]  # the sealed one, readable
+        (sha,) = [d["file_sha256"] for d in _documents(ws)]
+        assert ws.store.read_bytes(sha) == EXHIBIT and name == ws.store.path_for(sha)
+    finally:
+        ws.close()
+
+
+def _documents(ws: Workspace) -> list[dict[str, str]]:
+    with ws.reader() as session:
+        return [{"file_sha256": sha} for sha in session.scalars(select(Document.file_sha256))]
+
+
+def test_check_calls_a_plain_file_in_an_encrypted_store_a_problem(tmp_path: Path) -> None:
+    from app.core.safety.check import check_workspace
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    path = tmp_path / "w.casefile"
+    ws = open_workspace(path, PASSPHRASE, user="tester")
+    _case, sha = _with_document(ws, outside)
+    ws.close()
+    leaked = path.with_name(path.name + ".attachments") / sha[:2] / sha
+    leaked.parent.mkdir(exist_ok=True)
+    leaked.write_bytes(EXHIBIT)
+    report = check_workspace(ws.url, passphrase=PASSPHRASE)
+    assert report.damaged
+    (problem,) = report.problems
+    assert "NOT encrypted" in problem.message and str(leaked) in problem.message
