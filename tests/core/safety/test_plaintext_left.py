@@ -256,3 +256,15 @@ def test_check_calls_a_plain_file_in_an_encrypted_store_a_problem(tmp_path: Path
     assert report.damaged
     (problem,) = report.problems
     assert "NOT encrypted" in problem.message and str(leaked) in problem.message
+
+
+def test_a_workspace_that_does_not_open_names_the_wal_file_a_hand_copy_needs(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "w.casefile"
+    open_workspace(path, PASSPHRASE, user="tester").close()
+    with pytest.raises(crypto.WrongPassphrase) as raised:
+        open_workspace(path, "not the passphrase", user="tester")
+    message = str(raised.value)
+    assert "wrong passphrase" in message and "w.casefile-wal" in message
+    assert "casefile backup" in message and "\n" not in message
