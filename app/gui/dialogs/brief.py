@@ -261,9 +261,11 @@ def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) ->
     """Render the case's full brief as a PDF, then preview it or print it.
 
     The PDF is written in the workspace's private temporary folder (owner-only, swept
-    at every open), never in the system's temp folder: it holds the whole case. It is
-    removed as soon as the printer has it, or when writing it failed; a PDF handed to
-    the system viewer stays until Casefile closes (a viewer says nothing when it is done).
+    at every open), never in the system's temp folder: it holds the whole case. To print,
+    it is read into memory and removed before the print dialog shows, and ``lp`` reads
+    it from its standard input; when writing it failed it is removed too. A PDF handed
+    to the system viewer stays until Casefile closes (a viewer says nothing when it is
+    done).
     """
     store = ctx.workspace.store
     try:
@@ -273,15 +275,14 @@ def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) ->
         return
 
     def done(_pages: Any) -> None:
-        if not preview:
+        if not preview and _cups_available():
+            # Held in memory from here: the file goes before the print dialog even shows.
             try:
-                printed = _print_with_cups(path, parent, ctx.interaction)
-            except BaseException:
+                pdf = path.read_bytes()
+            finally:
                 store.discard(path)
-                raise
-            if printed:  # the printer has its copy (or the person cancelled)
-                store.discard(path)
-                return
+            _print_with_cups(pdf, parent, ctx.interaction)
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         if not preview:
             ctx.interaction.inform(
@@ -304,24 +305,39 @@ def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) ->
     )
 
 
-def _print_with_cups(path: Path, parent: QWidget | None, interaction: Interaction) -> bool:
-    """Pick a printer in Qt's dialog and hand the PDF to CUPS; False if unavailable."""
-    lp = shutil.which("lp")
-    if lp is None:
+def _cups_available() -> bool:
+    """CUPS ``lp`` is installed and Qt has its print dialog."""
+    if shutil.which("lp") is None:
         return False
     try:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
     except ImportError:
         return False
+    return True
+
+
+def _print_with_cups(pdf: bytes, parent: QWidget | None, interaction: Interaction) -> None:
+    """Pick a printer in Qt's dialog and hand the PDF to CUPS on ``lp``'s standard input
+    (no file: the brief holds the whole case)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    lp = shutil.which("lp")
+    if lp is None:  # gone since it was looked for
+        interaction.warn(parent, "Print brief", "Printing failed: the lp command is missing.")
+        return
     printer = QPrinter()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print brief")
     if interaction.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-        return True  # the user cancelled: nothing else to do
+        return  # the user cancelled: nothing else to do
     command = [lp, "-n", str(max(printer.copyCount(), 1))]
     if printer.printerName():
         command += ["-d", printer.printerName()]
-    result = subprocess.run([*command, str(path)], capture_output=True, text=True, timeout=60)
+    try:
+        result = subprocess.run(command, input=pdf, capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        interaction.warn(parent, "Print brief", f"Printing failed: {exc}")
+        return
     if result.returncode != 0:
-        interaction.warn(parent, "Print brief", f"Printing failed: {result.stderr.strip()}")
-    return True
+        message = result.stderr.decode(errors="replace").strip()
+        interaction.warn(parent, "Print brief", f"Printing failed: {message}")

@@ -33,13 +33,14 @@ def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def fake_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An ``lp`` that records the file it was handed and a copy of its bytes."""
+    """An ``lp`` that records its arguments and the job it read from its standard input."""
     record = tmp_path / "printed"
     record.mkdir()
     script = tmp_path / "lp"
     script.write_text(
         "#!/bin/sh\n"
-        f'for last; do :; done\necho "$last" > "{record}/path"\ncp "$last" "{record}/job.pdf"\n'
+        f'echo "$@" > "{record}/args"\ncat > "{record}/job.part"\n'
+        f'mv "{record}/job.part" "{record}/job.pdf"\n'
     )
     script.chmod(0o755)
     monkeypatch.setattr(brief.shutil, "which", lambda name: str(script) if name == "lp" else None)
@@ -59,14 +60,32 @@ def test_printing_writes_no_temp_file_outside_the_workspace_and_removes_its_own(
     print_case(ctx, small_case.case_id, None, preview=False)
     assert ctx.tasks.wait(60)
     qtbot.waitUntil(lambda: (fake_lp / "job.pdf").exists())
-    handed = Path((fake_lp / "path").read_text().strip())
     assert (fake_lp / "job.pdf").read_bytes().startswith(b"%PDF")
-    # Rendered in the workspace's private folder (owner-only), gone once printed.
+    assert ".pdf" not in (fake_lp / "args").read_text()  # handed on stdin, not as a file
+    # Rendered in the workspace's private folder (owner-only), gone before printing.
     private = small_case.ws.store.root / ".plain"
-    assert handed.parent.parent == private
     assert stat.S_IMODE(os.stat(private).st_mode) == 0o700
-    assert not handed.exists() and _private_files(ctx) == []
+    assert _private_files(ctx) == []
     assert list(system_temp.iterdir()) == []
+
+
+def test_no_readable_brief_is_on_disk_while_the_print_dialog_is_open(
+    qtbot: Any, small_case: SmallCase, system_temp: Path, fake_lp: Path
+) -> None:
+    seen: list[list[Path]] = []
+    ctx: AppContext
+
+    def answer(_dialog: QDialog) -> int:
+        seen.append(_private_files(ctx))
+        return QDialog.DialogCode.Rejected
+
+    talk = RecordingInteraction(dialogs=[answer])
+    ctx = AppContext(small_case.ws, interaction=talk)
+    print_case(ctx, small_case.case_id, None, preview=False)
+    assert ctx.tasks.wait(60)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [[]] and not (fake_lp / "job.pdf").exists()
+    assert _private_files(ctx) == [] and list(system_temp.iterdir()) == []
 
 
 def test_a_preview_stays_for_the_viewer_until_the_app_closes_and_never_in_temp(
