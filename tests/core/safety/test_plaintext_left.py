@@ -59,6 +59,25 @@ def test_a_decrypted_file_read_for_its_text_never_touches_the_disk(tmp_path: Pat
         ws.close()
 
 
+def test_without_memory_files_the_decrypted_copy_is_private_and_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(os, "memfd_create", raising=False)  # as on macOS and Windows
+    home, outside = tmp_path / "home", tmp_path / "outside"
+    home.mkdir(), outside.mkdir()
+    ws = open_workspace(home / "w.casefile", PASSPHRASE, user="tester")
+    try:
+        _case, sha = _with_document(ws, outside)
+        with ws.store.plain_file(sha, ".txt") as path:
+            assert path.read_bytes() == EXHIBIT
+            assert path.parent == ws.store.root / ".plain"
+            assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+            assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
+        assert not path.exists() and _scan(home) == []
+    finally:
+        ws.close()
+
+
 def test_importing_into_an_encrypted_workspace_writes_no_plain_text_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
