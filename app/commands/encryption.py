@@ -6,6 +6,8 @@ taken as a command-line argument (other users can read those). A new passphrase
 (``new-workspace --encrypt``, ``encrypt``, ``passphrase``) comes from
 ``--new-passphrase-file FILE``, else ``$CASEFILE_NEW_PASSPHRASE``, else two prompts;
 for ``new-workspace`` and ``encrypt`` the current-passphrase sources count too.
+Both variables are read once, when the command starts, and removed from the process's
+environment then, so no program Casefile starts inherits them.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ def _read_file(path: str) -> str:
     return text.splitlines()[0] if text.strip("\r\n") else ""
 
 
+def _take(name: str) -> str | None:
+    """The variable's value (None when unset or empty), removed from the environment."""
+    return os.environ.pop(name, None) or None
+
+
 def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
@@ -45,14 +52,23 @@ def _interactive() -> bool:
 class Passphrases:
     """The passphrase sources of one command; each is read only when needed."""
 
-    def __init__(self, file: str | None = None, new_file: str | None = None) -> None:
+    def __init__(
+        self,
+        file: str | None = None,
+        new_file: str | None = None,
+        *,
+        from_env: tuple[str | None, str | None] | None = None,
+    ) -> None:
         self.file, self.new_file = file, new_file
+        # Read once and taken out of the environment: every process started from here
+        # on (pg_dump, a viewer, a printer) would otherwise inherit the passphrase.
+        self.env, self.new_env = from_env if from_env is not None else (_take(ENV), _take(NEW_ENV))
 
     def given(self) -> str | None:
         """The passphrase from the file or the environment, without asking anyone."""
         if self.file:
             return _read_file(self.file)
-        return os.environ.get(ENV) or None
+        return self.env
 
     def ask(self, prompt: str) -> str:
         from app.core.storage.crypto import PassphraseRequired
@@ -69,8 +85,8 @@ class Passphrases:
 
         if self.new_file:
             return _read_file(self.new_file)
-        if os.environ.get(NEW_ENV):
-            return os.environ[NEW_ENV]
+        if self.new_env:
+            return self.new_env
         if also_current and (given := self.given()):
             return given
         if not _interactive():
@@ -109,7 +125,9 @@ class Passphrases:
 
 def passphrases(args: argparse.Namespace) -> Passphrases:
     found = getattr(args, "passphrases", None)
-    return found if found is not None else Passphrases(getattr(args, "passphrase_file", None))
+    if found is None:  # the environment is read once: keep what was read
+        found = args.passphrases = Passphrases(getattr(args, "passphrase_file", None))
+    return found
 
 
 def open_with_passphrase(args: argparse.Namespace, **kwargs: object) -> Workspace:
@@ -186,7 +204,7 @@ def _target(args: argparse.Namespace) -> Path:
 
 def _sources(args: argparse.Namespace) -> Passphrases:
     source = passphrases(args)
-    return Passphrases(source.file, args.new_passphrase_file)
+    return Passphrases(source.file, args.new_passphrase_file, from_env=(source.env, source.new_env))
 
 
 def run_new_workspace(args: argparse.Namespace, _workspace: None) -> int:
@@ -209,9 +227,11 @@ def run_new_workspace(args: argparse.Namespace, _workspace: None) -> int:
 
 
 def run_encrypt(args: argparse.Namespace, _workspace: None) -> int:
-    from app.core.storage.encryption import encrypt_workspace
+    from app.core.storage.encryption import encrypt_workspace, is_encrypted
 
     path = _target(args)
+    if args.delete_plain_backups and path.is_file() and is_encrypted(path):
+        return _delete_plain_backups_only(path)
     secret = _sources(args).new(also_current=True)
     result = encrypt_workspace(path, secret)
     print(f"encrypted {result.workspace} and {result.attachments} attachment(s)")
@@ -228,6 +248,18 @@ def run_encrypt(args: argparse.Namespace, _workspace: None) -> int:
         )
         for old in result.plain_backups:
             print(f"    {old}")
+    return 0
+
+
+def _delete_plain_backups_only(path: Path) -> int:
+    """``encrypt --delete-plain-backups`` again, as its own hint says: the workspace is
+    encrypted already, so only the backups made before that are deleted."""
+    from app.core.storage.encryption import plain_backups
+
+    old = plain_backups(path)
+    for backup in old:
+        backup.unlink(missing_ok=True)
+    print(f"{path} is already encrypted; deleted {len(old)} unencrypted backup(s)")
     return 0
 
 

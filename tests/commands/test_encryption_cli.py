@@ -60,11 +60,14 @@ def test_new_encrypted_workspace_and_where_its_passphrase_comes_from(
 
     assert main(["--db", db, "--passphrase-file", key_file, "sample"]) == 0
     capsys.readouterr()
+    # The variable is read once and taken out of the environment: set it for each run.
     monkeypatch.setenv("CASEFILE_PASSPHRASE", PASSPHRASE)
     assert main(["--db", db, "cases"]) == 0
     assert "People v. Derrick Ingram" in capsys.readouterr().out
+    monkeypatch.setenv("CASEFILE_PASSPHRASE", PASSPHRASE)
     assert main(["--db", db, "check"]) == 0
     assert "no damage found" in capsys.readouterr().out
+    monkeypatch.setenv("CASEFILE_PASSPHRASE", PASSPHRASE)
     assert main(["--db", db, "backup"]) == 0
     capsys.readouterr()
 

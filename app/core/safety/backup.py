@@ -59,6 +59,7 @@ from app.core.safety.backup_files import (  # noqa: F401 - re-exported: ``backup
     PREFIX,
     STAMP,
     backup_due,
+    backup_name,
     backups_dir,
     latest_backup,
     list_backups,
@@ -67,10 +68,19 @@ from app.core.safety.backup_files import (  # noqa: F401 - re-exported: ``backup
     rotate,
     to_keep,
 )
+from app.core.safety.leftovers import (
+    PARTIAL_MARK,
+    STAGING_LOCK,
+    STAGING_PREFIX,
+    held_while_working,
+    hold,
+    sweep_unfinished,
+)
 from app.core.safety.restore import RestoreResult, restore_backup  # noqa: F401 - re-exported
 from app.core.safety.snapshot import connect_read_only, snapshot_sqlite
 from app.core.storage import db
 from app.core.storage.atomic import atomic_write
+from app.core.storage.faults import fault_point
 from app.core.storage.store import CHUNK, sha256_of
 
 if TYPE_CHECKING:
@@ -96,24 +106,27 @@ def make_backup(
         if ws.path is None:
             raise WorkspaceError("name the backup file (-o FILE) for a server workspace")
         folder = backups_dir(ws.path)
-        dest = folder / f"{PREFIX}{now.strftime(STAMP)}.zip"
+        dest = folder / backup_name(now)
         n = 1
         while dest.exists():  # two backups in one second: keep both
-            dest = folder / f"{PREFIX}{now.strftime(STAMP)}-{n}.zip"
+            dest = folder / backup_name(now, n)
             n += 1
     dest = dest.expanduser().absolute()
     private_dir(dest.parent)
-    with tempfile.TemporaryDirectory(prefix=".casefile-backup-", dir=dest.parent) as tmp:
+    sweep_unfinished(dest.parent)
+    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=dest.parent) as tmp:
         staging = Path(tmp)
-        if ws.is_sqlite:
-            if ws.path is None:
-                raise WorkspaceError("an in-memory workspace cannot be backed up")
-            db_file, db_name = staging / DB_NAME, DB_NAME
-            snapshot_sqlite(ws.path, db_file, key=ws.key)
-        else:
-            db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
-            _pg_dump(ws, db_file)
-        return _write_zip(ws, dest, db_file, db_name, now)
+        with held_while_working(staging / STAGING_LOCK):
+            if ws.is_sqlite:
+                if ws.path is None:
+                    raise WorkspaceError("an in-memory workspace cannot be backed up")
+                db_file, db_name = staging / DB_NAME, DB_NAME
+                snapshot_sqlite(ws.path, db_file, key=ws.key)
+            else:
+                db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
+                _pg_dump(ws, db_file)
+            fault_point("backup:after-snapshot")
+            return _write_zip(ws, dest, db_file, db_name, now)
 
 
 def _pg_dump(ws: Workspace, target: Path) -> None:
@@ -156,9 +169,11 @@ def _write_zip(
         if name not in stored:
             problems.append(f"attachment {name} is referenced but missing from the store")
     try:
-        with atomic_write(dest, prefix=f".{dest.name}.partial-") as raw:
+        with atomic_write(dest, prefix=f".{dest.name}{PARTIAL_MARK}") as raw:
+            hold(raw)  # a later sweep leaves a backup being written alone
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.write(db_file, db_name)
+                fault_point("backup:mid-zip")
                 for sha in sorted(stored):
                     size, actual = _copy_into(
                         zf, store.root / sha[:2] / sha, f"attachments/{sha[:2]}/{sha}"
@@ -253,6 +268,8 @@ def start_daily_backup(ws: Workspace, *, background: bool) -> threading.Thread |
 
     In the background even the check for records happens on the thread, so the desktop
     app's window does not wait for it."""
+    if ws.path is not None:
+        sweep_unfinished(backups_dir(ws.path))  # what a killed backup left, at every open
     if ws.path is None or not backup_due(ws.path):
         return None
     if not background:

@@ -1,7 +1,8 @@
 """What a backup is on disk: the names inside its zip, where backups live, which to keep.
 
 Automatic backups go to ``<workspace>.backups/`` beside the workspace, at most one a
-day, named ``casefile-backup-<time>.zip``, and are rotated: the newest of each of the
+day, named ``casefile-backup-<time>.zip`` (``-<n>.zip`` for
+another one in the same second), and are rotated: the newest of each of the
 last 7 days, 4 weeks and 6 months that have one are kept. The manifest
 (``manifest.json``) says what a backup holds; :func:`read_manifest` refuses a file
 that is not a backup, or one made by a newer Casefile.
@@ -24,6 +25,7 @@ PG_DUMP_NAME = "workspace.pgdump"
 MANIFEST = "manifest.json"
 PREFIX = "casefile-backup-"
 STAMP = "%Y%m%d-%H%M%S"
+_STAMP_LEN = len("20260101-120000")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
 
 
@@ -31,13 +33,30 @@ def backups_dir(workspace_file: Path) -> Path:
     return workspace_file.with_name(workspace_file.name + ".backups")
 
 
-def _stamp_of(path: Path) -> dt.datetime | None:
-    if not (path.name.startswith(PREFIX) and path.suffix == ".zip"):
+def backup_name(stamp: dt.datetime, n: int = 0) -> str:
+    """``casefile-backup-<time>.zip``; the ``n``-th other one made in the same second
+    gets ``-<n>`` (a workspace's first manual backup, beside the daily one)."""
+    return f"{PREFIX}{stamp.strftime(STAMP)}{f'-{n}' if n else ''}.zip"
+
+
+def _order_of(path: Path) -> tuple[dt.datetime, int] | None:
+    """When a backup was made, and its place among those of the same second."""
+    if not (path.name.startswith(PREFIX) and path.suffix == ".zip" and path.is_file()):
+        return None
+    body = path.stem[len(PREFIX) :]
+    stamp_text, n_text = body[:_STAMP_LEN], body[_STAMP_LEN:]
+    if n_text and not (n_text.startswith("-") and n_text[1:].isdigit()):
         return None
     try:
-        return dt.datetime.strptime(path.stem[len(PREFIX) :], STAMP)
+        stamp = dt.datetime.strptime(stamp_text, STAMP)
     except ValueError:
         return None
+    return stamp, int(n_text[1:]) if n_text else 0
+
+
+def _stamp_of(path: Path) -> dt.datetime | None:
+    order = _order_of(path)
+    return order[0] if order else None
 
 
 def list_backups(workspace_file: Path) -> list[Path]:
@@ -45,8 +64,8 @@ def list_backups(workspace_file: Path) -> list[Path]:
     folder = backups_dir(workspace_file)
     if not folder.is_dir():
         return []
-    found = [(stamp, p) for p in folder.iterdir() if (stamp := _stamp_of(p)) is not None]
-    return [p for _stamp, p in sorted(found, reverse=True)]
+    found = [(order, p) for p in folder.iterdir() if (order := _order_of(p)) is not None]
+    return [p for _order, p in sorted(found, reverse=True)]
 
 
 def latest_backup(workspace_file: Path) -> Path | None:
@@ -74,7 +93,9 @@ def to_keep(stamps: list[dt.datetime]) -> set[dt.datetime]:
 
 
 def rotate(workspace_file: Path) -> list[Path]:
-    """Delete the backups rotation no longer keeps; returns what was deleted."""
+    """Delete the backups rotation no longer keeps; returns what was deleted.
+
+    Several made in the same second are kept or deleted together."""
     dated = {p: _stamp_of(p) for p in list_backups(workspace_file)}
     keep = to_keep([s for s in dated.values() if s is not None])
     removed = []

@@ -30,7 +30,7 @@ from app.core.errors import WorkspaceError
 from app.core.safety.backup_files import backups_dir, latest_backup
 from app.core.storage import db
 from app.core.storage.models import Document
-from app.core.storage.store import AttachmentStore, sha256_of
+from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore, sha256_of
 from app.core.storage.workspace import open_store, store_root_of
 
 if TYPE_CHECKING:
@@ -132,7 +132,8 @@ def check_workspace(
         return report
     finally:
         engine.dispose()
-    _check_attachments(store, rows, report)
+    unsealed = _check_plain_files_of_encrypted_store(store, report)
+    _check_attachments(store, rows, report, reported=unsealed)
     if report.damaged:
         report.way_out = way_out(path)
     return report
@@ -218,10 +219,31 @@ def _sqlcipher_errors(key: WorkspaceKey | None) -> Any:
     return crypto.sqlcipher().DatabaseError
 
 
+def _check_plain_files_of_encrypted_store(store: AttachmentStore, report: CheckReport) -> set[str]:
+    """A readable file in an encrypted workspace's store is a leak, never harmless: left by
+    an ``encrypt`` cut short (the next open removes those already sealed) or put there by
+    hand. Returns their names (so they are not also listed as unreferenced)."""
+    if not isinstance(store, EncryptedAttachmentStore):
+        return set()
+    found = store.plain_names()
+    for name in found[:_MAX_LISTED]:
+        report.add(
+            True,
+            f"{store.root / name[:2] / name} is NOT encrypted in this encrypted workspace: "
+            "anyone who finds it can read it (put there by hand, or left by an interrupted "
+            "'casefile encrypt' without its encrypted copy); delete it once you know where "
+            "else its document's file is kept",
+        )
+    if len(found) > _MAX_LISTED:
+        report.add(True, f"... and {len(found) - _MAX_LISTED} more files that are not encrypted")
+    return set(found)
+
+
 def _check_attachments(
     store: AttachmentStore,
     rows: list,
     report: CheckReport,  # type: ignore[type-arg]
+    reported: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     by_hash: dict[str, list[str]] = {}
     for doc_id, case_id, title, sha in rows:
@@ -239,7 +261,7 @@ def _check_attachments(
             )
     referenced = {store.name_for(sha) for sha in by_hash}
     for name in store.stored_names():  # a plain store's names are the hashes
-        if name not in referenced:
+        if name not in referenced and name not in reported:
             report.add(
                 False,
                 f"{store.root / name[:2] / name} is not referred to by any document (left by an "

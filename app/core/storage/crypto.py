@@ -190,11 +190,22 @@ def looks_encrypted(path: Path) -> bool:
     return size >= 1024 and size % 512 == 0 and head != SQLITE_HEADER
 
 
+def wrong_passphrase(path: Path | None) -> WrongPassphrase:
+    """The error for a workspace its passphrase does not open. A file copied by hand
+    while the app was saving is often the cause: without its ``-wal`` file beside it the
+    copy opens with no passphrase at all (``casefile backup`` is the safe way to copy)."""
+    wal = f"{path.name}-wal" if path is not None else "-wal"
+    return WrongPassphrase(
+        f"{path}: wrong passphrase or not a Casefile workspace (a copy made by hand opens only "
+        f"with its {wal} file beside it, if it had one; 'casefile backup' makes one that does)"
+    )
+
+
 def workspace_salt(path: Path) -> bytes:
     with path.open("rb") as fh:
         salt = fh.read(SALT_BYTES)
     if len(salt) != SALT_BYTES:
-        raise WrongPassphrase(f"{path}: wrong passphrase or not a Casefile workspace")
+        raise wrong_passphrase(path)
     return salt
 
 
@@ -227,7 +238,7 @@ def connect(path: Path, key: WorkspaceKey, **kwargs: Any) -> Any:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except module.DatabaseError:
         con.close()
-        raise WrongPassphrase(f"{path}: wrong passphrase or not a Casefile workspace") from None
+        raise wrong_passphrase(path) from None
     return con
 
 

@@ -6,8 +6,10 @@ into a new encrypted file with ``sqlcipher_export`` and checked, every attachmen
 is sealed under its new name, and only then does the encrypted file replace the
 plain one and the plain attachment files go. A crash before the swap leaves the
 plain workspace as it was (plus harmless sealed files); after it, the encrypted
-one is complete. ``change_passphrase`` is one ``PRAGMA rekey`` (atomic in WAL
-mode); the attachments' data key lives inside the database, so no file changes.
+one is complete, and its next open removes the plain files left beside their sealed
+copies (the store is marked while sealing: ``AttachmentStore.note_unsealed``).
+``change_passphrase`` is one ``PRAGMA rekey`` (atomic in WAL mode); the attachments'
+data key lives inside the database, so no file changes.
 
 Deleting a file does not wipe its blocks from a disk (least of all an SSD), and
 the backups made before ``encrypt`` are plain: ``EncryptResult.plain_backups``
@@ -19,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import os
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,9 +30,12 @@ from app.core.errors import WorkspaceError
 from app.core.storage import crypto, db, hooks
 from app.core.storage.atomic import move_into_place
 from app.core.storage.crypto import EncryptionError, WorkspaceKey, WrongPassphrase
+from app.core.storage.faults import fault_point
 from app.core.storage.lock import WorkspaceLock
 from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore
 from app.core.storage.workspace import ATTACHMENT_KEY_SETTING, Workspace, open_workspace
+
+BACKUP_DB_NAME = "workspace.casefile"  # the database inside a backup (backup_files.DB_NAME)
 
 
 def create_encrypted_workspace(
@@ -84,9 +90,8 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     workspace_file = Path(path).expanduser().absolute()
     if not workspace_file.is_file():
         raise WorkspaceError(f"there is no workspace at {workspace_file}")
-    with workspace_file.open("rb") as fh:
-        if fh.read(len(crypto.SQLITE_HEADER)) != crypto.SQLITE_HEADER:
-            raise EncryptionError(f"{workspace_file} is already encrypted (or not a workspace)")
+    if is_encrypted(workspace_file):
+        raise EncryptionError(f"{workspace_file} is already encrypted (or not a workspace)")
     # Bring the schema up to date, and find the store, with the normal code.
     plain = open_workspace(workspace_file)
     root = plain.store.root
@@ -97,8 +102,10 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     with WorkspaceLock(workspace_file):
         _export(workspace_file, sealed, key, data_key)
         try:
+            AttachmentStore(root).note_unsealed()  # the next open finishes a killed encrypt
             plain_files, problems = _seal_attachments(root, data_key)
             _swap(workspace_file, sealed)
+            fault_point("encrypt:after-swap")
         except BaseException:
             with contextlib.suppress(OSError):
                 sealed.unlink()
@@ -106,8 +113,28 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     for sha in plain_files:  # only now: the sealed workspace and its files are in place
         with contextlib.suppress(OSError):
             AttachmentStore(root).path_for(sha).unlink()
-    plain_backups = hooks.copies_of(workspace_file)  # the backups, once safety is installed
-    return EncryptResult(workspace_file, len(plain_files), plain_backups, problems)
+    AttachmentStore(root).sealing_done()
+    return EncryptResult(workspace_file, len(plain_files), plain_backups(workspace_file), problems)
+
+
+def is_encrypted(path: str | os.PathLike[str]) -> bool:
+    """True for a workspace file that is not plain SQLite (encrypted, or not a workspace)."""
+    with Path(path).open("rb") as fh:
+        return fh.read(len(crypto.SQLITE_HEADER)) != crypto.SQLITE_HEADER
+
+
+def plain_backups(workspace_file: Path) -> list[Path]:
+    """The copies of the workspace (its backups, once safety is installed) whose database
+    is not encrypted: those made before ``encrypt``. Later ones are encrypted."""
+    return [copy for copy in hooks.copies_of(workspace_file) if _holds_plain_database(copy)]
+
+
+def _holds_plain_database(copy: Path) -> bool:
+    try:
+        with zipfile.ZipFile(copy) as zf, zf.open(BACKUP_DB_NAME) as fh:
+            return fh.read(len(crypto.SQLITE_HEADER)) == crypto.SQLITE_HEADER
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False  # not a backup this code can read: left for the person to judge
 
 
 def _export(source: Path, target: Path, key: WorkspaceKey, data_key: crypto.AttachmentKey) -> None:
@@ -168,4 +195,6 @@ __all__ = [
     "change_passphrase",
     "create_encrypted_workspace",
     "encrypt_workspace",
+    "is_encrypted",
+    "plain_backups",
 ]

@@ -9,6 +9,7 @@ at worst an unreferenced file, never a row pointing at half a file.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import mimetypes
@@ -78,38 +79,85 @@ class AttachmentStore:
         """A read-only copy under the file's own name, for the system's viewer.
 
         The viewer needs the original extension to know the type (stored files are
-        named by hash), and an encrypted store must hand it decrypted bytes. Copies
-        live in the store's private folder until the next open sweeps them.
+        named by hash), and an encrypted store must hand it decrypted bytes. An external
+        viewer gives no sign of being done with a file, so the copy lives in the
+        workspace's private temporary folder until this process exits (or
+        :meth:`discard_viewer_files` is called) and is swept at the next open.
         """
-        folder = Path(tempfile.mkdtemp(prefix="view-", dir=self._plain_folder()))
-        safe = Path(name).name.strip() or "attachment"
-        target = folder / safe
+        target = self.viewer_file(name)
         try:
             with self.open(sha256) as src, target.open("xb") as out:
                 for chunk in iter(lambda: src.read(CHUNK), b""):
                     out.write(chunk)
             os.chmod(target, 0o400)
         except OSError as exc:
+            self.discard(target)
             raise StoreError(
                 f"cannot prepare the file for viewing: {exc.strerror or exc}"
             ) from None
         return target
 
-    def _plain_folder(self) -> Path:
+    def temporary_folder(self) -> Path:
+        """The workspace's one private folder for files that hold client data for a
+        moment (a copy for a viewer, a brief being printed): owner-only, emptied when
+        each action ends, removed when the process exits, swept at every open."""
         folder = self.root / PLAIN_DIR
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            folder.mkdir(exist_ok=True, mode=0o700)
+            os.chmod(folder, 0o700)  # one made wider by hand, or by an older version
+        except OSError as exc:
+            raise StoreError(
+                f"cannot make the private folder {folder}: {exc.strerror or exc}"
+            ) from None
         return folder
 
+    def viewer_file(self, name: str) -> Path:
+        """A new path named ``name`` (not yet created) in a folder of its own inside
+        :meth:`temporary_folder`, removed when this process exits at the latest."""
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="view-", dir=self.temporary_folder()))
+        except OSError as exc:
+            raise StoreError(f"cannot prepare a private file: {exc.strerror or exc}") from None
+        _remove_at_exit(folder)
+        return folder / (Path(name).name.strip() or "attachment")
+
+    def discard(self, path: Path) -> None:
+        """Remove a file made by :meth:`viewer_file`, with its folder, now."""
+        folder = path.parent
+        if folder.parent != self.root / PLAIN_DIR:
+            raise StoreError(f"{path} is not a private file of this workspace")
+        _remove_now(folder)
+
+    def discard_viewer_files(self) -> None:
+        """Remove every copy this process made for a viewer (the app is closing)."""
+        for folder in list(_VIEWER_FOLDERS):
+            if folder.parent == self.root / PLAIN_DIR:
+                _remove_now(folder)
+
     def sweep_plain_files(self) -> None:
-        """Remove copies made for viewers or readers by an earlier session."""
+        """Empty the private temporary folder of what an earlier session (or a crash) left."""
         folder = self.root / PLAIN_DIR
         if folder.is_dir():
+            with contextlib.suppress(OSError):
+                os.chmod(folder, 0o700)
             for leftover in folder.iterdir():
                 with contextlib.suppress(OSError):
-                    if leftover.is_dir():
+                    if leftover.is_dir() and not leftover.is_symlink():
+                        _make_removable(leftover)
                         shutil.rmtree(leftover)
                     else:
                         leftover.unlink()
+
+    def note_unsealed(self) -> None:
+        """Say, in the store, that its plain files are being sealed (``encrypt``): until
+        :meth:`sealing_done`, an encrypted open removes the plain ones already sealed."""
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (self.root / UNSEALED_MARKER).touch(mode=0o600)
+
+    def sealing_done(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            (self.root / UNSEALED_MARKER).unlink()
 
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
@@ -236,25 +284,106 @@ class EncryptedAttachmentStore(AttachmentStore):
             return False
         return digest.hexdigest() == sha256
 
+    def sweep_plain_files(self) -> None:
+        """Also finish an ``encrypt`` killed after its swap: remove the plain files whose
+        sealed copy is in place (every open of an encrypted workspace calls this)."""
+        super().sweep_plain_files()
+        if (self.root / UNSEALED_MARKER).exists():
+            self.remove_sealed_plain_files()
+            self.sealing_done()
+
+    def remove_sealed_plain_files(self) -> int:
+        """Remove each plain file (named by its hash) whose sealed copy is in the store."""
+        removed = 0
+        for name in list(AttachmentStore.all_hashes(self)):
+            if self.path_for(name).is_file() and self.name_for(name) != name:
+                with contextlib.suppress(OSError):
+                    (self.root / name[:2] / name).unlink()
+                    removed += 1
+        return removed
+
+    def plain_names(self) -> list[str]:
+        """The files of this store that are not sealed (readable by anyone who finds them)."""
+        from app.core.storage.crypto import MAGIC
+
+        found = []
+        for name in AttachmentStore.all_hashes(self):
+            with contextlib.suppress(OSError), (self.root / name[:2] / name).open("rb") as fh:
+                if fh.read(len(MAGIC)) != MAGIC:
+                    found.append(name)
+        return found
+
     @contextlib.contextmanager
     def plain_file(self, sha256: str, suffix: str = "") -> Iterator[Path]:
-        """A decrypted copy, owner-only in a private folder of the store, deleted on exit.
+        """The decrypted bytes behind a path, for readers that need one (text extraction).
 
-        Only for readers that need a path (text extraction, the system viewer); a crash
-        can leave one behind, which :meth:`sweep_plain_files` removes on the next open.
+        Kept in memory where the system allows (an anonymous memory file on Linux, read
+        through ``/proc/self/fd``): no decrypted byte is written to a disk. Elsewhere a
+        copy owner-only in the private temporary folder, deleted on exit and swept at
+        the next open after a crash.
         """
-        folder = self.root / PLAIN_DIR
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, name = tempfile.mkstemp(prefix="plain-", suffix=suffix, dir=folder)
-        path = Path(name)
-        try:
-            with os.fdopen(fd, "wb") as out, self.open(sha256) as src:
-                for chunk in iter(lambda: src.read(CHUNK), b""):
-                    out.write(chunk)
-            yield path
-        finally:
-            with contextlib.suppress(OSError):
-                path.unlink()
+        with _memory_file() as (out, path):
+            if out is None:
+                out, path = self._scratch_file(suffix)
+            try:
+                with self.open(sha256) as src:
+                    for chunk in iter(lambda: src.read(CHUNK), b""):
+                        out.write(chunk)
+                out.flush()
+                yield path
+            finally:
+                out.close()
+                if path.parent == self.root / PLAIN_DIR:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+
+    def _scratch_file(self, suffix: str) -> tuple[BinaryIO, Path]:
+        fd, name = tempfile.mkstemp(prefix="plain-", suffix=suffix, dir=self.temporary_folder())
+        return os.fdopen(fd, "wb"), Path(name)
+
+
+@contextlib.contextmanager
+def _memory_file() -> Iterator[tuple[BinaryIO | None, Path]]:
+    """An anonymous file in memory and a path that opens it, or ``(None, ...)``."""
+    create = getattr(os, "memfd_create", None)
+    if create is None or not Path("/proc/self/fd").is_dir():
+        yield None, Path()
+        return
+    fd = create("casefile-plain", getattr(os, "MFD_CLOEXEC", 0))
+    out = os.fdopen(fd, "wb")
+    try:
+        yield out, Path(f"/proc/self/fd/{fd}")
+    finally:
+        out.close()
+
+
+# Folders of copies handed to viewers by this process, removed when it exits.
+_VIEWER_FOLDERS: set[Path] = set()
+
+
+def _remove_at_exit(folder: Path) -> None:
+    if not _VIEWER_FOLDERS:
+        atexit.register(_remove_all_viewer_folders)
+    _VIEWER_FOLDERS.add(folder)
+
+
+def _remove_all_viewer_folders() -> None:
+    for folder in list(_VIEWER_FOLDERS):
+        _remove_now(folder)
+
+
+def _remove_now(folder: Path) -> None:
+    _VIEWER_FOLDERS.discard(folder)
+    with contextlib.suppress(OSError):
+        _make_removable(folder)
+        shutil.rmtree(folder)
+
+
+def _make_removable(folder: Path) -> None:
+    """Read-only copies sit in folders their owner may write (0700); make sure of it."""
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
 
 
 PLAIN_DIR = ".plain"
+UNSEALED_MARKER = ".sealing"  # encrypt is sealing this store (see note_unsealed)

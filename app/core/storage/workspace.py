@@ -218,9 +218,7 @@ def _check_key(engine: Engine, path: Path | None) -> None:
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except DBAPIError:
-        raise crypto.WrongPassphrase(
-            f"{path}: wrong passphrase or not a Casefile workspace"
-        ) from None
+        raise crypto.wrong_passphrase(path) from None
 
 
 def open_store(engine: Engine, root: Path, key: WorkspaceKey | None) -> AttachmentStore:

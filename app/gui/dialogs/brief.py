@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +75,12 @@ def write_brief_in_background(
     path: Path,
     on_done: Callable[[Any], None],
     label: str = "Writing the brief\u2026",
+    on_failed: Callable[[], None] | None = None,
     **options: Any,
 ) -> BriefWriting:
     """Write the case's brief to ``path`` on the context's task runner, with a progress
-    dialog that can cancel it; ``on_done(pages)`` once written (pages: PDF only)."""
+    dialog that can cancel it; ``on_done(pages)`` once written (pages: PDF only),
+    ``on_failed()`` when it was not (failed or cancelled)."""
     workspace = ctx.workspace
 
     def work(control: TaskControl) -> int | None:
@@ -103,6 +104,8 @@ def write_brief_in_background(
 
     def failed(error: BaseException) -> None:
         finish()
+        if on_failed is not None:
+            on_failed()
         message = failure_message(error)
         if message:
             ctx.interaction.warn(parent, "Casefile", f"The brief was not written: {message}")
@@ -255,12 +258,30 @@ def export_brief_dialog(ctx: Any, case_id: int, parent: QWidget | None) -> None:
 
 
 def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) -> None:
-    """Render the case's full brief as a PDF, then preview it or print it."""
-    folder = Path(tempfile.mkdtemp(prefix="casefile-print-"))
-    path = folder / f"brief-{case_id}.pdf"
+    """Render the case's full brief as a PDF, then preview it or print it.
+
+    The PDF is written in the workspace's private temporary folder (owner-only, swept
+    at every open), never in the system's temp folder: it holds the whole case. To print,
+    it is read into memory and removed before the print dialog shows, and ``lp`` reads
+    it from its standard input; when writing it failed it is removed too. A PDF handed
+    to the system viewer stays until Casefile closes (a viewer says nothing when it is
+    done).
+    """
+    store = ctx.workspace.store
+    try:
+        path = store.viewer_file(f"brief-{case_id}.pdf")
+    except CasefileError as exc:
+        ctx.interaction.warn(parent, "Print brief", f"The brief was not written: {exc}")
+        return
 
     def done(_pages: Any) -> None:
-        if not preview and _print_with_cups(path, parent, ctx.interaction):
+        if not preview and _cups_available():
+            # Held in memory from here: the file goes before the print dialog even shows.
+            try:
+                pdf = path.read_bytes()
+            finally:
+                store.discard(path)
+            _print_with_cups(pdf, parent, ctx.interaction)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         if not preview:
@@ -271,27 +292,52 @@ def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) ->
             )
 
     label = "Preparing the brief for printing\u2026"
-    write_brief_in_background(ctx, parent, case_id, path, done, label, fmt="pdf", profile="full")
+    write_brief_in_background(
+        ctx,
+        parent,
+        case_id,
+        path,
+        done,
+        label,
+        on_failed=lambda: store.discard(path),
+        fmt="pdf",
+        profile="full",
+    )
 
 
-def _print_with_cups(path: Path, parent: QWidget | None, interaction: Interaction) -> bool:
-    """Pick a printer in Qt's dialog and hand the PDF to CUPS; False if unavailable."""
-    lp = shutil.which("lp")
-    if lp is None:
+def _cups_available() -> bool:
+    """CUPS ``lp`` is installed and Qt has its print dialog."""
+    if shutil.which("lp") is None:
         return False
     try:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
     except ImportError:
         return False
+    return True
+
+
+def _print_with_cups(pdf: bytes, parent: QWidget | None, interaction: Interaction) -> None:
+    """Pick a printer in Qt's dialog and hand the PDF to CUPS on ``lp``'s standard input
+    (no file: the brief holds the whole case)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    lp = shutil.which("lp")
+    if lp is None:  # gone since it was looked for
+        interaction.warn(parent, "Print brief", "Printing failed: the lp command is missing.")
+        return
     printer = QPrinter()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print brief")
     if interaction.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-        return True  # the user cancelled: nothing else to do
+        return  # the user cancelled: nothing else to do
     command = [lp, "-n", str(max(printer.copyCount(), 1))]
     if printer.printerName():
         command += ["-d", printer.printerName()]
-    result = subprocess.run([*command, str(path)], capture_output=True, text=True, timeout=60)
+    try:
+        result = subprocess.run(command, input=pdf, capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        interaction.warn(parent, "Print brief", f"Printing failed: {exc}")
+        return
     if result.returncode != 0:
-        interaction.warn(parent, "Print brief", f"Printing failed: {result.stderr.strip()}")
-    return True
+        message = result.stderr.decode(errors="replace").strip()
+        interaction.warn(parent, "Print brief", f"Printing failed: {message}")

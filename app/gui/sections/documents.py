@@ -1,8 +1,10 @@
 """The Documents section: a list section that also takes files and opens them.
 
 Files come by the Add files button or dropped from the file manager (the main
-window turns them into documents); Open file hands the attached file, as kept in
-the attachment store, to the system's viewer. Problems are told through
+window turns them into documents); Open file hands a copy of the attached file (decrypted
+if need be, in the workspace's private folder) to the system's viewer. A viewer never
+says when it is done, so the copy is removed when Casefile closes, or by the next open
+after a crash (``AttachmentStore.viewing_copy``). Problems are told through
 ``ctx.interaction``.
 """
 
@@ -35,7 +37,10 @@ class DocumentsSection(ListSection):
         self.add_files_button.setToolTip("Add files as documents (or drop them onto this list)")
         self.add_files_button.clicked.connect(self.add_files_requested)
         self.open_button = QPushButton(style.icon("open"), "Open file")
-        self.open_button.setToolTip("Open the attached file in its usual program (Ctrl+Shift+O)")
+        self.open_button.setToolTip(
+            "Open a copy of the attached file in its usual program (Ctrl+Shift+O); the copy is "
+            "removed when Casefile closes"
+        )
         self.open_button.clicked.connect(self.open_current)
         self.buttons.insertWidget(2, self.open_button)
         self.buttons.insertWidget(1, self.add_files_button)
