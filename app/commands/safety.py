@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
 from app.core.storage.workspace import Workspace
@@ -41,9 +42,14 @@ def run_check(args: argparse.Namespace, _workspace: None) -> int:
     from app.commands.encryption import passphrases
     from app.core.safety.check import check_workspace
     from app.core.storage import db
+    from app.core.storage.lock import WorkspaceAccess
 
     url = db.resolve_url(args.db)
-    report = passphrases(args).unlocking(lambda secret: check_workspace(url, passphrase=secret))
+    path = db.sqlite_path(url)
+    with WorkspaceAccess(path, "casefile check") if path else contextlib.nullcontext() as access:
+        if access is not None and path is not None and path.parent.is_dir():
+            access.share()  # never mid-restore or mid-encrypt: refused, naming it, instead
+        report = passphrases(args).unlocking(lambda secret: check_workspace(url, passphrase=secret))
     print(f"checked {report.workspace}: {report.attachments_checked} attachment(s) re-hashed")
     for problem in report.problems:
         print(f"  {'DAMAGE' if problem.damage else 'note'}: {problem.message}")

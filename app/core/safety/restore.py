@@ -28,6 +28,7 @@ from app.core.safety.backup_files import (
 )
 from app.core.safety.snapshot import connect, connect_read_only, driver
 from app.core.storage import journal
+from app.core.storage.faults import fault_point
 from app.core.storage.lock import WorkspaceAccess
 from app.core.storage.store import CHUNK, sha256_of
 
@@ -72,7 +73,10 @@ def restore_backup(
     with WorkspaceAccess(workspace_file, "a restore") as access:
         access.exclusive("restoring a backup into")
         journal.recover(workspace_file)  # an earlier restore cut short comes first
-        staging = Path(tempfile.mkdtemp(prefix=".casefile-restore-", dir=workspace_file.parent))
+        prefix = f".{workspace_file.name}.restoring-"
+        for left in workspace_file.parent.glob(f"{prefix}*"):  # killed before its journal
+            shutil.rmtree(left, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=workspace_file.parent))
         try:
             problems, key = _extract_checked(backup, manifest, staging, passphrase)
             staged_db, staged_store = staging / DB_NAME, staging / "attachments"
@@ -86,6 +90,7 @@ def restore_backup(
             plan = journal.RestorePlan.make(
                 backup, workspace_file, store, staging, staged_db, staged_store, stamp
             )
+            fault_point("restore:before-journal")
             plan.write()
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

@@ -219,7 +219,11 @@ def live_notes(workspace_file: Path) -> list[dict[str, Any]]:
         return found
     import fcntl
 
-    for note in sorted(folder.glob("*.json")):
+    try:
+        notes = sorted(folder.glob("*.json"))
+    except OSError:  # the last holder removed the folder meanwhile: nobody holds it
+        return found
+    for note in notes:
         try:
             fd = os.open(note, os.O_RDONLY)
         except OSError:
@@ -259,14 +263,37 @@ class WorkspaceAccess:
 
     def _open(self) -> int:
         folder = in_use_dir(self.workspace_file)
+        for _attempt in range(20):  # the last holder out may remove the folder meanwhile
+            try:
+                # A first start: the workspace's own folder is made here, private like it.
+                folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                folder.mkdir(exist_ok=True, mode=0o700)
+                return os.open(folder / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+            except (FileNotFoundError, FileExistsError):  # removed between two of the calls
+                continue
+            except OSError as exc:
+                raise WorkspaceError(
+                    f"cannot use {self.workspace_file}: its lock in {folder} cannot be made "
+                    f"({exc.strerror or exc})"
+                ) from None
+        raise WorkspaceError(f"cannot use {self.workspace_file}: its lock in {folder} keeps going")
+
+    def _current(self, fd: int) -> bool:
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            return os.open(folder / "lock", os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise WorkspaceError(
-                f"cannot use {self.workspace_file}: its lock in {folder} cannot be made "
-                f"({exc.strerror or exc})"
-            ) from None
+            return os.path.samestat(os.fstat(fd), os.stat(in_use_dir(self.workspace_file) / "lock"))
+        except FileNotFoundError:
+            return False
+
+    def _acquire(self, how: int) -> int | None:
+        """A descriptor of the lock file locked ``how``; None if it is held the other way."""
+        while True:
+            fd = self._open()
+            if not _flock(fd, how):
+                os.close(fd)
+                return None
+            if self._current(fd):
+                return fd
+            os.close(fd)  # the last holder removed it meanwhile: lock the new one
 
     def share(self) -> None:
         """Hold it shared, or raise WorkspaceError naming the operation that holds it."""
@@ -275,10 +302,13 @@ class WorkspaceAccess:
             return
         import fcntl
 
-        fd = self._open()
-        if not _flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB):
-            os.close(fd)
-            raise WorkspaceError(self._busy_message())
+        fd = self._acquire(fcntl.LOCK_SH | fcntl.LOCK_NB)
+        if fd is None:
+            if any(n.get("exclusive") for n in live_notes(self.workspace_file)):
+                raise WorkspaceError(self._busy_message())
+            # Nobody named: the last holder tidying up as it closes, or an operation in
+            # its first instant; both are short, so wait rather than refuse.
+            fd = self._acquire(fcntl.LOCK_SH)
         self._fd = fd
         self._write_note(self.role)
 
@@ -293,15 +323,29 @@ class WorkspaceAccess:
             return
         import fcntl
 
-        fd = self._fd if self._fd is not None else self._open()
-        if not _flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB):
-            if fd == self._fd:  # a failed upgrade may have dropped our shared hold: retake it
-                fcntl.flock(fd, fcntl.LOCK_SH)
-            else:
-                os.close(fd)
-            raise WorkspaceError(self._in_use_message(operation))
-        self._fd = fd
+        if self._fd is None:
+            fd = self._acquire(fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if fd is None:
+                if live_notes(self.workspace_file):
+                    raise WorkspaceError(self._in_use_message(operation))
+                fd = self._acquire(fcntl.LOCK_EX)  # nobody named: one closing, or opening
+            self._fd = fd
+        elif not _flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB):
+            message = self._in_use_message(operation)
+            self._reshare()  # a failed upgrade may have dropped our shared hold
+            raise WorkspaceError(message)
         self._write_note(operation, exclusive=True)
+
+    def _reshare(self) -> None:
+        import fcntl
+
+        assert self._fd is not None
+        # flock converts by dropping and retaking; another exclusive operation may slip in
+        # between, and is then waited for (it never waits itself, so this ends).
+        fcntl.flock(self._fd, fcntl.LOCK_SH)
+        if not self._current(self._fd):
+            os.close(self._fd)
+            self._fd = self._acquire(fcntl.LOCK_SH)
 
     def downgrade(self) -> None:
         """Back from exclusive to shared (after an upgrade by an open workspace)."""
@@ -310,11 +354,7 @@ class WorkspaceAccess:
                 self._app_lock.release()
                 self._app_lock = None
             return
-        import fcntl
-
-        # flock converts by dropping and retaking; another exclusive operation may slip in
-        # between, and is then waited for (it never waits itself, so this ends).
-        fcntl.flock(self._fd, fcntl.LOCK_SH)
+        self._reshare()
         self._write_note(self.role)
 
     def release(self) -> None:
@@ -325,11 +365,28 @@ class WorkspaceAccess:
         if note is not None:
             with contextlib.suppress(OSError):
                 note.unlink()
-        for name in ("_note_fd", "_fd"):
-            fd = getattr(self, name)
-            setattr(self, name, None)
-            if fd is not None:
-                os.close(fd)
+        note_fd, self._note_fd = self._note_fd, None
+        if note_fd is not None:
+            os.close(note_fd)
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        import fcntl
+
+        if _flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB):  # the last one out tidies up
+            self._tidy()
+        os.close(fd)
+
+    def _tidy(self) -> None:
+        """Remove the lock folder; only its holder alone may (every note left is stale)."""
+        folder = in_use_dir(self.workspace_file)
+        with contextlib.suppress(OSError):
+            for entry in folder.iterdir():
+                if entry.name != "lock":
+                    entry.unlink()
+        with contextlib.suppress(OSError):
+            (folder / "lock").unlink()
+            folder.rmdir()
 
     def _write_note(self, role: str, *, exclusive: bool = False) -> None:
         """Say who we are in a note of our own, locked while we hold the workspace."""

@@ -81,7 +81,7 @@ def test_a_restore_killed_after_moving_the_workspace_aside_is_finished_by_the_ne
     (aside,) = journal.aside_copies(path)
     assert str(aside.parent) in captured.err
     assert _captions(aside) == ["After the backup", "In the backup"]
-    assert not list(tmp_path.glob(".casefile-restore-*"))  # the staging went too
+    assert not list(tmp_path.glob(".office.casefile.restoring-*"))  # the staging went too
     assert not check_workspace(db.resolve_url(str(path))).damaged
 
 
@@ -145,3 +145,16 @@ def test_check_calls_a_workspace_emptied_by_its_user_healthy(tmp_path: Path) -> 
     cases.delete_case(ws, case_id)
     ws.close()
     assert not check_workspace(db.resolve_url(str(path))).damaged
+
+
+def test_a_restore_killed_before_its_journal_changed_nothing_and_its_copy_is_swept(
+    tmp_path: Path,
+) -> None:
+    path, saved = _backed_up_then_changed(tmp_path)
+    run_killed(["--db", str(path), "restore", str(saved)], tmp_path, "restore:before-journal")
+    assert not journal.pending(path)
+    (left,) = tmp_path.glob(".office.casefile.restoring-*")  # a checked copy of the backup
+    assert _captions(path) == ["After the backup", "In the backup"]  # untouched
+    backup.restore_backup(saved, path)
+    assert not left.exists()  # the next restore sweeps what the killed one left
+    assert _captions(path) == ["In the backup"]

@@ -9,6 +9,7 @@ step (tests/faults.py), never with sleeps.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from app.core.errors import WorkspaceError
 from app.core.safety import backup
 from app.core.services import cases
 from app.core.storage import crypto
-from app.core.storage.lock import live_notes
+from app.core.storage.lock import WorkspaceAccess, in_use_dir, live_notes
 from app.core.storage.workspace import open_workspace
 from tests.faults import Paused, casefile, child_env
 
@@ -186,3 +187,27 @@ def test_a_killed_holder_leaves_no_lock_and_its_note_is_swept(tmp_path: Path) ->
     assert live_notes(path) == []
     backup.restore_backup(made.path, path)
     assert _captions(path) == ["Already here"]
+    assert not in_use_dir(path).exists()  # the last one out tidies up, stale notes too
+
+
+def test_holders_coming_and_going_at_once_never_refuse_each_other(tmp_path: Path) -> None:
+    """The last holder out removes the lock folder while others arrive: none is refused."""
+    path = tmp_path / "busy.casefile"
+    failures: list[BaseException] = []
+
+    def come_and_go() -> None:
+        try:
+            for _ in range(60):
+                access = WorkspaceAccess(path, "a test")
+                access.share()
+                access.release()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=come_and_go) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert not in_use_dir(path).exists()
