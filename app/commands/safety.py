@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 from pathlib import Path
 
 from app.core.storage.workspace import Workspace
@@ -88,6 +89,8 @@ def run_restore(args: argparse.Namespace, _workspace: None) -> int:
         )
     # An encrypted backup's database is integrity-checked when its passphrase is given.
     result = restore_backup(args.backup, path, passphrase=passphrases(args).given())
+    for notice in result.notices:
+        print(f"casefile: {notice}", file=sys.stderr)
     print(f"restored {args.backup} into {result.workspace} (attachments in {result.store})")
     for moved in result.moved_aside:
         print(f"  the previous copy is kept at {moved}")

@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ class RestoreResult:
     store: Path
     moved_aside: list[Path]
     problems: list[str]
+    notices: list[str] = field(default_factory=list)  # e.g. an earlier restore finished first
 
 
 def restore_backup(
@@ -72,7 +73,7 @@ def restore_backup(
     private_dir(workspace_file.parent)
     with WorkspaceAccess(workspace_file, "a restore") as access:
         access.exclusive("restoring a backup into")
-        journal.recover(workspace_file)  # an earlier restore cut short comes first
+        earlier = journal.recover(workspace_file)  # an earlier restore cut short comes first
         prefix = f".{workspace_file.name}.restoring-"
         for left in workspace_file.parent.glob(f"{prefix}*"):  # killed before its journal
             shutil.rmtree(left, ignore_errors=True)
@@ -102,7 +103,8 @@ def restore_backup(
                 f"the restore was cut short ({exc.strerror or exc}); opening the workspace "
                 "again finishes it, or puts the previous one back"
             ) from None
-    return RestoreResult(workspace_file, store, plan.moved_aside(), problems)
+    notices = [earlier] if earlier else []
+    return RestoreResult(workspace_file, store, plan.moved_aside(), problems, notices)
 
 
 def _extract_checked(

@@ -158,3 +158,14 @@ def test_a_restore_killed_before_its_journal_changed_nothing_and_its_copy_is_swe
     backup.restore_backup(saved, path)
     assert not left.exists()  # the next restore sweeps what the killed one left
     assert _captions(path) == ["In the backup"]
+
+
+def test_a_restore_after_an_interrupted_one_finishes_that_first_and_says_so(
+    tmp_path: Path,
+) -> None:
+    path, saved = _restore_killed_at(tmp_path, "restore:after-move-aside")
+    result = backup.restore_backup(saved, path)
+    assert any("finished now" in n for n in result.notices)
+    assert len(result.moved_aside) == 2  # this restore's own copy of the restored workspace
+    assert len(journal.aside_copies(path)) == 2  # and the first one's, kept
+    assert _captions(path) == ["In the backup"]

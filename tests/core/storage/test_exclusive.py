@@ -106,6 +106,9 @@ def test_a_writer_starting_while_encrypt_runs_is_refused_naming_it(
         out, err = late.communicate(timeout=120)
         assert late.returncode == 1 and "Traceback" not in err
         assert "is busy" in err and "encrypting" in err and not out
+        checking = casefile(["--db", str(path), "check"], child_env(tmp_path))
+        out, err = checking.communicate(timeout=120)
+        assert checking.returncode == 1 and "is busy" in err and "no damage" not in out
     finally:
         done = encrypting.release()
     assert done.returncode == 0, done.stderr
