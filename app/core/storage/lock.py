@@ -256,6 +256,7 @@ class WorkspaceAccess:
         self._note: Path | None = None
         self._app_lock: WorkspaceLock | None = None  # Windows: the exclusive fallback
         self._open_workspace = False  # held by an open workspace (shared, or upgraded)
+        self._owner = os.getpid()  # a forked child shares our locks: it must not drop them
 
     @property
     def held(self) -> bool:
@@ -362,6 +363,12 @@ class WorkspaceAccess:
             self._app_lock.release()
             self._app_lock = None
         note, self._note = self._note, None
+        if os.getpid() != self._owner:  # a forked child: the locks are the parent's
+            for fd in (self._note_fd, self._fd):
+                if fd is not None:
+                    os.close(fd)
+            self._note_fd = self._fd = None
+            return
         if note is not None:
             with contextlib.suppress(OSError):
                 note.unlink()

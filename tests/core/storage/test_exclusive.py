@@ -214,3 +214,23 @@ def test_holders_coming_and_going_at_once_never_refuse_each_other(tmp_path: Path
         thread.join()
     assert failures == []
     assert not in_use_dir(path).exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_forked_child_letting_go_leaves_the_parents_hold(tmp_path: Path) -> None:
+    path = _workspace(tmp_path)
+    ws = open_workspace(path)
+    made = backup.make_backup(ws)
+    try:
+        assert ws.access is not None
+        pid = os.fork()
+        if pid == 0:  # the child shares the parent's locks; letting go must not drop them
+            ws.access.release()
+            os._exit(0)
+        os.waitpid(pid, 0)
+        assert len(live_notes(path)) == 1
+        with pytest.raises(WorkspaceError, match="another part of this same program"):
+            backup.restore_backup(made.path, path)
+    finally:
+        ws.close()
+    assert not in_use_dir(path).exists()
