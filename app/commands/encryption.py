@@ -134,9 +134,18 @@ def open_with_passphrase(args: argparse.Namespace, **kwargs: object) -> Workspac
     """The command's workspace (``--db``), asking for its passphrase if it needs one."""
     from app.core.storage.workspace import open_workspace
 
-    return passphrases(args).unlocking(
+    kwargs.setdefault("purpose", f"casefile {getattr(args, 'command', None) or 'command'}")
+    workspace = passphrases(args).unlocking(
         lambda secret: open_workspace(args.db, secret, **kwargs)  # type: ignore[arg-type]
     )
+    tell(workspace)
+    return workspace
+
+
+def tell(workspace: Workspace) -> None:
+    """Say what opening the workspace did besides (an interrupted restore finished)."""
+    for notice in workspace.notices:
+        print(f"casefile: {notice}", file=sys.stderr)
 
 
 # -- the commands ------------------------------------------------------------------------
@@ -275,7 +284,8 @@ def run_change_passphrase(args: argparse.Namespace, _workspace: None) -> int:
 
         if secret is None:
             raise PassphraseRequired(f"the current passphrase is needed: give it with {HOW}")
-        workspace = open_workspace(args.db, secret, exclusive=True)
+        workspace = open_workspace(args.db, secret, exclusive=True, purpose="casefile passphrase")
+        tell(workspace)
         if workspace.key is None:
             workspace.close()
             from app.core.storage.crypto import EncryptionError

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
 from pathlib import Path
 
 from app.core.storage.workspace import Workspace
@@ -41,9 +43,14 @@ def run_check(args: argparse.Namespace, _workspace: None) -> int:
     from app.commands.encryption import passphrases
     from app.core.safety.check import check_workspace
     from app.core.storage import db
+    from app.core.storage.lock import WorkspaceAccess
 
     url = db.resolve_url(args.db)
-    report = passphrases(args).unlocking(lambda secret: check_workspace(url, passphrase=secret))
+    path = db.sqlite_path(url)
+    with WorkspaceAccess(path, "casefile check") if path else contextlib.nullcontext() as access:
+        if access is not None and path is not None and path.parent.is_dir():
+            access.share()  # never mid-restore or mid-encrypt: refused, naming it, instead
+        report = passphrases(args).unlocking(lambda secret: check_workspace(url, passphrase=secret))
     print(f"checked {report.workspace}: {report.attachments_checked} attachment(s) re-hashed")
     for problem in report.problems:
         print(f"  {'DAMAGE' if problem.damage else 'note'}: {problem.message}")
@@ -82,6 +89,8 @@ def run_restore(args: argparse.Namespace, _workspace: None) -> int:
         )
     # An encrypted backup's database is integrity-checked when its passphrase is given.
     result = restore_backup(args.backup, path, passphrase=passphrases(args).given())
+    for notice in result.notices:
+        print(f"casefile: {notice}", file=sys.stderr)
     print(f"restored {args.backup} into {result.workspace} (attachments in {result.store})")
     for moved in result.moved_aside:
         print(f"  the previous copy is kept at {moved}")

@@ -13,6 +13,10 @@ Casefile, or the last entries deleted, is damage, named by its entry number.
 The quick check on open is ``PRAGMA quick_check`` (about 40 ms on a 28 MB
 workspace with 50,000 statements). Above ``QUICK_CHECK_EVERY_OPEN_BYTES`` it runs
 once a day instead, with the daily backup.
+
+A restore cut short (its journal beside the workspace) is damage until the next
+open finishes it, and so is an empty workspace that never held anything beside
+copies of one that did (an empty file made in place of the real one).
 """
 
 from __future__ import annotations
@@ -27,9 +31,9 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.errors import WorkspaceError
-from app.core.safety.backup_files import backups_dir, latest_backup
-from app.core.storage import db
-from app.core.storage.models import Document
+from app.core.safety.backup_files import backups_dir, latest_backup, list_backups
+from app.core.storage import db, journal
+from app.core.storage.models import AuditEntry, Case, Document
 from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore, sha256_of
 from app.core.storage.workspace import open_store, store_root_of
 
@@ -109,12 +113,15 @@ def check_workspace(
     report = CheckReport(str(path) if path else url.render_as_string(hide_password=True))
     key = None
     if path is not None:
+        if check_interrupted_restore(path, report):
+            return report
         if not path.is_file():
             raise WorkspaceError(f"there is no workspace at {path}")
         key = _encryption_key(path, passphrase)
         if not _check_sqlite(path, report, key):
             report.way_out = way_out(path)
             return report
+        check_empty_replacement(path, report, key)
     engine = db.make_engine(url, key=key)
     try:
         root = store_root or store_root_of(url, engine)
@@ -270,3 +277,64 @@ def _check_attachments(
     if store.root.is_dir():
         for leftover in sorted(store.root.glob(".incoming-*")):
             report.add(False, f"{leftover} is an unfinished write from an interrupted save")
+
+
+def check_interrupted_restore(path: Path, report: CheckReport) -> bool:
+    """A restore cut short is damage until the next open finishes it; True if one was."""
+    if not journal.pending(path):
+        return False
+    report.add(
+        True,
+        f"a restore into {path} was interrupted ({journal.journal_path(path).name} is beside "
+        "it): the workspace may be missing or incomplete",
+    )
+    report.way_out = (
+        f"open the workspace (any casefile command, e.g. casefile --db {path} cases, or the "
+        "desktop app): that finishes the restore, or puts the previous workspace back"
+    )
+    return True
+
+
+def check_empty_replacement(path: Path, report: CheckReport, key: WorkspaceKey | None) -> None:
+    """A workspace that holds nothing and never did, beside copies of one that held
+    something, may be an empty file made in place of the real one: never call it healthy."""
+    if _holds_anything(path, key):
+        return
+    copies = journal.aside_copies(path)
+    backups = list_backups(path)
+    if copies:
+        report.add(
+            True,
+            "the workspace holds no cases and never did, but a copy moved aside by a restore "
+            f"is at {copies[0]}; if this empty workspace took the place of yours, move that "
+            f"copy back to {path}",
+        )
+    elif backups:
+        report.add(
+            True,
+            f"the workspace holds no cases and never did, but {len(backups)} backup(s) of it "
+            f"exist (the latest: {backups[0]}); if this empty workspace took the place of "
+            "yours, restore that backup",
+        )
+
+
+def _holds_anything(path: Path, key: WorkspaceKey | None) -> bool:
+    """Any case, or any recorded change (a workspace whose cases were deleted did hold some)."""
+    try:
+        if key is None:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        else:
+            from app.core.storage import crypto
+
+            con = crypto.connect(path, key, timeout=10)
+    except sqlite3.Error:
+        return True  # not readable: the integrity check has said so already
+    try:
+        return any(
+            con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+            for table in (Case.__tablename__, AuditEntry.__tablename__)
+        )
+    except (sqlite3.DatabaseError, _sqlcipher_errors(key)):
+        return True
+    finally:
+        con.close()

@@ -1,7 +1,8 @@
 """Restoring a backup: every byte checked first, the current workspace moved aside.
 
 Nothing of the current workspace is deleted: its database (with -wal/-shm) and its
-attachment folder are renamed to ``*.before-restore-<time>`` beside it. A backup of an
+attachment folder are renamed to ``*.before-restore-<time>`` beside it, through a
+journal that lets the next open finish a restore cut short at any step. A backup of an
 office PostgreSQL server is refused here: restoring one is ``pg_restore``'s job.
 """
 
@@ -13,7 +14,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,9 @@ from app.core.safety.backup_files import (
     read_manifest,
 )
 from app.core.safety.snapshot import connect, connect_read_only, driver
-from app.core.storage.atomic import fsync_dir, move_into_place
+from app.core.storage import journal
+from app.core.storage.faults import fault_point
+from app.core.storage.lock import WorkspaceAccess
 from app.core.storage.store import CHUNK, sha256_of
 
 if TYPE_CHECKING:
@@ -39,6 +42,7 @@ class RestoreResult:
     store: Path
     moved_aside: list[Path]
     problems: list[str]
+    notices: list[str] = field(default_factory=list)  # e.g. an earlier restore finished first
 
 
 def restore_backup(
@@ -51,12 +55,12 @@ def restore_backup(
     """Replace the workspace with ``backup``, after checking every byte of it.
 
     The current workspace (database, -wal/-shm and attachment folder) is moved aside
-    to ``*.before-restore-<time>``, never deleted. Refused while an app has the
-    workspace open. The database of an encrypted backup is checked with SQLite's
-    integrity check only when its ``passphrase`` is given (its bytes always are).
+    to ``*.before-restore-<time>``, never deleted. Refused while anyone has the
+    workspace open (app/core/storage/lock.py). The database of an encrypted backup is
+    checked with SQLite's integrity check only when its ``passphrase`` is given (its
+    bytes always are). A journal written before anything moves lets the next open
+    finish a restore cut short (app/core/storage/journal.py).
     """
-    from app.core.storage.lock import WorkspaceLock
-
     manifest = read_manifest(backup)
     if manifest.get("backend") != "sqlite":
         raise WorkspaceError(
@@ -64,28 +68,43 @@ def restore_backup(
             f"server with pg_restore (its {PG_DUMP_NAME} inside the zip), which is the job of "
             "whoever runs the server"
         )
+    backup = backup.expanduser().absolute()
     workspace_file = workspace_file.expanduser().absolute()
     private_dir(workspace_file.parent)
-    with (
-        WorkspaceLock(workspace_file),
-        tempfile.TemporaryDirectory(prefix=".casefile-restore-", dir=workspace_file.parent) as tmp,
-    ):
-        staging = Path(tmp)
-        problems, key = _extract_checked(backup, manifest, staging, passphrase)
-        staged_db, staged_store = staging / DB_NAME, staging / "attachments"
-        encrypted_unread = bool(manifest.get("encrypted")) and key is None
-        store = (
-            store_root
-            or (None if encrypted_unread else _named_store(staged_db, key))
-            or workspace_file.with_name(workspace_file.name + ".attachments")
-        )
-        stamp = dt.datetime.now().strftime(STAMP)
-        moved = _move_aside(workspace_file, store, stamp)
-        move_into_place(staged_db, workspace_file)
-        store.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(staged_store), str(store))
-        fsync_dir(store.parent)
-    return RestoreResult(workspace_file, store, moved, problems)
+    with WorkspaceAccess(workspace_file, "a restore") as access:
+        access.exclusive("restoring a backup into")
+        earlier = journal.recover(workspace_file)  # an earlier restore cut short comes first
+        prefix = f".{workspace_file.name}.restoring-"
+        for left in workspace_file.parent.glob(f"{prefix}*"):  # killed before its journal
+            shutil.rmtree(left, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=workspace_file.parent))
+        try:
+            problems, key = _extract_checked(backup, manifest, staging, passphrase)
+            staged_db, staged_store = staging / DB_NAME, staging / "attachments"
+            encrypted_unread = bool(manifest.get("encrypted")) and key is None
+            store = (
+                store_root
+                or (None if encrypted_unread else _named_store(staged_db, key))
+                or workspace_file.with_name(workspace_file.name + ".attachments")
+            )
+            stamp = dt.datetime.now().strftime(STAMP)
+            plan = journal.RestorePlan.make(
+                backup, workspace_file, store, staging, staged_db, staged_store, stamp
+            )
+            fault_point("restore:before-journal")
+            plan.write()
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        try:
+            journal.carry_out(plan)
+        except OSError as exc:
+            raise WorkspaceError(
+                f"the restore was cut short ({exc.strerror or exc}); opening the workspace "
+                "again finishes it, or puts the previous one back"
+            ) from None
+    notices = [earlier] if earlier else []
+    return RestoreResult(workspace_file, store, plan.moved_aside(), problems, notices)
 
 
 def _extract_checked(
@@ -155,21 +174,3 @@ def _named_store(db_file: Path, key: WorkspaceKey | None = None) -> Path | None:
     finally:
         con.close()
     return Path(row[0]) if row and row[0] else None
-
-
-def _move_aside(workspace_file: Path, store: Path, stamp: str) -> list[Path]:
-    """Move the current workspace and its store out of the way; never delete them."""
-    moved: list[Path] = []
-    files = [workspace_file.with_name(workspace_file.name + s) for s in ("", "-wal", "-shm")]
-    present = [f for f in files if f.exists()]
-    if present:
-        aside = workspace_file.with_name(f"{workspace_file.name}.before-restore-{stamp}")
-        private_dir(aside)
-        for f in present:  # the database with its WAL: a consistent set
-            os.replace(f, aside / f.name)
-        moved.append(aside)
-    if store.exists():
-        aside_store = store.with_name(f"{store.name}.before-restore-{stamp}")
-        os.replace(store, aside_store)
-        moved.append(aside_store)
-    return moved

@@ -31,7 +31,7 @@ from app.core.storage import crypto, db, hooks
 from app.core.storage.atomic import move_into_place
 from app.core.storage.crypto import EncryptionError, WorkspaceKey, WrongPassphrase
 from app.core.storage.faults import fault_point
-from app.core.storage.lock import WorkspaceLock
+from app.core.storage.lock import WorkspaceAccess
 from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore
 from app.core.storage.workspace import ATTACHMENT_KEY_SETTING, Workspace, open_workspace
 
@@ -52,7 +52,7 @@ def change_passphrase(ws: Workspace, old: str, new: str) -> None:
     """Re-key the open workspace ``ws`` from ``old`` to ``new``.
 
     Other processes with the workspace open must close it first (their key is the old
-    one); the desktop app's lock keeps a second app out, the CLI takes that lock."""
+    one): the re-key holds the workspace alone, and is refused naming them."""
     if ws.key is None or ws.path is None:
         raise EncryptionError(
             "this workspace is not encrypted; encrypt it first (casefile encrypt)"
@@ -65,16 +65,17 @@ def change_passphrase(ws: Workspace, old: str, new: str) -> None:
     new_key = WorkspaceKey.derive(new, ws.key.salt, ws.key.params)
     if ws.backup_thread is not None:
         ws.backup_thread.join()
-    ws.engine.dispose()
-    con = crypto.connect(ws.path, ws.key)
-    try:
-        con.execute(new_key.pragma("rekey"))
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        con.close()
-    crypto.connect(ws.path, new_key).close()  # prove it before forgetting the old key
-    ws.key = new_key
-    ws.rebind(db.make_engine(ws.url, key=new_key))
+    with ws.held_alone("changing the passphrase of"):
+        ws.engine.dispose()
+        con = crypto.connect(ws.path, ws.key)
+        try:
+            con.execute(new_key.pragma("rekey"))
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
+        crypto.connect(ws.path, new_key).close()  # prove it before forgetting the old key
+        ws.key = new_key
+        ws.rebind(db.make_engine(ws.url, key=new_key))
 
 
 @dataclass
@@ -99,9 +100,13 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     sealed = workspace_file.with_name(workspace_file.name + ".encrypting")
     key = WorkspaceKey.new(passphrase)
     data_key = crypto.AttachmentKey.new()
-    with WorkspaceLock(workspace_file):
+    # Alone from the copy to the swap: a command writing meanwhile would write to the
+    # plain file about to be replaced, and its work would be lost.
+    with WorkspaceAccess(workspace_file, "encrypt") as access:
+        access.exclusive("encrypting")
         _export(workspace_file, sealed, key, data_key)
         try:
+            fault_point("encrypt:after-export")
             AttachmentStore(root).note_unsealed()  # the next open finishes a killed encrypt
             plain_files, problems = _seal_attachments(root, data_key)
             _swap(workspace_file, sealed)
@@ -110,10 +115,10 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
             with contextlib.suppress(OSError):
                 sealed.unlink()
             raise
-    for sha in plain_files:  # only now: the sealed workspace and its files are in place
-        with contextlib.suppress(OSError):
-            AttachmentStore(root).path_for(sha).unlink()
-    AttachmentStore(root).sealing_done()
+        for sha in plain_files:  # only now: the sealed workspace and its files are in place
+            with contextlib.suppress(OSError):
+                AttachmentStore(root).path_for(sha).unlink()
+        AttachmentStore(root).sealing_done()
     return EncryptResult(workspace_file, len(plain_files), plain_backups(workspace_file), problems)
 
 

@@ -10,9 +10,10 @@ Normally that is one dictionary look-up and nothing else. A test sets:
   ``reached`` (the test's read of it returns), then waits until the test opens
   ``release`` for writing and closes it. Then it carries on.
 
-Points in use: ``restore:after-move-aside``, ``restore:after-database-in-place``,
-``encrypt:after-export``, ``session:before-commit`` (every unit of work that writes),
-``workspace:opened`` (the end of every open).
+Points in use: ``restore:before-journal``, ``restore:after-move-aside``,
+``restore:after-database-in-place``, ``encrypt:after-export``, ``encrypt:after-swap``,
+``backup:after-snapshot``, ``backup:mid-zip``, ``session:before-commit`` (every unit of
+work that writes), ``workspace:opened`` (the end of every open).
 """
 
 from __future__ import annotations

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.errors import ConflictError, StoreError, WorkspaceError
-from app.core.storage import audit, db, hooks
-from app.core.storage.lock import WorkspaceLock
+from app.core.storage import audit, db, hooks, journal
+from app.core.storage.faults import fault_point
+from app.core.storage.lock import WorkspaceAccess, WorkspaceLock
 from app.core.storage.models import Setting
 from app.core.storage.paths import describe_target
 from app.core.storage.store import AttachmentStore
@@ -53,6 +54,11 @@ class Workspace:
         # Set by open_workspace: the desktop app's lock, and today's backup if it runs.
         self.exclusive_lock: WorkspaceLock | None = None
         self.backup_thread: threading.Thread | None = None
+        # Set by open_workspace for a SQLite file: held shared while open (lock.py).
+        self.access: WorkspaceAccess | None = None
+        # What opening it did that the person should hear of (an interrupted restore
+        # finished); the opener shows these.
+        self.notices: list[str] = []
 
     @property
     def is_sqlite(self) -> bool:
@@ -96,6 +102,7 @@ class Workspace:
         with self._sessions() as session:
             try:
                 yield session
+                fault_point("session:before-commit")
                 session.commit()
             except StaleDataError as exc:
                 # The ORM's version check found the row changed or deleted by another
@@ -125,12 +132,27 @@ class Workspace:
                 session.expunge_all()
                 session.rollback()
 
+    @contextmanager
+    def held_alone(self, operation: str) -> Iterator[None]:
+        """Hold this open SQLite workspace alone for ``operation`` ("changing the passphrase
+        of"): refused, naming them, while anyone else has it open."""
+        if self.access is None:
+            yield
+            return
+        self.access.exclusive(operation)
+        try:
+            yield
+        finally:
+            self.access.downgrade()
+
     def close(self) -> None:
         if self.backup_thread is not None:
             self.backup_thread.join()  # a half-written backup is no backup
         self.engine.dispose()
         if self.exclusive_lock is not None:
             self.exclusive_lock.release()
+        if self.access is not None:
+            self.access.release()
 
 
 def open_workspace(
@@ -140,6 +162,7 @@ def open_workspace(
     store_root: Path | None = None,
     user: str | None = None,
     exclusive: bool = False,
+    purpose: str | None = None,
 ) -> Workspace:
     """Open (creating if needed) the workspace at ``target`` and upgrade its schema.
 
@@ -148,20 +171,35 @@ def open_workspace(
     done by the desktop app and the CLI), an existing SQLite workspace is quick-checked,
     and backed up once a day (in the background when ``exclusive``).
 
+    A SQLite workspace is held shared while open (``purpose`` names the holder, e.g.
+    "casefile import", in the refusal ``encrypt``, ``restore`` or ``passphrase`` gives);
+    one of those running refuses the open, naming it. A restore cut short is finished
+    first (said in ``workspace.notices``); a missing file is never silently replaced by
+    an empty one while copies moved aside by a restore sit beside it.
+
     ``passphrase`` opens an encrypted workspace (a new one is created encrypted); a
     plain workspace ignores it. Without one, an encrypted workspace raises
     ``crypto.PassphraseRequired``; with a wrong one, ``crypto.WrongPassphrase``.
     """
     url = target if isinstance(target, URL) else db.resolve_url(target)
     path = db.sqlite_path(url)
-    had_data = path is not None and path.is_file() and path.stat().st_size > 0
     held = WorkspaceLock(path) if exclusive and path is not None else None
     if held is not None:
         held.acquire()
+    access = None
+    notices: list[str] = []
     try:
+        if path is not None:
+            role = purpose or ("the desktop app" if exclusive else "a Casefile command")
+            access, notices = _take_access(path, role)
+        had_data = path is not None and path.is_file() and path.stat().st_size > 0
+        if path is not None and not had_data:
+            _refuse_empty_replacement(path)
         key = _workspace_key(path, had_data, passphrase)
         engine = db.make_engine(url, key=key)
     except BaseException:
+        if access is not None:
+            access.release()
         if held is not None:
             held.release()
         raise
@@ -175,11 +213,15 @@ def open_workspace(
         store = open_store(engine, root, key)
     except OperationalError as exc:
         engine.dispose()
+        if access is not None:
+            access.release()
         if held is not None:
             held.release()
         raise WorkspaceError(f"cannot open the workspace: {db.reason(exc)}") from None
     except BaseException:
         engine.dispose()
+        if access is not None:
+            access.release()
         if held is not None:
             held.release()
         raise
@@ -187,11 +229,40 @@ def open_workspace(
         user = (url.username or _os_user()) if not db.is_sqlite(url) else _os_user()
     workspace = Workspace(url, engine, store, user, key=key)
     workspace.exclusive_lock = held
+    workspace.access = access
+    workspace.notices = notices
     if held is not None:  # the one desktop app on this workspace: earlier viewer copies can go
         workspace.store.sweep_plain_files()
     if had_data:
         hooks.run_after_open(workspace, exclusive)  # today's backup, once safety is installed
+    fault_point("workspace:opened")
     return workspace
+
+
+def _take_access(path: Path, role: str) -> tuple[WorkspaceAccess, list[str]]:
+    """Hold the workspace shared, after finishing a restore that was cut short."""
+    notices: list[str] = []
+    if journal.pending(path):
+        with WorkspaceAccess(path, role) as alone:
+            alone.exclusive("finishing an interrupted restore of")
+            done = journal.recover(path)
+            if done:
+                notices.append(done)
+    access = WorkspaceAccess(path, role)
+    access.share()
+    return access, notices
+
+
+def _refuse_empty_replacement(path: Path) -> None:
+    """A missing workspace file is created empty only where no restore moved one aside."""
+    copies = journal.aside_copies(path)
+    if copies:
+        raise WorkspaceError(
+            f"there is no workspace at {path}, but a restore moved a copy of it aside to "
+            f"{copies[0]}; nothing was created. To get that copy back, move it to {path}; "
+            f"to start a new, empty workspace there instead, move the folder {copies[0].parent} "
+            "somewhere else first"
+        )
 
 
 def _workspace_key(

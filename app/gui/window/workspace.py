@@ -116,6 +116,8 @@ class WorkspacePart:
         self.window.workspace_label.setText(f"Workspace: {name}")
         self.window.workspace_label.setToolTip(name)
         prefs.remember_workspace(self.ctx.settings, name)
+        for notice in getattr(self.ctx.workspace, "notices", ()):  # e.g. a restore finished
+            self.interaction.inform(self.window, "Workspace", notice)
         last = prefs.last_case(self.ctx.settings, name)
         if last is not None and self.case_exists(last):
             self.window.open_case(last)
