@@ -31,10 +31,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
     from app.core import demo
     from app.core.errors import ValidationError
+    from app.core.limits import MAX_DEMO_RECORDS
 
     for name in ("people", "statements", "documents", "events"):
         if getattr(args, name) < 0:
             raise ValidationError(name, "must be zero or more")
+        if getattr(args, name) > MAX_DEMO_RECORDS:
+            raise ValidationError(name, f"must be at most {MAX_DEMO_RECORDS:,}")
     if args.people < 1:
         raise ValidationError("people", "a case needs at least one person (the client)")
     spec = demo.DemoSpec(

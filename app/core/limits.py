@@ -30,3 +30,11 @@ MAX_JSON_NUMBER_CHARS = 100  # digits of one number in case.json
 # how much of any file's text is kept for search.
 MAX_EXTRACT_XML_BYTES = 64 * MIB
 MAX_EXTRACTED_CHARS = 2_000_000
+
+# The command line: hits per kind a search prints, and the size of a made-up case.
+MAX_SEARCH_HITS = 10_000
+MAX_DEMO_RECORDS = 1_000_000
+
+# One value in a printed table cell (the conflict check's record): a table row cannot
+# break across pages, so longer text is cut there, with a note saying so.
+MAX_CELL_CHARS = 500
