@@ -5,15 +5,20 @@ with an ArchiveError naming where, before anything is stored."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import json
+import subprocess
+import sys
 import tracemalloc
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from app.core import limits
 from app.core.archive.read import CASE_KEYS, SECTIONS, read_content
@@ -21,7 +26,9 @@ from app.core.archive.transfer import DEFAULT_LIMITS, ArchiveLimits, import_arch
 from app.core.errors import ArchiveError, ValidationError
 from app.core.services import cases, charges
 from app.core.services import statements as statement_service
+from app.core.storage.models import Document
 from app.core.storage.workspace import Workspace
+from app.core.textextract import extract_text
 from tests.core.archive.test_archive import SHA, assert_nothing_imported, make_zip, minimal
 
 
@@ -223,3 +230,92 @@ def test_importing_any_json_value_in_any_field_succeeds_or_changes_nothing(
     else:
         assert case_id not in before
         cases.delete_case(sqlite_workspace, case_id)
+
+
+# -- the text of an attached file ---------------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Markup-heavy paragraphs: 1,000 empty runs and one word each (about 16 KB).
+PARAGRAPH = (
+    "<w:p>" + "<w:r><w:rPr><w:b/></w:rPr></w:r>" * 1000 + "<w:r><w:t>word</w:t></w:r></w:p>"
+).encode()
+
+
+def docx_of(megabytes: int) -> bytes:
+    """A Word file whose document.xml unpacks to about ``megabytes`` MB."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("word/document.xml", "w", force_zip64=True) as out:
+            out.write(f'<w:document xmlns:w="{W}"><w:body>'.encode())
+            for _ in range(megabytes * 1024 * 1024 // len(PARAGRAPH)):
+                out.write(PARAGRAPH)
+            out.write(b"<w:p><w:r><w:t>platypus</w:t></w:r></w:p></w:body></w:document>")
+    return buffer.getvalue()
+
+
+def test_a_docx_past_the_text_limit_is_stored_without_text_and_with_a_note(
+    sqlite_workspace: Workspace,
+) -> None:
+    content = docx_of(limits.MAX_EXTRACT_XML_BYTES // (1024 * 1024) + 2)
+    sha = hashlib.sha256(content).hexdigest()
+    data = minimal()
+    data["documents"][0]["file"] = {"sha256": sha, "size": len(content), "original_name": "a.docx"}
+    archive = make_zip(data, files={f"attachments/{sha}": content})
+    assert len(archive.getvalue()) < 500_000
+    tracemalloc.start()
+    try:
+        case_id = import_archive(sqlite_workspace, archive)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * 1024 * 1024
+    with sqlite_workspace.reader() as session:
+        text, note = session.execute(
+            select(Document.extracted_text, Document.extraction_note).where(
+                Document.case_id == case_id
+            )
+        ).one()
+    assert text is None
+    assert "more than the limit of 64 MB" in note
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_a_large_docx_under_the_limit_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "big.docx"
+    path.write_bytes(docx_of(limits.MAX_EXTRACT_XML_BYTES // (1024 * 1024) - 4))
+    # VmHWM: the peak memory of this process alone (ru_maxrss would count the
+    # forked test runner's too).
+    script = (
+        "import re, sys; from app.core.textextract import extract_text; "
+        "text, note = extract_text(sys.argv[1]); "
+        "status = open('/proc/self/status').read(); "
+        "print(int(re.search(r'VmHWM:\\s+(\\d+)', status)[1]) // 1024, "
+        "text.count('word'), text.endswith('platypus'), repr(note))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    peak_mb, words, last, note = result.stdout.split(maxsplit=3)
+    assert int(words) > 1500 and last == "True" and note.strip() == "''"
+    assert int(peak_mb) < 150, f"{peak_mb} MB to read a {path.stat().st_size:,}-byte file"
+
+
+def test_a_long_text_file_is_read_only_as_far_as_the_kept_text_needs(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    with path.open("wb") as out:
+        for _ in range(10):
+            out.write("é".encode() * (1024 * 1024))  # 20 MB in all
+    tracemalloc.start()
+    try:
+        text, note = extract_text(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert text is not None and len(text) == limits.MAX_EXTRACTED_CHARS and set(text) == {"é"}
+    assert "only the first" in note
+    assert peak < 60 * 1024 * 1024
