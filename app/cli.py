@@ -24,7 +24,9 @@ from typing import NoReturn
 from app.core.errors import CasefileError
 
 # Arguments that name files: a file's name may hold any bytes the system allows.
-_PATH_ARGUMENTS = frozenset({"db", "passphrase_file", "output", "archive", "report", "file"})
+_PATH_ARGUMENTS = frozenset(
+    {"db", "passphrase_file", "new_passphrase_file", "output", "archive", "report", "file", "path"}
+)
 EXIT_BUG = 70  # EX_SOFTWARE of sysexits.h: Casefile itself went wrong
 REPORT_HINT = (
     "this is a bug in Casefile; please report it with the command you ran "
@@ -128,17 +130,35 @@ def _check_text_arguments(args: argparse.Namespace) -> None:
     from app.core.textrules import storage_problem
 
     for name, value in vars(args).items():
-        if name in _PATH_ARGUMENTS:
-            continue
         for item in value if isinstance(value, list) else [value]:
-            problem = storage_problem(item) if isinstance(item, str) else None
+            if not isinstance(item, str | os.PathLike):
+                continue
+            if name in _PATH_ARGUMENTS or isinstance(item, os.PathLike):
+                problem = _file_name_problem(os.fspath(item))
+            else:
+                problem = storage_problem(item)
             if problem is not None:
-                shown = item.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+                text = os.fspath(item)
+                shown = text.encode("utf-8", "backslashreplace").decode("ascii", "replace")
                 if len(shown) > 60:
                     shown = shown[:59] + "…"
                 raise ValidationError(
                     name.replace("_", "-"), f"{shown!r} is not valid text: {problem}"
                 )
+
+
+def _file_name_problem(name: str) -> str | None:
+    """A file's name may hold any byte the system allows (undecodable ones arrive as
+    lone surrogates), but not NUL, and not a surrogate no byte stands for."""
+    from app.core.textrules import NOT_UNICODE_MESSAGE, NUL_MESSAGE
+
+    if "\x00" in name:
+        return NUL_MESSAGE
+    try:
+        os.fsencode(name)
+    except UnicodeError:
+        return NOT_UNICODE_MESSAGE
+    return None
 
 
 def _file_problem(exc: OSError) -> str:

@@ -184,3 +184,13 @@ def test_a_file_that_cannot_be_written_is_one_line(
     target = tmp_path / "a-file" / "brief.pdf"
     assert main(["--db", db, "brief", "1", "-o", str(target)]) == 1
     one_line(capsys, "a-file")
+
+
+def test_the_same_made_up_case_twice_is_refused_naming_the_seed(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    small = ["--people", "1", "--statements", "0", "--documents", "0", "--events", "0"]
+    assert main(["--db", db, "demo-data", "--seed", "7", *small]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "demo-data", "--seed", "7", *small]) == 1
+    one_line(capsys, "seed 7")
