@@ -27,6 +27,7 @@ from app.core.errors import ArchiveError
 from app.core.kinds import KINDS
 from app.core.storage import audit
 from app.core.storage.models import AuditEntry, Party
+from app.core.textrules import storage_problem
 
 HISTORY_KEYS = frozenset({"at", "user", "action", "record", "changes", "note"})
 ACTIONS = frozenset({audit.CREATE, audit.UPDATE, audit.DELETE, audit.IMPORT})
@@ -197,6 +198,8 @@ def _text(where: str, key: str, value: Any, limit: int | None) -> str:
         return ""
     if not isinstance(value, str):
         raise _fail(where, f"{key} must be text")
+    if storage_problem(value) is not None:
+        raise _fail(where, f"{key} {storage_problem(value)}")
     if limit is not None and len(value) > limit:
         raise _fail(where, f"{key} is longer than {limit} characters")
     return value
