@@ -31,7 +31,9 @@ MAX_JSON_NUMBER_CHARS = 100  # digits of one number in case.json
 MAX_EXTRACT_XML_BYTES = 64 * MIB
 MAX_EXTRACTED_CHARS = 2_000_000
 
-# The command line: hits per kind a search prints, and the size of a made-up case.
+# The command line: hits per kind a search prints, the size of a made-up case, and
+# of the text ``casefile extract`` reads quotations from (a long transcript is 5 MB).
+MAX_INTAKE_TEXT_BYTES = 20 * MIB
 MAX_SEARCH_HITS = 10_000
 MAX_DEMO_RECORDS = 1_000_000
 

@@ -194,3 +194,19 @@ def test_the_same_made_up_case_twice_is_refused_naming_the_seed(
     capsys.readouterr()
     assert main(["--db", db, "demo-data", "--seed", "7", *small]) == 1
     one_line(capsys, "seed 7")
+
+
+def test_extract_refuses_a_text_past_the_limit_before_reading_it_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.core.limits import MAX_INTAKE_TEXT_BYTES
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(MAX_INTAKE_TEXT_BYTES + 1)  # sparse: no disk, no time
+    assert main(["extract", str(big)]) == 1
+    one_line(capsys, "more than the limit of 20 MB")
+    small = tmp_path / "small.txt"
+    small.write_text('Officer Doe said, "Open the door."\n', encoding="utf-8")
+    assert main(["extract", str(small)]) == 0
+    assert "Open the door." in capsys.readouterr().out
