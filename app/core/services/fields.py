@@ -123,9 +123,12 @@ def _kind(value: Any) -> str:
 
 
 def _short(value: Any, limit: int = 40) -> str:
-    shown = (
-        repr(value) if not isinstance(value, int) or value.bit_length() < 128 else "a huge number"
-    )
+    """A value for a message, never all of a huge one (an archive's can be)."""
+    if isinstance(value, list | tuple | dict | set | frozenset):
+        return f"a {type(value).__name__}"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() >= 128:
+        return "a huge number"
+    shown = repr(value[:limit] if isinstance(value, str) else value)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
