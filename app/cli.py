@@ -6,16 +6,32 @@ when the full parser is built, so a plain desktop start loads none of them.
 Handlers receive the parsed arguments and an open
 :class:`~app.core.storage.workspace.Workspace`. Every :class:`CasefileError`
 becomes one line on stderr and exit status 1: no tracebacks for a person to read.
+A file that cannot be read or written is one line too; anything else (a bug) is one
+line saying how to report it, exit status 70 (``CASEFILE_DEBUG=1`` shows the
+traceback). Text arguments that are not valid text (bytes that are not UTF-8) are
+refused before any command runs, and output never fails on a character the
+terminal cannot show.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from app.core.errors import CasefileError
+
+# Arguments that name files: a file's name may hold any bytes the system allows.
+_PATH_ARGUMENTS = frozenset(
+    {"db", "passphrase_file", "new_passphrase_file", "output", "archive", "report", "file", "path"}
+)
+EXIT_BUG = 70  # EX_SOFTWARE of sysexits.h: Casefile itself went wrong
+REPORT_HINT = (
+    "this is a bug in Casefile; please report it with the command you ran "
+    "(CASEFILE_DEBUG=1 shows the details)"
+)
 
 
 class _NotTheWindow(Exception):
@@ -95,27 +111,68 @@ def _window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return args
 
 
+def _printing_never_fails() -> None:
+    """Show a character the terminal cannot as an escape instead of failing on it."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream already written to in a test
+                pass
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse a text argument (a name, a case, a query) that is not valid text: the
+    system hands undecodable bytes over as lone surrogates, which nothing can store,
+    search or print."""
+    from app.core.errors import ValidationError
+    from app.core.textrules import storage_problem
+
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str | os.PathLike):
+                continue
+            if name in _PATH_ARGUMENTS or isinstance(item, os.PathLike):
+                problem = _file_name_problem(os.fspath(item))
+            else:
+                problem = storage_problem(item)
+            if problem is not None:
+                text = os.fspath(item)
+                shown = text.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+                if len(shown) > 60:
+                    shown = shown[:59] + "…"
+                raise ValidationError(
+                    name.replace("_", "-"), f"{shown!r} is not valid text: {problem}"
+                )
+
+
+def _file_name_problem(name: str) -> str | None:
+    """A file's name may hold any byte the system allows (undecodable ones arrive as
+    lone surrogates), but not NUL, and not a surrogate no byte stands for."""
+    from app.core.textrules import NOT_UNICODE_MESSAGE, NUL_MESSAGE
+
+    if "\x00" in name:
+        return NUL_MESSAGE
+    try:
+        os.fsencode(name)
+    except UnicodeError:
+        return NOT_UNICODE_MESSAGE
+    return None
+
+
+def _file_problem(exc: OSError) -> str:
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"cannot use the file{where}: {exc.strerror or exc}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _printing_never_fails()
     args = _window_args(argv)
     if args is None:
         args = build_parser().parse_args(argv)
     try:
-        if args.command is None:
-            from app.gui.app import run_gui
-
-            return run_gui(args.db)
-        from app.commands.encryption import Passphrases, open_with_passphrase
-        from app.core.safety.on_open import install_hooks
-
-        install_hooks()  # every workspace a command opens is quick-checked and backed up
-        args.passphrases = Passphrases(args.passphrase_file)
-        if getattr(args, "no_workspace", False):
-            return int(args.handler(args, None) or 0)
-        workspace = open_with_passphrase(args)
-        try:
-            return int(args.handler(args, workspace) or 0)
-        finally:
-            workspace.close()
+        return _run(args)
     except CasefileError as exc:
         print(f"casefile: {exc}", file=sys.stderr)
         return 1
@@ -124,3 +181,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        print(f"casefile: {_file_problem(exc)}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if os.environ.get("CASEFILE_DEBUG"):
+            raise
+        message = " ".join(str(exc).split())[:200]
+        what = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        print(f"casefile: unexpected error ({what}); {REPORT_HINT}", file=sys.stderr)
+        return EXIT_BUG
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command is None:
+        from app.gui.app import run_gui
+
+        return run_gui(args.db)
+    from app.commands.encryption import Passphrases, open_with_passphrase
+    from app.core.safety.on_open import install_hooks
+
+    _check_text_arguments(args)
+    install_hooks()  # every workspace a command opens is quick-checked and backed up
+    args.passphrases = Passphrases(args.passphrase_file)
+    if getattr(args, "no_workspace", False):
+        return int(args.handler(args, None) or 0)
+    workspace = open_with_passphrase(args)
+    try:
+        return int(args.handler(args, workspace) or 0)
+    finally:
+        workspace.close()

@@ -31,10 +31,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
     from app.core import demo
     from app.core.errors import ValidationError
+    from app.core.limits import MAX_DEMO_RECORDS
 
     for name in ("people", "statements", "documents", "events"):
         if getattr(args, name) < 0:
             raise ValidationError(name, "must be zero or more")
+        if getattr(args, name) > MAX_DEMO_RECORDS:
+            raise ValidationError(name, f"must be at most {MAX_DEMO_RECORDS:,}")
     if args.people < 1:
         raise ValidationError("people", "a case needs at least one person (the client)")
     spec = demo.DemoSpec(
@@ -53,8 +56,23 @@ def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
 
     workspace = open_workspace(args.db)
     try:
+        _refuse_a_second_copy(workspace, data["case"]["uid"], args.seed)
         case_id = demo.insert_case(workspace, data)
     finally:
         workspace.close()
     print(f"Added case {case_id}: {data['case']['caption']}.")
     return 0
+
+
+def _refuse_a_second_copy(workspace: Workspace, case_uid: str, seed: int) -> None:
+    """The same seed makes the same case, uids and all: it can be added once."""
+    from sqlalchemy import select
+
+    from app.core.errors import ValidationError
+    from app.core.storage.models import Case
+
+    with workspace.reader() as session:
+        if session.scalar(select(Case.id).where(Case.uid == case_uid)) is not None:
+            raise ValidationError(
+                "seed", f"this workspace already has the made-up case of seed {seed}; use another"
+            )

@@ -54,12 +54,14 @@ def _case_id(workspace: Workspace, reference: str) -> int:
     """The case's id; a deleted case is still found by its id in the trail."""
     from app.core.errors import NotFoundError
     from app.core.services.cases import resolve_case_id
+    from app.core.services.fields import record_id_in
 
     try:
         return resolve_case_id(workspace, reference)
     except NotFoundError:
-        if reference.strip().isdigit():
-            return int(reference)
+        record_id = record_id_in(reference)
+        if record_id is not None:
+            return record_id
         raise
 
 

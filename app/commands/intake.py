@@ -118,20 +118,38 @@ def _print_hits(name: str, hits: list[Any], searched: int) -> None:
         )
 
 
-def run_extract(args: argparse.Namespace, _workspace: Workspace | None) -> int:
+def _read_text(name: str) -> str:
+    """The text of ``name`` (``-``: standard input), refused past the documented limit
+    before more than that is read."""
     from app.core.errors import ValidationError
+    from app.core.limits import MAX_INTAKE_TEXT_BYTES
+
+    try:
+        if name == "-":
+            stream = getattr(sys.stdin, "buffer", None)  # a text-only stand-in has none
+            if stream is None:
+                data = sys.stdin.read(MAX_INTAKE_TEXT_BYTES + 1).encode("utf-8", "replace")
+            else:
+                data = stream.read(MAX_INTAKE_TEXT_BYTES + 1)
+        else:
+            with Path(name).open("rb") as fh:
+                data = fh.read(MAX_INTAKE_TEXT_BYTES + 1)
+    except OSError as exc:
+        raise ValidationError("file", f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(data) > MAX_INTAKE_TEXT_BYTES:
+        raise ValidationError(
+            "file", f"{name} is more than the limit of {MAX_INTAKE_TEXT_BYTES // 2**20} MB of text"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError("file", f"{name} is not UTF-8 text") from None
+
+
+def run_extract(args: argparse.Namespace, _workspace: Workspace | None) -> int:
     from app.core.intake.extract import extract
 
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = Path(args.file).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ValidationError("file", f"cannot read {args.file}: {exc.strerror}") from None
-        except UnicodeDecodeError:
-            raise ValidationError("file", f"{args.file} is not UTF-8 text") from None
-    proposals = extract(text)
+    proposals = extract(_read_text(args.file))
     if args.json:
         print(json.dumps([p.as_dict() for p in proposals], indent=2, ensure_ascii=False))
         return 0

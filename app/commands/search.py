@@ -34,9 +34,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.core.errors import ValidationError
+    from app.core.limits import MAX_SEARCH_HITS
     from app.core.search.query import KIND_LABELS, search
     from app.core.services.cases import resolve_case_id
 
+    if args.limit > MAX_SEARCH_HITS:
+        raise ValidationError("limit", f"must be at most {MAX_SEARCH_HITS:,} hits per kind")
     case_id = resolve_case_id(workspace, args.case) if args.case else None
     hits = search(workspace, " ".join(args.query), case_id=case_id, limit=max(1, args.limit))
     if args.json:

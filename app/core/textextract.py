@@ -7,18 +7,30 @@ network) and the text layer of a PDF (pypdf). It never raises: a file whose text
 cannot be read gives ``None`` and a note saying why, and the document is stored
 all the same. Extraction of a big PDF takes seconds, so the GUI runs this in a
 worker and hands the result to ``add_document(..., extracted=...)``.
+
+Memory stays bounded whatever the file claims (app/core/limits.py): a Word part is
+parsed as a stream, paragraph by paragraph, and one that unpacks past
+``MAX_EXTRACT_XML_BYTES`` (a zip bomb in a 14 KB file) gets no text and a note; a
+plain-text file is read only as far as ``MAX_EXTRACTED_CHARS`` can need, and only
+that many characters are kept of any file.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
+from app.core.limits import MAX_EXTRACT_XML_BYTES, MAX_EXTRACTED_CHARS, MIB
 from app.core.textrules import blank_controls
 
-MAX_CHARS = 2_000_000  # a 1,000-page PDF; the rest of a longer text is not searchable
-MAX_DOCX_XML = 200 * 1024 * 1024  # refuse zip bombs before parsing
+MAX_CHARS = MAX_EXTRACTED_CHARS  # a 1,000-page PDF; the rest of a longer text is not searchable
+MAX_DOCX_XML = MAX_EXTRACT_XML_BYTES  # one part of a Word file, uncompressed
+# A character takes at most 4 bytes in any encoding read here.
+_MAX_PLAIN_BYTES = 4 * MAX_CHARS
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".log", ".eml", ".rtf", ".htm", ".html", ".xml"}
 
 Extracted = tuple[str | None, str]
@@ -37,9 +49,12 @@ def extract_text(path: Path | str, name: str | None = None) -> Extracted:
         elif suffix == ".docx" or (head.startswith(b"PK") and suffix in {".docm", ".dotx"}):
             text = _docx(path)
         elif suffix in TEXT_SUFFIXES or _looks_like_text(path):
-            text = _plain(path.read_bytes())
+            with path.open("rb") as fh:
+                text = _plain(fh.read(_MAX_PLAIN_BYTES + 1))
         else:
             return None, f"text could not be extracted: {suffix or 'this'} files are not read"
+    except TooLarge as exc:
+        return None, f"text could not be extracted: {exc}"
     except Exception as exc:  # a damaged file must not stop the document being stored
         return None, f"text could not be extracted: {_reason(exc)}"
     return _finish(text)
@@ -54,6 +69,10 @@ def _finish(text: str) -> Extracted:
     return text, ""
 
 
+class TooLarge(Exception):
+    """A part of the file unpacks past the documented limit; its text is not read."""
+
+
 def _reason(exc: Exception) -> str:
     message = str(exc).splitlines()[0] if str(exc) else ""
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
@@ -66,10 +85,14 @@ def _looks_like_text(path: Path) -> bool:
 
 
 def _plain(data: bytes) -> str:
+    """The text of ``data``; a multi-byte character cut at the end of a file read only
+    in part is left out, not taken for a sign of another encoding."""
+    cut = len(data) > _MAX_PLAIN_BYTES
+    data = data[:_MAX_PLAIN_BYTES]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return codecs.getincrementaldecoder("utf-16")("replace").decode(data, final=not cut)
     try:
-        return data.decode("utf-8-sig")
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=not cut)
     except UnicodeDecodeError:
         pass
     try:
@@ -87,12 +110,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _docx(path: Path) -> str:
-    from lxml import etree
-
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
     paragraphs: list[str] = []
+    total = 0
     with zipfile.ZipFile(path) as archive:
         names = ["word/document.xml"] + sorted(
             n
@@ -105,16 +124,64 @@ def _docx(path: Path) -> str:
             except KeyError:
                 continue
             if info.file_size > MAX_DOCX_XML:
-                raise ValueError(f"{name} is too large to read")
-            root = etree.fromstring(archive.read(name), parser)
-            for para in root.iter(f"{_W}p"):
-                parts = []
-                for node in para.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
-                    parts.append((node.text or "") if node.tag == f"{_W}t" else " ")
-                line = "".join(parts).strip()
-                if line:
+                raise _too_large(name, f"{info.file_size / MIB:,.0f} MB")
+            with archive.open(info) as raw:
+                for line in _paragraphs(_Counted(raw, name)):
                     paragraphs.append(line)
+                    total += len(line) + 1
+                    if total > MAX_CHARS:
+                        return "\n".join(paragraphs)
     return "\n".join(paragraphs)
+
+
+def _too_large(name: str, size: str) -> TooLarge:
+    return TooLarge(
+        f"{name} unpacks to {size}, more than the limit of {MAX_DOCX_XML // MIB} MB "
+        "read from one file"
+    )
+
+
+def _paragraphs(stream: IO[bytes]) -> Iterator[str]:
+    """The text of each ``w:p``, parsed as a stream: each paragraph is dropped from the
+    tree once read, so memory does not grow with the part."""
+    from lxml import etree
+
+    events = etree.iterparse(
+        stream,
+        events=("end",),
+        tag=f"{_W}p",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    for _event, para in events:
+        parts = []
+        for node in para.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
+            parts.append((node.text or "") if node.tag == f"{_W}t" else " ")
+        para.clear(keep_tail=False)
+        # Paragraphs already read go too (their parent would keep them otherwise).
+        while para.getprevious() is not None:
+            del para.getparent()[0]
+        line = "".join(parts).strip()
+        if line:
+            yield line
+
+
+class _Counted:
+    """A part's bytes, counted as they are read: the size a zip declares can lie."""
+
+    def __init__(self, raw: IO[bytes], name: str) -> None:
+        self._raw = raw
+        self._name = name
+        self._read = 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._raw.read(size if 0 <= size <= MIB else MIB)
+        self._read += len(chunk)
+        if self._read > MAX_DOCX_XML:
+            raise _too_large(self._name, f"more than {MAX_DOCX_XML // MIB} MB")
+        return chunk
 
 
 def _pdf(path: Path) -> str:

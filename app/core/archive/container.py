@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import re
 import stat
@@ -25,22 +26,28 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.core.errors import ArchiveError
+from app.core.limits import (
+    MAX_ARCHIVE_BYTES,
+    MAX_ARCHIVE_ENTRIES,
+    MAX_CASE_JSON_BYTES,
+    MAX_JSON_NUMBER_CHARS,
+)
 from app.core.storage import crypto
 from app.core.storage.store import CHUNK
 
 CASE_JSON = "case.json"
 ATTACHMENTS = "attachments/"
 _ATTACHMENT = re.compile(r"^attachments/([0-9a-f]{64})$")
-GIB = 1024**3
 
 
 @dataclass(frozen=True)
 class ArchiveLimits:
-    """What an archive may hold before it is refused as hostile."""
+    """What an archive may hold before it is refused as hostile (the defaults are the
+    documented limits of app/core/limits.py; tests pass smaller ones)."""
 
-    max_total_bytes: int = 4 * GIB  # all entries, uncompressed
-    max_entries: int = 100_000
-    max_json_bytes: int = 1 * GIB  # case.json is parsed in memory
+    max_total_bytes: int = MAX_ARCHIVE_BYTES  # all entries, uncompressed
+    max_entries: int = MAX_ARCHIVE_ENTRIES
+    max_json_bytes: int = MAX_CASE_JSON_BYTES  # case.json is parsed in memory
 
 
 DEFAULT_LIMITS = ArchiveLimits()
@@ -153,14 +160,24 @@ class ArchiveReader:
             raise ArchiveError(f"cannot read {self.label}: {exc.strerror or exc}") from None
 
     def read_case_json(self) -> Any:
+        """``case.json`` parsed; refused past ``max_json_bytes`` by its declared size
+        before any byte is read, and by the bytes counted as they are read."""
+        limit = self.limits.max_json_bytes
         info = self.entries[CASE_JSON]
-        if info.file_size > self.limits.max_json_bytes:
-            raise ArchiveError(
-                f"case.json is {info.file_size:,} bytes, more than the limit of "
-                f"{self.limits.max_json_bytes:,}"
-            )
-        data = b"".join(self.chunks(CASE_JSON))
-        return parse_json(data)
+        if info.file_size > limit:
+            raise self._json_too_big(f"{info.file_size:,} bytes")
+        data = bytearray()
+        for chunk in self.chunks(CASE_JSON):
+            data += chunk
+            if len(data) > limit:
+                raise self._json_too_big(f"more than {limit:,} bytes")
+        return parse_json(bytes(data))
+
+    def _json_too_big(self, size: str) -> ArchiveError:
+        return ArchiveError(
+            f"case.json is {size}, more than the limit of {self.limits.max_json_bytes:,} "
+            "bytes for the records of one case; refusing the archive"
+        )
 
     def check_attachment(self, sha256: str, size: int | None) -> None:
         """Refuse a missing attachment, or one whose bytes do not hash to its name."""
@@ -220,13 +237,42 @@ def _no_constants(name: str) -> Any:
     raise ArchiveError(f"case.json is malformed: {name} is not a JSON value")
 
 
+def _number_text(text: str) -> None:
+    if len(text) > MAX_JSON_NUMBER_CHARS:
+        raise ArchiveError(
+            f"case.json holds a number of {len(text):,} characters, more than the limit "
+            f"of {MAX_JSON_NUMBER_CHARS}; refusing the archive"
+        )
+
+
+def _int(text: str) -> int:
+    _number_text(text)
+    return int(text)
+
+
+def _float(text: str) -> float:
+    _number_text(text)
+    value = float(text)
+    if not math.isfinite(value):
+        raise ArchiveError(f"case.json is malformed: the number {text} is too large")
+    return value
+
+
 def parse_json(data: bytes) -> Any:
+    """The JSON of ``data``, strictly: no duplicate keys, no NaN or Infinity, no number
+    longer than ``MAX_JSON_NUMBER_CHARS`` (Python refuses to read very long ones)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ArchiveError(f"case.json is not UTF-8 text (byte {exc.start})") from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constants,
+            parse_int=_int,
+            parse_float=_float,
+        )
     except json.JSONDecodeError as exc:
         raise ArchiveError(
             f"case.json is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"

@@ -30,6 +30,7 @@ from app.core.errors import ArchiveError
 from app.core.kinds import KINDS
 from app.core.storage import audit, audit_chain
 from app.core.storage.models import AuditEntry, Party
+from app.core.textrules import storage_problem
 
 HISTORY_KEYS = frozenset({"at", "user", "action", "record", "changes", "note"})
 ACTIONS = frozenset({audit.CREATE, audit.UPDATE, audit.DELETE, audit.IMPORT})
@@ -177,7 +178,7 @@ def _read_entry(where: str, item: Any, known: Mapping[str, set[str]]) -> History
     user = _text(where, "user", item.get("user"), _MAX_USER)
     note = _text(where, "note", item.get("note"), None)
     action = item.get("action")
-    if action not in ACTIONS:
+    if not isinstance(action, str) or action not in ACTIONS:
         raise _fail(where, f"action {action!r} is not one of {', '.join(sorted(ACTIONS))}")
     kind, ref = _record(where, item.get("record"), known)
     changes = item.get("changes") or {}
@@ -198,7 +199,9 @@ def _timestamp(where: str, value: Any) -> dt.datetime:
         raise _fail(where, "at is required (an ISO 8601 date and time)")
     try:
         at = dt.datetime.fromisoformat(value)
-    except ValueError:
+        at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+        at.astimezone(dt.UTC)  # year 1 at +05:00 has no UTC time
+    except (ValueError, OverflowError):
         raise _fail(where, f"at {value!r} is not an ISO 8601 date and time") from None
     at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
     try:
@@ -212,6 +215,8 @@ def _text(where: str, key: str, value: Any, limit: int | None) -> str:
         return ""
     if not isinstance(value, str):
         raise _fail(where, f"{key} must be text")
+    if storage_problem(value) is not None:
+        raise _fail(where, f"{key} {storage_problem(value)}")
     if limit is not None and len(value) > limit:
         raise _fail(where, f"{key} is longer than {limit} characters")
     return value
@@ -223,7 +228,7 @@ def _record(where: str, value: Any, known: Mapping[str, set[str]]) -> tuple[str 
     if not isinstance(value, dict) or set(value) - {"kind", "ref"}:
         raise _fail(where, 'record must be {"kind": ..., "ref": ...} or null')
     kind, ref = value.get("kind"), value.get("ref")
-    if kind not in TABLE_OF_KIND:
+    if not isinstance(kind, str) or kind not in TABLE_OF_KIND:
         raise _fail(where, f"record kind {kind!r} is not one of {', '.join(TABLE_OF_KIND)}")
     if ref is None or ref == "":
         return kind, None

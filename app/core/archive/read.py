@@ -146,6 +146,16 @@ def _fail(where: str, problem: str) -> ArchiveError:
     return ArchiveError(f"case.json: {where}: {problem}")
 
 
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value for a message: its repr, cut short (an archive's values can be huge)."""
+    if isinstance(value, list | dict):
+        return f"a {'list' if isinstance(value, list) else 'JSON object'}"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return "a huge number"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _clean(
     where: str, entity: records.Entity, fields: Mapping[str, Any], values: dict[str, Any]
 ) -> dict[str, Any]:
@@ -169,13 +179,13 @@ def _uid(where: str, value: Any) -> str | None:
 
 
 def _bad_uid(where: str, value: Any) -> str:
-    raise _fail(where, f"uid {value!r} is not a UUID")
+    raise _fail(where, f"uid {_shown(value)} is not a UUID")
 
 
 def _unknown_keys(where: str, data: Mapping[str, Any], allowed: frozenset[str]) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise _fail(where, f"unknown key {unknown[0]!r}")
+        raise _fail(where, f"unknown key {_shown(unknown[0])}")
 
 
 def _object(where: str, value: Any) -> dict[str, Any]:
@@ -189,7 +199,7 @@ def _header(data: Any) -> tuple[int, str, str | None]:
         raise ArchiveError("this is not a Casefile case archive (case.json has no casefile format)")
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ArchiveError(f"case.json: format_version {version!r} is not a version number")
+        raise ArchiveError(f"case.json: format_version {_shown(version)} is not a version number")
     if version > FORMAT_VERSION:
         raise ArchiveError(
             f"this archive has format version {version}, made by a newer Casefile; "
@@ -218,11 +228,11 @@ def _read_section(section: Section, items: Any) -> list[Record]:
         item = _object(where, raw)
         ref = item.get("ref", "")
         if not isinstance(ref, str):
-            raise _fail(where, f"ref {ref!r} is not text")
+            raise _fail(where, f"ref {_shown(ref)} is not text")
         if ref:
-            where += f" (ref {ref!r})"
+            where += f" (ref {_shown(ref)})"
             if ref in seen:
-                raise _fail(where, f"the ref {ref!r} is used twice in {section.name}")
+                raise _fail(where, f"the ref {_shown(ref)} is used twice in {section.name}")
             seen.add(ref)
         _unknown_keys(where, item, keys)
         values = _clean(where, section.entity, fields, {k: item[k] for k in fields if k in item})
@@ -249,7 +259,7 @@ def _ref_value(where: str, spec: RefSpec, value: Any) -> Any:
             raise _fail(where, f"{spec.key} is required")
         return None
     if not isinstance(value, str):
-        raise _fail(where, f"{spec.key} {value!r} is not a ref")
+        raise _fail(where, f"{spec.key} {_shown(value)} is not a ref")
     return value
 
 
@@ -278,7 +288,7 @@ def _resolve(sections: dict[str, list[Record]]) -> None:
                         noun = SECTION_BY_NAME[spec.target].noun
                         raise _fail(
                             record.where,
-                            f"{spec.key} {ref!r} points nowhere (no {noun} with that ref)",
+                            f"{spec.key} {_shown(ref)} points nowhere (no {noun} with that ref)",
                         )
     uids: set[str] = set()
     for person in sections["people"]:

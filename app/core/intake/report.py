@@ -16,6 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from app.core.intake.conflicts import ConflictHit
+from app.core.limits import MAX_CELL_CHARS
 from app.core.vocab import ROLES, label
 
 _FONT_FILES = (
@@ -56,7 +57,15 @@ class CheckRecord:
 def _p(text: Any, style: Any) -> Any:
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+    return Paragraph(escape(_cut(str(text))).replace("\n", "<br/>"), style)
+
+
+def _cut(text: str) -> str:
+    """Text short enough for a table cell: a row cannot break across pages, and a cell
+    taller than a page stops the whole report (reportlab's LayoutError)."""
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    return f"{text[:MAX_CELL_CHARS]}… [cut here: {len(text):,} characters in all]"
 
 
 def _font() -> str:

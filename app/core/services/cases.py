@@ -67,8 +67,9 @@ def find_case(session: Session, reference: str | int) -> Case:
     """A case by id or docket number (what the command line accepts as CASE)."""
     text = str(reference).strip()
     case = None
-    if text.isdigit():
-        case = session.get(Case, int(text))
+    record_id = f.record_id_in(text)  # None past any id a database holds
+    if record_id is not None:
+        case = session.get(Case, record_id)
     if case is None and text:
         matches = session.scalars(
             select(Case).where(func.lower(Case.docket_number) == text.lower())

@@ -3,7 +3,10 @@
 Every service describes its record as a mapping of field name to a ``Field``.
 Cleaning turns what a form, the CLI or an archive hands in into the value that
 is stored, or raises a ``ValidationError`` naming the field. Nothing is written
-before every field is clean.
+before every field is clean. A value of the wrong type is refused the same way
+(an archive can hold anything JSON can say), and every value is kept within the
+limits of app/core/limits.py: text to ``MAX_FIELD_CHARS``, numbers to what the
+database's column holds.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 from app.core.dates import PartialDate, coerce_date
 from app.core.errors import ValidationError
+from app.core.limits import MAX_FIELD_CHARS, MAX_RECORD_ID, MAX_SMALL_INT
 from app.core.textrules import storage_problem
 
 Cleaner = Callable[[str, Any], Any]
@@ -41,6 +45,14 @@ def storable(name: str, value: str) -> str:
     return value
 
 
+def _too_long(name: str, value: str) -> None:
+    # Checked before any other work on the text: a 50 MB "field" is refused at once.
+    if len(value) > MAX_FIELD_CHARS:
+        raise ValidationError(
+            name, f"is {len(value):,} characters, more than the limit of {MAX_FIELD_CHARS:,}"
+        )
+
+
 def text(
     max_length: int | None = None, *, required: bool = False, multiline: bool = False
 ) -> Cleaner:
@@ -49,6 +61,7 @@ def text(
             value = ""
         if not isinstance(value, str):
             raise ValidationError(name, f"expected text, got {type(value).__name__}")
+        _too_long(name, value)
         storable(name, value)
         if not multiline:
             value = " ".join(value.split())
@@ -63,7 +76,12 @@ def text(
     return clean
 
 
+_MAX_DATE_CHARS = 100  # "about the 14th of September, 2020" and then some
+
+
 def date(name: str, value: Any) -> PartialDate | None:
+    if isinstance(value, str) and len(value) > _MAX_DATE_CHARS:
+        raise ValidationError(name, f"{_short(value)} is not a date")
     return coerce_date(value, name)
 
 
@@ -72,7 +90,7 @@ def time_of_day(name: str, value: Any) -> str | None:
         return None
     if isinstance(value, str) and _TIME.match(value.strip()):
         return value.strip()
-    raise ValidationError(name, f"{value!r} is not a time like 14:30")
+    raise ValidationError(name, f"{_short(value)} is not a time like 14:30")
 
 
 def boolean(name: str, value: Any) -> bool:
@@ -80,27 +98,56 @@ def boolean(name: str, value: Any) -> bool:
         return value
     if value in (0, 1, None):
         return bool(value)
-    raise ValidationError(name, f"expected yes or no, got {value!r}")
+    raise ValidationError(name, f"expected yes or no, got {_short(value)}")
 
 
 def positive_int(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValidationError(name, f"expected a whole number, got {value!r}")
-    try:
-        number = int(value)
-    except ValueError:
-        raise ValidationError(name, f"{value!r} is not a whole number") from None
-    if number < 1:
+        raise ValidationError(name, f"expected a whole number, got {_kind(value)}")
+    if isinstance(value, str):
+        # A few digits more than the limit has are enough to tell it is too big.
+        digits = value.strip()
+        if not digits.isascii() or not digits.isdigit():
+            raise ValidationError(name, f"{_short(value)} is not a whole number")
+        value = int(digits[:20]) if len(digits) <= 20 else MAX_SMALL_INT + 1
+    if value < 1:
         raise ValidationError(name, "must be 1 or more")
-    return number
+    if value > MAX_SMALL_INT:
+        raise ValidationError(name, f"must be at most {MAX_SMALL_INT:,}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    """What a value of the wrong type is, without printing all of it."""
+    return type(value).__name__ if isinstance(value, list | dict | str) else _short(value)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """A value for a message, never all of a huge one (an archive's can be)."""
+    if isinstance(value, list | tuple | dict | set | frozenset):
+        return f"a {type(value).__name__}"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() >= 128:
+        return "a huge number"
+    shown = repr(value[:limit] if isinstance(value, str) else value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def record_id_in(text: str) -> int | None:
+    """The record id a person typed (``"42"``), or None when ``text`` is not one that
+    can exist: not plain digits, or past the largest id a database holds."""
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(MAX_RECORD_ID)):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_RECORD_ID else None
 
 
 def code(vocabulary: Mapping[str, str]) -> Cleaner:
     def clean(name: str, value: Any) -> str:
-        if value not in vocabulary:
+        if not isinstance(value, str) or value not in vocabulary:
             choices = ", ".join(vocabulary)
-            raise ValidationError(name, f"{value!r} is not one of: {choices}")
-        return str(value)
+            raise ValidationError(name, f"{_short(value)} is not one of: {choices}")
+        return value
 
     return clean
 
@@ -113,8 +160,9 @@ def codes(vocabulary: Mapping[str, str], *, at_least_one: bool = False) -> Clean
             raise ValidationError(name, f"expected a list, got {type(value).__name__}")
         result: list[str] = []
         for item in value:
-            if item not in vocabulary:
-                raise ValidationError(name, f"{item!r} is not one of: {', '.join(vocabulary)}")
+            if not isinstance(item, str) or item not in vocabulary:
+                choices = ", ".join(vocabulary)
+                raise ValidationError(name, f"{_short(item)} is not one of: {choices}")
             if item not in result:
                 result.append(item)
         if at_least_one and not result:
@@ -133,6 +181,7 @@ def text_list(name: str, value: Any) -> list[str]:
     for item in value:
         if not isinstance(item, str):
             raise ValidationError(name, f"expected text, got {type(item).__name__}")
+        _too_long(name, item)
         item = " ".join(storable(name, item).split())
         if item and item not in result:
             result.append(item)
@@ -142,8 +191,14 @@ def text_list(name: str, value: Any) -> list[str]:
 def optional_id(name: str, value: Any) -> int | None:
     if value is None or value == "":
         return None
+    return _record_id(name, value)
+
+
+def _record_id(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(name, f"expected a record id, got {value!r}")
+        raise ValidationError(name, f"expected a record id, got {_kind(value)}")
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise ValidationError(name, f"{_short(value)} is not a record id")
     return value
 
 
@@ -159,11 +214,10 @@ def id_list(name: str, value: Any) -> list[int]:
     if value is None:
         return []
     if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
-        raise ValidationError(name, f"expected a list of record ids, got {value!r}")
+        raise ValidationError(name, f"expected a list of record ids, got {_kind(value)}")
     result: list[int] = []
     for item in value:
-        if isinstance(item, bool) or not isinstance(item, int):
-            raise ValidationError(name, f"expected a record id, got {item!r}")
+        item = _record_id(name, item)
         if item not in result:
             result.append(item)
     return result

@@ -86,9 +86,9 @@ def test_a_full_or_read_only_database_refuses_the_change_whole(
     before = _state(ws)
     _pin_size(ws, condition)
     with pytest.raises(WorkspaceError, match=f"not saved: .*{message}"):
-        cases.add_case(ws, caption="Big", summary="x" * 2_000_000)
+        cases.add_case(ws, caption="Big", summary="x" * 1_000_000, notes="x" * 1_000_000)
     with pytest.raises(WorkspaceError, match=message):
-        cases.update_case(ws, case_id, summary="y" * 2_000_000)
+        cases.update_case(ws, case_id, summary="y" * 1_000_000, notes="y" * 1_000_000)
     assert _state(ws) == before
     path = ws.path
     assert path is not None

@@ -1,0 +1,42 @@
+"""The documented limits on what Casefile accepts, in one place.
+
+Input from outside (a form, the command line, a case archive, an attached file) is
+refused past these, with a message naming the limit, instead of exhausting memory or
+failing deep inside the database. docs/archive-format.md ("Limits") lists them; a
+change here is a change there.
+"""
+
+from __future__ import annotations
+
+MIB = 1024 * 1024
+GIB = 1024 * MIB
+
+# One text field of a record (a statement's words, a note): a million characters is
+# a 400-page transcript; longer is a mistake or an attack.
+MAX_FIELD_CHARS = 1_000_000
+
+# Whole numbers a record keeps (a charge's count) fit the smallest integer column
+# of every backend (PostgreSQL INTEGER); record ids fit a 64-bit one.
+MAX_SMALL_INT = 2**31 - 1
+MAX_RECORD_ID = 2**63 - 1
+
+# A case archive: case.json is parsed in memory, so it has a ceiling of its own.
+MAX_CASE_JSON_BYTES = 200 * MIB
+MAX_ARCHIVE_BYTES = 4 * GIB  # all entries, uncompressed
+MAX_ARCHIVE_ENTRIES = 100_000
+MAX_JSON_NUMBER_CHARS = 100  # digits of one number in case.json
+
+# Text extraction of one attached file: how much of a Word file's XML is read, and
+# how much of any file's text is kept for search.
+MAX_EXTRACT_XML_BYTES = 64 * MIB
+MAX_EXTRACTED_CHARS = 2_000_000
+
+# The command line: hits per kind a search prints, the size of a made-up case, and
+# of the text ``casefile extract`` reads quotations from (a long transcript is 5 MB).
+MAX_INTAKE_TEXT_BYTES = 20 * MIB
+MAX_SEARCH_HITS = 10_000
+MAX_DEMO_RECORDS = 1_000_000
+
+# One value in a printed table cell (the conflict check's record): a table row cannot
+# break across pages, so longer text is cut there, with a note saying so.
+MAX_CELL_CHARS = 500
