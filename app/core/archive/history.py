@@ -199,9 +199,7 @@ def _timestamp(where: str, value: Any) -> dt.datetime:
         raise _fail(where, "at is required (an ISO 8601 date and time)")
     try:
         at = dt.datetime.fromisoformat(value)
-        at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
-        at.astimezone(dt.UTC)  # year 1 at +05:00 has no UTC time
-    except (ValueError, OverflowError):
+    except ValueError:
         raise _fail(where, f"at {value!r} is not an ISO 8601 date and time") from None
     at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
     try:
