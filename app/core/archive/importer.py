@@ -34,6 +34,7 @@ from app.core.archive.read import ArchiveContent, Record, read_content
 from app.core.errors import ArchiveError, WorkspaceError
 from app.core.storage import audit, db
 from app.core.storage.bulk import insert_rows
+from app.core.storage.faults import fault_point
 from app.core.storage.models import (
     Case,
     Charge,
@@ -93,6 +94,8 @@ def import_archive(
                 case_id,
                 note=_import_note(content, source),
             )
+            # Every row is in; a big import's search index is not rebuilt yet.
+            fault_point("import:after-insert")
     except SQLAlchemyError as exc:
         raise WorkspaceError(
             f"the case could not be imported; nothing was added: {db.reason(exc)}"

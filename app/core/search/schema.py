@@ -310,8 +310,21 @@ def suspend_index(session: Session) -> None:
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return
+    _open_driver_transaction(connection)
     for name in trigger_names():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def _open_driver_transaction(connection: Connection) -> None:
+    """Make sure SQLite itself is inside a transaction before DDL runs.
+
+    The sqlite3 driver begins a transaction only before INSERT/UPDATE/DELETE, so a DROP
+    sent first would run in autocommit mode and commit on its own: an import failing or
+    killed afterwards would leave the workspace without its triggers, and nothing later
+    would be indexed. IMMEDIATE takes the write lock now, as the import writes anyway."""
+    driver = connection.connection.dbapi_connection
+    if driver is not None and not driver.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def rebuild_index(session: Session) -> None:

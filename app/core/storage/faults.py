@@ -13,7 +13,7 @@ Normally that is one dictionary look-up and nothing else. A test sets:
 Points in use: ``restore:before-journal``, ``restore:after-move-aside``,
 ``restore:after-database-in-place``, ``encrypt:after-export``, ``encrypt:after-swap``,
 ``backup:after-snapshot``, ``backup:mid-zip``, ``session:before-commit`` (every unit of
-work that writes), ``workspace:opened`` (the end of every open).
+work that writes), ``workspace:opened`` (the end of every open), ``import:after-insert``.
 """
 
 from __future__ import annotations
