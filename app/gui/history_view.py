@@ -18,6 +18,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -34,6 +35,8 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, select
 
 from app.context import AppContext
 from app.core.kinds import KINDS
+from app.core.storage import audit_chain
+from app.core.storage.audit import chain_problems
 from app.core.storage.models import AuditEntry, Case, Party
 from app.gui import style
 from app.gui.dialogs.base import Buttons, Dialog
@@ -100,6 +103,38 @@ def record_scope(ctx: AppContext, kind: str, record_id: int) -> Scope:
 # -- the model ---------------------------------------------------------------------
 
 
+def _entry(row: Any) -> dict[str, Any]:
+    note, at, changes = row.note or "", None, {}
+    try:
+        at = audit_chain.stored_time(row.at)
+        changes = audit_chain.stored_changes(row.changes)
+    except audit_chain.Unreadable as exc:
+        note = f"this entry cannot be read ({exc}): it was changed outside Casefile"
+    return {
+        "id": row.id,
+        "at": at,
+        "user": row.user or "",
+        "action": row.action or "",
+        "table": row.table_name,
+        "record_id": row.record_id,
+        "changes": changes,
+        "note": note,
+    }
+
+
+def _problems_of(ctx: AppContext) -> Any:
+    """Work for a worker thread: the chain check reads every entry of the workspace."""
+
+    def work(_control: Any) -> list[str]:
+        handle = ctx.workspace.for_worker()
+        try:
+            return chain_problems(handle)
+        finally:
+            handle.close()
+
+    return work
+
+
 @dataclass
 class HistoryRow:
     entry: dict[str, Any]
@@ -146,29 +181,16 @@ class HistoryModel(QAbstractTableModel):
         page = select(_LOG.id).where(self.scope.condition()).order_by(_LOG.id.desc()).limit(PAGE)
         if before_id is not None:
             page = page.where(_LOG.id < before_id)
-        columns = (
-            _LOG.id, _LOG.at, _LOG.user, _LOG.action, _LOG.table_name,
-            _LOG.record_id, _LOG.changes, _LOG.note,
-        )  # fmt: skip
+        # Time and changes read raw: an entry overwritten with nonsense outside the app
+        # (SQLite keeps any text) is shown as unreadable instead of failing the page.
         with self.ctx.workspace.reader() as session:
             ids = list(session.scalars(page))
-            found = session.execute(select(*columns).where(_LOG.id.in_(ids))) if ids else []
-            entries = sorted(
-                (
-                    {
-                        "id": r.id,
-                        "at": r.at,
-                        "user": r.user,
-                        "action": r.action,
-                        "table": r.table_name,
-                        "record_id": r.record_id,
-                        "changes": r.changes if isinstance(r.changes, dict) else {},
-                        "note": r.note or "",
-                    }
-                    for r in found
-                ),
-                key=lambda e: -e["id"],
+            found = (
+                session.execute(select(*audit_chain.raw_columns()).where(_LOG.id.in_(ids)))
+                if ids
+                else []
             )
+            entries = sorted((_entry(r) for r in found), key=lambda e: -e["id"])
         if len(entries) < PAGE:
             self._exhausted = True
         formatter = Formatter(Names(self.ctx))
@@ -291,6 +313,10 @@ class HistoryDialog(Dialog):
         self.heading = style.heading(scope.title, 1.2)
         self.heading.setWordWrap(True)
         self.count_label = style.muted(QLabel())
+        self.warning_label = QLabel(self)  # shown when the chain check finds tampering
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("font-weight: bold")
+        self.warning_label.hide()
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -328,15 +354,26 @@ class HistoryDialog(Dialog):
         layout.setSpacing(style.SPACING)
         layout.addWidget(self.heading)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.warning_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_entry())
         self.model.modelReset.connect(self._model_reset)
         self._model_reset()
+        ctx.tasks.start("history-chain-check", _problems_of(ctx), on_done=self._warn)
 
     def reload(self) -> None:
         self.model.reload()
+
+    def _warn(self, problems: list[str]) -> None:
+        if not problems or not shiboken6.isValid(self.warning_label):  # closed meanwhile
+            return
+        self.warning_label.setText(
+            f"Warning: the audit trail was tampered with ({problems[0]}). What remains of it "
+            "is shown, and may be incomplete or changed; Check Workspace names where."
+        )
+        self.warning_label.show()
 
     def _model_reset(self) -> None:
         total = self.model.total

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import resource
+import signal
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -131,3 +135,55 @@ def test_archives_from_an_encrypted_workspace(
     assert main(["--db", other, "--passphrase-file", key_file, "import", sealed]) == 0
     assert main(["--db", other, "import", plain]) == 0
     assert len(capsys.readouterr().out.split()) == 2
+
+
+@contextlib.contextmanager
+def _disk_full_after(size: int) -> Iterator[None]:
+    """No file grows past ``size`` bytes: SQLCipher's own writes fail as on a full disk
+    (the failure comes from inside the C library, where no Python hook reaches)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    quiet = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a kill
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, quiet)
+
+
+def test_a_full_disk_leaves_the_old_passphrase(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.services import cases
+    from app.core.storage import encryption
+    from app.core.storage.workspace import open_workspace
+
+    db = tmp_path / "w.casefile"
+    old = _secret(tmp_path, "old.txt", PASSPHRASE)
+    new = _secret(tmp_path, "new.txt", "a new one")
+    ws = open_workspace(db, PASSPHRASE)
+    for number in range(60):
+        cases.add_case(ws, caption=f"People v. Number {number} " + "x" * 200)
+    ws.close()
+    capsys.readouterr()
+    real = encryption.change_passphrase
+
+    def on_a_full_disk(*args: object) -> None:
+        with _disk_full_after(db.stat().st_size // 2):  # the re-keyed pages do not fit
+            real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(encryption, "change_passphrase", on_a_full_disk)
+    argv = ["--db", str(db), "--passphrase-file", old, "passphrase"]
+    assert main([*argv, "--new-passphrase-file", new]) == 1
+    err = _err(capsys)
+    assert "the passphrase was not changed" in err and "old passphrase" in err, err
+    assert "unexpected" not in err
+
+    ws = open_workspace(db, PASSPHRASE)  # nothing half-written: the old one still opens it
+    assert len(cases.list_cases(ws)) == 60
+    ws.close()
+    monkeypatch.setattr(encryption, "change_passphrase", real)
+    assert main([*argv, "--new-passphrase-file", new]) == 0  # space again: it works
+    ws = open_workspace(db, "a new one")
+    assert len(cases.list_cases(ws)) == 60
+    ws.close()

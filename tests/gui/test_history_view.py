@@ -129,3 +129,44 @@ def test_the_dialog_shows_the_selected_entry_in_full_and_cannot_edit(
     dialog.reload()
     assert "3 entries" in dialog.count_label.text()
     assert "¶ 100" in dialog.detail.toPlainText()
+
+
+def test_a_tampered_trail_is_flagged_and_a_garbled_entry_shown_unreadable(
+    qtbot: Any, ctx: AppContext, sample_case_id: int
+) -> None:
+    """Raw SQL (guards dropped) overwrote one entry's time and another's changes."""
+    statement = _first_statement(ctx, sample_case_id)
+    with ctx.workspace.session() as session:
+        for n in range(2):
+            audit.record(
+                session, audit.UPDATE, "statements", statement.id, sample_case_id,
+                {"pin_cite": [f"¶ {n}", f"¶ {n + 1}"]},
+            )  # fmt: skip
+    with ctx.workspace.reader() as session:
+        newest, before = session.scalars(
+            select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(2)
+        ).all()
+    with ctx.workspace.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER audit_log_no_update")
+        connection.exec_driver_sql(f"UPDATE audit_log SET at = 'yesterday' WHERE id = {newest}")
+        connection.exec_driver_sql(f"UPDATE audit_log SET changes = '{{oops' WHERE id = {before}")
+
+    dialog = HistoryDialog(ctx, case_scope(ctx, sample_case_id))
+    qtbot.addWidget(dialog)
+    assert ctx.tasks.wait()  # the chain is checked off the window's thread
+    warning = dialog.warning_label
+    assert not warning.isHidden() and "tampered" in warning.text()
+    first, second = _cells(dialog.model, 0), _cells(dialog.model, 1)
+    assert "cannot be read" in first[4] and "cannot be read" in second[4]
+    assert first[1] and first[3]  # who and what are still shown
+    dialog.table.selectRow(0)
+    assert "cannot be read" in dialog.detail.toPlainText()
+
+
+def test_an_untouched_trail_shows_no_warning(
+    qtbot: Any, ctx: AppContext, sample_case_id: int
+) -> None:
+    dialog = HistoryDialog(ctx, case_scope(ctx, sample_case_id))
+    qtbot.addWidget(dialog)
+    assert ctx.tasks.wait() and ctx.tasks.last_error is None
+    assert dialog.warning_label.isHidden()

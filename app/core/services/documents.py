@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 
 from app.core import vocab
 from app.core.errors import ValidationError
+from app.core.limits import MAX_SMALL_INT
 from app.core.services import fields as f
 from app.core.services import records
 from app.core.services.case_record import CaseRecordService
@@ -35,8 +36,12 @@ def _sha(name: str, value: Any) -> str | None:
 def _size(name: str, value: Any) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(name, f"{value!r} is not a file size")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(name, f"expected a number of bytes, got {type(value).__name__}")
+    if value < 0:
+        raise ValidationError(name, "cannot be negative")
+    if value > MAX_SMALL_INT:  # the column is an INTEGER (32 bits on PostgreSQL)
+        raise ValidationError(name, f"must be at most {MAX_SMALL_INT:,} bytes")
     return value
 
 

@@ -67,15 +67,52 @@ def change_passphrase(ws: Workspace, old: str, new: str) -> None:
         ws.backup_thread.join()
     with ws.held_alone("changing the passphrase of"):
         ws.engine.dispose()
-        con = crypto.connect(ws.path, ws.key)
-        try:
-            con.execute(new_key.pragma("rekey"))
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            con.close()
-        crypto.connect(ws.path, new_key).close()  # prove it before forgetting the old key
+        failure = _rekey(ws.path, ws.key, new_key)
+        # Prove it before forgetting the old key: SQLCipher answers "ok" to a rekey
+        # whose writes failed (a full disk), and rolls it back.
+        if not _opens_with(ws.path, new_key):
+            raise _not_changed(ws.path, ws.key, failure)
         ws.key = new_key
         ws.rebind(db.make_engine(ws.url, key=new_key))
+
+
+def _rekey(path: Path, old: WorkspaceKey, new: WorkspaceKey) -> str | None:
+    """Re-key the file; the database's complaint if it had one (else None)."""
+    module = crypto.sqlcipher()
+    try:
+        con = crypto.connect(path, old)
+    except WrongPassphrase:
+        return "the workspace could not be read"
+    try:
+        con.execute(new.pragma("rekey"))
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except module.Error as exc:
+        return str(exc)
+    finally:
+        con.close()
+    return None
+
+
+def _opens_with(path: Path, key: WorkspaceKey) -> bool:
+    try:
+        crypto.connect(path, key).close()
+    except WrongPassphrase:
+        return False
+    return True
+
+
+def _not_changed(path: Path, old: WorkspaceKey, failure: str | None) -> EncryptionError:
+    # SQLCipher's own words after a failed rekey ("database table is locked") mislead.
+    why = "the workspace could not be rewritten with the new key (is the disk full?)"
+    if _opens_with(path, old):
+        return EncryptionError(
+            f"the passphrase was not changed: {why}; the workspace still opens with the "
+            "old passphrase"
+        )
+    return EncryptionError(
+        f"the passphrase change could not be confirmed ({failure or why}); the workspace "
+        "opens with the old passphrase or the new one: try the old one first"
+    )
 
 
 @dataclass

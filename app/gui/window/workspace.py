@@ -197,5 +197,8 @@ class WorkspacePart:
         self.window.undo.clear()
         self.window.forget_open_case()
         self.window.case_list.reload()
+        # Open File's copies (decrypted, for an encrypted one) would otherwise stay on
+        # disk until the app exits, long after this workspace is out of sight.
+        old.store.discard_viewer_files()
         old.close()
         self._workspace_changed()

@@ -64,6 +64,8 @@ def test_file_fields_are_checked(workspace: Workspace) -> None:
         ("file_sha256", "AB" * 32),
         ("file_size", -1),
         ("file_size", "12"),
+        ("file_size", 2**31),  # past PostgreSQL's INTEGER column
+        ("file_size", 2**64),  # past any integer column
         ("kind", "rumor"),
         ("privileged", "yes"),
     ):

@@ -179,6 +179,36 @@ def test_passphrase_change_is_refused_while_a_command_writes(
     ]
 
 
+@pytest.mark.skipif(not crypto.available(), reason="needs SQLCipher")
+def test_the_passphrase_command_refuses_clearly_while_another_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not SQLCipher's traceback from re-keying under a writer: a refusal naming it."""
+    from app.core.storage.encryption import create_encrypted_workspace
+
+    monkeypatch.setattr(crypto, "WORKSPACE_KDF", crypto.KdfParams())  # as the child derives
+    path = tmp_path / "sealed.casefile"
+    create_encrypted_workspace(path, PASSPHRASE).close()
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.write_text(PASSPHRASE + "\n")
+    new.write_text("the new one\n")
+    archive = _archive(tmp_path, "Imported under the old key")
+    importing = Paused(
+        ["--db", str(path), "import", str(archive)], tmp_path, "session:before-commit",
+        CASEFILE_PASSPHRASE=PASSPHRASE,
+    )  # fmt: skip
+    try:
+        argv = ["--db", str(path), "--passphrase-file", str(old), "passphrase"]
+        changing = casefile([*argv, "--new-passphrase-file", str(new)], child_env(tmp_path))
+        out, err = changing.communicate(timeout=120)
+        assert changing.returncode == 1 and "Traceback" not in err and "unexpected" not in err
+        assert "cannot start changing the passphrase of" in err and "casefile import" in err
+        assert not out
+    finally:
+        assert importing.release().returncode == 0
+    assert _captions(path, PASSPHRASE) == ["Imported under the old key"]
+
+
 def test_a_killed_holder_leaves_no_lock_and_its_note_is_swept(tmp_path: Path) -> None:
     path = _workspace(tmp_path)
     ws = open_workspace(path)

@@ -403,6 +403,19 @@ def test_switching_workspace_and_recent_list(
     assert ctx.workspace.describe() == str(other)
 
 
+def test_switching_workspace_discards_the_old_ones_viewer_copies(
+    window: MainWindow, tmp_path: Path, ctx: AppContext
+) -> None:
+    """Open File's decrypted or renamed copies must not outlive the workspace shown."""
+    old_store = ctx.workspace.store
+    stored = old_store.add_bytes(b"the client's own words", "statement.txt")
+    viewed = old_store.viewing_copy(stored.sha256, "statement.txt")
+    assert viewed.read_bytes() == b"the client's own words"
+    assert window.workspace_part.switch_to(str(tmp_path / "other.casefile"))
+    assert not viewed.exists() and not viewed.parent.exists()
+    assert list(viewed.parent.parent.iterdir()) == []  # nothing else of it left in .plain
+
+
 def test_start_up_failure_names_the_workspace_and_offers_a_way_out(
     tmp_path: Path, qapp: Any
 ) -> None:
