@@ -19,6 +19,8 @@ MAX_FIELD_CHARS = 1_000_000
 # of every backend (PostgreSQL INTEGER); record ids fit a 64-bit one.
 MAX_SMALL_INT = 2**31 - 1
 MAX_RECORD_ID = 2**63 - 1
+# An attached file's size in bytes (a BIGINT column: body-camera video passes 2 GiB).
+MAX_FILE_BYTES = 2**63 - 1
 
 # A case archive: case.json is parsed in memory, so it has a ceiling of its own.
 MAX_CASE_JSON_BYTES = 200 * MIB

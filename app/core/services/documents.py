@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 
 from app.core import vocab
 from app.core.errors import ValidationError
-from app.core.limits import MAX_SMALL_INT
+from app.core.limits import MAX_FILE_BYTES
 from app.core.services import fields as f
 from app.core.services import records
 from app.core.services.case_record import CaseRecordService
@@ -40,8 +40,8 @@ def _size(name: str, value: Any) -> int | None:
         raise ValidationError(name, f"expected a number of bytes, got {type(value).__name__}")
     if value < 0:
         raise ValidationError(name, "cannot be negative")
-    if value > MAX_SMALL_INT:  # the column is an INTEGER (32 bits on PostgreSQL)
-        raise ValidationError(name, f"must be at most {MAX_SMALL_INT:,} bytes")
+    if value > MAX_FILE_BYTES:  # the column is a BIGINT
+        raise ValidationError(name, f"must be at most {MAX_FILE_BYTES:,} bytes")
     return value
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -210,7 +211,8 @@ class Document(Tracked, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # The attached file, if any; its bytes live in the store under their SHA-256.
     file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
-    file_size: Mapped[int | None] = mapped_column(Integer)
+    # 64 bits: body-camera video passes 2 GiB (SQLite's INTEGER always holds 64 bits).
+    file_size: Mapped[int | None] = mapped_column(Integer().with_variant(BigInteger, "postgresql"))
     file_media_type: Mapped[str | None] = mapped_column(String(200))
     file_name: Mapped[str | None] = mapped_column(String(500))
     # The attachment's text (plain text, .docx, a PDF's text layer) for search;

@@ -64,8 +64,8 @@ def test_file_fields_are_checked(workspace: Workspace) -> None:
         ("file_sha256", "AB" * 32),
         ("file_size", -1),
         ("file_size", "12"),
-        ("file_size", 2**31),  # past PostgreSQL's INTEGER column
-        ("file_size", 2**64),  # past any integer column
+        ("file_size", 2**63),  # past a 64-bit column
+        ("file_size", 2**64),
         ("kind", "rumor"),
         ("privileged", "yes"),
     ):
@@ -73,6 +73,16 @@ def test_file_fields_are_checked(workspace: Workspace) -> None:
             documents.add_document(workspace, cf.case_id, title="Doc", **{field: value})
         assert caught.value.field == field
     assert table_counts(workspace) == before
+
+
+def test_a_file_past_2_gib_keeps_its_size(workspace: Workspace) -> None:
+    # Body-camera video passes 2 GiB; PostgreSQL's column was a 32-bit INTEGER.
+    cf = CaseFile.build(workspace)
+    size = 5 * 2**30
+    doc = documents.add_document(
+        workspace, cf.case_id, title="Body camera", file_sha256="ab" * 32, file_size=size
+    )
+    assert documents.get_document(workspace, doc)["file_size"] == size
 
 
 def test_deleting_a_cited_document_keeps_what_cites_it(workspace: Workspace) -> None:
