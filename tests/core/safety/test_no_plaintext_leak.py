@@ -219,6 +219,12 @@ def _print_and_open_in_process(path: Path, case_id: int, monkeypatch: pytest.Mon
         (doc,) = documents.documents_of_case(ws, case_id)[:1]
         copy = ws.store.viewing_copy(doc.file_sha256, doc.file_name)  # Open file
         assert SENTENCE.encode() in copy.read_bytes()
+        # Both are on disk while the viewer has them, in the private folder only.
+        private = ws.store.root / ".plain"
+        assert sorted(h.split(" (")[0] for h in _hits(path.parent)) == sorted(
+            str(p) for p in (Path(handed[0]), copy)
+        )
+        assert all(Path(p).is_relative_to(private) for p in (handed[0], copy))
         ws.store.discard_viewer_files()  # what the app does as it closes
     finally:
         ws.close()
