@@ -19,6 +19,7 @@ import textwrap
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from app.core.storage import crypto
@@ -70,7 +71,7 @@ def _hits(*folders: Path) -> list[str]:
 
 
 def _fill(ws: Workspace, outside: Path, caption: str) -> int:
-    """A case holding the sentence in a statement and in an attached text file."""
+    """A case holding the sentence in a statement, an attached text file and a .docx."""
     case_id = cases.add_case(ws, caption=caption)
     speaker = people.add_person_to_case(ws, case_id, ["witness"], name="Ada Birdwatcher")
     statements.add_statement(
@@ -79,6 +80,11 @@ def _fill(ws: Workspace, outside: Path, caption: str) -> int:
     note = outside / f"{caption[:8].strip()}-notes.txt"
     note.write_text(f"Field notes.\n{SENTENCE}.\n" * 20, encoding="utf-8")
     documents.add_document(ws, case_id, file=note, title="Field notes")
+    letter = outside / f"{caption[:8].strip()}-letter.docx"
+    word = docx.Document()
+    word.add_paragraph(f"Dear counsel, {SENTENCE}.")
+    word.save(str(letter))
+    documents.add_document(ws, case_id, file=letter, title="Letter")
     return case_id
 
 
@@ -179,9 +185,8 @@ def test_an_encrypted_workspace_leaves_no_plain_text_anywhere(
         from app.core.services import documents
         from app.core.storage.workspace import open_workspace
         ws = open_workspace({str(path)!r}, {NEW_PASSPHRASE!r}, user="tester")
-        (doc,) = documents.documents_of_case(ws, {case_id})[:1]
-        copy = ws.store.viewing_copy(doc.file_sha256, doc.file_name)
-        assert copy.read_bytes()
+        for doc in documents.documents_of_case(ws, {case_id}):
+            assert ws.store.viewing_copy(doc.file_sha256, doc.file_name).read_bytes()
         os.kill(os.getpid(), signal.SIGKILL)
         """
     )
@@ -216,15 +221,16 @@ def _print_and_open_in_process(path: Path, case_id: int, monkeypatch: pytest.Mon
             if handed:
                 break
         assert handed and Path(handed[0]).read_bytes().startswith(b"%PDF")
-        (doc,) = documents.documents_of_case(ws, case_id)[:1]
-        copy = ws.store.viewing_copy(doc.file_sha256, doc.file_name)  # Open file
-        assert SENTENCE.encode() in copy.read_bytes()
+        copies = [  # Open file, on each document
+            ws.store.viewing_copy(doc.file_sha256, doc.file_name)
+            for doc in documents.documents_of_case(ws, case_id)
+        ]
+        assert len(copies) == 2
         # Both are on disk while the viewer has them, in the private folder only.
         private = ws.store.root / ".plain"
-        assert sorted(h.split(" (")[0] for h in _hits(path.parent)) == sorted(
-            str(p) for p in (Path(handed[0]), copy)
-        )
-        assert all(Path(p).is_relative_to(private) for p in (handed[0], copy))
+        seen = {Path(h.split(" (")[0]) for h in _hits(path.parent)}
+        assert seen == {Path(handed[0]), *copies}
+        assert all(p.is_relative_to(private) for p in seen)
         ws.store.discard_viewer_files()  # what the app does as it closes
     finally:
         ws.close()
