@@ -37,9 +37,12 @@ def casefile(args: list[str], env: dict[str, str], **kwargs: object) -> subproce
     )
 
 
-def run_killed(args: list[str], home: Path, point: str) -> subprocess.CompletedProcess[str]:
-    """Run ``casefile ARGS`` so that it kills itself at ``point``; it must have died there."""
-    proc = casefile(args, child_env(home, CASEFILE_FAULT=point))
+def run_killed(
+    args: list[str], home: Path, point: str, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run ``casefile ARGS`` (``env``: more variables for it, e.g. a passphrase) so that
+    it kills itself at ``point``; it must have died there."""
+    proc = casefile(args, child_env(home, CASEFILE_FAULT=point, **env))
     out, err = proc.communicate(timeout=GIVE_UP_AFTER)
     assert proc.returncode == -9, f"it did not die at {point}: {proc.returncode}\n{out}\n{err}"
     return subprocess.CompletedProcess(args, proc.returncode, out, err)
