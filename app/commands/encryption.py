@@ -242,14 +242,12 @@ def run_encrypt(args: argparse.Namespace, _workspace: None) -> int:
     if args.delete_plain_backups and path.is_file() and is_encrypted(path):
         return _delete_plain_backups_only(path)
     secret = _sources(args).new(also_current=True)
-    result = encrypt_workspace(path, secret)
+    result = encrypt_workspace(path, secret, delete_plain_backups=args.delete_plain_backups)
     print(f"encrypted {result.workspace} and {result.attachments} attachment(s)")
     for problem in result.problems:
         print(f"  warning: {problem}")
-    if result.plain_backups and args.delete_plain_backups:
-        for old in result.plain_backups:
-            old.unlink(missing_ok=True)
-        print(f"  deleted {len(result.plain_backups)} unencrypted backup(s)")
+    if args.delete_plain_backups:
+        print(f"  deleted {len(result.deleted_backups)} unencrypted backup(s)")
     elif result.plain_backups:
         print(
             f"  warning: {len(result.plain_backups)} backup(s) made before are NOT encrypted "
@@ -263,11 +261,9 @@ def run_encrypt(args: argparse.Namespace, _workspace: None) -> int:
 def _delete_plain_backups_only(path: Path) -> int:
     """``encrypt --delete-plain-backups`` again, as its own hint says: the workspace is
     encrypted already, so only the backups made before that are deleted."""
-    from app.core.storage.encryption import plain_backups
+    from app.core.storage.encryption import delete_plain_backups_of
 
-    old = plain_backups(path)
-    for backup in old:
-        backup.unlink(missing_ok=True)
+    old = delete_plain_backups_of(path)
     print(f"{path} is already encrypted; deleted {len(old)} unencrypted backup(s)")
     return 0
 

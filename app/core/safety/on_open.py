@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.core.safety import backup, backup_files, check
-from app.core.storage import db, hooks
+from app.core.storage import db, encryption, hooks
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -35,6 +35,8 @@ def start_backup(workspace: Workspace, background: bool) -> None:
 def install_hooks() -> None:
     """Quick-check and back up every workspace opened from now on. Calling it again is harmless."""
     hooks.register_open_check(quick_check)
+    # Before today's backup: an encrypt cut short may have asked to delete the plain ones.
+    hooks.register_after_open(encryption.finish_asked_deletion)
     hooks.register_after_open(start_backup)
     hooks.register_copy_finder(backup_files.list_backups)
 

@@ -121,10 +121,16 @@ class EncryptResult:
     attachments: int
     plain_backups: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    deleted_backups: list[Path] = field(default_factory=list)
 
 
-def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptResult:
-    """Convert the plain SQLite workspace at ``path`` to an encrypted one, in place."""
+def encrypt_workspace(
+    path: str | os.PathLike[str], passphrase: str, *, delete_plain_backups: bool = False
+) -> EncryptResult:
+    """Convert the plain SQLite workspace at ``path`` to an encrypted one, in place; with
+    ``delete_plain_backups``, also delete the backups made before (those stay readable).
+    The request is written down first, so an encrypt killed half-way still honours it:
+    the open that finishes the encryption deletes them (:func:`finish_asked_deletion`)."""
     workspace_file = Path(path).expanduser().absolute()
     if not workspace_file.is_file():
         raise WorkspaceError(f"there is no workspace at {workspace_file}")
@@ -141,6 +147,8 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
     # plain file about to be replaced, and its work would be lost.
     with WorkspaceAccess(workspace_file, "encrypt") as access:
         access.exclusive("encrypting")
+        if delete_plain_backups:
+            deletion_marker(workspace_file).touch(mode=0o600)
         _export(workspace_file, sealed, key, data_key)
         try:
             fault_point("encrypt:after-export")
@@ -156,7 +164,37 @@ def encrypt_workspace(path: str | os.PathLike[str], passphrase: str) -> EncryptR
             with contextlib.suppress(OSError):
                 AttachmentStore(root).path_for(sha).unlink()
         AttachmentStore(root).sealing_done()
-    return EncryptResult(workspace_file, len(plain_files), plain_backups(workspace_file), problems)
+        deleted = delete_plain_backups_of(workspace_file) if delete_plain_backups else []
+    return EncryptResult(
+        workspace_file, len(plain_files), plain_backups(workspace_file), problems, deleted
+    )
+
+
+def deletion_marker(workspace_file: Path) -> Path:
+    """Beside the workspace while an ``encrypt --delete-plain-backups`` is unfinished."""
+    return workspace_file.with_name(workspace_file.name + ".delete-plain-backups")
+
+
+def delete_plain_backups_of(workspace_file: Path) -> list[Path]:
+    """Delete the unencrypted backups of ``workspace_file``; the request is then done."""
+    deleted = plain_backups(workspace_file)
+    for old in deleted:
+        old.unlink(missing_ok=True)
+    deletion_marker(workspace_file).unlink(missing_ok=True)
+    return deleted
+
+
+def finish_asked_deletion(workspace: Workspace, _background: bool) -> None:
+    """After an open: an encrypt asked to delete the plain backups was cut short after
+    its swap (the workspace is encrypted now): delete them, and say so."""
+    path = workspace.path
+    if path is None or not workspace.encrypted or not deletion_marker(path).exists():
+        return
+    deleted = delete_plain_backups_of(path)
+    workspace.notices.append(
+        f"deleted {len(deleted)} unencrypted backup(s), as the encryption that was cut "
+        "short had been asked to"
+    )
 
 
 def is_encrypted(path: str | os.PathLike[str]) -> bool:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from app.core.safety import backup, backup_files
-from app.core.safety.on_open import install_hooks
+from app.core.safety.on_open import install_hooks, start_backup
 from app.core.services import cases
-from app.core.storage import hooks
+from app.core.storage import encryption, hooks
 from app.core.storage.workspace import open_workspace
 
 REPO = Path(__file__).resolve().parents[3]
@@ -43,7 +43,9 @@ def test_install_hooks_registers_the_check_the_backup_and_the_copies(no_hooks: N
     install_hooks()
     install_hooks()
     checks, after, finders = hooks.registered()
-    assert len(checks) == len(after) == len(finders) == 1
+    assert len(checks) == len(finders) == 1
+    # An unfinished request to delete plain backups is honoured before today's backup.
+    assert after == [encryption.finish_asked_deletion, start_backup]
     assert finders == [backup_files.list_backups]
 
 
