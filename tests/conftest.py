@@ -90,3 +90,15 @@ def workspace(
 def article_text() -> str:
     """The news article the sample case is built from."""
     return SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def quick_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Cheap key derivation, no passphrase or workspace inherited from the environment,
+    and a data folder of the test's own: what every command-line encryption test needs."""
+    from app.core.storage import crypto
+
+    monkeypatch.setattr(crypto, "WORKSPACE_KDF", crypto.KdfParams(log2_n=10))
+    for var in ("CASEFILE_PASSPHRASE", "CASEFILE_NEW_PASSPHRASE", "CASEFILE_DB"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))

@@ -26,11 +26,8 @@ PASSPHRASE = 'it\'s a "long" passphrase, señor'
 
 
 @pytest.fixture(autouse=True)
-def setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(crypto, "WORKSPACE_KDF", crypto.KdfParams(log2_n=10))
-    for var in ("CASEFILE_PASSPHRASE", "CASEFILE_NEW_PASSPHRASE", "CASEFILE_DB"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+def _quick_keys(quick_keys: None) -> None:
+    """Every test here runs with cheap keys and a clean environment (tests/conftest.py)."""
 
 
 def _secret(tmp_path: Path, name: str, text: str) -> str:

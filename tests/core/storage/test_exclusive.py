@@ -28,11 +28,8 @@ PASSPHRASE = "a passphrase for the race"
 
 
 @pytest.fixture(autouse=True)
-def quick_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(crypto, "WORKSPACE_KDF", crypto.KdfParams(log2_n=10))
-    for var in ("CASEFILE_PASSPHRASE", "CASEFILE_NEW_PASSPHRASE", "CASEFILE_DB"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+def _quick_keys(quick_keys: None) -> None:
+    """Every test here runs with cheap keys and a clean environment (tests/conftest.py)."""
 
 
 def _archive(tmp_path: Path, caption: str) -> Path:
