@@ -236,7 +236,11 @@ def connect(path: Path, key: WorkspaceKey, **kwargs: Any) -> Any:
     try:
         apply_key(con, key)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except module.DatabaseError:
+    except module.OperationalError as exc:
+        # Locked, a disk I/O error, a full disk: the passphrase may well be right.
+        con.close()
+        raise EncryptionError(f"{path}: cannot open the workspace: {exc}") from None
+    except module.DatabaseError:  # "file is not a database": the key did not fit
         con.close()
         raise wrong_passphrase(path) from None
     return con

@@ -288,7 +288,9 @@ def _check_key(engine: Engine, path: Path | None) -> None:
     try:
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except DBAPIError:
+    except OperationalError as exc:  # locked, a disk error: the passphrase may be right
+        raise WorkspaceError(f"cannot open the workspace: {db.reason(exc)}") from None
+    except DBAPIError:  # "file is not a database": the key did not fit
         raise crypto.wrong_passphrase(path) from None
 
 

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 from app.core.archive.transfer import export_case, import_archive  # noqa: E402
+from app.core.errors import WorkspaceError  # noqa: E402
 from app.core.safety import backup  # noqa: E402
 from app.core.safety.check import check_workspace  # noqa: E402
 from app.core.services import cases, documents, people, statements  # noqa: E402
@@ -109,6 +110,26 @@ def test_missing_and_wrong_passphrases_are_refused_clearly(tmp_path: Path) -> No
     again = open_workspace(tmp_path / "plain.casefile", "whatever", user="tester")
     assert not again.encrypted
     again.close()
+
+
+def test_a_locked_workspace_is_not_called_a_wrong_passphrase(tmp_path: Path) -> None:
+    # A disk error or a lock is not a key that does not fit: say what happened.
+    path = tmp_path / "w.casefile"
+    open_workspace(path, PASSPHRASE, user="tester").close()
+    key = crypto.WorkspaceKey.derive(PASSPHRASE, crypto.workspace_salt(path))
+    holder = crypto.connect(path, key)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")  # no reader gets in, even with WAL
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(crypto.EncryptionError, match="cannot open the workspace: .*locked"):
+            crypto.connect(path, key, timeout=0.1)
+        with pytest.raises(WorkspaceError, match="cannot open the workspace") as caught:
+            open_workspace(path, PASSPHRASE, user="tester")  # waits out its 5 s busy timeout
+        assert not isinstance(caught.value, WrongPassphrase)
+    finally:
+        holder.rollback()
+        holder.close()
+    crypto.connect(path, key).close()  # the right passphrase still opens it
 
 
 @pytest.mark.parametrize(
