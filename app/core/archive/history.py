@@ -23,13 +23,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import ArchiveError
 from app.core.kinds import KINDS
 from app.core.storage import audit, audit_chain
-from app.core.storage.models import AuditEntry, Party
 from app.core.textrules import storage_problem
 
 HISTORY_KEYS = frozenset({"at", "user", "action", "record", "changes", "note"})
@@ -63,18 +61,7 @@ IdMap = Mapping[str, Mapping[str, int]]
 
 def export_history(session: Session, case_id: int, refs: RefMap) -> list[dict[str, Any]]:
     """The case's audit entries (and its people's), oldest first, as archive entries."""
-    log = AuditEntry.__table__.c
-    people = select(Party.person_id).where(Party.case_id == case_id)
-    rows = session.execute(
-        select(*audit_chain.raw_columns())
-        .where(
-            or_(
-                log.case_id == case_id,
-                (log.table_name == "people") & log.record_id.in_(people),
-            )
-        )
-        .order_by(log.id)
-    )
+    rows = session.execute(audit.case_history_query(case_id))
     return [_export_entry(row, refs) for row in rows]
 
 

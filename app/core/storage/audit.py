@@ -25,7 +25,7 @@ import weakref
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
-from sqlalchemy import func, inspect, or_, select
+from sqlalchemy import Select, func, inspect, or_, select
 from sqlalchemy.orm import RelationshipProperty, Session, sessionmaker
 
 from app.core.dates import PartialDate
@@ -308,21 +308,26 @@ def _as_dict(row: Any) -> dict[str, Any]:
     }
 
 
+def case_history_query(case_id: int) -> Select[Any]:
+    """The raw audit entries about a case and its records, and about the people in it,
+    oldest first: what ``casefile history`` shows and what an archive of the case carries."""
+    people = select(Party.person_id).where(Party.case_id == case_id)
+    return (
+        select(*audit_chain.raw_columns())
+        .where(
+            or_(
+                AuditEntry.case_id == case_id,
+                (AuditEntry.table_name == "people") & AuditEntry.record_id.in_(people),
+            )
+        )
+        .order_by(AuditEntry.id)
+    )
+
+
 def history_of_case(ws: Any, case_id: int) -> list[dict[str, Any]]:
     """Every entry about the case and its records, and about the people in it, oldest first."""
     with ws.reader() as session:
-        people = select(Party.person_id).where(Party.case_id == case_id)
-        query = (
-            select(*audit_chain.raw_columns())
-            .where(
-                or_(
-                    AuditEntry.case_id == case_id,
-                    (AuditEntry.table_name == "people") & AuditEntry.record_id.in_(people),
-                )
-            )
-            .order_by(AuditEntry.id)
-        )
-        return [_as_dict(row) for row in session.execute(query)]
+        return [_as_dict(row) for row in session.execute(case_history_query(case_id))]
 
 
 def chain_problems(ws: Any) -> list[str]:

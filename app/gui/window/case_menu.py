@@ -15,20 +15,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QMenu,
-    QWidget,
 )
 
 from app.gui.dialogs.paste_text import PasteTextDialog
-from app.gui.window.menus import menu_action, menu_titled
+from app.gui.window.menus import WindowMenu, menu_action, menu_titled
 
 if TYPE_CHECKING:
-    from app.gui.interaction import Interaction
     from app.gui.window.host import WindowHost
 
 ARCHIVES = "Case archives (*.zip)"
 
 
-class CaseMenu:
+class CaseMenu(WindowMenu):
     """The Case menu of ``window``, before Help, and what its actions do."""
 
     def __init__(self, window: WindowHost) -> None:
@@ -58,14 +56,6 @@ class CaseMenu:
             bar.insertMenu(help_menu.menuAction(), self.menu)
         else:
             bar.addMenu(self.menu)
-
-    @property
-    def _parent(self) -> QWidget:
-        return self.window.window()
-
-    @property
-    def _talk(self) -> Interaction:
-        return self.window.interaction
 
     def _enable(self) -> None:
         has_case = self.window.current_case_id() is not None

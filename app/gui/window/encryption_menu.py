@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.errors import CasefileError
 from app.gui.dialogs.workspace import ask_new_workspace
-from app.gui.window.menus import insert_after, menu_action, menu_titled
+from app.gui.window.menus import WindowMenu, insert_after, menu_action, menu_titled
 
 if TYPE_CHECKING:
     from app.gui.interaction import Interaction
@@ -38,7 +38,7 @@ def ask_new_passphrase(parent: QWidget | None, title: str, interaction: Interact
         interaction.warn(parent, title, "The two passphrases differ. Try again.")
 
 
-class EncryptionMenu:
+class EncryptionMenu(WindowMenu):
     """New Encrypted Workspace… and Change Passphrase…, in the window's File menu."""
 
     def __init__(self, window: WindowHost) -> None:
@@ -57,10 +57,6 @@ class EncryptionMenu:
     def _enable(self) -> None:
         window = self.window
         self.change_action.setEnabled(window.has_workspace and window.ctx.workspace.key is not None)
-
-    @property
-    def _parent(self) -> QWidget:
-        return self.window.window()
 
     def new_encrypted_workspace(self) -> None:
         from pathlib import Path

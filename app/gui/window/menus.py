@@ -10,7 +10,23 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
+    from app.gui.interaction import Interaction
     from app.gui.window.host import WindowHost
+
+
+class WindowMenu:
+    """What a menu of the window reaches through it: the window to parent its dialogs on,
+    and the interaction to ask and tell the person through."""
+
+    window: WindowHost
+
+    @property
+    def _parent(self) -> QWidget:
+        return self.window.window()
+
+    @property
+    def _talk(self) -> Interaction:
+        return self.window.interaction
 
 
 def menu_action(

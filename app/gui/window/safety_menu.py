@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.core.errors import CasefileError
 from app.gui import style
-from app.gui.window.menus import insert_after, menu_action, menu_titled
+from app.gui.window.menus import WindowMenu, insert_after, menu_action, menu_titled
 
 if TYPE_CHECKING:
     from app.core.safety import backup
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from app.gui.case_view import CaseView
     from app.gui.dialogs.backup import CheckReportDialog
     from app.gui.history_view import HistoryDialog
-    from app.gui.interaction import Interaction
     from app.gui.tasks import TaskControl
     from app.gui.window.host import WindowHost
 
@@ -46,7 +45,7 @@ SERVER_RESTORE = (
 )
 
 
-class SafetyMenu(QObject):
+class SafetyMenu(WindowMenu, QObject):
     """The history, backup, restore and check actions in ``window``'s menus; ``nouns``
     name each record kind (the Edit menu's "History of Selected Person…")."""
 
@@ -113,14 +112,6 @@ class SafetyMenu(QObject):
     def _follow_link(self, name: str, key: dict[str, Any]) -> None:
         if name == "history" and "record" in key:
             self.show_record_history(str(key["record"]), int(key["id"]))
-
-    @property
-    def _parent(self) -> QWidget:
-        return self.window.window()
-
-    @property
-    def _talk(self) -> Interaction:
-        return self.window.interaction
 
     # -- the status bar ------------------------------------------------------------------
 
