@@ -96,6 +96,60 @@ ISSUE_STATUSES: Final = _vocab(
     ("resolved", "Resolved"),
 )
 
+# Custody of the client: after an appearance, and the case's status now.
+CUSTODY: Final = _vocab(
+    ("in", "In custody"),
+    ("out", "Released"),
+)
+
+APPEARANCE_PURPOSES: Final = _vocab(
+    ("arraignment", "Arraignment"),
+    ("conference", "Conference"),
+    ("hearing", "Hearing"),
+    ("motion", "Motion argument"),
+    ("trial", "Trial"),
+    ("sentencing", "Sentencing"),
+    ("other", "Other"),
+)
+
+# Who asked for an adjournment. The defense's request or its consent makes the
+# period excludable under CPL 30.30(4)(b) even without a ground chosen.
+ADJOURNMENT_REQUESTERS: Final = _vocab(
+    ("people", "The People"),
+    ("defense", "The defense"),
+    ("court", "The court"),
+    ("consent", "On consent"),
+)
+
+# The excludable grounds of CPL 30.30(4); "other" comes with a free-text ground.
+EXCLUDABLE_GROUNDS: Final = _vocab(
+    ("defense-request", "Adjournment at the defense's request (30.30(4)(b))"),
+    ("consent", "Adjournment on consent (30.30(4)(b))"),
+    ("motions", "Motions under consideration (30.30(4)(a))"),
+    ("absent", "Defendant absent or bench warrant (30.30(4)(c))"),
+    ("no-counsel", "Defendant without counsel (30.30(4)(f))"),
+    ("exceptional", "Exceptional circumstances (30.30(4)(g))"),
+    ("other-proceedings", "Other proceedings concerning the defendant (30.30(4)(a))"),
+    ("joinder", "Joined with a co-defendant (30.30(4)(d))"),
+    ("other", "Other ground"),
+)
+
+FILING_KINDS: Final = _vocab(
+    ("readiness", "Statement of readiness"),
+    ("coc", "Certificate of compliance"),
+    ("motion", "Motion filed"),
+    ("decision", "Decision"),
+    ("other", "Other"),
+)
+
+DEADLINE_KINDS: Final = _vocab(
+    ("discovery", "Discovery due"),
+    ("speedy_trial", "Speedy-trial last day"),
+    ("motion", "Motion due"),
+    ("response", "Response due"),
+    ("other", "Other"),
+)
+
 
 def label(vocabulary: MappingProxyType[str, str], code: str | None) -> str:
     """The human label of ``code``; unknown codes are shown as they are."""

@@ -133,6 +133,10 @@ class Case(Tracked, Base):
     assigned_staff: Mapped[str] = mapped_column(String(300), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The day the first accusatory instrument was filed: day 0 of the speedy-trial
+    # clock. Empty means "the arraignment's date".
+    commenced_on: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    custody: Mapped[str | None] = mapped_column(String(10))  # vocab.CUSTODY
 
     parties: Mapped[list[Party]] = relationship(
         back_populates="case", cascade="all, delete-orphan", passive_deletes=True
@@ -156,6 +160,15 @@ class Case(Tracked, Base):
         back_populates="case", cascade="all, delete-orphan", passive_deletes=True
     )
     case_notes: Mapped[list[Note]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+    appearances: Mapped[list[Appearance]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+    filings: Mapped[list[Filing]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+    deadlines: Mapped[list[Deadline]] = relationship(
         back_populates="case", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -338,6 +351,75 @@ class Note(Tracked, Base):
     staff_only: Mapped[bool] = mapped_column(Boolean, default=False)
 
     case: Mapped[Case] = relationship(back_populates="case_notes")
+
+
+class Appearance(Tracked, Base):
+    """One court appearance: an entry of the speedy-trial ledger and a court date.
+
+    ``adjourned_to`` is the next court date. The 30.30 fields (who asked for the
+    adjournment, whether the People answered ready, the excludable ground) say how the
+    days up to that date count; ``app.core.clock`` reads them.
+    """
+
+    __tablename__ = "appearances"
+    __table_args__ = (Index("ix_appearances_case_date", "case_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    date: Mapped[PartialDate] = mapped_column(PartialDateType)
+    time: Mapped[str | None] = mapped_column(String(5))
+    part: Mapped[str] = mapped_column(String(100), default="")
+    judge: Mapped[str] = mapped_column(String(300), default="")
+    purpose: Mapped[str] = mapped_column(String(20), default="other")  # vocab.APPEARANCE_PURPOSES
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    custody_after: Mapped[str | None] = mapped_column(String(10))  # vocab.CUSTODY
+    adjourned_to: Mapped[PartialDate | None] = mapped_column(PartialDateType, index=True)
+    requested_by: Mapped[str | None] = mapped_column(String(20))  # vocab.ADJOURNMENT_REQUESTERS
+    people_ready: Mapped[bool | None] = mapped_column(Boolean)
+    people_asked_days: Mapped[int | None] = mapped_column(Integer)
+    excludable: Mapped[str | None] = mapped_column(String(30))  # vocab.EXCLUDABLE_GROUNDS
+    excludable_other: Mapped[str] = mapped_column(String(300), default="")
+    arguable: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="appearances")
+
+
+class Filing(Tracked, Base):
+    """What happens off calendar: a statement of readiness, a certificate of compliance,
+    a motion, a decision. ``with_coc`` marks readiness filed together with a certificate."""
+
+    __tablename__ = "filings"
+    __table_args__ = (Index("ix_filings_case_date", "case_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    date: Mapped[PartialDate] = mapped_column(PartialDateType)
+    kind: Mapped[str] = mapped_column(String(20), default="other")  # vocab.FILING_KINDS
+    with_coc: Mapped[bool] = mapped_column(Boolean, default=False)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="filings")
+
+
+class Deadline(Tracked, Base):
+    """A deadline staff add by hand. Deadlines computed from rules are not stored:
+    they follow their inputs (``app.core.deadlines``)."""
+
+    __tablename__ = "deadlines"
+    __table_args__ = (Index("ix_deadlines_case_date", "case_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    date: Mapped[PartialDate] = mapped_column(PartialDateType, index=True)
+    time: Mapped[str | None] = mapped_column(String(5))
+    kind: Mapped[str] = mapped_column(String(20), default="other")  # vocab.DEADLINE_KINDS
+    title: Mapped[str] = mapped_column(String(500))
+    met_on: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="deadlines")
 
 
 class Setting(Base):

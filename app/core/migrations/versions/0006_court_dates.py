@@ -1,0 +1,121 @@
+"""Court dates and the speedy-trial ledger: appearances, filings, deadlines added by
+hand, and the case's commencement date and custody status.
+
+Revision ID: 0006
+Revises: 0005
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def _tracked() -> list[sa.Column[object]]:
+    return [
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.Column("version", sa.Integer(), server_default="1", nullable=False),
+    ]
+
+
+def _belongs_to_case(table: str) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        ["case_id"], ["cases.id"], name=op.f(f"fk_{table}_case_id_cases"), ondelete="CASCADE"
+    )
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("commenced_on", sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column("custody", sa.String(length=10), nullable=True))
+
+    op.create_table(
+        "appearances",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("date", sa.String(length=16), nullable=False),
+        sa.Column("time", sa.String(length=5), nullable=True),
+        sa.Column("part", sa.String(length=100), nullable=False),
+        sa.Column("judge", sa.String(length=300), nullable=False),
+        sa.Column("purpose", sa.String(length=20), nullable=False),
+        sa.Column("outcome", sa.Text(), nullable=False),
+        sa.Column("custody_after", sa.String(length=10), nullable=True),
+        sa.Column("adjourned_to", sa.String(length=16), nullable=True),
+        sa.Column("requested_by", sa.String(length=20), nullable=True),
+        sa.Column("people_ready", sa.Boolean(), nullable=True),
+        sa.Column("people_asked_days", sa.Integer(), nullable=True),
+        sa.Column("excludable", sa.String(length=30), nullable=True),
+        sa.Column("excludable_other", sa.String(length=300), nullable=False),
+        sa.Column("arguable", sa.Boolean(), nullable=False),
+        sa.Column("notes", sa.Text(), nullable=False),
+        *_tracked(),
+        _belongs_to_case("appearances"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_appearances")),
+    )
+    with op.batch_alter_table("appearances", schema=None) as batch_op:
+        batch_op.create_index("ix_appearances_case_date", ["case_id", "date"], unique=False)
+        batch_op.create_index(batch_op.f("ix_appearances_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_appearances_adjourned_to"), ["adjourned_to"], unique=False
+        )
+
+    op.create_table(
+        "filings",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("date", sa.String(length=16), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("with_coc", sa.Boolean(), nullable=False),
+        sa.Column("title", sa.String(length=500), nullable=False),
+        sa.Column("notes", sa.Text(), nullable=False),
+        *_tracked(),
+        _belongs_to_case("filings"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_filings")),
+    )
+    with op.batch_alter_table("filings", schema=None) as batch_op:
+        batch_op.create_index("ix_filings_case_date", ["case_id", "date"], unique=False)
+        batch_op.create_index(batch_op.f("ix_filings_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
+        "deadlines",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("date", sa.String(length=16), nullable=False),
+        sa.Column("time", sa.String(length=5), nullable=True),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("title", sa.String(length=500), nullable=False),
+        sa.Column("met_on", sa.String(length=16), nullable=True),
+        sa.Column("notes", sa.Text(), nullable=False),
+        *_tracked(),
+        _belongs_to_case("deadlines"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_deadlines")),
+    )
+    with op.batch_alter_table("deadlines", schema=None) as batch_op:
+        batch_op.create_index("ix_deadlines_case_date", ["case_id", "date"], unique=False)
+        batch_op.create_index(batch_op.f("ix_deadlines_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_deadlines_date"), ["date"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_table("deadlines")
+    op.drop_table("filings")
+    op.drop_table("appearances")
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_column("custody")
+        batch_op.drop_column("commenced_on")
