@@ -2,7 +2,7 @@
 
 Every place that needs to go from a kind ("statement") to its table, its words, the
 case view's list that shows it or its service functions reads it here, instead of
-writing out its own list of the nine kinds.
+writing out its own list of the kinds.
 
 The table itself is plain data and imports nothing heavy: the main window names kinds
 on its menus before SQLAlchemy is loaded. The service functions, entity specs and
@@ -23,7 +23,19 @@ if TYPE_CHECKING:
 
 Snapshot = dict[str, Any]
 # The kinds a person adds, edits and deletes from the window (people come with a party).
-RecordKind = Literal["case", "party", "statement", "charge", "document", "event", "issue", "note"]
+RecordKind = Literal[
+    "case",
+    "party",
+    "statement",
+    "charge",
+    "document",
+    "event",
+    "issue",
+    "note",
+    "appearance",
+    "filing",
+    "deadline",
+]
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,12 @@ KINDS: Mapping[str, Kind] = {
         Kind("event", "events", "event", "events", "Event", "chronology"),
         Kind("issue", "issues", "issue", "issues", "Issue", "issues"),
         Kind("note", "notes", "note", "notes", "Note", "notes"),
+        # The court-date kinds get their case view lists (sections) with their forms.
+        Kind(
+            "appearance", "appearances", "court appearance", "court appearances", "Court appearance"
+        ),
+        Kind("filing", "filings", "filing", "filings", "Filing"),
+        Kind("deadline", "deadlines", "deadline", "deadlines", "Deadline"),
     )
 }
 KIND_OF_TABLE: Mapping[str, Kind] = {kind.table: kind for kind in KINDS.values()}
@@ -108,10 +126,13 @@ def services(code: str) -> KindServices:
 def _all_services() -> Mapping[str, KindServices]:
     # Imported here, not at the top: the table above must load without SQLAlchemy.
     from app.core.services import (
+        appearances,
         cases,
         charges,
+        deadlines,
         documents,
         events,
+        filings,
         issues,
         notes,
         people,
@@ -179,5 +200,26 @@ def _all_services() -> Mapping[str, KindServices]:
         ),
         "note": KindServices(
             notes.NOTE, notes.add_note, notes.update_note, notes.get_note, notes.delete_note
+        ),
+        "appearance": KindServices(
+            appearances.APPEARANCE,
+            appearances.add_appearance,
+            appearances.update_appearance,
+            appearances.get_appearance,
+            appearances.delete_appearance,
+        ),
+        "filing": KindServices(
+            filings.FILING,
+            filings.add_filing,
+            filings.update_filing,
+            filings.get_filing,
+            filings.delete_filing,
+        ),
+        "deadline": KindServices(
+            deadlines.DEADLINE,
+            deadlines.add_deadline,
+            deadlines.update_deadline,
+            deadlines.get_deadline,
+            deadlines.delete_deadline,
         ),
     }

@@ -33,6 +33,9 @@ CASE = records.Entity(
         "opened_on": f.Field("Opened", f.date, None),
         "closed_on": f.Field("Closed", f.date, None),
         "assigned_staff": f.Field("Assigned staff", f.text(300)),
+        # Day 0 of the speedy-trial clock; empty means the arraignment's date.
+        "commenced_on": f.Field("Commenced on", f.optional_day, None),
+        "custody": f.Field("Custody", f.optional_code(vocab.CUSTODY), None, vocab.CUSTODY),
         "summary": f.Field("Summary", f.text(multiline=True)),
         "notes": f.Field("Notes", f.text(multiline=True)),
     },

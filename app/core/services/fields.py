@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.dates import PartialDate, coerce_date
+from app.core.dates import PartialDate, Precision, coerce_date
 from app.core.errors import ValidationError
 from app.core.limits import MAX_FIELD_CHARS, MAX_RECORD_ID, MAX_SMALL_INT
 from app.core.textrules import storage_problem
@@ -85,6 +85,21 @@ def date(name: str, value: Any) -> PartialDate | None:
     return coerce_date(value, name)
 
 
+def day(name: str, value: Any) -> PartialDate:
+    """A required date to the day: court dates and filings are counted in days."""
+    cleaned = optional_day(name, value)
+    if cleaned is None:
+        raise ValidationError(name, "is required")
+    return cleaned
+
+
+def optional_day(name: str, value: Any) -> PartialDate | None:
+    cleaned = date(name, value)
+    if cleaned is not None and (cleaned.precision is not Precision.DAY or cleaned.approximate):
+        raise ValidationError(name, f"{cleaned.display()} is not a full date like 2026-12-07")
+    return cleaned
+
+
 def time_of_day(name: str, value: Any) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -99,6 +114,31 @@ def boolean(name: str, value: Any) -> bool:
     if value in (0, 1, None):
         return bool(value)
     raise ValidationError(name, f"expected yes or no, got {_short(value)}")
+
+
+def optional_boolean(name: str, value: Any) -> bool | None:
+    """Yes, no or not said (None): whether the People answered ready is often unknown."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.strip().lower() in _YES_NO:
+        return _YES_NO[value.strip().lower()]
+    return boolean(name, value)
+
+
+_YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
+
+
+def optional_count(name: str, value: Any) -> int | None:
+    """A number of days or the like: zero or more, or None when not said."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str) and value.strip() == "0":
+        return 0
+    if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
+        if value < 0:
+            raise ValidationError(name, "must be zero or more")
+        return 0
+    return positive_int(name, value)
 
 
 def positive_int(name: str, value: Any) -> int:
@@ -148,6 +188,18 @@ def code(vocabulary: Mapping[str, str]) -> Cleaner:
             choices = ", ".join(vocabulary)
             raise ValidationError(name, f"{_short(value)} is not one of: {choices}")
         return value
+
+    return clean
+
+
+def optional_code(vocabulary: Mapping[str, str]) -> Cleaner:
+    """A code from ``vocabulary`` or None (empty): "nobody asked", "no ground"."""
+    required = code(vocabulary)
+
+    def clean(name: str, value: Any) -> str | None:
+        if value is None or value == "":
+            return None
+        return str(required(name, value))
 
     return clean
 

@@ -1,9 +1,9 @@
 """The rules every service area shares, checked once per area and per backend.
 
 Each area (cases, people, parties, statements, charges, documents, events, issues,
-notes) is described by an ``Area`` below; the tests add, read back, change, delete
-and restore a record through the public service functions and look at the database
-itself to prove that a refused call wrote nothing.
+notes, court appearances, filings, deadlines) is described by an ``Area`` below; the
+tests add, read back, change, delete and restore a record through the public service
+functions and look at the database itself to prove that a refused call wrote nothing.
 
 The helpers (``CaseFile``, ``table_counts``) are imported by the other
 ``test_services_*`` modules.
@@ -21,10 +21,13 @@ from sqlalchemy import inspect, text
 from app.core.dates import PartialDate
 from app.core.errors import ConflictError, NotFoundError, ValidationError
 from app.core.services import (
+    appearances,
     cases,
     charges,
+    deadlines,
     documents,
     events,
+    filings,
     issues,
     notes,
     people,
@@ -141,6 +144,8 @@ AREAS = [
             "opened_on": PartialDate(2020, 8, 7),
             "closed_on": PartialDate(2021, approximate=True),
             "assigned_staff": "A. Lawyer",
+            "commenced_on": PartialDate(2020, 8, 6),
+            "custody": "out",
             "summary": "Line one.\nLine two.",
             "notes": "Privileged.",
         },
@@ -348,6 +353,83 @@ AREAS = [
         edit=("body", "Edited."),
         required="body",
         bad=("is_todo", "perhaps"),
+    ),
+    Area(
+        name="appearances",
+        table="appearances",
+        entity=appearances.APPEARANCE,
+        add=appearances.add_appearance,
+        get=appearances.get_appearance,
+        update=appearances.update_appearance,
+        delete=appearances.delete_appearance,
+        listed=appearances.appearances_of_case,
+        valid=lambda ws, cf: {"date": PartialDate(2026, 12, 1)},
+        rich=lambda ws, cf: {
+            "date": PartialDate(2026, 12, 1),
+            "time": "09:30",
+            "purpose": "arraignment",
+            "part": "AP-2",
+            "judge": "Hon. A. Judge",
+            "outcome": "Arraigned; not guilty plea entered.",
+            "custody_after": "out",
+            "adjourned_to": PartialDate(2027, 1, 12),
+            "requested_by": "people",
+            "people_ready": False,
+            "people_asked_days": 7,
+            "excludable": "other",
+            "excludable_other": "Court closed by snow",
+            "arguable": True,
+            "notes": "Ask about the video.",
+        },
+        change=("requested_by", "defense"),
+        edit=("part", "AP-3"),
+        required="date",
+        bad=("excludable", "lunch"),
+    ),
+    Area(
+        name="filings",
+        table="filings",
+        entity=filings.FILING,
+        add=filings.add_filing,
+        get=filings.get_filing,
+        update=filings.update_filing,
+        delete=filings.delete_filing,
+        listed=filings.filings_of_case,
+        valid=lambda ws, cf: {"date": PartialDate(2026, 12, 20)},
+        rich=lambda ws, cf: {
+            "date": PartialDate(2026, 12, 20),
+            "kind": "readiness",
+            "with_coc": True,
+            "title": "Statement of readiness and certificate of compliance",
+            "notes": "Served by e-mail.",
+        },
+        change=("date", PartialDate(2026, 12, 21)),
+        edit=("title", "Off-calendar statement of readiness"),
+        required="date",
+        bad=("kind", "letter"),
+    ),
+    Area(
+        name="deadlines",
+        table="deadlines",
+        entity=deadlines.DEADLINE,
+        add=deadlines.add_deadline,
+        get=deadlines.get_deadline,
+        update=deadlines.update_deadline,
+        delete=deadlines.delete_deadline,
+        listed=deadlines.deadlines_of_case,
+        valid=lambda ws, cf: {"title": "Omnibus motion", "date": PartialDate(2027, 1, 15)},
+        rich=lambda ws, cf: {
+            "title": "Omnibus motion due",
+            "kind": "motion",
+            "date": PartialDate(2027, 1, 15),
+            "time": "17:00",
+            "met_on": PartialDate(2027, 1, 14),
+            "notes": "45 days from arraignment (CPL 255.20).",
+        },
+        change=("met_on", PartialDate(2027, 1, 13)),
+        edit=("title", "Omnibus motion and memo"),
+        required="title",
+        bad=("date", "2027-01"),
     ),
 ]
 
