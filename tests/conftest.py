@@ -34,6 +34,15 @@ SAMPLE_ARTICLE = REPO / "resources" / "sample" / "article.txt"
 PG_TEMPLATE = "casefile_template"
 
 
+@pytest.fixture(autouse=True)
+def own_state_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each test keeps what Casefile remembers per computer (the audit chain's end it last
+    saw: app/core/storage/audit_witness.py) in a folder of its own, never the real one."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty workspace at the current schema, to copy."""

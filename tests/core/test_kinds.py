@@ -20,6 +20,9 @@ def test_every_kind_names_its_own_table_and_services() -> None:
         "event",
         "issue",
         "note",
+        "appearance",
+        "filing",
+        "deadline",
     ]
     for code, kind in kinds.KINDS.items():
         services = kinds.services(code)

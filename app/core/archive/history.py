@@ -236,7 +236,7 @@ def import_history(session: Session, entries: list[HistoryEntry], case_id: int, 
     """Append the entries to the workspace's audit chain as history of case ``case_id``
     (one bulk INSERT); how many."""
     rows = [_import_row(entry, case_id, ids) for entry in entries]
-    audit_chain.append(session.connection(), rows)
+    audit.append_entries(session, rows)
     return len(rows)
 
 

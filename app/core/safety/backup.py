@@ -8,8 +8,10 @@ A backup is one zip file, self-contained so it can be copied to a USB drive:
 * ``attachments/ab/<sha256>`` - every file in the attachment store, each hashed
   while it is copied;
 * ``manifest.json`` - format, date, schema, SHA-256 of the database and of every
-  attachment, and any problem found while copying (a missing or damaged file is
-  reported, never silently left out).
+  attachment, any problem found while copying (a missing or damaged file is
+  reported, never silently left out), and the audit chain's end in the backed-up
+  database (``audit_head``: last id, last hash, entries), a copy outside the
+  workspace that ``casefile check`` compares the trail with.
 
 An encrypted workspace (app/core/storage/crypto.py) is backed up encrypted: the snapshot
 is made between two connections keyed alike, so it opens with the passphrase the
@@ -77,7 +79,7 @@ from app.core.safety.leftovers import (
     sweep_unfinished,
 )
 from app.core.safety.restore import RestoreResult, restore_backup  # noqa: F401 - re-exported
-from app.core.safety.snapshot import connect_read_only, snapshot_sqlite
+from app.core.safety.snapshot import connect_read_only, driver, snapshot_sqlite
 from app.core.storage import db
 from app.core.storage.atomic import atomic_write
 from app.core.storage.faults import fault_point
@@ -122,11 +124,34 @@ def make_backup(
                     raise WorkspaceError("an in-memory workspace cannot be backed up")
                 db_file, db_name = staging / DB_NAME, DB_NAME
                 snapshot_sqlite(ws.path, db_file, key=ws.key)
+                chain_end = _chain_end_of_snapshot(db_file, ws.key)
             else:
                 db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
+                chain_end = _chain_end_of(ws)  # read first: the dump holds at least this
                 _pg_dump(ws, db_file)
             fault_point("backup:after-snapshot")
-            return _write_zip(ws, dest, db_file, db_name, now)
+            return _write_zip(ws, dest, db_file, db_name, now, chain_end)
+
+
+def _chain_end_of_snapshot(db_file: Path, key: WorkspaceKey | None) -> dict[str, object] | None:
+    con = connect_read_only(db_file, key)
+    try:
+        row = con.execute(
+            "SELECT last_id, last_hash, entries FROM audit_head WHERE id = 1"
+        ).fetchone()
+    except driver(key).Error:  # a workspace from before the chain has no head to record
+        row = None
+    finally:
+        con.close()
+    return None if row is None else {"last_id": row[0], "last_hash": row[1], "entries": row[2]}
+
+
+def _chain_end_of(ws: Workspace) -> dict[str, object] | None:
+    from app.core.storage import audit_chain
+
+    with ws.reader() as session:
+        head = audit_chain.head_of(session.connection())
+    return None if head is None else {k: head[k] for k in ("last_id", "last_hash", "entries")}
 
 
 def _pg_dump(ws: Workspace, target: Path) -> None:
@@ -157,7 +182,12 @@ def _pg_dump(ws: Workspace, target: Path) -> None:
 
 
 def _write_zip(
-    ws: Workspace, dest: Path, db_file: Path, db_name: str, now: dt.datetime
+    ws: Workspace,
+    dest: Path,
+    db_file: Path,
+    db_name: str,
+    now: dt.datetime,
+    chain_end: dict[str, object] | None,
 ) -> BackupResult:
     problems: list[str] = []
     attachments: dict[str, int] = {}
@@ -193,6 +223,7 @@ def _write_zip(
                     "database": {"name": db_name, "sha256": sha256_of(db_file)},
                     "attachments": attachments,
                     "problems": problems,
+                    "audit_head": chain_end,
                 }
                 if store.encrypted:
                     manifest.update(encrypted=True, attachment_sha256=sealed)

@@ -8,7 +8,11 @@ and the command that restores it).
 
 The full check also walks the audit trail's hash chain (``_check_audit_trail``,
 see ``app.core.storage.audit_chain``): an entry changed, deleted or added outside
-Casefile, or the last entries deleted, is damage, named by its entry number.
+Casefile, or the last entries deleted, is damage, named by its entry number. The trail
+is also compared with the copies of its end kept outside the database (what this
+computer last saw, and each backup made since the last restore:
+``app.core.safety.chain_ends``), so the last entries deleted together with a rewritten
+head show too.
 
 The quick check on open is ``PRAGMA quick_check`` (about 40 ms on a 28 MB
 workspace with 50,000 statements). Above ``QUICK_CHECK_EVERY_OPEN_BYTES`` it runs
@@ -32,7 +36,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.errors import WorkspaceError
 from app.core.safety.backup_files import backups_dir, latest_backup, list_backups
-from app.core.storage import db, journal
+from app.core.safety.chain_ends import chain_ends
+from app.core.storage import audit_witness, db, journal
 from app.core.storage.models import AuditEntry, Case, Document
 from app.core.storage.store import AttachmentStore, EncryptedAttachmentStore, sha256_of
 from app.core.storage.workspace import open_store, store_root_of
@@ -132,7 +137,10 @@ def check_workspace(
                 .where(Document.file_sha256.is_not(None))
                 .order_by(Document.id)
             ).all()
-        _check_audit_trail(engine, report)
+        # An empty file made in place of the workspace (reported above) has a new trail:
+        # comparing it with the old one's ends would only say the same thing again.
+        ends = [] if report.damaged else chain_ends(url, path)
+        _check_audit_trail(engine, report, ends)
     except SQLAlchemyError as exc:
         report.add(True, f"the documents cannot be read: {db.reason(exc)}")
         report.way_out = way_out(path)
@@ -146,8 +154,11 @@ def check_workspace(
     return report
 
 
-def _check_audit_trail(engine: Engine, report: CheckReport) -> None:
-    """The audit chain and its head; a workspace not yet upgraded to the chain is noted."""
+def _check_audit_trail(
+    engine: Engine, report: CheckReport, ends_outside: list[audit_witness.ChainEnd]
+) -> None:
+    """The audit chain and its head, and the trail against every copy of its end kept
+    outside the database; a workspace not yet upgraded to the chain is noted."""
     from app.core.storage import audit_chain
 
     try:
@@ -162,10 +173,15 @@ def _check_audit_trail(engine: Engine, report: CheckReport) -> None:
                 return
             result = audit_chain.verify(connection)
             missing = audit_chain.triggers_missing(connection)
+            # One finding is enough: the first copy that disagrees names the loss.
+            outside = next(
+                (p for end in ends_outside if (p := audit_witness.compare(connection, end))),
+                None,
+            )
     except SQLAlchemyError as exc:
         report.add(True, f"the audit trail cannot be read: {db.reason(exc)}")
         return
-    for problem in result.problems:
+    for problem in result.problems + ([outside] if outside else []):
         report.add(True, f"the audit trail was tampered with: {problem}")
     if missing:
         report.add(

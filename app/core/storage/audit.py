@@ -30,7 +30,7 @@ from sqlalchemy.orm import RelationshipProperty, Session, sessionmaker
 
 from app.core.dates import PartialDate
 from app.core.errors import CasefileError, ConflictError
-from app.core.storage import audit_chain
+from app.core.storage import audit_chain, audit_witness
 from app.core.storage.models import AuditEntry, Case, Party, Tracked
 
 CREATE, UPDATE, DELETE, IMPORT = "create", "update", "delete", "import"
@@ -38,6 +38,7 @@ CREATE, UPDATE, DELETE, IMPORT = "create", "update", "delete", "import"
 _OWNER_KEY = "casefile_audit_owner"
 _SUPPRESS_KEY = "casefile_audit_suppressed"
 _CASCADE_KEY = "casefile_audit_cascade"
+_CHAIN_END_KEY = "casefile_audit_chain_end"
 # Bookkeeping columns every record has; their changes are implied by the entry itself.
 _SKIPPED = frozenset({"id", "version", "created_at", "updated_at"})
 # Tables deleted with a case by the database (ON DELETE CASCADE), counted in the case's entry.
@@ -92,10 +93,22 @@ def record(
     note: str = "",
 ) -> None:
     """Write one audit entry now, in the session's transaction (for bulk work)."""
-    audit_chain.append(
-        session.connection(),
-        [_row(session, action, table, record_id, case_id, dict(changes or {}), note)],
+    append_entries(
+        session, [_row(session, action, table, record_id, case_id, dict(changes or {}), note)]
     )
+
+
+def append_entries(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Chain ``rows`` onto the trail in the session's transaction, and remember the new
+    end for the workspace to record outside the database once it commits."""
+    end = audit_chain.append(session.connection(), rows)
+    if end is not None:
+        session.info[_CHAIN_END_KEY] = end
+
+
+def take_chain_end(session: Session) -> tuple[int, str, int] | None:
+    """The chain's end the session's transaction left (None: it added no entry)."""
+    return session.info.pop(_CHAIN_END_KEY, None)
 
 
 # -- the hooks ---------------------------------------------------------------------------
@@ -136,7 +149,7 @@ def _after_flush(session: Session, _context: Any) -> None:
             note = cascade.get(obj.id, "") if isinstance(obj, Case) else ""
             rows.append(_entry(session, DELETE, obj, _deleted(obj), note))
     if rows:
-        audit_chain.append(session.connection(), rows)
+        append_entries(session, rows)
 
 
 def _entry(
@@ -331,9 +344,12 @@ def history_of_case(ws: Any, case_id: int) -> list[dict[str, Any]]:
 
 
 def chain_problems(ws: Any) -> list[str]:
-    """What is wrong with the workspace's audit chain (empty: whole). Reads every entry."""
+    """What is wrong with the workspace's audit chain (empty: whole), also measured
+    against the end this computer last saw of it. Reads every entry."""
     with ws.reader() as session:
-        return audit_chain.verify(session.connection()).problems
+        connection = session.connection()
+        found = audit_chain.verify(connection).problems
+        return found or audit_witness.problems(connection, ws.url)
 
 
 def history_of_record(ws: Any, table: str, record_id: int) -> list[dict[str, Any]]:

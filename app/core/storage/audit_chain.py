@@ -22,15 +22,13 @@ file, or the office login on PostgreSQL) who drops the triggers of migration 000
 - the last entries deleted (the head says the trail ended later, or with more);
 - the head row deleted (it is created with the schema and never removed).
 
-What it does not catch: the head is in the same database, and there is no secret
-in the hash. So someone with the login who deletes the last entries and then sets
-the head to the remaining last entry's id, hash and count (no hashing needed), or
-who changes an entry and recomputes every hash after it and the head, or who
-deletes everything and puts back an "empty" head, leaves a chain that verifies.
-Catching that needs a copy of the head kept where that login cannot write: the
-daily backups hold the trail as it was (an older backup's ``audit_log`` must be a
-prefix of the current one: same ids, same hashes), and recording the head in each
-backup's manifest for ``casefile check`` to compare is the natural next step.
+What the chain alone does not catch: the head is in the same database, and there is no
+secret in the hash. So someone with the login who deletes the last entries and then sets
+the head to the remaining last entry's id, hash and count (no hashing needed), or who
+changes an entry and recomputes every hash after it and the head, leaves a chain that
+verifies. Copies of the head kept where that login cannot write catch both: what each
+computer last saw (``app.core.storage.audit_witness``) and the head recorded in each
+backup's manifest, which ``casefile check`` compares (``app.core.safety.chain_ends``).
 Making the trail tamper-proof on a server (an owner role the staff logins are not)
 belongs to the office-server setup.
 
@@ -91,13 +89,15 @@ def entry_hash(entry: Mapping[str, Any]) -> str:
     return hashlib.sha256(_CANONICAL.encode(values).encode("ascii")).hexdigest()
 
 
-def append(connection: Connection, rows: list[dict[str, Any]]) -> None:
+def append(connection: Connection, rows: list[dict[str, Any]]) -> tuple[int, str, int] | None:
     """Add ``rows`` (audit_log values without id or hashes) to the end of the chain.
 
     Runs in the caller's transaction, so the entries commit or roll back with the
-    change they describe."""
+    change they describe. Returns the chain's new end (last id, last hash, entries),
+    which the workspace records outside the database once the change commits
+    (``app.core.storage.audit_witness``)."""
     if not rows:
-        return
+        return None
     # Lock the head first (an UPDATE takes the row lock on PostgreSQL and the write
     # lock on SQLite), then read it: a concurrent append waits here, not after reading.
     locked = connection.execute(
@@ -126,6 +126,7 @@ def append(connection: Connection, rows: list[dict[str, Any]]) -> None:
         .where(_HEAD.c.id == HEAD_ID)
         .values(last_id=last_id, last_hash=last_hash, entries=head.entries + len(rows))
     )
+    return last_id, last_hash, head.entries + len(rows)
 
 
 # -- checking ---------------------------------------------------------------------------

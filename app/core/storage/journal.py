@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.core.errors import WorkspaceError
+from app.core.storage import audit_witness
 from app.core.storage.atomic import atomic_write, fsync_dir, move_into_place
 from app.core.storage.faults import fault_point
 
@@ -136,6 +137,8 @@ def carry_out(plan: RestorePlan) -> None:
         store.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(staged_store), str(store))
         fsync_dir(store.parent)
+    # The trail is the backup's now, shorter than the one this computer last saw.
+    audit_witness.forget(workspace)
     _forget(plan)
 
 

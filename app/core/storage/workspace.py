@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.errors import ConflictError, StoreError, WorkspaceError
-from app.core.storage import audit, db, hooks, journal
+from app.core.storage import audit, audit_witness, db, hooks, journal
 from app.core.storage.faults import fault_point
 from app.core.storage.lock import WorkspaceAccess, WorkspaceLock
 from app.core.storage.models import Setting
@@ -104,6 +104,9 @@ class Workspace:
                 yield session
                 fault_point("session:before-commit")
                 session.commit()
+                end = audit.take_chain_end(session)
+                if end is not None:
+                    audit_witness.saw(self.url, audit_witness.ChainEnd(*end))
             except StaleDataError as exc:
                 # The ORM's version check found the row changed or deleted by another
                 # session since it was read: the same thing ConflictError reports.
@@ -195,6 +198,7 @@ def open_workspace(
         had_data = path is not None and path.is_file() and path.stat().st_size > 0
         if path is not None and not had_data:
             _refuse_empty_replacement(path)
+            audit_witness.forget(path)  # a new trail, not the old one's end
         key = _workspace_key(path, had_data, passphrase)
         engine = db.make_engine(url, key=key)
     except BaseException:
