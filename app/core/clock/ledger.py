@@ -1,17 +1,19 @@
 """What the speedy-trial clock reads: a case's ledger as plain frozen values.
 
 The engine (:mod:`app.core.clock.engine`) never sees the database: the loader turns
-the rows into these, and tests build them by hand.
+the rows into these, and tests build them by hand. The entries are named tuples:
+immutable like frozen dataclasses, and several times cheaper to make, which counts
+when a case has hundreds of court dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ChargeEntry:
+class ChargeEntry(NamedTuple):
     """One count. ``offense_class`` is the free text staff typed ("Class D felony").
     ``disposition_date`` is the day the status last changed: for a count whose status is
     ``reduced`` it is taken as the day of the reduction (the new instrument's filing)."""
@@ -24,8 +26,7 @@ class ChargeEntry:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class AppearanceEntry:
+class AppearanceEntry(NamedTuple):
     """One court appearance; the fields say how the days up to the next entry count."""
 
     date: dt.date
@@ -39,8 +40,7 @@ class AppearanceEntry:
     purpose: str = "other"  # vocab.APPEARANCE_PURPOSES
 
 
-@dataclass(frozen=True)
-class FilingEntry:
+class FilingEntry(NamedTuple):
     """Something filed off calendar: readiness, a certificate of compliance, a motion,
     a decision."""
 

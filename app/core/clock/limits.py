@@ -11,6 +11,7 @@ that cannot be read is named as missing, never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import IntEnum
@@ -55,6 +56,7 @@ class Reading:
     problem: str = ""
 
 
+@functools.lru_cache(maxsize=512)  # an office types the same few classes again and again
 def read_class(text: str) -> Reading:
     """The tier ``text`` names ("Class D felony", "A misd.", "violation", "BM"), else
     what is missing from it."""

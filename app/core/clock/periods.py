@@ -12,7 +12,6 @@ ready), a motion pending, and whether the People are ready.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.core import vocab
@@ -23,13 +22,14 @@ from app.core.clock.result import Period
 # through 2020-10-04 (People v. Pagan): those days are excluded.
 TOLL_FIRST_DAY = dt.date(2020, 3, 20)
 TOLL_LAST_DAY = dt.date(2020, 10, 4)
+_TOLL_BEFORE = TOLL_FIRST_DAY - dt.timedelta(days=1)  # the last day before it counts
 TOLL_REASON = (
     "Executive-order toll of CPL 30.30 (EO 202.8 and extensions, 2020-03-20 to 2020-10-04)"
     " — excludable"
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Walk:
     """The state carried from one ledger date to the next."""
 
@@ -40,6 +40,8 @@ class Walk:
     ready_on: dt.date | None = None
     ready_how: str = ""
     illusory: str = ""  # readiness announced without a certificate, this period
+    shapes: dict[tuple[object, ...], tuple[int, bool, str]] = field(default_factory=dict)
+    tolled: bool = False  # whether the 2020 toll falls in the ledger's span at all
     periods: list[Period] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -48,24 +50,32 @@ def walk_ledger(
     ledger: Ledger, commenced: dt.date, as_of: dt.date, extra: tuple[dt.date, ...] = ()
 ) -> Walk:
     """Every period from ``commenced`` to ``as_of`` and the readiness found on the way."""
-    appearances: dict[dt.date, list[AppearanceEntry]] = defaultdict(list)
-    filings: dict[dt.date, list[FilingEntry]] = defaultdict(list)
+    appearances: dict[dt.date, list[AppearanceEntry]] = {}
     for a in ledger.appearances:
-        if commenced <= a.date <= as_of:
-            appearances[a.date].append(a)
+        day = a.date
+        if commenced <= day <= as_of:
+            same_day = appearances.get(day)
+            if same_day is None:
+                appearances[day] = [a]
+            else:
+                same_day.append(a)
+    filings: dict[dt.date, list[FilingEntry]] = {}
     for f in ledger.filings:
         if commenced <= f.date <= as_of:
-            filings[f.date].append(f)
-    toll = (TOLL_FIRST_DAY - dt.timedelta(days=1), TOLL_LAST_DAY)
+            filings.setdefault(f.date, []).append(f)
     dates = {commenced, as_of, *appearances, *filings}
-    dates.update(d for d in (*extra, *toll) if commenced < d < as_of)
+    dates.update(d for d in (*extra, _TOLL_BEFORE, TOLL_LAST_DAY) if commenced < d < as_of)
     bounds = sorted(dates)
-    state = Walk()
+    state = Walk(tolled=commenced <= TOLL_LAST_DAY and as_of > _TOLL_BEFORE)
+    add = state.periods.append
     for start, end in zip(bounds, bounds[1:], strict=False):
-        _file(state, start, filings.get(start, ()))
-        for appearance in appearances.get(start, ()):
-            _appear(state, appearance)
-        state.periods.append(_period(state, start, end))
+        if start in filings:
+            _file(state, start, filings[start])
+        same_day = appearances.get(start)
+        if same_day is not None:
+            for appearance in same_day:
+                _appear(state, appearance)
+        add(_period(state, start, end))
         state.illusory = ""
     # What happened on the as-of day itself counts from the next day on: it ends the
     # last period and sets the state (readiness) the clock reports.
@@ -152,22 +162,60 @@ def _adjourned_by(a: AppearanceEntry | None) -> str:
     return "Adjourned"
 
 
+# How a period counts, decided once per shape of the state at its start (most
+# adjournments look alike: "the People's request, not ready"), then reused.
+CHARGE, EXCLUDE, ASKED = 0, 1, 2
+_new = tuple.__new__  # a Period without its keyword-handling constructor: one per period
+
+
 def _period(state: Walk, start: dt.date, end: dt.date) -> Period:
     days = (end - start).days
-    if start >= TOLL_FIRST_DAY - dt.timedelta(days=1) and end <= TOLL_LAST_DAY:
+    if state.tolled and start >= _TOLL_BEFORE and end <= TOLL_LAST_DAY:
         return Period(start, end, days, 0, 0, TOLL_REASON)
+    a = state.current
+    ready_on = state.ready_on
+    key = (
+        None if a is None else a[2:8],  # requested_by .. arguable
+        state.motion_since,
+        ready_on is None,
+        ready_on == start,
+        a is not None and ready_on is not None and a.date >= ready_on,
+        state.illusory,
+    )
+    shape = state.shapes.get(key)
+    if shape is None:
+        shape = state.shapes[key] = _shape(state, start)
+    mode, arguable, reason = shape
+    if mode == CHARGE:
+        return _new(Period, (start, end, days, days, 0, reason))
+    if mode == EXCLUDE:
+        return _new(Period, (start, end, days, 0, days if arguable else 0, reason))
+    assert a is not None and state.asked_left is not None
+    charged = max(0, min(state.asked_left, days))
+    state.asked_left -= charged
+    length = ((a.adjourned_to or end) - a.date).days
+    return Period(
+        start, end, days, charged, 0,
+        f"{reason}People not ready, asked for {a.people_asked_days} days, adjourned {length}"
+        f" — {charged} chargeable (People v. Cortes)",
+    )  # fmt: skip
+
+
+def _shape(state: Walk, start: dt.date) -> tuple[int, bool, str]:
+    """How a period starting in ``state`` counts: charged, excluded (and whether only
+    arguably) or the People's asked days, and its reason (the asked days' figures are
+    added by the caller)."""
     grounds, arguable = excludable_grounds(state)
     lead = [state.illusory] if state.illusory else []
     if state.ready_on is not None and state.ready_on == start:
         lead.append(f"People ready ({state.ready_how})")
     if grounds:
         tail = "excludable; the defense argues chargeable" if arguable else "excludable"
-        reason = "; ".join([*lead, *grounds]) + f" — {tail}"
-        return Period(start, end, days, 0, days if arguable else 0, reason)
+        return EXCLUDE, arguable, "; ".join([*lead, *grounds]) + f" — {tail}"
     a = state.current
     if state.ready_on is None:
         reason = "; ".join([*lead, f"{_adjourned_by(a)}; People not ready"]) + " — chargeable"
-        return Period(start, end, days, days, 0, reason)
+        return CHARGE, False, reason
     not_ready = a is not None and (
         a.people_ready is False or (a.people_ready is None and bool(a.people_asked_days))
     )
@@ -177,16 +225,7 @@ def _period(state: Walk, start: dt.date, end: dt.date) -> Period:
                 f"After readiness: {_adjourned_by(a).lower()}; People not ready and no days "
                 "asked recorded: the whole adjournment charged — chargeable"
             )
-            return Period(start, end, days, days, 0, "; ".join([*lead, reason]))
-        charged = max(0, min(state.asked_left, days))
-        state.asked_left -= charged
-        length = ((a.adjourned_to or end) - a.date).days
-        reason = (
-            f"After readiness: People not ready, asked for {a.people_asked_days} days, "
-            f"adjourned {length} — {charged} chargeable (People v. Cortes)"
-        )
-        return Period(start, end, days, charged, 0, "; ".join([*lead, reason]))
+            return CHARGE, False, "; ".join([*lead, reason])
+        return ASKED, False, "; ".join([*lead, "After readiness: "])
     body = lead or ["People ready"]
-    return Period(
-        start, end, days, 0, 0, "; ".join([*body, _adjourned_by(a).lower()]) + " — not chargeable"
-    )
+    return EXCLUDE, False, "; ".join([*body, _adjourned_by(a).lower()]) + " — not chargeable"
