@@ -201,6 +201,16 @@ def _period(state: Walk, start: dt.date, end: dt.date) -> Period:
     )  # fmt: skip
 
 
+def _then(text: str) -> str:
+    """A reason's later part, after a semicolon: "adjourned ...", but "People ..."."""
+    return text if text.startswith("People") else text[:1].lower() + text[1:]
+
+
+def _joined(lead: list[str], rest: list[str]) -> str:
+    parts = [*lead, *rest]
+    return "; ".join([parts[0], *(_then(p) for p in parts[1:])]) if parts else ""
+
+
 def _shape(state: Walk, start: dt.date) -> tuple[int, bool, str]:
     """How a period starting in ``state`` counts: charged, excluded (and whether only
     arguably) or the People's asked days, and its reason (the asked days' figures are
@@ -211,21 +221,27 @@ def _shape(state: Walk, start: dt.date) -> tuple[int, bool, str]:
         lead.append(f"People ready ({state.ready_how})")
     if grounds:
         tail = "excludable; the defense argues chargeable" if arguable else "excludable"
-        return EXCLUDE, arguable, "; ".join([*lead, *grounds]) + f" — {tail}"
+        return EXCLUDE, arguable, _joined(lead, grounds) + f" — {tail}"
     a = state.current
     if state.ready_on is None:
-        reason = "; ".join([*lead, f"{_adjourned_by(a)}; People not ready"]) + " — chargeable"
-        return CHARGE, False, reason
+        return (
+            CHARGE,
+            False,
+            _joined(lead, [f"{_adjourned_by(a)}; People not ready"]) + (" — chargeable"),
+        )
     not_ready = a is not None and (
         a.people_ready is False or (a.people_ready is None and bool(a.people_asked_days))
     )
     if a is not None and not_ready and a.date >= state.ready_on:
         if state.asked_left is None:
             reason = (
-                f"After readiness: {_adjourned_by(a).lower()}; People not ready and no days "
+                f"After readiness: {_then(_adjourned_by(a))}; People not ready and no days "
                 "asked recorded: the whole adjournment charged — chargeable"
             )
-            return CHARGE, False, "; ".join([*lead, reason])
-        return ASKED, False, "; ".join([*lead, "After readiness: "])
-    body = lead or ["People ready"]
-    return EXCLUDE, False, "; ".join([*body, _adjourned_by(a).lower()]) + " — not chargeable"
+            return CHARGE, False, _joined(lead, [reason])
+        return ASKED, False, _joined(lead, ["After readiness: "])
+    return (
+        EXCLUDE,
+        False,
+        _joined(lead or ["People ready"], [_adjourned_by(a)]) + (" — not chargeable"),
+    )
