@@ -5,41 +5,11 @@ from __future__ import annotations
 import pytest
 
 from app.core.clock import clock_of_case, clock_to_json
-from app.core.dates import PartialDate
 from app.core.errors import NotFoundError
-from app.core.storage.models import Appearance, Case, Charge, Filing
+from app.core.storage.models import Appearance
 from app.core.storage.workspace import Workspace
 from tests.core.clock.helpers import d
-
-
-def pd(text: str) -> PartialDate:
-    return PartialDate.from_iso(text)
-
-
-def make_case(ws: Workspace, *, commenced: str | None = "2026-01-10") -> int:
-    """The first scenario of test_readiness, stored: 53 of 90 days as of 2026-04-01,
-    plus a readiness statement after the as-of date (ignored) and a motion-free
-    certificate (not readiness)."""
-    with ws.session() as session:
-        case = Case(caption="People v. Example", docket_number="CR-1",
-                    commenced_on=pd(commenced) if commenced else None)  # fmt: skip
-        session.add(case)
-        session.flush()
-        session.add_all([
-            Charge(case_id=case.id, count_number=1, statute="PL 120.00",
-                   offense_class="Class A misdemeanor"),
-            Charge(case_id=case.id, count_number=2, statute="PL 120.05",
-                   offense_class="Class D felony", status="dismissed"),
-            Appearance(case_id=case.id, date=pd("2026-01-10"), adjourned_to=pd("2026-02-10"),
-                       purpose="arraignment", requested_by="people", people_ready=False),
-            Appearance(case_id=case.id, date=pd("2026-03-10"), adjourned_to=pd("2026-04-14"),
-                       requested_by="court", people_ready=False),
-            Appearance(case_id=case.id, date=pd("2026-02-10"), adjourned_to=pd("2026-03-10"),
-                       requested_by="defense", arguable=True),
-            Filing(case_id=case.id, date=pd("2026-03-20"), kind="coc"),
-            Filing(case_id=case.id, date=pd("2026-04-10"), kind="readiness"),
-        ])  # fmt: skip
-        return case.id
+from tests.core.clock.stored import make_case, pd
 
 
 def test_the_stored_ledger_gives_the_hand_worked_figures(workspace: Workspace) -> None:
