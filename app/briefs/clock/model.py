@@ -98,7 +98,7 @@ class ClockExhibit:
                 )
         if c.last_day is not None:
             flag = f" ({c.last_day_flag}; not moved)" if c.last_day_flag else ""
-            label = "Last day" if (c.remaining_days or 0) > 0 else "Limit ran out on"
+            label = "Last day" if (c.remaining_days or 0) >= 0 else "Last day (passed)"
             lines.append((label, long_date(c.last_day) + flag))
         for missing in c.missing:
             lines.append(("Missing", t.line(missing)))

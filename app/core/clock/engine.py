@@ -121,8 +121,8 @@ def _last_day(
     notes: list[str],
 ) -> dt.date | None:  # fmt: skip
     """The day the limit runs out if every day from now on is chargeable; when it has
-    run out already, the day it did."""
-    if remaining <= 0:
+    run out already, the last day that was still within it."""
+    if remaining < 0:
         used = 0
         for p in periods:
             if used + p.chargeable_days >= limit_days and p.chargeable_days == p.days:

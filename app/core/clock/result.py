@@ -72,7 +72,7 @@ class Clock:
             parts.append(f"People ready since {self.ready_on.isoformat()}")
         elif self.last_day is not None:
             flag = f" ({self.last_day_flag})" if self.last_day_flag else ""
-            word = "last day" if remaining > 0 else "ran out on"
+            word = "last day" if remaining >= 0 else "last day was"
             parts.append(f"{word} {self.last_day.isoformat()}{flag}")
         return "; ".join(parts)
 

@@ -162,4 +162,22 @@ def test_a_limit_already_run_out_says_the_day_it_did() -> None:
     )  # fmt: skip
     assert (clock.chargeable_days, clock.remaining_days) == (70, -10)
     assert clock.last_day == d("2026-03-06")
-    assert "10 over the limit" in clock.summary() and "ran out on 2026-03-06" in clock.summary()
+    assert "10 over the limit" in clock.summary() and "last day was 2026-03-06" in clock.summary()
+
+
+def test_no_day_left_during_a_defense_adjournment_makes_its_end_the_last_day() -> None:
+    # Class B (60 days), commenced 2026-01-05; the People's adjournment to 03-06 uses all
+    # 60 (26 + 28 + 6 = 60: January, February, March); the defense then adjourns to 03-20.
+    # As of 03-10: 60 used, 0 remain, and the People are still in time if ready on the
+    # next date, 03-20 (a Friday): that is the last day.
+    clock = compute_clock(
+        ledger(
+            "2026-01-05", (MISD_A[0].__class__(1, "PL 240.20", "Class B misdemeanor"),),
+            appear("2026-01-05", "2026-03-06", requested_by="people", people_ready=False),
+            appear("2026-03-06", "2026-03-20", requested_by="defense"),
+        ),
+        d("2026-03-10"),
+    )  # fmt: skip
+    assert (clock.chargeable_days, clock.remaining_days) == (60, 0)
+    assert clock.last_day == d("2026-03-20") and clock.last_day_flag is None
+    assert clock.summary() == "60 of 60 days used; 0 remain; last day 2026-03-20"

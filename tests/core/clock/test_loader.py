@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.core.clock import clock_of_case, clock_to_json
 from app.core.errors import NotFoundError
 from app.core.storage.models import Appearance
-from app.core.storage.workspace import Workspace
+from app.core.storage.workspace import Workspace, open_workspace
 from tests.core.clock.helpers import d
 from tests.core.clock.stored import make_case, pd
 
@@ -53,3 +55,24 @@ def test_partial_dates_are_named_not_guessed(workspace: Workspace) -> None:
 def test_an_unknown_case_is_not_found(workspace: Workspace) -> None:
     with workspace.reader() as session, pytest.raises(NotFoundError, match="no case with id 999"):
         clock_of_case(session, 999, d("2026-01-01"))
+
+
+def test_an_encrypted_workspace_is_read_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The loader reads on the session's own driver connection: SQLCipher's too.
+    from app.core.storage import crypto
+
+    if not crypto.available():
+        pytest.skip("SQLCipher is not installed (the 'encryption' extra)")
+    monkeypatch.setattr(crypto, "WORKSPACE_KDF", crypto.KdfParams(log2_n=10))
+    ws = open_workspace(tmp_path / "locked.casefile", "correct horse battery staple", user="t")
+    try:
+        case_id = make_case(ws)
+        with ws.reader() as session:
+            clock = clock_of_case(session, case_id, d("2026-04-01"))
+    finally:
+        ws.close()
+    assert (clock.chargeable_days, clock.chargeable_with_arguable, clock.last_day) == (
+        53, 81, d("2026-05-08"),
+    )  # fmt: skip
