@@ -25,6 +25,17 @@ from app.core.clock.limits import TIER_DAYS, TIER_TEXT, Limit, Tier, charges_lim
 from app.core.clock.periods import Walk, excludable_grounds, walk_ledger
 from app.core.clock.result import Clock, Period
 
+# Executive Order 202.87 and its extensions tolled 30.30 from 2020-12-30 to 2021-05-23
+# only while a felony complaint was pending, through arraignment on the indictment
+# (People v. Taback, 216 AD3d 673): the ledger does not say when the indictment came,
+# so the toll is named, not applied.
+FELONY_TOLL = (dt.date(2020, 12, 30), dt.date(2021, 5, 23))
+FELONY_TOLL_NOTE = (
+    "Executive Order 202.87 (2020-12-30 to 2021-05-23) tolled CPL 30.30 while a felony "
+    "complaint was pending, through arraignment on the indictment (People v. Taback): "
+    "not applied here; exclude those days by hand if they apply"
+)
+
 
 def commencement(ledger: Ledger) -> tuple[dt.date | None, str]:
     """Day 0: the case's "commenced on", else its first arraignment."""
@@ -58,6 +69,9 @@ def compute_clock(ledger: Ledger, as_of: dt.date) -> Clock:
     extra = (limit.reduced_on,) if limit.reduced_on is not None else ()
     walk = walk_ledger(ledger, commenced, as_of, extra)
     notes += walk.notes
+    felony_then = limit.tier == Tier.FELONY or limit.reduced_from == Tier.FELONY
+    if felony_then and commenced <= FELONY_TOLL[1] and as_of >= FELONY_TOLL[0]:
+        notes.append(FELONY_TOLL_NOTE)
     periods = walk.periods
     chargeable = sum(p.chargeable_days for p in periods)
     with_arguable = chargeable + sum(p.arguable for p in periods)

@@ -181,3 +181,17 @@ def test_no_day_left_during_a_defense_adjournment_makes_its_end_the_last_day() -
     assert (clock.chargeable_days, clock.remaining_days) == (60, 0)
     assert clock.last_day == d("2026-03-20") and clock.last_day_flag is None
     assert clock.summary() == "60 of 60 days used; 0 remain; last day 2026-03-20"
+
+
+def test_the_felony_complaint_toll_of_2021_is_named_not_applied() -> None:
+    # A felony commenced 2021-01-04: EO 202.87 tolled time on a felony complaint until
+    # the indictment, which the ledger cannot tell; the days count, with a note.
+    from tests.core.clock.helpers import FELONY
+
+    clock = compute_clock(
+        ledger("2021-01-04", FELONY,
+               appear("2021-01-04", "2021-02-04", requested_by="people", people_ready=False)),
+        d("2021-02-04"),
+    )  # fmt: skip
+    assert clock.chargeable_days == 31
+    assert any("Executive Order 202.87" in note for note in clock.notes)
