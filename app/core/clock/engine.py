@@ -17,11 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
-
 from app.core.clock.court_days import day_flag
 from app.core.clock.ledger import Ledger
-from app.core.clock.limits import TIER_DAYS, TIER_TEXT, Limit, Tier, charges_limit, felony_days
+from app.core.clock.limits import (
+    TIER_DAYS,
+    TIER_TEXT,
+    Limit,
+    Tier,
+    charges_limit,
+    felony_days,
+    six_months_from,
+)
 from app.core.clock.periods import Walk, excludable_grounds, walk_ledger
 from app.core.clock.result import Clock, Period
 
@@ -65,9 +71,8 @@ def compute_clock(ledger: Ledger, as_of: dt.date) -> Clock:
                      limit.exempt, notes)  # fmt: skip
     if as_of < commenced:
         notes.append(f"The as-of date is before commencement ({commenced.isoformat()})")
-        as_of = commenced
     extra = (limit.reduced_on,) if limit.reduced_on is not None else ()
-    walk = walk_ledger(ledger, commenced, as_of, extra)
+    walk = walk_ledger(ledger, commenced, max(as_of, commenced), extra)
     notes += walk.notes
     felony_then = limit.tier == Tier.FELONY or limit.reduced_from == Tier.FELONY
     if felony_then and commenced <= FELONY_TOLL[1] and as_of >= FELONY_TOLL[0]:
@@ -82,7 +87,7 @@ def compute_clock(ledger: Ledger, as_of: dt.date) -> Clock:
     remaining = limit_days - chargeable
     last_day = None
     if walk.ready_on is None:
-        last_day = _last_day(walk, periods, limit_days, remaining, as_of, notes)
+        last_day = _last_day(walk, periods, limit_days, remaining, max(as_of, commenced), notes)
     _note_stale_adjournment(walk, as_of, notes)
     return Clock(
         limit_days, limit_reason, commenced, as_of, walk.ready_on, chargeable, with_arguable,
@@ -101,7 +106,7 @@ def _limit(
         return None, "unknown: the charges do not say (see what is missing)"
     felony = felony_days(commenced)
     if limit.tier == Tier.FELONY:
-        until = (commenced + relativedelta(months=6)).isoformat()
+        until = six_months_from(commenced).isoformat()
         return felony, (
             f"{limit.top_charge}: {TIER_TEXT[Tier.FELONY]}, {commenced.isoformat()} to {until}"
             f" = {felony} days"
@@ -155,7 +160,11 @@ def _last_day(
         and current.adjourned_to > as_of
     ):
         start = current.adjourned_to  # the excludable adjournment runs to the next date
-    return start + dt.timedelta(days=remaining)
+    try:
+        return start + dt.timedelta(days=remaining)
+    except OverflowError:
+        notes.append("The last day falls past the end of the calendar (9999-12-31)")
+        return None
 
 
 def _note_stale_adjournment(walk: Walk, as_of: dt.date, notes: list[str]) -> None:

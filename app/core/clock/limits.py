@@ -107,9 +107,18 @@ def is_homicide(statute: str) -> bool:
     return any(found in HOMICIDE_SECTIONS for found in re.findall(r"125\.\d\d", statute))
 
 
+def six_months_from(commenced_on: dt.date) -> dt.date:
+    """The same day six calendar months later (the month's last day when it has no such
+    day: 08-31 -> 02-28); the calendar's last day past the year 9999."""
+    try:
+        return commenced_on + relativedelta(months=6)
+    except (OverflowError, ValueError):
+        return dt.date.max
+
+
 def felony_days(commenced_on: dt.date) -> int:
     """Six calendar months from commencement, in days (181 to 184)."""
-    return (commenced_on + relativedelta(months=6) - commenced_on).days
+    return (six_months_from(commenced_on) - commenced_on).days
 
 
 def count_name(charge: ChargeEntry) -> str:

@@ -195,3 +195,25 @@ def test_commencement_falls_back_to_the_arraignment() -> None:
 )
 def test_court_days(day: str, flag: str | None) -> None:
     assert day_flag(d(day)) == flag
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_break_the_clock() -> None:
+    # Commenced 9999-10-01: six months would pass the year 9999; the limit ends on the
+    # calendar's last day, and a last day past it is named, not computed.
+    assert felony_days(d("9999-10-01")) == (d("9999-12-31") - d("9999-10-01")).days
+    clock = compute_clock(
+        ledger("9999-12-01", (charge(1, "PL 120.00", "A misd"),)), d("9999-12-31")
+    )
+    assert clock.chargeable_days == 30 and clock.last_day is None
+    assert any("past the end of the calendar" in n for n in clock.notes)
+
+
+def test_an_as_of_date_before_commencement_counts_nothing() -> None:
+    # Commenced 2026-03-01, asked about 2026-02-01: no period, 90 remain, counted from
+    # commencement: last day 2026-05-30.
+    clock = compute_clock(
+        ledger("2026-03-01", (charge(1, "PL 120.00", "A misd"),)), d("2026-02-01")
+    )
+    assert clock.as_of == d("2026-02-01") and clock.periods == []
+    assert (clock.chargeable_days, clock.remaining_days) == (0, 90)
+    assert clock.last_day == d("2026-05-30")
