@@ -7,6 +7,7 @@ A rules file is TOML (``rules/new_york.toml`` is the one shipped)::
     timezone = "America/New_York"          # the zone of appearance times (ICS export)
     holidays = { country = "US", subdiv = "NY" }   # the `holidays` library's calendar
     holidays_courts_open = ["Susan B. Anthony Day"] # its days the courts stay open
+    closed_days = { 2026-12-24 = "Court closed" }   # more days an office's courts close
 
     [[rule]]
     code = "ny-discovery"                  # stable: names the rule in output and UIDs
@@ -85,6 +86,7 @@ class Jurisdiction:
     holiday_country: str = "US"
     holiday_subdiv: str | None = "NY"
     holidays_courts_open: frozenset[str] = frozenset()
+    closed_days: tuple[tuple[dt.date, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ class RuleBook:
 
     def court_holiday(self, day: dt.date) -> str | None:
         """The name of the court holiday on ``day``, or None."""
-        return _holidays_of(self.jurisdiction, day.year).get(day)
+        return dict(self.jurisdiction.closed_days).get(day) or _holidays_of(
+            self.jurisdiction, day.year
+        ).get(day)
 
 
 def office_rules_dir() -> Path:
@@ -238,8 +242,20 @@ def _jurisdiction(values: Mapping[str, Any]) -> Jurisdiction:
         zoneinfo.ZoneInfo(timezone)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
         raise ValidationError(FIELD, f"jurisdiction: unknown timezone {timezone!r}") from None
+    closed = values.get("closed_days", {})
+    if not isinstance(closed, dict):
+        raise ValidationError(FIELD, "jurisdiction: closed_days must be a table of dates")
+    closed_days = []
+    for text, name in closed.items():
+        try:
+            closed_days.append((dt.date.fromisoformat(text), str(name)))
+        except ValueError:
+            raise ValidationError(
+                FIELD, f"jurisdiction: closed_days: {text!r} is not a date like 2026-12-24"
+            ) from None
     return Jurisdiction(
         name=str(values.get("name", "")),
+        closed_days=tuple(sorted(closed_days)),
         timezone=timezone,
         holiday_country=str(holidays.get("country", "US")),
         holiday_subdiv=holidays.get("subdiv"),
