@@ -76,7 +76,9 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     from app.commands import (
         archive,
         brief,
+        calendar,
         cases,
+        deadlines,
         demo_data,
         encryption,
         history,
@@ -88,7 +90,8 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     )
 
     for module in (
-        sample, cases, show, archive, brief, search, demo_data, safety, history, intake, encryption
+        sample, cases, show, archive, brief, search, demo_data, safety, history, deadlines,
+        calendar, intake, encryption
     ):  # fmt: skip
         module.register(commands)
 
