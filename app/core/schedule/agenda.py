@@ -12,14 +12,15 @@ is jsmith). A case is mine when one of those names equals mine, ignoring case.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Collection
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import String, bindparam, func, select, type_coerce
+from sqlalchemy.orm import Session
 
 from app.core import vocab
-from app.core.dates import Precision
 from app.core.schedule.court_dates import pending_court_dates
 from app.core.schedule.deadlines import Window, deadlines_in_range
 from app.core.schedule.items import (
@@ -85,16 +86,16 @@ def calendar_items(
         if not case_ids:
             return []
     items = _appearances(session, start, end, case_ids)
-    for pending in pending_court_dates(session, start, end, case_ids=case_ids):
+    for court in pending_court_dates(session, start, end, case_ids=case_ids):
         items.append(
             CalendarItem(
-                pending.date,
+                court.date,
                 None,
                 COURT_DATE,
                 "Court date",
-                pending.case,
-                key=f"court-{pending.appearance_id}",
-                detail=f"adjourned to this day on {pending.adjourned_from.iso()}",
+                court.case,
+                key=f"court-{court.appearance_id}",
+                detail=f"adjourned to this day on {court.adjourned_on}",
             )
         )
     window = Window(as_of or dt.date.today(), case_ids=case_ids, start=start, end=end)
@@ -106,63 +107,83 @@ def calendar_items(
 def _appearances(
     session: Session, start: dt.date, end: dt.date, case_ids: Collection[int] | None
 ) -> list[CalendarItem]:
-    """The appearances recorded in the range. One held on a date an earlier appearance
-    adjourned to takes over that court date's key, so an exported calendar updates the
-    court-date event into the appearance instead of keeping both."""
-    earlier = aliased(Appearance)
-    adjourned_from = (
-        select(earlier.id)
-        .where(
-            earlier.case_id == Appearance.case_id,
-            earlier.adjourned_to == Appearance.date,
-            earlier.date < Appearance.date,
+    """The appearances recorded in the range (dates known to the day). One held on a
+    date an earlier appearance was adjourned to takes that court date's key, so an
+    exported calendar updates the court-date event into the appearance instead of
+    keeping both; when two are held that day, the first recorded takes it."""
+    params: dict[str, Any] = {
+        "start": start.isoformat(),
+        "end": (end + dt.timedelta(days=1)).isoformat(),
+    }
+    if case_ids is not None:
+        params["case_ids"] = list(case_ids)
+    statement = _appearances_statement(case_ids is not None)
+    rows = session.connection().execute(statement, params).all()
+    purposes = vocab.APPEARANCE_PURPOSES
+    items = []
+    taken: set[int] = set()  # the court dates whose key an appearance took
+    for record_id, text, time, purpose, part, judge, from_id, case_id, uid, docket, caption in rows:
+        if len(text) != 10:  # known only to the month or year, or approximate
+            continue
+        if from_id is not None and from_id not in taken:
+            taken.add(from_id)
+            key = f"court-{from_id}"
+        else:
+            key = f"appearance-{record_id}"
+        items.append(
+            CalendarItem(
+                dt.date.fromisoformat(text),
+                time,
+                APPEARANCE,
+                purposes.get(purpose, purpose),
+                CaseRef(case_id, uid, case_label(docket, caption)),
+                key,
+                None,
+                f"Part {part}, {judge}" if part and judge else (f"Part {part}" if part else judge),
+            )
         )
-        .order_by(earlier.date.desc(), earlier.id.desc())
+    return items
+
+
+@functools.cache
+def _appearances_statement(by_case: bool) -> Any:
+    """Built once, on the tables: the calendar runs it on every view, and thousands of
+    plain rows read faster below the ORM."""
+    appearances, cases = Appearance.__table__, Case.__table__
+    earlier = appearances.alias("earlier")
+    date_text = type_coerce(appearances.c.date, String)
+    adjourned_from = (
+        select(earlier.c.id)
+        .where(
+            earlier.c.case_id == appearances.c.case_id,
+            earlier.c.date < appearances.c.date,  # a range on the (case, date) index
+            earlier.c.adjourned_to == appearances.c.date,
+        )
+        .order_by(earlier.c.date.desc(), earlier.c.id.desc())
         .limit(1)
         .scalar_subquery()
     )
     query = (
         select(
-            Appearance.id,
-            Appearance.date,
-            Appearance.time,
-            Appearance.purpose,
-            Appearance.part,
-            Appearance.judge,
-            Appearance.updated_at,
+            appearances.c.id,
+            date_text,
+            appearances.c.time,
+            appearances.c.purpose,
+            appearances.c.part,
+            appearances.c.judge,
             adjourned_from,
-            Case.id,
-            Case.uid,
-            Case.docket_number,
-            Case.caption,
+            cases.c.id,
+            cases.c.uid,
+            cases.c.docket_number,
+            cases.c.caption,
         )
-        .join(Case, Case.id == Appearance.case_id)
-        .where(
-            Appearance.date >= start.isoformat(),
-            Appearance.date < (end + dt.timedelta(days=1)).isoformat(),
-        )
+        .join_from(appearances, cases, cases.c.id == appearances.c.case_id)
+        .where(date_text >= bindparam("start"), date_text < bindparam("end"))
+        .order_by(appearances.c.id)
     )
-    if case_ids is not None:
-        query = query.where(Appearance.case_id.in_(list(case_ids)))
-    items = []
-    taken: set[tuple[int, str]] = set()  # two held the same day: the first takes the key
-    for row in session.execute(query.order_by(Appearance.id)):
-        record_id, day, time, purpose, part, judge, updated_at, from_id = row[:8]
-        if day.precision is not Precision.DAY:
-            continue
-        case = CaseRef(row[8], row[9], case_label(row[10], row[11]))
-        title = vocab.label(vocab.APPEARANCE_PURPOSES, purpose)
-        detail = ", ".join(x for x in (f"Part {part}" if part else "", judge) if x)
-        key = f"court-{from_id}" if from_id is not None else f"appearance-{record_id}"
-        if (case.id, key) in taken:
-            key = f"appearance-{record_id}"
-        taken.add((case.id, key))
-        items.append(
-            CalendarItem(
-                day.earliest(), time, APPEARANCE, title, case, key, None, detail, updated_at
-            )
-        )
-    return items
+    if by_case:
+        query = query.where(appearances.c.case_id.in_(bindparam("case_ids", expanding=True)))
+    return query
 
 
 def _deadline_item(deadline: DeadlineItem) -> CalendarItem:

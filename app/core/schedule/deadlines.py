@@ -28,14 +28,16 @@ list[DeadlineItem]``, and the calendar calls that instead.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import String, and_, bindparam, exists, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
 
 from app.core.dates import PartialDate, Precision
+from app.core.schedule.court_dates import HIGHEST_DATE, LOWEST_DATE
 from app.core.schedule.items import CaseRef, DeadlineItem, case_label
 from app.core.schedule.rules import READINESS_WITH_COC, Rule, RuleBook, load_rules
 from app.core.storage.models import Appearance, Case, Deadline, Filing
@@ -192,60 +194,88 @@ def _first_appearances(
 ) -> dict[int, tuple[CaseRef, PartialDate, str | None]]:
     """Each case's first appearance of the rule's purpose, and the custody after it
     (else the case's). With a date window, only those whose due date can fall in it."""
-    earlier = aliased(Appearance)
+    fewest, most = rule.day_range
+    params: dict[str, Any] = {"purpose": rule.after, "low": LOWEST_DATE, "high": HIGHEST_DATE}
+    if window.start is not None:
+        params["low"] = _iso(window.start - dt.timedelta(days=most))
+    if window.end is not None:
+        params["high"] = _iso(window.end - dt.timedelta(days=fewest - 1))
+    if window.case_ids is not None:
+        params["case_ids"] = list(window.case_ids)
+    statement = _first_appearances_statement(window.case_ids is not None)
+    found: dict[int, tuple[CaseRef, PartialDate, str | None]] = {}
+    for row in session.connection().execute(statement, params):
+        case_id, day, custody_after, custody, uid, docket, caption = row
+        found[case_id] = (
+            CaseRef(case_id, uid, case_label(docket, caption)),
+            day,
+            custody_after or custody,
+        )
+    return found
+
+
+@functools.cache
+def _first_appearances_statement(by_case: bool) -> Any:
+    """Built once, on the tables: a calendar view runs it every time."""
+    appearances, cases = Appearance.__table__, Case.__table__
+    first, earlier = appearances.alias("first"), appearances.alias("earlier")
     query = (
         select(
-            Appearance.case_id,
-            Appearance.date,
-            Appearance.custody_after,
-            Case.custody,
-            Case.uid,
-            Case.docket_number,
-            Case.caption,
+            first.c.case_id,
+            first.c.date,
+            first.c.custody_after,
+            cases.c.custody,
+            cases.c.uid,
+            cases.c.docket_number,
+            cases.c.caption,
         )
-        .join(Case, Case.id == Appearance.case_id)
-        .where(Appearance.purpose == rule.after)
+        .join_from(first, cases, cases.c.id == first.c.case_id)
         .where(
+            first.c.purpose == bindparam("purpose"),
+            type_coerce(first.c.date, String) >= bindparam("low"),
+            type_coerce(first.c.date, String) < bindparam("high"),
             ~exists().where(
-                earlier.case_id == Appearance.case_id,
-                earlier.purpose == rule.after,
-                or_(
-                    earlier.date < Appearance.date,
-                    and_(earlier.date == Appearance.date, earlier.id < Appearance.id),
-                ),
-            )
+                earlier.c.case_id == first.c.case_id,
+                earlier.c.date <= first.c.date,  # a range on the (case, date) index
+                earlier.c.purpose == first.c.purpose,
+                or_(earlier.c.date < first.c.date, earlier.c.id < first.c.id),
+            ),
         )
     )
-    if window.case_ids is not None:
-        query = query.where(Appearance.case_id.in_(list(window.case_ids)))
-    fewest, most = rule.day_range
-    if window.start is not None:
-        query = query.where(Appearance.date >= _iso(window.start - dt.timedelta(days=most)))
-    if window.end is not None:
-        query = query.where(Appearance.date < _iso(window.end - dt.timedelta(days=fewest - 1)))
-    found: dict[int, tuple[CaseRef, PartialDate, str | None]] = {}
-    for case_id, day, custody_after, custody, uid, docket, caption in session.execute(query):
-        ref = CaseRef(case_id, uid, case_label(docket, caption))
-        found[case_id] = (ref, day, custody_after or custody)
-    return found
+    if by_case:
+        query = query.where(first.c.case_id.in_(bindparam("case_ids", expanding=True)))
+    return query
 
 
 def _met_on(
     session: Session, rule: Rule, window: Window, case_ids: Collection[int]
 ) -> dict[int, PartialDate]:
     """The first filing that meets ``rule`` in each case, filed by ``as_of``."""
-    kinds = [kind for kind in rule.met_by if kind != READINESS_WITH_COC]
-    meets: list[Any] = [Filing.kind.in_(kinds)] if kinds else []
-    if READINESS_WITH_COC in rule.met_by:
-        meets.append(and_(Filing.kind == "readiness", Filing.with_coc.is_(True)))
+    # Name the cases unless there are so many that reading every case's is cheaper.
+    by_case = window.case_ids is not None or len(case_ids) < 500
+    params: dict[str, Any] = {"through": _iso(window.as_of + dt.timedelta(days=1))}
+    if by_case:
+        params["case_ids"] = list(case_ids)
+    statement = _met_on_statement(rule.met_by, by_case)
+    rows = session.connection().execute(statement, params)
+    return {case_id: day for case_id, day in rows if case_id in case_ids}
+
+
+@functools.cache
+def _met_on_statement(met_by: tuple[str, ...], by_case: bool) -> Any:
+    filings = Filing.__table__
+    kinds = [kind for kind in met_by if kind != READINESS_WITH_COC]
+    meets: list[Any] = [filings.c.kind.in_(kinds)] if kinds else []
+    if READINESS_WITH_COC in met_by:
+        meets.append(and_(filings.c.kind == "readiness", filings.c.with_coc.is_(True)))
     query = (
-        select(Filing.case_id, func.min(Filing.date))
-        .where(or_(*meets), Filing.date < _iso(window.as_of + dt.timedelta(days=1)))
-        .group_by(Filing.case_id)
+        select(filings.c.case_id, func.min(filings.c.date))
+        .where(or_(*meets), type_coerce(filings.c.date, String) < bindparam("through"))
+        .group_by(filings.c.case_id)
     )
-    if window.case_ids is not None or len(case_ids) < 500:
-        query = query.where(Filing.case_id.in_(list(case_ids)))
-    return {case_id: day for case_id, day in session.execute(query) if case_id in case_ids}
+    if by_case:
+        query = query.where(filings.c.case_id.in_(bindparam("case_ids", expanding=True)))
+    return query
 
 
 def hand_deadlines(session: Session, window: Window) -> list[DeadlineItem]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from app.core.dates import PartialDate
 
@@ -34,8 +34,9 @@ class CaseLike(Protocol):
     caption: str
 
 
-@dataclass(frozen=True)
-class CaseRef:
+class CaseRef(NamedTuple):
+    """The case an item belongs to (a tuple: the calendar makes thousands)."""
+
     id: int
     uid: str
     label: str  # the docket number, else the caption
@@ -125,12 +126,13 @@ class DeadlineItem:
         return (shown, self.time or "", self.title)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CalendarItem:
     """One line of the office calendar: an appearance, a pending court date or a deadline.
 
     ``key`` is stable across edits (see :mod:`app.core.schedule.ics` for how it makes
-    a UID); ``flag`` is a deadline's flag, or None."""
+    a UID); ``flag`` is a deadline's flag, or None. A value: not frozen only because a
+    frozen dataclass is four times slower to make, and a month view makes thousands."""
 
     date: dt.date
     time: str | None
