@@ -52,8 +52,10 @@ def names_user(assigned_staff: str, who: str) -> bool:
 def my_case_ids(session: Session, who: str) -> set[int]:
     """The cases whose *Assigned staff* names ``who``."""
     query = select(Case.id, Case.assigned_staff)
-    if who.isascii():  # SQLite's lower() knows ASCII only: narrow in SQL, decide here
-        query = query.where(func.lower(Case.assigned_staff).contains(who.strip().lower()))
+    words = who.split()
+    if words and who.isascii():  # SQLite's lower() knows ASCII only
+        # Narrow in SQL by the longest word (spacing may differ), decide here.
+        query = query.where(func.lower(Case.assigned_staff).contains(max(words, key=len).lower()))
     return {case_id for case_id, staff in session.execute(query) if names_user(staff, who)}
 
 

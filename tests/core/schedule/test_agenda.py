@@ -135,3 +135,37 @@ def test_staff_names_and_my_cases(workspace: Workspace) -> None:
     add_case(workspace, assigned_staff="")
     with workspace.reader() as session:
         assert my_case_ids(session, "tester") == {mine}
+
+
+def test_the_calendar_takes_deadlines_from_registered_sources(workspace: Workspace) -> None:
+    from app.core.schedule.deadlines import register_deadline_source, unregister_deadline_source
+    from app.core.schedule.items import DeadlineItem
+
+    first = add_case(workspace, docket_number="CR-1")
+    add_case(workspace, docket_number="CR-2")
+    seen: list[int] = []
+
+    def last_day(session, case, as_of):  # type: ignore[no-untyped-def]
+        seen.append(case.id)
+        day = D(2026, 12, 24) if case.id == first else D(2027, 3, 1)  # the second: out of range
+        return [DeadlineItem.for_case(case, kind="speedy_trial", date=day, title="Last day",
+                                      rule="ny-cpl-30.30")]  # fmt: skip
+
+    register_deadline_source("test-clock", last_day)
+    try:
+        got = _calendar(workspace, D(2026, 12, 1), D(2026, 12, 31))
+        assert len(seen) == 2 and first in seen  # called once for each case
+        with workspace.reader() as session:
+            (item,) = calendar_items(session, D(2026, 12, 24), D(2026, 12, 24))
+        assert item.key == "rule-ny-cpl-30.30"
+        assert _calendar(workspace, D(2026, 12, 1), D(2026, 12, 31), who="nobody") == []
+    finally:
+        unregister_deadline_source("test-clock")
+    assert got == [(D(2026, 12, 24), None, "deadline", "Last day", "CR-1", None)]
+
+
+def test_spacing_and_case_do_not_hide_my_cases(workspace: Workspace) -> None:
+    mine = add_case(workspace, assigned_staff="Jane   Smith")
+    with workspace.reader() as session:
+        assert my_case_ids(session, "jane smith") == {mine}
+        assert my_case_ids(session, " JANE  SMITH ") == {mine}
