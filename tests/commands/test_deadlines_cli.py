@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +83,16 @@ def test_bad_input_is_one_line(
 ) -> None:
     add_case(workspace)
     one_line_error(casefile(workspace, capsys, *args), fragment)
+
+
+def test_a_broken_office_rules_file_is_one_line(
+    workspace: Workspace,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case_id = add_case(workspace)
+    (tmp_path / "office.toml").write_text('[[rule]]\ncode = "ny-discovery"\ndays = "soon"\n')
+    monkeypatch.setenv("CASEFILE_RULES", str(tmp_path))
+    one_line_error(casefile(workspace, capsys, "deadlines", str(case_id)), "rules: ")
+    one_line_error(casefile(workspace, capsys, "calendar"), "office.toml: rule 1: days")
