@@ -76,8 +76,10 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     from app.commands import (
         archive,
         brief,
+        calendar,
         cases,
         clock,
+        deadlines,
         demo_data,
         encryption,
         history,
@@ -89,8 +91,8 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     )
 
     for module in (
-        sample, cases, show, archive, brief, search, demo_data, safety, history, clock, intake,
-        encryption,
+        sample, cases, show, archive, brief, search, demo_data, safety, history, clock,
+        deadlines, calendar, intake, encryption,
     ):  # fmt: skip
         module.register(commands)
 

@@ -1,0 +1,4 @@
+"""Court dates and deadlines: rules kept as data (``rules``), a case's deadlines
+(``deadlines``), next court dates (``court_dates``), the office calendar (``agenda``)
+and its iCalendar export (``ics``). Everything here is computed on read; nothing is stored.
+"""
