@@ -77,6 +77,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         archive,
         brief,
         cases,
+        court,
         demo_data,
         encryption,
         history,
@@ -88,7 +89,8 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     )
 
     for module in (
-        sample, cases, show, archive, brief, search, demo_data, safety, history, intake, encryption
+        sample, cases, show, court, archive, brief, search, demo_data, safety, history, intake,
+        encryption,
     ):  # fmt: skip
         module.register(commands)
 
