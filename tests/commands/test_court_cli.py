@@ -231,3 +231,38 @@ def test_the_audit_trail_names_the_new_records(
     assert "create appearances 1" in out and "create filings 1" in out
     # The case's custody followed its latest appearance, and the trail says so.
     assert "update cases" in out and "custody: null -> 'out'" in out
+
+
+def test_show_lists_the_court_records_and_json_has_their_keys(
+    workspace: Workspace, case_id: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from app.core.services import deadlines
+
+    cases.update_case(workspace, case_id, commenced_on="2026-01-04")
+    _run(
+        workspace, capsys, "appearance", str(case_id), "--date", "2026-01-05",
+        "--purpose", "arraignment", "--time", "09:30", "--part", "AP-7",
+        "--adjourned-to", "2026-02-09", "--requested-by", "people", "--custody", "in",
+    )  # fmt: skip
+    _run(workspace, capsys, "filing", str(case_id), "--date", "2026-01-20", "--kind", "coc")
+    deadlines.add_deadline(workspace, case_id, title="Omnibus motion due", date="2026-02-20")
+    status, out, err = _run(workspace, capsys, "show", str(case_id), "--json")
+    assert status == 0, err
+    dump = json.loads(out)
+    assert (dump["case"]["commenced_on"], dump["case"]["custody"]) == ("2026-01-04", "in")
+    [appearance] = dump["appearances"]
+    assert appearance["date"] == "2026-01-05" and appearance["adjourned_to"] == "2026-02-09"
+    assert appearance["part"] == "AP-7" and appearance["requested_by"] == "people"
+    assert [f["kind"] for f in dump["filings"]] == ["coc"]
+    assert [d["title"] for d in dump["deadlines"]] == ["Omnibus motion due"]
+    status, out, err = _run(workspace, capsys, "show", str(case_id))
+    assert status == 0, err
+    assert "Commenced:    January 4, 2026" in out and "Custody:      In custody" in out
+    assert (
+        "January 5, 2026 09:30: Arraignment (Part AP-7) - adjournment: the People; "
+        "in custody; adjourned to February 9, 2026"
+    ) in out
+    assert "January 20, 2026: Certificate of compliance" in out
+    assert "February 20, 2026: Omnibus motion due" in out
