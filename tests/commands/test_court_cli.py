@@ -266,3 +266,14 @@ def test_show_lists_the_court_records_and_json_has_their_keys(
     ) in out
     assert "January 20, 2026: Certificate of compliance" in out
     assert "February 20, 2026: Omnibus motion due" in out
+
+
+def test_deleting_a_case_says_which_court_records_went_with_it(
+    workspace: Workspace, case_id: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(workspace, capsys, "appearance", str(case_id), *APPEARANCE)
+    _run(workspace, capsys, "filing", str(case_id), "--date", "2026-03-05", "--kind", "coc")
+    cases.delete_case(workspace, case_id)
+    status, out, err = _run(workspace, capsys, "history", str(case_id))
+    assert status == 0, err
+    assert "deleted with it: 1 appearances, 1 filings" in out

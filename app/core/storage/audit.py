@@ -41,7 +41,10 @@ _CASCADE_KEY = "casefile_audit_cascade"
 # Bookkeeping columns every record has; their changes are implied by the entry itself.
 _SKIPPED = frozenset({"id", "version", "created_at", "updated_at"})
 # Tables deleted with a case by the database (ON DELETE CASCADE), counted in the case's entry.
-_CASE_CHILDREN = ("parties", "statements", "charges", "documents", "events", "issues", "notes")
+_CASE_CHILDREN = (
+    "parties", "statements", "charges", "documents", "events", "issues", "notes",
+    "appearances", "filings", "deadlines",
+)  # fmt: skip
 
 
 class _HasUser(Protocol):
