@@ -277,3 +277,48 @@ def test_deleting_a_case_says_which_court_records_went_with_it(
     status, out, err = _run(workspace, capsys, "history", str(case_id))
     assert status == 0, err
     assert "deleted with it: 1 appearances, 1 filings" in out
+
+
+def test_the_court_example_is_made_up_says_so_and_is_added_once(
+    workspace: Workspace, env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    status, out, err = _run(workspace, capsys, "demo-data", "--court-example")
+    assert status == 0, err
+    example = int(out)
+    status, out, err = _run(workspace, capsys, "show", str(example), "--json")
+    dump = json.loads(out)
+    assert "made-up example" in dump["case"]["caption"]
+    assert dump["case"]["summary"].startswith("MADE-UP EXAMPLE.")
+    assert any(n["body"].startswith("MADE-UP EXAMPLE.") for n in dump["notes"])
+    ledger = [
+        (a["date"], a["purpose"], a["requested_by"], a["excludable"]) for a in dump["appearances"]
+    ]
+    assert ledger[0] == ("2025-01-10", "arraignment", "people", None)
+    assert {a[2] for a in ledger} >= {"people", "defense", "consent", "court"}
+    assert ("2025-05-28", "hearing", None, "absent") in ledger  # the bench warrant
+    # Each adjournment leads to the next appearance, and the last one is still to come.
+    adjourned = [a["adjourned_to"] for a in dump["appearances"]]
+    assert adjourned[:-1] == [a["date"] for a in dump["appearances"]][1:]
+    kinds = [(f["date"], f["kind"]) for f in dump["filings"]]
+    assert kinds == [
+        ("2025-02-05", "readiness"), ("2025-02-28", "coc"), ("2025-03-10", "readiness"),
+        ("2025-04-01", "motion"), ("2025-05-20", "decision"),
+    ]  # fmt: skip
+    before = table_counts(workspace)
+    status, out, err = _run(workspace, capsys, "demo-data", "--court-example")
+    assert status == 1 and err.startswith("casefile: court-example: ") and err.count("\n") == 1
+    assert table_counts(workspace) == before
+
+
+def test_the_sample_case_has_no_invented_court_dates(
+    workspace: Workspace, env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    status, out, err = _run(workspace, capsys, "sample")
+    assert status == 0, err
+    dump = json.loads(_run(workspace, capsys, "show", out.strip(), "--json")[1])
+    assert dump["appearances"] == dump["filings"] == dump["deadlines"] == []
+    assert dump["case"]["commenced_on"] is None
