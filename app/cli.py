@@ -79,6 +79,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         calendar,
         cases,
         clock,
+        court,
         deadlines,
         demo_data,
         encryption,
@@ -91,8 +92,8 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     )
 
     for module in (
-        sample, cases, show, archive, brief, search, demo_data, safety, history, clock,
-        deadlines, calendar, intake, encryption,
+        sample, cases, show, court, clock, deadlines, calendar, archive, brief, search,
+        demo_data, safety, history, intake, encryption,
     ):  # fmt: skip
         module.register(commands)
 

@@ -36,10 +36,12 @@ from app.briefs.profiles import DEFAULT_MARKING, FULL, Profile
 from app.core import vocab
 from app.core.dates import PartialDate
 from app.core.lists.case_loader import (
+    AppearanceRecord,
     CaseRecords,
     ChargeRecord,
     DocumentRecord,
     EventRecord,
+    FilingRecord,
     IssueRecord,
     NoteRecord,
     PartyRecord,
@@ -310,8 +312,36 @@ def _chronology(data: _Case, source_of: SourceOf) -> list[ChronoEntry]:
             source_of(s.source_document_id, s.pin_cite),
         )
         items.append((_sort_key(s.date, "1"), entry))
+    for a in data.rec.appearances:
+        items.append((_sort_key(a.date, (a.time or "") + "0"), _appearance_entry(a)))
+    for f in data.rec.filings:
+        items.append((_sort_key(f.date, "1"), _filing_entry(f)))
     items.sort(key=lambda pair: pair[0])
     return [entry for _, entry in items]
+
+
+def _appearance_entry(a: AppearanceRecord) -> ChronoEntry:
+    """A court date: when, what for and where; what came of it and the next date."""
+    purpose = vocab.label(vocab.APPEARANCE_PURPOSES, a.purpose)
+    where = ", ".join(x for x in (f"Part {t.line(a.part)}" if a.part else "", t.line(a.judge)) if x)
+    detail = [t.excerpt(a.outcome, 60)] if a.outcome else []
+    if a.adjourned_to is not None:
+        asked = vocab.label(vocab.ADJOURNMENT_REQUESTERS, a.requested_by)
+        by = f" (asked by {asked[:1].lower()}{asked[1:]})" if asked else ""
+        detail.append(f"Adjourned to {_date(a.adjourned_to)}{by}")
+    return ChronoEntry(
+        _date(a.date) + (f", {a.time}" if a.time else ""),
+        "Court appearance",
+        purpose + (f" \u2014 {where}" if where else ""),
+        " ".join(x if x.endswith((".", "!", "?", "\u2026")) else x + "." for x in detail),
+    )
+
+
+def _filing_entry(f: FilingRecord) -> ChronoEntry:
+    kind = vocab.label(vocab.FILING_KINDS, f.kind)
+    if f.with_coc:
+        kind += " with a certificate of compliance"
+    return ChronoEntry(_date(f.date), "Filing", kind + (f": {t.line(f.title)}" if f.title else ""))
 
 
 def _statement_entry(

@@ -71,7 +71,7 @@ class PeopleGroup:
 @dataclass
 class ChronoEntry:
     date: str
-    kind: str  # "Event: Court appearance" or "Statement"
+    kind: str  # "Event: Court appearance", "Statement", "Court appearance" or "Filing"
     title: str
     detail: str = ""
     source: str = ""

@@ -17,7 +17,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Generate a realistic, entirely made-up case of any size: people with "
         "common (sometimes shared) names, statements of 50-500 words, documents, events. "
         "The same --seed gives the same case. With --archive, write an importable case "
-        "archive instead of adding the case to the workspace.",
+        "archive instead of adding the case to the workspace. With --court-example, add "
+        "instead a small made-up case with a realistic speedy-trial (CPL 30.30) ledger: "
+        "court appearances, adjournments, readiness, a certificate of compliance, motions "
+        "and a bench warrant (clearly labelled as made up).",
     )
     parser.add_argument("--people", type=int, default=2000)
     parser.add_argument("--statements", type=int, default=50000)
@@ -25,6 +28,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--archive", type=Path, metavar="FILE.zip", help="write an archive")
+    parser.add_argument(
+        "--court-example",
+        action="store_true",
+        help="add the made-up example case with a 30.30 ledger (print its id)",
+    )
     parser.set_defaults(handler=run, no_workspace=True)
 
 
@@ -33,6 +41,8 @@ def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
     from app.core.errors import ValidationError
     from app.core.limits import MAX_DEMO_RECORDS
 
+    if args.court_example:
+        return _court_example(args)
     for name in ("people", "statements", "documents", "events"):
         if getattr(args, name) < 0:
             raise ValidationError(name, "must be zero or more")
@@ -61,6 +71,24 @@ def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
     finally:
         workspace.close()
     print(f"Added case {case_id}: {data['case']['caption']}.")
+    return 0
+
+
+def _court_example(args: argparse.Namespace) -> int:
+    from app.core.court_example import add_court_example
+    from app.core.errors import ValidationError
+    from app.core.storage.workspace import open_workspace
+
+    if args.archive:
+        raise ValidationError(
+            "archive", "--court-example adds the case to the workspace; export it afterwards"
+        )
+    workspace = open_workspace(args.db)
+    try:
+        case_id = add_court_example(workspace)
+    finally:
+        workspace.close()
+    print(case_id)
     return 0
 
 

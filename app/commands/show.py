@@ -17,16 +17,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "show",
         help="show one case",
-        description="Show a case: people, charges, chronology, statements, documents, "
-        "issues and notes. Dates keep their precision (2020-06-14, 2020-06, 2020; "
-        "a trailing ~ means approximate).",
+        description="Show a case: people, charges, court dates and filings, chronology, "
+        "statements, documents, issues, notes and deadlines added by hand. Dates keep their "
+        "precision (2020-06-14, 2020-06, 2020; a trailing ~ means approximate).",
     )
     parser.add_argument("case", metavar="CASE", help="case id or docket number")
     parser.add_argument(
         "--json",
         action="store_true",
         help="print one JSON object (keys: case, people, statements, charges, documents, "
-        "events, issues, notes)",
+        "events, issues, notes, appearances, filings, deadlines)",
     )
     parser.set_defaults(handler=run)
 
@@ -72,6 +72,8 @@ def summary(dump: dict[str, Any]) -> str:
         ("Opened", _date(case["opened_on"]) if case["opened_on"] else ""),
         ("Closed", _date(case["closed_on"]) if case["closed_on"] else ""),
         ("Assigned", case["assigned_staff"]),
+        ("Commenced", _date(case["commenced_on"]) if case.get("commenced_on") else ""),
+        ("Custody", vocab.label(vocab.CUSTODY, case.get("custody"))),
         ("Client", ", ".join(case["clients"])),
     ]
     out += [f"{label + ':':<14}{value}" for label, value in facts if value]
@@ -91,6 +93,7 @@ def summary(dump: dict[str, Any]) -> str:
         klass = f" ({c['class']})" if c["class"] else ""
         status = vocab.label(vocab.CHARGE_STATUSES, c["status"])
         out.append(f"  {c['count_number']}. {c['statute']} {c['description']}{klass} - {status}")
+    court_dates(out, dump)
     section("Chronology", dump["events"])
     for e in dump["events"]:
         kind = vocab.label(vocab.EVENT_KINDS, e["kind"])
@@ -115,4 +118,57 @@ def summary(dump: dict[str, Any]) -> str:
     for n in dump["notes"]:
         box = ("[x] " if n["done"] else "[ ] ") if n["is_todo"] else ""
         out.extend(_wrap(box + n["body"], "  "))
+    deadlines = dump.get("deadlines", [])
+    if deadlines:
+        section("Deadlines added by hand", deadlines)
+    for d in deadlines:
+        met = f" - met {_date(d['met_on'])}" if d["met_on"] else ""
+        out.append(f"  {_date(d['date'])}{_at(d['time'])}: {d['title']}{met}")
     return "\n".join(out)
+
+
+def _at(time: str | None) -> str:
+    return f" {time}" if time else ""
+
+
+def appearance_line(a: dict[str, Any]) -> str:
+    """One court date as a line: when, what for, where, before whom, what came of it."""
+    from app.core import vocab
+
+    where = ", ".join(x for x in (f"Part {a['part']}" if a["part"] else "", a["judge"]) if x)
+    purpose = vocab.label(vocab.APPEARANCE_PURPOSES, a["purpose"])
+    line = f"  {_date(a['date'])}{_at(a['time'])}: {purpose}"
+    line += f" ({where})" if where else ""
+    said = []
+    if a["people_ready"] is not None:
+        said.append("People ready" if a["people_ready"] else "People not ready")
+    if a["people_asked_days"] is not None:
+        said.append(f"asked for {a['people_asked_days']} days")
+    if a["requested_by"]:
+        asked = vocab.label(vocab.ADJOURNMENT_REQUESTERS, a["requested_by"])
+        said.append(f"adjournment: {asked[:1].lower()}{asked[1:]}")
+    if a["excludable"]:
+        ground = a["excludable_other"] or vocab.label(vocab.EXCLUDABLE_GROUNDS, a["excludable"])
+        said.append(f"excludable: {ground}{' (arguable)' if a['arguable'] else ''}")
+    if a["custody_after"]:
+        said.append(vocab.label(vocab.CUSTODY, a["custody_after"]).lower())
+    if a["adjourned_to"]:
+        said.append(f"adjourned to {_date(a['adjourned_to'])}")
+    return line + (" - " + "; ".join(said) if said else "")
+
+
+def court_dates(out: list[str], dump: dict[str, Any]) -> None:
+    """The court appearances and filings, each in date order (a case without any shows none)."""
+    from app.core import vocab
+
+    appearances, filings = dump.get("appearances", []), dump.get("filings", [])
+    if appearances:
+        out.extend(["", f"Court dates ({len(appearances)})"])
+    out.extend(appearance_line(a) for a in appearances)
+    if filings:
+        out.extend(["", f"Filings ({len(filings)})"])
+    for fl in filings:
+        kind = vocab.label(vocab.FILING_KINDS, fl["kind"])
+        coc = " with a certificate of compliance" if fl["with_coc"] else ""
+        title = f" - {fl['title']}" if fl["title"] else ""
+        out.append(f"  {_date(fl['date'])}: {kind}{coc}{title}")

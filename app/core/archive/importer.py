@@ -36,10 +36,13 @@ from app.core.storage import audit, db
 from app.core.storage.bulk import insert_rows
 from app.core.storage.faults import fault_point
 from app.core.storage.models import (
+    Appearance,
     Case,
     Charge,
+    Deadline,
     Document,
     Event,
+    Filing,
     Issue,
     Note,
     Party,
@@ -255,6 +258,14 @@ def _insert(
     links(event_parties, ("event_id", "party_id"), events, "party_ids", event_list, party_ids)
     links(event_issues, ("event_id", "issue_id"), events, "issue_ids", event_list, issue_ids)
     note_ids = by_ref(sections["notes"], add(Note, sections["notes"], {}))
+    court = {
+        kind: by_ref(sections[name], add(model, sections[name], {}))
+        for kind, name, model in (
+            ("appearance", "appearances", Appearance),
+            ("filing", "filings", Filing),
+            ("deadline", "deadlines", Deadline),
+        )
+    }
     ids = {
         "person": person_ids,
         "party": party_ids,
@@ -264,5 +275,6 @@ def _insert(
         "charge": charge_ids,
         "event": by_ref(events, event_list),
         "note": note_ids,
+        **court,
     }
     return case_id, ids

@@ -16,18 +16,23 @@ from typing import Any
 from app.core.archive.history import HistoryEntry, read_history
 from app.core.errors import ArchiveError, ValidationError
 from app.core.services import records
+from app.core.services.appearances import APPEARANCE
 from app.core.services.cases import CASE
 from app.core.services.charges import CHARGE
+from app.core.services.deadlines import DEADLINE
 from app.core.services.documents import DOCUMENT
 from app.core.services.events import EVENT
 from app.core.services.fields import clean_values
+from app.core.services.filings import FILING
 from app.core.services.issues import ISSUE
 from app.core.services.notes import NOTE
 from app.core.services.people import PARTY, PERSON
 from app.core.services.statements import STATEMENT
 
 FORMAT = "casefile-archive"
-FORMAT_VERSION = 1
+# Version 2 adds the court records (appearances, filings, deadlines) and the case's
+# commenced_on and custody. A version 1 archive is read as a case without them.
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section("notes", "note", NOTE),
+    Section("appearances", "appearance", APPEARANCE),
+    Section("filings", "filing", FILING),
+    Section("deadlines", "deadline", DEADLINE),
 )
 SECTION_BY_NAME = {s.name: s for s in SECTIONS}
 TOP_KEYS = frozenset(

@@ -77,6 +77,11 @@ def _date_sort(value: str | None) -> tuple[bool, str]:
     return (value is None, value or "")
 
 
+def _when(record: dict[str, Any]) -> tuple[str, str]:
+    """A court date's order: its day (always full), then its time (none first)."""
+    return (record["date"], record["time"] or "")
+
+
 # Keys written elsewhere than in the field table's order: key -> the key it follows.
 MOVED: Mapping[str, Mapping[str, str]] = {
     "people": {"name": "kind"},
@@ -160,6 +165,9 @@ def case_data_and_refs(rec: CaseRecords) -> tuple[dict[str, Any], dict[str, dict
         lambda r: (_date_sort(r["date"]), r["time"] or "", r["title"].casefold()),
     )
     notes = numbered("notes", rec.notes, "n", lambda r: (r["is_todo"], r["done"]))
+    appearances = numbered("appearances", rec.appearances, "ap", _when)
+    filings = numbered("filings", rec.filings, "f", lambda r: (r["date"], r["kind"]))
+    deadlines = numbered("deadlines", rec.deadlines, "dl", _when)
     data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -174,6 +182,9 @@ def case_data_and_refs(rec: CaseRecords) -> tuple[dict[str, Any], dict[str, dict
         "events": events,
         "issues": issues,
         "notes": notes,
+        "appearances": appearances,
+        "filings": filings,
+        "deadlines": deadlines,
         # Filled by export_case (app/core/archive/history.py): it needs the database.
         "history": [],
     }

@@ -25,19 +25,25 @@ from typing import Any
 from sqlalchemy import Table, inspect, select
 from sqlalchemy.orm import Session
 
+from app.core.services.appearances import APPEARANCE
 from app.core.services.cases import CASE, find_case
 from app.core.services.charges import CHARGE
+from app.core.services.deadlines import DEADLINE
 from app.core.services.documents import DOCUMENT
 from app.core.services.events import EVENT
+from app.core.services.filings import FILING
 from app.core.services.issues import ISSUE
 from app.core.services.notes import NOTE
 from app.core.services.people import PARTY, PERSON
 from app.core.services.records import Entity
 from app.core.services.statements import STATEMENT
 from app.core.storage.models import (
+    Appearance,
     Charge,
+    Deadline,
     Document,
     Event,
+    Filing,
     Issue,
     Note,
     Party,
@@ -112,6 +118,9 @@ ChargeRecord = record_class(CHARGE, "A count of the charging instrument.")
 EventRecord = record_class(EVENT, "An event of the chronology; its links are in CaseRecords.")
 IssueRecord = record_class(ISSUE, "A legal issue or defense theory.")
 NoteRecord = record_class(NOTE, "A note or to-do.")
+AppearanceRecord = record_class(APPEARANCE, "A court appearance: an entry of the 30.30 ledger.")
+FilingRecord = record_class(FILING, "A filing: readiness, a certificate, a motion, a decision.")
+DeadlineRecord = record_class(DEADLINE, "A deadline added by hand.")
 
 # Link fields (a kind's ``links``) -> the CaseRecords attribute holding their ids.
 LINK_MAPS = {
@@ -134,6 +143,10 @@ class CaseRecords:
     events: list[EventRecord]
     issues: list[IssueRecord]
     notes: list[NoteRecord]
+    # The court records: a case made by hand (a test, a preview) may leave them out.
+    appearances: list[AppearanceRecord] = field(default_factory=list)
+    filings: list[FilingRecord] = field(default_factory=list)
+    deadlines: list[DeadlineRecord] = field(default_factory=list)
     # record id -> linked ids, in id order
     statement_issues: dict[int, list[int]] = field(default_factory=dict)
     event_issues: dict[int, list[int]] = field(default_factory=dict)
@@ -195,6 +208,9 @@ def load_case(session: Session, case_ref: int | str) -> CaseRecords:
         events=of_case(Event, EventRecord),
         issues=of_case(Issue, IssueRecord),
         notes=of_case(Note, NoteRecord),
+        appearances=of_case(Appearance, AppearanceRecord),
+        filings=of_case(Filing, FilingRecord),
+        deadlines=of_case(Deadline, DeadlineRecord),
         statement_issues=_links(
             session, statement_issues, Statement, "statement_id", "issue_id", case_id
         ),

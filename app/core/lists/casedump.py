@@ -29,10 +29,13 @@ from app.core.lists.record_fields import (
     on,
 )
 from app.core.services import fields as f
+from app.core.services.appearances import APPEARANCE
 from app.core.services.cases import CASE
 from app.core.services.charges import CHARGE
+from app.core.services.deadlines import DEADLINE
 from app.core.services.documents import DOCUMENT
 from app.core.services.events import EVENT
+from app.core.services.filings import FILING
 from app.core.services.issues import ISSUE
 from app.core.services.notes import NOTE
 from app.core.services.people import PARTY, PERSON
@@ -166,4 +169,13 @@ def dump_records(rec: CaseRecords) -> dict[str, Any]:
         ),
         "issues": as_dicts(plan(ISSUE), rec.issues),
         "notes": as_dicts(plan(NOTE), rec.notes),
+        "appearances": as_dicts(plan(APPEARANCE), sorted(rec.appearances, key=_dated)),
+        "filings": as_dicts(plan(FILING), sorted(rec.filings, key=_dated)),
+        # Only the deadlines added by hand: computed ones follow their inputs, unstored.
+        "deadlines": as_dicts(plan(DEADLINE), sorted(rec.deadlines, key=_dated)),
     }
+
+
+def _dated(record: Any) -> tuple[tuple[bool, str], str, int]:
+    """Court records in the order they happen: day, then time (none first), then id."""
+    return (date_key(record.date), getattr(record, "time", None) or "", record.id)

@@ -69,7 +69,12 @@ class ListQuery:
 
 
 TODO_LABELS: Mapping[str, str] = {"todo": "To do", "done": "Done", "": ""}
-CHRONOLOGY_KINDS: Mapping[str, str] = {**vocab.EVENT_KINDS, "statement": "Statement"}
+CHRONOLOGY_KINDS: Mapping[str, str] = {
+    **vocab.EVENT_KINDS,
+    "statement": "Statement",
+    "appearance": "Court appearance",
+    "filing": "Filing",
+}
 
 LAYOUTS: dict[str, ListLayout] = {
     layout.name: layout

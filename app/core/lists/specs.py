@@ -9,17 +9,20 @@ back as their stored ISO text (``2020-06~``), which sorts chronologically. No Qt
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import calendar
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     String,
     and_,
     case,
     cast,
+    exists,
     func,
     literal,
     literal_column,
@@ -28,7 +31,9 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
+from sqlalchemy.orm import aliased
 
+from app.core import vocab
 from app.core.lists.columns import (
     CHRONOLOGY_KINDS,
     EXCERPT,
@@ -41,10 +46,12 @@ from app.core.lists.columns import (
     ListQuery,
 )
 from app.core.storage.models import (
+    Appearance,
     Case,
     Charge,
     Document,
     Event,
+    Filing,
     Issue,
     Note,
     Party,
@@ -88,17 +95,28 @@ def _client_name() -> Any:
 
 
 def next_court_date(today: str) -> Any:
-    """The earliest court appearance on or after today (a month or year that holds today counts)."""
+    """The case's next court date (a correlated subquery of ``Case.id``), the earlier of:
+
+    * the date its latest court appearance was adjourned to: it stays the next court
+      date until an appearance on (or after) that date is recorded, even once it has
+      passed, so an appearance nobody recorded shows up instead of vanishing;
+    * the earliest event of kind court appearance on or after today (a month or year
+      that holds today counts), as before the court records existed.
+    """
     iso = iso_column(Event.date)
-    return (
-        select(func.min(iso))
-        .where(
-            Event.case_id == Case.id,
-            Event.kind == "court_appearance",
-            or_(iso >= today, cast(literal(today), String).like(func.rtrim(iso, "~") + "%")),
-        )
-        .scalar_subquery()
+    scheduled = select(iso.label("day")).where(
+        Event.case_id == Case.id,
+        Event.kind == "court_appearance",
+        or_(iso >= today, cast(literal(today), String).like(func.rtrim(iso, "~") + "%")),
     )
+    later = aliased(Appearance)
+    adjourned = select(iso_column(Appearance.adjourned_to).label("day")).where(
+        Appearance.case_id == Case.id,
+        Appearance.adjourned_to.is_not(None),
+        ~exists().where(later.case_id == Appearance.case_id, later.date > Appearance.date),
+    )
+    either = union_all(scheduled.correlate(Case), adjourned.correlate(Case)).subquery("court_dates")
+    return select(func.min(either.c.day)).scalar_subquery()
 
 
 def _cases(_case_id: int | None, today: str) -> Select[Any]:
@@ -187,7 +205,8 @@ def _documents(case_id: int | None, _today: str) -> Select[Any]:
 def _chronology(
     case_id: int | None, _today: str, wanted: frozenset[str] | None = None
 ) -> Select[Any]:
-    """Events and dated statements in one list; ``record`` says which table a row is from.
+    """Events, dated statements, court appearances and filings in one list; ``record``
+    says which table a row is from (``event``, ``statement``, ``appearance``, ``filing``).
 
     ``wanted`` names the columns a query needs (the ordered key list needs only the key
     and the sort columns); the others are NULL, because SQLite computes every column of
@@ -225,8 +244,75 @@ def _chronology(
             }
         )
     ).where(Statement.case_id == case_id, Statement.date.is_not(None))
-    union = union_all(events, statements).subquery("chronology")
+    appearances = select(
+        *keep(
+            {
+                "record": literal_column("'appearance'"),
+                "id": Appearance.id,
+                "date": iso_column(Appearance.date),
+                "time": func.coalesce(Appearance.time, ""),
+                "kind": literal_column("'appearance'"),
+                "what": _labelled(Appearance.purpose, vocab.APPEARANCE_PURPOSES)
+                + case(
+                    (
+                        Appearance.adjourned_to.is_not(None),
+                        " \u2014 Adjourned to " + spelled_day(iso_column(Appearance.adjourned_to)),
+                    ),
+                    else_="",
+                ),
+                "where": _joined(
+                    case((Appearance.part != "", "Part " + Appearance.part), else_=""),
+                    Appearance.judge,
+                ),
+            }
+        )
+    ).where(Appearance.case_id == case_id)
+    filings = select(
+        *keep(
+            {
+                "record": literal_column("'filing'"),
+                "id": Filing.id,
+                "date": iso_column(Filing.date),
+                "time": literal_column("''"),
+                "kind": literal_column("'filing'"),
+                "what": _labelled(Filing.kind, vocab.FILING_KINDS)
+                + case((Filing.with_coc, " with a certificate of compliance"), else_="")
+                + case((Filing.title != "", ": " + Filing.title), else_=""),
+                "where": literal_column("''"),
+            }
+        )
+    ).where(Filing.case_id == case_id)
+    union = union_all(events, statements, appearances, filings).subquery("chronology")
     return select(*union.c)
+
+
+def _labelled(column: Any, vocabulary: Mapping[str, str]) -> ColumnElement[str]:
+    """The label of the code in ``column`` (the code itself if it is not in the vocabulary)."""
+    return case(dict(vocabulary), value=column, else_=column)
+
+
+def _joined(first: Any, second: Any) -> ColumnElement[str]:
+    """Two texts joined by a comma, either left out when empty."""
+    return case(
+        (first == "", second),
+        (second == "", first),
+        else_=first + ", " + second,
+    )
+
+
+_MONTHS = dict(zip((f"{n:02d}" for n in range(1, 13)), calendar.month_name[1:], strict=True))
+
+
+def spelled_day(iso: Any) -> ColumnElement[str]:
+    """A full ISO day (2026-03-30) as a person reads it (March 30, 2026), in SQL."""
+    day = cast(cast(func.substr(iso, 9, 2), Integer), String)
+    return (
+        case(_MONTHS, value=func.substr(iso, 6, 2), else_="")
+        + " "
+        + day
+        + ", "
+        + func.substr(iso, 1, 4)
+    )
 
 
 def _issues(case_id: int | None, _today: str) -> Select[Any]:

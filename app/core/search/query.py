@@ -1,7 +1,8 @@
 """One search over everything in a workspace: FTS5 on SQLite, tsvector on PostgreSQL.
 
 ``search(ws, "megaph")`` returns :class:`Hit` records grouped by kind (cases,
-people, statements, charges, documents, events, issues, notes), best first in
+people, statements, charges, documents, events, issues, notes, court appearances,
+filings, deadlines), best first in
 each kind, with the matched words marked in a short snippet. The CLI, the GUI
 search panel and anything else call this one function. What is indexed, and how
 the index is built and kept current, is :mod:`app.core.search.schema`.
@@ -75,7 +76,9 @@ from app.core.search.schema import (  # noqa: F401
     install_sqlite_index,
     pg_drop_ddl,
     pg_index_ddl,
+    pg_vector_ddl,
     rebuild_index,
+    sources_of,
     sqlite_index_ddl,
     sqlite_trigger_ddl,
     suspend_index,

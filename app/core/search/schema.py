@@ -45,12 +45,13 @@ from __future__ import annotations
 
 import contextlib
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
+from app.core import vocab
 from app.core.storage.db import sqlite_path
 
 PG_CONFIG = "casefile_search"
@@ -70,6 +71,10 @@ class Source:
     joins: str = ""
     detail_sql: str = "NULL"  # a PartialDate shown after the title
     case_scoped: bool = True
+    # The migration that made the table's index: an older workspace's migrations
+    # index only the tables that existed then (0002 runs before 0006 made the court
+    # records' tables), and each later migration indexes the tables it adds.
+    since: str = "0002"
 
     @property
     def fts(self) -> str:
@@ -79,6 +84,15 @@ class Source:
     def weights(self) -> str:
         """The bm25 arguments after the table: one weight per column, in order."""
         return ", ".join(str(BM25_WEIGHTS[tier]) for tier in self.columns.values())
+
+
+def labelled(column: str, vocabulary: Mapping[str, str]) -> str:
+    """SQL giving the label of the code in ``column`` (the code itself if unknown)."""
+    whens = " ".join(
+        f"WHEN '{code}' THEN '{label.replace(chr(39), chr(39) * 2)}'"
+        for code, label in vocabulary.items()
+    )
+    return f"(CASE {column} {whens} ELSE {column} END)"
 
 
 SOURCES: tuple[Source, ...] = (
@@ -153,10 +167,44 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source("issue", "Issues", "issues", {"title": "A", "description": "B"}, "t.title"),
     Source("note", "Notes", "notes", {"body": "A"}, "substr(t.body, 1, 80)"),
+    Source(
+        "appearance",
+        "Court appearances",
+        "appearances",
+        {"part": "A", "judge": "A", "outcome": "B", "notes": "C"},
+        labelled("t.purpose", vocab.APPEARANCE_PURPOSES)
+        + " || CASE WHEN t.part <> '' THEN ', Part ' || t.part ELSE '' END",
+        detail_sql="t.date",
+        since="0006",
+    ),
+    Source(
+        "filing",
+        "Filings",
+        "filings",
+        {"title": "A", "notes": "C"},
+        labelled("t.kind", vocab.FILING_KINDS)
+        + " || CASE WHEN t.title <> '' THEN ': ' || t.title ELSE '' END",
+        detail_sql="t.date",
+        since="0006",
+    ),
+    Source(
+        "deadline",
+        "Deadlines",
+        "deadlines",
+        {"title": "A", "notes": "C"},
+        "t.title",
+        detail_sql="t.date",
+        since="0006",
+    ),
 )
 BY_KIND = {source.kind: source for source in SOURCES}
 KINDS: tuple[str, ...] = tuple(BY_KIND)
 KIND_LABELS = {source.kind: source.label for source in SOURCES}
+
+
+def sources_of(revision: str) -> tuple[Source, ...]:
+    """The searched tables whose index the migration ``revision`` installs."""
+    return tuple(source for source in SOURCES if source.since == revision)
 
 
 # --------------------------------------------------------------------------- SQLite index
@@ -181,14 +229,19 @@ def _sqlite_content(source: Source) -> str:
     return "search_people_source" if source.kind == "person" else source.table
 
 
-def sqlite_index_ddl() -> list[str]:
-    """Statements creating every FTS5 table (and the people view); no triggers."""
-    people = BY_KIND["person"]
-    view_cols = ", ".join(
-        f"{_sqlite_value(people, col, 'people')} AS {col}" for col in people.columns
-    )
-    out = [f"CREATE VIEW IF NOT EXISTS search_people_source AS SELECT id, {view_cols} FROM people"]
-    for source in SOURCES:
+def sqlite_index_ddl(sources: Sequence[Source] = SOURCES) -> list[str]:
+    """Statements creating the FTS5 tables of ``sources`` (and the people view); no
+    triggers."""
+    out = []
+    if any(source.kind == "person" for source in sources):
+        people = BY_KIND["person"]
+        view_cols = ", ".join(
+            f"{_sqlite_value(people, col, 'people')} AS {col}" for col in people.columns
+        )
+        out.append(
+            f"CREATE VIEW IF NOT EXISTS search_people_source AS SELECT id, {view_cols} FROM people"
+        )
+    for source in sources:
         cols = ", ".join(source.columns)
         out.append(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {source.fts} USING fts5({cols},"
@@ -201,10 +254,10 @@ def sqlite_index_ddl() -> list[str]:
     return out
 
 
-def sqlite_trigger_ddl() -> list[str]:
+def sqlite_trigger_ddl(sources: Sequence[Source] = SOURCES) -> list[str]:
     """The AFTER INSERT/UPDATE/DELETE triggers that keep each FTS5 table in step."""
     out = []
-    for source in SOURCES:
+    for source in sources:
         fts, table = source.fts, source.table
         cols = ", ".join(source.columns)
         new = ", ".join(_sqlite_value(source, col, "new") for col in source.columns)
@@ -229,17 +282,20 @@ def _fts_option(connection: Connection, fts: str, name: str, value: int) -> None
     connection.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES('{name}', {int(value)})")
 
 
-def trigger_names() -> list[str]:
+def trigger_names(sources: Sequence[Source] = SOURCES) -> list[str]:
     """The triggers that keep the SQLite search index current."""
-    return [f"{s.fts}_{suffix}" for s in SOURCES for suffix in ("ai", "ad", "au")]
+    return [f"{s.fts}_{suffix}" for s in sources for suffix in ("ai", "ad", "au")]
 
 
-def install_sqlite_index(connection: Connection, rebuild: bool = True) -> None:
-    """Create (if missing) the FTS5 tables and triggers, then re-index every table."""
-    for statement in sqlite_index_ddl() + sqlite_trigger_ddl():
+def install_sqlite_index(
+    connection: Connection, rebuild: bool = True, sources: Sequence[Source] = SOURCES
+) -> None:
+    """Create (if missing) the FTS5 tables and triggers of ``sources`` (a migration names
+    the tables it indexes; everything else indexes all), then re-index those tables."""
+    for statement in sqlite_index_ddl(sources) + sqlite_trigger_ddl(sources):
         connection.exec_driver_sql(statement)
     if rebuild:
-        for source in SOURCES:
+        for source in sources:
             fts = source.fts
             # FTS5 gathers new index data in memory and writes a segment each time it
             # passes "hashsize" (1 MB by default), merging segments as they pile up:
@@ -262,12 +318,13 @@ def install_sqlite_index(connection: Connection, rebuild: bool = True) -> None:
             connection.detach()
 
 
-def drop_sqlite_index(connection: Connection) -> None:
-    for name in trigger_names():
+def drop_sqlite_index(connection: Connection, sources: Sequence[Source] = SOURCES) -> None:
+    for name in trigger_names(sources):
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    for source in SOURCES:
+    for source in sources:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {source.fts}")
-    connection.exec_driver_sql("DROP VIEW IF EXISTS search_people_source")
+    if any(source.kind == "person" for source in sources):
+        connection.exec_driver_sql("DROP VIEW IF EXISTS search_people_source")
 
 
 _CHECKED: weakref.WeakSet[Engine] = weakref.WeakSet()
@@ -347,9 +404,8 @@ def index_suspended(session: Session) -> Iterator[None]:
 # --------------------------------------------------------------------------- PostgreSQL index
 
 
-def pg_index_ddl(unaccent: bool) -> list[str]:
-    """Text search configuration, generated ``search_vector`` columns and GIN indexes.
-    Adding a stored generated column computes it for every existing row."""
+def pg_index_ddl(unaccent: bool, sources: Sequence[Source] = SOURCES) -> list[str]:
+    """Text search configuration, then :func:`pg_vector_ddl` of ``sources``."""
     out = [
         f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = pg_catalog.simple)",
     ]
@@ -358,7 +414,15 @@ def pg_index_ddl(unaccent: bool) -> list[str]:
             f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR hword, hword_part,"
             " word WITH unaccent, simple"
         )
-    for source in SOURCES:
+    return out + pg_vector_ddl(sources)
+
+
+def pg_vector_ddl(sources: Sequence[Source] = SOURCES) -> list[str]:
+    """Generated ``search_vector`` columns and GIN indexes of ``sources`` (the text search
+    configuration must exist). Adding a stored generated column computes it for every
+    existing row."""
+    out = []
+    for source in sources:
         vectors = []
         for tier in "ABC":
             cols = [c for c, t in source.columns.items() if t == tier]
@@ -389,6 +453,9 @@ def _pg_indexed(source: Source, column: str) -> str:
     return column
 
 
-def pg_drop_ddl() -> list[str]:
-    out = [f"ALTER TABLE {s.table} DROP COLUMN IF EXISTS search_vector" for s in SOURCES]
-    return out + [f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_CONFIG}"]
+def pg_drop_ddl(sources: Sequence[Source] = SOURCES) -> list[str]:
+    """Drop the search columns of ``sources``; the configuration too if it is all of them."""
+    out = [f"ALTER TABLE {s.table} DROP COLUMN IF EXISTS search_vector" for s in sources]
+    if any(source.kind == "case" for source in sources):
+        out.append(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_CONFIG}")
+    return out

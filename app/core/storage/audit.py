@@ -42,7 +42,10 @@ _CHAIN_END_KEY = "casefile_audit_chain_end"
 # Bookkeeping columns every record has; their changes are implied by the entry itself.
 _SKIPPED = frozenset({"id", "version", "created_at", "updated_at"})
 # Tables deleted with a case by the database (ON DELETE CASCADE), counted in the case's entry.
-_CASE_CHILDREN = ("parties", "statements", "charges", "documents", "events", "issues", "notes")
+_CASE_CHILDREN = (
+    "parties", "statements", "charges", "documents", "events", "issues", "notes",
+    "appearances", "filings", "deadlines",
+)  # fmt: skip
 
 
 class _HasUser(Protocol):

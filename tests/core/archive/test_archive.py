@@ -21,7 +21,18 @@ from app.core.archive.read import CASE_KEYS, SECTIONS
 from app.core.archive.transfer import ArchiveLimits, export_case, import_archive, read_archive
 from app.core.errors import ArchiveError, NotFoundError
 from app.core.lists.casedump import case_dump
-from app.core.services import cases, charges, documents, events, issues, notes, people
+from app.core.services import (
+    appearances,
+    cases,
+    charges,
+    deadlines,
+    documents,
+    events,
+    filings,
+    issues,
+    notes,
+    people,
+)
 from app.core.services import statements as st
 from app.core.storage.models import Case, Document, Party, Person, Statement, statement_issues
 from app.core.storage.workspace import Workspace, open_workspace
@@ -95,6 +106,20 @@ def build_case(ws: Workspace, tmp_path: Path) -> int:
     events.add_event(ws, case_id, kind="arrest", date="2020-08", title="Arrest")
     notes.add_note(ws, case_id, body="Get the body-cam video", is_todo=True)
     notes.add_note(ws, case_id, body="Client prefers Spanish", staff_only=True)
+    cases.update_case(ws, case_id, commenced_on="2020-08-06", custody="out")
+    arraigned = appearances.add_appearance(
+        ws, case_id, date="2020-08-07", time="09:30", purpose="arraignment", part="AR-1",
+        judge="Hon. Lee", adjourned_to="2020-09-01", custody_after="out",
+    )  # fmt: skip
+    appearances.update_appearance(ws, arraigned, adjourned_to="2020-09-14", requested_by="people")
+    for time in ("09:30", "14:00"):  # two on one day: the time orders them
+        appearances.add_appearance(
+            ws, case_id, date="2020-09-14", time=time, purpose="conference", people_ready=False,
+            people_asked_days=7, excludable="other", excludable_other="storm", arguable=True,
+        )  # fmt: skip
+    filings.add_filing(ws, case_id, date="2020-09-20", kind="readiness", with_coc=True)
+    filings.add_filing(ws, case_id, date="2020-09-02", kind="coc", title="COC", notes="late")
+    deadlines.add_deadline(ws, case_id, title="Omnibus motion", date="2020-10-01", time="17:00")
     return case_id
 
 
@@ -165,7 +190,34 @@ def test_export_writes_every_key_of_the_format(workspace: Workspace, tmp_path: P
     case_id = build_case(workspace, tmp_path)
     export_case(workspace, case_id, tmp_path / "a.zip")
     data = case_json(tmp_path / "a.zip")
-    assert data["format"] == "casefile-archive" and data["format_version"] == 1
+    assert data["format"] == "casefile-archive" and data["format_version"] == 2
+    assert (data["case"]["commenced_on"], data["case"]["custody"]) == ("2020-08-06", "out")
+    assert [(a["ref"], a["date"], a["time"]) for a in data["appearances"]] == [
+        ("ap1", "2020-08-07", "09:30"), ("ap2", "2020-09-14", "09:30"),
+        ("ap3", "2020-09-14", "14:00"),
+    ]  # fmt: skip
+    assert set(data["appearances"][0]) == {
+        "ref", "date", "time", "purpose", "part", "judge", "outcome", "custody_after",
+        "adjourned_to", "requested_by", "people_ready", "people_asked_days", "excludable",
+        "excludable_other", "arguable", "notes",
+    }  # fmt: skip
+    assert data["appearances"][0]["adjourned_to"] == "2020-09-14"
+    assert data["appearances"][1]["excludable_other"] == "storm"
+    assert [(f["ref"], f["kind"], f["with_coc"]) for f in data["filings"]] == [
+        ("f1", "coc", False), ("f2", "readiness", True),
+    ]  # fmt: skip
+    assert data["deadlines"] == [
+        {"ref": "dl1", "title": "Omnibus motion", "kind": "other", "date": "2020-10-01",
+         "time": "17:00", "met_on": None, "notes": ""},
+    ]  # fmt: skip
+    # The trail of the court records travels, naming them by ref.
+    court_history = [
+        (h["action"], h["record"]["ref"], sorted(h["changes"]))
+        for h in data["history"]
+        if h["record"] and h["record"]["kind"] in ("appearance", "filing", "deadline")
+    ]
+    assert ("update", "ap1", ["adjourned_to", "requested_by"]) in court_history
+    assert sum(1 for action, ref, _ in court_history if action == "create" and ref) == 6
     statement = data["statements"][0]
     assert set(statement) == {
         "ref", "speaker", "recipient_party", "recipient_text", "date", "setting", "text",
@@ -343,7 +395,7 @@ HOSTILE: dict[str, tuple[Callable[[], io.BytesIO], str]] = {
         "unexpected entry 'readme.txt'",
     ),
     "foreign json": (lambda: make_zip({"hello": "world"}), "not a Casefile case archive"),
-    "newer format": (lambda: make_zip(minimal(format_version=2)), "newer Casefile"),
+    "newer format": (lambda: make_zip(minimal(format_version=3)), "newer Casefile"),
     "bad format version": (lambda: make_zip(minimal(format_version="1")), "format_version"),
     "malformed json": (lambda: make_zip(raw_json=b'{"format": '), "not valid JSON"),
     "duplicate json key": (
@@ -619,4 +671,27 @@ def test_a_bad_history_is_refused_and_nothing_imported(workspace: Workspace, nam
     with pytest.raises(ArchiveError) as caught:
         import_archive(workspace, make_zip(minimal(history=history)))
     assert message in str(caught.value)
+    assert_nothing_imported(workspace)
+
+
+def test_an_archive_of_version_1_imports_as_a_case_without_court_records(
+    workspace: Workspace,
+) -> None:
+    # Version 1 had no court records and no commencement date or custody: not an error.
+    data = minimal()
+    assert data["format_version"] == 1 and "appearances" not in data
+    case_id = import_archive(workspace, make_zip(data))
+    dump = case_dump(workspace, case_id)
+    assert (dump["case"]["commenced_on"], dump["case"]["custody"]) == (None, None)
+    assert dump["appearances"] == dump["filings"] == dump["deadlines"] == []
+    assert [s["text"] for s in dump["statements"]] == ["I was home."]
+
+
+def test_court_records_that_break_their_rules_refuse_the_archive(workspace: Workspace) -> None:
+    bad = minimal(
+        format_version=2,
+        appearances=[{"ref": "ap1", "date": "2021-03-02", "adjourned_to": "2021-03-01"}],
+    )
+    with pytest.raises(ArchiveError, match=r"appearances\[0\].*adjourned_to"):
+        import_archive(workspace, make_zip(bad))
     assert_nothing_imported(workspace)

@@ -28,11 +28,14 @@ from app.core.errors import ArchiveError, ValidationError
 from app.core.services import cases, charges
 from app.core.services import statements as statement_service
 from app.core.storage.models import (
+    Appearance,
     AuditEntry,
     Case,
     Charge,
+    Deadline,
     Document,
     Event,
+    Filing,
     Issue,
     Note,
     Party,
@@ -181,9 +184,26 @@ def test_a_history_entry_of_the_wrong_type_is_refused(
 
 def every_kind() -> dict[str, Any]:
     """A valid archive with a record in every section and one history entry."""
-    return minimal(
+    data = minimal(
+        format_version=2,
         charges=[{"ref": "c1", "statute": "PL 1"}],
         notes=[{"body": "Call."}],
+        appearances=[
+            {
+                "ref": "ap1",
+                "date": "2021-03-02",
+                "time": "09:30",
+                "purpose": "conference",
+                "part": "AP-7",
+                "adjourned_to": "2021-04-06",
+                "requested_by": "people",
+                "people_ready": False,
+                "people_asked_days": 7,
+                "custody_after": "out",
+            }
+        ],
+        filings=[{"ref": "f1", "date": "2021-03-20", "kind": "readiness", "with_coc": True}],
+        deadlines=[{"ref": "dl1", "title": "Motions due", "date": "2021-04-01"}],
         history=[
             {
                 "at": "2021-03-01T10:00:00+00:00",
@@ -192,9 +212,19 @@ def every_kind() -> dict[str, Any]:
                 "record": {"kind": "statement", "ref": "s1"},
                 "changes": {"text": ["I was out.", "I was home."]},
                 "note": "",
-            }
+            },
+            {
+                "at": "2021-03-02T10:00:00+00:00",
+                "user": "ana",
+                "action": "update",
+                "record": {"kind": "appearance", "ref": "ap1"},
+                "changes": {"adjourned_to": ["2021-03-30", "2021-04-06"]},
+                "note": "",
+            },
         ],
     )
+    data["case"].update(commenced_on="2021-03-01", custody="out")
+    return data
 
 
 def _record_fields() -> list[tuple[str, str]]:
@@ -241,6 +271,7 @@ def workspace_state(ws: Workspace) -> dict[str, int]:
         return {
             model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
             for model in (Case, Person, Party, Statement, Document, Charge, Event, Issue, Note)
+            + (Appearance, Filing, Deadline)
         } | {"audit": session.scalar(select(func.count()).select_from(AuditEntry)) or 0}
 
 

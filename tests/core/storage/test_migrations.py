@@ -143,6 +143,34 @@ def test_a_first_revision_workspace_opens_at_head_with_its_data(
         again.close()
 
 
+@pytest.mark.parametrize("made_at", [FIRST, "0005"])
+def test_an_older_workspace_finds_court_records_added_after_it_opens(
+    database_url: URL, engine: Engine, tmp_path: Path, made_at: str
+) -> None:
+    """0002 indexes the tables of its day; 0006 indexes the court records it adds."""
+    from app.core.search.query import search
+    from app.core.services import appearances, filings
+
+    db.upgrade(engine, made_at)
+    ids = _fill_first_schema(engine)
+    engine.dispose()
+    ws = open_workspace(database_url, store_root=tmp_path / "store", user="tester")
+    try:
+        assert db.current_revision(ws.engine) == db.head_revision()
+        assert cases.get_case(ws, ids["case"])["commenced_on"] is None
+        appearances.add_appearance(
+            ws, ids["case"], date="2020-08-07", purpose="arraignment", judge="Hon. Okonkwo",
+            outcome="Released on his own recognizance",
+        )  # fmt: skip
+        filings.add_filing(ws, ids["case"], date="2020-09-01", kind="coc", title="Okonkwo COC")
+        found = {(hit.kind, hit.case_id) for hit in search(ws, "okonkwo")}
+        assert found == {("appearance", ids["case"]), ("filing", ids["case"])}
+        assert [hit.kind for hit in search(ws, "recognizance")] == ["appearance"]
+        assert [hit.kind for hit in search(ws, "helicopters")] == ["statement"]
+    finally:
+        ws.close()
+
+
 def _outside_the_models(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:

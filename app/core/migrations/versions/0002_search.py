@@ -21,6 +21,8 @@ revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
+# The tables this migration indexes: later migrations index the tables they add.
+INDEXED = search.sources_of("0002")
 
 
 def upgrade() -> None:
@@ -29,9 +31,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("extraction_note", sa.Text(), nullable=True))
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        search.install_sqlite_index(bind, rebuild=True)
+        search.install_sqlite_index(bind, rebuild=True, sources=INDEXED)
     elif bind.dialect.name == "postgresql":
-        for statement in search.pg_index_ddl(unaccent=_create_unaccent(bind)):
+        for statement in search.pg_index_ddl(unaccent=_create_unaccent(bind), sources=INDEXED):
             bind.exec_driver_sql(statement)
 
 
@@ -49,9 +51,9 @@ def _create_unaccent(bind: sa.Connection) -> bool:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        search.drop_sqlite_index(bind)
+        search.drop_sqlite_index(bind, sources=INDEXED)
     elif bind.dialect.name == "postgresql":
-        for statement in search.pg_drop_ddl():
+        for statement in search.pg_drop_ddl(sources=INDEXED):
             bind.exec_driver_sql(statement)
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.drop_column("extraction_note")

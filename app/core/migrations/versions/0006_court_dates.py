@@ -1,6 +1,10 @@
 """Court dates and the speedy-trial ledger: appearances, filings, deadlines added by
 hand, and the case's commencement date and custody status.
 
+The new tables are searched: their index (FTS5 tables and triggers on SQLite, generated
+``tsvector`` columns on PostgreSQL) is installed here, not by 0002, which indexes only
+the tables that existed when it ran.
+
 Revision ID: 0006
 Revises: 0005
 """
@@ -10,10 +14,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from app.core.search import query as search
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
+INDEXED = search.sources_of("0006")
 
 
 def _tracked() -> list[sa.Column[object]]:
@@ -111,11 +118,24 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_deadlines_case_id"), ["case_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_deadlines_date"), ["date"], unique=False)
 
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        search.install_sqlite_index(bind, rebuild=False, sources=INDEXED)  # the tables are new
+    elif bind.dialect.name == "postgresql":
+        for statement in search.pg_vector_ddl(INDEXED):
+            bind.exec_driver_sql(statement)
+
 
 def downgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        search.drop_sqlite_index(bind, sources=INDEXED)
     op.drop_table("deadlines")
     op.drop_table("filings")
     op.drop_table("appearances")
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_column("custody")
         batch_op.drop_column("commenced_on")
+    if bind.dialect.name == "sqlite":
+        # Dropping a column rebuilds the table on SQLite, and its search triggers with it.
+        search.install_sqlite_index(bind, rebuild=True, sources=(search.BY_KIND["case"],))
