@@ -27,6 +27,9 @@ ListName = Literal[
     "chronology",
     "issues",
     "notes",
+    "court",
+    "filings",
+    "deadlines",
 ]
 EXCERPT = 240  # characters of long text a list row carries; the detail pane shows all
 
@@ -70,6 +73,26 @@ class ListQuery:
 
 TODO_LABELS: Mapping[str, str] = {"todo": "To do", "done": "Done", "": ""}
 CHRONOLOGY_KINDS: Mapping[str, str] = {**vocab.EVENT_KINDS, "statement": "Statement"}
+# Whether the People answered ready at an appearance (the SELECT turns the yes / no / not
+# said of the record into these codes).
+READY_LABELS: Mapping[str, str] = {"yes": "Ready", "no": "Not ready", "": ""}
+# The excludable grounds as a column shows them: the statute's long names are for the form
+# and the detail pane. ``<ground>:arguable`` is a ground the defense means to contest.
+_GROUNDS_SHORT = {
+    "defense-request": "Defense request",
+    "consent": "Consent",
+    "motions": "Motions",
+    "absent": "Defendant absent",
+    "no-counsel": "No counsel",
+    "exceptional": "Exceptional",
+    "other-proceedings": "Other proceedings",
+    "joinder": "Joinder",
+    "other": "Other",
+}
+EXCLUDABLE_SHORT: Mapping[str, str] = {
+    **_GROUNDS_SHORT,
+    **{f"{code}:arguable": f"{text} (arguable)" for code, text in _GROUNDS_SHORT.items()},
+}
 
 LAYOUTS: dict[str, ListLayout] = {
     layout.name: layout
@@ -163,6 +186,50 @@ LAYOUTS: dict[str, ListLayout] = {
                 Column("updated_at", "Changed", "stamp", width=150),
             ),
             "updated_at",
+        ),
+        # The court lists show their time in a column of its own: their rows have two
+        # dates (adjourned to, met on), and a row's ``time`` is shown with every date.
+        ListLayout(
+            "court",
+            (
+                Column("date", "Date", "date", width=150),
+                Column("at", "Time", "time", width=60),
+                Column("purpose", "Purpose", "vocab", vocab.APPEARANCE_PURPOSES, width=130),
+                Column("part", "Part", width=80),
+                Column("judge", "Judge", width=160),
+                Column("adjourned_to", "Adjourned to", "date", width=150),
+                Column(
+                    "requested_by",
+                    "Asked by",
+                    "vocab",
+                    vocab.ADJOURNMENT_REQUESTERS,
+                    width=100,
+                ),
+                Column("ready", "Ready", "vocab", READY_LABELS, width=85),
+                Column("excludable", "Excludable", "vocab", EXCLUDABLE_SHORT, width=150),
+            ),
+            "date",
+        ),
+        ListLayout(
+            "filings",
+            (
+                Column("date", "Date", "date", width=150),
+                Column("kind", "Kind", "vocab", vocab.FILING_KINDS, width=190),
+                Column("with_coc", "With COC", "flag", width=85),
+                Column("title", "Title", width=300),
+            ),
+            "date",
+        ),
+        ListLayout(
+            "deadlines",
+            (
+                Column("date", "Due", "date", width=150),
+                Column("at", "Time", "time", width=60),
+                Column("title", "Deadline", width=280),
+                Column("kind", "Kind", "vocab", vocab.DEADLINE_KINDS, width=160),
+                Column("met_on", "Met on", "date", width=150),
+            ),
+            "date",
         ),
     )
 }
