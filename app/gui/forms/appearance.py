@@ -55,7 +55,7 @@ class AppearanceForm(EntityForm):
         row.setSpacing(8)
         row.addWidget(date, 1)
         row.addLayout(inline(self, "time", time, self.label_of("time")))
-        self.add_row(court, "Date", row, ["date", "time"])
+        self.add_row(court, "Date", row, ["date", "time"], [date])
         self.add(court, "purpose", VocabCombo(vocab.APPEARANCE_PURPOSES))
         self.add(court, "part", LineEdit("e.g. AP-7 or Part 31"))
         self.add(court, "judge", LineEdit("e.g. Hon. Rosa Diaz"))
@@ -78,7 +78,7 @@ class AppearanceForm(EntityForm):
         row.addWidget(ready)
         row.addLayout(inline(self, "people_asked_days", asked, "Days the People asked for"))
         row.addStretch(1)
-        self.add_row(clock, "People ready", row, ["people_ready", "people_asked_days"])
+        self.add_row(clock, "People ready", row, ["people_ready", "people_asked_days"], [ready])
         self.add(
             clock,
             "excludable",

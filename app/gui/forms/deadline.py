@@ -27,7 +27,7 @@ class DeadlineForm(EntityForm):
         row.setSpacing(8)
         row.addWidget(due, 1)
         row.addLayout(inline(self, "time", time, self.label_of("time")))
-        self.add_row(form, self.label_of("date"), row, ["date", "time"])
+        self.add_row(form, self.label_of("date"), row, ["date", "time"], [due])
         self.add(form, "met_on", PartialDateEdit())
         self.add(form, "notes", PlainTextEdit(lines=3, grow=True))
         name_editors(self.fields, self.labels)
