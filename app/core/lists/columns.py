@@ -226,7 +226,7 @@ LAYOUTS: dict[str, ListLayout] = {
                 Column("date", "Due", "date", width=150),
                 Column("at", "Time", "time", width=60),
                 Column("title", "Deadline", width=280),
-                Column("kind", "Kind", "vocab", vocab.DEADLINE_KINDS, width=160),
+                Column("kind", "Kind", "vocab", vocab.DEADLINE_KINDS, width=130),
                 Column("met_on", "Met on", "date", width=150),
             ),
             "date",

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from app.context import AppContext
-from app.core.services import appearances
+from app.core.services import appearances, cases
 from app.core.storage.models import Appearance
 from app.gui.sections import SECTION_NAMES
 from app.gui.sections.list_section import ListSection
@@ -178,10 +178,17 @@ def test_the_detail_pane_links_an_appearance_to_the_next_and_the_one_before(
 
 
 def test_the_overview_counts_and_links_the_court_records(
-    window: MainWindow, court: CourtRecords
+    window: MainWindow, ctx: AppContext, court: CourtRecords, sample_case_id: int
 ) -> None:
-    window.case_view.overview.refresh()
-    contents = window.case_view.overview.contents.text()
+    overview = window.case_view.overview
+    overview.refresh()
+    assert overview.fields["custody"].text() == "Not recorded"
+    assert overview.fields["commenced_on"].text() == "Not recorded (the arraignment counts)"
+    cases.update_case(ctx.workspace, sample_case_id, custody="in", commenced_on="2020-08-05")
+    overview.refresh()
+    assert overview.fields["custody"].text() == "In custody"
+    assert overview.fields["commenced_on"].text() == "August 5, 2020"
+    contents = overview.contents.text()
     assert 'href="casefile:court">3 court appearances' in contents
     assert 'href="casefile:filings">2 filings' in contents
     assert 'href="casefile:deadlines">2 deadlines' in contents
