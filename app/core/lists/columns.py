@@ -73,9 +73,6 @@ class ListQuery:
 
 TODO_LABELS: Mapping[str, str] = {"todo": "To do", "done": "Done", "": ""}
 CHRONOLOGY_KINDS: Mapping[str, str] = {**vocab.EVENT_KINDS, "statement": "Statement"}
-# Whether the People answered ready at an appearance (the SELECT turns the yes / no / not
-# said of the record into these codes).
-READY_LABELS: Mapping[str, str] = {"yes": "Ready", "no": "Not ready", "": ""}
 # The excludable grounds as a column shows them: the statute's long names are for the form
 # and the detail pane. ``<ground>:arguable`` is a ground the defense means to contest.
 _GROUNDS_SHORT = {
@@ -196,7 +193,7 @@ LAYOUTS: dict[str, ListLayout] = {
                 Column("at", "Time", "time", width=60),
                 Column("purpose", "Purpose", "vocab", vocab.APPEARANCE_PURPOSES, width=130),
                 Column("part", "Part", width=80),
-                Column("judge", "Judge", width=160),
+                Column("judge", "Judge", width=150),
                 Column("adjourned_to", "Adjourned to", "date", width=150),
                 Column(
                     "requested_by",
@@ -205,8 +202,8 @@ LAYOUTS: dict[str, ListLayout] = {
                     vocab.ADJOURNMENT_REQUESTERS,
                     width=100,
                 ),
-                Column("ready", "Ready", "vocab", READY_LABELS, width=85),
-                Column("excludable", "Excludable", "vocab", EXCLUDABLE_SHORT, width=150),
+                Column("ready", "People ready", width=170),
+                Column("excludable", "Excludable", "vocab", EXCLUDABLE_SHORT, width=160),
             ),
             "date",
         ),

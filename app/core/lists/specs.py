@@ -268,9 +268,17 @@ def _notes(case_id: int | None, _today: str) -> Select[Any]:
 
 def _court(case_id: int | None, _today: str) -> Select[Any]:
     """A case's court appearances: the court dates and the 30.30 ledger's entries."""
+    # Whether the People answered ready, with the days they asked for when not: after
+    # readiness those days, not the adjournment's, are what the clock charges.
+    days = Appearance.people_asked_days
+    asked = case(
+        (days.is_(None), ""),
+        (days == 1, ", asked 1 day"),
+        else_=", asked " + cast(days, String) + " days",
+    )
     ready = case(
-        (Appearance.people_ready.is_(True), "yes"),
-        (Appearance.people_ready.is_(False), "no"),
+        (Appearance.people_ready.is_(True), "Ready"),
+        (Appearance.people_ready.is_(False), "Not ready" + asked),
         else_="",
     )
     arguable = case((Appearance.arguable.is_(True), ":arguable"), else_="")

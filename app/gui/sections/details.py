@@ -316,6 +316,8 @@ def _appearance(ctx: AppContext, page: Page, appearance_id: int) -> None:
     ap = get_appearance(ctx.workspace, appearance_id)
     purpose = vocab.label(vocab.APPEARANCE_PURPOSES, ap["purpose"])
     page.title(purpose, _when(ap["date"], ap["time"]))
+    # The pane sits under the wide list: the court date on the left, its 30.30 on the right.
+    page.parts.append('<table width="100%" cellspacing="0"><tr><td valign="top" width="50%">')
     page.field("Part / courtroom", ap["part"]).field("Judge", ap["judge"])
     page.field("What happened", ap["outcome"])
     page.field("Custody after", vocab.label(vocab.CUSTODY, ap["custody_after"]))
@@ -332,7 +334,8 @@ def _appearance(ctx: AppContext, page: Page, appearance_id: int) -> None:
         earlier = format_date(_iso(came_from[0].date))
         page.field("Adjourned from", link("court", came_from[0].id, earlier), raw=True)
     page.end_fields()
-    page.parts.append("<h3>Speedy-trial (CPL 30.30)</h3>")
+    page.parts.append('</td><td valign="top" width="50%">')
+    page.parts.append('<h3 style="margin-top:0px">Speedy-trial (CPL 30.30)</h3>')
     page.field(
         "Adjournment asked by", vocab.label(vocab.ADJOURNMENT_REQUESTERS, ap["requested_by"])
     )
@@ -344,6 +347,8 @@ def _appearance(ctx: AppContext, page: Page, appearance_id: int) -> None:
         ground = f"{ground}: {ap['excludable_other']}"
     page.field("Excludable ground", ground or "None recorded")
     page.field("Exclusion arguable", "Yes: the defense contests it" if ap["arguable"] else "")
+    page.end_fields()
+    page.parts.append("</td></tr></table>")
     page.field("Notes", ap["notes"])
 
 

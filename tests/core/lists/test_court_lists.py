@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.lists import queries as q
-from app.core.lists.columns import EXCLUDABLE_SHORT, LAYOUTS, READY_LABELS
+from app.core.lists.columns import EXCLUDABLE_SHORT, LAYOUTS
 from app.core.services import appearances, cases, deadlines, filings
 from app.core.storage.workspace import Workspace
 
@@ -82,17 +82,16 @@ def test_appearances_list_in_date_order_with_their_codes(
     assert (second["at"], second["part"], second["judge"]) == ("09:30", "AP-7", "Hon. Rosa Diaz")
     assert (second["adjourned_to"], second["ready"], second["excludable"]) == (
         "2026-04-01",
-        "no",
+        "Not ready, asked 7 days",
         "",
     )
-    assert READY_LABELS[second["ready"]] == "Not ready"
-    assert (third["ready"], third["at"], third["adjourned_to"]) == ("yes", "", None)
+    assert (third["ready"], third["at"], third["adjourned_to"]) == ("Ready", "", None)
 
 
 def test_appearances_filter_on_labels_and_sort_by_adjourned_date(
     workspace: Workspace, court_case: int
 ) -> None:
-    # "Not ready" is a label, not a stored word; the filter reads labels too.
+    # "Not ready" and the grounds' words are not stored; the filter reads them all the same.
     assert [r["date"] for r in _rows(workspace, "court", court_case, text="not ready")] == [
         "2026-03-02"
     ]
@@ -123,3 +122,16 @@ def test_every_court_list_column_is_in_its_select(workspace: Workspace, court_ca
     for name in ("court", "filings", "deadlines"):
         row = _rows(workspace, name, court_case)[0]
         assert {column.key for column in LAYOUTS[name].columns} <= set(row), name
+
+
+def test_the_ready_column_says_how_many_days_the_people_asked_for(workspace: Workspace) -> None:
+    case_id = cases.add_case(workspace, caption="People v. Lee")
+    for day, asked in (("2026-01-05", 1), ("2026-01-06", 0), ("2026-01-07", None)):
+        appearances.add_appearance(
+            workspace, case_id, date=day, people_ready=False, people_asked_days=asked
+        )
+    assert [r["ready"] for r in _rows(workspace, "court", case_id)] == [
+        "Not ready, asked 1 day",
+        "Not ready, asked 0 days",
+        "Not ready",
+    ]

@@ -105,7 +105,7 @@ def test_the_lists_show_each_record_in_words(
         "Judge",
         "Adjourned to",
         "Asked by",
-        "Ready",
+        "People ready",
         "Excludable",
     ]
     assert _texts(section) == [
@@ -117,7 +117,7 @@ def test_the_lists_show_each_record_in_words(
             "Hon. Kevin McGrath",
             "September 24, 2020",
             "The People",
-            "Not ready",
+            "Not ready, asked 7 days",
             "",
         ],
         [
