@@ -222,6 +222,9 @@ class ListSection(QWidget):
         self.model = RecordListModel(ctx, name, parent=self)
         self.table = RecordTable(self.model, self)
         self.filter = FilterField(f"Filter {plural}  (Ctrl+L)", self)
+        # What a screen reader says on reaching the list and its filter (no label shows).
+        self.table.setAccessibleName(plural.capitalize())
+        self.filter.setAccessibleName(f"Filter {plural}")
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _text: self._filter_timer.start())

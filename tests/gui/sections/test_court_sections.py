@@ -86,6 +86,11 @@ def test_ctrl_9_shows_the_court_and_the_view_menu_lists_every_section(
     assert window.case_view.current_section_name() == "deadlines"
     sidebar = window.case_view.sidebar
     assert [sidebar.item(r).text() for r in range(8, 11)] == ["Court", "Filings", "Deadlines"]
+    # A screen reader names each list and its filter, which have no visible label.
+    court = _section(window, "court")
+    assert court.table.accessibleName() == "Court appearances"
+    assert court.filter.accessibleName() == "Filter court appearances"
+    assert _section(window, "deadlines").table.accessibleName() == "Deadlines"
 
 
 def test_the_lists_show_each_record_in_words(
