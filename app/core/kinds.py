@@ -83,12 +83,17 @@ KINDS: Mapping[str, Kind] = {
         Kind("event", "events", "event", "events", "Event", "chronology"),
         Kind("issue", "issues", "issue", "issues", "Issue", "issues"),
         Kind("note", "notes", "note", "notes", "Note", "notes"),
-        # The court-date kinds get their case view lists (sections) with their forms.
+        # The court dates come after the notes, so the older lists keep their Ctrl+number.
         Kind(
-            "appearance", "appearances", "court appearance", "court appearances", "Court appearance"
+            "appearance",
+            "appearances",
+            "court appearance",
+            "court appearances",
+            "Court appearance",
+            "court",
         ),
-        Kind("filing", "filings", "filing", "filings", "Filing"),
-        Kind("deadline", "deadlines", "deadline", "deadlines", "Deadline"),
+        Kind("filing", "filings", "filing", "filings", "Filing", "filings"),
+        Kind("deadline", "deadlines", "deadline", "deadlines", "Deadline", "deadlines"),
     )
 }
 KIND_OF_TABLE: Mapping[str, Kind] = {kind.table: kind for kind in KINDS.values()}

@@ -10,34 +10,42 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.context import AppContext
+from app.core import vocab
 from app.core.errors import CasefileError, ConflictError, ValidationError
 from app.core.kinds import CASE_PARTS, KIND_OF_TABLE, KINDS, RecordKind, services
 from app.core.services import choices, documents, people
+from app.core.services import operations as ops
 from app.core.services import restore as rs
 from app.core.services.operations import (
     AddOperation,
     DeleteOperation,
     EditOperation,
     SavePlan,
-    describe,
 )
 from app.gui.commands import MacroCommand, OperationCommand
 from app.gui.dialogs.conflict import OVERWRITE, RELOAD, ConflictBox
+from app.gui.forms.appearance import AppearanceForm
 from app.gui.forms.base import RecordDialog
 from app.gui.forms.case import CaseForm
 from app.gui.forms.charge import ChargeForm
+from app.gui.forms.deadline import DeadlineForm
 from app.gui.forms.document import DocumentForm
 from app.gui.forms.event import EventForm
+from app.gui.forms.filing import FilingForm
 from app.gui.forms.issue import IssueForm
 from app.gui.forms.note import NoteForm
 from app.gui.forms.party import PartyForm
 from app.gui.forms.record import EntityForm
 from app.gui.forms.statement import StatementForm
+
+if TYPE_CHECKING:
+    from app.core.storage.workspace import Workspace
 
 FORMS: dict[str, type[EntityForm]] = {
     form.kind: form
@@ -50,8 +58,24 @@ FORMS: dict[str, type[EntityForm]] = {
         EventForm,
         IssueForm,
         NoteForm,
+        AppearanceForm,
+        FilingForm,
+        DeadlineForm,
     )
 }
+
+
+def describe(ws: Workspace, kind: str, record_id: int) -> str:
+    """How a record is named in undo texts and confirmations: a court appearance by its
+    date and purpose ("of Mar 2, 2026 (conference)"), a filing by its title or kind."""
+    if kind not in ("appearance", "filing"):
+        return ops.describe(ws, kind, record_id)
+    snap = services(kind).get(ws, record_id)
+    day = snap["date"].display() if snap["date"] is not None else "undated"
+    if kind == "appearance":
+        return f"of {day} ({vocab.label(vocab.APPEARANCE_PURPOSES, snap['purpose']).lower()})"
+    title = snap["title"] or vocab.label(vocab.FILING_KINDS, snap["kind"])
+    return f"“{title}” of {day}"
 
 
 def _reporter(ctx: AppContext, parent: QWidget | None) -> Callable[[str], None]:

@@ -21,10 +21,13 @@ from app.core.dates import PartialDate
 from app.core.kinds import KINDS
 from app.core.services import fields
 from app.core.storage.models import (
+    Appearance,
     Case,
     Charge,
+    Deadline,
     Document,
     Event,
+    Filing,
     Issue,
     Note,
     Party,
@@ -58,6 +61,26 @@ NAME_FIELDS = ("caption", "name", "title", "statute", "text", "body")
 QUOTED = frozenset({"statements", "notes"})
 # Implied by where the history is shown.
 HIDDEN_FIELDS = frozenset({"case_id"})
+# The cleaners of date fields, whose stored ISO text is shown as people write a date.
+DATE_CLEANERS = (fields.date, fields.day, fields.optional_day)
+
+
+def _court_date_name(table: str, day: Any, what: Any) -> str:
+    """A court appearance or filing has no title: its date and what it was name it."""
+    vocabulary = vocab.APPEARANCE_PURPOSES if table == "appearances" else vocab.FILING_KINDS
+    try:
+        shown = PartialDate.from_iso(str(day)).display() if day else "Undated"
+    except ValueError:
+        shown = str(day)
+    return f"{shown}, {vocab.label(vocabulary, str(what or '')).lower()}".rstrip(", ")
+
+
+def _newest(changes: Mapping[str, Any], name: str) -> Any:
+    """The value a field ended with in an entry (the old one, in a delete)."""
+    pair = changes.get(name)
+    if isinstance(pair, list) and len(pair) == 2:
+        return pair[1] if pair[1] not in (None, "") else pair[0]
+    return None
 
 
 def elide(text: str, limit: int) -> str:
@@ -125,6 +148,15 @@ class Names:
             "events": lambda ids: select(Event.id, Event.title).where(Event.id.in_(ids)),
             "issues": lambda ids: select(Issue.id, Issue.title).where(Issue.id.in_(ids)),
             "notes": lambda ids: select(Note.id, Note.body).where(Note.id.in_(ids)),
+            "appearances": lambda ids: select(
+                Appearance.id, Appearance.date, Appearance.purpose
+            ).where(Appearance.id.in_(ids)),
+            "filings": lambda ids: select(Filing.id, Filing.date, Filing.kind, Filing.title).where(
+                Filing.id.in_(ids)
+            ),
+            "deadlines": lambda ids: select(Deadline.id, Deadline.title).where(
+                Deadline.id.in_(ids)
+            ),
         }
         todo = {t: ids for t, ids in self.wanted.items() if ids and t in queries}
         if not todo:
@@ -135,10 +167,20 @@ class Names:
                 ordered = sorted(ids)
                 for start in range(0, len(ordered), 500):  # under every backend's limit
                     chunk = set(ordered[start : start + 500])
-                    for record_id, name, *count in session.execute(queries[table](chunk)):
-                        text = f"Count {count[0]}: {name}" if count else str(name or "")
-                        got[record_id] = _quoted(table, elide(text, 80))
+                    for record_id, name, *more in session.execute(queries[table](chunk)):
+                        got[record_id] = _quoted(table, elide(_name(table, name, more), 80))
         self.wanted = {}
+
+
+def _name(table: str, name: Any, more: list[Any]) -> str:
+    """A record's name from the columns its table's query reads (see ``Names.load``)."""
+    if table == "charges":
+        return f"Count {more[0]}: {name}"
+    if table == "filings" and more[1]:
+        return str(more[1])
+    if table in ("appearances", "filings"):
+        return _court_date_name(table, name.iso() if name is not None else None, more[0])
+    return str(name or "")
 
 
 class Formatter:
@@ -170,7 +212,7 @@ class Formatter:
         field = spec.fields.get(name) if spec is not None else None
         if isinstance(value, bool):
             return "Yes" if value else "No"
-        if field is not None and field.clean is fields.date and isinstance(value, str):
+        if field is not None and field.clean in DATE_CLEANERS and isinstance(value, str):
             try:
                 return PartialDate.from_iso(value).display()
             except ValueError:
@@ -206,6 +248,11 @@ class Formatter:
 
     def _name_from_changes(self, entry: dict[str, Any]) -> str:
         changes = entry["changes"]
+        if entry["table"] in ("appearances", "filings") and not _newest(changes, "title"):
+            what = "purpose" if entry["table"] == "appearances" else "kind"
+            return _court_date_name(
+                entry["table"], _newest(changes, "date"), _newest(changes, what)
+            )
         for name in NAME_FIELDS:
             pair = changes.get(name)
             if isinstance(pair, list) and len(pair) == 2:

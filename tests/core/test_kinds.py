@@ -43,6 +43,9 @@ def test_the_case_view_lists_and_their_words() -> None:
         "chronology": "event",
         "issues": "issue",
         "notes": "note",
+        "court": "appearance",
+        "filings": "filing",
+        "deadlines": "deadline",
     }
     party = kinds.KINDS["party"]
     assert (party.noun, party.plural, party.label) == ("party", "parties", "Party")

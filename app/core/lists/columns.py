@@ -27,6 +27,9 @@ ListName = Literal[
     "chronology",
     "issues",
     "notes",
+    "court",
+    "filings",
+    "deadlines",
 ]
 EXCERPT = 240  # characters of long text a list row carries; the detail pane shows all
 
@@ -74,6 +77,23 @@ CHRONOLOGY_KINDS: Mapping[str, str] = {
     "statement": "Statement",
     "appearance": "Court appearance",
     "filing": "Filing",
+}
+# The excludable grounds as a column shows them: the statute's long names are for the form
+# and the detail pane. ``<ground>:arguable`` is a ground the defense means to contest.
+_GROUNDS_SHORT = {
+    "defense-request": "Defense request",
+    "consent": "Consent",
+    "motions": "Motions",
+    "absent": "Defendant absent",
+    "no-counsel": "No counsel",
+    "exceptional": "Exceptional",
+    "other-proceedings": "Other proceedings",
+    "joinder": "Joinder",
+    "other": "Other",
+}
+EXCLUDABLE_SHORT: Mapping[str, str] = {
+    **_GROUNDS_SHORT,
+    **{f"{code}:arguable": f"{text} (arguable)" for code, text in _GROUNDS_SHORT.items()},
 }
 
 LAYOUTS: dict[str, ListLayout] = {
@@ -168,6 +188,50 @@ LAYOUTS: dict[str, ListLayout] = {
                 Column("updated_at", "Changed", "stamp", width=150),
             ),
             "updated_at",
+        ),
+        # The court lists show their time in a column of its own: their rows have two
+        # dates (adjourned to, met on), and a row's ``time`` is shown with every date.
+        ListLayout(
+            "court",
+            (
+                Column("date", "Date", "date", width=150),
+                Column("at", "Time", "time", width=60),
+                Column("purpose", "Purpose", "vocab", vocab.APPEARANCE_PURPOSES, width=130),
+                Column("part", "Part", width=80),
+                Column("judge", "Judge", width=150),
+                Column("adjourned_to", "Adjourned to", "date", width=150),
+                Column(
+                    "requested_by",
+                    "Asked by",
+                    "vocab",
+                    vocab.ADJOURNMENT_REQUESTERS,
+                    width=100,
+                ),
+                Column("ready", "People ready", width=170),
+                Column("excludable", "Excludable", "vocab", EXCLUDABLE_SHORT, width=160),
+            ),
+            "date",
+        ),
+        ListLayout(
+            "filings",
+            (
+                Column("date", "Date", "date", width=150),
+                Column("kind", "Kind", "vocab", vocab.FILING_KINDS, width=190),
+                Column("with_coc", "With COC", "flag", width=85),
+                Column("title", "Title", width=300),
+            ),
+            "date",
+        ),
+        ListLayout(
+            "deadlines",
+            (
+                Column("date", "Due", "date", width=150),
+                Column("at", "Time", "time", width=60),
+                Column("title", "Deadline", width=280),
+                Column("kind", "Kind", "vocab", vocab.DEADLINE_KINDS, width=130),
+                Column("met_on", "Met on", "date", width=150),
+            ),
+            "date",
         ),
     )
 }

@@ -49,6 +49,7 @@ from app.core.storage.models import (
     Appearance,
     Case,
     Charge,
+    Deadline,
     Document,
     Event,
     Filing,
@@ -349,6 +350,57 @@ def _notes(case_id: int | None, _today: str) -> Select[Any]:
     ).where(Note.case_id == case_id)
 
 
+def _court(case_id: int | None, _today: str) -> Select[Any]:
+    """A case's court appearances: the court dates and the 30.30 ledger's entries."""
+    # Whether the People answered ready, with the days they asked for when not: after
+    # readiness those days, not the adjournment's, are what the clock charges.
+    days = Appearance.people_asked_days
+    asked = case(
+        (days.is_(None), ""),
+        (days == 1, ", asked 1 day"),
+        else_=", asked " + cast(days, String) + " days",
+    )
+    ready = case(
+        (Appearance.people_ready.is_(True), "Ready"),
+        (Appearance.people_ready.is_(False), "Not ready" + asked),
+        else_="",
+    )
+    arguable = case((Appearance.arguable.is_(True), ":arguable"), else_="")
+    return select(
+        Appearance.id.label("id"),
+        iso_column(Appearance.date).label("date"),
+        func.coalesce(Appearance.time, "").label("at"),
+        Appearance.purpose.label("purpose"),
+        Appearance.part.label("part"),
+        Appearance.judge.label("judge"),
+        iso_column(Appearance.adjourned_to).label("adjourned_to"),
+        func.coalesce(Appearance.requested_by, "").label("requested_by"),
+        ready.label("ready"),
+        func.coalesce(Appearance.excludable + arguable, "").label("excludable"),
+    ).where(Appearance.case_id == case_id)
+
+
+def _filings(case_id: int | None, _today: str) -> Select[Any]:
+    return select(
+        Filing.id.label("id"),
+        iso_column(Filing.date).label("date"),
+        Filing.kind.label("kind"),
+        Filing.with_coc.label("with_coc"),
+        Filing.title.label("title"),
+    ).where(Filing.case_id == case_id)
+
+
+def _deadlines(case_id: int | None, _today: str) -> Select[Any]:
+    return select(
+        Deadline.id.label("id"),
+        iso_column(Deadline.date).label("date"),
+        func.coalesce(Deadline.time, "").label("at"),
+        Deadline.title.label("title"),
+        Deadline.kind.label("kind"),
+        iso_column(Deadline.met_on).label("met_on"),
+    ).where(Deadline.case_id == case_id)
+
+
 _BUILDS: dict[str, Callable[..., Select[Any]]] = {
     "cases": _cases,
     "people": _parties,
@@ -358,6 +410,9 @@ _BUILDS: dict[str, Callable[..., Select[Any]]] = {
     "chronology": _chronology,
     "issues": _issues,
     "notes": _notes,
+    "court": _court,
+    "filings": _filings,
+    "deadlines": _deadlines,
 }
 NARROWING = frozenset({"chronology"})
 

@@ -38,6 +38,10 @@ SECTION_READS: Mapping[str, frozenset[str]] = {
     "chronology": frozenset({"event", "statement", "party", "person", "document", "issue"}),
     "issues": frozenset({"issue", "statement", "event", "document", "party", "person"}),
     "notes": frozenset({"note"}),
+    "court": frozenset({"appearance"}),
+    "filings": frozenset({"filing"}),
+    "deadlines": frozenset({"deadline"}),
 }
-# What the list of cases shows: captions, clients (parties and their people), court dates.
-CASE_LIST_READS = frozenset({"case", "party", "person", "event"})
+# What the list of cases shows: captions, clients (parties and their people), court dates
+# (events, and the adjourned-to dates of appearances).
+CASE_LIST_READS = frozenset({"case", "party", "person", "event", "appearance"})

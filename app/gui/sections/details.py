@@ -299,6 +299,79 @@ def _note(ctx: AppContext, page: Page, note_id: int) -> None:
     page.field("Changed", format_stamp(stamp))
 
 
+def _when(day: Any, time: str | None) -> str:
+    text = format_date(_iso(day)) or "Date unknown"
+    return f"{text}, {time}" if time else text
+
+
+def _ready(value: bool | None) -> str:
+    return {True: "Yes", False: "No"}.get(value, "Not said")  # type: ignore[arg-type]
+
+
+def _appearance(ctx: AppContext, page: Page, appearance_id: int) -> None:
+    from app.core.services.appearances import appearances_of_case, get_appearance
+    from app.core.services.choices import case_of
+    from app.core.storage.models import Appearance
+
+    ap = get_appearance(ctx.workspace, appearance_id)
+    purpose = vocab.label(vocab.APPEARANCE_PURPOSES, ap["purpose"])
+    page.title(purpose, _when(ap["date"], ap["time"]))
+    # The pane sits under the wide list: the court date on the left, its 30.30 on the right.
+    page.parts.append('<table width="100%" cellspacing="0"><tr><td valign="top" width="50%">')
+    page.field("Part / courtroom", ap["part"]).field("Judge", ap["judge"])
+    page.field("What happened", ap["outcome"])
+    page.field("Custody after", vocab.label(vocab.CUSTODY, ap["custody_after"]))
+    # The appearances this one came from and leads to, by their dates.
+    case_id = case_of(ctx.workspace, Appearance, appearance_id)
+    others = [a for a in appearances_of_case(ctx.workspace, case_id) if a.id != appearance_id]
+    came_from = [a for a in others if a.adjourned_to == ap["date"]]
+    leads_to = [a for a in others if ap["adjourned_to"] and a.date == ap["adjourned_to"]]
+    if ap["adjourned_to"]:
+        next_day = format_date(_iso(ap["adjourned_to"]))
+        shown = link("court", leads_to[0].id, next_day) if leads_to else html.escape(next_day)
+        page.field("Adjourned to", shown, raw=True)
+    if came_from:
+        earlier = format_date(_iso(came_from[0].date))
+        page.field("Adjourned from", link("court", came_from[0].id, earlier), raw=True)
+    page.end_fields()
+    page.parts.append('</td><td valign="top" width="50%">')
+    page.parts.append('<h3 style="margin-top:0px">Speedy-trial (CPL 30.30)</h3>')
+    page.field(
+        "Adjournment asked by", vocab.label(vocab.ADJOURNMENT_REQUESTERS, ap["requested_by"])
+    )
+    page.field("People ready", _ready(ap["people_ready"]))
+    if ap["people_asked_days"] is not None:
+        page.field("Days the People asked for", str(ap["people_asked_days"]))
+    ground = vocab.label(vocab.EXCLUDABLE_GROUNDS, ap["excludable"])
+    if ap["excludable"] == "other" and ap["excludable_other"]:
+        ground = f"{ground}: {ap['excludable_other']}"
+    page.field("Excludable ground", ground or "None recorded")
+    page.field("Exclusion arguable", "Yes: the defense contests it" if ap["arguable"] else "")
+    page.end_fields()
+    page.parts.append("</td></tr></table>")
+    page.field("Notes", ap["notes"])
+
+
+def _filing(ctx: AppContext, page: Page, filing_id: int) -> None:
+    from app.core.services.filings import get_filing
+
+    filing = get_filing(ctx.workspace, filing_id)
+    kind = vocab.label(vocab.FILING_KINDS, filing["kind"])
+    page.title(filing["title"] or kind, f"{kind} · {_when(filing['date'], None)}")
+    page.field("With a certificate of compliance", "Yes" if filing["with_coc"] else "")
+    page.field("Notes", filing["notes"])
+
+
+def _deadline(ctx: AppContext, page: Page, deadline_id: int) -> None:
+    from app.core.services.deadlines import get_deadline
+
+    deadline = get_deadline(ctx.workspace, deadline_id)
+    kind = vocab.label(vocab.DEADLINE_KINDS, deadline["kind"])
+    page.title(deadline["title"], f"{kind} · due {_when(deadline['date'], deadline['time'])}")
+    page.field("Met on", format_date(_iso(deadline["met_on"])) or "Not yet")
+    page.field("Notes", deadline["notes"])
+
+
 def _iso(value: Any) -> str | None:
     return value.iso() if value is not None else None
 
@@ -310,6 +383,9 @@ RENDERERS: dict[str, Callable[[AppContext, Page, int], None]] = {
     "documents": _document,
     "issues": _issue,
     "notes": _note,
+    "court": _appearance,
+    "filings": _filing,
+    "deadlines": _deadline,
 }
 
 

@@ -35,6 +35,9 @@ from app.gui.sections import details
 from app.gui.settings import bytes_setting
 
 FILTER_DELAY_MS = 180  # type-to-filter waits for a pause so each key is not a query
+# Lists whose rows are too wide to share the width with the detail pane: it goes under
+# the table instead (the court appearances, a ledger of nine columns).
+DETAIL_BELOW = frozenset({"court"})
 
 
 class RecordTable(QTableView):
@@ -219,6 +222,9 @@ class ListSection(QWidget):
         self.model = RecordListModel(ctx, name, parent=self)
         self.table = RecordTable(self.model, self)
         self.filter = FilterField(f"Filter {plural}  (Ctrl+L)", self)
+        # What a screen reader says on reaching the list and its filter (no label shows).
+        self.table.setAccessibleName(plural.capitalize())
+        self.filter.setAccessibleName(f"Filter {plural}")
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
@@ -265,13 +271,15 @@ class ListSection(QWidget):
             " ul { margin-left: 0px; -qt-list-indent: 1; } li { margin-bottom: 3px; }"
             " blockquote { margin-left: 8px; margin-right: 8px; }"
         )
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        below = name in DETAIL_BELOW
+        orientation = Qt.Orientation.Vertical if below else Qt.Orientation.Horizontal
+        self.splitter = QSplitter(orientation, self)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([640, 420])
+        self.splitter.setSizes([380, 240] if below else [640, 420])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(style.PAGE_MARGIN, style.MARGIN, style.PAGE_MARGIN, 0)

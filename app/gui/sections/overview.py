@@ -65,6 +65,8 @@ class OverviewSection(QWidget):
             ("docket_number", "Docket number"),
             ("status", "Status"),
             ("next_court_date", "Next court date"),
+            ("custody", "Custody"),
+            ("commenced_on", "Commenced on"),
             ("opened_on", "Opened"),
             ("closed_on", "Closed"),
             ("assigned_staff", "Assigned staff"),
@@ -162,6 +164,10 @@ class OverviewSection(QWidget):
             "docket_number": case["docket_number"] or "Not recorded",
             "status": status,
             "next_court_date": format_date(overview["next_court_date"]) or "None scheduled",
+            "custody": vocab.label(vocab.CUSTODY, case["custody"]) or "Not recorded",
+            # Day 0 of the speedy-trial clock; without one the arraignment counts.
+            "commenced_on": format_date(_iso(case["commenced_on"]))
+            or "Not recorded (the arraignment counts)",
             "opened_on": format_date(_iso(case["opened_on"])) or "—",
             "closed_on": format_date(_iso(case["closed_on"])) or "—",
             "assigned_staff": case["assigned_staff"] or "—",

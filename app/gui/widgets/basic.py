@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QSize, Signal
-from PySide6.QtGui import QFontMetrics, QTextBlockFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QFontMetrics, QIntValidator, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -228,3 +228,13 @@ class VocabCombo(ChoiceCombo):
 
     def __init__(self, vocabulary: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__(vocabulary.items(), parent=parent)
+
+
+class CountEdit(OptionalLineEdit):
+    """A whole number of days or the like, or nothing (not said): digits only, narrow."""
+
+    def __init__(self, placeholder: str = "", maximum: int = 9999, parent: QWidget | None = None):
+        super().__init__(placeholder, parent)
+        self.setValidator(QIntValidator(0, maximum, self))
+        width = QFontMetrics(self.font()).horizontalAdvance("0" * (len(str(maximum)) + 3))
+        self.setMaximumWidth(width + 24)

@@ -256,9 +256,10 @@ class MainWindow(QMainWindow):
         )
         self.section_actions: list[QAction] = []
         for number, name in enumerate(SECTION_NAMES, start=1):
-            title = name.capitalize()
+            # Ctrl+1 to Ctrl+9 show the first nine sections; later ones have a menu letter.
+            text, keys = (f"&{number} ", f"Ctrl+{number}") if number <= 9 else ("&", None)
             action = self._action(
-                f"&{number} {title}", lambda n=name: self.show_section(n), f"Ctrl+{number}"
+                text + name.capitalize(), lambda n=name: self.show_section(n), keys
             )
             self.section_actions.append(action)
         self.about_action = self._action("&About Casefile", self.show_about)

@@ -18,11 +18,14 @@ from app.gui.models.record_list import (
     format_cell,
     format_size,
 )
+from tests.gui.court_records import COURT_LISTS, add_court_records
 
 ALL_LISTS = list(queries.SPECS)
 
 
 def _model(ctx: AppContext, name: str, case_id: int | None, **kwargs: Any) -> RecordListModel:
+    if name in COURT_LISTS and case_id is not None:  # the sample case has no court dates
+        add_court_records(ctx.workspace, case_id)
     return RecordListModel(ctx, name, None if name == "cases" else case_id, **kwargs)
 
 
