@@ -30,7 +30,7 @@ from app.core.schedule.items import (
     CalendarItem,
     CaseRef,
     DeadlineItem,
-    case_label,
+    case_label_sql,
 )
 from app.core.schedule.rules import RuleBook, load_rules
 from app.core.storage.models import Appearance, Case
@@ -124,7 +124,7 @@ def _appearances(
     purposes = vocab.APPEARANCE_PURPOSES
     items = []
     taken: set[int] = set()  # the court dates whose key an appearance took
-    for record_id, text, time, purpose, part, judge, from_id, case_id, uid, docket, caption in rows:
+    for record_id, text, time, purpose, part, judge, from_id, case_id, uid, label in rows:
         if len(text) != 10:  # known only to the month or year, or approximate
             continue
         if from_id is not None and from_id not in taken:
@@ -138,7 +138,7 @@ def _appearances(
                 time,
                 APPEARANCE,
                 purposes.get(purpose, purpose),
-                CaseRef(case_id, uid, case_label(docket, caption)),
+                CaseRef(case_id, uid, label),
                 key,
                 None,
                 f"Part {part}, {judge}" if part and judge else (f"Part {part}" if part else judge),
@@ -176,8 +176,7 @@ def _appearances_statement(by_case: bool) -> Any:
             adjourned_from,
             cases.c.id,
             cases.c.uid,
-            cases.c.docket_number,
-            cases.c.caption,
+            case_label_sql(cases),
         )
         .join_from(appearances, cases, cases.c.id == appearances.c.case_id)
         .where(date_text >= bindparam("start"), date_text < bindparam("end"))

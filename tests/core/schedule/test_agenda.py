@@ -169,3 +169,49 @@ def test_spacing_and_case_do_not_hide_my_cases(workspace: Workspace) -> None:
     with workspace.reader() as session:
         assert my_case_ids(session, "jane smith") == {mine}
         assert my_case_ids(session, " JANE  SMITH ") == {mine}
+
+
+def test_two_adjournments_on_one_day_the_last_recorded_counts(workspace: Workspace) -> None:
+    case_id = add_case(workspace)
+    add_appearance(workspace, case_id, "2026-12-01", adjourned_to="2027-01-05")
+    add_appearance(workspace, case_id, "2026-12-01", adjourned_to="2027-01-12")  # recorded later
+    expr = next_court_date_expression()
+    with workspace.reader() as session:
+        assert next_court_dates(session) == {case_id: D(2027, 1, 12)}
+        assert next_court_dates(session, on_or_after=D(2026, 12, 2)) == {case_id: D(2027, 1, 12)}
+        assert session.execute(select(expr).select_from(Case)).scalar_one().iso() == "2027-01-12"
+        court = [i for i in calendar_items(session, D(2027, 1, 1), D(2027, 1, 31))]
+    assert [(i.kind, i.date) for i in court] == [("court-date", D(2027, 1, 12))]
+
+
+def test_the_calendar_asks_the_same_few_queries_for_any_number_of_cases(
+    workspace: Workspace,
+) -> None:
+    from sqlalchemy import event
+
+    def queries_for_a_month() -> int:
+        statements: list[str] = []
+
+        def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+            statements.append(statement)
+
+        event.listen(workspace.engine, "before_cursor_execute", count)
+        try:
+            with workspace.reader() as session:
+                items = calendar_items(session, D(2026, 12, 1), D(2026, 12, 31))
+        finally:
+            event.remove(workspace.engine, "before_cursor_execute", count)
+        assert items
+        return len(statements)
+
+    def add_cases(count: int) -> None:
+        for n in range(count):
+            case_id = add_case(workspace, docket_number=f"CR-{n}")
+            add_appearance(workspace, case_id, "2026-11-20", purpose="arraignment",
+                           custody_after="in", adjourned_to="2026-12-08")  # fmt: skip
+            add_deadline(workspace, case_id, "2026-12-15", "Motion")
+
+    add_cases(2)
+    few = queries_for_a_month()
+    add_cases(10)
+    assert queries_for_a_month() == few <= 8
