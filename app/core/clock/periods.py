@@ -148,7 +148,7 @@ def excludable_grounds(state: Walk) -> tuple[list[str], bool]:
             own = "Adjourned at the defense's request (30.30(4)(b))"
         elif a.requested_by == "consent":
             own = "Adjourned on consent (30.30(4)(b))"
-        if own:
+        if own and not (definite and a.excludable == "motions"):  # said once is enough
             grounds.append(own)
             definite = definite or not a.arguable
     return grounds, bool(grounds) and not definite

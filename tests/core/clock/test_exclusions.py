@@ -223,3 +223,21 @@ def test_a_reason_worked_out_for_one_clock_is_not_taken_for_another() -> None:
     assert "Motion filed 2026-01-26" in second.periods[2].reason
     assert [p.chargeable_days for p in first.periods] == [0, 5, 0, 10, 0]
     assert [p.chargeable_days for p in second.periods] == [0, 6, 0, 11, 0]
+
+
+def test_a_motion_pending_and_a_motions_adjournment_are_one_ground() -> None:
+    # Motion filed 2026-03-02; the court adjourns for its decision (ground: motions) to
+    # 03-30, where it is decided: 28 days excluded, one ground named once.
+    clock = compute_clock(
+        ledger(
+            "2026-03-02", MISD_A,
+            filed("2026-03-02", "motion"),
+            appear("2026-03-02", "2026-03-30", excludable="motions"),
+            filed("2026-03-30", "decision"),
+        ),
+        d("2026-03-30"),
+    )  # fmt: skip
+    assert figures(clock) == [("2026-03-02", "2026-03-30", 28, 0, 0)]
+    assert clock.periods[0].reason == (
+        "Motion filed 2026-03-02 under consideration (30.30(4)(a)) — excludable"
+    )
