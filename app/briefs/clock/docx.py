@@ -14,6 +14,7 @@ import docx
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
 from app.briefs.clock.model import ClockExhibit
@@ -34,6 +35,17 @@ def _table(
     table = doc.add_table(rows=0, cols=len(widths))
     table.style = doc.styles["Brief Table"]
     table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Inches(width)  # the grid, which Word and LibreOffice lay out by
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    # Only a table with a header shades its first row (the brief's tables do the same).
+    look.set(qn("w:val"), "0020" if header else "0000")
+    look.set(qn("w:firstRow"), "1" if header else "0")
+    look.set(qn("w:noHBand"), "1")
+    look.set(qn("w:noVBand"), "1")
     numeric = [name in NUMBER_COLUMNS for name in header] if header else [False] * len(widths)
     for index, values in enumerate(([header] if header else []) + rows):
         cells = table.add_row().cells
@@ -56,7 +68,7 @@ def _table(
 
 def write_docx(exhibit: ClockExhibit, target: str | os.PathLike[str]) -> None:
     doc = docx.Document(io.BytesIO(load_template_bytes()))
-    doc.add_paragraph(exhibit.title, style="Title")
+    doc.add_paragraph(exhibit.title, style="Heading 1")
     _table(doc, None, [list(pair) for pair in exhibit.facts()], [1.7, TEXT_WIDTH - 1.7])
     doc.add_paragraph("Periods", style="Heading 2")
     _table(doc, exhibit.header(), exhibit.rows(), _widths(exhibit))

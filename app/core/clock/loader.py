@@ -63,6 +63,9 @@ def _day(text: str | None) -> dt.date | None:
 
 def load_ledger(session: Session, case_id: int) -> Ledger:
     """The ledger of case ``case_id``; :class:`NotFoundError` for an unknown case."""
+    # The rows are read past the ORM, so what the session holds unsent must go first
+    # (an appearance just added in the same unit of work counts).
+    session.flush()
     connection = session.connection()
     sql, positional = _compiled(connection.dialect)
     params: Any = (case_id,) if positional else {"case_id": case_id}

@@ -40,7 +40,6 @@ class Walk:
     ready_on: dt.date | None = None
     ready_how: str = ""
     illusory: str = ""  # readiness announced without a certificate, this period
-    shapes: dict[tuple[object, ...], tuple[int, bool, str]] = field(default_factory=dict)
     tolled: bool = False  # whether the 2020 toll falls in the ledger's span at all
     periods: list[Period] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -74,7 +73,10 @@ def walk_ledger(
         same_day = appearances.get(start)
         if same_day is not None:
             for appearance in same_day:
-                _appear(state, appearance)
+                if appearance.people_ready and state.ready_on is None:
+                    _appear(state, appearance)  # readiness: checked for its certificate
+                else:
+                    state.current, state.asked_left = appearance, appearance.people_asked_days
         add(_period(state, start, end))
         state.illusory = ""
     # What happened on the as-of day itself counts from the next day on: it ends the
@@ -146,7 +148,7 @@ def excludable_grounds(state: Walk) -> tuple[list[str], bool]:
             own = "Adjourned at the defense's request (30.30(4)(b))"
         elif a.requested_by == "consent":
             own = "Adjourned on consent (30.30(4)(b))"
-        if own:
+        if own and not (definite and a.excludable == "motions"):  # said once is enough
             grounds.append(own)
             definite = definite or not a.arguable
     return grounds, bool(grounds) and not definite
@@ -162,9 +164,12 @@ def _adjourned_by(a: AppearanceEntry | None) -> str:
     return "Adjourned"
 
 
-# How a period counts, decided once per shape of the state at its start (most
-# adjournments look alike: "the People's request, not ready"), then reused.
+# How a period counts is a pure function of the shape of the state at its start (who
+# asked, the ground, a motion pending, readiness): worked out once per shape and kept
+# for every clock (most adjournments look alike: "the People's request, not ready").
 CHARGE, EXCLUDE, ASKED = 0, 1, 2
+_SHAPES: dict[tuple[object, ...], tuple[int, bool, str]] = {}
+_SHAPES_KEPT = 4096
 _new = tuple.__new__  # a Period without its keyword-handling constructor: one per period
 
 
@@ -174,17 +179,28 @@ def _period(state: Walk, start: dt.date, end: dt.date) -> Period:
         return Period(start, end, days, 0, 0, TOLL_REASON)
     a = state.current
     ready_on = state.ready_on
-    key = (
-        None if a is None else a[2:8],  # requested_by .. arguable
-        state.motion_since,
-        ready_on is None,
-        ready_on == start,
-        a is not None and ready_on is not None and a.date >= ready_on,
-        state.illusory,
-    )
-    shape = state.shapes.get(key)
+    # What decides the shape: who asked, the ground, whether argued (the dates and the
+    # days asked only fill in figures), a motion pending, readiness and how it stands.
+    if ready_on is None:
+        key: tuple[object, ...] = (
+            None if a is None else (a[2], a[5:8]),
+            state.motion_since,
+            state.illusory,
+        )
+    elif ready_on == start or a is None or a.date < ready_on:
+        # The day of readiness (its reason says how), or an adjournment from before it:
+        # once or twice a case, worked out each time.
+        key = ()
+    else:
+        not_ready = a.people_ready is False or (a.people_ready is None and bool(a[4]))
+        key = (a[2], a[5:8], state.motion_since, not_ready, a[4] is None, True)
+    shape = _SHAPES.get(key) if key else None
     if shape is None:
-        shape = state.shapes[key] = _shape(state, start)
+        shape = _shape(state, start)
+        if key:
+            if len(_SHAPES) >= _SHAPES_KEPT:
+                _SHAPES.clear()
+            _SHAPES[key] = shape
     mode, arguable, reason = shape
     if mode == CHARGE:
         return _new(Period, (start, end, days, days, 0, reason))

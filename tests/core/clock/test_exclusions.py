@@ -195,3 +195,49 @@ def test_the_felony_complaint_toll_of_2021_is_named_not_applied() -> None:
     )  # fmt: skip
     assert clock.chargeable_days == 31
     assert any("Executive Order 202.87" in note for note in clock.notes)
+
+
+def test_a_reason_worked_out_for_one_clock_is_not_taken_for_another() -> None:
+    # The shapes of periods are kept between clocks: two cases alike but for the
+    # ground's text, the motion's date and the day of readiness keep their own words.
+    # First: 01-05 -> 01-20 other ground (0), 01-20 -> 01-25 People (5), motion 01-25 ->
+    # decision 02-10 (0), 02-10 -> 02-20 People (10), ready 02-20 -> 03-01 (0).
+    # Second, a day later each: 6 and 11.
+    def clock(other: str, motion: str, ready: str):  # type: ignore[no-untyped-def]
+        return compute_clock(
+            ledger(
+                "2026-01-05", MISD_A,
+                appear("2026-01-05", "2026-01-20", excludable="other", excludable_other=other),
+                appear("2026-01-20", "2026-03-01", requested_by="people", people_ready=False),
+                filed(motion, "motion"),
+                filed("2026-02-10", "decision"),
+                filed(ready, "readiness", with_coc=True),
+            ),
+            d("2026-03-01"),
+        )  # fmt: skip
+
+    first, second = clock("a", "2026-01-25", "2026-02-20"), clock("b", "2026-01-26", "2026-02-21")
+    assert first.periods[0].reason == "Other ground: a — excludable"
+    assert second.periods[0].reason == "Other ground: b — excludable"
+    assert "Motion filed 2026-01-25" in first.periods[2].reason
+    assert "Motion filed 2026-01-26" in second.periods[2].reason
+    assert [p.chargeable_days for p in first.periods] == [0, 5, 0, 10, 0]
+    assert [p.chargeable_days for p in second.periods] == [0, 6, 0, 11, 0]
+
+
+def test_a_motion_pending_and_a_motions_adjournment_are_one_ground() -> None:
+    # Motion filed 2026-03-02; the court adjourns for its decision (ground: motions) to
+    # 03-30, where it is decided: 28 days excluded, one ground named once.
+    clock = compute_clock(
+        ledger(
+            "2026-03-02", MISD_A,
+            filed("2026-03-02", "motion"),
+            appear("2026-03-02", "2026-03-30", excludable="motions"),
+            filed("2026-03-30", "decision"),
+        ),
+        d("2026-03-30"),
+    )  # fmt: skip
+    assert figures(clock) == [("2026-03-02", "2026-03-30", 28, 0, 0)]
+    assert clock.periods[0].reason == (
+        "Motion filed 2026-03-02 under consideration (30.30(4)(a)) — excludable"
+    )

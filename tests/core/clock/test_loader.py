@@ -76,3 +76,15 @@ def test_an_encrypted_workspace_is_read_the_same(
     assert (clock.chargeable_days, clock.chargeable_with_arguable, clock.last_day) == (
         53, 81, d("2026-05-08"),
     )  # fmt: skip
+
+
+def test_what_the_session_has_not_sent_yet_counts(workspace: Workspace) -> None:
+    # An appearance added in the same unit of work, before any flush: the defense's
+    # adjournment from 04-01 to 04-15 is excluded at once (as of 04-10: still 53).
+    case_id = make_case(workspace)
+    with workspace.session() as session:
+        session.add(Appearance(case_id=case_id, date=pd("2026-04-01"),
+                               adjourned_to=pd("2026-04-15"), requested_by="defense"))  # fmt: skip
+        clock = clock_of_case(session, case_id, d("2026-04-10"))
+    assert clock.periods[-1].reason.startswith("Adjourned at the defense's request")
+    assert clock.chargeable_days == 53
