@@ -62,6 +62,13 @@ BARE_DISCOVERY = (
     " AND coalesce(a.custody_after, c.custody) IS NOT NULL)"
     " WHERE due >= ?1 AND due < ?2"
 )
+# The speedy-trial last days are kept beside each case as the ledger changes
+# (app/core/clock/kept.py): the month view reads them like any other column.
+BARE_LAST_DAYS = (
+    "SELECT k.case_id, k.last_day, c.uid, c.docket_number, c.caption FROM case_clocks k"
+    " JOIN cases c ON c.id = k.case_id WHERE k.last_day >= ?1 AND k.last_day < ?2"
+)
+CLASSES = ("Class A misdemeanor", "Class B misdemeanor", "Class E felony", "Class D felony")
 
 
 def build(ws: Any, seed: int = 1) -> None:
@@ -70,7 +77,8 @@ def build(ws: Any, seed: int = 1) -> None:
     compliance in half of them and a hand-added deadline in each: bulk inserts."""
     from sqlalchemy import insert
 
-    from app.core.storage.models import Appearance, Case, Deadline, Filing
+    from app.core.clock import kept
+    from app.core.storage.models import Appearance, Case, Charge, Deadline, Filing
 
     rng = random.Random(seed)
     cases = [
@@ -82,6 +90,10 @@ def build(ws: Any, seed: int = 1) -> None:
             "assigned_staff": rng.choice(("alice", "bob, carol", "dan")),
         }
         for n in range(1, CASES + 1)
+    ]
+    charges = [
+        {"case_id": case["id"], "statute": "PL 120.00", "offense_class": rng.choice(CLASSES)}
+        for case in cases
     ]
     appearances: list[dict[str, Any]] = []
     filings: list[dict[str, Any]] = []
@@ -121,6 +133,9 @@ def build(ws: Any, seed: int = 1) -> None:
         connection.execute(insert(Appearance), appearances)
         connection.execute(insert(Filing), filings)
         connection.execute(insert(Deadline), deadlines)
+        connection.execute(insert(Charge), charges)
+    with ws.session() as session:  # what every change through the services keeps current
+        kept.refresh(session, [case["id"] for case in cases], today=MONTH[0])
 
 
 def run() -> dict[str, dict[str, Any]]:
@@ -148,6 +163,7 @@ def run() -> dict[str, dict[str, Any]]:
             *(raw.execute(sql, bounds).fetchall() for sql in (BARE_APPEARANCES, BARE_COURT_DATES)),
             raw.execute(BARE_DEADLINES, bounds).fetchall(),
             raw.execute(BARE_DISCOVERY, bounds + arraigned).fetchall(),
+            raw.execute(BARE_LAST_DAYS, bounds).fetchall(),
         ]
 
     items = app()
@@ -157,7 +173,7 @@ def run() -> dict[str, dict[str, Any]]:
     assert counts == {
         "appearance": len(rows[0]),
         "court-date": len(rows[1]),
-        "deadline": len(rows[2]) + len(rows[3]),
+        "deadline": len(rows[2]) + len(rows[3]) + len(rows[4]),
     }, "the app and the bare SQL must return the same rows"
     app_s, bare_s = side_by_side(app, bare, rounds=15, each=(3, 3))
     raw.close()

@@ -9,11 +9,18 @@ import pytest
 
 from app.core.storage.workspace import Workspace
 from tests.commands.schedule_cli import casefile, one_line_error
-from tests.core.schedule.helpers import add_appearance, add_case, add_deadline, add_filing
+from tests.core.schedule.helpers import (
+    add_appearance,
+    add_case,
+    add_charge,
+    add_deadline,
+    add_filing,
+)
 
 
 def test_deadlines_json(workspace: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     case_id = add_case(workspace, docket_number="CR-2026-9")
+    add_charge(workspace, case_id, "Class A misdemeanor")
     add_appearance(workspace, case_id, "2026-11-27", purpose="arraignment", custody_after="out")
     add_deadline(workspace, case_id, "2026-12-12", "Omnibus motion", kind="motion")
     add_deadline(workspace, case_id, "2026-12-02", "Reply", kind="response", met_on="2026-12-01")
@@ -33,18 +40,22 @@ def test_deadlines_json(workspace: Workspace, capsys: pytest.CaptureFixture[str]
         {"kind": "discovery", "date": "2027-01-01",
          "title": "The People's automatic discovery due", "rule": "ny-discovery",
          "case": case_id, "met_on": None, "flag": "holiday"},
+        # A class A misdemeanor: 90 days from the arraignment (day 0, not counted), every
+        # day chargeable while nothing else is recorded: Nov 27 + 90 = Feb 25, 2027.
+        {"kind": "speedy_trial", "date": "2027-02-25", "title": "Speedy-trial last day",
+         "rule": "ny-cpl-30.30", "case": case_id, "met_on": None, "flag": None},
     ]  # fmt: skip
     # As of Jan 4 the holiday has passed with no certificate of compliance.
     code, out, _ = casefile(
         workspace, capsys, "deadlines", str(case_id), "--as-of", "2027-01-04", "--json"
     )
     # The reply was met on Dec 1; the motion and the discovery are past and not met.
-    assert [d["flag"] for d in json.loads(out)] == [None, "overdue", "overdue"]
+    assert [d["flag"] for d in json.loads(out)] == [None, "overdue", "overdue", None]
     add_filing(workspace, case_id, "2026-12-30", "coc")
     code, out, _ = casefile(
         workspace, capsys, "deadlines", str(case_id), "--as-of", "2027-01-04", "--json"
     )
-    discovery = json.loads(out)[-1]
+    (discovery,) = [d for d in json.loads(out) if d["kind"] == "discovery"]
     assert discovery["met_on"] == "2026-12-30" and discovery["flag"] == "holiday"
 
 
@@ -56,6 +67,8 @@ def test_deadlines_text(workspace: Workspace, capsys: pytest.CaptureFixture[str]
     assert out.splitlines() == [
         "Deadlines of People v. Roe, as of 2026-12-01",
         "  2026-12-17 Thu  The People's automatic discovery due (CPL 245.10(1)(a))",
+        "  not computed    Speedy-trial last day (CPL 30.30(1))  [needs: a pending charge "
+        "(no count is pending)]",
     ]
 
 
@@ -63,7 +76,7 @@ def test_a_missing_input_is_named(workspace: Workspace, capsys: pytest.CaptureFi
     case_id = add_case(workspace)
     add_appearance(workspace, case_id, "2026-11-27", purpose="arraignment")
     code, out, _ = casefile(workspace, capsys, "deadlines", str(case_id), "--json")
-    (item,) = json.loads(out)
+    (item,) = [d for d in json.loads(out) if d["kind"] == "discovery"]
     assert item["date"] is None and "custody" in item["missing"]
     code, out, _ = casefile(workspace, capsys, "deadlines", str(case_id))
     assert "not computed" in out and "needs: the client's custody" in out

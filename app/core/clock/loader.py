@@ -66,6 +66,12 @@ def load_ledger(session: Session, case_id: int) -> Ledger:
     # The rows are read past the ORM, so what the session holds unsent must go first
     # (an appearance just added in the same unit of work counts).
     session.flush()
+    return read_ledger(session, case_id)
+
+
+def read_ledger(session: Session, case_id: int) -> Ledger:
+    """The ledger as the database holds it now, without flushing the session first (for
+    a hook that runs while the session flushes: app/core/clock/kept.py)."""
     connection = session.connection()
     sql, positional = _compiled(connection.dialect)
     params: Any = (case_id,) if positional else {"case_id": case_id}

@@ -422,6 +422,21 @@ class Deadline(Tracked, Base):
     case: Mapped[Case] = relationship(back_populates="deadlines")
 
 
+class CaseClock(Base):
+    """Derived data: the speedy-trial clock's last day of each case, recomputed in the
+    same transaction as every change to its ledger (``app.core.clock.kept``), so the
+    office calendar reads one indexed column instead of running 2,000 clocks. Not a
+    record: never audited, never archived."""
+
+    __tablename__ = "case_clocks"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    last_day: Mapped[str | None] = mapped_column(String(10), index=True)
+    computed_on: Mapped[str] = mapped_column(String(10))
+
+
 class Setting(Base):
     """Workspace-wide settings that travel with the database (e.g. where attachments live)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.dates import PartialDate
-from app.core.storage.models import Appearance, Case, Deadline, Filing
+from app.core.storage.models import Appearance, Case, Charge, Deadline, Filing
 from app.core.storage.workspace import Workspace
 
 
@@ -20,6 +20,15 @@ def add_case(ws: Workspace, **values: Any) -> int:
         session.add(case)
         session.flush()
         return case.id
+
+
+def add_charge(ws: Workspace, case_id: int, offense_class: str, **values: Any) -> int:
+    values.setdefault("statute", "PL 120.00")
+    with ws.session() as session:
+        row = Charge(case_id=case_id, offense_class=offense_class, **values)
+        session.add(row)
+        session.flush()
+        return row.id
 
 
 def add_appearance(ws: Workspace, case_id: int, date: str, **values: Any) -> int:

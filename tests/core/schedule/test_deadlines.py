@@ -155,7 +155,7 @@ def test_registered_sources_add_their_deadlines(workspace: Workspace) -> None:
         items = deadlines(workspace, case_id)
     finally:
         unregister_deadline_source("test-clock")
-    (clock,) = [d for d in items if d.kind == "speedy_trial"]
+    (clock,) = [d for d in items if d.rule == "t"]
     # Feb 15, 2027 is Washington's Birthday (the third Monday of February).
     assert clock.date == dt.date(2027, 2, 15) and clock.flag == "holiday"
     assert clock.case.label == "CR-1"

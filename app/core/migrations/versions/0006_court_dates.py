@@ -1,5 +1,6 @@
 """Court dates and the speedy-trial ledger: appearances, filings, deadlines added by
-hand, and the case's commencement date and custody status.
+hand, the case's commencement date and custody status, and each case's speedy-trial
+last day kept for the office calendar.
 
 The new tables are searched: their index (FTS5 tables and triggers on SQLite, generated
 ``tsvector`` columns on PostgreSQL) is installed here, not by 0002, which indexes only
@@ -118,6 +119,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_deadlines_case_id"), ["case_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_deadlines_date"), ["date"], unique=False)
 
+    # Derived: each case's speedy-trial last day, kept current by app.core.clock.kept.
+    op.create_table(
+        "case_clocks",
+        sa.Column("case_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("last_day", sa.String(length=10), nullable=True),
+        sa.Column("computed_on", sa.String(length=10), nullable=False),
+        _belongs_to_case("case_clocks"),
+        sa.PrimaryKeyConstraint("case_id", name=op.f("pk_case_clocks")),
+    )
+    with op.batch_alter_table("case_clocks", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_clocks_last_day"), ["last_day"], unique=False)
+
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         search.install_sqlite_index(bind, rebuild=False, sources=INDEXED)  # the tables are new
@@ -130,6 +143,7 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         search.drop_sqlite_index(bind, sources=INDEXED)
+    op.drop_table("case_clocks")
     op.drop_table("deadlines")
     op.drop_table("filings")
     op.drop_table("appearances")
