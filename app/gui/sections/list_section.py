@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.core.kinds import KIND_OF_SECTION
+from app.core.kinds import KIND_OF_SECTION, KINDS
 from app.gui import style
 from app.gui.models.record_list import RecordListModel
 from app.gui.sections import details
@@ -263,6 +263,7 @@ class ListSection(QWidget):
         self.stack.addWidget(self.empty)
 
         self.detail = QTextBrowser(self)
+        self.detail.setAccessibleName(f"The selected {noun}")
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self._link_clicked)
         self.detail.document().setDocumentMargin(style.MARGIN)
@@ -458,9 +459,10 @@ class ChronologySection(ListSection):
         self._update_count()
 
     def record_kind(self, key: dict[str, Any] | None = None) -> str:
-        if key is not None and key.get("record") == "statement":
-            return "statement"
-        return "event"
+        # A row is edited as the record it is (a statement, or a court date should the
+        # chronology list those); New adds an event.
+        record = key.get("record") if key is not None else None
+        return record if record in KINDS else "event"
 
     def empty_hint(self) -> str:
         return "Events and dated statements appear here in time order. Add an event with Ctrl+N."
