@@ -465,4 +465,7 @@ class ChronologySection(ListSection):
         return record if record in KINDS else "event"
 
     def empty_hint(self) -> str:
-        return "Events and dated statements appear here in time order. Add an event with Ctrl+N."
+        return (
+            "Events, dated statements, court appearances and filings appear here in time"
+            " order. Add an event with Ctrl+N."
+        )
