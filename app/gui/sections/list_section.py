@@ -36,8 +36,8 @@ from app.gui.settings import bytes_setting
 
 FILTER_DELAY_MS = 180  # type-to-filter waits for a pause so each key is not a query
 # Lists whose rows are too wide to share the width with the detail pane: it goes under
-# the table instead (the court appearances, a ledger of nine columns).
-DETAIL_BELOW = frozenset({"court"})
+# the table instead (the court appearances, a ledger of nine columns, and the deadlines).
+DETAIL_BELOW = frozenset({"court", "deadlines"})
 
 
 class RecordTable(QTableView):

@@ -161,8 +161,15 @@ def test_the_lists_show_each_record_in_words(
     ]
     window.show_section("deadlines")
     assert _texts(_section(window, "deadlines")) == [
-        ["October 30, 2020", "17:00", "Omnibus motion due", "Motion due", "October 30, 2020"],
-        ["December 1, 2020", "", "Reply to the People's response", "Response due", ""],
+        [
+            "October 30, 2020",
+            "17:00",
+            "Omnibus motion due",
+            "Motion due",
+            "Met",
+            "October 30, 2020",
+        ],
+        ["December 1, 2020", "", "Reply to the People's response", "Response due", "Overdue", ""],
     ]
 
 
