@@ -470,3 +470,45 @@ def test_a_new_appearance_starts_on_the_date_the_last_one_was_adjourned_to(
     qtbot.addWidget(fresh)
     assert fresh.fields["date"].value() == dt.date.today().isoformat()
     assert fresh.fields["judge"].value() == ""
+
+
+@pytest.mark.parametrize(
+    "kind, order",
+    [
+        ("filing", ["date", "kind", "with_coc", "title", "notes"]),
+        ("deadline", ["title", "kind", "date", "time", "met_on", "notes"]),
+        (
+            "case",
+            [
+                "caption",
+                "docket_number",
+                "court",
+                "jurisdiction",
+                "status",
+                "opened_on",
+                "closed_on",
+                "commenced_on",
+                "custody",
+                "assigned_staff",
+                "summary",
+                "notes",
+            ],
+        ),
+    ],
+)
+def test_tab_goes_through_the_fields_in_reading_order(
+    qtbot, form_ctx, small_case, kind, order
+) -> None:
+    case_id = None if kind == "case" else small_case.case_id
+    record = small_case.case_id if kind == "case" else None
+    form = actions.open_form(form_ctx, kind, case_id, record, None)
+    qtbot.addWidget(form)
+    if kind == "filing":
+        form.fields["kind"].set_value("readiness")  # the certificate box takes the focus
+    targets = {focus_target(widget): name for name, widget in form.fields.items()}
+    widget, reached = focus_target(form.fields[order[0]]), []
+    while widget is not form.save_button and len(reached) < 40:
+        if widget in targets and widget.isEnabled():
+            reached.append(targets[widget])
+        widget = widget.nextInFocusChain()
+    assert reached == order
