@@ -38,6 +38,14 @@ FILTER_DELAY_MS = 180  # type-to-filter waits for a pause so each key is not a q
 # Lists whose rows are too wide to share the width with the detail pane: it goes under
 # the table instead (the court appearances, a ledger of nine columns, and the deadlines).
 DETAIL_BELOW = frozenset({"court", "deadlines"})
+# What an empty list says beyond "add the first one", where it helps to know why.
+EMPTY_HINTS = {
+    "court": "Record each court date: what happened, the date it was adjourned to and who"
+    " asked for it. The speedy-trial clock counts from these.",
+    "filings": "Record the People's statements of readiness, certificates of compliance,"
+    " motions and decisions filed between court dates.",
+    "deadlines": "Add the deadlines no rule computes, such as a motion schedule set by the court.",
+}
 
 
 class RecordTable(QTableView):
@@ -369,7 +377,8 @@ class ListSection(QWidget):
         self._update_buttons()
 
     def empty_hint(self) -> str:
-        return f"Add the first {self.noun} with New {self.noun} (Ctrl+N)."
+        first = f"Add the first {self.noun} with New {self.noun} (Ctrl+N)."
+        return f"{EMPTY_HINTS[self.name]}\n{first}" if self.name in EMPTY_HINTS else first
 
     def _update_count(self, *_args: Any) -> None:
         total = self.model.total

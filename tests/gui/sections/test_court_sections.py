@@ -213,6 +213,8 @@ def test_an_appearance_added_edited_undone_redone_and_deleted_from_the_keyboard(
     qtbot.keyClick(window, Qt.Key.Key_9, CTRL)
     section = _section(window, "court")
     assert section.model.total == 0
+    assert section.stack.currentWidget() is section.empty
+    assert "The speedy-trial clock counts from these." in section.empty.text.text()
 
     def fill(dialog: Any) -> None:
         # Typed as at the bench: the date has the focus, Tab goes on to the time.
