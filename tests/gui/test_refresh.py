@@ -126,3 +126,26 @@ def test_editing_the_case_re_reads_the_case_list(
     _visit_every_list(window)
     assert reads == Counter({"cases": 1})
     assert window.case_view.caption() == "People v. D. Ingram"
+
+
+def test_court_records_re_read_their_own_list_and_what_shows_court_dates(
+    window: MainWindow, form_ctx: AppContext, small_case: SmallCase, monkeypatch: Any
+) -> None:
+    from app.core.services.operations import AddOperation
+
+    ws = form_ctx.workspace
+    reads = _count_reads(window, monkeypatch)
+    plan = SavePlan({"date": "2026-03-02", "adjourned_to": "2026-04-01"})
+    _push(window, AddOperation(ws, "appearance", small_case.case_id, plan))
+    _visit_every_list(window)
+    # The next court date shows in the case list, and court dates in the chronology.
+    assert reads == Counter({"court": 1, "chronology": 1, "cases": 1})
+    reads.clear()
+    _push(
+        window,
+        AddOperation(
+            ws, "deadline", small_case.case_id, SavePlan({"title": "Reply", "date": "2026-05-04"})
+        ),
+    )
+    _visit_every_list(window)
+    assert reads == Counter({"deadlines": 1})

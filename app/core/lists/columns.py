@@ -91,6 +91,8 @@ _GROUNDS_SHORT = {
     "joinder": "Joinder",
     "other": "Other",
 }
+# Where a hand-added deadline stands on the list's day.
+DEADLINE_STATES: Mapping[str, str] = {"met": "Met", "overdue": "Overdue", "due": "Due"}
 EXCLUDABLE_SHORT: Mapping[str, str] = {
     **_GROUNDS_SHORT,
     **{f"{code}:arguable": f"{text} (arguable)" for code, text in _GROUNDS_SHORT.items()},
@@ -229,6 +231,7 @@ LAYOUTS: dict[str, ListLayout] = {
                 Column("at", "Time", "time", width=60),
                 Column("title", "Deadline", width=280),
                 Column("kind", "Kind", "vocab", vocab.DEADLINE_KINDS, width=130),
+                Column("state", "Status", "vocab", DEADLINE_STATES, width=80),
                 Column("met_on", "Met on", "date", width=150),
             ),
             "date",

@@ -390,13 +390,19 @@ def _filings(case_id: int | None, _today: str) -> Select[Any]:
     ).where(Filing.case_id == case_id)
 
 
-def _deadlines(case_id: int | None, _today: str) -> Select[Any]:
+def _deadlines(case_id: int | None, today: str) -> Select[Any]:
+    state = case(
+        (Deadline.met_on.is_not(None), "met"),
+        (iso_column(Deadline.date) < today, "overdue"),
+        else_="due",
+    )
     return select(
         Deadline.id.label("id"),
         iso_column(Deadline.date).label("date"),
         func.coalesce(Deadline.time, "").label("at"),
         Deadline.title.label("title"),
         Deadline.kind.label("kind"),
+        state.label("state"),
         iso_column(Deadline.met_on).label("met_on"),
     ).where(Deadline.case_id == case_id)
 

@@ -10,9 +10,11 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy
 
 from app.core import vocab
+from app.core.services import appearances
 from app.core.services.operations import SavePlan
+from app.gui import style
 from app.gui.forms.record import EntityForm
-from app.gui.widgets.accessible import name_editors
+from app.gui.widgets.accessible import describe, name_editors
 from app.gui.widgets.basic import (
     CheckBox,
     ChoiceCombo,
@@ -25,6 +27,7 @@ from app.gui.widgets.basic import (
 from app.gui.widgets.date_edit import PartialDateEdit
 
 SPEEDY_TRIAL = "Speedy-trial (CPL 30.30)"
+BY_DEFENSE_HINT = "Excludable even without a ground below (30.30(4)(b))"
 # Whether the People answered ready: often nobody noted it, so "not said" is a choice.
 READY_CHOICES = ((True, "Yes"), (False, "No"))
 
@@ -44,7 +47,7 @@ def inline(form: EntityForm, name: str, widget: Any, label: str) -> QHBoxLayout:
 
 class AppearanceForm(EntityForm):
     kind = "appearance"
-    default_size = (720, 700)
+    default_size = (780, 700)
 
     def build(self) -> None:
         court = self.new_form()
@@ -66,11 +69,15 @@ class AppearanceForm(EntityForm):
         heading = self.section(SPEEDY_TRIAL)
         heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         clock = self.new_form()
-        self.add(
-            clock,
-            "requested_by",
-            ChoiceCombo(vocab.ADJOURNMENT_REQUESTERS.items(), "Not said"),
-        )
+        asked_by = ChoiceCombo(vocab.ADJOURNMENT_REQUESTERS.items(), "Not said")
+        self.bind("requested_by", asked_by, self.label_of("requested_by"))
+        self.requested_hint = style.muted(QLabel())
+        self.requested_hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(asked_by)
+        row.addWidget(self.requested_hint, 1)
+        self.add_row(clock, self.label_of("requested_by"), row, ["requested_by"], [asked_by])
         ready = self.bind("people_ready", ChoiceCombo(READY_CHOICES, "Not said"), "People ready")
         asked = CountEdit("e.g. 7", 999)
         row = QHBoxLayout()
@@ -90,6 +97,7 @@ class AppearanceForm(EntityForm):
         self.add_row(clock, "", arguable, ["arguable"])
         self.add(clock, "notes", PlainTextEdit(lines=2, grow=True))
 
+        asked_by.changed.connect(self._update_enabled)
         ready.changed.connect(self._update_enabled)
         self.fields["excludable"].changed.connect(self._update_enabled)
         name_editors(self.fields, self.labels)
@@ -100,6 +108,11 @@ class AppearanceForm(EntityForm):
         # the free-text ground only for "other".
         self.fields["people_asked_days"].setEnabled(self.fields["people_ready"].value() is False)
         self.fields["excludable_other"].setEnabled(self.fields["excludable"].value() == "other")
+        # The defense's own request or consent excludes the period without a ground
+        # (30.30(4)(b)): say so, so nobody picks a ground to make it count.
+        by_defense = self.fields["requested_by"].value() in ("defense", "consent")
+        self.requested_hint.setText(BY_DEFENSE_HINT if by_defense else "")
+        describe(self.fields["requested_by"], BY_DEFENSE_HINT if by_defense else "")
 
     def load_values(self, values: Mapping[str, Any]) -> None:
         super().load_values(values)
@@ -107,9 +120,27 @@ class AppearanceForm(EntityForm):
 
     def load_defaults(self) -> None:
         super().load_defaults()
-        # Most appearances are recorded on the day, in court.
+        # The next appearance is usually the one the last was adjourned to, in the same
+        # part before the same judge; otherwise it is recorded on the day, in court.
         self.fields["date"].set_value(dt.date.today().isoformat())
+        pending = self.pending_appearance()
+        if pending is not None:
+            self.load_values(pending)
         self._update_enabled()
+
+    def pending_appearance(self) -> dict[str, Any] | None:
+        """The date, part and judge of the court date the case's latest appearance was
+        adjourned to, when that date has no appearance recorded yet."""
+        if self.case_id is None:
+            return None
+        earlier = appearances.appearances_of_case(self.ws, self.case_id)
+        if not earlier:
+            return None
+        latest = max(earlier, key=lambda a: (a.date.iso(), a.id))
+        recorded = {a.date.iso() for a in earlier}
+        if latest.adjourned_to is None or latest.adjourned_to.iso() in recorded:
+            return None
+        return {"date": latest.adjourned_to.iso(), "part": latest.part, "judge": latest.judge}
 
     def plan(self) -> SavePlan:
         plan = super().plan()

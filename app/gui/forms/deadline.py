@@ -14,7 +14,7 @@ from app.gui.widgets.date_edit import PartialDateEdit
 
 class DeadlineForm(EntityForm):
     kind = "deadline"
-    default_size = (620, 400)
+    default_size = (700, 400)
 
     def build(self) -> None:
         form = self.new_form()

@@ -35,7 +35,10 @@ SECTION_READS: Mapping[str, frozenset[str]] = {
     "statements": frozenset({"statement", "party", "person", "document", "issue"}),
     "charges": frozenset({"charge"}),
     "documents": frozenset({"document", "statement", "event", "issue", "party", "person"}),
-    "chronology": frozenset({"event", "statement", "party", "person", "document", "issue"}),
+    # Court appearances and filings are dated entries of the case's chronology too.
+    "chronology": frozenset(
+        {"event", "statement", "party", "person", "document", "issue", "appearance", "filing"}
+    ),
     "issues": frozenset({"issue", "statement", "event", "document", "party", "person"}),
     "notes": frozenset({"note"}),
     "court": frozenset({"appearance"}),

@@ -387,13 +387,20 @@ RENDERERS: dict[str, Callable[[AppContext, Page, int], None]] = {
     "filings": _filing,
     "deadlines": _deadline,
 }
+_CHRONOLOGY_RENDERERS = {
+    "statement": _statement,
+    "event": _event,
+    "appearance": _appearance,
+    "filing": _filing,
+    "deadline": _deadline,
+}
 
 
 def render(ctx: AppContext, section: str, key: dict[str, Any], muted: str, shade: str = "") -> str:
     """HTML for the record ``key`` of ``section``; a short message if it has gone."""
     page = Page(muted, shade)
-    if section == "chronology":
-        renderer = _statement if key.get("record") == "statement" else _event
+    if section == "chronology":  # each row is shown as the record it is
+        renderer = _CHRONOLOGY_RENDERERS.get(str(key.get("record")), _event)
     else:
         renderer = RENDERERS[section]
     try:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.core.kinds import KIND_OF_SECTION
+from app.core.kinds import KIND_OF_SECTION, KINDS
 from app.gui import style
 from app.gui.models.record_list import RecordListModel
 from app.gui.sections import details
@@ -36,8 +36,16 @@ from app.gui.settings import bytes_setting
 
 FILTER_DELAY_MS = 180  # type-to-filter waits for a pause so each key is not a query
 # Lists whose rows are too wide to share the width with the detail pane: it goes under
-# the table instead (the court appearances, a ledger of nine columns).
-DETAIL_BELOW = frozenset({"court"})
+# the table instead (the court appearances, a ledger of nine columns, and the deadlines).
+DETAIL_BELOW = frozenset({"court", "deadlines"})
+# What an empty list says beyond "add the first one", where it helps to know why.
+EMPTY_HINTS = {
+    "court": "Record each court date: what happened, the date it was adjourned to and who"
+    " asked for it. The speedy-trial clock counts from these.",
+    "filings": "Record the People's statements of readiness, certificates of compliance,"
+    " motions and decisions filed between court dates.",
+    "deadlines": "Add the deadlines no rule computes, such as a motion schedule set by the court.",
+}
 
 
 class RecordTable(QTableView):
@@ -263,6 +271,7 @@ class ListSection(QWidget):
         self.stack.addWidget(self.empty)
 
         self.detail = QTextBrowser(self)
+        self.detail.setAccessibleName(f"The selected {noun}")
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self._link_clicked)
         self.detail.document().setDocumentMargin(style.MARGIN)
@@ -368,7 +377,8 @@ class ListSection(QWidget):
         self._update_buttons()
 
     def empty_hint(self) -> str:
-        return f"Add the first {self.noun} with New {self.noun} (Ctrl+N)."
+        first = f"Add the first {self.noun} with New {self.noun} (Ctrl+N)."
+        return f"{EMPTY_HINTS[self.name]}\n{first}" if self.name in EMPTY_HINTS else first
 
     def _update_count(self, *_args: Any) -> None:
         total = self.model.total
@@ -458,9 +468,13 @@ class ChronologySection(ListSection):
         self._update_count()
 
     def record_kind(self, key: dict[str, Any] | None = None) -> str:
-        if key is not None and key.get("record") == "statement":
-            return "statement"
-        return "event"
+        # A row is edited as the record it is (a statement, or a court date should the
+        # chronology list those); New adds an event.
+        record = key.get("record") if key is not None else None
+        return record if record in KINDS else "event"
 
     def empty_hint(self) -> str:
-        return "Events and dated statements appear here in time order. Add an event with Ctrl+N."
+        return (
+            "Events, dated statements, court appearances and filings appear here in time"
+            " order. Add an event with Ctrl+N."
+        )

@@ -111,11 +111,19 @@ def test_filings_and_deadlines_lists(workspace: Workspace, court_case: int) -> N
         ("2026-02-01", "motion", False, "Omnibus"),
         ("2026-03-20", "readiness", True, "SOR"),
     ]
-    due = _rows(workspace, "deadlines", court_case)
+    due = _rows(workspace, "deadlines", court_case, today="2026-03-01")
     assert [(r["date"], r["at"], r["title"], r["kind"], r["met_on"]) for r in due] == [
         ("2026-02-01", "17:00", "Omnibus motion", "motion", "2026-02-01"),
         ("2026-05-04", "", "Reply to the People", "response", None),
     ]
+    assert [r["state"] for r in due] == ["met", "due"]
+    # The day after the reply was due, with nothing filed, it is overdue; on it, still due.
+    later = _rows(workspace, "deadlines", court_case, today="2026-05-05")
+    assert [r["state"] for r in later] == ["met", "overdue"]
+    on_the_day = _rows(workspace, "deadlines", court_case, today="2026-05-04")
+    assert [r["state"] for r in on_the_day] == ["met", "due"]
+    overdue = _rows(workspace, "deadlines", court_case, today="2026-05-05", text="overdue")
+    assert [r["title"] for r in overdue] == ["Reply to the People"]
 
 
 def test_every_court_list_column_is_in_its_select(workspace: Workspace, court_case: int) -> None:

@@ -6,6 +6,7 @@ the History view's words for the new records."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from app.core.kinds import services
 from app.core.services import appearances, cases, filings
 from app.core.storage.models import Appearance, Case, Deadline, Filing
 from app.gui import actions
-from app.gui.forms.appearance import AppearanceForm
+from app.gui.forms.appearance import BY_DEFENSE_HINT, AppearanceForm
 from app.gui.forms.case import COMMENCED_HINT
 from app.gui.history_view import HistoryModel, record_scope
 from app.gui.widgets.accessible import focus_target
@@ -432,3 +433,82 @@ def test_the_history_names_court_records_and_shows_their_values_in_words(
     filings.delete_filing(ws, filing)
     gone = HistoryModel(form_ctx, record_scope(form_ctx, "filing", filing))
     assert gone.index(0, 3).data() == "Filing: March 20, 2026, certificate of compliance"
+
+
+def test_the_defenses_own_adjournment_is_said_to_be_excludable_without_a_ground(
+    qtbot, form_ctx, small_case
+) -> None:
+    form = AppearanceForm(form_ctx, small_case.case_id)
+    qtbot.addWidget(form)
+    asked_by = form.fields["requested_by"]
+    for who, said in (("defense", True), ("people", False), ("consent", True), (None, False)):
+        asked_by.set_value(who)
+        assert (form.requested_hint.text() == BY_DEFENSE_HINT) is said, who
+        assert (asked_by.accessibleDescription() == BY_DEFENSE_HINT) is said, who
+
+
+def test_a_new_appearance_starts_on_the_date_the_last_one_was_adjourned_to(
+    qtbot, form_ctx, small_case
+) -> None:
+    ws = form_ctx.workspace
+    appearances.add_appearance(
+        ws, small_case.case_id, date="2026-01-05", part="AR-3", judge="Hon. McGrath",
+        adjourned_to="2026-02-02",
+    )  # fmt: skip
+    appearances.add_appearance(
+        ws, small_case.case_id, date="2026-02-02", part="AP-7", judge="Hon. Diaz",
+        adjourned_to="2026-03-02",
+    )  # fmt: skip
+    form = AppearanceForm(form_ctx, small_case.case_id)
+    qtbot.addWidget(form)
+    assert form.fields["date"].value() == "2026-03-02"
+    assert (form.fields["part"].value(), form.fields["judge"].value()) == ("AP-7", "Hon. Diaz")
+    assert not form.is_dirty()  # a default, not a change: Cancel asks nothing
+    # Once that date is recorded and not adjourned, the next one is today's, from scratch.
+    appearances.add_appearance(ws, small_case.case_id, date="2026-03-02", purpose="sentencing")
+    fresh = AppearanceForm(form_ctx, small_case.case_id)
+    qtbot.addWidget(fresh)
+    assert fresh.fields["date"].value() == dt.date.today().isoformat()
+    assert fresh.fields["judge"].value() == ""
+
+
+@pytest.mark.parametrize(
+    "kind, order",
+    [
+        ("filing", ["date", "kind", "with_coc", "title", "notes"]),
+        ("deadline", ["title", "kind", "date", "time", "met_on", "notes"]),
+        (
+            "case",
+            [
+                "caption",
+                "docket_number",
+                "court",
+                "jurisdiction",
+                "status",
+                "opened_on",
+                "closed_on",
+                "commenced_on",
+                "custody",
+                "assigned_staff",
+                "summary",
+                "notes",
+            ],
+        ),
+    ],
+)
+def test_tab_goes_through_the_fields_in_reading_order(
+    qtbot, form_ctx, small_case, kind, order
+) -> None:
+    case_id = None if kind == "case" else small_case.case_id
+    record = small_case.case_id if kind == "case" else None
+    form = actions.open_form(form_ctx, kind, case_id, record, None)
+    qtbot.addWidget(form)
+    if kind == "filing":
+        form.fields["kind"].set_value("readiness")  # the certificate box takes the focus
+    targets = {focus_target(widget): name for name, widget in form.fields.items()}
+    widget, reached = focus_target(form.fields[order[0]]), []
+    while widget is not form.save_button and len(reached) < 40:
+        if widget in targets and widget.isEnabled():
+            reached.append(targets[widget])
+        widget = widget.nextInFocusChain()
+    assert reached == order

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from app.context import AppContext
 from app.core.services import appearances, cases
 from app.core.storage.models import Appearance
-from app.gui.sections import SECTION_NAMES
+from app.gui.sections import SECTION_NAMES, details
 from app.gui.sections.list_section import ListSection
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
@@ -91,6 +91,7 @@ def test_ctrl_9_shows_the_court_and_the_view_menu_lists_every_section(
     assert court.table.accessibleName() == "Court appearances"
     assert court.filter.accessibleName() == "Filter court appearances"
     assert _section(window, "deadlines").table.accessibleName() == "Deadlines"
+    assert court.detail.accessibleName() == "The selected court appearance"
 
 
 def test_the_lists_show_each_record_in_words(
@@ -160,8 +161,15 @@ def test_the_lists_show_each_record_in_words(
     ]
     window.show_section("deadlines")
     assert _texts(_section(window, "deadlines")) == [
-        ["October 30, 2020", "17:00", "Omnibus motion due", "Motion due", "October 30, 2020"],
-        ["December 1, 2020", "", "Reply to the People's response", "Response due", ""],
+        [
+            "October 30, 2020",
+            "17:00",
+            "Omnibus motion due",
+            "Motion due",
+            "Met",
+            "October 30, 2020",
+        ],
+        ["December 1, 2020", "", "Reply to the People's response", "Response due", "Overdue", ""],
     ]
 
 
@@ -205,6 +213,8 @@ def test_an_appearance_added_edited_undone_redone_and_deleted_from_the_keyboard(
     qtbot.keyClick(window, Qt.Key.Key_9, CTRL)
     section = _section(window, "court")
     assert section.model.total == 0
+    assert section.stack.currentWidget() is section.empty
+    assert "The speedy-trial clock counts from these." in section.empty.text.text()
 
     def fill(dialog: Any) -> None:
         # Typed as at the bench: the date has the focus, Tab goes on to the time.
@@ -273,3 +283,17 @@ def test_an_appearance_added_edited_undone_redone_and_deleted_from_the_keyboard(
     assert asked.text == "Delete court appearance of March 2, 2026 (conference)?"
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert section.model.total == 1 and _appearances(ctx) == 1
+
+
+def test_a_court_record_listed_in_the_chronology_is_edited_and_shown_as_itself(
+    window: MainWindow, court: CourtRecords
+) -> None:
+    # The chronology may list court dates too: a row's record says what it is.
+    chronology = _section(window, "chronology")
+    key = {"record": "appearance", "id": court.conference}
+    assert chronology.record_kind(key) == "appearance"
+    assert chronology.record_kind({"record": "statement", "id": 1}) == "statement"
+    assert chronology.record_kind(None) == "event"
+    muted = "#777777"
+    html = details.render(window.ctx, "chronology", key, muted)
+    assert "Speedy-trial (CPL 30.30)" in html and "Conference" in html
