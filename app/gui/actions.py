@@ -16,7 +16,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.context import AppContext
-from app.core import vocab
 from app.core.errors import CasefileError, ConflictError, ValidationError
 from app.core.kinds import CASE_PARTS, KIND_OF_TABLE, KINDS, RecordKind, services
 from app.core.services import choices, documents, people
@@ -45,7 +44,7 @@ from app.gui.forms.record import EntityForm
 from app.gui.forms.statement import StatementForm
 
 if TYPE_CHECKING:
-    from app.core.storage.workspace import Workspace
+    pass
 
 FORMS: dict[str, type[EntityForm]] = {
     form.kind: form
@@ -63,19 +62,6 @@ FORMS: dict[str, type[EntityForm]] = {
         DeadlineForm,
     )
 }
-
-
-def describe(ws: Workspace, kind: str, record_id: int) -> str:
-    """How a record is named in undo texts and confirmations: a court appearance by its
-    date and purpose ("of Mar 2, 2026 (conference)"), a filing by its title or kind."""
-    if kind not in ("appearance", "filing"):
-        return ops.describe(ws, kind, record_id)
-    snap = services(kind).get(ws, record_id)
-    day = snap["date"].display() if snap["date"] is not None else "undated"
-    if kind == "appearance":
-        return f"of {day} ({vocab.label(vocab.APPEARANCE_PURPOSES, snap['purpose']).lower()})"
-    title = snap["title"] or vocab.label(vocab.FILING_KINDS, snap["kind"])
-    return f"“{title}” of {day}"
 
 
 def _reporter(ctx: AppContext, parent: QWidget | None) -> Callable[[str], None]:
@@ -123,7 +109,7 @@ def add_record(
         command = OperationCommand(operation, "", report=_reporter(ctx, parent))
         command.execute()
         assert operation.record_id is not None
-        command.setText(_text("Add", kind, describe(ctx.workspace, kind, operation.record_id)))
+        command.setText(_text("Add", kind, ops.describe(ctx.workspace, kind, operation.record_id)))
         undo.push(command)
         added.append(operation.record_id)
         _check_new_parties(ctx, operation, parent)
@@ -182,7 +168,7 @@ def edit_record(
                     "the form now shows the record as last saved; make your change again"
                 ) from None
             raise
-        command.setText(_text("Edit", kind, describe(ws, kind, record_id)))
+        command.setText(_text("Edit", kind, ops.describe(ws, kind, record_id)))
         undo.push(command)
         saved.append(True)
 
@@ -221,7 +207,7 @@ def _listing(counts: dict[str, int], tables: tuple[str, ...]) -> str:
 def delete_consequences(ctx: AppContext, kind: str, record_id: int) -> tuple[str, str]:
     """(question, what else is affected) for the confirmation of a delete."""
     ws = ctx.workspace
-    subject = describe(ws, kind, record_id)
+    subject = ops.describe(ws, kind, record_id)
     if kind == "party":
         deps = people.party_dependents(ws, record_id)
         lines = []
@@ -280,7 +266,7 @@ def delete_record(
     action = "Remove" if kind == "party" else "Delete"
     if not ctx.interaction.confirm_destructive(parent, title, question, detail, action):
         return False
-    text = _text("Delete", kind, describe(ws, kind, record_id))
+    text = _text("Delete", kind, ops.describe(ws, kind, record_id))
     command = OperationCommand(
         DeleteOperation(ws, kind, record_id), text, report=_reporter(ctx, parent)
     )
@@ -320,7 +306,7 @@ def add_document_files(
             skipped.append(f"{path.name}: {exc}")
             continue
         assert operation.record_id is not None
-        added.append((operation, describe(ws, "document", operation.record_id)))
+        added.append((operation, ops.describe(ws, "document", operation.record_id)))
     if added:
         text = f"Add document {added[0][1]}" if len(added) == 1 else f"Add {len(added)} documents"
         macro = MacroCommand(text, report=_reporter(ctx, parent))

@@ -109,3 +109,16 @@ def test_a_broken_office_rules_file_is_one_line(
     monkeypatch.setenv("CASEFILE_RULES", str(tmp_path))
     one_line_error(casefile(workspace, capsys, "deadlines", str(case_id)), "rules: ")
     one_line_error(casefile(workspace, capsys, "calendar"), "office.toml: rule 1: days")
+
+
+def test_a_deadline_met_late_says_how_late(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case_id = add_case(workspace, caption="People v. Late")
+    add_appearance(workspace, case_id, "2026-11-27", purpose="arraignment", custody_after="in")
+    # In custody: due Nov 27 + 20 = Dec 17; the certificate came on Dec 20, 3 days late.
+    add_filing(workspace, case_id, "2026-12-20", "coc")
+    code, out, _ = casefile(workspace, capsys, "deadlines", str(case_id), "--as-of", "2027-01-04")
+    assert code == 0
+    assert "2026-12-17 Thu  The People's automatic discovery due" in out
+    assert "[met 2026-12-20, 3 days late]" in out

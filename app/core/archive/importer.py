@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.core.archive.container import DEFAULT_LIMITS, ArchiveLimits, open_archive
 from app.core.archive.history import import_history
 from app.core.archive.read import ArchiveContent, Record, read_content
+from app.core.clock import kept
 from app.core.errors import ArchiveError, WorkspaceError
 from app.core.storage import audit, db
 from app.core.storage.bulk import insert_rows
@@ -87,6 +88,9 @@ def import_archive(
     try:
         with ws.session() as session, audit.suppressed(session), _indexing(session, content):
             case_id, ids = _insert(session, content, extracted)
+            # Rows went in past the ORM, so its hook did not see the ledger: keep the
+            # case's speedy-trial last day current here (app/core/clock/kept.py).
+            kept.refresh(session, [case_id])
             # The archive's own trail first, then this import: the trail stays in time order.
             import_history(session, content.history, case_id, ids)
             audit.record(

@@ -22,7 +22,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     func,
     literal,
     literal_column,
@@ -31,7 +30,6 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.orm import aliased
 
 from app.core import vocab
 from app.core.lists.columns import (
@@ -45,6 +43,7 @@ from app.core.lists.columns import (
     ListName,
     ListQuery,
 )
+from app.core.schedule.court_dates import next_court_date_expression
 from app.core.storage.models import (
     Appearance,
     Case,
@@ -98,9 +97,10 @@ def _client_name() -> Any:
 def next_court_date(today: str) -> Any:
     """The case's next court date (a correlated subquery of ``Case.id``), the earlier of:
 
-    * the date its latest court appearance was adjourned to: it stays the next court
-      date until an appearance on (or after) that date is recorded, even once it has
-      passed, so an appearance nobody recorded shows up instead of vanishing;
+    * the court records' pending court date: the date the newest adjournment went to,
+      until an appearance on it is recorded - even once it has passed, so an appearance
+      nobody recorded shows up instead of vanishing (one rule for the list, the
+      calendar and the brief: :mod:`app.core.schedule.court_dates`);
     * the earliest event of kind court appearance on or after today (a month or year
       that holds today counts), as before the court records existed.
     """
@@ -110,13 +110,8 @@ def next_court_date(today: str) -> Any:
         Event.kind == "court_appearance",
         or_(iso >= today, cast(literal(today), String).like(func.rtrim(iso, "~") + "%")),
     )
-    later = aliased(Appearance)
-    adjourned = select(iso_column(Appearance.adjourned_to).label("day")).where(
-        Appearance.case_id == Case.id,
-        Appearance.adjourned_to.is_not(None),
-        ~exists().where(later.case_id == Appearance.case_id, later.date > Appearance.date),
-    )
-    either = union_all(scheduled.correlate(Case), adjourned.correlate(Case)).subquery("court_dates")
+    adjourned = select(type_coerce(next_court_date_expression(), String).label("day"))
+    either = union_all(scheduled.correlate(Case), adjourned).subquery("court_dates")
     return select(func.min(either.c.day)).scalar_subquery()
 
 

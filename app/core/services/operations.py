@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core import vocab
 from app.core.kinds import KIND_OF_TABLE, KINDS, services
 from app.core.services import people
 from app.core.services import restore as rs
@@ -134,6 +135,14 @@ def describe(ws: Workspace, kind: str, record_id: int) -> str:
         return str(snap["count_number"])
     if kind == "note":
         return _quoted(snap["body"], 30)
+    if kind in ("appearance", "filing"):
+        # A court date by its day and purpose ("of Mar 2, 2026 (conference)"), a filing
+        # by its title or kind: neither needs a title.
+        day = snap["date"].display() if snap["date"] is not None else "undated"
+        if kind == "appearance":
+            purpose = vocab.label(vocab.APPEARANCE_PURPOSES, snap["purpose"]).lower()
+            return f"of {day} ({purpose})"
+        return f"{_quoted(snap['title'] or vocab.label(vocab.FILING_KINDS, snap['kind']))} of {day}"
     return _quoted(snap["title"])
 
 

@@ -4,9 +4,12 @@ the office calendar shows it on its day, on both backends."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy import delete, select
 
+from app.core.archive.importer import import_archive
+from app.core.archive.transfer import export_case
 from app.core.clock import clock_of_case
 from app.core.schedule.agenda import calendar_items
 from app.core.services import appearances, cases, charges, filings
@@ -80,3 +83,17 @@ def test_deleting_a_case_takes_its_kept_clock_with_it(workspace: Workspace) -> N
     cases.delete_case(workspace, case_id)
     with workspace.reader() as session:
         assert session.scalars(select(CaseClock)).all() == []
+
+
+def test_an_imported_case_brings_its_last_day(
+    workspace: Workspace, sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    case_id = cases.add_case(sqlite_workspace, caption="People v. Travels")
+    charges.add_charge(sqlite_workspace, case_id, statute="PL 155.25", offense_class="A misd.")
+    appearances.add_appearance(sqlite_workspace, case_id, date="2026-11-02", purpose="arraignment")
+    archive = export_case(sqlite_workspace, case_id, tmp_path / "case.zip")
+
+    imported = import_archive(workspace, archive)
+
+    # Rows go in past the ORM on import; the kept last day is written all the same.
+    assert _kept(workspace, imported) == "2027-01-31"
