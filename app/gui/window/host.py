@@ -52,6 +52,7 @@ class WindowHost(Protocol):
     recent_menu: QMenu
     toolbar: QToolBar
     quit_action: QAction
+    print_action: QAction
     about_action: QAction
     delete_action: QAction
     new_workspace_action: QAction

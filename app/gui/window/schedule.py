@@ -39,7 +39,7 @@ class SchedulePart(WindowMenu):
         self.reminders: Reminders | None = None
         self.tray: QSystemTrayIcon | None = None
         self.calendar_action = menu_action(
-            parent, "Office &Calendar", self.show_calendar, "Ctrl+Shift+L"
+            parent, "Office Ca&lendar", self.show_calendar, "Ctrl+Shift+L"
         )
         self.today_action = menu_action(parent, "&Today", self.show_today, "Ctrl+Shift+T")
         self.export_action = menu_action(parent, "Export Calen&dar…", self.export_calendar)
@@ -50,10 +50,8 @@ class SchedulePart(WindowMenu):
             insert_after(view_menu, view_menu.actions()[0], [self.calendar_action,
                                                             self.today_action])  # fmt: skip
         file_menu = menu_titled(window, "File")
-        if file_menu is not None:
-            actions = file_menu.actions()
-            quit_at = actions.index(window.quit_action) if window.quit_action in actions else 0
-            file_menu.insertAction(actions[max(0, quit_at - 1)], self.export_action)
+        if file_menu is not None:  # with the brief's Export and Print
+            insert_after(file_menu, window.print_action, [self.export_action])
         edit_menu = menu_titled(window, "Edit")
         if edit_menu is not None:
             edit_menu.addSeparator()

@@ -204,3 +204,28 @@ def test_export_refuses_days_the_wrong_way_round(qtbot: Any, cal_ctx: AppContext
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.problem.text() == "From (2027-02-01) is after To (2027-01-01)."
     assert dialog.start.accessibleName() == "From" and dialog.end.accessibleName() == "To"
+
+
+def test_the_app_shows_today_once_its_cases_are_on_screen(
+    qtbot: Any, workspace_path: Path, qsettings: QSettings
+) -> None:
+    from app.core.storage.workspace import open_workspace
+    from app.gui.app import _Start
+
+    ws = open_workspace(workspace_path, user="tester")
+    add_office(AppContext(ws))
+    ws.close()
+    settings = QSettingsMapping(qsettings)
+    window = MainWindow(settings=settings, opening=str(workspace_path))
+    qtbot.addWidget(window)
+    start = _Start(window, str(workspace_path), settings)
+    start.open()
+    try:
+        assert start.error is None and window.has_workspace
+        window.show()
+        qtbot.waitUntil(lambda: window.schedule.today is not None)  # after the next frame
+        today = window.schedule.today
+        assert today is not None and today.isVisible()
+        assert today.rows()[0] == ["Overdue (1)"]
+    finally:
+        window.ctx.workspace.close()
