@@ -226,3 +226,18 @@ def test_menu_items_and_shortcuts(window: MainWindow) -> None:
             assert text not in seen or seen[text] == action.text(), (text, action.text())
             seen[text] = action.text()
     assert schedule.calendar_action.isEnabled()
+
+
+def test_the_open_calendar_follows_another_workspace(
+    window: MainWindow, office: Office, tmp_path: Any
+) -> None:
+    calendar = calendar_of(window)
+    calendar.show_view("agenda")
+    calendar.set_day(day(-3))
+    assert calendar.status.text() != "0 items (all cases)."
+    assert window.workspace_part.switch_to(str(tmp_path / "other.casefile"))
+    try:
+        assert calendar.status.text() == "0 items (all cases)."
+        assert agenda_rows(calendar.view)[0][0] == "Nothing scheduled in these days."  # type: ignore[arg-type]
+    finally:
+        window.ctx.workspace.close()
