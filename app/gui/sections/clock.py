@@ -143,6 +143,10 @@ class ClockSection(QWidget):
         self.figure.setWordWrap(True)
         self.state = QLabel()
         self.state.setWordWrap(True)
+        self.state.setToolTip(
+            f"Red, with a warning, when at most {NEAR_DAYS} days or "
+            f"{NEAR_SHARE:.0%} of the limit remain, whichever is more, and past it"
+        )
         self.arguable = QLabel()
         self.arguable.setWordWrap(True)
         self.limit = QLabel()
@@ -196,6 +200,11 @@ class ClockSection(QWidget):
         return self.as_of.date().toPython()  # type: ignore[no-any-return]
 
     def set_case(self, case_id: int | None) -> None:
+        """Show ``case_id``'s clock (another case starts again from today)."""
+        if case_id != self.case_id:
+            self.as_of.blockSignals(True)
+            self.as_of.setDate(QDate.currentDate())
+            self.as_of.blockSignals(False)
         self.case_id = case_id
         self.refresh()
 

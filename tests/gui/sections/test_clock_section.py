@@ -66,8 +66,8 @@ def class_b_case(ctx: AppContext) -> int:
 def section_as_of(qtbot: Any, ctx: AppContext, case_id: int, day: str) -> ClockSection:
     section = ClockSection(ctx)
     qtbot.addWidget(section)
-    section.as_of.setDate(QDate.fromString(day, "yyyy-MM-dd"))
     section.set_case(case_id)
+    section.as_of.setDate(QDate.fromString(day, "yyyy-MM-dd"))
     return section
 
 
@@ -189,5 +189,7 @@ def test_save_exhibit_writes_the_pdf_chosen(
     talk.saves.append(str(tmp_path / "no-such-folder" / "x.txt"))
     section.save_exhibit()
     assert talk.said("warn", "not pdf or docx")
-    # A new section counts as of today.
+    # A new section, or another case, counts as of today.
     assert ClockSection(empty_ctx).as_of_date() == dt.date.today()
+    section.set_case(class_b_case(empty_ctx))
+    assert section.as_of_date() == dt.date.today()
