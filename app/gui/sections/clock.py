@@ -140,7 +140,6 @@ class ClockSection(QWidget):
         self.save_button.clicked.connect(self.save_exhibit)
 
         self.figure = style.heading("", 1.8)
-        self.figure.setWordWrap(True)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setToolTip(
@@ -189,9 +188,12 @@ class ClockSection(QWidget):
         layout.setContentsMargins(*(style.PAGE_MARGIN,) * 4)
         layout.setSpacing(style.SPACING)
         layout.addLayout(top)
-        layout.addWidget(self.figure)
+        figures = QHBoxLayout()  # the definite count, and beside it the arguable one
+        figures.setSpacing(style.MARGIN * 2)
+        figures.addWidget(self.figure, 0, Qt.AlignmentFlag.AlignBottom)
+        figures.addWidget(self.arguable, 1, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(figures)
         layout.addWidget(self.state)
-        layout.addWidget(self.arguable)
         layout.addLayout(form)
         layout.addWidget(self.notes)
         layout.addWidget(self.table, 1)

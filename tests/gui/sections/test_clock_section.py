@@ -193,3 +193,13 @@ def test_save_exhibit_writes_the_pdf_chosen(
     assert ClockSection(empty_ctx).as_of_date() == dt.date.today()
     section.set_case(class_b_case(empty_ctx))
     assert section.as_of_date() == dt.date.today()
+
+
+def test_a_homicide_is_exempt_and_not_red(qtbot: Any, empty_ctx: AppContext) -> None:
+    ws = empty_ctx.workspace
+    case_id = cases.add_case(ws, caption="People v. Exempt", commenced_on="2026-01-10")
+    charges.add_charge(ws, case_id, statute="PL 125.25", offense_class="Class A-I felony")
+    section = section_as_of(qtbot, empty_ctx, case_id, "2026-12-01")
+    assert section.figure.text() == "Exempt from CPL 30.30"
+    assert section.state.text().startswith("Exempt: ")
+    assert section.figure.palette().color(section.figure.foregroundRole()) != error_color()
