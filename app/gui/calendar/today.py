@@ -97,6 +97,11 @@ class TodayView(Dialog):
         court = f"In court today and tomorrow ({len(today.court)})"
         self._court(court, today.court, today.day)
         self._group(f"Due in the next {WEEK_DAYS} days ({len(today.due)})", today.due, today.day)
+        if today.empty:  # opened from the View menu on a quiet day
+            self._heading(
+                f"Nothing overdue, no court dates today or tomorrow, nothing due in the next "
+                f"{WEEK_DAYS} days."
+            )
         self.tree.expandAll()
         first = self.tree.topLevelItem(0)
         if first is not None and first.childCount():  # current, not selected: red stays red

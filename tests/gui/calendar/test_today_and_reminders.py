@@ -71,6 +71,13 @@ def test_today_does_not_open_when_there_is_nothing(window: MainWindow) -> None:
     window.schedule.start()
     assert window.schedule.today is None
     assert window.statusBar().currentMessage().startswith("Today: nothing overdue")
+    # Asked for (View ▸ Today), it opens and says there is nothing.
+    window.schedule.today_action.trigger()
+    today = window.schedule.today
+    assert today is not None and today.isVisible()
+    assert today.rows() == [
+        ["Nothing overdue, no court dates today or tomorrow, nothing due in the next 7 days."]
+    ]
 
 
 def test_dont_show_on_start_is_kept(
