@@ -119,6 +119,8 @@ class _Start:
         elif os.environ.get(SMOKE_TEST_VAR):
             # Packaging checks: start, open the workspace, paint it once, quit cleanly.
             _when_painted(window, window.close)
+        else:  # the reminders and the Today view, once the cases are on screen
+            _when_painted(window, window.schedule.start)
 
 
 def _load_database_layer() -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.gui import style
 from app.gui.sections import LIST_SECTIONS, SECTION_NAMES, SECTION_OF_KIND, SECTION_READS
+from app.gui.sections.clock import ClockSection
 from app.gui.sections.documents import DocumentsSection
 from app.gui.sections.list_section import ChronologySection, ListSection
 from app.gui.sections.overview import OverviewSection
@@ -110,6 +111,8 @@ class CaseView(QWidget):
             self.sections[name] = section
             self._add_page(name, title, icon_name, section)
 
+        self.sections["clock"] = ClockSection(ctx, self)
+        self._add_page("clock", "Clock", "clock", self.sections["clock"])
         width = self.sidebar.sizeHintForColumn(0) + 3 * style.MARGIN
         self.sidebar.setFixedWidth(max(width, 170))
         self.sidebar.currentRowChanged.connect(self._section_chosen)
@@ -155,6 +158,9 @@ class CaseView(QWidget):
             return
         self._stale.discard(name)
         section = self.sections[name]
+        if isinstance(section, ClockSection):  # counts its clock afresh
+            section.set_case(self.case_id)
+            return
         assert isinstance(section, ListSection)
         if section.model.case_id != self.case_id:
             section.set_case(self.case_id)

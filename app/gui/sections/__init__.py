@@ -25,7 +25,7 @@ LIST_SECTIONS: tuple[tuple[str, str, str, str, str], ...] = tuple(
     )
     for kind in CASE_PARTS
 )
-SECTION_NAMES = ("overview",) + tuple(section[0] for section in LIST_SECTIONS)
+SECTION_NAMES = ("overview",) + tuple(section[0] for section in LIST_SECTIONS) + ("clock",)
 SECTION_OF_KIND: Mapping[str, str] = {kind: section for section, kind in KIND_OF_SECTION.items()}
 
 # The kinds of record each list reads, for its rows or its detail pane: a change to
@@ -44,6 +44,7 @@ SECTION_READS: Mapping[str, frozenset[str]] = {
     "court": frozenset({"appearance"}),
     "filings": frozenset({"filing"}),
     "deadlines": frozenset({"deadline"}),
+    "clock": frozenset({"case", "charge", "appearance", "filing"}),  # its 30.30 ledger
 }
 # What the list of cases shows: captions, clients (parties and their people), court dates
 # (events, and the adjourned-to dates of appearances).

@@ -42,6 +42,12 @@ class WorkspaceHolder(Protocol):
     def adopt(self, workspace: Workspace) -> None: ...
 
 
+class ScheduleHolder(Protocol):
+    """The window's calendar part (``window/schedule.py``), as the workspace part uses it."""
+
+    def records_changed(self) -> None: ...
+
+
 class WindowHost(Protocol):
     """The main window, as its parts and menus see it."""
 
@@ -49,9 +55,11 @@ class WindowHost(Protocol):
     case_list: CaseListPage
     workspace_label: QLabel
     workspace_part: WorkspaceHolder
+    schedule: ScheduleHolder
     recent_menu: QMenu
     toolbar: QToolBar
     quit_action: QAction
+    print_action: QAction
     about_action: QAction
     delete_action: QAction
     new_workspace_action: QAction

@@ -1,16 +1,14 @@
 """The main window: menus, toolbar, status bar and the two pages (cases, an open case).
 
-No business logic lives here. Edits go through ``app.gui.actions`` (forms and undo
-commands); the window only decides which record an action is about and refreshes
-the visible lists when the undo stack moves.
+No business logic here: edits go through ``app.gui.actions`` (forms, undo commands);
+the window decides which record an action is about and refreshes what changed.
 
-The window owns its parts and menus, each an object made here and kept: how it holds
-its workspace (painted before it is open, given it by ``attach``, switched to another)
-is ``workspace_part`` (``window/workspace.py``); the search dock is ``search_part``;
-New, Edit, Delete and the document actions are ``records``; the Case, safety and
-encryption menus are ``case_menu``, ``safety_menu`` and ``encryption_menu``. They see
-the window through ``window/host.py``. Nothing imported here loads SQLAlchemy; the
-case view (the open case's sections) is made when a case is opened.
+The window owns its parts and menus, each an object made here and kept: its workspace
+(painted before it is open, given it by ``attach``, switched) is ``workspace_part``; the
+search dock ``search_part``; New, Edit, Delete and the document actions ``records``; the
+Case, safety and encryption menus ``case_menu``, ``safety_menu``, ``encryption_menu``; the
+calendar, Today and reminders ``schedule``. They see the window through ``host.py``.
+Nothing imported here loads SQLAlchemy; the case view is made when a case is opened.
 """
 
 from __future__ import annotations
@@ -33,6 +31,7 @@ from app.gui.window.case_menu import CaseMenu
 from app.gui.window.encryption_menu import EncryptionMenu
 from app.gui.window.records import NOT_IN_BUILD, RecordPart
 from app.gui.window.safety_menu import SafetyMenu
+from app.gui.window.schedule import SchedulePart
 from app.gui.window.search import SearchPart
 from app.gui.window.workspace import WorkspaceOpener, WorkspacePart
 
@@ -98,6 +97,7 @@ class MainWindow(QMainWindow):
         self.case_menu = CaseMenu(self)
         self.encryption_menu = EncryptionMenu(self)
         self.safety_menu = SafetyMenu(self, KIND_NOUNS)
+        self.schedule = SchedulePart(self)
         self.setWindowIcon(style.app_icon())
         self.setWindowTitle("Casefile")
         self._restore_state()

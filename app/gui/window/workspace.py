@@ -202,3 +202,4 @@ class WorkspacePart:
         old.store.discard_viewer_files()
         old.close()
         self._workspace_changed()
+        self.window.schedule.records_changed()  # an open calendar shows the new workspace
