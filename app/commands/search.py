@@ -18,8 +18,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Search every case (or one) for words: case details, people and "
         "aliases, statements, charges, documents and their attachments' text, events, "
         "issues, notes, court appearances, filings and deadlines. Words are matched from "
-        "their start (megaph finds megaphone) and without accents (Jose finds José); put words in double quotes to find "
-        "them as a phrase. Everything else is plain text.",
+        "their start (megaph finds megaphone) and without accents (Jose finds José); put "
+        "words in double quotes to find them as a phrase. Everything else is plain text.",
     )
     parser.add_argument("query", metavar="QUERY", nargs="+", help="the words to find")
     parser.add_argument("--case", metavar="CASE", help="only this case (id or docket number)")
