@@ -58,14 +58,21 @@ def _ends_in_backups(workspace_file: Path) -> list[audit_witness.ChainEnd]:
 
 
 def last_restore(workspace_file: Path) -> dt.datetime | None:
-    """When a backup was last restored into this workspace (None: never, here)."""
+    """When a backup was last restored into this workspace (None: never, here).
+
+    Only a folder that holds the workspace moved aside counts, and only a time that has
+    come: a folder made up with a name far in the future must not switch the backups'
+    comparison off."""
     stamps = []
     prefix = workspace_file.name + journal.ASIDE
-    for entry in workspace_file.parent.glob(f"{prefix}*"):
+    now = dt.datetime.now()
+    for copy in journal.aside_copies(workspace_file):
         try:
-            stamps.append(dt.datetime.strptime(entry.name[len(prefix) :][:_STAMP_LEN], STAMP))
+            stamp = dt.datetime.strptime(copy.parent.name[len(prefix) :][:_STAMP_LEN], STAMP)
         except ValueError:
             continue
+        if stamp <= now:
+            stamps.append(stamp)
     return max(stamps, default=None)
 
 

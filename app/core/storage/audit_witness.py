@@ -8,7 +8,9 @@ to match. This module keeps what this computer last saw of the chain's end - the
 entry's id and hash, and how many entries led to it - in the user's own state folder,
 which the database login cannot reach (on a server, nobody else's computer can):
 
-* every commit that adds audit entries records the new end (:func:`saw`);
+* every commit that adds audit entries records the new end (:func:`saw`) - unless the
+  trail no longer holds the end recorded before (:func:`holds`): then the old end is
+  kept, so an ordinary change after a tampering does not launder it;
 * ``casefile check`` and the History window compare it with the trail
   (:func:`problems`): the entry this computer saw must still be there, with the same
   hash, and with as many entries up to it;
@@ -157,6 +159,18 @@ def compare(connection: Connection, end: ChainEnd) -> str | None:
             f"{end.seen_by} saw {end.entries}{when}"
         )
     return None
+
+
+def holds(connection: Connection, url: URL) -> bool:
+    """Whether the trail still holds the end this computer last saw (or none was seen):
+    one lookup by id, cheap enough for every commit. A commit on a trail that lost that
+    end must not record its own end over it - the next ordinary change would otherwise
+    erase the evidence that entries were removed (``casefile check`` names them)."""
+    end = last_seen(url)
+    if end is None or end.last_id <= 0:
+        return True
+    found = connection.execute(select(_LOG.c.hash).where(_LOG.c.id == end.last_id)).first()
+    return found is not None and found[0] == end.last_hash
 
 
 def problems(connection: Connection, url: URL) -> list[str]:

@@ -103,9 +103,14 @@ class Workspace:
             try:
                 yield session
                 fault_point("session:before-commit")
-                session.commit()
+                session.flush()  # every audit entry of the unit of work is chained now
                 end = audit.take_chain_end(session)
-                if end is not None:
+                # Record the new end only if the trail still holds the end recorded
+                # before: otherwise the evidence of entries removed since is kept.
+                record = end is not None and audit_witness.holds(session.connection(), self.url)
+                session.commit()
+                if record:
+                    assert end is not None
                     audit_witness.saw(self.url, audit_witness.ChainEnd(*end))
             except StaleDataError as exc:
                 # The ORM's version check found the row changed or deleted by another

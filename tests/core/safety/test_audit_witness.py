@@ -167,3 +167,36 @@ def test_a_new_workspace_where_an_old_one_was_starts_a_new_trail(
         assert status == 0, out
     finally:
         fresh.close()
+
+
+def test_an_ordinary_change_after_the_tampering_does_not_launder_it(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case_id, ids = _trail(workspace)
+    _cut_the_tail_and_fix_the_head(workspace, ids[-3])
+    # The next change reuses the freed ids; its end must not replace the one seen.
+    cases.update_case(workspace, case_id, caption="People v. Ingram (later)")
+    cases.update_case(workspace, case_id, caption="People v. Ingram (later still)")
+
+    status, out = _check(workspace, capsys)
+    assert status == 2
+    assert f"audit entry {ids[-1]} is not the one this computer saw" in out
+
+
+def test_a_restore_folder_made_up_in_the_future_does_not_hide_the_backups(
+    sqlite_workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = sqlite_workspace
+    _case, ids = _trail(ws)
+    made = backup.make_backup(ws)
+    witness = audit_witness.witness_file(ws.url)
+    assert witness is not None and ws.path is not None
+    witness.unlink()
+    _cut_the_tail_and_fix_the_head(ws, ids[-2])
+    fake = ws.path.with_name(ws.path.name + ".before-restore-29991231-000000")
+    fake.mkdir()
+    (fake / ws.path.name).write_bytes(ws.path.read_bytes())
+
+    status, out = _check(ws, capsys)
+    assert status == 2
+    assert f"the backup {made.path.name} saw the trail reach entry {ids[-1]}" in out
