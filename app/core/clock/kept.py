@@ -97,7 +97,8 @@ def last_days(
     )
     if case_ids is not None:
         query = query.where(_CLOCKS.c.case_id.in_(list(case_ids)))
-    found = {case_id: dt.date.fromisoformat(day) for case_id, day in session.execute(query)}
+    rows = session.execute(query).all()
+    found = {case_id: dt.date.fromisoformat(day) for case_id, day in rows}
     # Cases with a ledger but no row: one probe per case on two primary/foreign keys.
     unkept = select(Case.id).where(
         ~select(_CLOCKS.c.case_id).where(_CLOCKS.c.case_id == Case.id).exists(),
@@ -105,7 +106,7 @@ def last_days(
     )
     if case_ids is not None:
         unkept = unkept.where(Case.id.in_(list(case_ids)))
-    for case_id in session.scalars(unkept):
+    for case_id in session.scalars(unkept).all():
         last = kept_last_day(load_ledger(session, case_id), dt.date.today())
         if last is not None and start <= last <= end:
             found[case_id] = last
