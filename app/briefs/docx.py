@@ -23,12 +23,17 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from app.briefs import text as t
+from app.briefs.clock.docx import labelled_element, period_table_element
 from app.briefs.model import Brief
 from app.briefs.tables import (
     CHARGE_COLUMNS,
+    COURT_DATE_COLUMNS,
+    DEADLINE_COLUMNS,
     DOCUMENT_COLUMNS,
     charge_rows,
+    court_date_rows,
     cover_rows,
+    deadline_rows,
     document_rows,
 )
 from app.briefs.template import load_template_bytes
@@ -319,6 +324,36 @@ def _charges(w: _Writer, brief: Brief) -> None:
             w.p("Brief Note", (f"Count {c.count}, internal note: ", "b"), c.notes)
 
 
+def _clock(w: _Writer, brief: Brief) -> None:
+    c = brief.clock
+    if c is None:
+        w.p(None, NONE_RECORDED)
+        return
+    w.p(None, (c.headline, "b"), keep_next=True)
+    if c.beside:
+        w.p(None, c.beside, keep_next=True)
+    w.element(labelled_element(c.facts, w.style_id, 2200))
+    if c.notes:
+        w.p("Heading 3", "Notes")
+        w.bullets(c.notes)
+    if c.periods is not None:
+        w.p("Heading 3", "Periods", keep_next=True)
+        w.element(period_table_element(c.periods, w.style_id))
+
+
+def _dates(w: _Writer, brief: Brief) -> None:
+    w.p("Heading 3", "Upcoming court dates", keep_next=True)
+    if brief.dates and brief.dates.court_dates:
+        w.table(list(COURT_DATE_COLUMNS), court_date_rows(brief), [2000, 720, 4240, 2400])
+    else:
+        w.p(None, "No upcoming court date is recorded.")
+    w.p("Heading 3", "Deadlines", keep_next=True)
+    if brief.dates and brief.dates.deadlines:
+        w.table(list(DEADLINE_COLUMNS), deadline_rows(brief), [2000, 2800, 1700, 2860])
+    else:
+        w.p(None, NONE_RECORDED)
+
+
 def _people(w: _Writer, brief: Brief) -> None:
     if not brief.people:
         w.p(None, NONE_RECORDED)
@@ -409,6 +444,8 @@ def _notes(w: _Writer, brief: Brief) -> None:
 SECTION_WRITERS: dict[str, Callable[[_Writer, Brief], None]] = {
     "glance": _glance,
     "charges": _charges,
+    "clock": _clock,
+    "dates": _dates,
     "people": _people,
     "chronology": _chronology,
     "statements": _statements,

@@ -7,24 +7,30 @@ import os
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
 from app.briefs.clock.model import ClockExhibit, PeriodTable
 from app.briefs.pdf.canvas import page_counting_canvas
-from app.briefs.pdf.parts import INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
+from app.briefs.pdf.parts import CELL_PADDING, INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
 from app.briefs.pdf.tables import table, table_style
 from app.version import app_version
 
 MARGIN = 0.9 * inch
 WIDTH = LETTER[0] - 2 * MARGIN  # the case brief's text width too
-# From, To, Days, Chargeable, (Arguable,) Reason: the dates and figures narrow, the
-# reason taking what is left.
-DATE_W, DAYS_W, CHARGE_W, ARGUE_W = 1.0 * inch, 0.45 * inch, 0.9 * inch, 0.8 * inch
+# From, To, then the figures as wide as their headings, the reason taking what is left.
+DATE_W = 0.95 * inch
+FIGURE_SLACK = 3 * CELL_PADDING + 4  # the figures' wider right padding, and air
 
 
 def period_widths(periods: PeriodTable, width: float = WIDTH) -> list[float]:
-    fixed = [DATE_W, DATE_W, DAYS_W, CHARGE_W] + ([ARGUE_W] if periods.shows_arguable else [])
+    f = styles().fonts
+    figures = [
+        stringWidth(periods.header[i], f.sans_bold, styles().head.fontSize) + FIGURE_SLACK
+        for i in sorted(periods.numeric)
+    ]
+    fixed = [DATE_W, DATE_W, *figures]
     return [*fixed, width - sum(fixed)]
 
 

@@ -42,7 +42,11 @@ def table_style(
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ]
     first = 1 if header else 0
-    commands += [("ALIGN", (col, first), (col, -1), "RIGHT") for col in right]
+    for col in right:  # figures kept clear of the text in the next column
+        commands += [
+            ("ALIGN", (col, first), (col, -1), "RIGHT"),
+            ("RIGHTPADDING", (col, 0), (col, -1), 2 * CELL_PADDING),
+        ]
     if bold_last:
         commands += [
             ("FONT", (0, -1), (-1, -1), styles().fonts.serif_bold, styles().cell.fontSize),
