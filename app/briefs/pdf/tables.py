@@ -115,8 +115,10 @@ class ChunkedTable(Flowable):
         used = len(first._cellvalues) - 1
         rest = self.rows[used:]
         last = first._cellvalues[-1]
+        # Compared with the whole table's own row (index 0 is the header): a Table keeps
+        # a flowable cell wrapped, so the caller's row never holds the same objects.
         if len(parts) > 1 and any(
-            a is not b for a, b in zip(last, self.rows[used - 1], strict=False)
+            a is not b for a, b in zip(last, table._cellvalues[used], strict=False)
         ):
             # A row too tall for a page was split inside; its remainder leads the rest.
             rest = [list(parts[1]._cellvalues[1]), *rest]
