@@ -113,8 +113,12 @@ class ClockExhibit:
                 ("Remaining", f"{left} days" if left >= 0 else f"none: {-left} days over the limit")
             )
             if c.arguable_days and c.remaining_with_arguable is not None:
+                left = c.remaining_with_arguable
                 lines.append(
-                    ("Remaining with the arguable days", f"{c.remaining_with_arguable} days")
+                    (
+                        "Remaining with the arguable days",
+                        f"{left} days" if left >= 0 else f"none: {-left} days over the limit",
+                    )
                 )
         if c.last_day is not None:
             flag = f" ({c.last_day_flag}; not moved)" if c.last_day_flag else ""

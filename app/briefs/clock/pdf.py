@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
 from app.briefs.clock.model import ClockExhibit, PeriodTable
 from app.briefs.pdf.canvas import page_counting_canvas
+from app.briefs.pdf.lines import plain_runs
 from app.briefs.pdf.parts import CELL_PADDING, INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
 from app.briefs.pdf.tables import table, table_style
 from app.version import app_version
@@ -75,7 +76,7 @@ def story(exhibit: ClockExhibit) -> list[Flowable]:
     notes = exhibit.notes()
     if notes:
         out.append(para("Notes", s.h2))
-        out += [para(n, s.bullet) for n in notes]
+        out += [plain_runs([(n, "")], s.bullet, bullet="\u2022") for n in notes]
     out += [Spacer(1, 10), para(exhibit.disclaimer(), s.note)]
     return out
 
