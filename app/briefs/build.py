@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from app.briefs import text as t
@@ -21,6 +21,7 @@ from app.briefs.court import (
     CourtFacts,
     clock_section,
     court_dates,
+    headline,
     next_court_date,
     read_court_facts,
     unrecorded_court_date,
@@ -91,7 +92,7 @@ def build_brief(
     with cycle_collector_paused():
         with ws.reader() as session:
             records = load_case(session, case_ref)
-            court = read_court_facts(session, records, profile.sections, today)
+            court = read_court_facts(session, records, profile, today)
         return brief_from_records(
             records,
             profile,
@@ -198,6 +199,8 @@ def brief_from_records(
     notes = [n for n in rec.notes if p.staff_only_notes or not n.staff_only]
 
     court = court or CourtFacts()
+    if not p.speedy_trial:  # withheld from this audience, whoever read the clock
+        court = replace(court, clock=None)
     if "glance" in p.sections:
         brief.glance = _glance(data, len(documents), today, court)
     if "charges" in p.sections:
@@ -259,6 +262,7 @@ def _glance(data: _Case, shown_documents: int, today: dt.date, court: CourtFacts
         next_court_date=next_date,
         key_people=key_people,
         open_issues=[t.line(i.title) for i in rec.issues if i.status == "open"],
+        speedy_trial=headline(court.clock) if court.clock is not None else "",
         counts={
             "statements": len(rec.statements),
             "documents": shown_documents,

@@ -10,13 +10,13 @@ ready for both writers. Everything is computed as of the date the brief is prepa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.briefs import text as t
 from app.briefs.clock.model import long_date, period_table, short_date, weekday_date
 from app.briefs.model import ClockSection, CourtDateRow, CourtDates, DeadlineRow
+from app.briefs.profiles import Profile
 from app.core import vocab
 from app.core.clock.court_days import court_holiday
 from app.core.dates import PartialDate, Precision
@@ -47,17 +47,20 @@ class CourtFacts:
 
 
 def read_court_facts(
-    session: Session, records: CaseRecords, sections: Collection[str], today: dt.date
+    session: Session, records: CaseRecords, profile: Profile, today: dt.date
 ) -> CourtFacts:
     """The clock, the deadlines and the pending court date of the case, as of ``today``,
-    read only for the sections that show them (a few small queries each)."""
+    read only for the sections of ``profile`` that show them (a few small queries each;
+    the clock also for the at-a-glance page, which gives its headline)."""
+    sections = profile.sections
     from app.core.clock import clock_of_case
     from app.core.schedule.court_dates import pending_court_dates
     from app.core.schedule.deadlines import deadlines_of_case
     from app.core.storage.models import Case
 
     case_id = records.case.id
-    clock = clock_of_case(session, case_id, today) if "clock" in sections else None
+    wants_clock = profile.speedy_trial and ("clock" in sections or "glance" in sections)
+    clock = clock_of_case(session, case_id, today) if wants_clock else None
     deadlines: list[DeadlineItem] = []
     if "dates" in sections:
         case = session.get(Case, case_id)  # already in the session: load_case found it

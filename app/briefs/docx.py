@@ -300,6 +300,7 @@ def _glance(w: _Writer, brief: Brief) -> None:
     )
     for label, items in (
         ("Next court date", [g.next_court_date]),
+        *([("Speedy-trial clock", [g.speedy_trial])] if g.speedy_trial else []),
         ("Charges", charges),
         ("Key people", people),
         ("Open legal issues", g.open_issues),

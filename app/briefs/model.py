@@ -43,6 +43,7 @@ class Glance:
     key_people: list[tuple[str, list[str]]]  # role label, names
     open_issues: list[str]
     counts: dict[str, int]
+    speedy_trial: str = ""  # the clock's headline; "" when the profile leaves it out
 
 
 @dataclass

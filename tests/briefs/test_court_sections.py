@@ -84,6 +84,8 @@ def test_the_clock_section_holds_the_hand_worked_figures(court_case: CourtCase) 
         "Computed as of": "May 19, 2026",
     }
     assert [clock.periods.header, *clock.periods.rows] == PERIODS
+    # The at-a-glance page carries the same headline.
+    assert brief.glance is not None and brief.glance.speedy_trial == HEADLINE
     notes = "\n".join(clock.notes)
     assert "February 6, 2026: People answered ready without a certificate of compliance" in notes
     assert "The last day, Monday, May 25, 2026, is not a court day (Memorial Day" in notes
@@ -182,6 +184,7 @@ def test_the_client_meeting_brief_keeps_the_dates_but_not_the_clock(
 ) -> None:
     brief = build_brief(court_case.ws, court_case.case_id, CLIENT, today=PREPARED)
     assert "clock" not in brief.sections and brief.clock is None
+    assert brief.glance is not None and brief.glance.speedy_trial == ""
     assert brief.dates is not None
     assert [d.title for d in brief.dates.deadlines] == [
         "The People's automatic discovery due",
@@ -206,6 +209,13 @@ def test_the_word_brief_reads_back_with_the_figures(court_case: CourtCase, tmp_p
     assert headings[2:4] == ["Speedy-trial clock (CPL 30.30)", "Court dates and deadlines"]
     paragraphs = [p.text for p in document.paragraphs]
     assert HEADLINE in paragraphs and BESIDE in paragraphs
+    glance = paragraphs.index("Speedy-trial clock")
+    assert paragraphs[glance - 2 : glance + 2] == [
+        "Next court date",
+        "May 28, 2026, 09:30 \u2014 Hearing \u2014 Part TAP-B, Hon. Ruiz",
+        "Speedy-trial clock",
+        HEADLINE,
+    ]
     tables = {t.rows[0].cells[0].text: t for t in document.tables}
     periods = tables["From"]
     assert [[c.text for c in row.cells] for row in periods.rows] == PERIODS
@@ -230,6 +240,7 @@ def test_the_pdf_brief_reads_back_with_the_figures(court_case: CourtCase, tmp_pa
     text = squash(pdf_text(path))
     for shown in (
         "Speedy-trial clock (CPL 30.30)",
+        "Speedy-trial clock" + HEADLINE,  # at a glance
         HEADLINE,
         BESIDE,
         "CommencedJanuary 10, 2026 (day 0, not counted)",

@@ -297,6 +297,7 @@ def _glance(brief: Brief, keys: _Keys) -> list[Flowable]:
     )
     rows = [
         ("Next court date", cell([g.next_court_date])),
+        *([("Speedy-trial clock", cell([g.speedy_trial]))] if g.speedy_trial else []),
         ("Charges", cell(charges)),
         ("Key people", cell(people)),
         ("Open legal issues", cell(g.open_issues)),
