@@ -19,12 +19,12 @@ from app.briefs import text as t
 from app.briefs.collector import cycle_collector_paused
 from app.briefs.court import (
     CourtFacts,
+    DateChoice,
     clock_section,
     court_dates,
+    court_record_dates,
     headline,
-    next_court_date,
     read_court_facts,
-    unrecorded_court_date,
 )
 from app.briefs.model import (
     Brief,
@@ -239,9 +239,10 @@ def _sort_key(value: PartialDate | None, extra: str = "") -> tuple[bool, str, st
 
 def _glance(data: _Case, shown_documents: int, today: dt.date, court: CourtFacts) -> Glance:
     rec = data.rec
-    next_date = next_court_date(rec, court, today) or _next_event(rec, today)
-    if next_date is None:
-        next_date = "None scheduled" + unrecorded_court_date(court, today)
+    # The earliest of the court records' dates and the court-appearance events from today
+    # on (what the file held before court appearances were records of their own).
+    choices = court_record_dates(rec, court, today) + _next_events(rec, today)
+    next_date = min(choices)[2] if choices else "None scheduled"
     by_role: dict[str, list[str]] = defaultdict(list)
     for party in rec.parties:
         for role in party.roles or []:
@@ -271,20 +272,19 @@ def _glance(data: _Case, shown_documents: int, today: dt.date, court: CourtFacts
     )
 
 
-def _next_event(rec: CaseRecords, today: dt.date) -> str | None:
-    """The earliest court-appearance event from ``today`` on (what the file held before
-    court appearances were records of their own), or None."""
+def _next_events(rec: CaseRecords, today: dt.date) -> list[DateChoice]:
+    """The earliest court-appearance event from ``today`` on, if any."""
     upcoming = [
         e
         for e in rec.events
         if e.kind == "court_appearance" and e.date is not None and e.date.latest() >= today
     ]
     if not upcoming:
-        return None
+        return []
     nxt = min(upcoming, key=lambda e: (e.date.earliest(), e.time or ""))  # type: ignore[union-attr]
     when = _date(nxt.date) + (f", {nxt.time}" if nxt.time else "")
     parts = [when, t.line(nxt.title), t.line(nxt.place)]
-    return " \u2014 ".join(x for x in parts if x)
+    return [(nxt.date.earliest(), nxt.time or "", " \u2014 ".join(x for x in parts if x))]  # type: ignore[union-attr]
 
 
 def _charge_row(charge: ChargeRecord, p: Profile) -> ChargeRow:

@@ -52,13 +52,12 @@ def read_court_facts(
     """The clock, the deadlines and the pending court date of the case, as of ``today``,
     read only for the sections of ``profile`` that show them (a few small queries each;
     the clock also for the at-a-glance page, which gives its headline)."""
-    sections = profile.sections
     from app.core.clock import clock_of_case
     from app.core.schedule.court_dates import pending_court_dates
     from app.core.schedule.deadlines import deadlines_of_case
     from app.core.storage.models import Case
 
-    case_id = records.case.id
+    sections, case_id = profile.sections, records.case.id
     wants_clock = profile.speedy_trial and ("clock" in sections or "glance" in sections)
     clock = clock_of_case(session, case_id, today) if wants_clock else None
     deadlines: list[DeadlineItem] = []
@@ -262,11 +261,16 @@ def _deadline_row(item: DeadlineItem) -> DeadlineRow:
 # -- the next court date (at a glance) -----------------------------------------------
 
 
-def next_court_date(records: CaseRecords, facts: CourtFacts, today: dt.date) -> str | None:
-    """The next court date from the court records: the earliest of an appearance
-    recorded from ``today`` on and the pending adjourned date; None when they give
-    none (the caller falls back to the court-appearance events)."""
-    candidates: list[tuple[dt.date, str, str]] = []
+# A court date the at-a-glance page may name: (day, time, how it reads).
+DateChoice = tuple[dt.date, str, str]
+
+
+def court_record_dates(records: CaseRecords, facts: CourtFacts, today: dt.date) -> list[DateChoice]:
+    """The court records' candidates for the next court date: the first appearance
+    recorded from ``today`` on, and the pending adjourned date, even once it has passed
+    (an appearance nobody recorded shows up instead of vanishing: the case list's rule,
+    :mod:`app.core.schedule.court_dates`)."""
+    candidates: list[DateChoice] = []
     upcoming = _upcoming(records, today)
     if upcoming:
         day, a = upcoming[0]
@@ -274,17 +278,10 @@ def next_court_date(records: CaseRecords, facts: CourtFacts, today: dt.date) -> 
         text = " \u2014 ".join(x for x in (when, _purpose(a), _where(a)) if x)
         candidates.append((day, a.time or "", text))
     p = facts.pending
-    if p is not None and p.date >= today:
+    if p is not None:
         set_on = PartialDate.from_iso(p.adjourned_on).display()
-        candidates.append((p.date, "", f"{long_date(p.date)} \u2014 adjourned date (set {set_on})"))
-    if not candidates:
-        return None
-    return min(candidates)[2]
-
-
-def unrecorded_court_date(facts: CourtFacts, today: dt.date) -> str:
-    """What to add to "None scheduled" when the last adjourned date passed unrecorded."""
-    p = facts.pending
-    if p is None or p.date >= today:
-        return ""
-    return f" (no appearance is recorded on the adjourned date, {long_date(p.date)})"
+        text = f"{long_date(p.date)} \u2014 adjourned date (set {set_on})"
+        if p.date < today:
+            text += "; it has passed and no appearance is recorded on it"
+        candidates.append((p.date, "", text))
+    return candidates

@@ -119,10 +119,12 @@ def test_the_next_court_date_comes_from_the_court_records(court_case: CourtCase)
     glance = build_brief(ws, case_id, today=dt.date(2026, 5, 29)).glance
     assert glance is not None
     assert glance.next_court_date == "June 12, 2026 \u2014 adjourned date (set April 20, 2026)"
-    # Once June 12 passes with nothing recorded, the brief says so instead of inventing one.
+    # Once June 12 passes with nothing recorded, it stays the next court date and says
+    # so (as in the case list): an appearance nobody recorded must not vanish.
     later = build_brief(ws, case_id, today=dt.date(2026, 6, 13))
     assert later.glance is not None and later.glance.next_court_date == (
-        "None scheduled (no appearance is recorded on the adjourned date, June 12, 2026)"
+        "June 12, 2026 \u2014 adjourned date (set April 20, 2026); it has passed and no "
+        "appearance is recorded on it"
     )
     assert later.dates is not None and later.dates.court_dates[0].what == (
         "Adjourned date (set at the appearance of April 20, 2026): passed, and no "
