@@ -223,7 +223,7 @@ def court_dates(
         rows.append((p.date, "", CourtDateRow(table_date(p.date), "", _pending_what(p, today), "")))
     rows.sort(key=lambda row: (row[0], row[1]))
     deadlines = [
-        _deadline_row(item)
+        deadline_row(item)
         for item in facts.deadlines
         if speedy_trial or item.kind != SPEEDY_TRIAL_KIND
     ]
@@ -234,7 +234,8 @@ def _purpose(a: AppearanceRecord) -> str:
     return vocab.label(vocab.APPEARANCE_PURPOSES, a.purpose) or "Court date"
 
 
-def _deadline_row(item: DeadlineItem) -> DeadlineRow:
+def deadline_row(item: DeadlineItem) -> DeadlineRow:
+    """A deadline as the brief's table shows it: when, what, on what basis, its status."""
     if item.date is not None:
         when = table_date(item.date)
     elif item.partial_date is not None:
@@ -251,7 +252,9 @@ def _deadline_row(item: DeadlineItem) -> DeadlineRow:
     elif item.flag == "weekend":
         status.append("Falls on a weekend")
     if item.met_on is not None:
-        status.append(f"Met {item.met_on.display()}")
+        late = (item.met_on.earliest() - item.date).days if item.date is not None else 0
+        # Met after it was due: how late is what a motion about it will argue.
+        status.append(f"Met {item.met_on.display()}" + (f", {late} days late" if late > 0 else ""))
     if item.missing:
         status.append(f"Not computed: {t.line(item.missing)}")
     basis = t.line(item.citation) or ("Added by hand" if item.record_id is not None else "")

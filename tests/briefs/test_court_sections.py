@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from app.briefs.build import build_brief
 from app.briefs.clock import clock_exhibit
-from app.briefs.court import NO_COMMENCEMENT
+from app.briefs.court import NO_COMMENCEMENT, deadline_row
 from app.briefs.export import export_brief
 from app.briefs.profiles import CLIENT, FULL, with_sections
 from app.core.services import appearances, charges
@@ -283,3 +283,21 @@ def test_a_long_period_table_repeats_its_header_and_totals_once(
     # Every period once: none lost or repeated where the table breaks across pages.
     for row in brief.clock.periods.rows[:-1]:
         assert sum(p.count(squash(f"{row[0]}{row[1]}")) for p in pages) == 1, row
+
+
+def test_a_deadline_met_late_says_by_how_many_days() -> None:
+    from app.core.dates import PartialDate
+    from app.core.schedule.items import CaseRef, DeadlineItem
+
+    # Due Saturday, February 14; the certificate came on Friday, February 20: 6 days late.
+    item = DeadlineItem(
+        CaseRef(1, "u1", "CR-1"), "discovery", dt.date(2026, 2, 14), "Discovery due",
+        key="rule-x", citation="CPL 245.10(1)(a)", met_on=PartialDate(2026, 2, 20),
+    )  # fmt: skip
+    row = deadline_row(item)
+    assert (row.date, row.status) == ("Sat, Feb 14, 2026", "Met February 20, 2026, 6 days late")
+    on_time = deadline_row(DeadlineItem(
+        CaseRef(1, "u1", "CR-1"), "other", dt.date(2026, 2, 14), "Reply", key="deadline-1",
+        met_on=PartialDate(2026, 2, 14), record_id=1,
+    ))  # fmt: skip
+    assert (on_time.basis, on_time.status) == ("Added by hand", "Met February 14, 2026")
