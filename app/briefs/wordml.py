@@ -45,11 +45,13 @@ def table_element(
     label_col: bool = False,
     right: Collection[int] = (),
     bold_last: bool = False,
+    whole_rows: bool = False,
 ) -> etree._Element:
     """A table of literal text, ``widths`` in twips. A header row is shaded, bold and
     repeated on every page (``tblHeader``); ``label_col`` sets the first column as
     labels; the columns in ``right`` are right-aligned (figures); ``bold_last`` sets
-    the last row in bold (totals)."""
+    the last row in bold (totals); ``whole_rows`` keeps each row on one page
+    (``cantSplit``: for tables of short rows, such as the clock's periods)."""
     tbl = etree.Element(TBL)
     tblpr = etree.SubElement(tbl, qn("w:tblPr"))
     etree.SubElement(tblpr, qn("w:tblStyle")).set(VAL, style_id("Brief Table"))
@@ -73,8 +75,12 @@ def table_element(
     for index, row in enumerate(all_rows):
         tr = etree.SubElement(tbl, TR)
         is_head = bool(header) and index == 0
-        if is_head:
-            etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:tblHeader"))
+        if is_head or whole_rows:
+            trpr = etree.SubElement(tr, qn("w:trPr"))
+            if whole_rows:
+                etree.SubElement(trpr, qn("w:cantSplit"))
+            if is_head:
+                etree.SubElement(trpr, qn("w:tblHeader"))
         bold = is_head or (bold_last and index == last)
         for col, (value, w) in enumerate(zip(row, widths, strict=True)):
             tc = etree.SubElement(tr, TC)

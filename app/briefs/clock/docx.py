@@ -41,6 +41,7 @@ def period_table_element(table: PeriodTable, style_id: StyleId) -> etree._Elemen
         period_widths(table),
         right=table.numeric,
         bold_last=True,
+        whole_rows=True,
     )
 
 
