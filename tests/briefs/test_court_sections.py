@@ -225,6 +225,8 @@ def test_the_word_brief_reads_back_with_the_figures(court_case: CourtCase, tmp_p
     days = periods.rows[1].cells[2].paragraphs[0]
     assert days.paragraph_format.alignment is not None and days.alignment == 2  # RIGHT
     assert all(r.bold for r in periods.rows[-1].cells[0].paragraphs[0].runs)
+    # A period is never split across a page break.
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in periods.rows)
     assert [[c.text for c in row.cells] for row in tables["Date"].rows] == COURT_DATES
     assert [[c.text for c in row.cells] for row in tables["Due"].rows] == DEADLINES
     facts = [[c.text for c in row.cells] for row in tables["Limit"].rows]
