@@ -12,11 +12,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from app.briefs import text as t
 from app.briefs.collector import cycle_collector_paused
+from app.briefs.court import (
+    CourtFacts,
+    DateChoice,
+    clock_section,
+    court_dates,
+    court_record_dates,
+    headline,
+    read_court_facts,
+)
 from app.briefs.model import (
     Brief,
     ChargeRow,
@@ -75,15 +84,19 @@ def build_brief(
 ) -> Brief:
     """Read the case in one read-only session and build its brief for ``profile``.
 
-    ``today`` decides which court date is "next" and the date prepared;
-    ``toc=None`` adds a table of contents when the brief runs past a few pages.
+    ``today`` decides which court date is "next", the date the clock and the deadlines
+    are computed as of, and the date prepared; ``toc=None`` adds a table of contents
+    when the brief runs past a few pages.
     """
+    today = today or dt.date.today()
     with cycle_collector_paused():
         with ws.reader() as session:
             records = load_case(session, case_ref)
+            court = read_court_facts(session, records, profile, today)
         return brief_from_records(
             records,
             profile,
+            court=court,
             today=today,
             by_issue=by_issue,
             marking=marking,
@@ -135,13 +148,16 @@ def brief_from_records(
     rec: CaseRecords,
     profile: Profile = FULL,
     *,
+    court: CourtFacts | None = None,
     today: dt.date | None = None,
     by_issue: bool = False,
     marking: str | None = None,
     purpose: str | None = None,
     toc: bool | None = None,
 ) -> Brief:
-    """The brief of the case ``rec`` holds, for ``profile`` (see :func:`build_brief`)."""
+    """The brief of the case ``rec`` holds, for ``profile`` (see :func:`build_brief`).
+    ``court`` is what :func:`~app.briefs.court.read_court_facts` read; without it the
+    clock section is left out and the court dates come from the records alone."""
     today = today or dt.date.today()
     case = rec.case
     data = _Case.of(rec)
@@ -182,10 +198,17 @@ def brief_from_records(
     brief.withheld_documents = len(rec.documents) - len(documents)
     notes = [n for n in rec.notes if p.staff_only_notes or not n.staff_only]
 
+    court = court or CourtFacts()
+    if not p.speedy_trial:  # withheld from this audience, whoever read the clock
+        court = replace(court, clock=None)
     if "glance" in p.sections:
-        brief.glance = _glance(data, len(documents), today)
+        brief.glance = _glance(data, len(documents), today, court)
     if "charges" in p.sections:
         brief.charges = [_charge_row(c, p) for c in data.charges]
+    if "clock" in p.sections and court.clock is not None and p.speedy_trial:
+        brief.clock = clock_section(court.clock)
+    if "dates" in p.sections:
+        brief.dates = court_dates(rec, court, today, p.speedy_trial)
     if "people" in p.sections:
         brief.people = _people(rec.parties, p)
     if "chronology" in p.sections:
@@ -214,20 +237,12 @@ def _sort_key(value: PartialDate | None, extra: str = "") -> tuple[bool, str, st
     return (value is None, value.iso() if value else "", extra)
 
 
-def _glance(data: _Case, shown_documents: int, today: dt.date) -> Glance:
+def _glance(data: _Case, shown_documents: int, today: dt.date, court: CourtFacts) -> Glance:
     rec = data.rec
-    upcoming = [
-        e
-        for e in rec.events
-        if e.kind == "court_appearance" and e.date is not None and e.date.latest() >= today
-    ]
-    if upcoming:
-        nxt = min(upcoming, key=lambda e: (e.date.earliest(), e.time or ""))  # type: ignore[union-attr]
-        when = _date(nxt.date) + (f", {nxt.time}" if nxt.time else "")
-        parts = [when, t.line(nxt.title), t.line(nxt.place)]
-        next_date = " \u2014 ".join(x for x in parts if x)
-    else:
-        next_date = "None scheduled"
+    # The earliest of the court records' dates and the court-appearance events from today
+    # on (what the file held before court appearances were records of their own).
+    choices = court_record_dates(rec, court, today) + _next_events(rec, today)
+    next_date = min(choices)[2] if choices else "None scheduled"
     by_role: dict[str, list[str]] = defaultdict(list)
     for party in rec.parties:
         for role in party.roles or []:
@@ -248,12 +263,28 @@ def _glance(data: _Case, shown_documents: int, today: dt.date) -> Glance:
         next_court_date=next_date,
         key_people=key_people,
         open_issues=[t.line(i.title) for i in rec.issues if i.status == "open"],
+        speedy_trial=headline(court.clock) if court.clock is not None else "",
         counts={
             "statements": len(rec.statements),
             "documents": shown_documents,
             "events": len(rec.events),
         },
     )
+
+
+def _next_events(rec: CaseRecords, today: dt.date) -> list[DateChoice]:
+    """The earliest court-appearance event from ``today`` on, if any."""
+    upcoming = [
+        e
+        for e in rec.events
+        if e.kind == "court_appearance" and e.date is not None and e.date.latest() >= today
+    ]
+    if not upcoming:
+        return []
+    nxt = min(upcoming, key=lambda e: (e.date.earliest(), e.time or ""))  # type: ignore[union-attr]
+    when = _date(nxt.date) + (f", {nxt.time}" if nxt.time else "")
+    parts = [when, t.line(nxt.title), t.line(nxt.place)]
+    return [(nxt.date.earliest(), nxt.time or "", " \u2014 ".join(x for x in parts if x))]  # type: ignore[union-attr]
 
 
 def _charge_row(charge: ChargeRecord, p: Profile) -> ChargeRow:

@@ -23,26 +23,27 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from app.briefs import text as t
+from app.briefs.clock.docx import labelled_element, period_table_element
 from app.briefs.model import Brief
 from app.briefs.tables import (
     CHARGE_COLUMNS,
+    COURT_DATE_COLUMNS,
+    DEADLINE_COLUMNS,
     DOCUMENT_COLUMNS,
     charge_rows,
+    court_date_rows,
     cover_rows,
+    deadline_rows,
     document_rows,
 )
 from app.briefs.template import load_template_bytes
+from app.briefs.wordml import PPR, PSTYLE, VAL, XML_SPACE, P, R, add_run, table_element
 
 Progress = Callable[[int, int], None]
 
 NONE_RECORDED = "None recorded."
 TOC_MAX_ENTRIES = 32
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TEXT_WIDTH = 9360  # twips: 6.5 inches between the template's 1-inch margins
-
-P, R, T, PPR, RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
-PSTYLE, VAL, B, I_ = qn("w:pStyle"), qn("w:val"), qn("w:b"), qn("w:i")
-TBL, TR, TC = qn("w:tbl"), qn("w:tr"), qn("w:tc")
 
 Run = tuple[str, str]  # (text, "" | "b" | "i" | "bi")
 
@@ -71,7 +72,7 @@ class _Writer:
         for run in runs:
             text, fmt = (run, "") if isinstance(run, str) else run
             if text:
-                _run(para, text, fmt)
+                add_run(para, text, fmt)
         self.out.append(para)
         return para
 
@@ -95,60 +96,16 @@ class _Writer:
         header: list[str] | None,
         rows: list[list[str]],
         widths: list[int],
-        style: str = "Brief Table",
         label_col: bool = False,
     ) -> None:
         """A table; its header row repeats on every page (``tblHeader``)."""
-        tbl = etree.Element(TBL)
-        tblpr = etree.SubElement(tbl, qn("w:tblPr"))
-        etree.SubElement(tblpr, qn("w:tblStyle")).set(VAL, self.style_id(style))
-        width = etree.SubElement(tblpr, qn("w:tblW"))
-        width.set(qn("w:w"), str(sum(widths)))
-        width.set(qn("w:type"), "dxa")
-        look = etree.SubElement(tblpr, qn("w:tblLook"))
-        look.set(VAL, "0020" if header else "0000")
-        look.set(qn("w:firstRow"), "1" if header else "0")
-        look.set(qn("w:noHBand"), "1")
-        look.set(qn("w:noVBand"), "1")
-        grid = etree.SubElement(tbl, qn("w:tblGrid"))
-        for w in widths:
-            etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(w))
-        cell_style = self.style_id("Brief Cell")
-        label_style = self.style_id("Brief Label")
-        all_rows = ([header] if header else []) + rows
-        for index, row in enumerate(all_rows):
-            tr = etree.SubElement(tbl, TR)
-            is_head = bool(header) and index == 0
-            if is_head:
-                trpr = etree.SubElement(tr, qn("w:trPr"))
-                etree.SubElement(trpr, qn("w:tblHeader"))
-            for col, (value, w) in enumerate(zip(row, widths, strict=True)):
-                tc = etree.SubElement(tr, TC)
-                tcw = etree.SubElement(etree.SubElement(tc, qn("w:tcPr")), qn("w:tcW"))
-                tcw.set(qn("w:w"), str(w))
-                tcw.set(qn("w:type"), "dxa")
-                para = etree.SubElement(tc, P)
-                ppr = etree.SubElement(para, PPR)
-                style = label_style if label_col and col == 0 else cell_style
-                etree.SubElement(ppr, PSTYLE).set(VAL, style)
-                if value:
-                    _run(para, value, "b" if is_head else "")
-        self.out.append(tbl)
+        self.out.append(table_element(self.style_id, header, rows, widths, label_col=label_col))
         self.p(None)  # Word needs a paragraph between two tables, and it gives air
 
-
-def _run(para: etree._Element, text: str, fmt: str = "") -> None:
-    run = etree.SubElement(para, R)
-    if fmt:
-        rpr = etree.SubElement(run, RPR)
-        if "b" in fmt:
-            etree.SubElement(rpr, B)
-        if "i" in fmt:
-            etree.SubElement(rpr, I_)
-    node = etree.SubElement(run, T)
-    node.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        node.set(_XML_SPACE, "preserve")
+    def element(self, element: etree._Element) -> None:
+        """A ready-made element (a table from :mod:`app.briefs.clock.docx`), then air."""
+        self.out.append(element)
+        self.p(None)
 
 
 def _field_runs(para: etree._Element, instruction: str, shown: str) -> None:
@@ -158,10 +115,10 @@ def _field_runs(para: etree._Element, instruction: str, shown: str) -> None:
         if kind == "instr":
             node = etree.SubElement(run, qn("w:instrText"))
             node.text = text
-            node.set(_XML_SPACE, "preserve")
+            node.set(XML_SPACE, "preserve")
         else:
             etree.SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
-    _run(para, shown)
+    add_run(para, shown)
     etree.SubElement(etree.SubElement(para, R), qn("w:fldChar")).set(qn("w:fldCharType"), "end")
 
 
@@ -225,7 +182,7 @@ def _toc(w: _Writer) -> list[etree._Element]:
         if instr:
             node = etree.SubElement(run, qn("w:instrText"))
             node.text = instr
-            node.set(_XML_SPACE, "preserve")
+            node.set(XML_SPACE, "preserve")
         else:
             etree.SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
         begin.append(run)
@@ -246,19 +203,19 @@ def _header_footer(doc: Document, brief: Brief) -> None:
     para = header.paragraphs[0]
     para.style = doc.styles["Header"]
     _right_tab_only(para._p)
-    _run(para._p, t.shorten(brief.caption, 60))
+    add_run(para._p, t.shorten(brief.caption, 60))
     etree.SubElement(etree.SubElement(para._p, R), qn("w:tab"))
-    _run(para._p, t.shorten(brief.marking, 60), "b")
+    add_run(para._p, t.shorten(brief.marking, 60), "b")
     footer = section.footer
     footer.is_linked_to_previous = False
     para = footer.paragraphs[0]
     para.style = doc.styles["Footer"]
     _right_tab_only(para._p)
-    _run(para._p, t.shorten(f"Prepared {brief.prepared} \u00b7 {brief.subject}", 80))
+    add_run(para._p, t.shorten(f"Prepared {brief.prepared} \u00b7 {brief.subject}", 80))
     etree.SubElement(etree.SubElement(para._p, R), qn("w:tab"))
-    _run(para._p, "Page ")
+    add_run(para._p, "Page ")
     _field_runs(para._p, " PAGE ", "1")
-    _run(para._p, " of ")
+    add_run(para._p, " of ")
     _field_runs(para._p, " NUMPAGES ", "1")
 
 
@@ -343,6 +300,7 @@ def _glance(w: _Writer, brief: Brief) -> None:
     )
     for label, items in (
         ("Next court date", [g.next_court_date]),
+        *([("Speedy-trial clock", [g.speedy_trial])] if g.speedy_trial else []),
         ("Charges", charges),
         ("Key people", people),
         ("Open legal issues", g.open_issues),
@@ -367,6 +325,36 @@ def _charges(w: _Writer, brief: Brief) -> None:
             w.p("Brief Note", (f"Count {c.count}, internal note: ", "b"), c.notes)
 
 
+def _clock(w: _Writer, brief: Brief) -> None:
+    c = brief.clock
+    if c is None:
+        w.p(None, NONE_RECORDED)
+        return
+    w.p(None, (c.headline, "b"), keep_next=True)
+    if c.beside:
+        w.p(None, c.beside, keep_next=True)
+    w.element(labelled_element(c.facts, w.style_id, 2200))
+    if c.notes:
+        w.p("Heading 3", "Notes")
+        w.bullets(c.notes)
+    if c.periods is not None:
+        w.p("Heading 3", "Periods", keep_next=True)
+        w.element(period_table_element(c.periods, w.style_id))
+
+
+def _dates(w: _Writer, brief: Brief) -> None:
+    w.p("Heading 3", "Upcoming court dates", keep_next=True)
+    if brief.dates and brief.dates.court_dates:
+        w.table(list(COURT_DATE_COLUMNS), court_date_rows(brief), [2000, 720, 4240, 2400])
+    else:
+        w.p(None, "No upcoming court date is recorded.")
+    w.p("Heading 3", "Deadlines", keep_next=True)
+    if brief.dates and brief.dates.deadlines:
+        w.table(list(DEADLINE_COLUMNS), deadline_rows(brief), [2000, 2800, 1700, 2860])
+    else:
+        w.p(None, NONE_RECORDED)
+
+
 def _people(w: _Writer, brief: Brief) -> None:
     if not brief.people:
         w.p(None, NONE_RECORDED)
@@ -385,12 +373,12 @@ def _chronology(w: _Writer, brief: Brief) -> None:
     for e in brief.chronology:
         para = w.p("Brief Chronology", (e.date, "b"))
         etree.SubElement(etree.SubElement(para, R), qn("w:tab"))
-        _run(para, e.title, "b")
-        _run(para, f" ({e.kind})")
+        add_run(para, e.title, "b")
+        add_run(para, f" ({e.kind})")
         if e.detail:
-            _run(para, " " + e.detail)
+            add_run(para, " " + e.detail)
         if e.source:
-            _run(para, f" Source: {e.source}", "i")
+            add_run(para, f" Source: {e.source}", "i")
 
 
 def _statements(w: _Writer, brief: Brief) -> None:
@@ -457,6 +445,8 @@ def _notes(w: _Writer, brief: Brief) -> None:
 SECTION_WRITERS: dict[str, Callable[[_Writer, Brief], None]] = {
     "glance": _glance,
     "charges": _charges,
+    "clock": _clock,
+    "dates": _dates,
     "people": _people,
     "chronology": _chronology,
     "statements": _statements,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.briefs.clock.model import PeriodTable
 from app.briefs.profiles import DEFAULT_MARKING, SECTIONS
 
 
@@ -42,6 +43,7 @@ class Glance:
     key_people: list[tuple[str, list[str]]]  # role label, names
     open_issues: list[str]
     counts: dict[str, int]
+    speedy_trial: str = ""  # the clock's headline; "" when the profile leaves it out
 
 
 @dataclass
@@ -53,6 +55,45 @@ class ChargeRow:
     status: str
     disposition: str
     notes: str = ""
+
+
+@dataclass
+class ClockSection:
+    """The CPL 30.30 clock as of the date prepared.
+
+    ``headline`` is the figure a reader looks for ("84 of 90 chargeable days used; 6
+    remain; last day Tuesday, January 12, 2027", or what the clock needs to count);
+    ``beside`` the same count with the days the defense argues are chargeable ("" when
+    there are none); ``facts`` the labelled lines (limit, commencement, readiness,
+    what is missing); ``periods`` the period table, None when there are no periods."""
+
+    headline: str
+    beside: str = ""
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    periods: PeriodTable | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CourtDateRow:
+    date: str  # "Wed, Apr 15, 2026"
+    time: str
+    what: str  # the purpose, or "Adjourned date (set ...)" for the pending next date
+    where: str  # part and judge
+
+
+@dataclass
+class DeadlineRow:
+    date: str  # "Tue, Mar 24, 2026"; a partial date as recorded; "Not yet known"
+    title: str
+    basis: str  # the rule's citation, or "Added by hand"
+    status: str  # "Overdue", "Met March 20, 2026", "Falls on a weekend", "Not computed: ..."
+
+
+@dataclass
+class CourtDates:
+    court_dates: list[CourtDateRow] = field(default_factory=list)
+    deadlines: list[DeadlineRow] = field(default_factory=list)
 
 
 @dataclass
@@ -130,6 +171,8 @@ class Brief:
     cover: Cover
     glance: Glance | None = None
     charges: list[ChargeRow] = field(default_factory=list)
+    clock: ClockSection | None = None
+    dates: CourtDates | None = None
     people: list[PeopleGroup] = field(default_factory=list)
     chronology: list[ChronoEntry] = field(default_factory=list)
     statements_by: str = "speaker"
@@ -164,4 +207,8 @@ class Brief:
         size += sum(len(p) for n in self.notes for p in n.paragraphs)
         size += sum(len(i.title) + sum(map(len, i.description)) + 60 for i in self.issues)
         size += sum(len(p.name) + len(p.details) + 40 for g in self.people for p in g.people)
+        if self.clock is not None:
+            size += 1500 + 150 * len(self.clock.periods.rows if self.clock.periods else ())
+        if self.dates is not None:
+            size += 120 * (len(self.dates.court_dates) + len(self.dates.deadlines))
         return size + 200 * len(self.charges) + 3000 * bool(self.glance)

@@ -15,6 +15,8 @@ SECTIONS: dict[str, str] = {
     "cover": "Cover",
     "glance": "At a glance",
     "charges": "Charges",
+    "clock": "Speedy-trial clock (CPL 30.30)",
+    "dates": "Court dates and deadlines",
     "people": "People",
     "chronology": "Chronology",
     "statements": "Statements",
@@ -39,16 +41,31 @@ class Profile:
     staff_only_notes: bool = True
     # Titles, dates, Bates ranges and hashes of privileged documents.
     privileged_details: bool = True
+    # Sections this audience never gets, even when chosen by hand.
+    withheld_sections: frozenset[str] = frozenset()
+
+    @property
+    def speedy_trial(self) -> bool:
+        """Whether the CPL 30.30 figures are shown: the clock section, and the clock's
+        last day among the deadlines (a lone date, without the computation that
+        qualifies it, reads as the day the case ends)."""
+        return "clock" not in self.withheld_sections
 
 
 FULL = Profile("full", "Full", "Internal case review")
+# The client-meeting brief may be handed to the client. It keeps the court dates and
+# deadlines (a client who misses a court date gets a warrant) but not the speedy-trial
+# clock: its arguable days are the defense's litigation position, and its last day is
+# a projection that moves with every adjournment, not the day the case ends.
 CLIENT = Profile(
     "client",
     "Client meeting",
     "Client meeting",
+    sections=tuple(s for s in ALL_SECTIONS if s != "clock"),
     internal_notes=False,
     staff_only_notes=False,
     privileged_details=False,
+    withheld_sections=frozenset({"clock"}),
 )
 CO_COUNSEL = Profile("co-counsel", "Co-counsel", "Co-counsel review", staff_only_notes=False)
 
@@ -79,8 +96,13 @@ def parse_sections(value: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def with_sections(profile: Profile, sections: str | Iterable[str]) -> Profile:
-    """``profile`` with a custom choice of sections (its redactions unchanged)."""
-    chosen = parse_sections(sections)
+    """``profile`` with a custom choice of sections (its redactions unchanged: a
+    section the profile withholds is left out even when chosen)."""
+    chosen = tuple(s for s in parse_sections(sections) if s not in profile.withheld_sections)
+    if not chosen:
+        raise ValidationError(
+            "sections", f"the {profile.label.lower()} brief leaves out every section chosen"
+        )
     if chosen == profile.sections:
         return profile
     return replace(profile, sections=chosen)

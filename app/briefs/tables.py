@@ -43,3 +43,17 @@ def cover_rows(brief: Brief) -> list[tuple[str, str]]:
         ("Purpose / audience", c.purpose),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+COURT_DATE_COLUMNS = ("Date", "Time", "Court date", "Part / judge")
+DEADLINE_COLUMNS = ("Due", "Deadline", "Basis", "Status")
+
+
+def court_date_rows(brief: Brief) -> list[list[str]]:
+    dates = brief.dates.court_dates if brief.dates else []
+    return [[r.date, r.time, r.what, r.where] for r in dates]
+
+
+def deadline_rows(brief: Brief) -> list[list[str]]:
+    deadlines = brief.dates.deadlines if brief.dates else []
+    return [[d.date, d.title, d.basis, d.status] for d in deadlines]

@@ -9,7 +9,8 @@ import docx
 import pypdf
 import pytest
 
-from app.briefs.clock import clock_exhibit, write_clock_exhibit
+from app.briefs.clock import ClockExhibit, clock_exhibit, write_clock_exhibit
+from app.core.clock.result import Clock, Period
 from app.core.errors import CasefileError
 from app.core.storage.models import Charge
 from app.core.storage.workspace import Workspace
@@ -121,3 +122,13 @@ def test_a_failed_write_leaves_nothing_behind(
     with pytest.raises(CasefileError, match="No space left on device"):
         write_clock_exhibit(exhibit, out / "clock.pdf")
     assert list(out.iterdir()) == []
+
+
+def test_an_exhibit_over_the_limit_with_the_arguable_days_says_so() -> None:
+    # 80 of 90 days definite, 100 with 20 arguable days: 10 remain, or 10 over the limit.
+    day = dt.date(2026, 4, 1)
+    clock = Clock(90, "a class A misdemeanor", day, day, None, 80, 100, 10, day,
+                  [Period(day, day, 0, 0, 20, "")], remaining_with_arguable=-10)  # fmt: skip
+    totals = dict(ClockExhibit("People v. X", "D-1", "", clock, day).totals())
+    assert totals["Remaining"] == "10 days"
+    assert totals["Remaining with the arguable days"] == "none: 10 days over the limit"

@@ -79,7 +79,8 @@ def test_docx_uses_template_styles_header_footer_fields_and_tables(
     assert "Prepared June 1, 2026" in footer.text and "Page" in footer.text
     instructions = [n.text.strip() for n in footer._p.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
-    charges, documents = doc.tables[1], doc.tables[2]
+    charges = doc.tables[1]
+    documents = next(t for t in doc.tables if t.rows[0].cells[0].text == "Title")
     assert [c.text for c in charges.rows[0].cells][:3] == ["Count", "Statute", "Description"]
     assert charges.rows[1].cells[1].text == "PL 155.25"
     assert charges.style.name == "Brief Table"

@@ -1,8 +1,8 @@
-"""The speedy-trial exhibit as a Word document, on the brief's styled template.
+"""The speedy-trial exhibit as a Word document, on the brief's styled template, and
+the period table both the exhibit and the case brief print (:func:`period_table_element`).
 
-Small (a page or two), so it is written with python-docx's own calls; the styles
-are the brief's ("Title", "Heading 2", "Brief Table", "Brief Cell", "Brief Label"),
-so restyling the template restyles the exhibit too.
+The styles are the brief's ("Title", "Heading 2", "Brief Table", "Brief Cell",
+"Brief Label"), so restyling the template restyles the exhibit too.
 """
 
 from __future__ import annotations
@@ -12,68 +12,71 @@ import os
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt
+from docx.shared import Pt
+from lxml import etree
 
-from app.briefs.clock.model import ClockExhibit
+from app.briefs.clock.model import ClockExhibit, PeriodTable
 from app.briefs.template import load_template_bytes
+from app.briefs.wordml import StyleId, table_element
 
-TEXT_WIDTH = 6.5  # inches between the template's margins
-NUMBER_COLUMNS = {"Days", "Chargeable", "Arguable"}
+TEXT_WIDTH = 9360  # twips: 6.5 inches between the template's margins
+INCH = 1440
+# From, To, Days, Chargeable, (Arguable,) Reason: the figures narrow, the reason
+# taking what is left.
+DATE_W, DAYS_W, CHARGE_W, ARGUE_W = 1300, 620, 1080, 960
 
 
-def _widths(exhibit: ClockExhibit) -> list[float]:
-    fixed = [1.0, 1.0, 0.5, 0.85] + ([0.75] if exhibit.show_arguable else [])
+def period_widths(table: PeriodTable) -> list[int]:
+    fixed = [DATE_W, DATE_W, DAYS_W, CHARGE_W] + ([ARGUE_W] if table.shows_arguable else [])
     return [*fixed, TEXT_WIDTH - sum(fixed)]
 
 
-def _table(
-    doc: Document, header: list[str] | None, rows: list[list[str]], widths: list[float]
-) -> None:
-    table = doc.add_table(rows=0, cols=len(widths))
-    table.style = doc.styles["Brief Table"]
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Inches(width)  # the grid, which Word and LibreOffice lay out by
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        table._tbl.tblPr.append(look)
-    # Only a table with a header shades its first row (the brief's tables do the same).
-    look.set(qn("w:val"), "0020" if header else "0000")
-    look.set(qn("w:firstRow"), "1" if header else "0")
-    look.set(qn("w:noHBand"), "1")
-    look.set(qn("w:noVBand"), "1")
-    numeric = [name in NUMBER_COLUMNS for name in header] if header else [False] * len(widths)
-    for index, values in enumerate(([header] if header else []) + rows):
-        cells = table.add_row().cells
-        for col, (cell, value, width) in enumerate(zip(cells, values, widths, strict=True)):
-            cell.width = Inches(width)
-            para = cell.paragraphs[0]
-            label = header is None and col == 0
-            para.style = doc.styles["Brief Label" if label else "Brief Cell"]
-            if numeric[col]:
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = para.add_run(value)
-            is_total = header is not None and index == len(rows) and values[0] == "Total"
-            run.bold = (header is not None and index == 0) or is_total
-    if header:
-        # The header row repeats on every page, as the brief's tables do.
-        row = table.rows[0]._tr
-        row.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+def period_table_element(table: PeriodTable, style_id: StyleId) -> etree._Element:
+    """The period table as a ``w:tbl``: figures right-aligned, the totals row bold."""
+    return table_element(
+        style_id,
+        table.header,
+        table.rows,
+        period_widths(table),
+        right=table.numeric,
+        bold_last=True,
+        whole_rows=True,
+    )
+
+
+def labelled_element(
+    rows: list[tuple[str, str]], style_id: StyleId, label_width: int
+) -> etree._Element:
+    """Label / value lines as a two-column table without a header."""
+    widths = [label_width, TEXT_WIDTH - label_width]
+    return table_element(style_id, None, [list(pair) for pair in rows], widths, label_col=True)
+
+
+def _append(doc: Document, element: etree._Element) -> None:
+    """``element`` at the end of the body (before its section properties), then air."""
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(element)
+    else:
+        body.append(element)
     doc.add_paragraph()
 
 
 def write_docx(exhibit: ClockExhibit, target: str | os.PathLike[str]) -> None:
     doc = docx.Document(io.BytesIO(load_template_bytes()))
+    ids = {s.name: s.style_id for s in doc.styles}
+
+    def style_id(name: str) -> str:
+        return ids.get(name, name.replace(" ", ""))
+
     doc.add_paragraph(exhibit.title, style="Heading 1")
-    _table(doc, None, [list(pair) for pair in exhibit.facts()], [1.7, TEXT_WIDTH - 1.7])
+    _append(doc, labelled_element(exhibit.facts(), style_id, int(1.7 * INCH)))
     doc.add_paragraph("Periods", style="Heading 2")
-    _table(doc, exhibit.header(), exhibit.rows(), _widths(exhibit))
+    _append(doc, period_table_element(exhibit.periods, style_id))
     doc.add_paragraph("Totals", style="Heading 2")
-    _table(doc, None, [list(pair) for pair in exhibit.totals()], [2.4, TEXT_WIDTH - 2.4])
+    _append(doc, labelled_element(exhibit.totals(), style_id, int(2.4 * INCH)))
     notes = exhibit.notes()
     if notes:
         doc.add_paragraph("Notes", style="Heading 2")

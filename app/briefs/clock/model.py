@@ -1,20 +1,22 @@
-"""The speedy-trial exhibit as plain data: what both writers print, in their order.
+"""The speedy-trial figures as plain data: what the exhibit and the brief print.
 
 An exhibit is a case's caption, docket and court and its :class:`Clock`. The rows of
-the period table, the facts above it and the totals below it are made here once, so
-the Word and PDF files say the same thing in the same words.
+the period table (:func:`period_table`, shared with the case brief's clock section),
+the facts above it and the totals below it are made here once, so the Word and PDF
+files say the same thing in the same words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.briefs import text as t
 from app.core.clock.result import Clock
 
 TITLE = "Speedy-trial computation (CPL 30.30)"
 PERIOD_HEADER = ["From", "To", "Days", "Chargeable", "Arguable", "Reason"]
+NUMBER_COLUMNS = frozenset({"Days", "Chargeable", "Arguable"})
 
 
 def long_date(day: dt.date | None) -> str:
@@ -24,6 +26,44 @@ def long_date(day: dt.date | None) -> str:
 
 def short_date(day: dt.date) -> str:
     return f"{day:%b} {day.day}, {day.year}"
+
+
+def weekday_date(day: dt.date) -> str:
+    """ "Tuesday, January 12, 2027": a last day is read with its weekday."""
+    return f"{day:%A}, {long_date(day)}"
+
+
+@dataclass(frozen=True)
+class PeriodTable:
+    """The period table, laid out as in People v. Adrovic: a header, one row per
+    period, and the totals as the last row. ``numeric`` holds the indexes of the
+    figure columns (right-aligned by both writers)."""
+
+    header: list[str]
+    rows: list[list[str]]  # the last one is the totals
+    numeric: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def shows_arguable(self) -> bool:
+        return "Arguable" in self.header
+
+
+def period_table(clock: Clock) -> PeriodTable:
+    """The clock's periods as rows of text; the Arguable column only when a period has
+    arguable days."""
+    arguable = any(p.arguable for p in clock.periods)
+    header = PERIOD_HEADER if arguable else [h for h in PERIOD_HEADER if h != "Arguable"]
+    rows = []
+    for p in clock.periods:
+        row = [short_date(p.start), short_date(p.end), str(p.days), str(p.chargeable_days)]
+        if arguable:
+            row.append(str(p.arguable) if p.arguable else "")
+        rows.append([*row, t.line(p.reason)])
+    total = ["Total", "", str(sum(p.days for p in clock.periods)), str(clock.chargeable_days)]
+    if arguable:
+        total.append(str(clock.arguable_days))
+    numeric = frozenset(i for i, name in enumerate(header) if name in NUMBER_COLUMNS)
+    return PeriodTable(list(header), [*rows, [*total, ""]], numeric)
 
 
 @dataclass(frozen=True)
@@ -39,13 +79,8 @@ class ClockExhibit:
         return TITLE
 
     @property
-    def show_arguable(self) -> bool:
-        return any(p.arguable for p in self.clock.periods)
-
-    def header(self) -> list[str]:
-        return (
-            PERIOD_HEADER if self.show_arguable else [h for h in PERIOD_HEADER if h != "Arguable"]
-        )
+    def periods(self) -> PeriodTable:
+        return period_table(self.clock)
 
     def facts(self) -> list[tuple[str, str]]:
         """The labelled lines above the table."""
@@ -66,21 +101,6 @@ class ClockExhibit:
             ("People ready", long_date(c.ready_on) if c.ready_on else "Not ready"),
         ]
 
-    def rows(self) -> list[list[str]]:
-        """One row per period, then the totals."""
-        arguable = self.show_arguable
-        rows = []
-        for p in self.clock.periods:
-            row = [short_date(p.start), short_date(p.end), str(p.days), str(p.chargeable_days)]
-            if arguable:
-                row.append(str(p.arguable) if p.arguable else "")
-            rows.append([*row, t.line(p.reason)])
-        periods = self.clock.periods
-        total = ["Total", "", str(sum(p.days for p in periods)), str(self.clock.chargeable_days)]
-        if arguable:
-            total.append(str(self.clock.arguable_days))
-        return [*rows, [*total, ""]]
-
     def totals(self) -> list[tuple[str, str]]:
         """The labelled figures below the table."""
         c = self.clock
@@ -93,8 +113,12 @@ class ClockExhibit:
                 ("Remaining", f"{left} days" if left >= 0 else f"none: {-left} days over the limit")
             )
             if c.arguable_days and c.remaining_with_arguable is not None:
+                left = c.remaining_with_arguable
                 lines.append(
-                    ("Remaining with the arguable days", f"{c.remaining_with_arguable} days")
+                    (
+                        "Remaining with the arguable days",
+                        f"{left} days" if left >= 0 else f"none: {-left} days over the limit",
+                    )
                 )
         if c.last_day is not None:
             flag = f" ({c.last_day_flag}; not moved)" if c.last_day_flag else ""

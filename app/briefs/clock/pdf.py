@@ -1,4 +1,5 @@
-"""The speedy-trial exhibit as PDF, laid out with the brief's fonts, styles and tables."""
+"""The speedy-trial exhibit as PDF, laid out with the brief's fonts, styles and tables,
+and the period table both the exhibit and the case brief print (:func:`period_table_flowable`)."""
 
 from __future__ import annotations
 
@@ -6,64 +7,76 @@ import os
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
-from app.briefs.clock.model import ClockExhibit
+from app.briefs.clock.model import ClockExhibit, PeriodTable
 from app.briefs.pdf.canvas import page_counting_canvas
-from app.briefs.pdf.parts import INK, MUTED, RULE, para, styles
+from app.briefs.pdf.lines import plain_runs
+from app.briefs.pdf.parts import CELL_PADDING, INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
 from app.briefs.pdf.tables import table, table_style
 from app.version import app_version
 
 MARGIN = 0.9 * inch
-WIDTH = LETTER[0] - 2 * MARGIN
-# From, To, Days, Chargeable, (Arguable,) Reason: the dates and figures narrow, the
-# reason taking what is left.
-DATE_W, DAYS_W, CHARGE_W, ARGUE_W = 1.0 * inch, 0.45 * inch, 0.9 * inch, 0.8 * inch
+WIDTH = LETTER[0] - 2 * MARGIN  # the case brief's text width too
+# From, To, then the figures as wide as their headings, the reason taking what is left.
+DATE_W = 0.95 * inch
+FIGURE_SLACK = 3 * CELL_PADDING + 4  # the figures' wider right padding, and air
 
 
-def _widths(exhibit: ClockExhibit) -> list[float]:
-    fixed = [DATE_W, DATE_W, DAYS_W, CHARGE_W] + ([ARGUE_W] if exhibit.show_arguable else [])
-    return [*fixed, WIDTH - sum(fixed)]
+def period_widths(periods: PeriodTable, width: float = WIDTH) -> list[float]:
+    f = styles().fonts
+    figures = [
+        stringWidth(periods.header[i], f.sans_bold, styles().head.fontSize) + FIGURE_SLACK
+        for i in sorted(periods.numeric)
+    ]
+    fixed = [DATE_W, DATE_W, *figures]
+    return [*fixed, width - sum(fixed)]
 
 
-def _labelled(rows: list[tuple[str, str]], label_width: float = 1.6 * inch) -> Table:
+def period_table_flowable(periods: PeriodTable, width: float = WIDTH) -> Flowable:
+    """The period table (the exhibit's and the case brief's): figures right-aligned,
+    the totals row bold under a rule, the header repeated on every page."""
+    return table(
+        periods.header,
+        periods.rows,
+        period_widths(periods, width),
+        right=periods.numeric,
+        bold_last=True,
+    )
+
+
+def labelled_table(
+    rows: list[tuple[str, str]], label_width: float = 1.6 * inch, width: float = WIDTH
+) -> Table:
+    """Label / value lines as a two-column table without a header."""
     s = styles()
     data = [[para(label, s.label), para(value, s.body)] for label, value in rows]
-    return Table(data, colWidths=[label_width, WIDTH - label_width], style=table_style(False))
-
-
-def _periods(exhibit: ClockExhibit) -> Flowable:
-    header = exhibit.header()
-    flowable = table(header, exhibit.rows(), _widths(exhibit))
-    if isinstance(flowable, Table):  # a short table: figures right-aligned, totals bold
-        numbers = [i for i, name in enumerate(header) if name in ("Days", "Chargeable", "Arguable")]
-        flowable.setStyle(
-            TableStyle([
-                ("ALIGN", (numbers[0], 1), (numbers[-1], -1), "RIGHT"),
-                ("FONT", (0, -1), (-1, -1), styles().fonts.sans_bold, styles().cell.fontSize),
-                ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
-            ])
-        )  # fmt: skip
-    return flowable
+    return Table(
+        data,
+        colWidths=[label_width, width - label_width],
+        splitInRow=SPLIT_IN_ROW,
+        style=table_style(False),
+    )
 
 
 def story(exhibit: ClockExhibit) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [
         para(exhibit.title, s.h1),
-        _labelled(exhibit.facts()),
+        labelled_table(exhibit.facts()),
         Spacer(1, 8),
         para("Periods", s.h2),
-        _periods(exhibit),
+        period_table_flowable(exhibit.periods),
         Spacer(1, 8),
         para("Totals", s.h2),
-        _labelled(exhibit.totals(), 2.3 * inch),
+        labelled_table(exhibit.totals(), 2.3 * inch),
     ]
     notes = exhibit.notes()
     if notes:
         out.append(para("Notes", s.h2))
-        out += [para(n, s.bullet) for n in notes]
+        out += [plain_runs([(n, "")], s.bullet, bullet="\u2022") for n in notes]
     out += [Spacer(1, 10), para(exhibit.disclaimer(), s.note)]
     return out
 

@@ -33,6 +33,7 @@ from app.briefs.collector import cycle_collector_paused
 from app.briefs.model import Brief
 from app.briefs.pdf.canvas import page_counting_canvas
 from app.briefs.pdf.contents import Contents, Entry
+from app.briefs.pdf.court import clock_flowables, dates_flowables
 from app.briefs.pdf.lines import plain, plain_runs
 from app.briefs.pdf.parts import ACCENT, INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
 from app.briefs.pdf.tables import table
@@ -296,6 +297,7 @@ def _glance(brief: Brief, keys: _Keys) -> list[Flowable]:
     )
     rows = [
         ("Next court date", cell([g.next_court_date])),
+        *([("Speedy-trial clock", cell([g.speedy_trial]))] if g.speedy_trial else []),
         ("Charges", cell(charges)),
         ("Key people", cell(people)),
         ("Open legal issues", cell(g.open_issues)),
@@ -439,6 +441,8 @@ def _notes(brief: Brief, keys: _Keys) -> list[Flowable]:
 SECTION_WRITERS: dict[str, Callable[[Brief, _Keys], list[Flowable]]] = {
     "glance": _glance,
     "charges": _charges,
+    "clock": lambda brief, _keys: clock_flowables(brief),
+    "dates": lambda brief, _keys: dates_flowables(brief),
     "people": _people,
     "chronology": _chronology,
     "statements": _statements,

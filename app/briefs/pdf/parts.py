@@ -17,7 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
@@ -189,6 +189,12 @@ class Styles:
         )
         self.cell = style("Cell", fontSize=8.5, leading=10.8)
         self.head = style("Head", fontName=f.sans_bold, fontSize=8.5, leading=10.8)
+        self.head_right = style(
+            "HeadRight", fontName=f.sans_bold, fontSize=8.5, leading=10.8, alignment=TA_RIGHT
+        )
+        self.headline = style(
+            "Headline", fontName=f.sans_bold, fontSize=11, leading=14.5, spaceAfter=2
+        )
         self.label = style("Label", fontName=f.sans_bold, fontSize=9, leading=12, textColor=MUTED)
         self.bullet = style("Bullet", leftIndent=14, bulletIndent=3, spaceAfter=2)
         self.chrono = style(

@@ -7,6 +7,7 @@ tables are laid out a page at a time (:class:`ChunkedTable`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -19,7 +20,11 @@ from app.briefs.pdf.parts import CELL_PADDING, INK, RULE, SHADE, SPLIT_IN_ROW, p
 from app.briefs.text import chunks
 
 
-def table_style(header: bool = True) -> TableStyle:
+def table_style(
+    header: bool = True, right: Collection[int] = (), bold_last: bool = False
+) -> TableStyle:
+    """The brief's table look; ``right`` right-aligns those columns' text (figures),
+    ``bold_last`` sets the last row in bold under a rule (totals)."""
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -36,6 +41,17 @@ def table_style(header: bool = True) -> TableStyle:
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ]
+    first = 1 if header else 0
+    for col in right:  # figures kept clear of the text in the next column
+        commands += [
+            ("ALIGN", (col, first), (col, -1), "RIGHT"),
+            ("RIGHTPADDING", (col, 0), (col, -1), 2 * CELL_PADDING),
+        ]
+    if bold_last:
+        commands += [
+            ("FONT", (0, -1), (-1, -1), styles().fonts.serif_bold, styles().cell.fontSize),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
+        ]
     return TableStyle(commands)
 
 
@@ -48,20 +64,32 @@ class ChunkedTable(Flowable):
     """
 
     def __init__(
-        self, header: list[Any], rows: list[list[Any]], widths: list[float], chunk: int = 40
+        self,
+        header: list[Any],
+        rows: list[list[Any]],
+        widths: list[float],
+        chunk: int = 40,
+        right: Collection[int] = (),
+        bold_last: bool = False,
     ) -> None:
         super().__init__()
         self.header, self.rows, self.widths, self.chunk = header, rows, widths, chunk
+        self.right, self.bold_last = right, bold_last
         self._table: Table | None = None
 
     def _make(self, rows: list[list[Any]]) -> Table:
+        # The totals row is bold only in the piece that ends with it.
+        last = bool(rows) and rows[-1] is self.rows[-1]
         return Table(
             [self.header, *rows],
             colWidths=self.widths,
             repeatRows=1,
             splitInRow=SPLIT_IN_ROW,
-            style=table_style(),
+            style=table_style(True, self.right, self.bold_last and last),
         )
+
+    def _rest(self, rows: list[list[Any]]) -> ChunkedTable:
+        return ChunkedTable(self.header, rows, self.widths, self.chunk, self.right, self.bold_last)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         if len(self.rows) <= self.chunk:
@@ -87,16 +115,14 @@ class ChunkedTable(Flowable):
         used = len(first._cellvalues) - 1
         rest = self.rows[used:]
         last = first._cellvalues[-1]
+        # Compared with the whole table's own row (index 0 is the header): a Table keeps
+        # a flowable cell wrapped, so the caller's row never holds the same objects.
         if len(parts) > 1 and any(
-            a is not b for a, b in zip(last, self.rows[used - 1], strict=False)
+            a is not b for a, b in zip(last, table._cellvalues[used], strict=False)
         ):
             # A row too tall for a page was split inside; its remainder leads the rest.
             rest = [list(parts[1]._cellvalues[1]), *rest]
-        return (
-            [parts[0], ChunkedTable(self.header, rest, self.widths, self.chunk)]
-            if rest
-            else [parts[0]]
-        )
+        return [parts[0], self._rest(rest)] if rest else [parts[0]]
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         assert self._table is not None
@@ -136,10 +162,18 @@ def _fit_rows(rows: list[list[str]], widths: list[float]) -> list[list[str]]:
     return fitted
 
 
-def table(header: list[str], rows: list[list[str]], widths: list[float]) -> Flowable:
-    """A table of literal text with a repeating header row; long ones are chunked."""
+def table(
+    header: list[str],
+    rows: list[list[str]],
+    widths: list[float],
+    *,
+    right: Collection[int] = (),
+    bold_last: bool = False,
+) -> Flowable:
+    """A table of literal text with a repeating header row; long ones are chunked.
+    ``right`` and ``bold_last`` as in :func:`table_style`."""
     s = styles()
-    head = [para(h, s.head) for h in header]
+    head = [para(h, s.head_right if i in right else s.head) for i, h in enumerate(header)]
     rows = _fit_rows(rows, widths)
     body = [[_cell(c, s.cell, w) for c, w in zip(row, widths, strict=True)] for row in rows]
     if len(body) <= 40:
@@ -148,6 +182,6 @@ def table(header: list[str], rows: list[list[str]], widths: list[float]) -> Flow
             colWidths=widths,
             repeatRows=1,
             splitInRow=SPLIT_IN_ROW,
-            style=table_style(),
+            style=table_style(True, right, bold_last),
         )
-    return ChunkedTable(head, body, widths)
+    return ChunkedTable(head, body, widths, right=right, bold_last=bold_last)
