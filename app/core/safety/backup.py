@@ -41,7 +41,6 @@ import logging
 import os
 import shutil
 import subprocess
-import tempfile
 import threading
 import zipfile
 from dataclasses import dataclass, field
@@ -70,14 +69,7 @@ from app.core.safety.backup_files import (  # noqa: F401 - re-exported: ``backup
     rotate,
     to_keep,
 )
-from app.core.safety.leftovers import (
-    PARTIAL_MARK,
-    STAGING_LOCK,
-    STAGING_PREFIX,
-    held_while_working,
-    hold,
-    sweep_unfinished,
-)
+from app.core.safety.leftovers import hold, partial_prefix, staging_for, sweep_unfinished
 from app.core.safety.restore import RestoreResult, restore_backup  # noqa: F401 - re-exported
 from app.core.safety.snapshot import connect_read_only, driver, snapshot_sqlite
 from app.core.storage import db
@@ -115,22 +107,35 @@ def make_backup(
             n += 1
     dest = dest.expanduser().absolute()
     private_dir(dest.parent)
-    sweep_unfinished(dest.parent)
-    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=dest.parent) as tmp:
-        staging = Path(tmp)
-        with held_while_working(staging / STAGING_LOCK):
-            if ws.is_sqlite:
-                if ws.path is None:
-                    raise WorkspaceError("an in-memory workspace cannot be backed up")
-                db_file, db_name = staging / DB_NAME, DB_NAME
-                snapshot_sqlite(ws.path, db_file, key=ws.key)
-                chain_end = _chain_end_of_snapshot(db_file, ws.key)
-            else:
-                db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
-                chain_end = _chain_end_of(ws)  # read first: the dump holds at least this
-                _pg_dump(ws, db_file)
-            fault_point("backup:after-snapshot")
-            return _write_zip(ws, dest, db_file, db_name, now, chain_end)
+    area = staging_area(ws, dest)
+    sweep_unfinished(area)
+    if dest.parent != area:
+        sweep_unfinished(dest.parent)
+    with staging_for(area, dest) as staging:
+        if ws.is_sqlite:
+            if ws.path is None:
+                raise WorkspaceError("an in-memory workspace cannot be backed up")
+            db_file, db_name = staging / DB_NAME, DB_NAME
+            snapshot_sqlite(ws.path, db_file, key=ws.key)
+            chain_end = _chain_end_of_snapshot(db_file, ws.key)
+        else:
+            db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
+            chain_end = _chain_end_of(ws)  # read first: the dump holds at least this
+            _pg_dump(ws, db_file)
+        fault_point("backup:after-snapshot")
+        return _write_zip(ws, dest, db_file, db_name, now, chain_end)
+
+
+def staging_area(ws: Workspace, dest: Path) -> Path:
+    """Where a backup's snapshot is staged: a folder the next open sweeps, whatever the
+    output (a SQLite workspace's backups folder), so a killed backup's copy never
+    outlives it. A server workspace's dump is staged beside its output, swept by the
+    next backup there."""
+    if ws.path is None:
+        return dest.parent
+    folder = backups_dir(ws.path)
+    private_dir(folder)
+    return folder
 
 
 def _chain_end_of_snapshot(db_file: Path, key: WorkspaceKey | None) -> dict[str, object] | None:
@@ -199,7 +204,7 @@ def _write_zip(
         if name not in stored:
             problems.append(f"attachment {name} is referenced but missing from the store")
     try:
-        with atomic_write(dest, prefix=f".{dest.name}{PARTIAL_MARK}") as raw:
+        with atomic_write(dest, prefix=partial_prefix(dest)) as raw:
             hold(raw)  # a later sweep leaves a backup being written alone
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.write(db_file, db_name)

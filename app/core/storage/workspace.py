@@ -254,6 +254,7 @@ def _take_access(path: Path, role: str) -> tuple[WorkspaceAccess, list[str]]:
                 notices.append(done)
     access = WorkspaceAccess(path, role)
     access.share()
+    journal.sweep_unjournaled(path)  # a restore killed before its journal: its copy goes
     return access, notices
 
 
