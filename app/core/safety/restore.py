@@ -72,7 +72,7 @@ def restore_backup(
     workspace_file = workspace_file.expanduser().absolute()
     private_dir(workspace_file.parent)
     with WorkspaceAccess(workspace_file, "a restore") as access:
-        access.exclusive("restoring a backup into")
+        access.exclusive("restoring a backup into", doing="replacing it")
         earlier = journal.recover(workspace_file)  # an earlier restore cut short comes first
         journal.sweep_unjournaled(workspace_file)  # what one killed before its journal left
         staging = Path(

@@ -145,7 +145,7 @@ def encrypt_workspace(
     data_key = crypto.AttachmentKey.new()
     # Alone from the copy to the swap: a command writing meanwhile would write to the
     # plain file about to be replaced, and its work would be lost.
-    with WorkspaceAccess(workspace_file, "encrypt") as access:
+    with WorkspaceAccess(workspace_file, "casefile encrypt") as access:
         access.exclusive("encrypting")
         if delete_plain_backups:
             deletion_marker(workspace_file).touch(mode=0o600)
