@@ -21,7 +21,8 @@ those names only, and adds the SHA-256 of each sealed file (``attachment_sha256`
 for the restore check; it never holds a document's name or a plaintext hash.
 
 A PostgreSQL workspace is backed up with ``pg_dump`` (``workspace.pgdump``, custom
-format) plus the attachments, when ``pg_dump`` is installed; restoring one is
+format, staged beside its attachment folder, see :func:`staging_area`) plus the
+attachments, when ``pg_dump`` is installed; restoring one is
 ``pg_restore``'s job, which belongs to whoever runs the office server.
 
 Automatic backups go to ``<workspace>.backups/`` beside the workspace, at most one
@@ -82,6 +83,7 @@ if TYPE_CHECKING:
     from app.core.storage.workspace import Workspace
 
 log = logging.getLogger("casefile.backup")
+SERVER_STAGING_SUFFIX = ".unfinished-backups"
 
 
 @dataclass
@@ -107,7 +109,8 @@ def make_backup(
             n += 1
     dest = dest.expanduser().absolute()
     private_dir(dest.parent)
-    area = staging_area(ws, dest)
+    area = staging_area(ws)
+    private_dir(area)
     sweep_unfinished(area)
     if dest.parent != area:
         sweep_unfinished(dest.parent)
@@ -126,16 +129,15 @@ def make_backup(
         return _write_zip(ws, dest, db_file, db_name, now, chain_end)
 
 
-def staging_area(ws: Workspace, dest: Path) -> Path:
-    """Where a backup's snapshot is staged: a folder the next open sweeps, whatever the
-    output (a SQLite workspace's backups folder), so a killed backup's copy never
-    outlives it. A server workspace's dump is staged beside its output, swept by the
-    next backup there."""
-    if ws.path is None:
-        return dest.parent
-    folder = backups_dir(ws.path)
-    private_dir(folder)
-    return folder
+def staging_area(ws: Workspace) -> Path:
+    """Where a backup's snapshot is staged, whatever its output: a folder every open of
+    the workspace sweeps (:func:`start_daily_backup`), so a killed backup's copy never
+    outlives the next open. A SQLite workspace's backups folder; for a server workspace,
+    whose dump is as readable, a private folder beside its attachment folder."""
+    if ws.path is not None:
+        return backups_dir(ws.path)
+    root = Path(ws.store.root)
+    return root.with_name(root.name + SERVER_STAGING_SUFFIX)
 
 
 def _chain_end_of_snapshot(db_file: Path, key: WorkspaceKey | None) -> dict[str, object] | None:
@@ -304,8 +306,8 @@ def start_daily_backup(ws: Workspace, *, background: bool) -> threading.Thread |
 
     In the background even the check for records happens on the thread, so the desktop
     app's window does not wait for it."""
-    if ws.path is not None:
-        sweep_unfinished(backups_dir(ws.path))  # what a killed backup left, at every open
+    if ws.path is not None or not ws.is_sqlite:
+        sweep_unfinished(staging_area(ws))  # what a killed backup left, at every open
     if ws.path is None or not backup_due(ws.path):
         return None
     if not background:

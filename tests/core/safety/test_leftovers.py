@@ -127,3 +127,23 @@ def test_a_restore_under_way_keeps_its_copy_while_others_open_nothing(tmp_path: 
         done = running.release()
     assert done.returncode == 0, done.stderr
     assert not list(path.parent.glob(".w.casefile.restoring-*"))
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("point", ["backup:after-snapshot", "backup:mid-zip"])
+def test_a_killed_server_backup_leaves_no_dump_after_the_next_open(
+    pg_url: str, tmp_path: Path, point: str
+) -> None:
+    ws = open_workspace(pg_url, user="tester")  # its attachments: under XDG_DATA_HOME
+    cases.add_case(ws, caption=CAPTION.decode())
+    ws.close()
+    out = tmp_path / "out"
+    run_killed(["--db", pg_url, "backup", "-o", str(out / "z.zip")], tmp_path, point)
+    dumps = list(tmp_path.rglob("workspace.pgdump"))
+    partials = list(out.glob(".z.zip.partial-*"))
+    assert dumps or partials, "the kill left nothing: the test proves nothing"
+    assert not list(out.glob(".casefile-backup-*"))  # the dump is never staged beside FILE
+    _run(["--db", pg_url, "cases"], tmp_path)
+    assert not list(tmp_path.rglob("workspace.pgdump"))
+    assert not [p for p in tmp_path.rglob(".casefile-backup-*")]
+    assert _hidden(out) == []
