@@ -123,6 +123,12 @@ def check_workspace(
     if path is not None:
         if check_interrupted_restore(path, report):
             return report
+        for left in journal.unjournaled(path):
+            report.add(
+                False,
+                f"{left} is a copy of a backup left by a restore interrupted before it changed "
+                "anything; the next open of the workspace removes it",
+            )
         if not path.is_file():
             raise WorkspaceError(f"there is no workspace at {path}")
         key = _encryption_key(path, passphrase)

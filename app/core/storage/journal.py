@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.core.errors import WorkspaceError
-from app.core.storage import audit_witness
+from app.core.storage import audit_witness, lock
 from app.core.storage.atomic import atomic_write, fsync_dir, move_into_place
 from app.core.storage.faults import fault_point
 
@@ -48,22 +48,33 @@ def restoring_prefix(workspace_file: Path) -> str:
     return f".{workspace_file.name}{RESTORING}"
 
 
+def unjournaled(workspace_file: Path) -> list[Path]:
+    """The staging folders of restores killed before their journal (or one under way)."""
+    prefix = restoring_prefix(workspace_file)
+    try:
+        return sorted(
+            p for p in workspace_file.parent.iterdir() if p.name.startswith(prefix) and p.is_dir()
+        )
+    except OSError:
+        return []
+
+
 def sweep_unjournaled(workspace_file: Path) -> list[Path]:
     """Remove the checked copies of backups left by restores killed before their journal.
 
     A full copy of a backup (database and attachments) must not outlive the restore
     that made it. The caller holds the workspace (shared, or alone), so no restore is
     running on it; with no journal pending, every ``.<workspace>.restoring-*`` folder is
-    a leftover (a pending one's staging folder is the copy it still needs)."""
-    if pending(workspace_file):
+    a leftover (a pending one's staging folder is the copy it still needs). Without
+    shared locks (Windows) an open does not keep a restore out, so only the next restore
+    sweeps them."""
+    if not lock.ACCESS_LOCKS or pending(workspace_file):
         return []
     removed: list[Path] = []
-    with contextlib.suppress(OSError):
-        for left in workspace_file.parent.iterdir():
-            if left.name.startswith(restoring_prefix(workspace_file)) and left.is_dir():
-                if not left.is_symlink():
-                    shutil.rmtree(left, ignore_errors=True)
-                    removed.append(left)
+    for left in unjournaled(workspace_file):
+        if not left.is_symlink():
+            shutil.rmtree(left, ignore_errors=True)
+            removed.append(left)
     return removed
 
 
@@ -232,4 +243,5 @@ __all__ = [
     "restoring_prefix",
     "roll_back",
     "sweep_unjournaled",
+    "unjournaled",
 ]

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from app.core.safety import backup
+from app.core.safety.check import check_workspace
 from app.core.services import cases, documents
-from app.core.storage import journal
+from app.core.storage import db, journal, lock
 from app.core.storage.workspace import open_workspace
 from tests.faults import Paused, casefile, child_env, run_killed
 
@@ -108,7 +109,27 @@ def test_a_restore_killed_before_its_journal_leaves_its_copy_only_until_the_next
     assert not journal.pending(path)
     (left,) = path.parent.glob(".w.casefile.restoring-*")  # the checked copy of the backup
     assert any(CAPTION in p.read_bytes() for p in left.rglob("*") if p.is_file())
+    report = check_workspace(db.resolve_url(str(path)))  # reads only, and says so
+    assert left.exists() and not report.damaged
+    assert [p.message for p in report.problems] == [
+        f"{left} is a copy of a backup left by a restore interrupted before it changed "
+        "anything; the next open of the workspace removes it"
+    ]
     _run(["--db", str(path), "cases"], tmp_path)
+    assert not left.exists()
+
+
+def test_without_shared_locks_an_open_leaves_a_restore_copy_to_the_next_restore(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _workspace(tmp_path)
+    left = path.parent / ".w.casefile.restoring-abc123"
+    left.mkdir()
+    monkeypatch.setattr(lock, "ACCESS_LOCKS", False)  # Windows: a restore may run meanwhile
+    open_workspace(path).close()
+    assert left.exists()
+    monkeypatch.setattr(lock, "ACCESS_LOCKS", True)
+    open_workspace(path).close()
     assert not left.exists()
 
 
