@@ -110,7 +110,13 @@ def make_backup(
     dest = dest.expanduser().absolute()
     private_dir(dest.parent)
     area = staging_area(ws)
-    private_dir(area)
+    try:
+        private_dir(area)
+    except OSError as exc:
+        raise WorkspaceError(
+            f"no backup was made: its snapshot is prepared in {area}, which cannot be made "
+            f"({exc.strerror or exc})"
+        ) from None
     sweep_unfinished(area)
     if dest.parent != area:
         sweep_unfinished(dest.parent)

@@ -168,3 +168,24 @@ def test_a_killed_server_backup_leaves_no_dump_after_the_next_open(
     assert not list(tmp_path.rglob("workspace.pgdump"))
     assert not [p for p in tmp_path.rglob(".casefile-backup-*")]
     assert _hidden(out) == []
+
+
+def test_a_backup_whose_staging_folder_cannot_be_made_says_so(tmp_path: Path) -> None:
+    from app.core.errors import WorkspaceError
+
+    path = _workspace(tmp_path)
+    folder = backup.backups_dir(path)
+    for old in folder.iterdir():
+        old.unlink()
+    folder.rmdir()
+    folder.write_text("a file where the backups folder belongs", encoding="utf-8")
+    ws = open_workspace(path, user="tester")
+    try:
+        with pytest.raises(WorkspaceError) as refused:
+            backup.make_backup(ws, tmp_path / "out" / "z.zip")
+    finally:
+        ws.close()
+    assert str(refused.value).startswith(
+        f"no backup was made: its snapshot is prepared in {folder}, which cannot be made ("
+    )
+    assert not (tmp_path / "out" / "z.zip").exists()
