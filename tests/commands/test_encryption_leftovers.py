@@ -69,3 +69,49 @@ def test_the_hinted_command_deletes_the_plain_backups_of_an_encrypted_workspace(
     assert "already encrypted" in out and f"deleted {len(plain)} unencrypted" in out
     assert set(backup.list_backups(db)) == sealed
     assert all(not p.exists() for p in plain)
+
+
+def test_check_reports_the_plain_backups_a_killed_encrypt_was_asked_to_delete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.core.storage.encryption import deletion_marker
+    from tests.faults import casefile, child_env, run_killed
+
+    db = tmp_path / "w.casefile"
+    assert main(["--db", str(db), "sample"]) == 0
+    assert main(["--db", str(db), "backup"]) == 0
+    plain = backup.list_backups(db)
+    assert plain
+    secret = tmp_path / "new-passphrase"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    secret.chmod(0o600)
+    encrypt = ["--db", str(db), "encrypt", "--new-passphrase-file", str(secret)]
+    run_killed([*encrypt, "--delete-plain-backups"], tmp_path, "encrypt:after-swap")
+    assert crypto.looks_encrypted(db) and deletion_marker(db).exists()
+    assert all(p.exists() for p in plain)  # readable still: the request is unfinished
+
+    def run(*args: str) -> tuple[int, str]:
+        child = casefile(
+            ["--db", str(db), *args], child_env(tmp_path, CASEFILE_PASSPHRASE=PASSPHRASE)
+        )
+        out, err = child.communicate(timeout=120)
+        assert "Traceback" not in err
+        return child.returncode, out
+
+    status, out = run("check")
+    assert status == 2 and "no damage found" not in out
+    assert (
+        f"  DAMAGE: {len(plain)} unencrypted backup(s) of this workspace can still be read, "
+        "though 'casefile encrypt --delete-plain-backups' was asked to delete them (it was "
+        f"cut short): {', '.join(str(p) for p in plain)}\n"
+    ) in out
+    assert out.endswith(
+        "the workspace is damaged. The way out: open the workspace once (any casefile "
+        f"command, e.g. casefile --db {db} cases, or the desktop app): that finishes "
+        "deleting them\n"
+    )
+    assert all(p.exists() for p in plain)  # check only reads
+    assert run("cases")[0] == 0
+    assert not any(p.exists() for p in plain) and not deletion_marker(db).exists()
+    status, out = run("check")
+    assert status == 0 and out.endswith("no damage found\n")

@@ -21,7 +21,8 @@ those names only, and adds the SHA-256 of each sealed file (``attachment_sha256`
 for the restore check; it never holds a document's name or a plaintext hash.
 
 A PostgreSQL workspace is backed up with ``pg_dump`` (``workspace.pgdump``, custom
-format) plus the attachments, when ``pg_dump`` is installed; restoring one is
+format, staged beside its attachment folder, see :func:`staging_area`) plus the
+attachments, when ``pg_dump`` is installed; restoring one is
 ``pg_restore``'s job, which belongs to whoever runs the office server.
 
 Automatic backups go to ``<workspace>.backups/`` beside the workspace, at most one
@@ -41,7 +42,6 @@ import logging
 import os
 import shutil
 import subprocess
-import tempfile
 import threading
 import zipfile
 from dataclasses import dataclass, field
@@ -70,14 +70,7 @@ from app.core.safety.backup_files import (  # noqa: F401 - re-exported: ``backup
     rotate,
     to_keep,
 )
-from app.core.safety.leftovers import (
-    PARTIAL_MARK,
-    STAGING_LOCK,
-    STAGING_PREFIX,
-    held_while_working,
-    hold,
-    sweep_unfinished,
-)
+from app.core.safety.leftovers import hold, partial_prefix, staging_for, sweep_unfinished
 from app.core.safety.restore import RestoreResult, restore_backup  # noqa: F401 - re-exported
 from app.core.safety.snapshot import connect_read_only, driver, snapshot_sqlite
 from app.core.storage import db
@@ -90,6 +83,7 @@ if TYPE_CHECKING:
     from app.core.storage.workspace import Workspace
 
 log = logging.getLogger("casefile.backup")
+SERVER_STAGING_SUFFIX = ".unfinished-backups"
 
 
 @dataclass
@@ -115,22 +109,41 @@ def make_backup(
             n += 1
     dest = dest.expanduser().absolute()
     private_dir(dest.parent)
-    sweep_unfinished(dest.parent)
-    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=dest.parent) as tmp:
-        staging = Path(tmp)
-        with held_while_working(staging / STAGING_LOCK):
-            if ws.is_sqlite:
-                if ws.path is None:
-                    raise WorkspaceError("an in-memory workspace cannot be backed up")
-                db_file, db_name = staging / DB_NAME, DB_NAME
-                snapshot_sqlite(ws.path, db_file, key=ws.key)
-                chain_end = _chain_end_of_snapshot(db_file, ws.key)
-            else:
-                db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
-                chain_end = _chain_end_of(ws)  # read first: the dump holds at least this
-                _pg_dump(ws, db_file)
-            fault_point("backup:after-snapshot")
-            return _write_zip(ws, dest, db_file, db_name, now, chain_end)
+    area = staging_area(ws)
+    try:
+        private_dir(area)
+    except OSError as exc:
+        raise WorkspaceError(
+            f"no backup was made: its snapshot is prepared in {area}, which cannot be made "
+            f"({exc.strerror or exc})"
+        ) from None
+    sweep_unfinished(area)
+    if dest.parent != area:
+        sweep_unfinished(dest.parent)
+    with staging_for(area, dest) as staging:
+        if ws.is_sqlite:
+            if ws.path is None:
+                raise WorkspaceError("an in-memory workspace cannot be backed up")
+            db_file, db_name = staging / DB_NAME, DB_NAME
+            snapshot_sqlite(ws.path, db_file, key=ws.key)
+            chain_end = _chain_end_of_snapshot(db_file, ws.key)
+        else:
+            db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
+            chain_end = _chain_end_of(ws)  # read first: the dump holds at least this
+            _pg_dump(ws, db_file)
+        fault_point("backup:after-snapshot")
+        return _write_zip(ws, dest, db_file, db_name, now, chain_end)
+
+
+def staging_area(ws: Workspace) -> Path:
+    """Where a backup's snapshot is staged, whatever its output: a folder every open of
+    the workspace sweeps (:func:`start_daily_backup`), so a killed backup's copy never
+    outlives the next open. A SQLite workspace's backups folder; for a server workspace,
+    whose dump is as readable, a private folder beside its attachment folder."""
+    if ws.path is not None:
+        return backups_dir(ws.path)
+    root = Path(ws.store.root)
+    return root.with_name(root.name + SERVER_STAGING_SUFFIX)
 
 
 def _chain_end_of_snapshot(db_file: Path, key: WorkspaceKey | None) -> dict[str, object] | None:
@@ -199,7 +212,7 @@ def _write_zip(
         if name not in stored:
             problems.append(f"attachment {name} is referenced but missing from the store")
     try:
-        with atomic_write(dest, prefix=f".{dest.name}{PARTIAL_MARK}") as raw:
+        with atomic_write(dest, prefix=partial_prefix(dest)) as raw:
             hold(raw)  # a later sweep leaves a backup being written alone
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.write(db_file, db_name)
@@ -299,8 +312,8 @@ def start_daily_backup(ws: Workspace, *, background: bool) -> threading.Thread |
 
     In the background even the check for records happens on the thread, so the desktop
     app's window does not wait for it."""
-    if ws.path is not None:
-        sweep_unfinished(backups_dir(ws.path))  # what a killed backup left, at every open
+    if ws.path is not None or not ws.is_sqlite:
+        sweep_unfinished(staging_area(ws))  # what a killed backup left, at every open
     if ws.path is None or not backup_due(ws.path):
         return None
     if not background:

@@ -19,8 +19,10 @@ workspace with 50,000 statements). Above ``QUICK_CHECK_EVERY_OPEN_BYTES`` it run
 once a day instead, with the daily backup.
 
 A restore cut short (its journal beside the workspace) is damage until the next
-open finishes it, and so is an empty workspace that never held anything beside
-copies of one that did (an empty file made in place of the real one).
+open finishes it, and so are unencrypted backups that an ``encrypt
+--delete-plain-backups`` cut short was asked to delete (the next open deletes them),
+and so is an empty workspace that never held anything beside copies of one that did
+(an empty file made in place of the real one).
 """
 
 from __future__ import annotations
@@ -117,9 +119,16 @@ def check_workspace(
     path = db.sqlite_path(url)
     report = CheckReport(str(path) if path else url.render_as_string(hide_password=True))
     key = None
+    asked: Problem | None = None
     if path is not None:
         if check_interrupted_restore(path, report):
             return report
+        for left in journal.unjournaled(path):
+            report.add(
+                False,
+                f"{left} is a copy of a backup left by a restore interrupted before it changed "
+                "anything; the next open of the workspace removes it",
+            )
         if not path.is_file():
             raise WorkspaceError(f"there is no workspace at {path}")
         key = _encryption_key(path, passphrase)
@@ -127,6 +136,7 @@ def check_workspace(
             report.way_out = way_out(path)
             return report
         check_empty_replacement(path, report, key)
+        asked = check_asked_deletion(path, report, key)
     engine = db.make_engine(url, key=key)
     try:
         root = store_root or store_root_of(url, engine)
@@ -151,6 +161,10 @@ def check_workspace(
     _check_attachments(store, rows, report, reported=unsealed)
     if report.damaged:
         report.way_out = way_out(path)
+        if asked is not None and path is not None:
+            finish = _finish_deletion(path)
+            alone = all(p is asked for p in report.problems if p.damage)
+            report.way_out = finish if alone else f"{report.way_out}; and {finish}"
     return report
 
 
@@ -309,6 +323,34 @@ def check_interrupted_restore(path: Path, report: CheckReport) -> bool:
         "desktop app): that finishes the restore, or puts the previous workspace back"
     )
     return True
+
+
+def check_asked_deletion(
+    path: Path, report: CheckReport, key: WorkspaceKey | None
+) -> Problem | None:
+    """Unencrypted backups that ``encrypt --delete-plain-backups``, cut short after its
+    swap, was asked to delete are still readable: damage until an open deletes them."""
+    from app.core.storage.encryption import deletion_marker, holds_plain_database
+
+    if key is None or not deletion_marker(path).exists():
+        return None  # not encrypted yet: the deletion is due only once it is
+    left = [copy for copy in list_backups(path) if holds_plain_database(copy)]
+    if not left:
+        return None
+    report.add(
+        True,
+        f"{len(left)} unencrypted backup(s) of this workspace can still be read, though "
+        "'casefile encrypt --delete-plain-backups' was asked to delete them (it was cut "
+        f"short): {', '.join(str(copy) for copy in left)}",
+    )
+    return report.problems[-1]
+
+
+def _finish_deletion(path: Path) -> str:
+    return (
+        f"open the workspace once (any casefile command, e.g. casefile --db {path} cases, or "
+        "the desktop app): that finishes deleting them"
+    )
 
 
 def check_empty_replacement(path: Path, report: CheckReport, key: WorkspaceKey | None) -> None:

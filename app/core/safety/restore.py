@@ -72,12 +72,14 @@ def restore_backup(
     workspace_file = workspace_file.expanduser().absolute()
     private_dir(workspace_file.parent)
     with WorkspaceAccess(workspace_file, "a restore") as access:
-        access.exclusive("restoring a backup into")
+        access.exclusive("restoring a backup into", doing="replacing it")
         earlier = journal.recover(workspace_file)  # an earlier restore cut short comes first
-        prefix = f".{workspace_file.name}.restoring-"
-        for left in workspace_file.parent.glob(f"{prefix}*"):  # killed before its journal
-            shutil.rmtree(left, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=workspace_file.parent))
+        journal.sweep_unjournaled(workspace_file)  # what one killed before its journal left
+        staging = Path(
+            tempfile.mkdtemp(
+                prefix=journal.restoring_prefix(workspace_file), dir=workspace_file.parent
+            )
+        )
         try:
             problems, key = _extract_checked(backup, manifest, staging, passphrase)
             staged_db, staged_store = staging / DB_NAME, staging / "attachments"

@@ -145,7 +145,7 @@ def encrypt_workspace(
     data_key = crypto.AttachmentKey.new()
     # Alone from the copy to the swap: a command writing meanwhile would write to the
     # plain file about to be replaced, and its work would be lost.
-    with WorkspaceAccess(workspace_file, "encrypt") as access:
+    with WorkspaceAccess(workspace_file, "casefile encrypt") as access:
         access.exclusive("encrypting")
         if delete_plain_backups:
             deletion_marker(workspace_file).touch(mode=0o600)
@@ -206,10 +206,11 @@ def is_encrypted(path: str | os.PathLike[str]) -> bool:
 def plain_backups(workspace_file: Path) -> list[Path]:
     """The copies of the workspace (its backups, once safety is installed) whose database
     is not encrypted: those made before ``encrypt``. Later ones are encrypted."""
-    return [copy for copy in hooks.copies_of(workspace_file) if _holds_plain_database(copy)]
+    return [copy for copy in hooks.copies_of(workspace_file) if holds_plain_database(copy)]
 
 
-def _holds_plain_database(copy: Path) -> bool:
+def holds_plain_database(copy: Path) -> bool:
+    """Whether the backup ``copy`` holds a database anyone can read."""
     try:
         with zipfile.ZipFile(copy) as zf, zf.open(BACKUP_DB_NAME) as fh:
             return fh.read(len(crypto.SQLITE_HEADER)) == crypto.SQLITE_HEADER
@@ -274,7 +275,10 @@ __all__ = [
     "EncryptResult",
     "change_passphrase",
     "create_encrypted_workspace",
+    "delete_plain_backups_of",
+    "deletion_marker",
     "encrypt_workspace",
+    "holds_plain_database",
     "is_encrypted",
     "plain_backups",
 ]

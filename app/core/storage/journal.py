@@ -8,7 +8,9 @@ only then moves anything: the current database (with -wal/-shm) into
 is a rename that :func:`carry_out` can repeat, so the next opener of the workspace
 (any command, or the app; :func:`recover`, under the exclusive lock) finishes it. Only
 if the checked copy is gone (someone deleted the staging folder) does it roll back,
-putting the previous workspace where it was. Either way it says which.
+putting the previous workspace where it was. Either way it says which. A restore
+killed before its journal changed nothing but left its checked copy of the backup
+(``.<workspace>.restoring-*``): every open removes it (:func:`sweep_unjournaled`).
 
 Storage cannot import safety, so the journal lives here, where opening a workspace can
 reach it.
@@ -24,11 +26,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.core.errors import WorkspaceError
-from app.core.storage import audit_witness
+from app.core.storage import audit_witness, lock
 from app.core.storage.atomic import atomic_write, fsync_dir, move_into_place
 from app.core.storage.faults import fault_point
 
 ASIDE = ".before-restore-"
+RESTORING = ".restoring-"
 DB_SUFFIXES = ("", "-wal", "-shm")
 
 
@@ -38,6 +41,41 @@ def journal_path(workspace_file: Path) -> Path:
 
 def pending(workspace_file: Path) -> bool:
     return journal_path(workspace_file).exists()
+
+
+def restoring_prefix(workspace_file: Path) -> str:
+    """How a restore's staging folder beside the workspace is named (before its journal)."""
+    return f".{workspace_file.name}{RESTORING}"
+
+
+def unjournaled(workspace_file: Path) -> list[Path]:
+    """The staging folders of restores killed before their journal (or one under way)."""
+    prefix = restoring_prefix(workspace_file)
+    try:
+        return sorted(
+            p for p in workspace_file.parent.iterdir() if p.name.startswith(prefix) and p.is_dir()
+        )
+    except OSError:
+        return []
+
+
+def sweep_unjournaled(workspace_file: Path) -> list[Path]:
+    """Remove the checked copies of backups left by restores killed before their journal.
+
+    A full copy of a backup (database and attachments) must not outlive the restore
+    that made it. The caller holds the workspace (shared, or alone), so no restore is
+    running on it; with no journal pending, every ``.<workspace>.restoring-*`` folder is
+    a leftover (a pending one's staging folder is the copy it still needs). Without
+    shared locks (Windows) an open does not keep a restore out, so only the next restore
+    sweeps them."""
+    if not lock.ACCESS_LOCKS or pending(workspace_file):
+        return []
+    removed: list[Path] = []
+    for left in unjournaled(workspace_file):
+        if not left.is_symlink():
+            shutil.rmtree(left, ignore_errors=True)
+            removed.append(left)
+    return removed
 
 
 def aside_copies(workspace_file: Path) -> list[Path]:
@@ -202,5 +240,8 @@ __all__ = [
     "journal_path",
     "pending",
     "recover",
+    "restoring_prefix",
     "roll_back",
+    "sweep_unjournaled",
+    "unjournaled",
 ]

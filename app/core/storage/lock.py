@@ -107,12 +107,31 @@ def holder(workspace_file: Path) -> dict[str, Any] | None:
 
 
 def describe_holder(info: dict[str, Any] | None) -> str:
+    """Who holds a workspace, to follow "is open in": "the desktop app run by ann on
+    desk-3 (process 812, since ...)"."""
     if not info:
         return "another Casefile"
     return (
-        f"{info.get('user', '?')} on {info.get('host', '?')} "
-        f"(process {info.get('pid', '?')}, since {info.get('started_at', '?')})"
+        f"{info.get('role', 'a Casefile')} run by {info.get('user', '?')} on "
+        f"{info.get('host', '?')} (process {info.get('pid', '?')}, since "
+        f"{info.get('started_at', '?')})"
     )
+
+
+def describe_note(info: dict[str, Any]) -> str:
+    """One holder of the access lock as a clause: "casefile import has it open (run by
+    ...)", or for an operation holding it alone "a restore is replacing it (started by
+    ...)"."""
+    who = f"{info.get('user', '?')} on {info.get('host', '?')}, process {info.get('pid', '?')}"
+    when = info.get("started_at", "?")
+    if not info.get("exclusive"):
+        return f"{info.get('role', 'a Casefile command')} has it open (run by {who}, since {when})"
+    doing = info.get("doing")
+    if doing is None:  # a note from an older version: its role was the operation
+        return (
+            f"another Casefile is {info.get('role', 'changing')} it (started by {who}, at {when})"
+        )
+    return f"{info.get('role', 'another Casefile')} is {doing} (started by {who}, at {when})"
 
 
 class WorkspaceLock:
@@ -205,10 +224,6 @@ def _flock(fd: int, how: int) -> bool:
     except BlockingIOError:
         return False
     return True
-
-
-def _describe_note(info: dict[str, Any]) -> str:
-    return f"{info.get('role', 'a Casefile command')} of {describe_holder(info)}"
 
 
 def live_notes(workspace_file: Path) -> list[dict[str, Any]]:
@@ -311,11 +326,14 @@ class WorkspaceAccess:
             # its first instant; both are short, so wait rather than refuse.
             fd = self._acquire(fcntl.LOCK_SH)
         self._fd = fd
-        self._write_note(self.role)
+        self._write_note()
 
-    def exclusive(self, operation: str) -> None:
+    def exclusive(self, operation: str, doing: str | None = None) -> None:
         """Hold it alone for ``operation`` ("encrypting", "restoring a backup into"), or
-        raise WorkspaceError naming everyone who has the workspace open."""
+        raise WorkspaceError naming everyone who has the workspace open.
+
+        ``doing`` says what it does to the workspace, for those refused meanwhile
+        ("replacing it"; by default ``operation`` followed by "it")."""
         if not ACCESS_LOCKS:  # pragma: no cover - Windows: the app's lock, as before
             if self._open_workspace:
                 return  # re-keyed under the app's own lock, as before
@@ -335,7 +353,7 @@ class WorkspaceAccess:
             message = self._in_use_message(operation)
             self._reshare()  # a failed upgrade may have dropped our shared hold
             raise WorkspaceError(message)
-        self._write_note(operation, exclusive=True)
+        self._write_note(doing=doing or f"{operation} it")
 
     def _reshare(self) -> None:
         import fcntl
@@ -356,7 +374,7 @@ class WorkspaceAccess:
                 self._app_lock = None
             return
         self._reshare()
-        self._write_note(self.role)
+        self._write_note()
 
     def release(self) -> None:
         if self._app_lock is not None:  # pragma: no cover - Windows
@@ -395,9 +413,13 @@ class WorkspaceAccess:
             (folder / "lock").unlink()
             folder.rmdir()
 
-    def _write_note(self, role: str, *, exclusive: bool = False) -> None:
-        """Say who we are in a note of our own, locked while we hold the workspace."""
-        info = json.dumps({**_details(role), "exclusive": exclusive}).encode("utf-8")
+    def _write_note(self, *, doing: str | None = None) -> None:
+        """Say who we are (and, holding it alone, what we do to it) in a note of our own,
+        locked while we hold the workspace."""
+        details = {**_details(self.role), "exclusive": doing is not None}
+        if doing is not None:
+            details["doing"] = doing
+        info = json.dumps(details).encode("utf-8")
         if self._note_fd is not None:
             os.ftruncate(self._note_fd, 0)
             os.pwrite(self._note_fd, info, 0)
@@ -419,23 +441,22 @@ class WorkspaceAccess:
 
     def _busy_message(self) -> str:
         busy = [n for n in live_notes(self.workspace_file) if n.get("exclusive")]
-        who = describe_holder(busy[0]) if busy else "another Casefile"
-        what = busy[0].get("role", "changing") if busy else "changing"
+        what = describe_note(busy[0]) if busy else "another Casefile is changing it"
         return (
-            f"{self.workspace_file} is busy: {who} is {what} it, so nothing was changed; "
+            f"{self.workspace_file} is busy: {what}, so nothing was changed; "
             "try again when that has finished"
         )
 
     def _in_use_message(self, operation: str) -> str:
         notes = live_notes(self.workspace_file)
         others = [n for n in notes if n.get("pid") != os.getpid()]
-        names = [_describe_note(n) for n in others]
+        clauses = [describe_note(n) for n in others]
         if len(notes) - len(others) > (1 if self._note is not None else 0):
-            names.append("another part of this same program")
-        listed = "; ".join(names) or "another Casefile"
+            clauses.append("another part of this same program has it open")
+        listed = "; ".join(clauses) or "another Casefile has it open"
         return (
-            f"cannot start {operation} {self.workspace_file}: it is open in {listed}. "
-            "Close it there (or let that command finish) and try again; nothing was changed"
+            f"cannot start {operation} {self.workspace_file}: {listed}. "
+            "Close it there, or let that finish, and try again; nothing was changed"
         )
 
     def __enter__(self) -> WorkspaceAccess:

@@ -242,7 +242,7 @@ def open_workspace(
     workspace.notices = notices
     if held is not None:  # the one desktop app on this workspace: earlier viewer copies can go
         workspace.store.sweep_plain_files()
-    if had_data:
+    if had_data or (path is None and not db.is_sqlite(url)):  # a server workspace too
         hooks.run_after_open(workspace, exclusive)  # today's backup, once safety is installed
     fault_point("workspace:opened")
     return workspace
@@ -259,6 +259,7 @@ def _take_access(path: Path, role: str) -> tuple[WorkspaceAccess, list[str]]:
                 notices.append(done)
     access = WorkspaceAccess(path, role)
     access.share()
+    journal.sweep_unjournaled(path)  # a restore killed before its journal: its copy goes
     return access, notices
 
 

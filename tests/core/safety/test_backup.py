@@ -212,7 +212,7 @@ def test_restore_is_refused_while_an_app_has_the_workspace_open(
     result = backup.make_backup(sqlite_workspace)
     path = sqlite_workspace.path
     assert path is not None
-    with WorkspaceLock(path), pytest.raises(WorkspaceError, match="is open in"):
+    with WorkspaceLock(path), pytest.raises(WorkspaceError, match="has it open"):
         backup.restore_backup(result.path, path)
     assert not list(path.parent.glob("*.before-restore-*"))
 
