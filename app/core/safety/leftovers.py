@@ -51,11 +51,17 @@ def partial_prefix(dest: Path) -> str:
 
 @contextlib.contextmanager
 def held_while_working(lock_file: Path) -> Iterator[None]:
-    """Hold ``lock_file`` (created owner-only) for as long as the block runs."""
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    """Hold ``lock_file`` (created owner-only) for as long as the block runs.
+
+    The file is locked under a draft name and only then given its own: a sweep never
+    finds it unlocked while its holder lives (a missing lock file in a young folder
+    counts as a backup starting)."""
+    draft = lock_file.with_name(f".{lock_file.name}.draft")
+    fd = os.open(draft, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
+        os.replace(draft, lock_file)
         yield
     finally:
         os.close(fd)  # releases the lock
