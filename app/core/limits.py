@@ -16,9 +16,11 @@ GIB = 1024 * MIB
 MAX_FIELD_CHARS = 1_000_000
 
 # Whole numbers a record keeps (a charge's count) fit the smallest integer column
-# of every backend (PostgreSQL INTEGER); record ids fit a 64-bit one.
+# of every backend (PostgreSQL INTEGER). So do record ids: every table's id is an
+# INTEGER, 32-bit on PostgreSQL, so a larger id typed or read is no record at all
+# (looking it up would fail inside the database instead of finding nothing).
 MAX_SMALL_INT = 2**31 - 1
-MAX_RECORD_ID = 2**63 - 1
+MAX_RECORD_ID = 2**31 - 1
 # An attached file's size in bytes (a BIGINT column: body-camera video passes 2 GiB).
 MAX_FILE_BYTES = 2**63 - 1
 

@@ -44,6 +44,8 @@ HOSTILE = [
     "nan",
     "99999999999999999999",
     "9" * 5000,
+    str(2**31),  # past PostgreSQL's INTEGER ids (tests/commands/test_record_ids.py)
+    str(2**63 - 1),
     str(2**63),
     str(-(2**63) - 1),
     "١٢",
