@@ -29,6 +29,12 @@ MAX_CASE_JSON_BYTES = 200 * MIB
 MAX_ARCHIVE_BYTES = 4 * GIB  # all entries, uncompressed
 MAX_ARCHIVE_ENTRIES = 100_000
 MAX_JSON_NUMBER_CHARS = 100  # digits of one number in case.json
+# The audit trail an archive carries (``history``): its note and each changed value
+# are fields like any other (MAX_FIELD_CHARS). The changes of one entry together hold
+# at most what one edit of a record with two long texts does (old and new of each);
+# and a case carries at most a million entries.
+MAX_HISTORY_CHANGE_CHARS = 4 * MAX_FIELD_CHARS
+MAX_HISTORY_ENTRIES = 1_000_000
 
 # Text extraction of one attached file: how much of a Word file's XML is read, and
 # how much of any file's text is kept for search.

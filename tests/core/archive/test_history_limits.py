@@ -1,0 +1,121 @@
+"""The limits of a case archive's ``history``: its note, each changed value, the changes
+of one entry as a whole and the number of entries are bounded like every other field
+(docs/archive-format.md, "Limits"), so a small archive cannot write hundreds of
+megabytes into the audit trail."""
+
+from __future__ import annotations
+
+import io
+import json
+import tracemalloc
+import zipfile
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.core import limits
+from app.core.archive import history
+from app.core.archive.transfer import ArchiveLimits, import_archive
+from app.core.errors import ArchiveError
+from app.core.services import cases
+from app.core.storage.models import AuditEntry
+from app.core.storage.workspace import Workspace
+from tests.core.archive.test_archive import assert_nothing_imported, make_zip, minimal
+from tests.core.archive.test_hostile_archive import refused
+
+TOO_LONG = "x" * (limits.MAX_FIELD_CHARS + 1)
+
+
+def entry(**fields: Any) -> dict[str, Any]:
+    base = {"at": "2021-01-01T10:00:00+00:00", "user": "ana", "action": "update"}
+    return {**base, "record": {"kind": "statement", "ref": "s1"}, **fields}
+
+
+def with_history(*entries: dict[str, Any]) -> dict[str, Any]:
+    return minimal(history=list(entries))
+
+
+def test_a_note_past_the_field_limit_is_refused(sqlite_workspace: Workspace) -> None:
+    data = with_history(entry(note="fine"), entry(note=TOO_LONG))
+    message = refused(sqlite_workspace, data, message="history[1]")
+    assert "note" in message and f"{limits.MAX_FIELD_CHARS:,}" in message
+
+
+def test_a_changed_value_past_the_field_limit_is_refused(sqlite_workspace: Workspace) -> None:
+    data = with_history(entry(changes={"text": ["I was home.", TOO_LONG]}))
+    message = refused(sqlite_workspace, data, message="history[0]")
+    assert "'text'" in message and f"{limits.MAX_FIELD_CHARS:,}" in message
+
+
+def test_text_in_a_list_value_counts_too(sqlite_workspace: Workspace) -> None:
+    changes = {"aliases": [[], ["Sam", TOO_LONG]]}
+    data = with_history(entry(record={"kind": "person", "ref": "p1"}, changes=changes))
+    message = refused(sqlite_workspace, data, message="history[0]")
+    assert "'aliases'" in message
+
+
+def test_the_changes_of_one_entry_have_a_limit_of_their_own(
+    sqlite_workspace: Workspace,
+) -> None:
+    # Each value within the field limit, but together past the entry's limit.
+    each = "y" * limits.MAX_FIELD_CHARS
+    names = limits.MAX_HISTORY_CHANGE_CHARS // (2 * limits.MAX_FIELD_CHARS) + 1
+    changes = {f"field_{n}": [each, each] for n in range(names)}
+    message = refused(sqlite_workspace, with_history(entry(changes=changes)), message="history[0]")
+    assert "changes" in message and f"{limits.MAX_HISTORY_CHANGE_CHARS:,}" in message
+
+
+def test_too_many_entries_are_refused(
+    sqlite_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(history, "MAX_HISTORY_ENTRIES", 3)
+    message = refused(sqlite_workspace, with_history(*[entry() for _ in range(4)]))
+    assert "history" in message and "3" in message
+
+
+def test_history_at_the_limits_imports(sqlite_workspace: Workspace) -> None:
+    longest = "z" * limits.MAX_FIELD_CHARS
+    data = with_history(entry(note=longest, changes={"text": ["I was out.", longest]}))
+    import_archive(sqlite_workspace, make_zip(data))
+    with sqlite_workspace.reader() as session:
+        notes = session.scalars(select(AuditEntry.note)).all()
+    assert any(note.endswith(longest) for note in notes)  # after the import's own words
+
+
+# -- reading case.json frugally ------------------------------------------------------------
+
+
+def spaces_zip(megabytes: int) -> io.BytesIO:
+    """A small zip whose case.json unpacks to ``megabytes`` MB of spaces."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("case.json", "w", force_zip64=True) as out:
+            for _ in range(megabytes):
+                out.write(b" " * (1024 * 1024))
+    buffer.seek(0)
+    return buffer
+
+
+def test_case_json_of_blank_space_is_read_without_copies(sqlite_workspace: Workspace) -> None:
+    """case.json is held once while it is read: no copy of its bytes and no text made of
+    the blank space around its value (a file of spaces just under the limit once took
+    five times its size)."""
+    megabytes = 24
+    bomb = spaces_zip(megabytes)
+    wide = ArchiveLimits(max_json_bytes=(megabytes + 1) * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ArchiveError, match="not valid JSON"):
+            import_archive(sqlite_workspace, bomb, limits=wide)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.3 * megabytes * 1024 * 1024
+    assert_nothing_imported(sqlite_workspace)
+
+
+def test_blank_space_around_case_json_is_fine(sqlite_workspace: Workspace) -> None:
+    raw = b"\n \t\r\n" + json.dumps(minimal()).encode() + b"\n\n  \n"
+    import_archive(sqlite_workspace, make_zip(raw_json=raw))
+    assert cases.list_cases(sqlite_workspace)[0].caption == "People v. Small"
