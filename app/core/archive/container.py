@@ -174,9 +174,9 @@ class ArchiveReader:
             data[size : size + len(chunk)] = chunk
             size += len(chunk)
         with memoryview(data) as view:
-            text = _json_text(view[:size])
+            text, lines_before = _json_text(view[:size])
         del data  # the bytes go before the parse makes its objects
-        return _parse_text(text)
+        return _parse_text(text, lines_before)
 
     def _json_too_big(self, size: str) -> ArchiveError:
         return ArchiveError(
@@ -266,20 +266,24 @@ def _float(text: str) -> float:
 def parse_json(data: bytes | bytearray | memoryview) -> Any:
     """The JSON of ``data``, strictly: no duplicate keys, no NaN or Infinity, no number
     longer than ``MAX_JSON_NUMBER_CHARS`` (Python refuses to read very long ones)."""
-    return _parse_text(_json_text(memoryview(data)))
+    return _parse_text(*_json_text(memoryview(data)))
 
 
-def _json_text(view: memoryview) -> str:
-    """The text of case.json's value. Only the value is decoded, not the blank space
-    around it: 200 MB of spaces around nothing costs no text at all."""
+def _json_text(view: memoryview) -> tuple[str, int]:
+    """The text of case.json's value, and the lines before it. Only the value is
+    decoded, not the blank space around it: 200 MB of spaces around nothing costs no
+    text at all."""
     start, end = _without_blank_ends(view)
+    lines_before = sum(
+        bytes(view[at : min(start, at + CHUNK)]).count(b"\n") for at in range(0, start, CHUNK)
+    )
     try:
-        return str(view[start:end], "utf-8")
+        return str(view[start:end], "utf-8"), lines_before
     except UnicodeDecodeError as exc:
         raise ArchiveError(f"case.json is not UTF-8 text (byte {start + exc.start})") from None
 
 
-def _parse_text(text: str) -> Any:
+def _parse_text(text: str, lines_before: int = 0) -> Any:
     try:
         return json.loads(
             text,
@@ -290,7 +294,8 @@ def _parse_text(text: str) -> Any:
         )
     except json.JSONDecodeError as exc:
         raise ArchiveError(
-            f"case.json is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+            f"case.json is not valid JSON: {exc.msg} "
+            f"(line {exc.lineno + lines_before}, column {exc.colno})"
         ) from None
     except RecursionError:
         raise ArchiveError("case.json is malformed: nested too deeply") from None

@@ -119,3 +119,10 @@ def test_blank_space_around_case_json_is_fine(sqlite_workspace: Workspace) -> No
     raw = b"\n \t\r\n" + json.dumps(minimal()).encode() + b"\n\n  \n"
     import_archive(sqlite_workspace, make_zip(raw_json=raw))
     assert cases.list_cases(sqlite_workspace)[0].caption == "People v. Small"
+
+
+def test_a_json_error_after_blank_lines_names_its_line(sqlite_workspace: Workspace) -> None:
+    raw = b"\n\n\n" + json.dumps(minimal(), indent=1).encode()[:-2]
+    lines = raw.count(b"\n") + 1
+    with pytest.raises(ArchiveError, match=rf"\(line {lines}, column"):
+        import_archive(sqlite_workspace, make_zip(raw_json=raw))
