@@ -77,8 +77,8 @@ def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
 
 
 def _court_example(args: argparse.Namespace) -> int:
-    from app.core.court_example import add_court_example
     from app.commands.encryption import open_with_passphrase
+    from app.core.court_example import add_court_example
     from app.core.errors import ValidationError
 
     if args.archive:
