@@ -29,6 +29,11 @@ MAX_CASE_JSON_BYTES = 200 * MIB
 MAX_ARCHIVE_BYTES = 4 * GIB  # all entries, uncompressed
 MAX_ARCHIVE_ENTRIES = 100_000
 MAX_JSON_NUMBER_CHARS = 100  # digits of one number in case.json
+# Blank space in case.json: Casefile's own is about 20% blank, JSON indented eight
+# spaces a level about 75%. Past its first 16 MB, a case.json more than 95% blank
+# space is refused as it is read (else it takes its size in memory for nothing).
+CASE_JSON_BLANK_CHECK_FROM = 16 * MIB
+MAX_CASE_JSON_BLANK_PERCENT = 95
 # The audit trail an archive carries (``history``): its note and each changed value
 # are fields like any other (MAX_FIELD_CHARS). The changes of one entry together hold
 # at most what one edit of a record with two long texts does (old and new of each);

@@ -27,8 +27,10 @@ from typing import IO, Any
 
 from app.core.errors import ArchiveError
 from app.core.limits import (
+    CASE_JSON_BLANK_CHECK_FROM,
     MAX_ARCHIVE_BYTES,
     MAX_ARCHIVE_ENTRIES,
+    MAX_CASE_JSON_BLANK_PERCENT,
     MAX_CASE_JSON_BYTES,
     MAX_JSON_NUMBER_CHARS,
 )
@@ -166,13 +168,22 @@ class ArchiveReader:
         info = self.entries[CASE_JSON]
         if info.file_size > limit:
             raise self._json_too_big(f"{info.file_size:,} bytes")
-        # Read into one buffer of the declared size (chunks() refuses more than that):
-        # the file is held once, never grown, copied or joined.
-        data = bytearray(info.file_size)
-        size = 0
+        # Read into one buffer (chunks() refuses more than the declared size): the file
+        # is held once, never copied or joined.
+        data = bytearray()
+        size = blank = 0
         for chunk in self.chunks(CASE_JSON):
-            data[size : size + len(chunk)] = chunk
+            data += chunk  # grown in place (a large block is remapped, not copied)
             size += len(chunk)
+            blank += len(chunk) - len(chunk.translate(None, _BLANK))
+            if (
+                size >= CASE_JSON_BLANK_CHECK_FROM
+                and blank * 100 > size * MAX_CASE_JSON_BLANK_PERCENT
+            ):
+                raise ArchiveError(
+                    f"case.json is more than {MAX_CASE_JSON_BLANK_PERCENT}% blank space "
+                    f"({blank:,} of its first {size:,} bytes); refusing the archive"
+                )
         with memoryview(data) as view:
             text, lines_before = _json_text(view[:size])
         del data  # the bytes go before the parse makes its objects

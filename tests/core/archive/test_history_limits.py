@@ -86,22 +86,24 @@ def test_history_at_the_limits_imports(sqlite_workspace: Workspace) -> None:
 # -- reading case.json frugally ------------------------------------------------------------
 
 
-def spaces_zip(megabytes: int) -> io.BytesIO:
-    """A small zip whose case.json unpacks to ``megabytes`` MB of spaces."""
+def spaces_zip(megabytes: int, before: bytes = b"", after: bytes = b"") -> io.BytesIO:
+    """A small zip whose case.json unpacks to ``megabytes`` MB of spaces (between
+    ``before`` and ``after``)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         with zf.open("case.json", "w", force_zip64=True) as out:
+            out.write(before)
             for _ in range(megabytes):
                 out.write(b" " * (1024 * 1024))
+            out.write(after)
     buffer.seek(0)
     return buffer
 
 
-def test_case_json_of_blank_space_is_read_without_copies(sqlite_workspace: Workspace) -> None:
-    """case.json is held once while it is read: no copy of its bytes and no text made of
-    the blank space around its value (a file of spaces just under the limit once took
-    five times its size)."""
-    megabytes = 24
+def test_case_json_is_read_without_copies(sqlite_workspace: Workspace) -> None:
+    """case.json is held once while it is read: no copy of its bytes, and no text made
+    of the blank space around its value (a file of spaces once took five times its size)."""
+    megabytes = 12
     bomb = spaces_zip(megabytes)
     wide = ArchiveLimits(max_json_bytes=(megabytes + 1) * 1024 * 1024)
     tracemalloc.start()
@@ -113,6 +115,38 @@ def test_case_json_of_blank_space_is_read_without_copies(sqlite_workspace: Works
         tracemalloc.stop()
     assert peak < 1.3 * megabytes * 1024 * 1024
     assert_nothing_imported(sqlite_workspace)
+
+
+@pytest.mark.parametrize("around", [(b"", b""), (b"{", b"}"), (b'{"case": ', b"null}")])
+def test_a_case_json_of_blank_space_is_refused_as_it_is_read(
+    sqlite_workspace: Workspace, around: tuple[bytes, bytes]
+) -> None:
+    megabytes = 40
+    bomb = spaces_zip(megabytes, *around)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ArchiveError, match=r"more than 95% blank space"):
+            import_archive(sqlite_workspace, bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # The buffer of its declared size, and nothing more: no text, no parse.
+    assert peak < 1.2 * megabytes * 1024 * 1024
+    assert_nothing_imported(sqlite_workspace)
+
+
+def test_indented_json_is_far_from_mostly_blank() -> None:
+    """JSON indented even eight spaces a level (Casefile writes one) stays under the
+    blank limit, with room to spare."""
+    data = minimal(
+        statements=[
+            {"ref": f"s{n}", "speaker": "pa1", "text": "I was home.", "issues": ["i1"]}
+            for n in range(200)
+        ]
+    )
+    raw = json.dumps(data, indent=8).encode()
+    blank = len(raw) - len(raw.translate(None, b" \t\r\n"))
+    assert blank * 100 < len(raw) * (limits.MAX_CASE_JSON_BLANK_PERCENT - 10)
 
 
 def test_blank_space_around_case_json_is_fine(sqlite_workspace: Workspace) -> None:
