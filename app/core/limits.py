@@ -34,11 +34,12 @@ MAX_JSON_NUMBER_CHARS = 100  # digits of one number in case.json
 # space is refused as it is read (else it takes its size in memory for nothing).
 CASE_JSON_BLANK_CHECK_FROM = 16 * MIB
 MAX_CASE_JSON_BLANK_PERCENT = 95
-# The audit trail an archive carries (``history``): its note and each changed value
-# are fields like any other (MAX_FIELD_CHARS). The changes of one entry together hold
-# at most what one edit of a record with two long texts does (old and new of each);
-# and a case carries at most a million entries.
-MAX_HISTORY_CHANGE_CHARS = 4 * MAX_FIELD_CHARS
+# The audit trail an archive carries (``history``): its note and each text in a changed
+# value are fields like any other (MAX_FIELD_CHARS). The changes of one entry together
+# hold at most what one edit of the record with the most long texts does (a person's
+# address, notes and an alias, old and new of each) and room for the rest; and a case
+# carries at most a million entries.
+MAX_HISTORY_CHANGE_CHARS = 8 * MAX_FIELD_CHARS
 MAX_HISTORY_ENTRIES = 1_000_000
 
 # Text extraction of one attached file: how much of a Word file's XML is read, and

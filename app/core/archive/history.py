@@ -185,20 +185,15 @@ def _read_entry(where: str, item: Any, known: Mapping[str, set[str]]) -> History
             raise _fail(where, f"changes of {name!r} must be [old, new]")
         total += len(name)
         for value in pair:
-            total += _value_size(f"{where}: changes of {name!r}", value)
+            total += _value_size(where, name, value, MAX_HISTORY_CHANGE_CHARS - total)
             _check_refs(f"{where}: {name}", ID_FIELDS.get(name), value, known)
-        if total > MAX_HISTORY_CHANGE_CHARS:
-            raise _fail(
-                where,
-                f"its changes are more than {MAX_HISTORY_CHANGE_CHARS:,} characters, "
-                "the limit of one entry",
-            )
     return HistoryEntry(at, user, action, kind, ref, changes, note)
 
 
-def _value_size(where: str, value: Any) -> int:
-    """The characters an old or new value holds (its text, one per other scalar),
-    refusing one whose text is past the field limit: a value is a field."""
+def _value_size(where: str, name: str, value: Any, room: int) -> int:
+    """The characters an old or new value holds (its text, one per other value). Each
+    text in it is a field, held to the field limit (a list of aliases: each alias); all
+    of them to ``room``, what the entry's limit leaves."""
     size = 0
     pending = [value]
     while pending:
@@ -209,10 +204,21 @@ def _value_size(where: str, value: Any) -> int:
         elif isinstance(item, list):
             pending.extend(item)
             size += 1
+        elif isinstance(item, str):
+            if len(item) > MAX_FIELD_CHARS:
+                raise _fail(
+                    f"{where}: changes of {name!r}",
+                    f"holds text longer than {MAX_FIELD_CHARS:,} characters, the field limit",
+                )
+            size += len(item)
         else:
-            size += len(item) if isinstance(item, str) else 1
-        if size > MAX_FIELD_CHARS:
-            raise _fail(where, f"is more than {MAX_FIELD_CHARS:,} characters, the field limit")
+            size += 1
+        if size > room:
+            raise _fail(
+                where,
+                f"its changes are more than {MAX_HISTORY_CHANGE_CHARS:,} characters, "
+                "the limit of one entry",
+            )
     return size
 
 

@@ -52,7 +52,22 @@ def test_text_in_a_list_value_counts_too(sqlite_workspace: Workspace) -> None:
     changes = {"aliases": [[], ["Sam", TOO_LONG]]}
     data = with_history(entry(record={"kind": "person", "ref": "p1"}, changes=changes))
     message = refused(sqlite_workspace, data, message="history[0]")
-    assert "'aliases'" in message
+    assert "'aliases'" in message and f"{limits.MAX_FIELD_CHARS:,}" in message
+
+
+def test_the_longest_edit_of_a_person_imports(sqlite_workspace: Workspace) -> None:
+    """Address, notes and two aliases at the field limit, all changed in one edit: what
+    a workspace can record, an archive can carry."""
+    old, new = "o" * limits.MAX_FIELD_CHARS, "n" * limits.MAX_FIELD_CHARS
+    changes = {
+        "address": [old, new],
+        "notes": [old, new],
+        "aliases": [[old], [new, "m" * limits.MAX_FIELD_CHARS]],
+        "name": ["Sam Smal", "Sam Small"],
+    }
+    data = with_history(entry(record={"kind": "person", "ref": "p1"}, changes=changes))
+    import_archive(sqlite_workspace, make_zip(data))
+    assert [case.caption for case in cases.list_cases(sqlite_workspace)] == ["People v. Small"]
 
 
 def test_the_changes_of_one_entry_have_a_limit_of_their_own(
