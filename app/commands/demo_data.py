@@ -62,9 +62,11 @@ def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
         demo.write_archive(data, args.archive)
         print(f"Wrote {args.archive} ({data['case']['caption']}).")
         return 0
-    from app.core.storage.workspace import open_workspace
+    # Opened like every other command's workspace: with its passphrase when encrypted.
+    # (The command opens it itself, after building the case: --archive needs none.)
+    from app.commands.encryption import open_with_passphrase
 
-    workspace = open_workspace(args.db)
+    workspace = open_with_passphrase(args)
     try:
         _refuse_a_second_copy(workspace, data["case"]["uid"], args.seed)
         case_id = demo.insert_case(workspace, data)
@@ -75,15 +77,15 @@ def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
 
 
 def _court_example(args: argparse.Namespace) -> int:
+    from app.commands.encryption import open_with_passphrase
     from app.core.court_example import add_court_example
     from app.core.errors import ValidationError
-    from app.core.storage.workspace import open_workspace
 
     if args.archive:
         raise ValidationError(
             "archive", "--court-example adds the case to the workspace; export it afterwards"
         )
-    workspace = open_workspace(args.db)
+    workspace = open_with_passphrase(args)
     try:
         case_id = add_court_example(workspace)
     finally:

@@ -16,9 +16,11 @@ GIB = 1024 * MIB
 MAX_FIELD_CHARS = 1_000_000
 
 # Whole numbers a record keeps (a charge's count) fit the smallest integer column
-# of every backend (PostgreSQL INTEGER); record ids fit a 64-bit one.
+# of every backend (PostgreSQL INTEGER). So do record ids: every table's id is an
+# INTEGER, 32-bit on PostgreSQL, so a larger id typed or read is no record at all
+# (looking it up would fail inside the database instead of finding nothing).
 MAX_SMALL_INT = 2**31 - 1
-MAX_RECORD_ID = 2**63 - 1
+MAX_RECORD_ID = 2**31 - 1
 # An attached file's size in bytes (a BIGINT column: body-camera video passes 2 GiB).
 MAX_FILE_BYTES = 2**63 - 1
 
@@ -27,6 +29,18 @@ MAX_CASE_JSON_BYTES = 200 * MIB
 MAX_ARCHIVE_BYTES = 4 * GIB  # all entries, uncompressed
 MAX_ARCHIVE_ENTRIES = 100_000
 MAX_JSON_NUMBER_CHARS = 100  # digits of one number in case.json
+# Blank space in case.json: Casefile's own is about 20% blank, JSON indented eight
+# spaces a level about 75%. Past its first 16 MB, a case.json more than 95% blank
+# space is refused as it is read (else it takes its size in memory for nothing).
+CASE_JSON_BLANK_CHECK_FROM = 16 * MIB
+MAX_CASE_JSON_BLANK_PERCENT = 95
+# The audit trail an archive carries (``history``): its note and each text in a changed
+# value are fields like any other (MAX_FIELD_CHARS). The changes of one entry together
+# hold at most what one edit of the record with the most long texts does (a person's
+# address, notes and an alias, old and new of each) and room for the rest; and a case
+# carries at most a million entries.
+MAX_HISTORY_CHANGE_CHARS = 8 * MAX_FIELD_CHARS
+MAX_HISTORY_ENTRIES = 1_000_000
 
 # Text extraction of one attached file: how much of a Word file's XML is read, and
 # how much of any file's text is kept for search.

@@ -3,7 +3,8 @@
 The sample is an archive's ``case.json`` plus the article it cites. It is packed
 into an in-memory archive and goes through the ordinary import, so it gets the
 same checks as any archive. Loading it again returns the case already there
-(matched by its fixed case ``uid``) instead of adding a second copy.
+(matched by its fixed case ``uid``) instead of adding a second copy, also when
+several load it at once (the import decides under a lock on the uid).
 """
 
 from __future__ import annotations
@@ -64,4 +65,5 @@ def load_sample(ws: Workspace) -> int:
         payload = sample_archive()
     except OSError as exc:
         raise ArchiveError(f"the sample case files cannot be read: {exc}") from None
-    return import_archive(ws, io.BytesIO(payload))
+    # Looked up again under the import's lock: runs at once add it once.
+    return import_archive(ws, io.BytesIO(payload), once=True)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from app.cli import build_parser, main
 from tests.conftest import copy_template
+from tests.conftest_pg import PgUrlFactory
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
@@ -44,6 +45,8 @@ HOSTILE = [
     "nan",
     "99999999999999999999",
     "9" * 5000,
+    str(2**31),  # past PostgreSQL's INTEGER ids (tests/commands/test_record_ids.py)
+    str(2**63 - 1),
     str(2**63),
     str(-(2**63) - 1),
     "١٢",
@@ -78,8 +81,17 @@ NUMBERS = st.integers(min_value=-(2**70), max_value=2**70).map(str)
 TEXT = st.text(max_size=30).filter(lambda s: "/" not in s and not s.startswith("~"))
 
 
-def _value(action: argparse.Action) -> st.SearchStrategy[str]:
-    value = st.sampled_from(HOSTILE) | NUMBERS | TEXT
+# Whole numbers around the edges of the id columns (PostgreSQL's are 32-bit, SQLite's
+# 64-bit): what the PostgreSQL run below sends where a command takes a value.
+ID_SHAPED = st.sampled_from(
+    [str(n) for n in (0, 1, 2**31 - 1, 2**31, 2**32, 2**53, 2**63 - 1, 2**63, 2**64)]
+) | st.integers(min_value=-(2**65), max_value=2**65).map(str)
+
+
+def _value(
+    action: argparse.Action, hostile: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[str]:
+    value = hostile if hostile is not None else st.sampled_from(HOSTILE) | NUMBERS | TEXT
     if action.choices:
         value = st.sampled_from([str(c) for c in action.choices]) | value
     if action.metavar == "CASE":
@@ -92,9 +104,12 @@ def _count(action: argparse.Action) -> st.SearchStrategy[int]:
     return counts.get(action.nargs, st.integers(0, 2))  # type: ignore[arg-type]
 
 
-def words_for(command: str) -> st.SearchStrategy[list[str]]:
+def words_for(
+    command: str, hostile: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[list[str]]:
     """Words a parser mostly accepts (each positional filled, some options with a value),
-    so most examples reach the command itself; and loose words, options among them."""
+    so most examples reach the command itself; and loose words, options among them.
+    ``hostile``: the values to try (default: every kind of hostile word)."""
     actions = [a for a in COMMANDS[command]._actions if a.dest != "help"]
     positionals = [a for a in actions if not a.option_strings]
     optionals = [a for a in actions if a.option_strings]
@@ -103,15 +118,15 @@ def words_for(command: str) -> st.SearchStrategy[list[str]]:
     def shaped(draw: st.DrawFn) -> list[str]:
         words: list[str] = []
         for action in positionals:
-            words += [draw(_value(action)) for _ in range(draw(_count(action)))]
+            words += [draw(_value(action, hostile)) for _ in range(draw(_count(action)))]
         chosen = draw(st.lists(st.sampled_from(optionals), max_size=3)) if optionals else []
         for action in [a for a in optionals if a.required] + chosen:
             words.append(action.option_strings[-1])
             if action.nargs != 0:
-                words.append(draw(_value(action)))
+                words.append(draw(_value(action, hostile)))
         return words
 
-    loose = st.sampled_from(HOSTILE) | NUMBERS | TEXT
+    loose = hostile if hostile is not None else st.sampled_from(HOSTILE) | NUMBERS | TEXT
     if optionals:
         loose = loose | st.sampled_from([o for a in optionals for o in a.option_strings])
     return shaped() | st.lists(loose, max_size=6)
@@ -161,5 +176,56 @@ def test_no_arguments_give_a_traceback(
         assert isinstance(status, int)
         assert "Traceback" not in err, (words, err)
         assert "unexpected error" not in err, (words, err)
+
+    fuzz()
+
+
+@pytest.fixture
+def pg_place(
+    pg_template: str,
+    pg_url_factory: PgUrlFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> str:
+    """A PostgreSQL workspace with the sample case; the commands run in an empty folder."""
+    url = pg_url_factory(template=pg_template)
+    for name in ("CASEFILE_DB", "CASEFILE_PASSPHRASE", "CASEFILE_NEW_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert main(["--db", url, "sample"]) == 0
+    return url
+
+
+# Commands that need no workspace, or make one: nothing of PostgreSQL's to reach.
+NO_DATABASE = {"new-workspace", "encrypt", "passphrase", "extract", "restore", "backup"}
+
+
+@pytest.mark.parametrize("command", sorted(set(COMMANDS) - NO_DATABASE))
+def test_id_shaped_words_on_postgresql(
+    command: str, pg_place: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The numbers of the fuzz above, on PostgreSQL: its columns are narrower than
+    SQLite's, so a number that passes on SQLite can still fail inside PostgreSQL."""
+    capsys.readouterr()
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(words=words_for(command, ID_SHAPED))
+    def fuzz(words: list[str]) -> None:
+        argv = ["--db", pg_place, command, *words]
+        if command == "demo-data":
+            argv += SMALL_DEMO
+        status = run(argv)
+        err = capsys.readouterr().err
+        assert "Traceback" not in err, (words, err)
+        assert "unexpected error" not in err, (words, err)
+        assert isinstance(status, int)
 
     fuzz()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import resource
 import signal
 import zipfile
@@ -184,3 +185,22 @@ def test_a_full_disk_leaves_the_old_passphrase(
     ws = open_workspace(db, "a new one")
     assert len(cases.list_cases(ws)) == 60
     ws.close()
+
+
+def test_demo_data_opens_an_encrypted_workspace_like_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "w.casefile")
+    key_file = _secret(tmp_path, "pass.txt", PASSPHRASE)
+    assert main(["new-workspace", db, "--encrypt", "--new-passphrase-file", key_file]) == 0
+    small = ["--people", "2", "--statements", "1", "--documents", "0", "--events", "0"]
+    assert main(["--db", db, "--passphrase-file", key_file, "demo-data", *small]) == 0
+    assert "Added case" in capsys.readouterr().out
+    monkeypatch.setenv("CASEFILE_PASSPHRASE", PASSPHRASE)
+    assert main(["--db", db, "demo-data", "--court-example"]) == 0
+    assert capsys.readouterr().out.strip().isdigit()
+    assert main(["--db", db, "demo-data", *small, "--seed", "2"]) == 1  # none given
+    assert "give its passphrase" in _err(capsys)
+    monkeypatch.setenv("CASEFILE_PASSPHRASE", PASSPHRASE)
+    assert main(["--db", db, "cases", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2

@@ -27,8 +27,10 @@ from typing import IO, Any
 
 from app.core.errors import ArchiveError
 from app.core.limits import (
+    CASE_JSON_BLANK_CHECK_FROM,
     MAX_ARCHIVE_BYTES,
     MAX_ARCHIVE_ENTRIES,
+    MAX_CASE_JSON_BLANK_PERCENT,
     MAX_CASE_JSON_BYTES,
     MAX_JSON_NUMBER_CHARS,
 )
@@ -166,12 +168,26 @@ class ArchiveReader:
         info = self.entries[CASE_JSON]
         if info.file_size > limit:
             raise self._json_too_big(f"{info.file_size:,} bytes")
+        # Read into one buffer (chunks() refuses more than the declared size): the file
+        # is held once, never copied or joined.
         data = bytearray()
+        size = blank = 0
         for chunk in self.chunks(CASE_JSON):
-            data += chunk
-            if len(data) > limit:
-                raise self._json_too_big(f"more than {limit:,} bytes")
-        return parse_json(bytes(data))
+            data += chunk  # grown in place (a large block is remapped, not copied)
+            size += len(chunk)
+            blank += len(chunk) - len(chunk.translate(None, _BLANK))
+            if (
+                size >= CASE_JSON_BLANK_CHECK_FROM
+                and blank * 100 > size * MAX_CASE_JSON_BLANK_PERCENT
+            ):
+                raise ArchiveError(
+                    f"case.json is more than {MAX_CASE_JSON_BLANK_PERCENT}% blank space "
+                    f"({blank:,} of its first {size:,} bytes); refusing the archive"
+                )
+        with memoryview(data) as view:
+            text, lines_before = _json_text(view[:size])
+        del data  # the bytes go before the parse makes its objects
+        return _parse_text(text, lines_before)
 
     def _json_too_big(self, size: str) -> ArchiveError:
         return ArchiveError(
@@ -258,13 +274,27 @@ def _float(text: str) -> float:
     return value
 
 
-def parse_json(data: bytes) -> Any:
+def parse_json(data: bytes | bytearray | memoryview) -> Any:
     """The JSON of ``data``, strictly: no duplicate keys, no NaN or Infinity, no number
     longer than ``MAX_JSON_NUMBER_CHARS`` (Python refuses to read very long ones)."""
+    return _parse_text(*_json_text(memoryview(data)))
+
+
+def _json_text(view: memoryview) -> tuple[str, int]:
+    """The text of case.json's value, and the lines before it. Only the value is
+    decoded, not the blank space around it: 200 MB of spaces around nothing costs no
+    text at all."""
+    start, end = _without_blank_ends(view)
+    lines_before = sum(
+        bytes(view[at : min(start, at + CHUNK)]).count(b"\n") for at in range(0, start, CHUNK)
+    )
     try:
-        text = data.decode("utf-8")
+        return str(view[start:end], "utf-8"), lines_before
     except UnicodeDecodeError as exc:
-        raise ArchiveError(f"case.json is not UTF-8 text (byte {exc.start})") from None
+        raise ArchiveError(f"case.json is not UTF-8 text (byte {start + exc.start})") from None
+
+
+def _parse_text(text: str, lines_before: int = 0) -> Any:
     try:
         return json.loads(
             text,
@@ -275,10 +305,30 @@ def parse_json(data: bytes) -> Any:
         )
     except json.JSONDecodeError as exc:
         raise ArchiveError(
-            f"case.json is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+            f"case.json is not valid JSON: {exc.msg} "
+            f"(line {exc.lineno + lines_before}, column {exc.colno})"
         ) from None
     except RecursionError:
         raise ArchiveError("case.json is malformed: nested too deeply") from None
+
+
+_BLANK = b" \t\r\n"  # JSON's whitespace
+_LEADING_BLANK = re.compile(rb"[ \t\r\n]*")
+
+
+def _without_blank_ends(view: memoryview) -> tuple[int, int]:
+    """Where the JSON value in ``view`` starts and ends, without the whitespace around it
+    (found without copying ``view``: from the end it is looked at a block at a time)."""
+    match = _LEADING_BLANK.match(view)
+    start = match.end() if match else 0
+    end = len(view)
+    while end > start:
+        block = bytes(view[max(start, end - CHUNK) : end])
+        kept = len(block.rstrip(_BLANK))
+        end -= len(block) - kept
+        if kept:
+            break
+    return start, end
 
 
 @contextlib.contextmanager

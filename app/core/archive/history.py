@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import ArchiveError
 from app.core.kinds import KINDS
+from app.core.limits import MAX_FIELD_CHARS, MAX_HISTORY_CHANGE_CHARS, MAX_HISTORY_ENTRIES
 from app.core.storage import audit, audit_chain
 from app.core.textrules import storage_problem
 
@@ -152,6 +153,11 @@ def read_history(raw: Any, known: Mapping[str, set[str]]) -> list[HistoryEntry]:
         return []
     if not isinstance(raw, list):
         raise _fail("history", f"expected a list, got {type(raw).__name__}")
+    if len(raw) > MAX_HISTORY_ENTRIES:
+        raise _fail(
+            "history",
+            f"has {len(raw):,} entries, more than the limit of {MAX_HISTORY_ENTRIES:,}",
+        )
     return [_read_entry(f"history[{n}]", item, known) for n, item in enumerate(raw)]
 
 
@@ -163,7 +169,7 @@ def _read_entry(where: str, item: Any, known: Mapping[str, set[str]]) -> History
         raise _fail(where, f"unknown key {unknown[0]!r}")
     at = _timestamp(where, item.get("at"))
     user = _text(where, "user", item.get("user"), _MAX_USER)
-    note = _text(where, "note", item.get("note"), None)
+    note = _text(where, "note", item.get("note"), MAX_FIELD_CHARS)
     action = item.get("action")
     if not isinstance(action, str) or action not in ACTIONS:
         raise _fail(where, f"action {action!r} is not one of {', '.join(sorted(ACTIONS))}")
@@ -171,14 +177,49 @@ def _read_entry(where: str, item: Any, known: Mapping[str, set[str]]) -> History
     changes = item.get("changes") or {}
     if not isinstance(changes, dict):
         raise _fail(where, "changes must be an object of field: [old, new]")
+    total = 0
     for name, pair in changes.items():
-        if not name or len(name) > _MAX_FIELD:
+        if not isinstance(name, str) or not name or len(name) > _MAX_FIELD:
             raise _fail(where, f"the field name {name!r} is not a field name")
         if not isinstance(pair, list) or len(pair) != 2:
             raise _fail(where, f"changes of {name!r} must be [old, new]")
+        total += len(name)
         for value in pair:
+            total += _value_size(where, name, value, MAX_HISTORY_CHANGE_CHARS - total)
             _check_refs(f"{where}: {name}", ID_FIELDS.get(name), value, known)
     return HistoryEntry(at, user, action, kind, ref, changes, note)
+
+
+def _value_size(where: str, name: str, value: Any, room: int) -> int:
+    """The characters an old or new value holds (its text, one per other value). Each
+    text in it is a field, held to the field limit (a list of aliases: each alias); all
+    of them to ``room``, what the entry's limit leaves."""
+    size = 0
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+            size += sum(len(key) for key in item) + 1
+        elif isinstance(item, list):
+            pending.extend(item)
+            size += 1
+        elif isinstance(item, str):
+            if len(item) > MAX_FIELD_CHARS:
+                raise _fail(
+                    f"{where}: changes of {name!r}",
+                    f"holds text longer than {MAX_FIELD_CHARS:,} characters, the field limit",
+                )
+            size += len(item)
+        else:
+            size += 1
+        if size > room:
+            raise _fail(
+                where,
+                f"its changes are more than {MAX_HISTORY_CHANGE_CHARS:,} characters, "
+                "the limit of one entry",
+            )
+    return size
 
 
 def _timestamp(where: str, value: Any) -> dt.datetime:
@@ -200,10 +241,10 @@ def _text(where: str, key: str, value: Any, limit: int | None) -> str:
         return ""
     if not isinstance(value, str):
         raise _fail(where, f"{key} must be text")
+    if limit is not None and len(value) > limit:  # before any other work on the text
+        raise _fail(where, f"{key} is longer than {limit:,} characters ({len(value):,}), the limit")
     if storage_problem(value) is not None:
         raise _fail(where, f"{key} {storage_problem(value)}")
-    if limit is not None and len(value) > limit:
-        raise _fail(where, f"{key} is longer than {limit} characters")
     return value
 
 

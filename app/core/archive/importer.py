@@ -69,10 +69,14 @@ def import_archive(
     *,
     limits: ArchiveLimits = DEFAULT_LIMITS,
     passphrase: str | None = None,
+    once: bool = False,
 ) -> int:
     """Add the archive's case to the workspace in one transaction; returns the new case id.
 
-    An encrypted archive needs ``passphrase``, unless it was exported from ``ws``."""
+    An encrypted archive needs ``passphrase``, unless it was exported from ``ws``. With
+    ``once``, a workspace that already has the archive's case (by its uid) gets nothing
+    and the id of that case is returned: decided under the uid's lock, so imports run at
+    once add the case once (the sample case)."""
     with open_archive(source, limits=limits, passphrase=passphrase, key=ws.key) as reader:
         content = read_content(reader.read_case_json())
         attachments = content.attachments
@@ -86,23 +90,31 @@ def import_archive(
                     raise ArchiveError(f"the attachment {sha} changed while it was being read")
     extracted = _extract_texts(ws, content)
     try:
-        with ws.session() as session, audit.suppressed(session), _indexing(session, content):
-            case_id, ids = _insert(session, content, extracted)
-            # Rows went in past the ORM, so its hook did not see the ledger: keep the
-            # case's speedy-trial last day current here (app/core/clock/kept.py).
-            kept.refresh(session, [case_id])
-            # The archive's own trail first, then this import: the trail stays in time order.
-            import_history(session, content.history, case_id, ids)
-            audit.record(
-                session,
-                audit.IMPORT,
-                "cases",
-                case_id,
-                case_id,
-                note=_import_note(content, source),
-            )
-            # Every row is in; a big import's search index is not rebuilt yet.
-            fault_point("import:after-insert")
+        with ws.session() as session, audit.suppressed(session):
+            _lock_uids(session, content)
+            uid = content.case_uid
+            existing = _taken(session, Case.uid, [uid]) if uid else {}
+            # Between the look and the insert: a second import of the uid waits at the lock.
+            fault_point("import:case-looked-up")
+            if once and uid in existing:
+                return existing[uid]
+            with _indexing(session, content):
+                case_id, ids = _insert(session, content, extracted, keep_uid=not existing)
+                # Rows went in past the ORM, so its hook did not see the ledger: keep the
+                # case's speedy-trial last day current here (app/core/clock/kept.py).
+                kept.refresh(session, [case_id])
+                # The archive's own trail first, then this import: the trail stays in time order.
+                import_history(session, content.history, case_id, ids)
+                audit.record(
+                    session,
+                    audit.IMPORT,
+                    "cases",
+                    case_id,
+                    case_id,
+                    note=_import_note(content, source),
+                )
+                # Every row is in; a big import's search index is not rebuilt yet.
+                fault_point("import:after-insert")
     except SQLAlchemyError as exc:
         raise WorkspaceError(
             f"the case could not be imported; nothing was added: {db.reason(exc)}"
@@ -190,14 +202,16 @@ def _lock_uids(session: Session, content: ArchiveContent) -> None:
 
 
 def _insert(
-    session: Session, content: ArchiveContent, extracted: dict[str, tuple[str | None, str]]
+    session: Session,
+    content: ArchiveContent,
+    extracted: dict[str, tuple[str | None, str]],
+    *,
+    keep_uid: bool,
 ) -> tuple[int, dict[str, dict[str, int]]]:
-    """Insert the case; its id, and the new id of each ref by kind (for the history)."""
+    """Insert the case (with the archive's uid when ``keep_uid``, under the lock of
+    :func:`_lock_uids`); its id, and the new id of each ref by kind (for the history)."""
     sections = content.sections
-    _lock_uids(session, content)
-    uid = content.case_uid
-    if uid is None or _taken(session, Case.uid, [uid]):
-        uid = new_uid()
+    uid = content.case_uid if keep_uid and content.case_uid else new_uid()
     case = Case(uid=uid, **content.case)
     session.add(case)
     session.flush()

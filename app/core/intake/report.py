@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from app.core.errors import CasefileError
 from app.core.intake.conflicts import ConflictHit
 from app.core.limits import MAX_CELL_CHARS
 from app.core.vocab import ROLES, label
@@ -154,9 +155,9 @@ def _hit_row(hit: ConflictHit, base: Any, small: Any) -> list[Any]:
 
 
 def write_report(record: CheckRecord, path: Path) -> Path:
-    from reportlab.lib.pagesizes import LETTER
     from reportlab.lib.units import inch
-    from reportlab.platypus import SimpleDocTemplate
+
+    from app.core.storage.atomic import staged_file
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -164,8 +165,25 @@ def write_report(record: CheckRecord, path: Path) -> Path:
         canvas.drawString(0.75 * inch, 0.5 * inch, f"Casefile conflict check - page {doc.page}")
         canvas.restoreState()
 
+    # Written like a brief or an export: a file only its owner reads (it names clients),
+    # moved into place whole, so a failure leaves any earlier report as it was.
+    try:
+        with staged_file(path.parent, prefix=".conflict-check-", suffix=".pdf") as staged:
+            staged.file.close()  # reportlab opens the file by name
+            _build(record, str(staged.path), footer)
+            staged.commit(path)
+    except OSError as exc:
+        raise CasefileError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path
+
+
+def _build(record: CheckRecord, target: str, footer: Any) -> None:
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.units import inch
+    from reportlab.platypus import SimpleDocTemplate
+
     doc = SimpleDocTemplate(
-        str(path),
+        target,
         pagesize=LETTER,
         leftMargin=0.75 * inch,
         rightMargin=0.75 * inch,
@@ -175,4 +193,3 @@ def write_report(record: CheckRecord, path: Path) -> Path:
         author=record.checked_by,
     )
     doc.build(_story(record), onFirstPage=footer, onLaterPages=footer)
-    return path

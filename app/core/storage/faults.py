@@ -13,7 +13,9 @@ Normally that is one dictionary look-up and nothing else. A test sets:
 Points in use: ``restore:before-journal``, ``restore:after-move-aside``,
 ``restore:after-database-in-place``, ``encrypt:after-export``, ``encrypt:after-swap``,
 ``backup:after-snapshot``, ``backup:mid-zip``, ``session:before-commit`` (every unit of
-work that writes), ``workspace:opened`` (the end of every open), ``import:after-insert``.
+work that writes), ``workspace:opened`` (the end of every open),
+``import:case-looked-up`` (an import has looked for its case's uid, under the uid's
+lock), ``import:after-insert``.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,22 @@ def test_conflicts_command_text_and_markup_in_names(
     assert "no matches" in capsys.readouterr().out
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(report).pages).split())
     assert "<b>Nobody</b> & <img src='x'/>" in text
+
+
+def test_the_report_is_written_for_its_owner_only_and_whole(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """Like a brief or an export, the record of a check is written 0600 (it names clients),
+    whatever the umask, by a rename: an old report is replaced, never half-overwritten."""
+    db = str(sqlite_workspace.url.render_as_string(hide_password=False))
+    report = tmp_path / "check.pdf"
+    report.write_bytes(b"an old report")
+    report.chmod(0o644)
+    old_umask = os.umask(0o022)
+    try:
+        assert main(["--db", db, "conflicts", "Derrick Ingram", "--report", str(report)]) == 0
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert "Conflict check" in PdfReader(report).pages[0].extract_text()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
