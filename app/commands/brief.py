@@ -6,10 +6,11 @@ import argparse
 import datetime as dt
 import sys
 
+from app.briefs.profiles import ALL_SECTIONS
 from app.core.storage.workspace import Workspace
 
 PROFILE_CHOICES = ("full", "client", "co-counsel")
-SECTION_NAMES = "cover,glance,charges,people,chronology,statements,issues,documents,notes"
+SECTION_NAMES = ",".join(ALL_SECTIONS)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
