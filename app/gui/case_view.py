@@ -21,6 +21,7 @@ from app.context import AppContext
 from app.gui import style
 from app.gui.sections import LIST_SECTIONS, SECTION_NAMES, SECTION_OF_KIND, SECTION_READS
 from app.gui.sections.clock import ClockSection
+from app.gui.sections.deadlines import DeadlinesSection
 from app.gui.sections.documents import DocumentsSection
 from app.gui.sections.list_section import ChronologySection, ListSection
 from app.gui.sections.overview import OverviewSection
@@ -96,6 +97,8 @@ class CaseView(QWidget):
                 section.add_files_requested.connect(self.add_files_requested)
             elif name == "chronology":
                 section = ChronologySection(ctx, name, title, icon_name, noun, plural, self)
+            elif name == "deadlines":  # the computed deadlines above the hand-added ones
+                section = DeadlinesSection(ctx, name, title, icon_name, noun, plural, self)
             else:
                 section = ListSection(ctx, name, title, icon_name, noun, plural, self)
             section.navigate.connect(self.navigate_to)

@@ -43,7 +43,8 @@ SECTION_READS: Mapping[str, frozenset[str]] = {
     "notes": frozenset({"note"}),
     "court": frozenset({"appearance"}),
     "filings": frozenset({"filing"}),
-    "deadlines": frozenset({"deadline"}),
+    # Hand-added deadlines, and those computed from the ledger and the charges.
+    "deadlines": frozenset({"deadline", "case", "charge", "appearance", "filing"}),
     "clock": frozenset({"case", "charge", "appearance", "filing"}),  # its 30.30 ledger
 }
 # What the list of cases shows: captions, clients (parties and their people), court dates
