@@ -105,7 +105,8 @@ def test_a_charge_delete_and_its_undo_re_read_the_charges_only(
     window.undo.undo()
     assert charges.model.total == before
     _visit_every_list(window)
-    assert reads == Counter({"charges": 2})
+    # The case's computed deadlines follow its charges (the speedy-trial limit).
+    assert reads == Counter({"charges": 2, "deadlines": 1})
 
 
 def test_a_step_that_does_not_say_what_it_changed_re_reads_everything(
@@ -124,7 +125,8 @@ def test_editing_the_case_re_reads_the_case_list(
     plan = SavePlan({"caption": "People v. D. Ingram"})
     _push(window, EditOperation(form_ctx.workspace, "case", small_case.case_id, plan))
     _visit_every_list(window)
-    assert reads == Counter({"cases": 1})
+    # The computed deadlines follow the case (its commencement date and custody).
+    assert reads == Counter({"cases": 1, "deadlines": 1})
     assert window.case_view.caption() == "People v. D. Ingram"
 
 
@@ -138,8 +140,9 @@ def test_court_records_re_read_their_own_list_and_what_shows_court_dates(
     plan = SavePlan({"date": "2026-03-02", "adjourned_to": "2026-04-01"})
     _push(window, AddOperation(ws, "appearance", small_case.case_id, plan))
     _visit_every_list(window)
-    # The next court date shows in the case list, and court dates in the chronology.
-    assert reads == Counter({"court": 1, "chronology": 1, "cases": 1})
+    # The next court date shows in the case list, court dates in the chronology, and the
+    # deadlines computed from the ledger in Deadlines.
+    assert reads == Counter({"court": 1, "chronology": 1, "cases": 1, "deadlines": 1})
     reads.clear()
     _push(
         window,
