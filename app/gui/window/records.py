@@ -11,6 +11,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QStandardPaths
+
 from app.core.errors import CasefileError
 from app.gui.sections.documents import DocumentsSection
 
@@ -20,6 +22,20 @@ if TYPE_CHECKING:
     from app.gui.window.host import WindowHost
 
 NOT_IN_BUILD = "not available in this build"
+# The folder "Add Files…" last took files from; it opens there next time.
+LAST_FILES_FOLDER = "documents/lastFolder"
+
+
+def start_folder(settings: Any) -> str:
+    """Where the file chooser opens: the folder used last, else the user's documents
+    (never the program's own folder, which is what an empty folder gives)."""
+    last = settings.get(LAST_FILES_FOLDER) if settings is not None else None
+    if last and Path(str(last)).is_dir():
+        return str(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return documents
+    return str(Path.home())
 
 
 class RecordPart:
@@ -91,8 +107,12 @@ class RecordPart:
         window = self.window
         if window.on_case_list() or window.case_view.case_id is None:
             return
-        names = window.interaction.open_files(window.window(), "Add Files as Documents")
+        settings = window.ctx.settings
+        names = window.interaction.open_files(
+            window.window(), "Add Files as Documents", start_folder(settings)
+        )
         if names:
+            settings[LAST_FILES_FOLDER] = str(Path(names[0]).parent)
             self.add_document_files([Path(name) for name in names])
 
     def add_document_files(self, paths: list[Path]) -> None:
