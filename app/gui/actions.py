@@ -121,14 +121,15 @@ def add_record(
 
 
 def _check_new_parties(ctx: AppContext, operation: AddOperation, parent: QWidget | None) -> None:
-    """Run the conflict check on everyone the save made a party of the case (a new
-    party, or a new speaker created on the spot); hits show in a non-blocking dock."""
-    from app.gui.conflict_panel import check_and_show
+    """Run the conflict check on everyone the save made a person in the case (a new
+    person, a new speaker or client created on the spot). The result is a quiet badge in
+    the status bar; the dock opens only for a possible conflict."""
+    from app.gui.window.conflict_badge import check_new_party
 
     window = parent.window() if parent is not None else None
     for table, record_id in operation.roots:
         if table == "parties":
-            check_and_show(ctx, record_id, window if isinstance(window, QMainWindow) else None)
+            check_new_party(ctx, record_id, window if isinstance(window, QMainWindow) else None)
 
 
 def edit_record(
