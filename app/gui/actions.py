@@ -98,9 +98,13 @@ def add_record(
     kind: RecordKind,
     case_id: int | None,
     parent: QWidget | None,
+    prepare: Callable[[EntityForm], None] | None = None,
 ) -> int | None:
-    """Open an empty form; on Save push one command. The new id, or None if cancelled."""
+    """Open an empty form (``prepare`` presets it); on Save push one command. The new
+    id, or None if cancelled."""
     dialog = open_form(ctx, kind, case_id, None, parent)
+    if prepare is not None:
+        prepare(dialog)
     added: list[int] = []
 
     def save(form: RecordDialog) -> None:
@@ -118,6 +122,18 @@ def add_record(
     ctx.interaction.run_dialog(dialog)
     dialog.deleteLater()
     return added[0] if added else None
+
+
+def add_client(
+    ctx: AppContext, undo: QUndoStack, case_id: int, parent: QWidget | None
+) -> int | None:
+    """The form of a new person in the case with the client role already chosen."""
+
+    def as_client(form: EntityForm) -> None:
+        assert isinstance(form, PartyForm)
+        form.preset_roles(["client"])
+
+    return add_record(ctx, undo, "party", case_id, parent, prepare=as_client)
 
 
 def _check_new_parties(ctx: AppContext, operation: AddOperation, parent: QWidget | None) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QStandardPaths
 
 from app.core.errors import CasefileError
+from app.core.kinds import KINDS
 from app.gui.sections.documents import DocumentsSection
 
 if TYPE_CHECKING:
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
 NOT_IN_BUILD = "not available in this build"
 # The folder "Add Files…" last took files from; it opens there next time.
 LAST_FILES_FOLDER = "documents/lastFolder"
+
+
+def delete_text(noun: str) -> str:
+    """The Edit menu's Delete for a record shown as ``noun``: a person in a case is
+    removed from the case (they stay in the workspace), everything else deleted."""
+    if noun.casefold() == KINDS["party"].shown_noun:
+        return f"&Remove {noun} from Case…"
+    return f"&Delete {noun}…"
 
 
 def start_folder(settings: Any) -> str:
@@ -82,6 +91,15 @@ class RecordPart:
         if section is not None:
             key = {"record": "event", "id": new_id} if section.name == "chronology" else None
             section.select_key(key or {"id": new_id})
+
+    def add_client(self) -> None:
+        """Overview's "Add the client": a new person in the case, the client role chosen."""
+        window = self.window
+        case_id = window.case_view.case_id
+        if case_id is None:
+            return
+        parent = window.window()
+        self._run(lambda a: a.add_client(window.ctx, window.undo, case_id, parent))
 
     def edit_selected(self) -> None:
         selected = self.window.selected_record()
