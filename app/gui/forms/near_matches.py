@@ -81,6 +81,7 @@ class NearMatches(QWidget):
         self.buttons: list[QPushButton] = []
         self.new_button = QPushButton()
         self.new_button.setToolTip("Nobody offered is the one: create a new person on save")
+        self.new_button.setAccessibleName("New person")
         self.new_button.clicked.connect(self._confirm_new)
         self.row.addStretch(1)
         self.row.addWidget(self.new_button)
