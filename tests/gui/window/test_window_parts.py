@@ -192,3 +192,19 @@ def test_add_files_opens_in_the_documents_folder_then_where_files_were_last_take
     folders = [said.text for said in talk.of_kind("open_files")]
     # Never the program's own folder (an empty folder): the documents, then the last one.
     assert folders == [str(documents), str(scans)]
+
+
+def test_overview_add_the_client_reaches_the_actions_with_the_open_case(
+    window: MainWindow, ctx: AppContext, fake_actions: FakeActions
+) -> None:
+    from app.core.services import cases
+    from app.gui.sections.overview import ADD_CLIENT
+
+    case_id = cases.add_case(ctx.workspace, caption="People v. Nobody Yet")
+    asked: list[int] = []
+    fake_actions.add_client = lambda _ctx, _undo, case, _parent: asked.append(case)  # type: ignore[attr-defined]
+    window.open_case(case_id)
+    client = window.case_view.overview.fields["client"]
+    assert "Add the client" in client.text()
+    client.linkActivated.emit(ADD_CLIENT)
+    assert asked == [case_id]
