@@ -113,7 +113,15 @@ def add_record(
         command = OperationCommand(operation, "", report=_reporter(ctx, parent))
         command.execute()
         assert operation.record_id is not None
-        command.setText(_text("Add", kind, ops.describe(ctx.workspace, kind, operation.record_id)))
+        text = _text("Add", kind, ops.describe(ctx.workspace, kind, operation.record_id))
+        if kind == "case":  # a new case's client comes with it, in the same step
+            clients = [
+                ops.describe(ctx.workspace, "party", i)
+                for t, i in operation.roots
+                if t == "parties"
+            ]
+            text += f" with client {', '.join(clients)}" if clients else ""
+        command.setText(text)
         undo.push(command)
         added.append(operation.record_id)
         _check_new_parties(ctx, operation, parent)

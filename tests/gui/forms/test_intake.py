@@ -66,6 +66,7 @@ def test_a_new_case_names_a_new_client_in_the_same_undo_step(
     assert case_id is not None
     assert _clients(ws, case_id) == [("Maria Lopez", ["client"])]
     assert undo_stack.count() == 1
+    assert undo_stack.undoText() == "Add case “People v. Lopez” with client Maria Lopez"
     undo_stack.undo()
     try:
         cases.get_case(ws, case_id)
