@@ -76,7 +76,10 @@ KINDS: Mapping[str, Kind] = {
     for kind in (
         Kind("case", "cases", "case", "cases", "Case"),
         Kind("person", "people", "person", "people", "Person"),
-        Kind("party", "parties", "party", "parties", "Party", "people", ("person", "people")),
+        # A party is a person's part in one case; the screens call it a person in the case.
+        Kind(
+            "party", "parties", "party", "parties", "Person in case", "people", ("person", "people")
+        ),
         Kind("statement", "statements", "statement", "statements", "Statement", "statements"),
         Kind("charge", "charges", "charge", "charges", "Charge", "charges"),
         Kind("document", "documents", "document", "documents", "Document", "documents"),

@@ -98,9 +98,13 @@ def add_record(
     kind: RecordKind,
     case_id: int | None,
     parent: QWidget | None,
+    prepare: Callable[[EntityForm], None] | None = None,
 ) -> int | None:
-    """Open an empty form; on Save push one command. The new id, or None if cancelled."""
+    """Open an empty form (``prepare`` presets it); on Save push one command. The new
+    id, or None if cancelled."""
     dialog = open_form(ctx, kind, case_id, None, parent)
+    if prepare is not None:
+        prepare(dialog)
     added: list[int] = []
 
     def save(form: RecordDialog) -> None:
@@ -109,7 +113,15 @@ def add_record(
         command = OperationCommand(operation, "", report=_reporter(ctx, parent))
         command.execute()
         assert operation.record_id is not None
-        command.setText(_text("Add", kind, ops.describe(ctx.workspace, kind, operation.record_id)))
+        text = _text("Add", kind, ops.describe(ctx.workspace, kind, operation.record_id))
+        if kind == "case":  # a new case's client comes with it, in the same step
+            clients = [
+                ops.describe(ctx.workspace, "party", i)
+                for t, i in operation.roots
+                if t == "parties"
+            ]
+            text += f" with client {', '.join(clients)}" if clients else ""
+        command.setText(text)
         undo.push(command)
         added.append(operation.record_id)
         _check_new_parties(ctx, operation, parent)
@@ -120,15 +132,28 @@ def add_record(
     return added[0] if added else None
 
 
+def add_client(
+    ctx: AppContext, undo: QUndoStack, case_id: int, parent: QWidget | None
+) -> int | None:
+    """The form of a new person in the case with the client role already chosen."""
+
+    def as_client(form: EntityForm) -> None:
+        assert isinstance(form, PartyForm)
+        form.preset_roles(["client"])
+
+    return add_record(ctx, undo, "party", case_id, parent, prepare=as_client)
+
+
 def _check_new_parties(ctx: AppContext, operation: AddOperation, parent: QWidget | None) -> None:
-    """Run the conflict check on everyone the save made a party of the case (a new
-    party, or a new speaker created on the spot); hits show in a non-blocking dock."""
-    from app.gui.conflict_panel import check_and_show
+    """Run the conflict check on everyone the save made a person in the case (a new
+    person, a new speaker or client created on the spot). The result is a quiet badge in
+    the status bar; the dock opens only for a possible conflict."""
+    from app.gui.window.conflict_badge import check_new_party
 
     window = parent.window() if parent is not None else None
     for table, record_id in operation.roots:
         if table == "parties":
-            check_and_show(ctx, record_id, window if isinstance(window, QMainWindow) else None)
+            check_new_party(ctx, record_id, window if isinstance(window, QMainWindow) else None)
 
 
 def edit_record(

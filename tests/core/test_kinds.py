@@ -48,7 +48,7 @@ def test_the_case_view_lists_and_their_words() -> None:
         "deadlines": "deadline",
     }
     party = kinds.KINDS["party"]
-    assert (party.noun, party.plural, party.label) == ("party", "parties", "Party")
+    assert (party.noun, party.plural, party.label) == ("party", "parties", "Person in case")
     assert (party.shown_noun, party.shown_plural) == ("person", "people")
     assert kinds.KINDS["issue"].shown_plural == "issues"
 

@@ -148,6 +148,9 @@ def describe(ws: Workspace, kind: str, record_id: int) -> str:
 
 # -- what a form saves ----------------------------------------------------------------
 
+# The key of the record a plan saves, for a ``then`` create's ``case_ref`` or ``refs``.
+MAIN = "__main__"
+
 
 @dataclass
 class SavePlan:
@@ -155,11 +158,14 @@ class SavePlan:
 
     ``creates`` come first (a new person and their party), ``refs`` fill fields of
     the record from them (``speaker_id`` -> the new party), ``related`` are other
-    records edited in the same form (the person behind a party).
+    records edited in the same form (the person behind a party). ``then`` are created
+    after the record, in the same unit of work; one whose ``case_ref`` is
+    :data:`MAIN` belongs to the record itself (the client named on a new case).
     """
 
     values: Snapshot
     creates: list[rs.Create] = field(default_factory=list)
+    then: list[rs.Create] = field(default_factory=list)
     refs: dict[str, str] = field(default_factory=dict)
     related: list[tuple[str, int, Snapshot]] = field(default_factory=list)
     # Keywords only the service's add takes (``file=`` for a document).
@@ -167,7 +173,7 @@ class SavePlan:
 
     @property
     def compound(self) -> bool:
-        return bool(self.creates or self.refs or self.related)
+        return bool(self.creates or self.refs or self.related or self.then)
 
 
 # -- operations -------------------------------------------------------------------------
@@ -215,16 +221,16 @@ class AddOperation(Operation):
             )
             self.roots = [(service.table, self.record_id)]
         else:
-            main = rs.Create("__main__", service.entity, plan.values, self.case_id, plan.refs)
+            main = rs.Create(MAIN, service.entity, plan.values, self.case_id, plan.refs)
+            steps = [*plan.creates, main, *plan.then]
             created = rs.perform(
                 self.ws,
-                creates=[*plan.creates, main],
+                creates=steps,
                 updates=[rs.Update(services(k).entity, i, v) for k, i, v in plan.related],
             )
-            self.record_id = created["__main__"]
+            self.record_id = created[MAIN]
             self.roots = [
-                (str(step.entity.model.__tablename__), created[step.key])
-                for step in [*plan.creates, main]
+                (str(step.entity.model.__tablename__), created[step.key]) for step in steps
             ]
         self.related_after = [(k, i, services(k).get(self.ws, i)) for k, i, _v in plan.related]
 

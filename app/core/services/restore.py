@@ -155,6 +155,8 @@ class Create:
     values: Mapping[str, Any]
     case_id: int | None = None
     refs: Mapping[str, str] = field(default_factory=dict)
+    # The case is one created earlier in the same unit (a new case's client), by ``key``.
+    case_ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -185,9 +187,10 @@ def perform(
             restore_in(session, restore)
         for step in creates:
             values = {**step.values, **{name: created[key] for name, key in step.refs.items()}}
+            case_id = created[step.case_ref] if step.case_ref else step.case_id
             if step.entity.model is Party:
-                people.refuse_duplicate_party(session, step.case_id or 0, values.get("person_id"))
-            record = records.create(session, step.entity, values, case_id=step.case_id)
+                people.refuse_duplicate_party(session, case_id or 0, values.get("person_id"))
+            record = records.create(session, step.entity, values, case_id=case_id)
             created[step.key] = record.id
         for change in updates:
             values = {**change.values, **{name: created[key] for name, key in change.refs.items()}}

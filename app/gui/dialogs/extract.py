@@ -278,8 +278,8 @@ def review_extraction(
         assert applied is not None
         window = parent.window() if parent is not None else None
         if isinstance(window, QMainWindow) and applied.party_ids:
-            from app.gui.conflict_panel import show_hits
+            from app.gui.window.conflict_badge import report
 
-            show_hits(window, conflicts_of_new_parties(ctx, applied), "the new speakers")
+            report(window, conflicts_of_new_parties(ctx, applied), "the new speakers")
         return applied
     return None

@@ -1,9 +1,14 @@
-"""The party form: a person in this case, with their roles, and the person's own details.
+"""The form of a person in a case: their roles here, and the person's own details.
+
+In the data this is a *party* (a person's part in one case); everything the person
+reads calls it a person in the case (``KINDS["party"].shown_noun``): the title, the
+prompts, the undo texts.
 
 Adding, the name field offers everyone already in the workspace: picking one links
 the party to that person (their details load below, and edits to them change the
 person everywhere); a name nobody has is a new person, created on save together
-with the party in one unit of work.
+with the party in one unit of work. ``preset_roles`` ticks roles on a new one (Overview's
+"Add the client" opens it with the client role chosen).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from app.core import vocab
+from app.core.kinds import KINDS
 from app.core.services import choices, people
 from app.core.services import restore as rs
 from app.core.services.operations import SavePlan
@@ -54,6 +60,10 @@ class PartyForm(EntityForm):
     default_size = (940, 590)
 
     def build(self) -> None:
+        # "Save the changes to this person?", "New person in the case": never "party".
+        self.noun = KINDS["party"].shown_noun
+        verb = "Edit" if self.record_id is not None else "New"
+        self.setWindowTitle(f"{verb} {self.noun} in the case")
         self.person_id: int | None = self.snapshot.get("person_id")
         self.person_snapshot: dict[str, Any] = (
             people.get_person(self.ws, self.person_id) if self.person_id else {}
@@ -127,6 +137,11 @@ class PartyForm(EntityForm):
     def load_defaults(self) -> None:
         super().load_defaults()
         self.fields["kind"].set_value("individual")
+
+    def preset_roles(self, roles: list[str]) -> None:
+        """Tick ``roles`` on a new person, as if the form had opened with them."""
+        self.fields["roles"].set_value(roles)
+        self.mark_clean()
 
     def _load_person(self, snapshot: dict[str, Any]) -> None:
         for name in PERSON_FIELDS:

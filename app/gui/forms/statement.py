@@ -2,17 +2,20 @@
 
 The speaker is typed with completion; a name nobody in the case has becomes a new
 person and party when the statement is saved, in the same unit of work and the
-same undo step, so a cancelled or refused save leaves no stray person behind.
+same undo step, so a cancelled or refused save leaves no stray person behind. A new
+name close to someone already known ("Ken Thomas") first offers them: the save
+waits until one of them, or "New person", is chosen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from app.core import vocab
 from app.core.services import choices, people
 from app.core.services import restore as rs
 from app.core.services.operations import SavePlan
+from app.gui.forms.near_matches import NearMatches
 from app.gui.forms.record import EntityForm
 from app.gui.widgets.basic import (
     CheckBox,
@@ -64,11 +67,19 @@ class StatementForm(EntityForm):
         case_id = self.case_id or 0
         parties = choices.parties(self.ws, case_id)
         top = self.new_form()
-        self.speaker = self.add(
-            top,
+        speaker_label = self.label_of("speaker_id")
+        self.speaker = self.bind(
             "speaker_id",
             PersonChooser(parties, choices.people(self.ws), placeholder="Who said it?"),
+            speaker_label,
         )
+        # The near matches sit right under the name, above any error about it.
+        self.speaker_matches = NearMatches(self.ws, self.speaker, "speaker_id", case_id)
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(self.speaker)
+        box.addWidget(self.speaker_matches)
+        self.add_row(top, speaker_label, box, ["speaker_id"], [self.speaker])
         self.alias("name", "speaker_id")
         self.alias("person_id", "speaker_id")
         self.alias("roles", "speaker_id")
@@ -125,6 +136,9 @@ class StatementForm(EntityForm):
         self.add(bottom, "notes", PlainTextEdit("Our notes: context, doubts, follow-up", 2))
 
     def plan(self) -> SavePlan:
+        refusal = self.speaker_matches.refusal()
+        if refusal is not None:
+            raise refusal
         plan = super().plan()
         speaker_plan(
             self.fields["speaker_id"].value(), self.case_id or 0, "speaker_id", plan, "speaker"

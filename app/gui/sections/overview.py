@@ -26,6 +26,8 @@ from app.gui.models.record_list import format_date
 from app.gui.sections.details import link, parse_link
 
 READABLE_WIDTH = 880  # long lines are hard to read; the page does not grow past this
+ADD_CLIENT = "casefile:add-client"
+CLIENT_HELP = "The client is a person in this case with the client role (People)."
 
 
 def _iso(value: Any) -> str | None:
@@ -39,6 +41,7 @@ class OverviewSection(QWidget):
 
     navigate = Signal(str, dict)
     edit_requested = Signal()
+    add_client_requested = Signal()  # "Add the client" on a case without one
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,12 @@ class OverviewSection(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             self.fields[key] = value
             self.form.addRow(style.muted(QLabel(label)), value)
+        # A client is a person in the case with the client role: say so, and offer one.
+        client = self.fields["client"]
+        client.setTextFormat(Qt.TextFormat.RichText)
+        client.setOpenExternalLinks(False)
+        client.setToolTip(CLIENT_HELP)
+        client.linkActivated.connect(self._link)
 
         self.summary = self._text_label()
         self.charges = self._text_label()
@@ -132,6 +141,9 @@ class OverviewSection(QWidget):
         return label
 
     def _link(self, href: str) -> None:
+        if href == ADD_CLIENT:
+            self.add_client_requested.emit()
+            return
         target = parse_link(href)
         if target is not None:
             self.navigate.emit(*target)
@@ -158,7 +170,7 @@ class OverviewSection(QWidget):
         bits = [case["docket_number"] and f"Docket {case['docket_number']}", status]
         self.subtitle.setText(" · ".join(b for b in bits if b))
         values = {
-            "client": ", ".join(overview["clients"]) or "—",
+            "client": _clients_html(overview["clients"]),
             "court": case["court"] or "—",
             "jurisdiction": case["jurisdiction"] or "—",
             "docket_number": case["docket_number"] or "Not recorded",
@@ -212,6 +224,15 @@ class OverviewSection(QWidget):
         if todos:
             text += "<br>" + link_to("notes", f"{todos} open to-do{'s' if todos != 1 else ''}")
         return text
+
+
+def _clients_html(clients: list[str]) -> str:
+    if clients:
+        return html.escape(", ".join(clients))
+    return (
+        "<i>None yet: the client is a person in this case with the client role.</i> "
+        f'<a href="{ADD_CLIENT}">Add the client…</a>'
+    )
 
 
 def link_to(section: str, text: str) -> str:

@@ -137,7 +137,7 @@ class CaseMenu(WindowMenu):
         from app.core.errors import CasefileError
         from app.core.intake.conflicts import check_case
         from app.core.storage.crypto import PassphraseRequired, WrongPassphrase
-        from app.gui.conflict_panel import show_hits
+        from app.gui.window.conflict_badge import report
 
         window = self.window
         if path is None:
@@ -161,8 +161,8 @@ class CaseMenu(WindowMenu):
                 return None
         window.open_case(case_id)
         found = check_case(window.ctx.workspace, case_id)
-        if found:
-            show_hits(self._main_window(), [hit for _name, hit in found], "the imported case")
+        # The badge says what was found; the dock opens only for a possible conflict.
+        report(self._main_window(), [hit for _name, hit in found], "the imported case")
         window.statusBar().showMessage(f"Imported {path.name}", 5000)
         return case_id
 

@@ -3,12 +3,11 @@
 No business logic here: edits go through ``app.gui.actions`` (forms, undo commands);
 the window decides which record an action is about and refreshes what changed.
 
-The window owns its parts and menus, each an object made here and kept: its workspace
-(painted before it is open, given it by ``attach``, switched) is ``workspace_part``; the
-search dock ``search_part``; New, Edit, Delete and the document actions ``records``; the
-Case, safety and encryption menus ``case_menu``, ``safety_menu``, ``encryption_menu``; the
-calendar, Today and reminders ``schedule``. They see the window through ``host.py``.
-Nothing imported here loads SQLAlchemy; the case view is made when a case is opened.
+The window owns its parts and menus, each an object made here and kept: its workspace (painted
+before it is open, given it by ``attach``, switched) is ``workspace_part``; the search dock
+``search_part``; New, Edit, Delete and the document actions ``records``; the Case, safety and
+encryption menus ``case_menu``, ``safety_menu``, ``encryption_menu``; the calendar, Today and
+reminders ``schedule``, seeing the window through ``host.py``. No import here loads SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ from app.gui.sections import CASE_LIST_READS, SECTION_NAMES
 from app.gui.sections.list_section import ListSection
 from app.gui.window.case_menu import CaseMenu
 from app.gui.window.encryption_menu import EncryptionMenu
-from app.gui.window.records import NOT_IN_BUILD, RecordPart
+from app.gui.window.records import NOT_IN_BUILD, RecordPart, delete_text
 from app.gui.window.safety_menu import SafetyMenu
 from app.gui.window.schedule import SchedulePart
 from app.gui.window.search import SearchPart
@@ -161,6 +160,7 @@ class MainWindow(QMainWindow):
         view.delete_requested.connect(self.records.delete)
         view.files_dropped.connect(self.records.add_document_files)
         view.add_files_requested.connect(self.records.choose_document_files)
+        view.overview.add_client_requested.connect(self.records.add_client)
         for section in view.sections.values():
             if isinstance(section, ListSection):
                 section.selection_changed.connect(self._update_actions)
@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(f"&New {noun}…")
         sel_noun = KIND_NOUNS[selected[0]] if selected else noun
         self.edit_action.setText(f"&Edit {sel_noun}…")
-        self.delete_action.setText(f"&Delete {sel_noun}…")
+        self.delete_action.setText(delete_text(sel_noun))
         self.edit_action.setEnabled(selected is not None)
         self.delete_action.setEnabled(selected is not None)
         in_documents = not on_list and self.case_view.current_section_name() == "documents"

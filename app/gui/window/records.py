@@ -11,7 +11,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QStandardPaths
+
 from app.core.errors import CasefileError
+from app.core.kinds import KINDS
 from app.gui.sections.documents import DocumentsSection
 
 if TYPE_CHECKING:
@@ -20,6 +23,28 @@ if TYPE_CHECKING:
     from app.gui.window.host import WindowHost
 
 NOT_IN_BUILD = "not available in this build"
+# The folder "Add Files…" last took files from; it opens there next time.
+LAST_FILES_FOLDER = "documents/lastFolder"
+
+
+def delete_text(noun: str) -> str:
+    """The Edit menu's Delete for a record shown as ``noun``: a person in a case is
+    removed from the case (they stay in the workspace), everything else deleted."""
+    if noun.casefold() == KINDS["party"].shown_noun:
+        return f"&Remove {noun} from Case…"
+    return f"&Delete {noun}…"
+
+
+def start_folder(settings: Any) -> str:
+    """Where the file chooser opens: the folder used last, else the user's documents
+    (never the program's own folder, which is what an empty folder gives)."""
+    last = settings.get(LAST_FILES_FOLDER) if settings is not None else None
+    if last and Path(str(last)).is_dir():
+        return str(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return documents
+    return str(Path.home())
 
 
 class RecordPart:
@@ -67,6 +92,15 @@ class RecordPart:
             key = {"record": "event", "id": new_id} if section.name == "chronology" else None
             section.select_key(key or {"id": new_id})
 
+    def add_client(self) -> None:
+        """Overview's "Add the client": a new person in the case, the client role chosen."""
+        window = self.window
+        case_id = window.case_view.case_id
+        if case_id is None:
+            return
+        parent = window.window()
+        self._run(lambda a: a.add_client(window.ctx, window.undo, case_id, parent))
+
     def edit_selected(self) -> None:
         selected = self.window.selected_record()
         if selected is not None:
@@ -91,8 +125,12 @@ class RecordPart:
         window = self.window
         if window.on_case_list() or window.case_view.case_id is None:
             return
-        names = window.interaction.open_files(window.window(), "Add Files as Documents")
+        settings = window.ctx.settings
+        names = window.interaction.open_files(
+            window.window(), "Add Files as Documents", start_folder(settings)
+        )
         if names:
+            settings[LAST_FILES_FOLDER] = str(Path(names[0]).parent)
             self.add_document_files([Path(name) for name in names])
 
     def add_document_files(self, paths: list[Path]) -> None:

@@ -87,3 +87,37 @@ def test_a_sequence_reports_all_its_parts(sqlite_workspace: Workspace) -> None:
 
 def test_an_operation_that_does_not_say_changed_everything() -> None:
     assert Operation().changes() is EVERYTHING
+
+
+def test_a_new_case_and_its_new_client_are_one_step_undone_and_redone_whole(
+    sqlite_workspace: Workspace,
+) -> None:
+    from app.core.services import restore as rs
+    from app.core.services.operations import MAIN
+
+    ws = sqlite_workspace
+    plan = SavePlan({"caption": "People v. Lopez"})
+    plan.creates.append(rs.Create("client_person", people.PERSON, {"name": "Maria Lopez"}))
+    plan.then.append(
+        rs.Create(
+            "client_party",
+            people.PARTY,
+            {"roles": ["client"], "notes": ""},
+            refs={"person_id": "client_person"},
+            case_ref=MAIN,
+        )
+    )
+    add = AddOperation(ws, "case", None, plan)
+    add.apply()
+    assert add.record_id is not None
+    [client] = people.parties_of_case(ws, add.record_id)
+    assert people.get_person(ws, client.person_id)["name"] == "Maria Lopez"
+    assert client.roles == ["client"]
+    assert {"case", "party", "person"} <= add.changes().kinds
+    add.revert()
+    with pytest.raises(NotFoundError):
+        cases.get_case(ws, add.record_id)
+    assert people.find_people(ws, "Maria") == []
+    add.reapply()
+    [again] = people.parties_of_case(ws, add.record_id)
+    assert (again.id, again.person_id) == (client.id, client.person_id)

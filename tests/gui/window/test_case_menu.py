@@ -95,9 +95,14 @@ def test_export_then_import_a_case_archive_from_the_window(
     assert new_id is not None and new_id != sample_case_id
     assert window.current_case_id() == new_id
     assert {c.id for c in cases.list_cases(ctx.workspace)} == {sample_case_id, new_id}
-    # The same people now stand in two cases: the check ran and its dock shows.
-    dock = next(d for d in window.findChildren(QDockWidget) if "onflict" in d.windowTitle())
-    assert dock.isVisible() and dock.widget().hits
+    # The same people now stand in two cases, in the same roles: the check ran, and with
+    # no conflict among its matches it says so on the badge and leaves the dock closed.
+    from app.gui.window.conflict_badge import BADGE_NAME, ConflictBadge
+
+    badge = window.findChild(ConflictBadge, BADGE_NAME)
+    assert badge is not None and badge.hits and "no conflict" in badge.text()
+    docks = [d for d in window.findChildren(QDockWidget) if "onflict" in d.windowTitle()]
+    assert not any(d.isVisible() for d in docks)
 
 
 def test_a_broken_archive_is_refused_and_nothing_is_imported(

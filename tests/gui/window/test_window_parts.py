@@ -165,3 +165,46 @@ def test_the_sample_that_cannot_be_loaded_is_a_warning(
     win.case_list.welcome.sample_button.click()
     assert talk.said("warn", "The sample case could not be loaded: the sample's files")
     assert win.case_list.is_empty_workspace()
+
+
+def test_add_files_opens_in_the_documents_folder_then_where_files_were_last_taken(
+    window: MainWindow,
+    talk: RecordingInteraction,
+    sample_case_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", staticmethod(lambda _where: str(documents))
+    )
+    window.open_case(sample_case_id)
+    window.show_section("documents")
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    talk.file_lists.append([str(scans / "complaint.pdf")])
+    window.add_files_action.trigger()
+    talk.file_lists.append([])
+    window.add_files_action.trigger()
+    folders = [said.text for said in talk.of_kind("open_files")]
+    # Never the program's own folder (an empty folder): the documents, then the last one.
+    assert folders == [str(documents), str(scans)]
+
+
+def test_overview_add_the_client_reaches_the_actions_with_the_open_case(
+    window: MainWindow, ctx: AppContext, fake_actions: FakeActions
+) -> None:
+    from app.core.services import cases
+    from app.gui.sections.overview import ADD_CLIENT
+
+    case_id = cases.add_case(ctx.workspace, caption="People v. Nobody Yet")
+    asked: list[int] = []
+    fake_actions.add_client = lambda _ctx, _undo, case, _parent: asked.append(case)  # type: ignore[attr-defined]
+    window.open_case(case_id)
+    client = window.case_view.overview.fields["client"]
+    assert "Add the client" in client.text()
+    client.linkActivated.emit(ADD_CLIENT)
+    assert asked == [case_id]
