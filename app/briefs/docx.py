@@ -37,7 +37,17 @@ from app.briefs.tables import (
     document_rows,
 )
 from app.briefs.template import load_template_bytes
-from app.briefs.wordml import PPR, PSTYLE, VAL, XML_SPACE, P, R, add_run, table_element
+from app.briefs.wordml import (
+    PPR,
+    PSTYLE,
+    VAL,
+    XML_SPACE,
+    P,
+    R,
+    add_run,
+    fits_hanging_indent,
+    table_element,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -370,9 +380,12 @@ def _people(w: _Writer, brief: Brief) -> None:
 def _chronology(w: _Writer, brief: Brief) -> None:
     if not brief.chronology:
         w.p(None, NONE_RECORDED)
+    fits = fits_hanging_indent(w.doc, "Brief Chronology")
     for e in brief.chronology:
-        para = w.p("Brief Chronology", (e.date, "b"))
-        etree.SubElement(etree.SubElement(para, R), qn("w:tab"))
+        when = e.date + (f", {e.time}" if e.time else "")
+        para = w.p("Brief Chronology", (when, "b"))
+        # A date too long for its column takes the first line; the text starts below it.
+        etree.SubElement(etree.SubElement(para, R), qn("w:tab" if fits(when) else "w:br"))
         add_run(para, e.title, "b")
         add_run(para, f" ({e.kind})")
         if e.detail:

@@ -32,6 +32,7 @@ from app.briefs import text as t
 from app.briefs.collector import cycle_collector_paused
 from app.briefs.model import Brief
 from app.briefs.pdf.canvas import page_counting_canvas
+from app.briefs.pdf.chronology import entry_flowable
 from app.briefs.pdf.contents import Contents, Entry
 from app.briefs.pdf.court import clock_flowables, dates_flowables
 from app.briefs.pdf.lines import plain, plain_runs
@@ -53,7 +54,6 @@ MARGIN_TOP = 1.0 * inch
 MARGIN_BOTTOM = 0.85 * inch
 NONE_RECORDED = "None recorded."
 TOC_MAX_ENTRIES = 32
-DATE_COLUMN = 1.35 * inch  # the chronology's hanging date column, less a gutter
 
 
 class BriefDocTemplate(BaseDocTemplate):
@@ -347,22 +347,9 @@ def _people(brief: Brief, keys: _Keys) -> list[Flowable]:
 
 
 def _chronology(brief: Brief, keys: _Keys) -> list[Flowable]:
-    s = styles()
     if not brief.chronology:
-        return [para(NONE_RECORDED, s.body)]
-    out: list[Flowable] = []
-    for e in brief.chronology:
-        runs = [(e.title, "b"), (f" ({e.kind})", "muted")]
-        if e.detail:
-            runs.append((" " + e.detail, ""))
-        if e.source:
-            runs.append((f" Source: {e.source}", "i"))
-        style = s.for_text(s.chrono, e.title + e.detail + e.source + e.date)
-        if stringWidth(e.date, style.bulletFontName, style.bulletFontSize) < DATE_COLUMN:
-            out.append(plain_runs(runs, s.chrono, bullet=e.date))
-        else:  # too long for the date column (never a real date): inline, so it wraps
-            out.append(plain_runs([(e.date + " ", "b"), *runs], s.chrono))
-    return out
+        return [para(NONE_RECORDED, styles().body)]
+    return [entry_flowable(e) for e in brief.chronology]
 
 
 def _statements(brief: Brief, keys: _Keys) -> list[Flowable]:
