@@ -16,10 +16,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.briefs.build import build_brief
 from app.briefs.export import export_brief
+from app.briefs.roles import ordered_roles, roles_label
 from app.core.services import events
-from app.core.storage.workspace import Workspace
 from tests.briefs.helpers import pdf_placed, pdf_text, squash
-from tests.briefs.intake_case import PREPARED, IntakeCase, build_intake_case
+from tests.briefs.intake_case import PREPARED, IntakeCase
 
 SOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 # The chronology's entries, oldest first: (date, time, the start of the entry's text).
@@ -30,11 +30,6 @@ ENTRIES = [
     ("December 1, 2026", "09:30", "Arraignment \u2014 Part AP-2, Hon. Bell (Court appearance)"),
     ("December 1, 2026", "", "Statement of readiness: SOR (Filing)"),
 ]
-
-
-@pytest.fixture
-def intake(sqlite_workspace: Workspace) -> IntakeCase:
-    return build_intake_case(sqlite_workspace)
 
 
 def test_the_model_keeps_date_time_place_and_description_apart(intake: IntakeCase) -> None:
@@ -64,6 +59,15 @@ def test_a_person_with_two_roles_is_listed_once_with_both(intake: IntakeCase) ->
         ("Complainant and witness", ["Jordan Pike"]),
         ("Police officer", ["Daniel Reyes"]),
     ]
+
+
+def test_role_labels_name_every_role_once_in_the_vocabulary_order() -> None:
+    assert ordered_roles(["police_officer", "witness", "witness"]) == ("witness", "police_officer")
+    assert ordered_roles([]) == ("other",)
+    assert roles_label(ordered_roles(["investigator", "witness", "police_officer"])) == (
+        "Witness, police officer and investigator"
+    )
+    assert roles_label(ordered_roles(["client", "DA liaison"])) == "Client and DA liaison"
 
 
 def _chronology_lines(path: Path) -> list[tuple[int, float, float, str]]:
