@@ -107,9 +107,15 @@ class _Writer:
         rows: list[list[str]],
         widths: list[int],
         label_col: bool = False,
+        whole_rows: bool = False,
     ) -> None:
-        """A table; its header row repeats on every page (``tblHeader``)."""
-        self.out.append(table_element(self.style_id, header, rows, widths, label_col=label_col))
+        """A table; its header row repeats on every page (``tblHeader``); ``whole_rows``
+        keeps each row on one page."""
+        self.out.append(
+            table_element(
+                self.style_id, header, rows, widths, label_col=label_col, whole_rows=whole_rows
+            )
+        )
         self.p(None)  # Word needs a paragraph between two tables, and it gives air
 
     def element(self, element: etree._Element) -> None:
@@ -354,13 +360,17 @@ def _clock(w: _Writer, brief: Brief) -> None:
 
 def _dates(w: _Writer, brief: Brief) -> None:
     w.p("Heading 3", "Upcoming court dates", keep_next=True)
+    # Rows of a few lines each: a row is never split, so no page starts with the tail of
+    # one under the repeated header ("custody)").
     if brief.dates and brief.dates.court_dates:
-        w.table(list(COURT_DATE_COLUMNS), court_date_rows(brief), [2000, 720, 4240, 2400])
+        rows = court_date_rows(brief)
+        w.table(list(COURT_DATE_COLUMNS), rows, [2000, 720, 4240, 2400], whole_rows=True)
     else:
         w.p(None, "No upcoming court date is recorded.")
     w.p("Heading 3", "Deadlines", keep_next=True)
     if brief.dates and brief.dates.deadlines:
-        w.table(list(DEADLINE_COLUMNS), deadline_rows(brief), [2000, 2800, 1700, 2860])
+        rows = deadline_rows(brief)
+        w.table(list(DEADLINE_COLUMNS), rows, [2000, 2800, 1700, 2860], whole_rows=True)
     else:
         w.p(None, NONE_RECORDED)
 

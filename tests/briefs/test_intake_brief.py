@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Length
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -179,3 +180,16 @@ def test_libreoffice_sets_the_docx_chronology_in_two_columns(
     # LibreOffice's Liberation Serif has the metrics of Times: a visible gap after the date.
     width = stringWidth("December 1, 2026, 09:30", "Times-Bold", 10)
     assert len(dates) == 2 and max(dates) + width + 0.05 * inch < min(starts.values())
+
+
+def test_the_docx_court_date_and_deadline_rows_are_never_split(
+    intake: IntakeCase, tmp_path: Path
+) -> None:
+    path = tmp_path / "brief.docx"
+    export_brief(intake.ws, intake.case_id, path, today=PREPARED)
+    doc = docx.Document(str(path))
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text in ("Date", "Due")]
+    assert len(tables) == 2
+    for table in tables:  # a page never starts with the tail of a row ("custody)")
+        for row in table.rows[1:]:
+            assert row._tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None
