@@ -35,6 +35,7 @@ from app.briefs.tables import (
     cover_rows,
     deadline_rows,
     document_rows,
+    glance_counts,
 )
 from app.briefs.template import load_template_bytes
 from app.briefs.wordml import (
@@ -310,10 +311,7 @@ def _glance(w: _Writer, brief: Brief) -> None:
         " \u2014 ".join(x for x in (c.label, c.offense_class, c.status) if x) for c in g.charges
     ]
     people = [f"{role}: {', '.join(names)}" for role, names in g.key_people]
-    counts = (
-        f"{g.counts['statements']} statements \u00b7 {g.counts['documents']} documents"
-        f" \u00b7 {g.counts['events']} events"
-    )
+    counts = glance_counts(g)
     for label, items in (
         ("Next court date", [g.next_court_date]),
         *([("Speedy-trial clock", [g.speedy_trial])] if g.speedy_trial else []),

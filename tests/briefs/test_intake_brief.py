@@ -19,7 +19,7 @@ from app.briefs.build import build_brief
 from app.briefs.export import export_brief
 from app.briefs.roles import ordered_roles, roles_label
 from app.core.services import events
-from tests.briefs.helpers import pdf_placed, pdf_text, squash
+from tests.briefs.helpers import docx_text, pdf_placed, pdf_text, squash
 from tests.briefs.intake_case import PREPARED, IntakeCase
 
 SOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
@@ -69,6 +69,18 @@ def test_role_labels_name_every_role_once_in_the_vocabulary_order() -> None:
         "Witness, police officer and investigator"
     )
     assert roles_label(ordered_roles(["client", "DA liaison"])) == "Client and DA liaison"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_glance_counts_in_words_that_agree(
+    intake: IntakeCase, tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / f"brief.{fmt}"
+    export_brief(intake.ws, intake.case_id, path, today=PREPARED)
+    text = pdf_text(path) if fmt == "pdf" else docx_text(path)
+    assert "2 statements \u00b7 0 documents \u00b7 1 event\n" in text + "\n"
+    assert "Complainant and witness: Jordan Pike" in text
+    assert "Witness: Jordan Pike" not in text
 
 
 def _chronology_lines(path: Path) -> list[tuple[int, float, float, str]]:

@@ -44,6 +44,7 @@ from app.briefs.tables import (
     charge_rows,
     cover_rows,
     document_rows,
+    glance_counts,
 )
 from app.version import app_version
 
@@ -291,10 +292,7 @@ def _glance(brief: Brief, keys: _Keys) -> list[Flowable]:
         " \u2014 ".join(x for x in (c.label, c.offense_class, c.status) if x) for c in g.charges
     ]
     people = [f"{role}: {', '.join(names)}" for role, names in g.key_people]
-    counts = (
-        f"{g.counts['statements']} statements \u00b7 {g.counts['documents']} documents"
-        f" \u00b7 {g.counts['events']} events"
-    )
+    counts = glance_counts(g)
     rows = [
         ("Next court date", cell([g.next_court_date])),
         *([("Speedy-trial clock", cell([g.speedy_trial]))] if g.speedy_trial else []),
