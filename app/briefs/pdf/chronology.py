@@ -35,16 +35,16 @@ def entry_flowable(entry: ChronoEntry) -> Flowable:
     if entry.source:
         runs.append((f" Source: {entry.source}", "i"))
     style = s.for_text(s.chrono, entry.title + entry.detail + entry.source + entry.date)
-    lines = date_lines(entry.date, style)
-    if len(lines) > MOST_DATE_LINES:  # not a date a person wrote: it leads the text
-        runs.insert(0, (entry.date + " ", "b"))
+    lines = date_lines(entry.date, style) + date_lines(entry.time, style)
+    if len(lines) > MOST_DATE_LINES + bool(entry.time):  # no date a person wrote
+        runs.insert(0, (", ".join(x for x in (entry.date, entry.time) if x) + " ", "b"))
         lines = []
-    return DatedEntry(lines + ([entry.time] if entry.time else []), plain_runs(runs, style), style)
+    return DatedEntry(lines, plain_runs(runs, style), style)
 
 
 def date_lines(date: str, style: ParagraphStyle) -> list[str]:
-    """``date`` in lines no wider than the date column, broken at spaces (a word wider
-    than the column is cut)."""
+    """``date`` (or a time) in lines no wider than the date column, broken at spaces (a
+    word wider than the column is cut)."""
     font, size = style.bulletFontName, style.bulletFontSize
     lines: list[str] = []
     for word in date.split():
