@@ -17,6 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.briefs.build import build_brief
 from app.briefs.export import export_brief
+from app.briefs.model import Brief, ChronoEntry, Cover
+from app.briefs.pdf.document import write_pdf
 from app.briefs.roles import ordered_roles, roles_label
 from app.core.services import events
 from tests.briefs.helpers import docx_text, pdf_placed, pdf_text, squash
@@ -205,3 +207,26 @@ def test_the_docx_court_date_and_deadline_rows_are_never_split(
     for table in tables:  # a page never starts with the tail of a row ("custody)")
         for row in table.rows[1:]:
             assert row._tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None
+
+
+def test_an_entry_longer_than_a_page_carries_its_date_on_its_first_page(tmp_path: Path) -> None:
+    detail = " ".join(f"word{n}" for n in range(2500))
+    brief = Brief(
+        caption="People v. Maria Lopez", marking="", prepared="December 2, 2026",
+        profile_key="full", profile_label="Full", sections=("chronology",), toc=False,
+        cover=Cover("People v. Maria Lopez"),
+        chronology=[
+            ChronoEntry("November 30, 2026", "Statement", "Before", "short"),
+            ChronoEntry("December 1, 2026", "Event: Meeting", "Long", detail, time="09:30"),
+            ChronoEntry("December 2, 2026", "Filing", "After"),
+        ],
+    )  # fmt: skip
+    path = tmp_path / "long.pdf"
+    write_pdf(brief, path)
+    placed = pdf_placed(path)
+    pages = {page for page, _, _, text in placed if "word" in text}
+    assert len(pages) >= 2  # the entry split across pages, in its column on each...
+    assert len({x for _, x, _, text in placed if text.startswith("word")}) == 1
+    dated = [(page, text) for page, x, _, text in placed if text in ("December 1, 2026", "09:30")]
+    assert dated == [(min(pages), "December 1, 2026"), (min(pages), "09:30")]  # ...dated once
+    assert "word2499" in pdf_text(path) and "December 2, 2026" in pdf_text(path)
