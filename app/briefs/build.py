@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from app.briefs import text as t
+from app.briefs.chronology import SourceOf, chronology, date_text, sort_key
 from app.briefs.collector import cycle_collector_paused
 from app.briefs.court import (
     CourtFacts,
@@ -29,7 +29,6 @@ from app.briefs.court import (
 from app.briefs.model import (
     Brief,
     ChargeRow,
-    ChronoEntry,
     Cover,
     DocumentRow,
     Glance,
@@ -42,15 +41,14 @@ from app.briefs.model import (
     StatementGroup,
 )
 from app.briefs.profiles import DEFAULT_MARKING, FULL, Profile
+from app.briefs.roles import group_by_roles
 from app.core import vocab
 from app.core.dates import PartialDate
 from app.core.lists.case_loader import (
-    AppearanceRecord,
     CaseRecords,
     ChargeRecord,
     DocumentRecord,
     EventRecord,
-    FilingRecord,
     IssueRecord,
     NoteRecord,
     PartyRecord,
@@ -59,15 +57,12 @@ from app.core.lists.case_loader import (
 )
 from app.core.storage.workspace import Workspace
 
-UNKNOWN_DATE = "Date unknown"
 UNNAMED_SPEAKER = "Unnamed speaker"
 WITHHELD_SOURCE = "a privileged document"
 # A table of contents pays off once a brief runs past a few pages; this many
 # characters of text make about four printed pages.
 TOC_THRESHOLD_CHARS = 12_000
 
-# (document id or None, pin cite) -> the source line a reader sees
-SourceOf = Callable[[int | None, str], str]
 R = TypeVar("R", StatementRecord, EventRecord, DocumentRecord)
 
 
@@ -212,7 +207,7 @@ def brief_from_records(
     if "people" in p.sections:
         brief.people = _people(rec.parties, p)
     if "chronology" in p.sections:
-        brief.chronology = _chronology(data, source_of)
+        brief.chronology = chronology(rec, data.speaker, source_of)
     if "statements" in p.sections:
         entries = {s.id: _statement_entry(s, data, source_of, p) for s in rec.statements}
         brief.statement_groups = (
@@ -229,26 +224,16 @@ def brief_from_records(
     return brief
 
 
-def _date(value: PartialDate | None) -> str:
-    return value.display() if value is not None else UNKNOWN_DATE
-
-
-def _sort_key(value: PartialDate | None, extra: str = "") -> tuple[bool, str, str]:
-    return (value is None, value.iso() if value else "", extra)
-
-
 def _glance(data: _Case, shown_documents: int, today: dt.date, court: CourtFacts) -> Glance:
     rec = data.rec
     # The earliest of the court records' dates and the court-appearance events from today
     # on (what the file held before court appearances were records of their own).
     choices = court_record_dates(rec, court, today) + _next_events(rec, today)
     next_date = min(choices)[2] if choices else "None scheduled"
-    by_role: dict[str, list[str]] = defaultdict(list)
-    for party in rec.parties:
-        for role in party.roles or []:
-            by_role[role].append(t.line(party.person.name))
-    key_people = [(vocab.ROLES[r], sorted(by_role[r])) for r in vocab.ROLES if r in by_role]
-    key_people += [(t.line(r), sorted(n)) for r, n in by_role.items() if r not in vocab.ROLES]
+    key_people = [
+        (label, sorted(t.line(party.person.name) for party in parties))
+        for label, parties in group_by_roles(rec.parties, lambda party: party.roles)
+    ]
     return Glance(
         summary=t.paragraphs(rec.case.summary),
         charges=[
@@ -282,7 +267,7 @@ def _next_events(rec: CaseRecords, today: dt.date) -> list[DateChoice]:
     if not upcoming:
         return []
     nxt = min(upcoming, key=lambda e: (e.date.earliest(), e.time or ""))  # type: ignore[union-attr]
-    when = _date(nxt.date) + (f", {nxt.time}" if nxt.time else "")
+    when = date_text(nxt.date) + (f", {nxt.time}" if nxt.time else "")
     parts = [when, t.line(nxt.title), t.line(nxt.place)]
     return [(nxt.date.earliest(), nxt.time or "", " \u2014 ".join(x for x in parts if x))]  # type: ignore[union-attr]
 
@@ -290,7 +275,7 @@ def _next_events(rec: CaseRecords, today: dt.date) -> list[DateChoice]:
 def _charge_row(charge: ChargeRecord, p: Profile) -> ChargeRow:
     disposition = t.line(charge.disposition)
     if charge.disposition_date is not None:
-        disposition = f"{disposition} ({_date(charge.disposition_date)})".strip()
+        disposition = f"{disposition} ({date_text(charge.disposition_date)})".strip()
     return ChargeRow(
         count=str(charge.count_number),
         statute=t.line(charge.statute),
@@ -303,82 +288,29 @@ def _charge_row(charge: ChargeRecord, p: Profile) -> ChargeRow:
 
 
 def _people(parties: list[PartyRecord], p: Profile) -> list[PeopleGroup]:
-    groups: dict[str, list[PersonEntry]] = defaultdict(list)
-    for party in sorted(parties, key=lambda x: t.line(x.person.name).lower()):
-        person = party.person
-        bits = [t.line(person.title), t.line(person.affiliation)]
-        details = ", ".join(b for b in bits if b)
-        aliases = [t.line(a) for a in person.aliases or [] if t.line(a)]
-        if aliases:
-            details += ("; " if details else "") + "also known as " + ", ".join(aliases)
-        notes = t.paragraphs(party.notes) + t.paragraphs(person.notes) if p.internal_notes else []
-        entry = PersonEntry(t.line(person.name), details, notes)
-        for role in party.roles or ["other"]:
-            groups[role].append(entry)
-    order = [r for r in vocab.ROLES if r in groups] + [r for r in groups if r not in vocab.ROLES]
-    return [PeopleGroup(vocab.label(vocab.ROLES, r), groups[r]) for r in order]
+    """Each person once, under all their roles ("Complainant and witness")."""
+    by_name = sorted(parties, key=lambda x: t.line(x.person.name).lower())
+    return [
+        PeopleGroup(label, [_person_entry(party, p) for party in group])
+        for label, group in group_by_roles(by_name, lambda party: party.roles)
+    ]
 
 
-def _chronology(data: _Case, source_of: SourceOf) -> list[ChronoEntry]:
-    items: list[tuple[tuple[bool, str, str], ChronoEntry]] = []
-    for e in data.rec.events:
-        kind = vocab.label(vocab.EVENT_KINDS, e.kind)
-        when = _date(e.date) + (f", {e.time}" if e.time else "")
-        detail = " ".join(x for x in (t.line(e.place), t.excerpt(e.description, 60)) if x)
-        entry = ChronoEntry(
-            when,
-            f"Event: {kind}",
-            t.line(e.title),
-            detail,
-            source_of(e.source_document_id, e.pin_cite),
-        )
-        items.append((_sort_key(e.date, (e.time or "") + "0"), entry))
-    for s in data.rec.statements:
-        setting = vocab.label(vocab.STATEMENT_SETTINGS, s.setting)
-        entry = ChronoEntry(
-            _date(s.date),
-            "Statement",
-            f"{data.speaker(s)} ({setting.lower()})",
-            "\u201c" + t.excerpt(s.text, 30) + "\u201d",
-            source_of(s.source_document_id, s.pin_cite),
-        )
-        items.append((_sort_key(s.date, "1"), entry))
-    for a in data.rec.appearances:
-        items.append((_sort_key(a.date, (a.time or "") + "0"), _appearance_entry(a)))
-    for f in data.rec.filings:
-        items.append((_sort_key(f.date, "1"), _filing_entry(f)))
-    items.sort(key=lambda pair: pair[0])
-    return [entry for _, entry in items]
-
-
-def _appearance_entry(a: AppearanceRecord) -> ChronoEntry:
-    """A court date: when, what for and where; what came of it and the next date."""
-    purpose = vocab.label(vocab.APPEARANCE_PURPOSES, a.purpose)
-    where = ", ".join(x for x in (f"Part {t.line(a.part)}" if a.part else "", t.line(a.judge)) if x)
-    detail = [t.excerpt(a.outcome, 60)] if a.outcome else []
-    if a.adjourned_to is not None:
-        asked = vocab.label(vocab.ADJOURNMENT_REQUESTERS, a.requested_by)
-        by = f" (asked by {asked[:1].lower()}{asked[1:]})" if asked else ""
-        detail.append(f"Adjourned to {_date(a.adjourned_to)}{by}")
-    return ChronoEntry(
-        _date(a.date) + (f", {a.time}" if a.time else ""),
-        "Court appearance",
-        purpose + (f" \u2014 {where}" if where else ""),
-        " ".join(x if x.endswith((".", "!", "?", "\u2026")) else x + "." for x in detail),
-    )
-
-
-def _filing_entry(f: FilingRecord) -> ChronoEntry:
-    kind = vocab.label(vocab.FILING_KINDS, f.kind)
-    if f.with_coc:
-        kind += " with a certificate of compliance"
-    return ChronoEntry(_date(f.date), "Filing", kind + (f": {t.line(f.title)}" if f.title else ""))
+def _person_entry(party: PartyRecord, p: Profile) -> PersonEntry:
+    person = party.person
+    bits = [t.line(person.title), t.line(person.affiliation)]
+    details = ", ".join(b for b in bits if b)
+    aliases = [t.line(a) for a in person.aliases or [] if t.line(a)]
+    if aliases:
+        details += ("; " if details else "") + "also known as " + ", ".join(aliases)
+    notes = t.paragraphs(party.notes) + t.paragraphs(person.notes) if p.internal_notes else []
+    return PersonEntry(t.line(person.name), details, notes)
 
 
 def _statement_entry(
     s: StatementRecord, data: _Case, source_of: SourceOf, p: Profile
 ) -> StatementEntry:
-    meta = [_date(s.date), vocab.label(vocab.STATEMENT_SETTINGS, s.setting)]
+    meta = [date_text(s.date), vocab.label(vocab.STATEMENT_SETTINGS, s.setting)]
     recipient = data.parties.get(s.recipient_party_id) if s.recipient_party_id else None
     to = t.line(recipient.person.name) if recipient is not None else t.line(s.recipient_text)
     if to:
@@ -395,7 +327,7 @@ def _statement_entry(
 
 
 def _in_date_order(statements: list[StatementRecord]) -> list[StatementRecord]:
-    return sorted(statements, key=lambda s: _sort_key(s.date, str(s.id).zfill(12)))
+    return sorted(statements, key=lambda s: sort_key(s.date, str(s.id).zfill(12)))
 
 
 def _by_speaker(data: _Case, entries: dict[int, StatementEntry]) -> list[StatementGroup]:
@@ -436,8 +368,8 @@ def _labelled(entry: StatementEntry) -> StatementEntry:
 
 
 def _issue_entry(issue: IssueRecord, data: _Case, p: Profile) -> IssueEntry:
-    statements = sorted(data.issue_statements.get(issue.id, []), key=lambda s: _sort_key(s.date))
-    events = sorted(data.issue_events.get(issue.id, []), key=lambda e: _sort_key(e.date))
+    statements = sorted(data.issue_statements.get(issue.id, []), key=lambda s: sort_key(s.date))
+    events = sorted(data.issue_events.get(issue.id, []), key=lambda e: sort_key(e.date))
     docs = [
         d
         for d in data.issue_documents.get(issue.id, [])
@@ -448,10 +380,10 @@ def _issue_entry(issue: IssueRecord, data: _Case, p: Profile) -> IssueEntry:
         status=vocab.label(vocab.ISSUE_STATUSES, issue.status),
         description=t.paragraphs(issue.description),
         statements=[
-            f"{data.speaker(s)}, {_date(s.date)}: \u201c{t.excerpt(s.text, 25)}\u201d"
+            f"{data.speaker(s)}, {date_text(s.date)}: \u201c{t.excerpt(s.text, 25)}\u201d"
             for s in statements
         ],
-        events=[f"{_date(e.date)}: {t.line(e.title)}" for e in events],
+        events=[f"{date_text(e.date)}: {t.line(e.title)}" for e in events],
         documents=[_document_ref(d) for d in docs],
     )
 
@@ -472,7 +404,7 @@ def _document_row(d: DocumentRecord, p: Profile) -> DocumentRow:
     return DocumentRow(
         title=t.line(d.title),
         kind=vocab.label(vocab.DOCUMENT_KINDS, d.kind),
-        date=_date(d.date) if d.date else "",
+        date=date_text(d.date) if d.date else "",
         bates=_bates(d),
         privileged=bool(d.privileged),
         sha=(d.file_sha256 or "")[:12],

@@ -35,9 +35,20 @@ from app.briefs.tables import (
     cover_rows,
     deadline_rows,
     document_rows,
+    glance_counts,
 )
 from app.briefs.template import load_template_bytes
-from app.briefs.wordml import PPR, PSTYLE, VAL, XML_SPACE, P, R, add_run, table_element
+from app.briefs.wordml import (
+    PPR,
+    PSTYLE,
+    VAL,
+    XML_SPACE,
+    P,
+    R,
+    add_run,
+    fits_hanging_indent,
+    table_element,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -97,9 +108,15 @@ class _Writer:
         rows: list[list[str]],
         widths: list[int],
         label_col: bool = False,
+        whole_rows: bool = False,
     ) -> None:
-        """A table; its header row repeats on every page (``tblHeader``)."""
-        self.out.append(table_element(self.style_id, header, rows, widths, label_col=label_col))
+        """A table; its header row repeats on every page (``tblHeader``); ``whole_rows``
+        keeps each row on one page."""
+        self.out.append(
+            table_element(
+                self.style_id, header, rows, widths, label_col=label_col, whole_rows=whole_rows
+            )
+        )
         self.p(None)  # Word needs a paragraph between two tables, and it gives air
 
     def element(self, element: etree._Element) -> None:
@@ -294,10 +311,7 @@ def _glance(w: _Writer, brief: Brief) -> None:
         " \u2014 ".join(x for x in (c.label, c.offense_class, c.status) if x) for c in g.charges
     ]
     people = [f"{role}: {', '.join(names)}" for role, names in g.key_people]
-    counts = (
-        f"{g.counts['statements']} statements \u00b7 {g.counts['documents']} documents"
-        f" \u00b7 {g.counts['events']} events"
-    )
+    counts = glance_counts(g)
     for label, items in (
         ("Next court date", [g.next_court_date]),
         *([("Speedy-trial clock", [g.speedy_trial])] if g.speedy_trial else []),
@@ -344,13 +358,17 @@ def _clock(w: _Writer, brief: Brief) -> None:
 
 def _dates(w: _Writer, brief: Brief) -> None:
     w.p("Heading 3", "Upcoming court dates", keep_next=True)
+    # Rows of a few lines each: a row is never split, so no page starts with the tail of
+    # one under the repeated header ("custody)").
     if brief.dates and brief.dates.court_dates:
-        w.table(list(COURT_DATE_COLUMNS), court_date_rows(brief), [2000, 720, 4240, 2400])
+        rows = court_date_rows(brief)
+        w.table(list(COURT_DATE_COLUMNS), rows, [2000, 720, 4240, 2400], whole_rows=True)
     else:
         w.p(None, "No upcoming court date is recorded.")
     w.p("Heading 3", "Deadlines", keep_next=True)
     if brief.dates and brief.dates.deadlines:
-        w.table(list(DEADLINE_COLUMNS), deadline_rows(brief), [2000, 2800, 1700, 2860])
+        rows = deadline_rows(brief)
+        w.table(list(DEADLINE_COLUMNS), rows, [2000, 2800, 1700, 2860], whole_rows=True)
     else:
         w.p(None, NONE_RECORDED)
 
@@ -370,9 +388,12 @@ def _people(w: _Writer, brief: Brief) -> None:
 def _chronology(w: _Writer, brief: Brief) -> None:
     if not brief.chronology:
         w.p(None, NONE_RECORDED)
+    fits = fits_hanging_indent(w.doc, "Brief Chronology")
     for e in brief.chronology:
-        para = w.p("Brief Chronology", (e.date, "b"))
-        etree.SubElement(etree.SubElement(para, R), qn("w:tab"))
+        when = e.date + (f", {e.time}" if e.time else "")
+        para = w.p("Brief Chronology", (when, "b"))
+        # A date too long for its column takes the first line; the text starts below it.
+        etree.SubElement(etree.SubElement(para, R), qn("w:tab" if fits(when) else "w:br"))
         add_run(para, e.title, "b")
         add_run(para, f" ({e.kind})")
         if e.detail:

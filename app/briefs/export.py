@@ -13,12 +13,12 @@ from pathlib import Path
 
 from app.briefs.build import build_brief
 from app.briefs.model import Brief
+from app.briefs.names import FORMATS
 from app.briefs.profiles import get_profile, with_sections
 from app.core.errors import CasefileError, ValidationError
 from app.core.storage.atomic import staged_file
 from app.core.storage.workspace import Workspace
 
-FORMATS = ("pdf", "docx")
 Progress = Callable[[int, int], None]
 
 
@@ -30,6 +30,9 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The format named, else the one the file name's suffix implies."""
     chosen = (fmt or Path(path).suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
+        if not fmt:  # named for the file, not for a suffix it may not have
+            name = Path(path).name
+            raise ValidationError("format", f"{name!r} does not end in .pdf or .docx")
         raise ValidationError("format", f"{chosen or 'no format'!r} is not pdf or docx")
     return chosen
 

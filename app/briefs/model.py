@@ -111,11 +111,12 @@ class PeopleGroup:
 
 @dataclass
 class ChronoEntry:
-    date: str
+    date: str  # "December 1, 2026", "about March 2026": the writers' date column
     kind: str  # "Event: Court appearance", "Statement", "Court appearance" or "Filing"
-    title: str
+    title: str  # "Arraignment \u2014 Part AP-2": what happened, and where
     detail: str = ""
     source: str = ""
+    time: str = ""  # "09:30", shown with the date in its column
 
 
 @dataclass

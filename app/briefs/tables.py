@@ -3,7 +3,7 @@ show the same columns in the same order (each writer only chooses widths)."""
 
 from __future__ import annotations
 
-from app.briefs.model import Brief
+from app.briefs.model import Brief, Glance
 
 CHARGE_COLUMNS = ("Count", "Statute", "Description", "Class", "Status", "Disposition")
 DOCUMENT_COLUMNS = ("Title", "Kind", "Date", "Bates range", "Priv.", "SHA-256")
@@ -57,3 +57,16 @@ def court_date_rows(brief: Brief) -> list[list[str]]:
 def deadline_rows(brief: Brief) -> list[list[str]]:
     deadlines = brief.dates.deadlines if brief.dates else []
     return [[d.date, d.title, d.basis, d.status] for d in deadlines]
+
+
+def glance_counts(glance: Glance) -> str:
+    """ "2 statements \u00b7 0 documents \u00b7 1 event": what the file holds."""
+    c = glance.counts
+    return " \u00b7 ".join(
+        f"{n} {noun if n == 1 else noun + 's'}"
+        for n, noun in (
+            (c["statements"], "statement"),
+            (c["documents"], "document"),
+            (c["events"], "event"),
+        )
+    )

@@ -318,7 +318,8 @@ def build_template() -> Document:
         align="center",
         border="box",
     )
-    s(doc, "Brief Chronology", font=BODY_FONT, size=10, after=80, indent=(2100, 0), hanging=2100)
+    # The date column holds the longest date with a time ("September 30, 2026, 09:30").
+    s(doc, "Brief Chronology", font=BODY_FONT, size=10, after=80, indent=(2520, 0), hanging=2520)
     _table_style(doc)
     body = doc.element.body
     for child in list(body):

@@ -9,6 +9,7 @@ properties on every paragraph, which is slow on a long brief). A table here is o
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from typing import Any
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -96,3 +97,27 @@ def table_element(
             if value:
                 add_run(para, value, "b" if bold else "")
     return tbl
+
+
+# Faces whose bold is about as narrow as Times; anything else is measured as Helvetica,
+# the wider estimate, so a date judged to fit does fit.
+_SERIF_FACES = ("times", "serif", "georgia", "cambria", "garamond", "book antiqua")
+HANGING_GUTTER = 7.2  # points (0.1 inch) kept free before the hanging indent's tab stop
+
+
+def fits_hanging_indent(doc: Any, style_name: str) -> Callable[[str], bool]:
+    """Whether a bold text fits before the hanging indent of the template's paragraph
+    style ``style_name``, with a gutter to spare: a text that reaches the tab stop runs
+    into what follows it ("December 1, 2026, 09:30Arraignment")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # measured once per write
+
+    try:
+        style = doc.styles[style_name]
+    except KeyError:
+        return lambda _text: True
+    indent = style.paragraph_format.first_line_indent
+    room = -indent.pt - HANGING_GUTTER if indent is not None else 0.0
+    name = (style.font.name or "Times New Roman").lower()
+    face = "Times-Bold" if any(f in name for f in _SERIF_FACES) else "Helvetica-Bold"
+    size = style.font.size.pt if style.font.size is not None else 10.0
+    return lambda text: stringWidth(text, face, size) <= room

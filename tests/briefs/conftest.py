@@ -1,10 +1,15 @@
-"""The brief tests use the shared small case (tests/casebuilder.py, fixture ``small_case``).
+"""The brief tests use the shared small case (tests/casebuilder.py, fixture ``small_case``)
+and an intake day's case (tests/briefs/intake_case.py, fixture ``intake``).
 
-Its marker strings are named here too, where the brief tests import them from.
+The small case's marker strings are named here too, where the brief tests import them from.
 """
 
 from __future__ import annotations
 
+import pytest
+
+from app.core.storage.workspace import Workspace
+from tests.briefs.intake_case import IntakeCase, build_intake_case
 from tests.casebuilder import (
     CASE_NOTE,
     CHARGE_NOTE,
@@ -34,3 +39,9 @@ __all__ = [
     "SmallCase",
     "build_small_case",
 ]
+
+
+@pytest.fixture
+def intake(sqlite_workspace: Workspace) -> IntakeCase:
+    """People v. Maria Lopez, as typed in on the day of her arraignment."""
+    return build_intake_case(sqlite_workspace)

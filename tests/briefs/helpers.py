@@ -48,3 +48,19 @@ def docx_text(path: Path) -> str:
 def squash(text: str) -> str:
     """Text with all whitespace removed, for matching across PDF line breaks."""
     return "".join(text.split())
+
+
+def pdf_placed(path: Path) -> list[tuple[int, float, float, str]]:
+    """Every piece of text the PDF draws, as (page index, x, y, text) in points from
+    the page's bottom left: where a line sits tells a date column from a body column."""
+    placed: list[tuple[int, float, float, str]] = []
+    for index, page in enumerate(pypdf.PdfReader(str(path)).pages):
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object, i: int = index) -> None:
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                placed.append((i, round(x, 1), round(y, 1), text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return placed

@@ -47,15 +47,16 @@ def test_chronology_interleaves_events_and_statements_and_marks_approximate(
     small_case: SmallCase,
 ) -> None:
     brief = build_brief(small_case.ws, small_case.case_id, today=TODAY)
-    dates = [(e.date, e.kind) for e in brief.chronology]
+    dates = [(e.date, e.time, e.kind) for e in brief.chronology]
     assert dates == [
-        ("March 2026", "Statement"),
-        ("March 2, 2026", "Statement"),
-        ("March 3, 2026", "Event: Court appearance"),
+        ("March 2026", "", "Statement"),
+        ("March 2, 2026", "", "Statement"),
+        ("March 3, 2026", "", "Event: Court appearance"),
         # An approximate month sorts after the exact dates inside it (PartialDate order).
-        ("about March 2026", "Event: Incident"),
-        ("July 14, 2026, 09:30", "Event: Court appearance"),
+        ("about March 2026", "", "Event: Incident"),
+        ("July 14, 2026", "09:30", "Event: Court appearance"),
     ]
+    assert brief.chronology[-1].title == "Hearing on motions \u2014 Part AP2"  # and where
 
 
 def test_statements_grouped_by_speaker_or_issue(small_case: SmallCase) -> None:

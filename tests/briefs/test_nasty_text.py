@@ -75,7 +75,7 @@ def brief_of(text: str, extra: list[str] | None = None, toc: bool = True) -> Bri
         ),  # fmt: skip
         charges=[ChargeRow(s, s, s, s, s, s, s)],
         people=[PeopleGroup(s, [PersonEntry(s, s, paras)])],
-        chronology=[ChronoEntry(s, s, s, s, s)],
+        chronology=[ChronoEntry(s, s, s, s, s, time=s)],
         statement_groups=[StatementGroup(s, [StatementEntry(s, s, paras, s, paras)])],
         issues=[IssueEntry(s, s, paras, [s], [s], [s])],
         documents=[DocumentRow(s, s, s, s, True, s, s)],

@@ -32,6 +32,7 @@ from app.briefs import text as t
 from app.briefs.collector import cycle_collector_paused
 from app.briefs.model import Brief
 from app.briefs.pdf.canvas import page_counting_canvas
+from app.briefs.pdf.chronology import entry_flowable
 from app.briefs.pdf.contents import Contents, Entry
 from app.briefs.pdf.court import clock_flowables, dates_flowables
 from app.briefs.pdf.lines import plain, plain_runs
@@ -43,6 +44,7 @@ from app.briefs.tables import (
     charge_rows,
     cover_rows,
     document_rows,
+    glance_counts,
 )
 from app.version import app_version
 
@@ -53,7 +55,6 @@ MARGIN_TOP = 1.0 * inch
 MARGIN_BOTTOM = 0.85 * inch
 NONE_RECORDED = "None recorded."
 TOC_MAX_ENTRIES = 32
-DATE_COLUMN = 1.35 * inch  # the chronology's hanging date column, less a gutter
 
 
 class BriefDocTemplate(BaseDocTemplate):
@@ -291,10 +292,7 @@ def _glance(brief: Brief, keys: _Keys) -> list[Flowable]:
         " \u2014 ".join(x for x in (c.label, c.offense_class, c.status) if x) for c in g.charges
     ]
     people = [f"{role}: {', '.join(names)}" for role, names in g.key_people]
-    counts = (
-        f"{g.counts['statements']} statements \u00b7 {g.counts['documents']} documents"
-        f" \u00b7 {g.counts['events']} events"
-    )
+    counts = glance_counts(g)
     rows = [
         ("Next court date", cell([g.next_court_date])),
         *([("Speedy-trial clock", cell([g.speedy_trial]))] if g.speedy_trial else []),
@@ -347,22 +345,9 @@ def _people(brief: Brief, keys: _Keys) -> list[Flowable]:
 
 
 def _chronology(brief: Brief, keys: _Keys) -> list[Flowable]:
-    s = styles()
     if not brief.chronology:
-        return [para(NONE_RECORDED, s.body)]
-    out: list[Flowable] = []
-    for e in brief.chronology:
-        runs = [(e.title, "b"), (f" ({e.kind})", "muted")]
-        if e.detail:
-            runs.append((" " + e.detail, ""))
-        if e.source:
-            runs.append((f" Source: {e.source}", "i"))
-        style = s.for_text(s.chrono, e.title + e.detail + e.source + e.date)
-        if stringWidth(e.date, style.bulletFontName, style.bulletFontSize) < DATE_COLUMN:
-            out.append(plain_runs(runs, s.chrono, bullet=e.date))
-        else:  # too long for the date column (never a real date): inline, so it wraps
-            out.append(plain_runs([(e.date + " ", "b"), *runs], s.chrono))
-    return out
+        return [para(NONE_RECORDED, styles().body)]
+    return [entry_flowable(e) for e in brief.chronology]
 
 
 def _statements(brief: Brief, keys: _Keys) -> list[Flowable]:

@@ -201,7 +201,7 @@ class Styles:
             "Chrono",
             fontSize=9,
             leading=12,
-            leftIndent=1.45 * inch,
+            leftIndent=1.55 * inch,  # the date column (pdf/chronology.py) and a gutter
             bulletIndent=0,
             bulletFontName=f.sans_bold,
             bulletFontSize=8.5,

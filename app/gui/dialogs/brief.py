@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.briefs.names import brief_file_name, with_format
 from app.briefs.profiles import PROFILES, SECTIONS
 from app.core.errors import CasefileError
 from app.gui.dialogs.base import Buttons, Dialog
@@ -189,9 +190,8 @@ class ExportBriefDialog(Dialog):
             caption = get_case(self.ctx.workspace, self.case_id)["caption"]
         except Exception:
             caption = f"case-{self.case_id}"
-        stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in caption).strip()[:80]
         folder = Path(self.ctx.settings.get(_SETTING + "folder", "") or Path.home())
-        return str(folder / f"{stem or 'brief'} - brief.{self.chosen_format()}")
+        return str(folder / brief_file_name(caption, self.chosen_format()))
 
     def chosen_format(self) -> str:
         return str(self.format.currentData() or "pdf")
@@ -199,7 +199,7 @@ class ExportBriefDialog(Dialog):
     def _fix_suffix(self) -> None:
         text = self.path.text().strip()
         if text:
-            self.path.setText(str(Path(text).with_suffix("." + self.chosen_format())))
+            self.path.setText(with_format(text, self.chosen_format()))
 
     def _browse(self) -> None:
         fmt = self.chosen_format()

@@ -13,6 +13,7 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtWidgets import QDialog, QPushButton  # noqa: E402
 
 from app.context import AppContext  # noqa: E402
+from app.core.storage.workspace import Workspace  # noqa: E402
 from app.gui.dialogs.brief import (  # noqa: E402
     TASK,
     ExportBriefDialog,
@@ -21,6 +22,7 @@ from app.gui.dialogs.brief import (  # noqa: E402
 )
 from tests.briefs.conftest import PRIVILEGED_TITLE, STAFF_NOTE, SmallCase  # noqa: E402
 from tests.briefs.helpers import docx_text  # noqa: E402
+from tests.briefs.intake_case import build_intake_case  # noqa: E402
 from tests.gui.recording import RecordingInteraction  # noqa: E402
 
 
@@ -151,3 +153,20 @@ def test_the_dialog_refuses_a_brief_with_no_sections(
     dialog.accept()
     assert talk.said("inform", "Choose where to save the brief.")
     assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_the_default_name_is_the_caption_as_written(
+    qtbot, sqlite_workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    case = build_intake_case(sqlite_workspace)
+    talk = RecordingInteraction()
+    ctx = AppContext(case.ws, settings={"briefs/folder": str(tmp_path)}, interaction=talk)
+    dialog = ExportBriefDialog(ctx, case.case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.path.text() == str(tmp_path / "People v. Maria Lopez - brief.pdf")
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    assert dialog.path.text() == str(tmp_path / "People v. Maria Lopez - brief.docx")
+    # A name typed without a suffix keeps its dots ("v."): the suffix is added.
+    dialog.path.setText(str(tmp_path / "People v. Maria Lopez"))
+    dialog.accept()
+    assert dialog.path.text() == str(tmp_path / "People v. Maria Lopez.docx")
