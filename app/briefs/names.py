@@ -21,13 +21,20 @@ MAX_STEM_BYTES = 200  # of UTF-8: file systems allow 255 bytes a name, the suffi
 def brief_file_name(caption: str, fmt: str) -> str:
     """``"{caption} - brief.{fmt}"``, safe as a file name on every system; ``brief.{fmt}``
     when nothing of the caption is left."""
+    return case_file_name(caption, "brief", fmt)
+
+
+def case_file_name(caption: str, what: str, fmt: str) -> str:
+    """``"{caption} - {what}.{fmt}"`` ("People v. Maria Lopez - speedy-trial exhibit.pdf"),
+    safe as a file name on every system; ``{what}.{fmt}`` when nothing of the caption is
+    left."""
     stem = _FORBIDDEN.sub("_", _CONTROLS.sub(" ", caption or ""))
     stem = " ".join(stem.split())[:MAX_STEM_CHARS]
     while len(stem.encode("utf-8", "surrogatepass")) > MAX_STEM_BYTES:
         stem = stem[:-1]
     # A leading dot hides a file on macOS and Linux; Windows drops a trailing dot or space.
     stem = stem.lstrip(". ").rstrip(". ")
-    return f"{stem} - brief.{fmt}" if stem else f"brief.{fmt}"
+    return f"{stem} - {what}.{fmt}" if stem else f"{what}.{fmt}"
 
 
 def with_format(path: str, fmt: str) -> str:

@@ -290,13 +290,17 @@ class ClockSection(QWidget):
     def save_exhibit(self) -> None:
         """Save the exhibit (PDF or Word) of the clock as of the chosen day."""
         from app.briefs.clock import clock_exhibit, write_clock_exhibit
+        from app.briefs.names import case_file_name
         from app.core.errors import CasefileError
+        from app.core.services.cases import get_case
 
         if self.case_id is None:
             return
         talk = self.ctx.interaction
         as_of = self.as_of_date()
-        suggested = Path.home() / f"speedy-trial-{as_of.isoformat()}.pdf"
+        caption = get_case(self.ctx.workspace, self.case_id)["caption"]
+        exhibit = f"speedy-trial exhibit {as_of.isoformat()}"
+        suggested = Path.home() / case_file_name(caption, exhibit, "pdf")
         name = talk.save_file(self, "Save Speedy-Trial Exhibit", suggested, EXHIBITS)
         if not name:
             return

@@ -183,6 +183,9 @@ def test_save_exhibit_writes_the_pdf_chosen(
     target = tmp_path / "exhibit"
     talk.saves.append(str(target))
     section.save_exhibit()
+    # The suggested name says whose exhibit it is and as of when, safe on every system.
+    caption = cases.get_case(empty_ctx.workspace, case_id)["caption"]
+    assert talk.said("save_file", f"{caption} - speedy-trial exhibit 2026-04-01.pdf")
     written = tmp_path / "exhibit.pdf"
     assert written.read_bytes().startswith(b"%PDF")
     assert talk.said("inform", str(written))
