@@ -52,6 +52,22 @@ _APPROX_WORDS = (
 )
 
 
+_RELATIVE_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+# "today", "yesterday", "tomorrow", or a count of days: "+7", "-3", "+ 7".
+_RELATIVE = re.compile(r"(?P<word>today|yesterday|tomorrow)|(?P<sign>[+-])\s*(?P<days>\d{1,6})")
+
+
+def _days_from(today: dt.date, match: re.Match[str], text: str) -> dt.date:
+    if match["word"]:
+        offset = _RELATIVE_WORDS[match["word"]]
+    else:
+        offset = int(match["days"]) * (-1 if match["sign"] == "-" else 1)
+    try:
+        return today + dt.timedelta(days=offset)
+    except OverflowError:
+        raise ValueError(f"{text!r} is not a date: it falls outside the years 1 to 9999") from None
+
+
 @dataclass(frozen=True, order=False)
 class PartialDate:
     """A calendar date known to a day, a month or a year, possibly approximate."""
@@ -98,11 +114,21 @@ class PartialDate:
         return cls(value.year, value.month, value.day, approximate)
 
     @classmethod
-    @functools.lru_cache(maxsize=4096)  # values are immutable, and a case repeats its dates
-    def parse(cls, text: str) -> PartialDate | None:
+    def parse(cls, text: str, *, today: dt.date | None = None) -> PartialDate | None:
         """Parse what a person types: ISO forms, "June 14, 2020", "June 2020",
-        "6/14/2020", "about June 2020", "c. 2019". Empty text means unknown.
+        "6/14/2020", "about June 2020", "c. 2019", and days counted from ``today``
+        (the computer's date unless given): "today", "yesterday", "tomorrow", "+7",
+        "-3". Empty text means unknown.
         """
+        relative = _RELATIVE.fullmatch(text.strip().lower())
+        if relative is not None:
+            # Never cached: "today" means another day after midnight.
+            return cls.from_date(_days_from(today or dt.date.today(), relative, text))
+        return cls._parse_written(text)
+
+    @classmethod
+    @functools.lru_cache(maxsize=4096)  # values are immutable, and a case repeats its dates
+    def _parse_written(cls, text: str) -> PartialDate | None:
         raw = " ".join(text.strip().split())
         if not raw or raw.lower() in {"unknown", "?"}:
             return None
@@ -118,7 +144,7 @@ class PartialDate:
             value = cls._parse_exact(lowered)
         except _Unrecognized as exc:
             raise ValueError(
-                f"{text!r} is not a date; write it like 2020-06-14, June 2020 or about 2020"
+                f"{text!r} is not a date; write it like 2020-06-14, June 2020, about 2020 or today"
             ) from exc
         except ValueError as exc:  # the right shape, but no such day or month
             raise ValueError(f"{text!r} is not a date: {exc}") from exc

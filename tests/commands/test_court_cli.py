@@ -167,7 +167,7 @@ APPEARANCE = ["--date", "2026-03-02", "--purpose", "conference"]
         ([*APPEARANCE, "--people-ready", "yes", "--people-asked-days", "7"], "people-asked-days"),
         ([*APPEARANCE, "--people-ready", "no", "--people-asked-days", "-3"], "people-asked-days"),
         ([*APPEARANCE, "--people-ready", "no", "--people-asked-days", "a"], "people-asked-days"),
-        ([*APPEARANCE, "--time", "9.30am"], "time"),
+        ([*APPEARANCE, "--time", "9.75am"], "time"),
         ([*APPEARANCE, "--custody", "maybe"], "custody"),
         ([*APPEARANCE, "--arguable"], "arguable"),
         ([*APPEARANCE, "--part", "x" * 101], "part"),

@@ -23,8 +23,6 @@ from app.core.textrules import storage_problem
 
 Cleaner = Callable[[str, Any], Any]
 
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
 
 @dataclass(frozen=True)
 class Field:
@@ -101,11 +99,53 @@ def optional_day(name: str, value: Any) -> PartialDate | None:
 
 
 def time_of_day(name: str, value: Any) -> str | None:
+    """A time as people type it ("9:30", "9.30", "930", "9:30 pm", "9 am", "noon"),
+    stored as ``HH:MM`` on the 24-hour clock so it sorts as text."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, str) and _TIME.match(value.strip()):
-        return value.strip()
-    raise ValidationError(name, f"{_short(value)} is not a time like 14:30")
+    if not isinstance(value, str) or len(value) > _MAX_TIME_CHARS:
+        raise ValidationError(
+            name, f"must be a time of day like 9:30 or 2:30 pm, not {_short(value)}"
+        )
+    typed = " ".join(value.lower().split())
+    if typed in _TIME_WORDS:
+        return _TIME_WORDS[typed]
+    match = _TIME_TYPED.match(typed)
+    if match is None:
+        raise ValidationError(
+            name, f"must be a time of day like 9:30, 9:30 pm or 14:30, not {_short(value)}"
+        )
+    hour_text, minute_text, compact, half = match.group("hour", "minute", "compact", "half")
+    if compact is not None:  # "930", "0930", "1430": the last two digits are the minutes
+        hour_text, minute_text = (
+            (compact[:-2], compact[-2:]) if len(compact) > 2 else (compact, None)
+        )
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if minute > 59:
+        raise ValidationError(
+            name, f"must be a time of day: {_short(value)} has {minute} minutes (0 to 59)"
+        )
+    if half is not None:
+        if not 1 <= hour <= 12:
+            raise ValidationError(
+                name,
+                f"must be a time of day: {_short(value)} has hour {hour} (1 to 12 with am or pm)",
+            )
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
+    elif hour > 23:
+        raise ValidationError(
+            name, f"must be a time of day: {_short(value)} has hour {hour} (0 to 23)"
+        )
+    return f"{hour:02d}:{minute:02d}"
+
+
+_MAX_TIME_CHARS = 40
+_TIME_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
+# "9", "9:30", "9.30", "09h30" or digits alone ("930", "0930"), then am/pm/a.m./p.m.
+_TIME_TYPED = re.compile(
+    r"^(?:(?P<hour>\d{1,2})\s?[:.h]\s?(?P<minute>\d{2})|(?P<compact>\d{1,4}))"
+    r"\s?(?:(?P<half>[ap])\.?\s?m?\.?)?$"
+)
 
 
 def boolean(name: str, value: Any) -> bool:

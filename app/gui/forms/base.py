@@ -6,8 +6,10 @@ It owns the boring parts so each form only lays out its fields:
 * the unsaved-changes prompt (Save / Discard / Cancel) on Esc or close, asked
   through the context's interaction;
 * errors: the core's ``ValidationError.field`` is mapped to its widget, the
-  message shown under the field, the field tinted and focused, and a line at
-  the top says the record was not saved;
+  message shown right under the field (floating, so no other field moves), the
+  field tinted, focused and its text selected for retyping, and a line beside the
+  buttons says the record was not saved. Each goes as soon as the field is changed
+  to a value its rule accepts (:meth:`RecordDialog.field_problem`);
 * window geometry, remembered per form in the person's settings (the dialog base,
   :mod:`app.gui.dialogs.base`, does it; the key is ``forms/<form_key>/geometry``).
 
@@ -21,13 +23,15 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -37,6 +41,7 @@ from app.context import AppContext
 from app.core.errors import CasefileError, ConflictError, ValidationError
 from app.gui.dialogs.base import Buttons, Dialog
 from app.gui.interaction import CANCEL, SAVE
+from app.gui.widgets.field_message import FieldMessage
 from app.gui.widgets.style import error_color, set_invalid, set_label_color
 
 _VERB_STARTS = ("is ", "are ", "must ", "needs ", "expected ", "has ")
@@ -66,22 +71,29 @@ class RecordDialog(Dialog):
         self.setSizeGripEnabled(True)
         self.fields: dict[str, Any] = {}
         self.labels: dict[str, str] = {}
-        self._error_rows: dict[str, tuple[QLabel, Callable[[bool], None]]] = {}
+        self._messages: dict[str, str] = {}
+        self._descriptions: dict[str, str] = {}
         self._targets: dict[str, QWidget] = {}
         self._aliases: dict[str, str] = {}
         self._focus_chain: list[QWidget] = []
         self._initial: Any = None
-        self._shown_errors: list[str] = []
         self._forms: list[tuple[QFormLayout, bool]] = []
         #: Called on Save; raises ValidationError / ConflictError / CasefileError to refuse.
         self.save_handler: Callable[[RecordDialog], None] | None = None
 
+        # Beside the buttons, where the eye goes after Save, in room kept for two
+        # lines: showing or clearing it moves no field.
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
         self.banner.setObjectName("formBanner")
+        self.banner.setAccessibleName("Not saved")
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.banner.setMinimumHeight(self.banner.fontMetrics().lineSpacing() * 2 + 4)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         set_label_color(self.banner, error_color(self.palette()))
+        self.banner.setVisible(False)
+        self.message = FieldMessage(self)
         self.body = QVBoxLayout()
         self.body.setSpacing(14)
         self.buttons = self.button_box(Buttons.Save | Buttons.Cancel, on_accept=self.try_save)
@@ -91,13 +103,20 @@ class RecordDialog(Dialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 16, 18, 14)
         outer.setSpacing(10)
-        outer.addWidget(self.banner)
         outer.addLayout(self.body, 1)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         outer.addWidget(line)
-        outer.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(12)
+        bottom.addWidget(self.banner, 1)
+        bottom.addWidget(self.buttons)
+        outer.addLayout(bottom)
+        # The banner's row keeps its height when the banner is hidden.
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.banner.setSizePolicy(policy)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.try_save)
 
@@ -146,7 +165,8 @@ class RecordDialog(Dialog):
         names: Iterable[str] = (),
         focus: Iterable[QWidget] = (),
     ) -> QLabel:
-        """A labelled row whose errors (for ``names``) appear on a line right under it."""
+        """A labelled row for the fields ``names`` (bound already); ``focus`` lists its
+        editors in tab order when the row holds more than one."""
         caption = QLabel(f"{label}:" if label else "")
         if isinstance(content, QLayout):
             holder = QWidget()
@@ -161,40 +181,22 @@ class RecordDialog(Dialog):
         for widget in focus:
             if widget not in self._focus_chain:
                 self._focus_chain.append(widget)
-        error = self._error_label()
-        form.addRow("", error)
-        form.setRowVisible(error, False)
-        for name in names:
-            self._error_rows[name] = (error, lambda on, e=error: form.setRowVisible(e, on))
+        del names  # errors float under each field's own editor (FieldMessage)
         return caption
 
     def add_block(
         self, caption: str, widget: QWidget, names: Iterable[str], stretch: int = 1
     ) -> QLabel:
-        """A full-width field under its caption (the verbatim text), with its error line."""
+        """A full-width field under its caption (the verbatim text)."""
         label = QLabel(caption)
         label.setBuddy(widget)
-        error = self._error_label()
-        error.setVisible(False)
         box = QVBoxLayout()
         box.setSpacing(4)
         box.addWidget(label)
         box.addWidget(widget, 1)
-        box.addWidget(error)
         self.body.addLayout(box, stretch)
-        for name in names:
-            self._error_rows[name] = (error, error.setVisible)
+        del names  # errors float under the field (FieldMessage)
         return label
-
-    def _error_label(self) -> QLabel:
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        set_label_color(error, error_color(self.palette()))
-        small = error.font()
-        small.setPointSizeF(max(small.pointSizeF() * 0.92, 7.0))
-        error.setFont(small)
-        return error
 
     def field(
         self,
@@ -231,7 +233,8 @@ class RecordDialog(Dialog):
         for widget in self.fields.values():
             signal = getattr(widget, "changed", None)
             if signal is not None:
-                signal.connect(self._on_changed)
+                # A bound method, not a lambda holding ``self``: a closed form is freed.
+                signal.connect(self._on_field_changed)
         self.mark_clean()
 
     def _align_label_columns(self) -> None:
@@ -268,55 +271,92 @@ class RecordDialog(Dialog):
     # -- errors --------------------------------------------------------------------
 
     def clear_errors(self) -> None:
-        for name in self._shown_errors:
-            if name in self._error_rows:
-                error, show = self._error_rows[name]
-                show(False)
-                error.setText("")
-            target = self._targets.get(name)
-            if target is not None:
-                set_invalid(target, False)
-            widget = self.fields.get(name)
-            if hasattr(widget, "set_error"):
-                widget.set_error(None)
-        self._shown_errors = []
+        for name in list(self._messages):
+            self.clear_error(name)
         self.banner.setVisible(False)
+
+    def clear_error(self, name: str) -> None:
+        """Take back the message, tint and description shown for field ``name``."""
+        self._messages.pop(name, None)
+        target = self._targets.get(name)
+        if target is not None:
+            set_invalid(target, False)
+            if name in self._descriptions:
+                target.setAccessibleDescription(self._descriptions.pop(name))
+            if self.message.target is target:
+                self.message.clear_target()
+        widget = self.fields.get(name)
+        if hasattr(widget, "set_error"):
+            widget.set_error(None)
 
     def show_error(self, field: str, message: str) -> None:
         name = self._aliases.get(field, field)
         label = self.labels.get(name, name.replace("_", " ").capitalize())
         text = sentence(label, message)
+        self._messages[name] = text
         widget = self.fields.get(name)
-        if hasattr(widget, "set_error"):
-            widget.set_error(text)
-        elif name in self._error_rows:
-            error, show = self._error_rows[name]
-            error.setText(text)
-            show(True)
         target = self._targets.get(name)
+        if hasattr(widget, "set_error"):
+            widget.set_error(text)  # the widget has its own place for it (a date's reading)
+        elif target is not None:
+            self.message.show_for(target, text)
         if target is not None:
             set_invalid(target, True)
+            # A screen reader reads the message with the field's name.
+            self._descriptions.setdefault(name, target.accessibleDescription())
+            target.setAccessibleDescription(text)
             target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._shown_errors.append(name)
+            if isinstance(target, QLineEdit):
+                target.selectAll()  # what is typed next replaces the refused value
+            self.message.place()
         self.show_banner(f"Not saved. {text}" if name in self.fields else f"Not saved: {text}")
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
+        self.banner.setToolTip(text)
         self.banner.setVisible(True)
 
     def error_text(self, name: str) -> str:
         """The message shown for ``name`` (tests and screen readers)."""
-        widget = self.fields.get(name)
-        if hasattr(widget, "_forced_error") and widget._forced_error:
-            return str(widget._forced_error)
-        entry = self._error_rows.get(name)
-        return entry[0].text() if entry else ""
+        return self._messages.get(name, "")
 
-    def _on_changed(self) -> None:
-        # The first keystroke after a refused save starts afresh: the banner goes, the
-        # field marks stay until the next try so the person can see what to fix.
-        if self.banner.isVisible() and not self._shown_errors:
+    def field_problem(self, name: str) -> str | None:
+        """What is still wrong with field ``name`` alone, or None when its rule accepts
+        it. Forms that know the rules say; by default any change is taken as a fix."""
+        del name
+        return None
+
+    def _on_field_changed(self) -> None:
+        sender = self.sender()
+        name = next((n for n, w in self.fields.items() if w is sender), "")
+        self._on_changed(name)
+
+    def _on_changed(self, name: str) -> None:
+        # A refused field's message goes the moment the field holds a value its rule
+        # accepts (and says the new problem while it does not); the banner goes with
+        # the last message. A banner about the whole record goes at the first change.
+        if name in self._messages:
+            problem = self.field_problem(name)
+            if problem is None:
+                self.clear_error(name)
+            else:
+                label = self.labels.get(name, name)
+                text = sentence(label, problem)
+                self._messages[name] = text
+                widget = self.fields.get(name)
+                if hasattr(widget, "set_error"):
+                    widget.set_error(text)
+                elif self.message.target is self._targets.get(name):
+                    self.message.setText(text)
+                    self.message.place()
+                self.show_banner(f"Not saved. {text}")
+                return
+        if self.banner.isVisible() and not self._messages:
             self.banner.setVisible(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.message.place()
 
     # -- saving and closing ---------------------------------------------------------
 

@@ -144,7 +144,7 @@ def test_charge_and_event_rules(workspace: Workspace) -> None:
         with pytest.raises(ValidationError) as caught:
             charges.add_charge(workspace, cf.case_id, statute="PL 1", **{field: value})
         assert caught.value.field == field
-    for field, value in (("time", "7pm"), ("kind", "party"), ("party_ids", "1, 2")):
+    for field, value in (("time", "7:75pm"), ("kind", "party"), ("party_ids", "1, 2")):
         with pytest.raises(ValidationError) as caught:
             events.add_event(workspace, cf.case_id, title="Arrest", **{field: value})
         assert caught.value.field == field

@@ -343,7 +343,7 @@ def test_a_statement_without_text_is_refused_next_to_the_field(
     [
         ("charge", "charge", {"offense_date": "June 31, 2020"}, "offense_date", "only 30 days"),
         ("case", "case_id", {"opened_on": "2021", "closed_on": "2020"}, "closed_on", "before"),
-        ("event", "event", {"time": "25:00"}, "time", "is not a time"),
+        ("event", "event", {"time": "25:00"}, "time", "Time must be a time of day"),
         ("charge", "charge", {"statute": ""}, "statute", "Statute is required"),
         ("party", "thomas", {"roles": []}, "roles", "Roles needs at least one"),
     ],
