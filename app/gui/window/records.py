@@ -119,7 +119,13 @@ class RecordPart:
     def delete(self, kind: str, record_id: int) -> None:
         window = self.window
         parent = window.window()
-        self._run(lambda a: a.delete_record(window.ctx, window.undo, kind, record_id, parent))
+        done = self._run(
+            lambda a: a.delete_record(window.ctx, window.undo, kind, record_id, parent)
+        )
+        if done:  # say what went, and how to get it back
+            window.statusBar().showMessage(
+                f"{window.undo.undoText()}: done. Edit ▸ Undo (Ctrl+Z) brings it back.", 10000
+            )
 
     def choose_document_files(self) -> None:
         window = self.window

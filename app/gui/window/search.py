@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 if TYPE_CHECKING:
@@ -59,9 +59,23 @@ class SearchPart:
         dock.setWidget(panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        # Escape anywhere in the panel closes it and gives the keyboard back to the window.
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock)
+        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.activated.connect(self.close)
         self.dock = dock
         self.scope()
         return True
+
+    def close(self) -> None:
+        """Hide the search dock and put the keyboard back in the window's list."""
+        if self.dock is not None:
+            self.dock.hide()
+        section = None if self.window.on_case_list() else self.window.case_view.current_list()
+        if section is not None:
+            section.focus_list()
+        else:
+            self.window.window().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def scope(self) -> None:
         """Offer the case on screen to the search panel as its scope."""

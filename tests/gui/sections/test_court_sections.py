@@ -281,6 +281,11 @@ def test_an_appearance_added_edited_undone_redone_and_deleted_from_the_keyboard(
     asked = talk.of_kind("confirm")[-1]
     assert asked.title == "Delete court appearance"
     assert asked.text == "Delete court appearance of March 2, 2026 (conference)?"
+    # The status bar says what went and how to get it back.
+    assert window.statusBar().currentMessage() == (
+        "Delete court appearance of March 2, 2026 (conference): done. "
+        "Edit ▸ Undo (Ctrl+Z) brings it back."
+    )
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert section.model.total == 1 and _appearances(ctx) == 1
 

@@ -461,6 +461,13 @@ def test_search_dock_opens_and_a_hit_navigates_to_its_row(
     panel.recordActivated.emit("statement", sample_case_id, statement_id)
     assert window.case_view.current_section_name() == "statements"
     assert _section(window, "statements").current_key() == {"id": statement_id}
+    # Escape in the panel closes it and gives the keyboard back to the list.
+    window.search_part.open()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+    assert not dock.isVisible()
+    assert QApplication.focusWidget() is _section(window, "statements").table
+    window.search_part.open()
+    assert dock.isVisible() and QApplication.focusWidget() is panel.field
     # With the case on screen, the search covers it (the person can widen it again).
     assert panel.case_id == sample_case_id
     assert panel.scope.currentText() == f"This case: {window.case_view.caption()}"
