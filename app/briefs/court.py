@@ -252,9 +252,7 @@ def deadline_row(item: DeadlineItem) -> DeadlineRow:
     elif item.flag == "weekend":
         status.append("Falls on a weekend")
     if item.met_on is not None:
-        late = (item.met_on.earliest() - item.date).days if item.date is not None else 0
-        # Met after it was due: how late is what a motion about it will argue.
-        status.append(f"Met {item.met_on.display()}" + (f", {late} days late" if late > 0 else ""))
+        status.append(f"Met {item.met_on.display()}{item.met_late()}")
     if item.missing:
         status.append(f"Not computed: {t.line(item.missing)}")
     basis = t.line(item.citation) or ("Added by hand" if item.record_id is not None else "")

@@ -115,9 +115,7 @@ def text_line(item: DeadlineItem) -> str:
     if item.missing:
         notes.append(f"needs: {item.missing}")
     if item.met_on:
-        late = (item.met_on.earliest() - item.date).days if item.date else 0
-        # Met after it was due: how late is what a motion about it will argue.
-        notes.append(f"met {item.met_on.iso()}" + (f", {late} days late" if late > 0 else ""))
+        notes.append(f"met {item.met_on.iso()}{item.met_late()}")
     if item.flag == "holiday":
         notes.append(f"HOLIDAY: {item.holiday}")
     elif item.flag:

@@ -107,6 +107,15 @@ class DeadlineItem:
             missing=missing,
         )
 
+    def met_late(self) -> str:
+        """ ", N days late" when it was met after it was due, else "": how late is what a
+        motion about it will argue (the brief, the Deadlines section and the command
+        all say it this way)."""
+        if self.met_on is None or self.date is None:
+            return ""
+        late = (self.met_on.earliest() - self.date).days
+        return f", {late} days late" if late > 0 else ""
+
     def flagged(self, as_of: dt.date, book: RuleBook) -> DeadlineItem:
         """This deadline with its flag as of ``as_of``: overdue (past and not met by
         then), else holiday, else weekend, else none. The date itself never moves."""

@@ -33,9 +33,7 @@ def state_words(item: DeadlineItem) -> str:
     if item.date is None:
         return f"Not computed: needs {item.missing}" if item.missing else "Not computed"
     if item.met_on is not None:
-        late = (item.met_on.earliest() - item.date).days
-        met = f"Met {item.met_on.display()}"
-        return f"{met}, {late} days late" if late > 0 else met
+        return f"Met {item.met_on.display()}{item.met_late()}"
     words = {"overdue": "Overdue", "weekend": "Due: falls on a weekend (not moved)"}
     if item.flag == "holiday":
         return f"Due: falls on a court holiday, {item.holiday} (not moved)"
