@@ -16,16 +16,17 @@ from collections.abc import Callable, MutableMapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.core.kinds import KINDS
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.case_list import CaseListPage
 from app.gui.interaction import QtInteraction
-from app.gui.sections import CASE_LIST_READS, SECTION_NAMES
+from app.gui.sections import CASE_LIST_READS
 from app.gui.sections.list_section import ListSection
+from app.gui.window import chrome
 from app.gui.window.case_menu import CaseMenu
 from app.gui.window.encryption_menu import EncryptionMenu
 from app.gui.window.records import NOT_IN_BUILD, RecordPart, delete_text
@@ -81,9 +82,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.case_list)
         self.setCentralWidget(self.pages)
 
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbar()
+        chrome.make_actions(self)
+        chrome.make_menus(self)
+        chrome.make_toolbar(self)
         self.search_part = SearchPart(self, self.search_action)
         self.workspace_label = QLabel()
         self.statusBar().addPermanentWidget(self.workspace_label)
@@ -175,143 +176,6 @@ class MainWindow(QMainWindow):
             self._case_view.set_case(None)
 
     # -- actions, menus, toolbar ---------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], Any],
-        shortcut: QKeySequence | str | list[QKeySequence] | None = None,
-        icon_name: str | None = None,
-        short: str = "",
-    ) -> QAction:
-        """An action; ``short`` is its word on the toolbar."""
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(style.icon(icon_name))
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if short:
-            action.setIconText(short)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work even when the toolbar is hidden
-        return action
-
-    def _make_actions(self) -> None:
-        K = QKeySequence.StandardKey
-        records, place = self.records, self.workspace_part
-        self.new_case_action = self._action(
-            "New &Case…", lambda: records.add("case"), "Ctrl+Shift+N", "new"
-        )
-        self.open_workspace_action = self._action(
-            "&Open Workspace…", place.choose, K.Open, "folder"
-        )
-        self.new_workspace_action = self._action("New &Workspace…", place.create)
-        self.export_action = self._action(
-            "&Export Brief…", lambda: self._brief("export"), "Ctrl+E", "export", "Export"
-        )
-        self.print_preview_action = self._action(
-            "Print Pre&view…", lambda: self._brief("print_preview"), "Ctrl+Shift+P"
-        )
-        self.print_action = self._action(
-            "&Print…", lambda: self._brief("print"), K.Print, "print", "Print"
-        )
-        self.quit_action = self._action("&Quit", self.close, K.Quit)
-
-        self.undo_action = self.undo.createUndoAction(self, "&Undo")
-        self.undo_action.setIcon(style.icon("undo"))
-        self.undo_action.setIconText("Undo")
-        self.undo_action.setShortcuts([QKeySequence(K.Undo)])
-        self.redo_action = self.undo.createRedoAction(self, "&Redo")
-        self.redo_action.setIcon(style.icon("redo"))
-        self.redo_action.setIconText("Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addActions([self.undo_action, self.redo_action])
-
-        self.new_action = self._action("&New", records.new, K.New, "new", "New")
-        self.edit_action = self._action("&Edit…", records.edit_selected, "F2", "edit", "Edit")
-        self.delete_action = self._action(
-            "&Delete…", records.delete_selected, K.Delete, "delete", "Delete"
-        )
-        self.add_files_action = self._action(
-            "Add &Files…", records.choose_document_files, "Ctrl+Shift+A", "document", "Add Files"
-        )
-        self.open_file_action = self._action(
-            "&Open File", records.open_selected_document, "Ctrl+Shift+O", "open", "Open File"
-        )
-        # Ctrl+F finds anything (in the case on screen, or every case); the list's own
-        # filter, a narrower tool, is Ctrl+L, as a browser's Ctrl+L goes to its bar.
-        self.filter_action = self._action("&Filter List", self.focus_filter, "Ctrl+L", "filter")
-        self.search_action = self._action(
-            "&Search…",
-            lambda: self.search_part.open(),
-            [QKeySequence(K.Find), QKeySequence("Ctrl+Shift+F")],
-            "search",
-            "Search",
-        )
-
-        self.case_list_action = self._action(
-            "All &Cases", self.show_case_list, [QKeySequence(K.Back), QKeySequence("Ctrl+0")]
-        )
-        self.section_actions: list[QAction] = []
-        for number, name in enumerate(SECTION_NAMES, start=1):
-            # Ctrl+1 to Ctrl+9 show the first nine sections; later ones have a menu letter.
-            text, keys = (f"&{number} ", f"Ctrl+{number}") if number <= 9 else ("&", None)
-            action = self._action(
-                text + name.capitalize(), lambda n=name: self.show_section(n), keys
-            )
-            self.section_actions.append(action)
-        self.about_action = self._action("&About Casefile", self.show_about)
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_case_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.open_workspace_action, self.new_workspace_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self.workspace_part.fill_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.print_preview_action, self.print_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.new_action, self.edit_action, self.delete_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.add_files_action, self.open_file_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.filter_action, self.search_action])
-
-        view_menu = bar.addMenu("&View")
-        view_menu.addAction(self.case_list_action)
-        view_menu.addSeparator()
-        view_menu.addActions(self.section_actions)
-        self.view_menu = view_menu
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
-
-    def _make_toolbar(self) -> None:
-        bar = QToolBar("Main toolbar", self)
-        bar.setObjectName("main_toolbar")
-        bar.setMovable(False)
-        bar.setIconSize(style.toolbar_icon_size())
-        bar.setToolButtonStyle(style.toolbar_button_style())
-        bar.addActions([self.new_action, self.edit_action, self.delete_action])
-        bar.addSeparator()
-        bar.addActions([self.undo_action, self.redo_action])
-        bar.addSeparator()
-        bar.addActions([self.add_files_action, self.open_file_action])
-        bar.addSeparator()
-        bar.addActions([self.search_action, self.export_action, self.print_action])
-        self.addToolBar(bar)
-        self.toolbar = bar
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(bar.toggleViewAction())
 
     # -- state ----------------------------------------------------------------
 
@@ -478,7 +342,7 @@ class MainWindow(QMainWindow):
         action.setToolTip(f"{action.iconText()}: {NOT_IN_BUILD}")
         self.statusBar().showMessage(f"{action.iconText()} is {NOT_IN_BUILD}.", 5000)
 
-    def _brief(self, how: str) -> None:
+    def brief(self, how: str) -> None:
         action = getattr(self, f"{how}_action")  # export_action, print_preview_action, ...
         case_id = self.current_case_id()
         try:
