@@ -64,12 +64,20 @@ def run(args: argparse.Namespace, _workspace: Workspace | None) -> int:
         return 0
     # Opened like every other command's workspace: with its passphrase when encrypted.
     # (The command opens it itself, after building the case: --archive needs none.)
+    from sqlalchemy.exc import IntegrityError
+
     from app.commands.encryption import open_with_passphrase
 
     workspace = open_with_passphrase(args)
     try:
         _refuse_a_second_copy(workspace, data["case"]["uid"], args.seed)
-        case_id = demo.insert_case(workspace, data)
+        try:
+            case_id = demo.insert_case(workspace, data)
+        except IntegrityError:
+            # Another run with this seed got in between the look above and this insert
+            # (the insert is one transaction, so nothing of this run was kept).
+            _refuse_a_second_copy(workspace, data["case"]["uid"], args.seed)
+            raise
     finally:
         workspace.close()
     print(f"Added case {case_id}: {data['case']['caption']}.")

@@ -196,6 +196,28 @@ def test_the_same_made_up_case_twice_is_refused_naming_the_seed(
     one_line(capsys, "seed 7")
 
 
+def test_two_demo_data_runs_racing_on_one_seed_end_with_the_same_clear_message(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two runs at once both pass the "already there?" look before either inserts; the
+    second's insert then meets the first's case and must say so, not "unexpected error"."""
+    from app.commands import demo_data
+
+    small = ["--people", "1", "--statements", "0", "--documents", "0", "--events", "0"]
+    assert main(["--db", db, "demo-data", "--seed", "8", *small]) == 0
+    capsys.readouterr()
+    real_look, looks = demo_data._refuse_a_second_copy, []
+
+    def look_too_early(*args: object) -> None:  # the first look runs before the other insert
+        looks.append(args)
+        if len(looks) > 1:
+            real_look(*args)
+
+    monkeypatch.setattr(demo_data, "_refuse_a_second_copy", look_too_early)
+    assert main(["--db", db, "demo-data", "--seed", "8", *small]) == 1
+    one_line(capsys, "seed 8")
+
+
 def test_extract_refuses_a_text_past_the_limit_before_reading_it_all(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
