@@ -6,12 +6,20 @@ settled enough to compute with. The holidays are New York State's public holiday
 (``holidays.US(subdiv="NY")``: the federal ones plus Lincoln's Birthday and Election
 Day, with their observed days), which the Unified Court System closes for; Susan B.
 Anthony Day, a commemoration the library lists, is not a day the courts close.
+
+An office's rule book (``app.core.schedule.rules``) can change that list: more days its
+courts close, holidays they stay open on. The schedule package hands its lookup to
+:func:`use_court_holidays` when it is imported, so the clock's flag and the calendar's
+deadlines name the same days; this package cannot import the schedule (it imports us).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
+
+HolidayLookup = Callable[[dt.date], str | None]
 
 NOT_COURT_HOLIDAYS = frozenset({"Susan B. Anthony Day"})
 
@@ -28,9 +36,22 @@ def _holidays(year: int) -> dict[dt.date, str]:
     return found
 
 
-def court_holiday(day: dt.date) -> str | None:
-    """The name of the New York court holiday on ``day``, if it is one."""
+def built_in_court_holiday(day: dt.date) -> str | None:
+    """The name of the New York court holiday on ``day`` by the list above, if it is one."""
     return _holidays(day.year).get(day)
+
+
+_lookup: list[HolidayLookup] = [built_in_court_holiday]
+
+
+def use_court_holidays(lookup: HolidayLookup) -> None:
+    """Name court holidays with ``lookup`` from now on (the office's rule book)."""
+    _lookup[0] = lookup
+
+
+def court_holiday(day: dt.date) -> str | None:
+    """The name of the court holiday on ``day``, if it is one."""
+    return _lookup[0](day)
 
 
 def day_flag(day: dt.date) -> str | None:

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core import vocab
+from app.core.clock.court_days import built_in_court_holiday, use_court_holidays
 from app.core.errors import ValidationError
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "rules"
@@ -283,3 +284,16 @@ def _holidays_of(jurisdiction: Jurisdiction, year: int) -> dict[dt.date, str]:
         if kept:
             days[day] = "; ".join(kept)
     return days
+
+
+def _office_court_holiday(day: dt.date) -> str | None:
+    """The rule book's court holiday on ``day``; the built-in list while the office's
+    rules file cannot be read (the calendar names that problem where it is shown)."""
+    try:
+        return load_rules().court_holiday(day)
+    except ValidationError:
+        return built_in_court_holiday(day)
+
+
+# The speedy-trial clock flags a last day on the office's closed days too.
+use_court_holidays(_office_court_holiday)

@@ -90,3 +90,28 @@ def test_a_bad_rules_file_is_an_error_naming_it(tmp_path: Path, text: str, fragm
         load_rules([tmp_path])
     assert fragment in str(caught.value)
     assert str(caught.value).startswith("rules: ")
+
+
+def test_the_clock_flags_a_last_day_on_the_office_closed_days(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clock's last day is flagged by the same rule book as the calendar's deadlines:
+    an office's extra closed day is flagged, a holiday its courts sit on is not."""
+    from app.core.clock import compute_clock
+    from app.core.clock.court_days import day_flag
+    from tests.core.clock.helpers import MISD_A, appear, d, ledger
+
+    (tmp_path / "j.toml").write_text(
+        '[jurisdiction]\nholidays_courts_open = ["Susan B. Anthony Day", "Election Day"]\n'
+        'closed_days = { 2026-12-24 = "Christmas Eve: courts closed" }\n'
+    )
+    monkeypatch.setenv("CASEFILE_RULES", str(tmp_path))
+    assert day_flag(dt.date(2026, 11, 3)) is None  # Election Day: this office's courts sit
+    # 90 days, every one chargeable, from 2026-09-25: the last day is 2026-12-24.
+    clock = compute_clock(
+        ledger("2026-09-25", MISD_A,
+               appear("2026-09-25", "2026-10-01", requested_by="people", people_ready=False)),
+        d("2026-10-01"),
+    )  # fmt: skip
+    assert clock.last_day == d("2026-12-24")
+    assert clock.last_day_flag == "holiday (Christmas Eve: courts closed)"
