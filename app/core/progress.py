@@ -52,4 +52,3 @@ class Stages:
     def part(self, stage: str) -> Progress:
         """A callback for code that reports its own ``(done, total)`` within ``stage``."""
         return lambda done, total: self.report(stage, done, total)
-

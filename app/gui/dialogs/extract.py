@@ -12,6 +12,8 @@ runs on them (shown in the window's conflict dock when the parent is a main wind
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -33,6 +35,7 @@ from app.core.errors import CasefileError
 from app.core.intake import apply as intake_apply
 from app.core.intake.conflicts import ConflictHit, check_party
 from app.core.intake.extract import Proposal, extract
+from app.core.progress import Progress, Stages
 from app.core.services import restore as rs
 from app.core.services.operations import Operation
 from app.gui.commands import OperationCommand
@@ -262,9 +265,12 @@ def review_extraction(
     text: str,
     source_name: str,
     parent: QWidget | None = None,
+    proposals: list[Proposal] | None = None,
 ) -> intake_apply.Applied | None:
-    """Show the proposals; on OK add the kept ones (one transaction, one undo step)."""
-    dialog = ExtractDialog(ctx, case_id, text, source_name, parent)
+    """Show the proposals (found in ``text`` here unless given: the Case menu finds a
+    long text's in the background first, with :func:`read_and_find`); on OK add the
+    kept ones (one transaction, one undo step)."""
+    dialog = ExtractDialog(ctx, case_id, text, source_name, parent, proposals)
     while ctx.interaction.run_dialog(dialog) == QDialog.DialogCode.Accepted:
         items = dialog.accepted_items()
         if not items:
@@ -283,3 +289,36 @@ def review_extraction(
             report(window, conflicts_of_new_parties(ctx, applied), "the new speakers")
         return applied
     return None
+
+
+@dataclass
+class Found:
+    """What reading a text gave: the text (None when a file had none) and why not, and
+    the statements proposed from it."""
+
+    text: str | None
+    note: str
+    proposals: list[Proposal]
+
+
+# Reading a file and finding its statements share one bar: a PDF's pages take longest.
+READING_WEIGHTS = {"read": 40, "find": 60}
+
+
+def read_and_find(source: Path | str, progress: Progress | None = None) -> Found:
+    """Read the file at ``source`` (a Path) or take the text given, and find the
+    statements in it; ``progress`` may raise to stop (nothing is changed either way)."""
+    from app.core.textextract import extract_text
+
+    stages = Stages(progress, READING_WEIGHTS)
+    stages.begin("read")
+    if isinstance(source, Path):
+        text, note = extract_text(source)
+        if text is None:
+            return Found(None, note or "No text found.", [])
+    else:
+        text, note = source, ""
+    stages.finish("read")
+    proposals = extract(text, stages.part("find"))
+    stages.finish("find")
+    return Found(text, note, proposals)
