@@ -40,8 +40,11 @@ from app.core.services import restore as rs
 from app.core.services.operations import Operation
 from app.gui.commands import OperationCommand
 from app.gui.dialogs.base import Buttons, Dialog
+from app.gui.dialogs.progress import failure_text, wait_with_progress
+from app.gui.tasks import TaskCancelled, TaskControl
 
 KEEP, SPEAKER, TEXT, RECIPIENT, PIN, HOW = range(6)
+SAVE_TASK = "statements-saving"  # its name on the task runner
 HEADERS = ("Keep", "Speaker", "Statement (verbatim)", "To / audience", "Pin cite", "Found by")
 
 
@@ -77,8 +80,13 @@ class ExtractOperation(Operation):
         self.items, self.document_kind = items, document_kind
         self.applied: intake_apply.Applied | None = None
         self.captured: rs.Captured | None = None
+        # Saved already, off the window's thread (run_extraction): the first apply adopts it.
+        self.prepared: intake_apply.Applied | None = None
 
     def apply(self) -> None:
+        if self.prepared is not None:
+            self.applied, self.prepared = self.prepared, None
+            return
         self.applied = intake_apply.apply_proposals(
             self.ctx.workspace,
             self.case_id,
@@ -240,10 +248,29 @@ def run_extraction(
     text: str,
     source_name: str,
     items: list[intake_apply.Accepted],
+    parent: QWidget | None = None,
 ) -> ExtractOperation:
-    """Apply the items (raises on error, nothing saved); push one undo step if given a stack."""
+    """Add the items, off the window's thread with a progress bar and Cancel (thousands
+    of statements take seconds); push one undo step if given a stack. Raises on error
+    or when cancelled (:class:`~app.gui.tasks.TaskCancelled`): nothing is saved then."""
     operation = ExtractOperation(ctx, case_id, text, source_name, items)
+    workspace = ctx.workspace
     count = len(items)
+
+    def work(control: TaskControl) -> intake_apply.Applied:
+        worker = workspace.for_worker()  # its connections are made, used and closed there
+        try:
+            return intake_apply.apply_proposals(
+                worker, case_id, text, source_name, items,
+                document_kind=operation.document_kind, progress=control.progress,
+            )  # fmt: skip
+        finally:
+            worker.close()
+
+    label = f"Adding {count} statement(s) from {source_name}\u2026"
+    operation.prepared = wait_with_progress(
+        ctx, parent, SAVE_TASK, label, work, title="Add Statements"
+    )
     command = OperationCommand(operation, f"Add {count} statement(s) from {source_name}")
     command.execute()
     if undo is not None:
@@ -276,10 +303,12 @@ def review_extraction(
         if not items:
             return None
         try:
-            operation = run_extraction(ctx, undo, case_id, text, source_name, items)
-        except CasefileError as exc:
-            ctx.interaction.warn(dialog, "Statements not added", str(exc))
-            continue  # the dialog comes back with the user's edits
+            operation = run_extraction(ctx, undo, case_id, text, source_name, items, dialog)
+        except TaskCancelled:
+            continue  # stopped, nothing added: the dialog comes back with the user's edits
+        except (CasefileError, OSError) as exc:
+            ctx.interaction.warn(dialog, "Statements not added", failure_text(exc))
+            continue
         applied = operation.applied
         assert applied is not None
         window = parent.window() if parent is not None else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -141,3 +141,33 @@ def run_with_progress(
     )
     QTimer.singleShot(SHOW_AFTER_MS, dialog, dialog.show_if_still_running)
     return dialog
+
+
+def wait_with_progress(
+    ctx: Any, parent: QWidget | None, name: str, label: str, work: Work, *, title: str = "Casefile"
+) -> Any:
+    """Run ``work`` as :func:`run_with_progress` does and return its result once it
+    ended, for a caller that goes on from there (a dialog that comes back after a
+    failure). A local event loop keeps the window answering meanwhile, as a modal
+    dialog's does. Raises what the work raised: :class:`TaskCancelled` when stopped."""
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def ended(key: str, value: Any) -> bool:
+        outcome[key] = value
+        loop.quit()
+        return True
+
+    run_with_progress(
+        ctx, parent, name, label, work,
+        on_done=lambda result: ended("result", result),
+        failure=title,
+        on_cancelled=lambda: ended("error", TaskCancelled()),
+        on_error=lambda error: ended("error", error),
+        title=title,
+    )  # fmt: skip
+    if not outcome:  # the outcome comes through the event loop, never before it runs
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]

@@ -19,6 +19,7 @@ DOING = {
     "archive-export": "writing a case archive",
     "conflict-check": "checking an imported case for conflicts",
     "statements-reading": "reading a text for its statements",
+    "statements-saving": "adding statements",
     "brief": "writing a brief",
     "backup": "backing up the workspace",
     "check": "checking the workspace",

@@ -38,3 +38,43 @@ def test_the_conflict_check_of_a_case_reports_each_party(sqlite_workspace: Works
     assert found == check_case(sqlite_workspace, case_id)
     parties = seen[0][1]
     assert seen == [(n, parties) for n in range(parties)] and parties > 5
+
+
+def test_adding_statements_stopped_at_the_last_report_adds_none(
+    sqlite_workspace: Workspace, article_text: str
+) -> None:
+    from sqlalchemy import func, select
+
+    from app.core.intake import apply as intake_apply
+    from app.core.storage.models import Person, Statement
+
+    ws = sqlite_workspace
+    case_id = load_sample(ws)
+    items = [
+        intake_apply.Accepted(text=p.text, speaker=p.speaker or "Someone New", pin_cite="¶ 1")
+        for p in extract(article_text)
+    ]
+
+    def counts() -> tuple[int, int]:
+        with ws.reader() as session:
+            return tuple(  # type: ignore[return-value]
+                int(session.scalar(select(func.count()).select_from(m)) or 0)
+                for m in (Statement, Person)
+            )
+
+    before = counts()
+
+    def stop_at_the_end(done: int, total: int) -> None:
+        if done == total:
+            raise Stop
+
+    with pytest.raises(Stop):
+        intake_apply.apply_proposals(
+            ws, case_id, article_text, "a.txt", items, progress=stop_at_the_end
+        )
+    assert counts() == before
+    seen: list[int] = []
+    applied = intake_apply.apply_proposals(
+        ws, case_id, article_text, "a.txt", items, progress=lambda d, t: seen.append(d)
+    )
+    assert len(applied.statement_ids) == len(items) and seen[-1] == len(items)

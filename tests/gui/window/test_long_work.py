@@ -22,7 +22,7 @@ from app.context import AppContext
 from app.core.archive.transfer import export_case
 from app.core.storage.models import AuditEntry, Case, Document, Party, Person, Statement
 from app.core.storage.workspace import open_workspace
-from app.gui.dialogs.extract import ExtractDialog
+from app.gui.dialogs.extract import SAVE_TASK, ExtractDialog
 from app.gui.dialogs.progress import ProgressDialog, failure_text
 from app.gui.settings import QSettingsMapping
 from app.gui.tasks import TaskControl
@@ -49,8 +49,8 @@ class Gate:
     """Holds a task's worker at its first progress report that ``when(done, total)``
     accepts, until :meth:`release` or until the task is cancelled."""
 
-    def __init__(self, when: Any) -> None:
-        self.when = when
+    def __init__(self, when: Any, task: str | None = None) -> None:
+        self.when, self.task = when, task
         self.reached = threading.Event()
         self.released = threading.Event()
         self.worker: threading.Thread | None = None
@@ -60,7 +60,8 @@ class Gate:
         gate = self
 
         def progress(control: TaskControl, done: int, total: int) -> None:
-            if not gate.reached.is_set() and gate.when(done, total):
+            held = gate.task is None or control.name == gate.task
+            if held and not gate.reached.is_set() and gate.when(done, total):
                 gate.worker = threading.current_thread()
                 gate.reached.set()
                 while not control.cancelled and not gate.released.wait(0.01):
@@ -272,6 +273,67 @@ def test_statements_from_a_long_file_are_found_in_the_background(
     assert ctx.tasks.wait(30)
     assert rows and rows[0] >= 12 * 25
     assert _counts(ctx) == before
+
+
+def test_many_statements_are_added_in_the_background_and_cancel_adds_none(
+    qtbot: Any,
+    window: MainWindow,
+    ctx: AppContext,
+    sample_case_id: int,
+    article_text: str,
+    tmp_path: Path,
+    talk: RecordingInteraction,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _long_text(article_text, tmp_path)
+    window.open_case(sample_case_id)
+    before = _counts(ctx)
+    gate = Gate(lambda done, total: done * 2 >= total, task=SAVE_TASK)
+    gate.install(monkeypatch)
+    seen: list[str] = []
+
+    def add_all_then_stop(dialog: QDialog) -> int:
+        seen.append("review")
+
+        def stop_when_held() -> None:  # a timer of the window's, firing while it saves
+            if gate.reached.is_set():
+                timer.stop()
+                assert ctx.tasks.is_running(SAVE_TASK)
+                seen.append("held")
+                progress = _dialog(window)
+                progress.show()  # as it would after a moment
+                progress.cancel_button.click()
+
+        timer = QTimer(dialog)
+        timer.timeout.connect(stop_when_held)
+        timer.start(10)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    def back_with_the_edits(dialog: QDialog) -> int:
+        seen.append("review again")
+        assert isinstance(dialog, ExtractDialog) and dialog.table.rowCount() >= 12 * 25
+        return QDialog.DialogCode.Rejected
+
+    talk.dialogs += [add_all_then_stop, back_with_the_edits]
+    talk.files.append(str(path))
+    window.case_menu.from_file_action.trigger()
+    assert ctx.tasks.wait(30)
+    assert seen == ["review", "held", "review again"]
+    assert _counts(ctx) == before  # the one unit of work rolled back
+    assert window.undo.count() == 0
+    assert not talk.of_kind("warn")
+
+    # Again, saved: every statement in, as one undo step.
+    gate.release()
+    talk.dialogs.append(lambda dialog: (dialog.accept(), QDialog.DialogCode.Accepted)[1])
+    talk.files.append(str(path))
+    window.case_menu.from_file_action.trigger()
+    assert ctx.tasks.wait(30)
+    added = _counts(ctx)["statements"] - before["statements"]
+    assert added >= 12 * 20 and window.undo.count() == 1
+    window.undo.undo()
+    assert _counts(ctx)["statements"] == before["statements"]
 
 
 def test_closing_the_window_while_importing_asks_then_stops_the_import(
