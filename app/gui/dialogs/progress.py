@@ -35,9 +35,16 @@ class ProgressDialog(Dialog):
     dialog_name = "progress"
 
     def __init__(
-        self, label: str, parent: QWidget | None, ctx: Any = None, title: str = "Casefile"
+        self,
+        label: str,
+        parent: QWidget | None,
+        ctx: Any = None,
+        title: str = "Casefile",
+        *,
+        cancellable: bool = True,
     ) -> None:
         super().__init__(parent, title=title, ctx=ctx)
+        self.cancellable = cancellable
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.control: TaskControl | None = None
         self.label = QLabel(label)
@@ -57,9 +64,13 @@ class ProgressDialog(Dialog):
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(420)
         self.finished_work = False
+        if not cancellable:  # work that cannot stop half-way says so, and runs to its end
+            self.cancel_button.hide()
+            self.bar.setRange(0, 0)  # busy, until the work reports how far it got
 
     def advance(self, done: int, total: int) -> None:
         if not self.stopping:
+            self.bar.setRange(0, SCALE)
             self.bar.setValue(int(SCALE * done / max(total, 1)))
 
     @property
@@ -71,7 +82,7 @@ class ProgressDialog(Dialog):
         if self.finished_work:
             super().reject()
             return
-        if self.control is not None and not self.control.cancelled:
+        if self.cancellable and self.control is not None and not self.control.cancelled:
             self.control.cancel()
             self.label.setText("Stopping\u2026 nothing is changed.")
             self.cancel_button.setEnabled(False)
@@ -114,13 +125,15 @@ def run_with_progress(
     on_cancelled: Callable[[], None] | None = None,
     on_error: Callable[[BaseException], bool] | None = None,
     title: str = "Casefile",
+    cancellable: bool = True,
 ) -> ProgressDialog:
     """Run ``work`` as the task ``name`` with a :class:`ProgressDialog` saying ``label``.
 
     ``on_done(result)`` when it finished; ``on_cancelled()`` when the person stopped
     it; otherwise ``on_error(error)`` may handle a failure (returning True), else the
-    person is told ``failure`` and why."""
-    dialog = ProgressDialog(label, parent, ctx, title)
+    person is told ``failure`` and why. Work that cannot stop half-way (re-keying the
+    database) is not ``cancellable``: its dialog has no Cancel."""
+    dialog = ProgressDialog(label, parent, ctx, title, cancellable=cancellable)
 
     def done(result: Any) -> None:
         dialog.end()

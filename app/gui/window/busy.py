@@ -24,6 +24,7 @@ DOING = {
     "backup": "backing up the workspace",
     "check": "checking the workspace",
     "history-chain-check": "checking the history",
+    "passphrase": "changing the workspace's passphrase",
 }
 # Long enough for the slowest step between two reports (a big import's index rebuild).
 STOP_TIMEOUT = 120.0
@@ -41,7 +42,7 @@ def may_close(window: WindowHost) -> bool:
         "Casefile is busy",
         f"Casefile is still {doing}. Stop and close?",
         "Work that is stopped changes nothing: an import adds no part of its case, an "
-        "export leaves no file. A backup is always finished first.",
+        "export leaves no file. A backup, or a passphrase being changed, is finished first.",
     ):
         return False
     window.statusBar().showMessage("Stopping\u2026")

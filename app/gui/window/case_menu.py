@@ -69,12 +69,12 @@ class CaseMenu(WindowMenu):
 
     def _enable(self) -> None:
         has_case = self.window.current_case_id() is not None
-        tasks = self.window.ctx.tasks
-        reading = tasks.is_running(READ_TASK)
+        running = self.window.ctx.tasks.running() if self.window.has_workspace else []
+        reading = READ_TASK in running
         self.from_file_action.setEnabled(has_case and not reading)
         self.pasted_action.setEnabled(has_case and not reading)
-        self.import_action.setEnabled(not tasks.is_running(IMPORT_TASK))
-        self.export_action.setEnabled(has_case and not tasks.is_running(EXPORT_TASK))
+        self.import_action.setEnabled(self.window.has_workspace and IMPORT_TASK not in running)
+        self.export_action.setEnabled(has_case and EXPORT_TASK not in running)
 
     # -- statements --------------------------------------------------------------------
 

@@ -134,6 +134,8 @@ def test_import_runs_in_the_background_and_cancel_adds_nothing(
     # Every row is in, uncommitted; the window still answers and shows how far it got.
     _window_answers(qtbot)
     assert ctx.tasks.is_running(IMPORT_TASK)
+    window.case_menu.menu.aboutToShow.emit()
+    assert not window.case_menu.import_action.isEnabled()  # one import at a time
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
     qtbot.waitUntil(lambda: len(values) >= 3, timeout=5000)
@@ -356,3 +358,39 @@ def test_closing_the_window_while_importing_asks_then_stops_the_import(
     assert window.close()  # "Yes": the import is stopped, waited for, then the window goes
     assert not ctx.tasks.running()
     assert _counts(ctx) == before
+
+
+def test_the_passphrase_is_changed_in_the_background_and_cannot_be_cancelled(
+    qtbot: Any, tmp_path: Path, quick_keys: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.storage import encryption
+    from app.gui.window.encryption_menu import PASSPHRASE_TASK
+
+    ws = open_workspace(tmp_path / "w.casefile", "old one", user="t")
+    talk = RecordingInteraction(texts=["old one", "new one", "new one"])
+    ctx = AppContext(ws, settings={}, interaction=talk)  # type: ignore[arg-type]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    go, ran_on = threading.Event(), []
+    original = encryption.change_passphrase
+
+    def held(*args: Any) -> None:
+        ran_on.append(threading.current_thread())
+        go.wait(20)
+        original(*args)
+
+    monkeypatch.setattr(encryption, "change_passphrase", held)
+    window.encryption_menu.change_action.trigger()
+    dialog = _dialog(window)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    assert dialog.cancel_button.isHidden()
+    dialog.reject()  # Escape: a re-key cannot stop half-way, so nothing happens
+    _window_answers(qtbot)
+    assert dialog.isVisible() and ctx.tasks.is_running(PASSPHRASE_TASK)
+    go.set()
+    assert ctx.tasks.wait(30)
+    assert ran_on and ran_on[0] is not threading.main_thread()
+    assert talk.said("inform", "The passphrase is changed")
+    ws.close()
+    open_workspace(tmp_path / "w.casefile", "new one").close()
