@@ -394,3 +394,23 @@ def test_the_passphrase_is_changed_in_the_background_and_cannot_be_cancelled(
     assert talk.said("inform", "The passphrase is changed")
     ws.close()
     open_workspace(tmp_path / "w.casefile", "new one").close()
+
+
+def test_the_workspace_check_shows_progress_and_can_be_stopped(
+    qtbot: Any, window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = Gate(lambda done, total: done * 2 >= total, task="check")
+    gate.install(monkeypatch)
+    values: list[int] = []
+    dialog = window.safety_menu.check_workspace()
+    dialog.bar.valueChanged.connect(values.append)
+    qtbot.waitUntil(gate.reached.is_set, timeout=20000)
+    _window_answers(qtbot)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    assert values and values == sorted(values)
+    assert not window.safety_menu.check_action.isEnabled()
+    dialog.cancel_button.click()
+    assert ctx.tasks.wait(30)
+    assert window.safety_menu.check_report is None
+    assert window.safety_menu.check_action.isEnabled()
+    assert "stopped" in window.statusBar().currentMessage()
