@@ -113,6 +113,12 @@ class TaskRunner(QObject):
     def is_running(self, name: str) -> bool:
         return any(control.name == name for control in self._running)
 
+    def cancel_all(self) -> None:
+        """Ask every running task to stop at its next progress report (closing the
+        window); a task that never reports (a backup) runs to its end."""
+        for control in self._running:
+            control.cancel()
+
     def wait(self, timeout: float = 30.0) -> bool:
         """Wait until every task has finished and reported back; False on time-out.
         Events are processed meanwhile, so the queued outcomes are delivered."""

@@ -33,6 +33,7 @@ from app.core.archive.history import import_history
 from app.core.archive.read import ArchiveContent, Record, read_content
 from app.core.clock import kept
 from app.core.errors import ArchiveError, WorkspaceError
+from app.core.progress import Progress, Stages
 from app.core.storage import audit, db
 from app.core.storage.bulk import insert_rows
 from app.core.storage.faults import fault_point
@@ -61,6 +62,16 @@ from app.core.storage.workspace import Workspace
 _IN_CHUNK = 500
 # From this many records, the SQLite search index is rebuilt once after the inserts.
 BULK_INDEX_THRESHOLD = 5_000
+# Each stage's share of the progress bar: about its time on the 50,000-statement case.
+IMPORT_WEIGHTS = {
+    "read": 10,
+    "check": 30,
+    "files": 10,
+    "texts": 10,
+    "insert": 20,
+    "history": 5,
+    "index": 15,
+}
 
 
 def import_archive(
@@ -70,27 +81,41 @@ def import_archive(
     limits: ArchiveLimits = DEFAULT_LIMITS,
     passphrase: str | None = None,
     once: bool = False,
+    progress: Progress | None = None,
 ) -> int:
     """Add the archive's case to the workspace in one transaction; returns the new case id.
 
     An encrypted archive needs ``passphrase``, unless it was exported from ``ws``. With
     ``once``, a workspace that already has the archive's case (by its uid) gets nothing
     and the id of that case is returned: decided under the uid's lock, so imports run at
-    once add the case once (the sample case)."""
+    once add the case once (the sample case).
+
+    ``progress(done, total)`` is told how far the import got; it is last called inside
+    the transaction, so an exception it raises (the person cancelled) adds nothing."""
+    stages = Stages(progress, IMPORT_WEIGHTS)
+    stages.begin("read")
     with open_archive(source, limits=limits, passphrase=passphrase, key=ws.key) as reader:
-        content = read_content(reader.read_case_json())
+        data = reader.read_case_json()
+        stages.finish("read")
+        content = read_content(data, progress=stages.part("check"))
+        del data
         attachments = content.attachments
-        for sha, size in attachments.items():
+        files = stages.part("files")
+        steps = 2 * len(attachments)
+        for n, (sha, size) in enumerate(attachments.items()):
+            files(n, steps)
             reader.check_attachment(sha, size)
         # Files go to the store before any row names them (see app/core/storage/store.py).
-        for sha in attachments:
+        for n, sha in enumerate(attachments, start=len(attachments)):
+            files(n, steps)
             if not ws.store.has(sha):
                 stored = ws.store.add_stream(reader.open_attachment(sha), sha)
                 if stored.sha256 != sha:
                     raise ArchiveError(f"the attachment {sha} changed while it was being read")
-    extracted = _extract_texts(ws, content)
+    extracted = _extract_texts(ws, content, stages.part("texts"))
     try:
         with ws.session() as session, audit.suppressed(session):
+            stages.begin("insert")
             _lock_uids(session, content)
             uid = content.case_uid
             existing = _taken(session, Case.uid, [uid]) if uid else {}
@@ -100,6 +125,7 @@ def import_archive(
                 return existing[uid]
             with _indexing(session, content):
                 case_id, ids = _insert(session, content, extracted, keep_uid=not existing)
+                stages.finish("insert")
                 # Rows went in past the ORM, so its hook did not see the ledger: keep the
                 # case's speedy-trial last day current here (app/core/clock/kept.py).
                 kept.refresh(session, [case_id])
@@ -115,6 +141,9 @@ def import_archive(
                 )
                 # Every row is in; a big import's search index is not rebuilt yet.
                 fault_point("import:after-insert")
+                stages.finish("history")
+            # The last chance to stop: nothing is committed yet.
+            stages.finish("index")
     except SQLAlchemyError as exc:
         raise WorkspaceError(
             f"the case could not be imported; nothing was added: {db.reason(exc)}"
@@ -122,7 +151,9 @@ def import_archive(
     return case_id
 
 
-def _extract_texts(ws: Workspace, content: ArchiveContent) -> dict[str, tuple[str | None, str]]:
+def _extract_texts(
+    ws: Workspace, content: ArchiveContent, progress: Progress
+) -> dict[str, tuple[str | None, str]]:
     """The searchable text of each attached file, read before the transaction opens."""
     from app.core.textextract import extract_text
 
@@ -132,7 +163,8 @@ def _extract_texts(ws: Workspace, content: ArchiveContent) -> dict[str, tuple[st
         if r.file and r.file["file_sha256"]
     }
     texts = {}
-    for sha, name in names.items():
+    for n, (sha, name) in enumerate(names.items()):
+        progress(n, len(names))
         # An encrypted store lends a decrypted copy for as long as the reading takes.
         with ws.store.plain_file(sha, Path(name).suffix) as path:
             texts[sha] = extract_text(path, name)

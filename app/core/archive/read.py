@@ -8,13 +8,14 @@ the services, and every ``ref`` must point at a record of the archive.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
 from app.core.archive.history import HistoryEntry, read_history
 from app.core.errors import ArchiveError, ValidationError
+from app.core.progress import Progress
 from app.core.services import records
 from app.core.services.appearances import APPEARANCE
 from app.core.services.cases import CASE
@@ -223,7 +224,19 @@ def _header(data: Any) -> tuple[int, str, str | None]:
     return version, app_version, exported_at
 
 
-def _read_section(section: Section, items: Any) -> list[Record]:
+def _ticker(progress: Progress, before: int, total: int) -> Callable[[int], None]:
+    """Tell ``progress`` of every thousandth record checked, counted over all sections."""
+
+    def tick(index: int) -> None:
+        if index % 1000 == 0:
+            progress(before + index, total)
+
+    return tick
+
+
+def _read_section(
+    section: Section, items: Any, tick: Callable[[int], None] | None = None
+) -> list[Record]:
     if items is None:
         return []
     if not isinstance(items, list):
@@ -232,6 +245,8 @@ def _read_section(section: Section, items: Any) -> list[Record]:
     seen: set[str] = set()
     fields, keys = section.fields, section.keys
     for index, raw in enumerate(items):
+        if tick is not None:
+            tick(index)
         where = f"{section.name}[{index}]"
         item = _object(where, raw)
         ref = item.get("ref", "")
@@ -315,8 +330,9 @@ def _resolve(sections: dict[str, list[Record]]) -> None:
             raise _fail(person.where, "this person is not a party of the case")
 
 
-def read_content(data: Any) -> ArchiveContent:
-    """Check and clean a parsed case.json; raises ArchiveError naming the first problem."""
+def read_content(data: Any, *, progress: Progress | None = None) -> ArchiveContent:
+    """Check and clean a parsed case.json; raises ArchiveError naming the first problem.
+    ``progress(done, total)`` hears of each section checked."""
     version, app_version, exported_at = _header(data)
     case_data = _object("case", data.get("case"))
     _unknown_keys("case", case_data, CASE_KEYS)
@@ -324,7 +340,13 @@ def read_content(data: Any) -> ArchiveContent:
     case = _clean(
         "case", CASE, CASE.fields, {k: v for k, v in case_data.items() if k in CASE.fields}
     )
-    sections = {s.name: _read_section(s, data.get(s.name)) for s in SECTIONS}
+    raw = {s.name: data.get(s.name) for s in SECTIONS}
+    counted = [len(items) if isinstance(items, list) else 0 for items in raw.values()]
+    sections = {}
+    for n, section in enumerate(SECTIONS):
+        before, total = sum(counted[:n]), sum(counted)
+        tick = None if progress is None else _ticker(progress, before, total)
+        sections[section.name] = _read_section(section, raw[section.name], tick)
     _resolve(sections)
     known = {s.noun: {r.ref for r in sections[s.name] if r.ref} for s in SECTIONS}
     history = read_history(data.get("history"), known)

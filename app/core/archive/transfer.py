@@ -23,6 +23,7 @@ from app.core.archive.container import (
 from app.core.archive.importer import import_archive
 from app.core.archive.read import FORMAT, FORMAT_VERSION, ArchiveContent, read_content
 from app.core.archive.write import case_data
+from app.core.progress import Progress
 from app.core.storage import crypto
 from app.core.storage.workspace import Workspace
 
@@ -48,21 +49,25 @@ def export_case(
     *,
     plain: bool = False,
     passphrase: str | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Write the case to a case archive at ``path``.
 
     The archive of an encrypted workspace is encrypted as a whole (app/core/storage/crypto.py)
     with the workspace's passphrase, or with ``passphrase`` when one is given (which
     also encrypts an archive of a plain workspace), unless ``plain`` is asked for.
+    ``progress(done, total)`` hears how far it got and may raise to stop it: then no
+    file is left behind.
     """
     if plain or (ws.key is None and passphrase is None):
-        return archive_write.export_case(ws, case_ref, path)
+        return archive_write.export_case(ws, case_ref, path, progress=progress)
     key = ws.key if passphrase is None else None
     return archive_write.export_case(
         ws,
         case_ref,
         path,
         seal=lambda out: crypto.archive_writer(out, passphrase=passphrase, key=key),  # type: ignore[return-value]
+        progress=progress,
     )
 
 

@@ -20,6 +20,7 @@ import hashlib
 import itertools
 import json
 import os
+import time
 import zipfile
 from collections.abc import Callable, Mapping
 from operator import attrgetter
@@ -41,6 +42,7 @@ from app.core.lists.record_fields import (
     exchanged,
     file_object,
 )
+from app.core.progress import Progress, Stages
 from app.core.storage.atomic import atomic_write
 from app.core.storage.store import CHUNK
 from app.core.storage.workspace import Workspace
@@ -191,40 +193,78 @@ def case_data_and_refs(rec: CaseRecords) -> tuple[dict[str, Any], dict[str, dict
     return data, {SECTION_BY_NAME[name].noun: ids for name, ids in refs.items()}
 
 
+# Each stage's share of the progress bar: about its time on the 50,000-statement case.
+EXPORT_WEIGHTS = {"load": 15, "arrange": 15, "encode": 20, "write": 50}
+# case.json goes into the zip in pieces this big, so the bar moves while it is compressed.
+_JSON_PIECE = 4 * 1024 * 1024
+
+
 def export_case(
     ws: Workspace,
     case_ref: int | str,
     path: str | os.PathLike[str],
     *,
     seal: Callable[[IO[bytes]], IO[bytes]] | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Write the case (id or docket number) to a case archive at ``path``.
 
     ``seal`` wraps the file in a writer that encrypts it (app/core/storage/crypto.py; chosen
     by app/core/archive/transfer.py); closing that writer finishes it. The zip then never
-    reaches the disk in the clear."""
+    reaches the disk in the clear.
+
+    ``progress(done, total)`` is told how far the export got; it is last called before
+    the finished file is renamed into place, so an exception it raises (the person
+    cancelled) leaves no file behind and ``path`` as it was."""
     target = Path(path)
+    stages = Stages(progress, EXPORT_WEIGHTS)
+    stages.begin("load")
     with ws.reader() as session:
         records = load_case(session, case_ref)
+        stages.finish("load")
         data, refs = case_data_and_refs(records)
         data["history"] = export_history(session, records.case.id, refs)
-    files = sorted({d["file"]["sha256"] for d in data["documents"] if d["file"]})
+        stages.finish("arrange")
+    sizes = {d["file"]["sha256"]: d["file"]["size"] or 0 for d in data["documents"] if d["file"]}
+    files = sorted(sizes)
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    del data
+    stages.finish("encode")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ArchiveError(f"cannot write {target}: the folder {folder} does not exist")
+    total = len(payload) + sum(sizes.values())
+    written = stages.part("write")
     try:
         with atomic_write(target, prefix=".casefile-export-", suffix=".zip") as out:
             sink = seal(out) if seal is not None else out
             with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr(CASE_JSON, payload)
+                _write_case_json(zf, payload, lambda done: written(done, total))
+                done = len(payload)
                 for sha in files:
+                    written(done, total)
                     _copy_attachment(ws, zf, sha)
+                    done += sizes[sha]
             if sink is not out:
                 sink.close()
+            # The last chance to stop: the file is complete but not yet in place.
+            written(total, total)
     except OSError as exc:
         raise ArchiveError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
+
+
+def _write_case_json(zf: zipfile.ZipFile, payload: bytes, written: Callable[[int], None]) -> None:
+    """``zf.writestr(CASE_JSON, payload)``, the same entry byte for byte, written in
+    pieces so that ``written(bytes so far)`` hears of each."""
+    info = zipfile.ZipInfo(CASE_JSON, date_time=time.localtime(time.time())[:6])
+    info.compress_type = zf.compression
+    info.external_attr = 0o600 << 16  # what writestr gives a file
+    info.file_size = len(payload)
+    with zf.open(info, "w") as entry:
+        for start in range(0, len(payload), _JSON_PIECE):
+            written(start)
+            entry.write(payload[start : start + _JSON_PIECE])
 
 
 def _copy_attachment(ws: Workspace, zf: zipfile.ZipFile, sha: str) -> None:

@@ -9,7 +9,7 @@ what it removed, which :func:`reapply` puts back under the same ids (for redo).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,8 +86,11 @@ def apply_proposals(
     *,
     document_title: str = "",
     document_kind: str = "other",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Applied:
-    """Store ``text`` as a document of the case and add the accepted statements."""
+    """Store ``text`` as a document of the case and add the accepted statements, in one
+    unit of work. ``progress(done, total)`` hears of each statement, inside the unit of
+    work: an exception it raises (the person cancelled) adds nothing."""
     if not accepted:
         raise ValidationError("statements", "no statement was accepted")
     for item in accepted:
@@ -117,7 +120,9 @@ def apply_proposals(
             document = records.create(session, documents.DOCUMENT, values, case_id=case_id)
             documents.write_extracted_text(session, document.id, (text, ""))
         result = Applied(document.id, created_doc)
-        for item in accepted:
+        for done, item in enumerate(accepted):
+            if progress is not None and done % 25 == 0:
+                progress(done, len(accepted))
             party_id = item.speaker_party_id or by_name.get(_key(item.speaker))
             if party_id is None:
                 person = records.create(
@@ -156,6 +161,8 @@ def apply_proposals(
                 case_id=case_id,
             )
             result.statement_ids.append(statement.id)
+        if progress is not None:
+            progress(len(accepted), len(accepted))  # the last chance to stop
     return result
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -359,9 +359,11 @@ def check_party(ws: Workspace, party_id: int) -> list[ConflictHit]:
     )
 
 
-def check_case(ws: Workspace, case_id: int) -> list[tuple[str, ConflictHit]]:
+def check_case(
+    ws: Workspace, case_id: int, progress: Callable[[int, int], None] | None = None
+) -> list[tuple[str, ConflictHit]]:
     """Check every party of a case (an imported one, say): (party's name, hit) pairs,
-    conflicts first."""
+    conflicts first. ``progress(done, total)`` hears of each party checked."""
     with ws.reader() as session:
         parties = session.execute(
             select(Party.id, Person.name)
@@ -369,7 +371,11 @@ def check_case(ws: Workspace, case_id: int) -> list[tuple[str, ConflictHit]]:
             .where(Party.case_id == case_id)
             .order_by(Person.name)
         ).all()
-    found = [(name, hit) for party_id, name in parties for hit in check_party(ws, party_id)]
+    found = []
+    for done, (party_id, name) in enumerate(parties):
+        if progress is not None:
+            progress(done, len(parties))
+        found += [(name, hit) for hit in check_party(ws, party_id)]
     return sorted(found, key=lambda pair: not pair[1].adverse)
 
 

@@ -18,6 +18,7 @@ statements, and are left out. Nothing is downloaded and no model is used.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -123,8 +124,9 @@ class Proposal:
         return data
 
 
-def extract(text: str) -> list[Proposal]:
-    """The statements the text quotes, in the order they appear."""
+def extract(text: str, progress: Callable[[int, int], None] | None = None) -> list[Proposal]:
+    """The statements the text quotes, in the order they appear. ``progress(done,
+    total)`` hears of the paragraphs read (and may raise to stop the reading)."""
     paras = paragraphs(text)
     quotes = find_quotes(paras)
     by_para: dict[int, list[tuple[int, int, Quote]]] = {}
@@ -135,6 +137,8 @@ def extract(text: str) -> list[Proposal]:
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}
     recent_recipient: dict[int, tuple[str, int]] = {}
     for index, para in enumerate(paras):
+        if progress is not None and index % 50 == 0:
+            progress(index, len(paras))
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
         masked = mask_quotes(para, spans)
         for s_start, s_end in sentences(masked):

@@ -37,6 +37,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.errors import WorkspaceError
+from app.core.progress import Progress, Stages
 from app.core.safety.backup_files import backups_dir, latest_backup, list_backups
 from app.core.safety.chain_ends import chain_ends
 from app.core.storage import audit_witness, db, journal
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
 
 QUICK_CHECK_EVERY_OPEN_BYTES = 200 * 1024 * 1024
 _MAX_LISTED = 50
+# Each stage's share of the progress bar: the database's own check, the audit trail,
+# and every attached file read back and hashed (the longest, in an office's workspace).
+CHECK_WEIGHTS = {"database": 30, "trail": 10, "files": 60}
 
 
 @dataclass
@@ -111,11 +115,18 @@ def quick_check_on_open(engine: Engine, url: URL, *, daily_due: bool) -> None:
 
 
 def check_workspace(
-    url: URL, *, store_root: Path | None = None, passphrase: str | None = None
+    url: URL,
+    *,
+    store_root: Path | None = None,
+    passphrase: str | None = None,
+    progress: Progress | None = None,
 ) -> CheckReport:
     """The full check. Reads only; never changes the workspace.
 
-    An encrypted workspace needs its ``passphrase`` (its files are decrypted to check)."""
+    An encrypted workspace needs its ``passphrase`` (its files are decrypted to check).
+    ``progress(done, total)`` hears how far it got (it may raise to stop the check)."""
+    stages = Stages(progress, CHECK_WEIGHTS)
+    stages.begin("database")
     path = db.sqlite_path(url)
     report = CheckReport(str(path) if path else url.render_as_string(hide_password=True))
     key = None
@@ -150,7 +161,9 @@ def check_workspace(
         # An empty file made in place of the workspace (reported above) has a new trail:
         # comparing it with the old one's ends would only say the same thing again.
         ends = [] if report.damaged else chain_ends(url, path)
+        stages.finish("database")
         _check_audit_trail(engine, report, ends)
+        stages.finish("trail")
     except SQLAlchemyError as exc:
         report.add(True, f"the documents cannot be read: {db.reason(exc)}")
         report.way_out = way_out(path)
@@ -158,7 +171,8 @@ def check_workspace(
     finally:
         engine.dispose()
     unsealed = _check_plain_files_of_encrypted_store(store, report)
-    _check_attachments(store, rows, report, reported=unsealed)
+    _check_attachments(store, rows, report, reported=unsealed, progress=stages.part("files"))
+    stages.finish("files")
     if report.damaged:
         report.way_out = way_out(path)
         if asked is not None and path is not None:
@@ -281,11 +295,14 @@ def _check_attachments(
     rows: list,
     report: CheckReport,  # type: ignore[type-arg]
     reported: set[str] = frozenset(),  # type: ignore[assignment]
+    progress: Progress | None = None,
 ) -> None:
     by_hash: dict[str, list[str]] = {}
     for doc_id, case_id, title, sha in rows:
         by_hash.setdefault(sha, []).append(f"document {doc_id} {title!r} (case {case_id})")
-    for sha, docs in by_hash.items():
+    for done, (sha, docs) in enumerate(by_hash.items()):
+        if progress is not None:
+            progress(done, len(by_hash))
         path = store.path_for(sha)
         who = "; ".join(docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
         if not path.is_file():

@@ -12,6 +12,8 @@ runs on them (shown in the window's conflict dock when the parent is a main wind
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -33,12 +35,16 @@ from app.core.errors import CasefileError
 from app.core.intake import apply as intake_apply
 from app.core.intake.conflicts import ConflictHit, check_party
 from app.core.intake.extract import Proposal, extract
+from app.core.progress import Progress, Stages
 from app.core.services import restore as rs
 from app.core.services.operations import Operation
 from app.gui.commands import OperationCommand
 from app.gui.dialogs.base import Buttons, Dialog
+from app.gui.dialogs.progress import failure_text, wait_with_progress
+from app.gui.tasks import TaskCancelled, TaskControl
 
 KEEP, SPEAKER, TEXT, RECIPIENT, PIN, HOW = range(6)
+SAVE_TASK = "statements-saving"  # its name on the task runner
 HEADERS = ("Keep", "Speaker", "Statement (verbatim)", "To / audience", "Pin cite", "Found by")
 
 
@@ -74,8 +80,13 @@ class ExtractOperation(Operation):
         self.items, self.document_kind = items, document_kind
         self.applied: intake_apply.Applied | None = None
         self.captured: rs.Captured | None = None
+        # Saved already, off the window's thread (run_extraction): the first apply adopts it.
+        self.prepared: intake_apply.Applied | None = None
 
     def apply(self) -> None:
+        if self.prepared is not None:
+            self.applied, self.prepared = self.prepared, None
+            return
         self.applied = intake_apply.apply_proposals(
             self.ctx.workspace,
             self.case_id,
@@ -237,10 +248,29 @@ def run_extraction(
     text: str,
     source_name: str,
     items: list[intake_apply.Accepted],
+    parent: QWidget | None = None,
 ) -> ExtractOperation:
-    """Apply the items (raises on error, nothing saved); push one undo step if given a stack."""
+    """Add the items, off the window's thread with a progress bar and Cancel (thousands
+    of statements take seconds); push one undo step if given a stack. Raises on error
+    or when cancelled (:class:`~app.gui.tasks.TaskCancelled`): nothing is saved then."""
     operation = ExtractOperation(ctx, case_id, text, source_name, items)
+    workspace = ctx.workspace
     count = len(items)
+
+    def work(control: TaskControl) -> intake_apply.Applied:
+        worker = workspace.for_worker()  # its connections are made, used and closed there
+        try:
+            return intake_apply.apply_proposals(
+                worker, case_id, text, source_name, items,
+                document_kind=operation.document_kind, progress=control.progress,
+            )  # fmt: skip
+        finally:
+            worker.close()
+
+    label = f"Adding {count} statement(s) from {source_name}\u2026"
+    operation.prepared = wait_with_progress(
+        ctx, parent, SAVE_TASK, label, work, title="Add Statements"
+    )
     command = OperationCommand(operation, f"Add {count} statement(s) from {source_name}")
     command.execute()
     if undo is not None:
@@ -262,18 +292,23 @@ def review_extraction(
     text: str,
     source_name: str,
     parent: QWidget | None = None,
+    proposals: list[Proposal] | None = None,
 ) -> intake_apply.Applied | None:
-    """Show the proposals; on OK add the kept ones (one transaction, one undo step)."""
-    dialog = ExtractDialog(ctx, case_id, text, source_name, parent)
+    """Show the proposals (found in ``text`` here unless given: the Case menu finds a
+    long text's in the background first, with :func:`read_and_find`); on OK add the
+    kept ones (one transaction, one undo step)."""
+    dialog = ExtractDialog(ctx, case_id, text, source_name, parent, proposals)
     while ctx.interaction.run_dialog(dialog) == QDialog.DialogCode.Accepted:
         items = dialog.accepted_items()
         if not items:
             return None
         try:
-            operation = run_extraction(ctx, undo, case_id, text, source_name, items)
-        except CasefileError as exc:
-            ctx.interaction.warn(dialog, "Statements not added", str(exc))
-            continue  # the dialog comes back with the user's edits
+            operation = run_extraction(ctx, undo, case_id, text, source_name, items, dialog)
+        except TaskCancelled:
+            continue  # stopped, nothing added: the dialog comes back with the user's edits
+        except (CasefileError, OSError) as exc:
+            ctx.interaction.warn(dialog, "Statements not added", failure_text(exc))
+            continue
         applied = operation.applied
         assert applied is not None
         window = parent.window() if parent is not None else None
@@ -283,3 +318,36 @@ def review_extraction(
             report(window, conflicts_of_new_parties(ctx, applied), "the new speakers")
         return applied
     return None
+
+
+@dataclass
+class Found:
+    """What reading a text gave: the text (None when a file had none) and why not, and
+    the statements proposed from it."""
+
+    text: str | None
+    note: str
+    proposals: list[Proposal]
+
+
+# Reading a file and finding its statements share one bar: a PDF's pages take longest.
+READING_WEIGHTS = {"read": 40, "find": 60}
+
+
+def read_and_find(source: Path | str, progress: Progress | None = None) -> Found:
+    """Read the file at ``source`` (a Path) or take the text given, and find the
+    statements in it; ``progress`` may raise to stop (nothing is changed either way)."""
+    from app.core.textextract import extract_text
+
+    stages = Stages(progress, READING_WEIGHTS)
+    stages.begin("read")
+    if isinstance(source, Path):
+        text, note = extract_text(source)
+        if text is None:
+            return Found(None, note or "No text found.", [])
+    else:
+        text, note = source, ""
+    stages.finish("read")
+    proposals = extract(text, stages.part("find"))
+    stages.finish("find")
+    return Found(text, note, proposals)

@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import CasefileError
+from app.gui.dialogs.progress import failure_text, run_with_progress
 from app.gui.dialogs.workspace import ask_new_workspace
 from app.gui.window.menus import WindowMenu, insert_after, menu_action, menu_titled
 
 if TYPE_CHECKING:
     from app.gui.interaction import Interaction
     from app.gui.window.host import WindowHost
+
+PASSPHRASE_TASK = "passphrase"  # its name on the task runner
 
 
 def ask_new_passphrase(parent: QWidget | None, title: str, interaction: Interaction) -> str | None:
@@ -96,13 +99,23 @@ class EncryptionMenu(WindowMenu):
         new = ask_new_passphrase(self._parent, title, talk)
         if new is None:
             return
-        try:
-            encryption.change_passphrase(ws, old, new)
-        except CasefileError as exc:
-            talk.warn(self._parent, title, f"The passphrase was not changed: {exc}")
-            return
-        talk.inform(
-            self._parent,
-            title,
-            "The passphrase is changed. Backups made before still open with the old one.",
+        # Re-keying rewrites every page of the database: seconds for a big workspace, off
+        # the window's thread; the window-modal dialog keeps hands off the workspace.
+        run_with_progress(
+            self.window.ctx, self._parent, PASSPHRASE_TASK,
+            "Changing the passphrase: every page of the workspace is encrypted again. "
+            "This cannot be stopped once begun.",
+            lambda _control: encryption.change_passphrase(ws, old, new),
+            on_done=lambda _none: talk.inform(
+                self._parent, title,
+                "The passphrase is changed. Backups made before still open with the old one.",
+            ),
+            on_error=lambda exc: self._not_changed(title, exc),
+            failure=title, title=title, cancellable=False,
+        )  # fmt: skip
+
+    def _not_changed(self, title: str, error: BaseException) -> bool:
+        self.window.interaction.warn(
+            self._parent, title, f"The passphrase was not changed: {failure_text(error)}"
         )
+        return True

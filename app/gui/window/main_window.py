@@ -26,7 +26,7 @@ from app.gui.case_list import CaseListPage
 from app.gui.interaction import QtInteraction
 from app.gui.sections import CASE_LIST_READS
 from app.gui.sections.list_section import ListSection
-from app.gui.window import chrome
+from app.gui.window import busy, chrome
 from app.gui.window.case_menu import CaseMenu
 from app.gui.window.encryption_menu import EncryptionMenu
 from app.gui.window.records import NOT_IN_BUILD, RecordPart, delete_text
@@ -269,6 +269,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.has_workspace and self.ctx.tasks.is_running("restore"):
             event.ignore()  # the workspace is closed until the restore opens it again
+            return
+        if self.has_workspace and not busy.may_close(self):  # asks, stops, waits for work
+            event.ignore()
             return
         self.save_state()
         super().closeEvent(event)

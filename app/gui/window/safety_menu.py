@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from app.core.storage.workspace import Workspace
     from app.gui.case_view import CaseView
     from app.gui.dialogs.backup import CheckReportDialog
+    from app.gui.dialogs.progress import ProgressDialog
     from app.gui.history_view import HistoryDialog
     from app.gui.tasks import TaskControl
     from app.gui.window.host import WindowHost
@@ -313,37 +314,42 @@ class SafetyMenu(WindowMenu, QObject):
 
     # -- the check -------------------------------------------------------------------------
 
-    def check_workspace(self) -> TaskControl:
-        """Run the full check off the window's thread (on its own connection); then show
+    def check_workspace(self) -> ProgressDialog:
+        """Run the full check off the window's thread (on its own connection), with a
+        progress bar and Cancel (it only reads: stopping it changes nothing); then show
         the report."""
         from app.core.safety.check import check_workspace as full_check
+        from app.gui.dialogs.progress import run_with_progress
 
         window = self.window
         ws = window.ctx.workspace
         url, store_root = ws.url, ws.store.root
         self.check_action.setEnabled(False)
-        window.statusBar().showMessage("Checking the workspace and every attached file…")
 
         def done(report: Any) -> None:
             from app.gui.dialogs.backup import show_report
 
             self.check_action.setEnabled(True)
-            window.statusBar().clearMessage()
             dialog = show_report(report, self._parent)
             self.check_report = dialog
             dialog.restore_requested.connect(lambda: self.restore_from_backup())
 
-        def failed(error: BaseException) -> None:
+        def failed(error: BaseException) -> bool:
             self.check_action.setEnabled(True)
-            window.statusBar().clearMessage()
             self._talk.warn(self._parent, "Check Workspace", "The check could not run.", str(error))
+            return True
 
-        return window.ctx.tasks.start(
-            "check",
-            lambda _c: full_check(url, store_root=store_root),
-            on_done=done,
-            on_failed=failed,
-        )
+        def stopped() -> None:
+            self.check_action.setEnabled(True)
+            window.statusBar().showMessage("The check was stopped before it finished.", 5000)
+
+        return run_with_progress(
+            window.ctx, self._parent, "check",
+            "Checking the workspace and every attached file\u2026",
+            lambda control: full_check(url, store_root=store_root, progress=control.progress),
+            on_done=done, on_error=failed, on_cancelled=stopped,
+            failure="Check Workspace", title="Check Workspace",
+        )  # fmt: skip
 
 
 def backup_tip(ws: Workspace) -> str:

@@ -89,10 +89,13 @@ def test_export_then_import_a_case_archive_from_the_window(
 
     window.open_case(sample_case_id)
     archive = tmp_path / "ingram.zip"
-    assert window.case_menu.export_case_archive(archive)
+    assert window.case_menu.export_case_archive(archive) is not None
+    assert ctx.tasks.wait(30)  # both run in the background (tests/gui/window/test_long_work.py)
     assert archive.stat().st_size > 0
-    new_id = window.case_menu.import_case_archive(archive)
-    assert new_id is not None and new_id != sample_case_id
+    assert window.case_menu.import_case_archive(archive) is not None
+    assert ctx.tasks.wait(30)  # the import, then the conflict check it starts
+    [new_id] = window.case_menu.imported
+    assert new_id != sample_case_id
     assert window.current_case_id() == new_id
     assert {c.id for c in cases.list_cases(ctx.workspace)} == {sample_case_id, new_id}
     # The same people now stand in two cases, in the same roles: the check ran, and with
@@ -115,6 +118,7 @@ def test_a_broken_archive_is_refused_and_nothing_is_imported(
     bad.write_bytes(b"not a zip at all")
     talk.files.append(str(bad))  # chosen in the file chooser
     window.case_menu.import_action.trigger()
+    assert ctx.tasks.wait(30)
     assert talk.said("open_file", "Import Case Archive")
     assert talk.said("warn", "Cannot import the archive")
     assert len(cases.list_cases(ctx.workspace)) == before

@@ -55,6 +55,7 @@ def test_change_passphrase_from_the_file_menu(tmp_path: Path, qtbot: object) -> 
     menu = window.encryption_menu
     assert menu.new_encrypted_action.text().startswith("New &Encrypted")
     menu.change_action.trigger()
+    assert window.ctx.tasks.wait(30)  # the re-key runs off the window's thread
     shown = [said.text for said in talk.of_kind("inform")]
     assert shown and "changed" in shown[0]
     ws.close()

@@ -116,6 +116,7 @@ def test_a_file_without_text_is_named_and_nothing_is_reviewed(
     picture.write_bytes(b"BM\x00\x01\x02\x03\xff\xfe\x00\x00" * 40)
     talk.files.append(str(picture))
     window.case_menu.from_file_action.trigger()
+    assert window.ctx.tasks.wait(30)  # the file is read in the background
     (warning,) = talk.of_kind("warn")
     assert warning.title == "Cannot read the file" and "not read" in warning.text
 
