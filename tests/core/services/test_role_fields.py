@@ -98,3 +98,22 @@ def test_role_groups_follow_the_roles() -> None:
     for group in ROLE_GROUPS:
         assert set(group.person_fields) <= person_fields, group.key
         assert set(group.party_fields) <= party_fields, group.key
+
+
+def test_shield_command_nysid_and_tax_id_are_found_by_search_in_their_case(
+    sqlite_workspace: Workspace,
+) -> None:
+    from app.core.search.query import search
+
+    ws = sqlite_workspace
+    cf = CaseFile.build(ws)
+    people.update_party(ws, cf.witness, shield_number="4471", command="75th Precinct")
+    people.update_person(ws, cf.witness_person, tax_id="931045")
+    people.update_person(ws, cf.client_person, nysid="12345678K")
+    found = [(h.kind, h.id, h.case_id) for h in search(ws, "4471", case_id=cf.case_id)]
+    assert found == [("party", cf.witness, cf.case_id)]
+    assert [h.title for h in search(ws, "75th", case_id=cf.case_id)] == ["Officer Ramos"]
+    # A person is found once per case they are part of (the officer is in both).
+    assert {(h.kind, h.id) for h in search(ws, "931045")} == {("person", cf.witness_person)}
+    assert {(h.kind, h.id) for h in search(ws, "12345678k")} == {("person", cf.client_person)}
+    assert search(ws, "4471", case_id=cf.other_case_id) == []
