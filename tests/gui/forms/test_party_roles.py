@@ -148,3 +148,23 @@ def test_a_new_person_opened_with_a_role_shows_its_group(
     dialog.preset_roles(roles)
     assert len(dialog.role_groups.visible_groups()) == 1
     assert not dialog.is_dirty()
+
+
+def test_tab_goes_from_the_roles_through_the_shown_group_to_the_notes(
+    qtbot, form_ctx, small_case
+) -> None:
+    dialog = _open(form_ctx, small_case.case_id)
+    qtbot.addWidget(dialog)
+    dialog.activateWindow()
+    dialog.fields["roles"].set_value(["police_officer"])
+    QApplication.processEvents()
+    dialog.fields["roles"].setFocus()
+    order = []
+    for _ in range(4):
+        dialog.focusNextChild()
+        QApplication.processEvents()
+        order.append(QApplication.focusWidget())
+    fields = dialog.fields
+    expected = [fields["shield_number"], fields["command"], fields["tax_id"], fields["notes"]]
+    assert order == expected
+    dialog.mark_clean()
