@@ -35,11 +35,10 @@ from app.briefs.model import (
     GlanceCharge,
     IssueEntry,
     NoteEntry,
-    PeopleGroup,
-    PersonEntry,
     StatementEntry,
     StatementGroup,
 )
+from app.briefs.people import people_section
 from app.briefs.profiles import DEFAULT_MARKING, FULL, Profile
 from app.briefs.roles import group_by_roles
 from app.core import vocab
@@ -205,7 +204,7 @@ def brief_from_records(
     if "dates" in p.sections:
         brief.dates = court_dates(rec, court, today, p.speedy_trial)
     if "people" in p.sections:
-        brief.people = _people(rec.parties, p)
+        brief.people = people_section(rec.parties, p)
     if "chronology" in p.sections:
         brief.chronology = chronology(rec, data.speaker, source_of)
     if "statements" in p.sections:
@@ -285,26 +284,6 @@ def _charge_row(charge: ChargeRecord, p: Profile) -> ChargeRow:
         disposition=disposition,
         notes=t.line(charge.notes) if p.internal_notes else "",
     )
-
-
-def _people(parties: list[PartyRecord], p: Profile) -> list[PeopleGroup]:
-    """Each person once, under all their roles ("Complainant and witness")."""
-    by_name = sorted(parties, key=lambda x: t.line(x.person.name).lower())
-    return [
-        PeopleGroup(label, [_person_entry(party, p) for party in group])
-        for label, group in group_by_roles(by_name, lambda party: party.roles)
-    ]
-
-
-def _person_entry(party: PartyRecord, p: Profile) -> PersonEntry:
-    person = party.person
-    bits = [t.line(person.title), t.line(person.affiliation)]
-    details = ", ".join(b for b in bits if b)
-    aliases = [t.line(a) for a in person.aliases or [] if t.line(a)]
-    if aliases:
-        details += ("; " if details else "") + "also known as " + ", ".join(aliases)
-    notes = t.paragraphs(party.notes) + t.paragraphs(person.notes) if p.internal_notes else []
-    return PersonEntry(t.line(person.name), details, notes)
 
 
 def _statement_entry(

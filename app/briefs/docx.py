@@ -381,6 +381,7 @@ def _people(w: _Writer, brief: Brief) -> None:
         for person in group.people:
             dash = " \u2014 " if person.details else ""
             w.p(None, (person.name, "b"), dash + person.details)
+            w.bullets(person.facts)
             for note in person.notes:
                 w.p("Brief Note", note)
 

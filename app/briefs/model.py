@@ -101,6 +101,8 @@ class PersonEntry:
     name: str
     details: str  # "Police officer, New York City Police Department; also known as ..."
     notes: list[str] = field(default_factory=list)
+    # A line per kind of role: "Shield 4471, 75th Precinct" (app/briefs/people.py).
+    facts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -207,7 +209,11 @@ class Brief:
         size += sum(len(d.title) + 40 for d in self.documents)
         size += sum(len(p) for n in self.notes for p in n.paragraphs)
         size += sum(len(i.title) + sum(map(len, i.description)) + 60 for i in self.issues)
-        size += sum(len(p.name) + len(p.details) + 40 for g in self.people for p in g.people)
+        size += sum(
+            len(p.name) + len(p.details) + sum(map(len, p.facts)) + 40
+            for g in self.people
+            for p in g.people
+        )
         if self.clock is not None:
             size += 1500 + 150 * len(self.clock.periods.rows if self.clock.periods else ())
         if self.dates is not None:

@@ -43,6 +43,9 @@ class Profile:
     privileged_details: bool = True
     # Sections this audience never gets, even when chosen by hand.
     withheld_sections: frozenset[str] = frozenset()
+    # Witnesses' phone, email and address in the people section: not in a brief the
+    # client may keep (a complaining witness may be protected by an order).
+    witness_contacts: bool = True
 
     @property
     def speedy_trial(self) -> bool:
@@ -66,6 +69,7 @@ CLIENT = Profile(
     staff_only_notes=False,
     privileged_details=False,
     withheld_sections=frozenset({"clock"}),
+    witness_contacts=False,
 )
 CO_COUNSEL = Profile("co-counsel", "Co-counsel", "Co-counsel review", staff_only_notes=False)
 

@@ -102,6 +102,18 @@ CUSTODY: Final = _vocab(
     ("out", "Released"),
 )
 
+# The client's custody in one case as intake records it (a party's custody_status);
+# the case's CUSTODY above (in or out) is what the speedy-trial clock reads.
+CUSTODY_STATUSES: Final = _vocab(
+    ("in_custody", "In custody"),
+    ("remanded", "Remanded"),
+    ("bail_set", "Bail set"),
+    ("bail_posted", "Out on bail"),
+    ("ror", "Released on recognizance"),
+    ("supervised", "Supervised release"),
+    ("released", "Released"),
+)
+
 APPEARANCE_PURPOSES: Final = _vocab(
     ("arraignment", "Arraignment"),
     ("conference", "Conference"),

@@ -340,6 +340,7 @@ def _people(brief: Brief, keys: _Keys) -> list[Flowable]:
         for person in group.people:
             prefix = person.name + (" \u2014" if person.details else "")
             out.append(plain(person.details, s.body, bold_prefix=prefix))
+            out += _bullets(person.facts)
             out += _paras(person.notes, s.note)
     return out
 

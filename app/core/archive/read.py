@@ -33,7 +33,10 @@ from app.core.services.statements import STATEMENT
 FORMAT = "casefile-archive"
 # Version 2 adds the court records (appearances, filings, deadlines) and the case's
 # commenced_on and custody. A version 1 archive is read as a case without them.
-FORMAT_VERSION = 2
+# Version 3 adds the role fields of people (nysid, tax_id, language,
+# needs_interpreter) and parties (shield_number, command, custody_status,
+# custody_note, subpoenaed, subpoena_served_on); an older archive reads them empty.
+FORMAT_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -60,9 +60,18 @@ RENAMED: Mapping[str, Mapping[str, str]] = {
 # Keys shown elsewhere than in the field table's order: key -> the key it follows.
 MOVED: Mapping[str, Mapping[str, str]] = {
     "event": {"kind": "time", "people": "place"},
-    # A party is shown as its person, with the party's roles and notes among the
-    # person's fields.
-    "party": {"roles": "aliases", "notes": "date_of_birth"},
+    # A party is shown as its person, with the party's roles among the person's
+    # fields, and its role fields and notes after the person's role fields.
+    "party": {
+        "roles": "aliases",
+        "shield_number": "needs_interpreter",
+        "command": "shield_number",
+        "custody_status": "command",
+        "custody_note": "custody_status",
+        "subpoenaed": "custody_note",
+        "subpoena_served_on": "subpoenaed",
+        "notes": "subpoena_served_on",
+    },
 }
 _FIRST_FILE_FIELD = next(iter(FILE_KEYS))
 _ID: Getter = attrgetter("id")

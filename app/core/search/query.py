@@ -83,6 +83,7 @@ from app.core.search.schema import (  # noqa: F401
     sqlite_trigger_ddl,
     suspend_index,
     trigger_names,
+    widened_in,
 )
 from app.core.search.terms import (  # noqa: F401 - re-exported
     fts5_match,

@@ -46,7 +46,7 @@ from __future__ import annotations
 import contextlib
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
@@ -75,6 +75,17 @@ class Source:
     # index only the tables that existed then (0002 runs before 0006 made the court
     # records' tables), and each later migration indexes the tables it adds.
     since: str = "0002"
+    # Columns indexed later than the table (column -> the migration that indexed it):
+    # the earlier migrations build the index as it was in their day.
+    added: Mapping[str, str] = field(default_factory=dict)
+
+    def as_of(self, revision: str) -> Source:
+        """The source as migration ``revision`` indexed it, without later columns."""
+        later = {column for column, since in self.added.items() if since > revision}
+        if not later:
+            return self
+        kept = {column: tier for column, tier in self.columns.items() if column not in later}
+        return replace(self, columns=kept)
 
     @property
     def fts(self) -> str:
@@ -115,9 +126,18 @@ SOURCES: tuple[Source, ...] = (
         "person",
         "People",
         "people",
-        {"name": "A", "aliases": "A", "title": "B", "affiliation": "B", "notes": "C"},
+        {
+            "name": "A",
+            "aliases": "A",
+            "nysid": "A",
+            "tax_id": "A",
+            "title": "B",
+            "affiliation": "B",
+            "notes": "C",
+        },
         "t.name",
         case_scoped=False,
+        added={"nysid": "0007", "tax_id": "0007"},
     ),
     Source(
         "statement",
@@ -196,6 +216,16 @@ SOURCES: tuple[Source, ...] = (
         detail_sql="t.date",
         since="0006",
     ),
+    # A person's part in one case: an officer's shield and command at the time.
+    Source(
+        "party",
+        "People in cases",
+        "parties",
+        {"shield_number": "A", "command": "B"},
+        "p.name",
+        joins="JOIN people p ON p.id = t.person_id",
+        since="0007",
+    ),
 )
 BY_KIND = {source.kind: source for source in SOURCES}
 KINDS: tuple[str, ...] = tuple(BY_KIND)
@@ -203,8 +233,15 @@ KIND_LABELS = {source.kind: source.label for source in SOURCES}
 
 
 def sources_of(revision: str) -> tuple[Source, ...]:
-    """The searched tables whose index the migration ``revision`` installs."""
-    return tuple(source for source in SOURCES if source.since == revision)
+    """The searched tables whose index the migration ``revision`` installs, as it
+    installed them."""
+    return tuple(source.as_of(revision) for source in SOURCES if source.since == revision)
+
+
+def widened_in(revision: str) -> tuple[Source, ...]:
+    """The searched tables whose index the migration ``revision`` rebuilds with more
+    columns (dropped before it adds them, installed again after)."""
+    return tuple(source.as_of(revision) for source in SOURCES if revision in source.added.values())
 
 
 # --------------------------------------------------------------------------- SQLite index
@@ -233,8 +270,8 @@ def sqlite_index_ddl(sources: Sequence[Source] = SOURCES) -> list[str]:
     """Statements creating the FTS5 tables of ``sources`` (and the people view); no
     triggers."""
     out = []
-    if any(source.kind == "person" for source in sources):
-        people = BY_KIND["person"]
+    people = next((source for source in sources if source.kind == "person"), None)
+    if people is not None:
         view_cols = ", ".join(
             f"{_sqlite_value(people, col, 'people')} AS {col}" for col in people.columns
         )

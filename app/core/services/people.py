@@ -11,6 +11,11 @@ from app.core import vocab
 from app.core.errors import ValidationError
 from app.core.services import fields as f
 from app.core.services import records
+from app.core.services.role_fields import (
+    PARTY_ROLE_FIELDS,
+    PERSON_ROLE_FIELDS,
+    served_needs_subpoena,
+)
 from app.core.storage.models import Party, Person, Statement, event_parties
 from app.core.storage.workspace import Workspace
 
@@ -28,6 +33,7 @@ PERSON = records.Entity(
         "email": f.Field("Email", f.text(300)),
         "address": f.Field("Address", f.text(multiline=True)),
         "date_of_birth": f.Field("Date of birth", f.date, None),
+        **PERSON_ROLE_FIELDS,
         "notes": f.Field("Notes", f.text(multiline=True)),
     },
 )
@@ -44,9 +50,10 @@ PARTY = records.Entity(
     fields={
         "person_id": f.Field("Person", f.required_id, None),
         "roles": f.Field("Roles", f.codes(vocab.ROLES, at_least_one=True), list, vocab.ROLES),
+        **PARTY_ROLE_FIELDS,
         "notes": f.Field("Notes", f.text(multiline=True)),
     },
-    validators=(_person_exists,),
+    validators=(_person_exists, served_needs_subpoena),
 )
 
 

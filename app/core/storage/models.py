@@ -31,9 +31,10 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
 
 from app.core.dates import PartialDate
+from app.core.storage.column_types import PartialDateType
+from app.core.storage.role_fields import PartyRoleFields, PersonRoleFields
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -42,23 +43,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class PartialDateType(TypeDecorator[PartialDate]):
-    """Stores a :class:`PartialDate` as its sortable ISO text (``2020-06``, ``2020-06~``)."""
-
-    impl = String(16)
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, PartialDate):
-            return value.iso()
-        return PartialDate.from_iso(str(value)).iso()
-
-    def process_result_value(self, value: Any, dialect: Any) -> PartialDate | None:
-        return PartialDate.from_iso(value) if value else None
 
 
 def _now() -> dt.datetime:
@@ -173,7 +157,7 @@ class Case(Tracked, Base):
     )
 
 
-class Person(Tracked, Base):
+class Person(Tracked, PersonRoleFields, Base):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -192,7 +176,7 @@ class Person(Tracked, Base):
     parties: Mapped[list[Party]] = relationship(back_populates="person")
 
 
-class Party(Tracked, Base):
+class Party(Tracked, PartyRoleFields, Base):
     """A person taking part in one case, in one or more roles."""
 
     __tablename__ = "parties"

@@ -18,11 +18,15 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from app.core import vocab
+from app.core.errors import ValidationError
 from app.core.kinds import KINDS
 from app.core.services import choices, people
 from app.core.services import restore as rs
 from app.core.services.operations import SavePlan
+from app.core.services.role_fields import PARTY_ROLE_FIELDS, PERSON_ROLE_FIELDS
+from app.gui.forms.party_roles import RoleGroups, scrolling_column
 from app.gui.forms.record import EntityForm
+from app.gui.widgets.accessible import name_editors
 from app.gui.widgets.basic import LineEdit, ListLineEdit, PlainTextEdit, VocabCombo
 from app.gui.widgets.check_list import CheckList
 from app.gui.widgets.date_edit import PartialDateEdit
@@ -39,6 +43,7 @@ PERSON_FIELDS = (
     "email",
     "address",
     "date_of_birth",
+    *PERSON_ROLE_FIELDS,
 )
 
 
@@ -57,7 +62,7 @@ class _NameChooser(PersonChooser):
 
 class PartyForm(EntityForm):
     kind = "party"
-    default_size = (940, 590)
+    default_size = (1120, 640)
 
     def build(self) -> None:
         # "Save the changes to this person?", "New person in the case": never "party".
@@ -72,11 +77,9 @@ class PartyForm(EntityForm):
         columns.setSpacing(28)
         self.body.addLayout(columns, 1)
         left = QVBoxLayout()
-        right = QVBoxLayout()
         left.setSpacing(8)
-        right.setSpacing(8)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(left, 1)
+        right = scrolling_column(columns, 1)
 
         spec = people.PERSON.fields
         self.section("Person", left)
@@ -126,22 +129,44 @@ class PartyForm(EntityForm):
             self.label_of("roles"),
         )
         self.roles.setMinimumWidth(300)
-        self.add(form, "notes", PlainTextEdit("What this person means for the case", 5), "Notes")
+        # The fields of the roles ticked, a box per kind of role, under the roles.
+        self.role_groups = RoleGroups(self, right)
+        self.roles.changed.connect(self._roles_changed)
+        form = self.new_form(right)
+        self.add(form, "notes", PlainTextEdit("What this person means for the case", 3), "Notes")
         right.addStretch(1)
+        name_editors(self.fields, self.labels)
         self._update_hint()
 
     def load_values(self, values):  # type: ignore[no-untyped-def]
         super().load_values(values)
         self._load_person(self.person_snapshot)
+        self._roles_changed()
 
     def load_defaults(self) -> None:
         super().load_defaults()
         self.fields["kind"].set_value("individual")
+        self._roles_changed()
 
     def preset_roles(self, roles: list[str]) -> None:
         """Tick ``roles`` on a new person, as if the form had opened with them."""
         self.fields["roles"].set_value(roles)
+        self._roles_changed()
         self.mark_clean()
+
+    def _roles_changed(self) -> None:
+        self.role_groups.show_for(self.fields["roles"].value())
+
+    def field_problem(self, name: str) -> str | None:
+        """The rule of the person's field ``name`` (their NYSID) or else the party's."""
+        spec = people.PERSON.fields.get(name) if name in PERSON_FIELDS else None
+        if spec is None:
+            return super().field_problem(name)
+        try:
+            spec.clean(name, self.fields[name].value())
+        except ValidationError as exc:
+            return exc.message
+        return None
 
     def _load_person(self, snapshot: dict[str, Any]) -> None:
         for name in PERSON_FIELDS:
@@ -180,7 +205,7 @@ class PartyForm(EntityForm):
         return values
 
     def plan(self) -> SavePlan:
-        party = {"roles": self.fields["roles"].value(), "notes": self.fields["notes"].value()}
+        party = {name: self.fields[name].value() for name in ("roles", *PARTY_ROLE_FIELDS, "notes")}
         person = self.person_values()
         plan = SavePlan(party)
         if self.person_id is None:

@@ -190,7 +190,7 @@ def test_export_writes_every_key_of_the_format(workspace: Workspace, tmp_path: P
     case_id = build_case(workspace, tmp_path)
     export_case(workspace, case_id, tmp_path / "a.zip")
     data = case_json(tmp_path / "a.zip")
-    assert data["format"] == "casefile-archive" and data["format_version"] == 2
+    assert data["format"] == "casefile-archive" and data["format_version"] == 3
     assert (data["case"]["commenced_on"], data["case"]["custody"]) == ("2020-08-06", "out")
     assert [(a["ref"], a["date"], a["time"]) for a in data["appearances"]] == [
         ("ap1", "2020-08-07", "09:30"), ("ap2", "2020-09-14", "09:30"),
@@ -395,7 +395,7 @@ HOSTILE: dict[str, tuple[Callable[[], io.BytesIO], str]] = {
         "unexpected entry 'readme.txt'",
     ),
     "foreign json": (lambda: make_zip({"hello": "world"}), "not a Casefile case archive"),
-    "newer format": (lambda: make_zip(minimal(format_version=3)), "newer Casefile"),
+    "newer format": (lambda: make_zip(minimal(format_version=4)), "newer Casefile"),
     "bad format version": (lambda: make_zip(minimal(format_version="1")), "format_version"),
     "malformed json": (lambda: make_zip(raw_json=b'{"format": '), "not valid JSON"),
     "duplicate json key": (

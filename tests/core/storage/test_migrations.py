@@ -246,3 +246,38 @@ def test_a_failed_upgrade_changes_nothing_and_can_be_retried(engine: Engine) -> 
             text("SELECT caption FROM cases WHERE id = :id"), {"id": ids["case"]}
         ).scalar_one()
     assert caption == "People v. Derrick Ingram"
+
+
+def test_a_0006_workspace_opens_with_its_people_s_role_fields_empty(
+    database_url: URL, engine: Engine, tmp_path: Path
+) -> None:
+    """0007 adds the role fields: old people and parties read them empty, and the new
+    numbers are searchable once written (the people's index is rebuilt with them, the
+    parties' made)."""
+    from app.core.search.query import search
+
+    db.upgrade(engine, "0006")
+    ids = _fill_first_schema(engine)
+    engine.dispose()
+    ws = open_workspace(database_url, store_root=tmp_path / "store", user="tester")
+    try:
+        assert db.current_revision(ws.engine) == db.head_revision()
+        person = people.get_person(ws, ids["person"])
+        assert person["aliases"] == ["D. Ingram"]  # the old fields as they were
+        assert (person["nysid"], person["tax_id"], person["language"]) == ("", "", "")
+        assert person["needs_interpreter"] is False
+        party = people.get_party(ws, ids["party"])
+        assert party["roles"] == ["client"] and party["notes"] == "Our client."
+        assert (party["shield_number"], party["command"], party["custody_note"]) == ("", "", "")
+        assert party["custody_status"] is None and party["subpoena_served_on"] is None
+        assert party["subpoenaed"] is False
+        # The old index still finds what it found, and the new columns join it.
+        assert [hit.kind for hit in search(ws, "warriors")] == ["person"]
+        people.update_person(ws, ids["person"], nysid="12345678K")
+        people.update_party(ws, ids["party"], shield_number="4471", command="75th Precinct")
+        assert [(h.kind, h.id) for h in search(ws, "12345678K")] == [("person", ids["person"])]
+        found = [(h.kind, h.id, h.case_id) for h in search(ws, "4471")]
+        assert found == [("party", ids["party"], ids["case"])]
+        assert [h.title for h in search(ws, "75th precinct")] == ["Derrick Ingram"]
+    finally:
+        ws.close()
