@@ -118,6 +118,8 @@ class CaseListPage(QWidget):
         self.filter = FilterField("Filter by caption, docket, client or status  (Ctrl+L)", self)
         self.filter.setMinimumWidth(340)
         self.filter.setMaximumWidth(420)
+        self.filter.setAccessibleName("Filter cases")
+        self.table.setAccessibleName("Cases")
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _text: self._timer.start())

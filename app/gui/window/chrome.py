@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from app.gui import style
 from app.gui.sections import SECTION_NAMES
@@ -164,6 +164,9 @@ def make_toolbar(window: MainWindow) -> None:
     bar.addSeparator()
     bar.addActions([window.search_action, window.export_action, window.print_action])
     window.addToolBar(bar)
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")  # shown on a narrow window
+    if more is not None:
+        more.setAccessibleName("More toolbar buttons")
     window.toolbar = bar
     window.view_menu.addSeparator()
     window.view_menu.addAction(bar.toggleViewAction())
