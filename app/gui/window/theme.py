@@ -181,6 +181,7 @@ class Themes(QObject):
             if self.app.style().name().lower() != "fusion":
                 self.app.setStyle("Fusion")  # a style that paints with the palette given
         self.app.setPalette(readable_palette(palette))
+        self.app.sendPostedEvents()  # widgets take the palette now (details render from it)
         style.clear_icon_cache()
 
     def _system_changed(self, *_args: object) -> None:

@@ -56,6 +56,7 @@ def apply_zoom(factor: float, app: QApplication | None = None) -> None:
     elif font.pixelSize() > 0:
         font.setPixelSize(round(font.pixelSize() * factor))
     app.setFont(font)
+    app.sendPostedEvents()  # each widget's font follows now, not on the next loop turn
     for widget in app.allWidgets():
         scale = widget.property(style.FONT_SCALE)
         if scale:

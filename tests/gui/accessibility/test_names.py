@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
-from app.core.storage.workspace import open_workspace
 from app.gui.actions import FORMS
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
@@ -27,17 +26,6 @@ def _report(found: list[Unnamed]) -> str:
 
 def _check(widget: QWidget, where: str) -> list[Unnamed]:
     return unnamed_controls(widget, where)
-
-
-@pytest.fixture
-def window(qtbot: Any, ctx: AppContext, qsettings: Any) -> MainWindow:
-    ctx.settings = QSettingsMapping(qsettings)  # type: ignore[assignment]
-    win = MainWindow(ctx, workspace_opener=lambda t: open_workspace(t))
-    win.resize(1366, 768)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def test_the_main_window_names_every_control(
