@@ -55,3 +55,11 @@ def name_line_edit(edit: QLineEdit, name: str) -> None:
         else:
             words = action.text() or action.toolTip() if action is not None else ""
             button.setAccessibleName(words or name)
+
+
+def tab_order(*widgets: QWidget | None) -> None:
+    """Tab visits ``widgets`` in this order (the reading order of the page: top to
+    bottom, left to right); ``None`` entries (parts a page lacks) are skipped."""
+    present = [widget for widget in widgets if widget is not None]
+    for first, second in zip(present, present[1:], strict=False):
+        QWidget.setTabOrder(first, second)
