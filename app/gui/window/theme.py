@@ -115,6 +115,14 @@ TEXT_ON = {
 }
 
 
+def desktop_wish() -> str:
+    """What the desktop asks for: "high-contrast", "dark", or "" (nothing in particular)."""
+    hints = QGuiApplication.styleHints()
+    if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+        return "high-contrast"
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else ""
+
+
 def built_palette(theme: str) -> QPalette:
     """The palette of one of Casefile's own themes ("light", "dark", "high-contrast")."""
     palette = QPalette()
@@ -154,18 +162,18 @@ class Themes(QObject):
         self._system_palette = QPalette(app.palette())
         self._system_style = app.style().name()
         hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(self._system_changed)
-        hints.accessibility().contrastPreferenceChanged.connect(self._system_changed)
+        hints.colorSchemeChanged.connect(self.follow_desktop)
+        hints.accessibility().contrastPreferenceChanged.connect(self.follow_desktop)
 
     def resolved(self) -> str:
         """What "system" means now: the desktop's high contrast or dark wish, else its
         own palette ("system")."""
         if self.theme != "system":
             return self.theme
-        hints = QGuiApplication.styleHints()
-        if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+        wish = desktop_wish()
+        if wish == "high-contrast":
             return "high-contrast"
-        if hints.colorScheme() == Qt.ColorScheme.Dark and not is_dark(self._system_palette):
+        if wish == "dark" and not is_dark(self._system_palette):
             return "dark"  # the desktop is dark but gave Qt a light palette
         return "system"
 
@@ -184,9 +192,11 @@ class Themes(QObject):
         self.app.sendPostedEvents()  # widgets take the palette now (details render from it)
         style.clear_icon_cache()
 
-    def _system_changed(self, *_args: object) -> None:
+    def follow_desktop(self, *_args: object) -> None:
+        """The desktop's colours or contrast wish changed: follow them under "system"."""
         if self.theme == "system":
-            self._system_palette = QPalette(QGuiApplication.palette())
+            self.app.setPalette(QPalette())  # back to the platform's, to read it afresh
+            self._system_palette = QPalette(self.app.palette())
             self.apply("system")
 
 

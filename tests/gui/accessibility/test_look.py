@@ -210,3 +210,36 @@ def test_the_focused_field_or_list_has_a_visible_outline(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is target)
     assert _share_ringed(host, target) >= 0.9, "no outline around the focused widget"
     assert before < 0.5
+
+
+# -- the desktop's wishes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("wish", ["dark", "high-contrast"])
+def test_the_system_theme_follows_a_dark_or_high_contrast_desktop(
+    clean_look: Any, monkeypatch: pytest.MonkeyPatch, wish: str
+) -> None:
+    keeper = theme.themes()
+    keeper.apply("system")
+    assert QApplication.palette().color(Role.Window).lightness() > 200  # offscreen: light
+    monkeypatch.setattr(theme, "desktop_wish", lambda: wish)
+    keeper.follow_desktop()  # what the style hints' signals call
+    palette = QApplication.palette()
+    assert palette.color(Role.Window).lightness() < 60
+    if wish == "high-contrast":
+        assert contrast(palette.color(Role.WindowText), palette.color(Role.Window)) >= 15
+    assert _too_faint(palette) == []
+    keeper.apply("light")  # a theme chosen in View › Theme wins over the desktop
+    assert QApplication.palette().color(Role.Window).lightness() > 200
+
+
+def test_a_desktop_back_to_light_brings_the_light_palette_back(
+    clean_look: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keeper = theme.themes()
+    keeper.apply("system")
+    monkeypatch.setattr(theme, "desktop_wish", lambda: "dark")
+    keeper.follow_desktop()
+    monkeypatch.setattr(theme, "desktop_wish", lambda: "")
+    keeper.follow_desktop()
+    assert QApplication.palette().color(Role.Window).lightness() > 200
