@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalet
 from PySide6.QtWidgets import QApplication, QMenu
 
 from app.gui import style
+from app.gui.widgets import edges
 from app.gui.widgets.style import is_dark, readable
 
 SETTING = "view/theme"
@@ -182,12 +183,13 @@ class Themes(QObject):
         shown = self.resolved()
         if shown == "system":
             palette = self._system_palette
-            if self.app.style().name() != self._system_style:
+            if self.app.style().objectName() == edges.NAME:
                 self.app.setStyle(self._system_style)
         else:
             palette = built_palette(shown)
-            if self.app.style().name().lower() != "fusion":
-                self.app.setStyle("Fusion")  # a style that paints with the palette given
+            if self.app.style().objectName() != edges.NAME:
+                # Fusion paints with the palette given; this one also edges the fields.
+                self.app.setStyle(edges.EdgedFusion())
         self.app.setPalette(readable_palette(palette))
         self.app.sendPostedEvents()  # widgets take the palette now (details render from it)
         style.clear_icon_cache()

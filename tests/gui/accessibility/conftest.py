@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app.context import AppContext
 from app.core.storage.workspace import open_workspace
 from app.gui.settings import QSettingsMapping
+from app.gui.widgets import edges
 from app.gui.window import theme, zoom
 from app.gui.window.main_window import MainWindow
 
@@ -25,7 +26,7 @@ def clean_look(qapp: QApplication) -> Iterator[QApplication]:
     zoom.apply_zoom(1.0, qapp)
     keeper = theme.themes(qapp)
     keeper.theme = "system"
-    if qapp.style().name() != style_name:
+    if qapp.style().objectName() == edges.NAME or qapp.style().name() != style_name:
         qapp.setStyle(style_name)
     qapp.setPalette(palette)
     qapp.setFont(font)

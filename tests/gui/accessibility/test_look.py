@@ -243,3 +243,22 @@ def test_a_desktop_back_to_light_brings_the_light_palette_back(
     monkeypatch.setattr(theme, "desktop_wish", lambda: "")
     keeper.follow_desktop()
     assert QApplication.palette().color(Role.Window).lightness() > 200
+
+
+@pytest.mark.parametrize("name", ["dark", "high-contrast"])
+def test_a_fields_edge_shows_on_a_dark_window(qtbot: Any, clean_look: Any, name: str) -> None:
+    # Fusion's frame is the window a shade darker: on black, black (1.4.11 asks 3:1).
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    theme.themes().apply(name)
+    holder = QWidget()
+    QVBoxLayout(holder).addWidget(field := QLineEdit())
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.waitExposed(holder)
+    image = holder.grab().toImage()
+    corner = field.mapTo(holder, QPoint(0, 0))
+    middle = corner.y() + field.height() // 2
+    window = QApplication.palette().color(Role.Window)
+    best = max(contrast(image.pixelColor(corner.x() + dx, middle), window) for dx in range(3))
+    assert best >= 3.0
