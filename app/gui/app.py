@@ -52,7 +52,7 @@ def run_gui(db: str | None = None) -> int:
     style.apply_app_style(app)
 
     settings = prefs.QSettingsMapping(prefs.user_settings())
-    _apply_view_settings(app, settings)
+    apply_view_settings(app, settings)
     window = MainWindow(
         settings=settings,
         opening=_name_of(first_target(db, settings)),
@@ -73,7 +73,7 @@ def run_gui(db: str | None = None) -> int:
     return 1 if start.quit else status
 
 
-def _apply_view_settings(app: Any, settings: MutableMapping[str, Any]) -> None:
+def apply_view_settings(app: Any, settings: MutableMapping[str, Any]) -> None:
     """The person's theme and text size, before the first frame; and the focus ring."""
     from app.gui.widgets import focus_ring
     from app.gui.window import theme, zoom

@@ -262,3 +262,15 @@ def test_a_fields_edge_shows_on_a_dark_window(qtbot: Any, clean_look: Any, name:
     window = QApplication.palette().color(Role.Window)
     best = max(contrast(image.pixelColor(corner.x() + dx, middle), window) for dx in range(3))
     assert best >= 3.0
+
+
+def test_the_app_starts_in_the_remembered_theme_and_text_size(clean_look: Any) -> None:
+    from app.gui.app import apply_view_settings
+
+    apply_view_settings(QApplication.instance(), {theme.SETTING: "dark", zoom.SETTING: "1.25"})
+    try:
+        assert QApplication.palette().color(Role.Window).lightness() < 60
+        assert zoom.current_zoom() == pytest.approx(1.25)
+        assert QApplication.instance().findChild(focus_ring.FocusRings) is not None
+    finally:
+        focus_ring.uninstall()
