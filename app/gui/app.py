@@ -52,6 +52,7 @@ def run_gui(db: str | None = None) -> int:
     style.apply_app_style(app)
 
     settings = prefs.QSettingsMapping(prefs.user_settings())
+    apply_view_settings(app, settings)
     window = MainWindow(
         settings=settings,
         opening=_name_of(first_target(db, settings)),
@@ -70,6 +71,18 @@ def run_gui(db: str | None = None) -> int:
     if start.error is not None:
         raise start.error
     return 1 if start.quit else status
+
+
+def apply_view_settings(app: Any, settings: MutableMapping[str, Any]) -> None:
+    """The person's theme and text size, before the first frame; and the focus ring."""
+    from app.gui.widgets import focus_ring
+    from app.gui.window import theme, zoom
+
+    theme.themes(app).apply(theme.saved_theme(settings))
+    factor = zoom.saved_zoom(settings)
+    if factor != 1.0:
+        zoom.apply_zoom(factor, app)
+    focus_ring.install(app)
 
 
 class _Start:

@@ -21,6 +21,7 @@ from app.gui import style
 from app.gui.models.record_list import RecordListModel
 from app.gui.sections.list_section import FILTER_DELAY_MS, EmptyState, FilterField, RecordTable
 from app.gui.settings import bytes_setting
+from app.gui.widgets.accessible import tab_order
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -118,6 +119,8 @@ class CaseListPage(QWidget):
         self.filter = FilterField("Filter by caption, docket, client or status  (Ctrl+L)", self)
         self.filter.setMinimumWidth(340)
         self.filter.setMaximumWidth(420)
+        self.filter.setAccessibleName("Filter cases")
+        self.table.setAccessibleName("Cases")
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _text: self._timer.start())
@@ -158,6 +161,8 @@ class CaseListPage(QWidget):
         column.addLayout(top)
         column.addLayout(buttons)
         column.addWidget(self.body, 1)
+        # Tab reads the page as the eye does: the filter at the top, the buttons, the list.
+        tab_order(self.filter, self.new_button, self.open_button, self.table)
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(list_page)

@@ -25,6 +25,10 @@ from app.gui.sections.deadlines import DeadlinesSection
 from app.gui.sections.documents import DocumentsSection
 from app.gui.sections.list_section import ChronologySection, ListSection
 from app.gui.sections.overview import OverviewSection
+from app.gui.widgets.accessible import tab_order
+
+# After the filter (at the top right), Tab goes through a list page as it reads.
+LIST_TAB_ORDER = ("add_button", "edit_button", "delete_button", "table", "detail")
 
 if TYPE_CHECKING:
     from app.core.services.operations import Changes
@@ -135,6 +139,14 @@ class CaseView(QWidget):
         layout.addWidget(divider)
         layout.addWidget(self.stack, 1)
         self.sidebar.setCurrentRow(0)
+        for section in self.sections.values():  # each list read top to bottom
+            if isinstance(section, ListSection):
+                tab_order(
+                    self.back,
+                    self.sidebar,
+                    section.filter,
+                    *(getattr(section, name, None) for name in LIST_TAB_ORDER),
+                )
 
     def _add_page(self, name: str, title: str, icon_name: str, widget: QWidget) -> None:
         item = QListWidgetItem(style.icon(icon_name), title)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from app.context import AppContext
 from app.core.search.query import KIND_LABELS, Hit, search
 from app.gui.search_delegate import HIT_ROLE, HitDelegate, HitTree
+from app.gui.widgets.accessible import name_line_edit
 
 DEBOUNCE_MS = 250
 SHOWN = 50  # hits shown of each kind, the best first
@@ -32,6 +33,7 @@ class SearchPanel(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Search all cases…")
         self.field.setClearButtonEnabled(True)
+        name_line_edit(self.field, "Search")
         # Where to search: every case, or the case on screen (offered by the window).
         self.scope = QComboBox(self)
         self.scope.setSizeAdjustPolicy(
@@ -46,6 +48,7 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.model = QStandardItemModel(self)
         self.tree = HitTree(self)
+        self.tree.setAccessibleName("Search results")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(False)

@@ -33,6 +33,9 @@ MARGIN = 12
 PAGE_MARGIN = 16
 ROW_PADDING = 10  # added to the font height for a table row
 ICON_SIZES = (16, 20, 24, 32, 48)
+# A widget whose font is a multiple of the text size (a heading) says so under this
+# property, so zooming (app/gui/window/zoom.py) keeps the proportion.
+FONT_SCALE = "casefileFontScale"
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
@@ -122,25 +125,68 @@ class _TintedSvgEngine(QIconEngine):
 
 
 @cache
-def _icon(name: str, normal: str, disabled: str, selected: str) -> QIcon:
-    """One icon per (name, palette); its pixmaps are drawn on first use, per size."""
+def _engine(name: str, normal: str, disabled: str, selected: str) -> _TintedSvgEngine:
+    """One engine per (name, palette); its pixmaps are drawn on first use, per size."""
     tints = {
         QIcon.Mode.Normal: normal,
         QIcon.Mode.Disabled: disabled,
         QIcon.Mode.Selected: selected,
     }
-    return QIcon(_TintedSvgEngine(name, tints))
+    return _TintedSvgEngine(name, tints)
 
 
-def icon(name: str) -> QIcon:
-    """The named icon from ``resources/icons``, tinted for the current palette."""
+def _palette_engine(name: str) -> _TintedSvgEngine:
     palette = QGuiApplication.palette()
-    return _icon(
+    return _engine(
         name,
         palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText).name(),
         palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name(),
         palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText).name(),
     )
+
+
+class _PaletteSvgEngine(QIconEngine):
+    """An icon in the colours of the palette in use when it is drawn: after a switch to
+    a dark or high-contrast theme every icon already shown repaints in the new ink."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def scaledPixmap(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        return _palette_engine(self._name).scaledPixmap(size, mode, state, scale)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        _palette_engine(self._name).paint(painter, rect, mode, state)
+
+    def actualSize(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State
+    ) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(  # noqa: N802 (Qt's name)
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in ICON_SIZES]
+
+    def key(self) -> str:
+        return "casefile-palette-svg"
+
+    def clone(self) -> QIconEngine:
+        return _PaletteSvgEngine(self._name)
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """The named icon from ``resources/icons``, drawn in the text colour of the palette
+    in use each time it is drawn."""
+    return QIcon(_PaletteSvgEngine(name))
 
 
 @cache
@@ -151,8 +197,8 @@ def app_icon() -> QIcon:
 
 
 def clear_icon_cache() -> None:
-    """Drop tinted icons, e.g. after the system palette changed from light to dark."""
-    _icon.cache_clear()
+    """Drop the drawings of old palettes, e.g. after a switch from light to dark."""
+    _engine.cache_clear()
 
 
 def heading(text: str, scale: float = 1.35, parent: QWidget | None = None) -> QLabel:
@@ -162,17 +208,16 @@ def heading(text: str, scale: float = 1.35, parent: QWidget | None = None) -> QL
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setWeight(QFont.Weight.DemiBold)
     label.setFont(font)
+    label.setProperty(FONT_SCALE, scale)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
 def muted(label: QLabel) -> QLabel:
-    """Secondary text: the palette's placeholder colour, which themes keep readable."""
-    palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    label.setPalette(palette)
+    """Secondary text: the palette's placeholder colour, which every theme keeps at
+    4.5:1 on the window (app/gui/window/theme.py). A role, not a colour copied now,
+    so the label follows a switch to a dark or high-contrast theme."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 

@@ -163,6 +163,7 @@ class ExportBriefDialog(Dialog):
         self.open_after = QCheckBox("Open the brief when it is written")
         self.open_after.setChecked(bool(settings.get(_SETTING + "open_after", True)))
         self.path = QLineEdit()
+        self.path.setAccessibleName("Save as")
         self.path.setText(self._default_path())
         self.browse_button = QPushButton("Browse\u2026")
         self.browse_button.clicked.connect(self._browse)

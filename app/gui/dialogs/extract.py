@@ -131,6 +131,7 @@ class ExtractDialog(Dialog):
         self.proposals: list[Proposal] = list(proposals if proposals is not None else extract(text))
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setAccessibleName("Statements found")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(False)

@@ -17,6 +17,7 @@ class PasteTextDialog(Dialog):
         self.source = QLineEdit()
         self.source.setPlaceholderText("e.g. Gothamist article, August 2020")
         self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Text to find statements in")
         self.text.setPlaceholderText("Paste the text here. Each paragraph on its own line.")
         form = QFormLayout()
         form.addRow("&Source name:", self.source)

@@ -41,6 +41,7 @@ from app.context import AppContext
 from app.core.errors import CasefileError, ConflictError, ValidationError
 from app.gui.dialogs.base import Buttons, Dialog
 from app.gui.interaction import CANCEL, SAVE
+from app.gui.widgets.accessible import name_editors
 from app.gui.widgets.field_message import FieldMessage
 from app.gui.widgets.style import error_color, set_invalid, set_label_color
 
@@ -225,6 +226,7 @@ class RecordDialog(Dialog):
                 widget = widget.focusProxy()
             if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget not in chain:
                 chain.append(widget)
+        name_editors(self.fields, self.labels)  # what a screen reader reads for each
         chain += [self.save_button, self.buttons.button(Buttons.Cancel)]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)

@@ -33,6 +33,7 @@ from app.gui import style
 from app.gui.models.record_list import RecordListModel
 from app.gui.sections import details
 from app.gui.settings import bytes_setting
+from app.gui.widgets.accessible import name_line_edit
 
 FILTER_DELAY_MS = 180  # type-to-filter waits for a pause so each key is not a query
 # Lists whose rows are too wide to share the width with the detail pane: it goes under
@@ -158,6 +159,7 @@ class FilterField(QLineEdit):
         self.addAction(style.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.setMinimumWidth(240)
         self.setMaximumWidth(380)
+        name_line_edit(self, placeholder.split("  (")[0])  # the edit and its Clear button
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QToolButton, QWidget
 
 
 def focus_target(widget: QWidget) -> QWidget:
@@ -38,3 +38,28 @@ def name_editors(fields: Mapping[str, Any], labels: Mapping[str, str]) -> None:
 def describe(widget: QWidget, text: str) -> None:
     """``text`` (a hint shown near the field) as the description read after its name."""
     focus_target(widget).setAccessibleDescription(text)
+
+
+def name_line_edit(edit: QLineEdit, name: str) -> None:
+    """Name a line edit and the buttons Qt puts inside it ("Clear filter" and the like).
+
+    Qt draws a line edit's clear button and its icon actions as small tool buttons with
+    no text, which a screen reader would announce as a nameless "button"."""
+    edit.setAccessibleName(name)
+    for button in edit.findChildren(QToolButton):
+        if button.accessibleName():
+            continue
+        action = button.defaultAction()
+        if action is not None and action.objectName() == "_q_qlineeditclearaction":
+            button.setAccessibleName(f"Clear {name.lower()}")
+        else:
+            words = action.text() or action.toolTip() if action is not None else ""
+            button.setAccessibleName(words or name)
+
+
+def tab_order(*widgets: QWidget | None) -> None:
+    """Tab visits ``widgets`` in this order (the reading order of the page: top to
+    bottom, left to right); ``None`` entries (parts a page lacks) are skipped."""
+    present = [widget for widget in widgets if widget is not None]
+    for first, second in zip(present, present[1:], strict=False):
+        QWidget.setTabOrder(first, second)

@@ -114,6 +114,7 @@ class VerbatimEdit(QTextEdit):
         font = self.font()
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() + 1)
+            self.setProperty("casefileFontScale", 1 + 1 / max(1.0, font.pointSizeF() - 1))
         self.setFont(font)
         self.document().setDocumentMargin(10)
         self.textChanged.connect(self.changed)

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from app.gui import style
 from app.gui.sections import SECTION_NAMES
+from app.gui.window import theme, zoom
 
 # The window is typed loosely: it imports this module, and its attributes are set here.
 MainWindow = Any
@@ -102,8 +103,9 @@ def make_actions(window: MainWindow) -> None:
         "Search",
     )
 
+    # Ctrl+0 is Actual Size (View › Zoom), as in browsers; Alt+Left goes back.
     window.case_list_action = _action(
-        window, "All &Cases", window.show_case_list, [QKeySequence(K.Back), QKeySequence("Ctrl+0")]
+        window, "All &Cases", window.show_case_list, [QKeySequence(K.Back)]
     )
     window.section_actions: list[QAction] = []
     for number, name in enumerate(SECTION_NAMES, start=1):
@@ -144,6 +146,9 @@ def make_menus(window: MainWindow) -> None:
     view_menu.addSeparator()
     view_menu.addActions(window.section_actions)
     window.view_menu = view_menu
+    view_menu.addSeparator()
+    zoom.add_zoom_actions(window, view_menu.addMenu("&Zoom"))
+    theme.add_theme_menu(window, view_menu)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(window.about_action)
@@ -164,6 +169,9 @@ def make_toolbar(window: MainWindow) -> None:
     bar.addSeparator()
     bar.addActions([window.search_action, window.export_action, window.print_action])
     window.addToolBar(bar)
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")  # shown on a narrow window
+    if more is not None:
+        more.setAccessibleName("More toolbar buttons")
     window.toolbar = bar
     window.view_menu.addSeparator()
     window.view_menu.addAction(bar.toggleViewAction())
