@@ -28,6 +28,7 @@ from app.gui.sections import CASE_LIST_READS
 from app.gui.sections.list_section import ListSection
 from app.gui.window import chrome
 from app.gui.window.case_menu import CaseMenu
+from app.gui.window.context_menus import ContextMenus
 from app.gui.window.encryption_menu import EncryptionMenu
 from app.gui.window.records import NOT_IN_BUILD, RecordPart, delete_text
 from app.gui.window.safety_menu import SafetyMenu
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.encryption_menu = EncryptionMenu(self)
         self.safety_menu = SafetyMenu(self, KIND_NOUNS)
         self.schedule = SchedulePart(self)
+        self.context_menus = ContextMenus(self)
         self.setWindowIcon(style.app_icon())
         self.setWindowTitle("Casefile")
         self._restore_state()
