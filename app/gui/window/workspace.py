@@ -21,6 +21,7 @@ from app.core.errors import CasefileError
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.dialogs.workspace import ask_new_workspace, ask_workspace, open_asking_passphrase
+from app.gui.window import reopen
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -121,6 +122,7 @@ class WorkspacePart:
         last = prefs.last_case(self.ctx.settings, name)
         if last is not None and self.case_exists(last):
             self.window.open_case(last)
+            reopen.restore_place(self.ctx.settings, name, self.window)  # the section left
         else:
             self.window.show_case_list()
 
