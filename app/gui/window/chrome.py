@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QWhatsThis
 
 from app.gui import style
 from app.gui.sections import SECTION_NAMES
@@ -114,6 +114,10 @@ def make_actions(window: MainWindow) -> None:
         )
         window.section_actions.append(action)
     window.about_action = _action(window, "&About Casefile", window.show_about)
+    window.guide_action = _action(window, "&User Guide", lambda: _show_guide(window), "F1")
+    window.whats_this_action = _action(
+        window, "What's &This?", QWhatsThis.enterWhatsThisMode, "Shift+F1"
+    )
 
 
 def make_menus(window: MainWindow) -> None:
@@ -146,7 +150,15 @@ def make_menus(window: MainWindow) -> None:
     window.view_menu = view_menu
 
     help_menu = bar.addMenu("&Help")
+    help_menu.addActions([window.guide_action, window.whats_this_action])
+    help_menu.addSeparator()
     help_menu.addAction(window.about_action)
+
+
+def _show_guide(window: MainWindow) -> None:
+    from app.gui.guide.dialog import show_guide  # loaded when first asked for
+
+    show_guide(window)
 
 
 def make_toolbar(window: MainWindow) -> None:

@@ -95,12 +95,13 @@ class WorkspacePart:
         self.window.case_list.read_cases()
 
     def disable_until_attached(self) -> None:
-        """Disable what needs a workspace (every action but Quit, About and the toolbar's
+        """Disable what needs a workspace (every action but Quit, Help and the toolbar's
         own) while the window has none, for attach() to enable again."""
         if self._ctx is not None:
             return
         window = self.window
         keep = {window.quit_action, window.about_action, window.toolbar.toggleViewAction()}
+        keep |= {window.guide_action, window.whats_this_action}  # help needs no workspace
         found = list(window.actions())
         for top in window.menuBar().actions():
             menu = top.menu()
