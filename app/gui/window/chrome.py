@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QToolBar, QWhatsThis
 
 from app.gui import style
 from app.gui.sections import SECTION_NAMES
+from app.gui.window import undo_scope
 
 # The window is typed loosely: it imports this module, and its attributes are set here.
 MainWindow = Any
@@ -73,6 +74,7 @@ def make_actions(window: MainWindow) -> None:
     window.redo_action.setIconText("Redo")
     window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addActions([window.undo_action, window.redo_action])
+    undo_scope.explain_undo(window)  # what Undo covers, in its tooltip and status tip
 
     window.new_action = _action(window, "&New", records.new, K.New, "new", "New")
     window.edit_action = _action(window, "&Edit…", records.edit_selected, "F2", "edit", "Edit")

@@ -22,6 +22,7 @@ from app.gui import settings as prefs
 from app.gui import style
 from app.gui.dialogs.workspace import ask_new_workspace, ask_workspace, open_asking_passphrase
 from app.gui.window import reopen
+from app.gui.window.undo_scope import UNDO_DROPPED
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -188,8 +189,12 @@ class WorkspacePart:
             )
             return False
         QApplication.restoreOverrideCursor()
+        undoable = self.window.undo.count() > 0  # the undo list goes with the old workspace
         self.adopt(workspace)
-        self.window.statusBar().showMessage(f"Opened {workspace.describe()}", 5000)
+        note = f". {UNDO_DROPPED}" if undoable else ""
+        self.window.statusBar().showMessage(
+            f"Opened {workspace.describe()}{note}", 10000 if undoable else 5000
+        )
         return True
 
     def adopt(self, workspace: Workspace) -> None:
