@@ -226,8 +226,9 @@ class ContextMenus:
         window = self.window
         if not window.has_workspace:
             return None
-        root = window.ctx.workspace.store.root
-        return root if root.is_dir() else None
+        store = window.ctx.workspace.store
+        # An encrypted store's files are unreadable there: nothing to show.
+        return store.root if store.root.is_dir() and not store.encrypted else None
 
     def _show_attachments_folder(self) -> None:
         folder = self._attachments_folder()

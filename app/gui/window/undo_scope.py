@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QObject
+from shiboken6 import isValid
+
 UNDO_SCOPE = (
     "Undo covers changes made since the workspace was opened; History (Ctrl+H) keeps every change."
 )
@@ -20,18 +23,31 @@ UNDO_DROPPED = (
 )
 
 
+class _UndoTips(QObject):
+    """Keeps the tooltips current; a child of the Undo action, so the stack's signals stop
+    reaching it once the window's actions are gone (the stack may outlive them)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window.undo_action)
+        self.actions = (window.undo_action, window.redo_action)
+
+    def update(self, _text: str = "") -> None:
+        for action in self.actions:
+            if not isValid(action):
+                return
+            keys = action.shortcut().toString()
+            words = action.text().replace("&", "")
+            action.setToolTip(
+                f"{words} ({keys})\n{UNDO_SCOPE}" if keys else f"{words}\n{UNDO_SCOPE}"
+            )
+
+
 def explain_undo(window: Any) -> None:
     """Give the window's Undo and Redo actions the scope of undo, kept as their text
     follows the stack ("Undo Delete note …")."""
     for action in (window.undo_action, window.redo_action):
         action.setStatusTip(UNDO_SCOPE)
-    window.undo.undoTextChanged.connect(lambda _text: _tooltips(window))
-    window.undo.redoTextChanged.connect(lambda _text: _tooltips(window))
-    _tooltips(window)
-
-
-def _tooltips(window: Any) -> None:
-    for action in (window.undo_action, window.redo_action):
-        keys = action.shortcut().toString()
-        words = action.text().replace("&", "")
-        action.setToolTip(f"{words} ({keys})\n{UNDO_SCOPE}" if keys else f"{words}\n{UNDO_SCOPE}")
+    tips = _UndoTips(window)
+    window.undo.undoTextChanged.connect(tips.update)
+    window.undo.redoTextChanged.connect(tips.update)
+    tips.update()
