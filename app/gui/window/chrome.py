@@ -10,11 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QWhatsThis
+from PySide6.QtWidgets import QToolBar
 
 from app.gui import style
 from app.gui.sections import SECTION_NAMES
-from app.gui.window import undo_scope
 
 # The window is typed loosely: it imports this module, and its attributes are set here.
 MainWindow = Any
@@ -74,7 +73,9 @@ def make_actions(window: MainWindow) -> None:
     window.redo_action.setIconText("Redo")
     window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addActions([window.undo_action, window.redo_action])
-    undo_scope.explain_undo(window)  # what Undo covers, in its tooltip and status tip
+    from app.gui.window.undo_scope import explain_undo
+
+    explain_undo(window)  # what Undo covers, in its tooltip and status tip
 
     window.new_action = _action(window, "&New", records.new, K.New, "new", "New")
     window.edit_action = _action(window, "&Edit…", records.edit_selected, "F2", "edit", "Edit")
@@ -117,9 +118,7 @@ def make_actions(window: MainWindow) -> None:
         window.section_actions.append(action)
     window.about_action = _action(window, "&About Casefile", window.show_about)
     window.guide_action = _action(window, "&User Guide", lambda: _show_guide(window), "F1")
-    window.whats_this_action = _action(
-        window, "What's &This?", QWhatsThis.enterWhatsThisMode, "Shift+F1"
-    )
+    window.whats_this_action = _action(window, "What's &This?", _whats_this, "Shift+F1")
 
 
 def make_menus(window: MainWindow) -> None:
@@ -155,6 +154,12 @@ def make_menus(window: MainWindow) -> None:
     help_menu.addActions([window.guide_action, window.whats_this_action])
     help_menu.addSeparator()
     help_menu.addAction(window.about_action)
+
+
+def _whats_this() -> None:
+    from PySide6.QtWidgets import QWhatsThis
+
+    QWhatsThis.enterWhatsThisMode()
 
 
 def _show_guide(window: MainWindow) -> None:

@@ -26,11 +26,12 @@ from app.gui.case_list import CaseListPage
 from app.gui.interaction import QtInteraction
 from app.gui.sections import CASE_LIST_READS
 from app.gui.sections.list_section import ListSection
-from app.gui.window import chrome, reopen
+from app.gui.window import chrome
 from app.gui.window.case_menu import CaseMenu
 from app.gui.window.context_menus import ContextMenus
 from app.gui.window.encryption_menu import EncryptionMenu
 from app.gui.window.records import NOT_IN_BUILD, RecordPart, delete_text
+from app.gui.window.reopen import remember_place
 from app.gui.window.safety_menu import SafetyMenu
 from app.gui.window.schedule import SchedulePart
 from app.gui.window.search import SearchPart
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
             self._case_view.save_state(settings)
         if self.has_workspace:
             prefs.remember_case(settings, self.ctx.workspace.describe(), self.current_case_id())
-            reopen.remember_place(settings, self.ctx.workspace.describe(), self)
+            remember_place(settings, self.ctx.workspace.describe(), self)
         if hasattr(settings, "sync"):
             settings.sync()
 
