@@ -35,7 +35,10 @@ def context_of(parent: QWidget | None) -> Any:
     """The AppContext of the window ``parent`` sits in, or None."""
     if parent is None:
         return None
-    return getattr(parent.window(), "ctx", None) or getattr(parent, "ctx", None)
+    try:
+        return getattr(parent.window(), "ctx", None) or getattr(parent, "ctx", None)
+    except RuntimeError:  # the main window paints (Help works) before its workspace opens
+        return None
 
 
 class Dialog(QDialog):

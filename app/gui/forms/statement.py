@@ -17,6 +17,7 @@ from app.core.services import restore as rs
 from app.core.services.operations import SavePlan
 from app.gui.forms.near_matches import NearMatches
 from app.gui.forms.record import EntityForm
+from app.gui.guide.fields import STATEMENT_FIELDS, explain_fields
 from app.gui.widgets.basic import (
     CheckBox,
     ChoiceCombo,
@@ -134,6 +135,7 @@ class StatementForm(EntityForm):
             ),
         )
         self.add(bottom, "notes", PlainTextEdit("Our notes: context, doubts, follow-up", 2))
+        explain_fields(self.fields, STATEMENT_FIELDS)  # Shift+F1: what to type in each
 
     def plan(self) -> SavePlan:
         refusal = self.speaker_matches.refusal()

@@ -74,6 +74,9 @@ def make_actions(window: MainWindow) -> None:
     window.redo_action.setIconText("Redo")
     window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addActions([window.undo_action, window.redo_action])
+    from app.gui.window.undo_scope import explain_undo
+
+    explain_undo(window)  # what Undo covers, in its tooltip and status tip
 
     window.new_action = _action(window, "&New", records.new, K.New, "new", "New")
     window.edit_action = _action(window, "&Edit…", records.edit_selected, "F2", "edit", "Edit")
@@ -116,6 +119,8 @@ def make_actions(window: MainWindow) -> None:
         )
         window.section_actions.append(action)
     window.about_action = _action(window, "&About Casefile", window.show_about)
+    window.guide_action = _action(window, "&User Guide", lambda: _show_guide(window), "F1")
+    window.whats_this_action = _action(window, "What's &This?", _whats_this, "Shift+F1")
 
 
 def make_menus(window: MainWindow) -> None:
@@ -151,7 +156,21 @@ def make_menus(window: MainWindow) -> None:
     theme.add_theme_menu(window, view_menu)
 
     help_menu = bar.addMenu("&Help")
+    help_menu.addActions([window.guide_action, window.whats_this_action])
+    help_menu.addSeparator()
     help_menu.addAction(window.about_action)
+
+
+def _whats_this() -> None:
+    from PySide6.QtWidgets import QWhatsThis
+
+    QWhatsThis.enterWhatsThisMode()
+
+
+def _show_guide(window: MainWindow) -> None:
+    from app.gui.guide.dialog import show_guide  # loaded when first asked for
+
+    show_guide(window)
 
 
 def make_toolbar(window: MainWindow) -> None:

@@ -61,6 +61,8 @@ class WindowHost(Protocol):
     quit_action: QAction
     print_action: QAction
     about_action: QAction
+    guide_action: QAction
+    whats_this_action: QAction
     delete_action: QAction
     new_workspace_action: QAction
 

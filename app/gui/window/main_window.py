@@ -28,8 +28,10 @@ from app.gui.sections import CASE_LIST_READS
 from app.gui.sections.list_section import ListSection
 from app.gui.window import busy, chrome
 from app.gui.window.case_menu import CaseMenu
+from app.gui.window.context_menus import ContextMenus
 from app.gui.window.encryption_menu import EncryptionMenu
 from app.gui.window.records import NOT_IN_BUILD, RecordPart, delete_text
+from app.gui.window.reopen import remember_place
 from app.gui.window.safety_menu import SafetyMenu
 from app.gui.window.schedule import SchedulePart
 from app.gui.window.search import SearchPart
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.encryption_menu = EncryptionMenu(self)
         self.safety_menu = SafetyMenu(self, KIND_NOUNS)
         self.schedule = SchedulePart(self)
+        self.context_menus = ContextMenus(self)
         self.setWindowIcon(style.app_icon())
         self.setWindowTitle("Casefile")
         self._restore_state()
@@ -263,6 +266,7 @@ class MainWindow(QMainWindow):
             self._case_view.save_state(settings)
         if self.has_workspace:
             prefs.remember_case(settings, self.ctx.workspace.describe(), self.current_case_id())
+            remember_place(settings, self.ctx.workspace.describe(), self)
         if hasattr(settings, "sync"):
             settings.sync()
 

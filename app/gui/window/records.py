@@ -15,6 +15,7 @@ from PySide6.QtCore import QStandardPaths
 
 from app.core.errors import CasefileError
 from app.core.kinds import KINDS
+from app.gui.sections import SECTION_OF_KIND
 from app.gui.sections.documents import DocumentsSection
 
 if TYPE_CHECKING:
@@ -77,18 +78,24 @@ class RecordPart:
     def new(self) -> None:
         self.add(self.window.current_kind())
 
-    def add(self, kind: str) -> None:
+    def add(self, kind: str, prepare: Callable[[Any], None] | None = None) -> None:
+        """A new ``kind`` record; ``prepare`` presets its form (e.g. the speaker)."""
         window = self.window
         case_id = None if kind == "case" else window.case_view.case_id
         parent = window.window()
-        new_id = self._run(lambda a: a.add_record(window.ctx, window.undo, kind, case_id, parent))
+        extra = {} if prepare is None else {"prepare": prepare}
+        new_id = self._run(
+            lambda a: a.add_record(window.ctx, window.undo, kind, case_id, parent, **extra)
+        )
         if new_id is None:
             return
         if kind == "case":
             window.open_case(int(new_id))
             return
         section = window.case_view.current_list()
-        if section is not None:
+        if section is not None and section.record_kind() != kind:  # added from another list
+            window.case_view.navigate_to(SECTION_OF_KIND[kind], {"id": new_id})
+        elif section is not None:
             key = {"record": "event", "id": new_id} if section.name == "chronology" else None
             section.select_key(key or {"id": new_id})
 

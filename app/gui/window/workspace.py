@@ -21,6 +21,8 @@ from app.core.errors import CasefileError
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.dialogs.workspace import ask_new_workspace, ask_workspace, open_asking_passphrase
+from app.gui.window import reopen
+from app.gui.window.undo_scope import UNDO_DROPPED
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -94,12 +96,13 @@ class WorkspacePart:
         self.window.case_list.read_cases()
 
     def disable_until_attached(self) -> None:
-        """Disable what needs a workspace (every action but Quit, About and the toolbar's
+        """Disable what needs a workspace (every action but Quit, Help and the toolbar's
         own) while the window has none, for attach() to enable again."""
         if self._ctx is not None:
             return
         window = self.window
         keep = {window.quit_action, window.about_action, window.toolbar.toggleViewAction()}
+        keep |= {window.guide_action, window.whats_this_action}  # help needs no workspace
         found = list(window.actions())
         for top in window.menuBar().actions():
             menu = top.menu()
@@ -121,6 +124,7 @@ class WorkspacePart:
         last = prefs.last_case(self.ctx.settings, name)
         if last is not None and self.case_exists(last):
             self.window.open_case(last)
+            reopen.restore_place(self.ctx.settings, name, self.window)  # the section left
         else:
             self.window.show_case_list()
 
@@ -185,8 +189,12 @@ class WorkspacePart:
             )
             return False
         QApplication.restoreOverrideCursor()
+        undoable = self.window.undo.count() > 0  # the undo list goes with the old workspace
         self.adopt(workspace)
-        self.window.statusBar().showMessage(f"Opened {workspace.describe()}", 5000)
+        note = f". {UNDO_DROPPED}" if undoable else ""
+        self.window.statusBar().showMessage(
+            f"Opened {workspace.describe()}{note}", 10000 if undoable else 5000
+        )
         return True
 
     def adopt(self, workspace: Workspace) -> None:
