@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.core.progress import Progress, Stages
 from app.core.search import query as search
 from app.core.services import people, records
 from app.core.storage import audit
@@ -65,8 +66,12 @@ def capture(ws: Workspace, roots: Sequence[Root]) -> Captured:
         return capture_in(session, roots)
 
 
-def capture_in(session: Session, roots: Sequence[Root]) -> Captured:
-    """What deleting ``roots`` would remove or unlink, read in ``session``."""
+def capture_in(
+    session: Session, roots: Sequence[Root], progress: Progress | None = None
+) -> Captured:
+    """What deleting ``roots`` would remove or unlink, read in ``session``;
+    ``progress`` hears of each table read (it may raise to stop)."""
+    tables = len(Base.metadata.sorted_tables)
     found: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
     relinks: dict[tuple[str, tuple[Any, ...]], tuple[dict[str, Any], dict[str, Any]]] = {}
 
@@ -84,6 +89,8 @@ def capture_in(session: Session, roots: Sequence[Root]) -> Captured:
                 bucket[key] = data
                 if "id" in data:
                     new_keys.append(data["id"])
+        if progress is not None:
+            progress(len(found), tables)
         if not new_keys:
             return
         for other in Base.metadata.sorted_tables:
@@ -124,12 +131,14 @@ def capture_in(session: Session, roots: Sequence[Root]) -> Captured:
     return Captured(rows=tuple(ordered), relinks=kept_relinks, roots=tuple(roots))
 
 
-def restore(ws: Workspace, captured: Captured) -> None:
+def restore(ws: Workspace, captured: Captured, progress: Progress | None = None) -> None:
+    """Put ``captured`` back in one unit of work. ``progress`` may raise to stop: its
+    last report comes before the commit, so a stopped restore puts nothing back."""
     with ws.session() as session:
-        restore_in(session, captured)
+        restore_in(session, captured, progress)
 
 
-def restore_in(session: Session, captured: Captured) -> None:
+def restore_in(session: Session, captured: Captured, progress: Progress | None = None) -> None:
     """Insert the captured rows back under their old keys and re-point the references.
 
     Rows go in one ``executemany`` per table (a big case is 100,000 rows: one
@@ -139,10 +148,15 @@ def restore_in(session: Session, captured: Captured) -> None:
     for name, data in captured.rows:
         by_table.setdefault(name, []).append(data)
     bulk = len(captured.rows) > BULK_ROWS
+    stages = Stages(progress, {"insert": 3, "index": 2 if bulk else 0})
+    stages.begin("insert")
     if bulk:
         search.suspend_index(session)
+    done = 0
     for name, rows in by_table.items():  # parents first: rows come in schema order
         session.execute(insert(_table(name)), rows)
+        done += len(rows)
+        stages.report("insert", done, len(captured.rows))
     relinks: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
     for name, pk, values in captured.relinks:
         shape = (name, tuple(pk), tuple(values))
@@ -159,6 +173,7 @@ def restore_in(session: Session, captured: Captured) -> None:
         session.execute(statement, params)
     if bulk:
         search.rebuild_index(session)
+    stages.finish("index")
     for name, record_id in captured.roots:
         # Raw inserts pass the ORM's audit hooks by; say in the trail what came back.
         row = next((r for r in by_table.get(name, ()) if r.get("id") == record_id), None)

@@ -25,6 +25,8 @@ DOING = {
     "check": "checking the workspace",
     "history-chain-check": "checking the history",
     "passphrase": "changing the workspace's passphrase",
+    "case-delete": "deleting a case",
+    "case-restore": "putting back a deleted case",
 }
 # Long enough for the slowest step between two reports (a big import's index rebuild).
 STOP_TIMEOUT = 120.0
