@@ -44,7 +44,7 @@ def may_close(window: WindowHost) -> bool:
         "Casefile is busy",
         f"Casefile is still {doing}. Stop and close?",
         "Work that is stopped changes nothing: an import adds no part of its case, an "
-        "export leaves no file. A backup, or a passphrase being changed, is finished first.",
+        "export or a backup leaves no file. A passphrase being changed is finished first.",
     ):
         return False
     window.statusBar().showMessage("Stopping\u2026")
