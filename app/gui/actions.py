@@ -27,8 +27,10 @@ from app.core.services.operations import (
     EditOperation,
     SavePlan,
 )
+from app.gui import case_delete
 from app.gui.commands import MacroCommand, OperationCommand
 from app.gui.dialogs.conflict import OVERWRITE, RELOAD, ConflictBox
+from app.gui.dialogs.progress import failure_text
 from app.gui.forms.appearance import AppearanceForm
 from app.gui.forms.base import RecordDialog
 from app.gui.forms.case import CaseForm
@@ -42,6 +44,7 @@ from app.gui.forms.note import NoteForm
 from app.gui.forms.party import PartyForm
 from app.gui.forms.record import EntityForm
 from app.gui.forms.statement import StatementForm
+from app.gui.tasks import TaskCancelled
 
 if TYPE_CHECKING:
     pass
@@ -292,13 +295,25 @@ def delete_record(
     if not ctx.interaction.confirm_destructive(parent, title, question, detail, action):
         return False
     text = _text("Delete", kind, ops.describe(ws, kind, record_id))
-    command = OperationCommand(
-        DeleteOperation(ws, kind, record_id), text, report=_reporter(ctx, parent)
-    )
+    if kind == "case" and case_delete.is_big(choices.case_contents(ws, record_id)):
+        # Seconds of work: off the window's thread, with a progress bar and Cancel.
+        command: OperationCommand = case_delete.CaseDeleteCommand(
+            ctx, undo, DeleteOperation(ws, kind, record_id), text, parent, _reporter(ctx, parent)
+        )
+    else:
+        command = OperationCommand(
+            DeleteOperation(ws, kind, record_id), text, report=_reporter(ctx, parent)
+        )
     try:
         command.execute()
-    except CasefileError as exc:
+    except TaskCancelled:
+        ctx.interaction.inform(parent, title, "The delete was stopped; the case is all there.")
+        return False
+    except (CasefileError, OSError) as exc:
         ctx.interaction.inform(parent, title, f"Could not {action.lower()} it.", str(exc))
+        return False
+    except Exception as exc:  # a worker's defect: a message, never a traceback
+        ctx.interaction.inform(parent, title, f"Could not {action.lower()} it.", failure_text(exc))
         return False
     undo.push(command)
     return True

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import WorkspaceError
+from app.core.progress import Progress, Stages
 from app.core.safety.backup_files import (  # noqa: F401 - re-exported: ``backup.X`` for all of it
     DB_NAME,
     FORMAT,
@@ -94,9 +95,17 @@ class BackupResult:
 
 
 def make_backup(
-    ws: Workspace, dest: Path | None = None, *, now: dt.datetime | None = None
+    ws: Workspace,
+    dest: Path | None = None,
+    *,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> BackupResult:
-    """Back up ``ws`` to ``dest`` (default: a new file in the workspace's backups folder)."""
+    """Back up ``ws`` to ``dest`` (default: a new file in the workspace's backups folder).
+
+    ``progress(done, total)`` may raise to stop: it is told only while the backup is
+    still staged or half-written, so a stopped backup leaves no file behind."""
+    stages = Stages(progress, {"snapshot": 2, "zip": 3})
     now = now or dt.datetime.now()
     if dest is None:
         if ws.path is None:
@@ -125,14 +134,15 @@ def make_backup(
             if ws.path is None:
                 raise WorkspaceError("an in-memory workspace cannot be backed up")
             db_file, db_name = staging / DB_NAME, DB_NAME
-            snapshot_sqlite(ws.path, db_file, key=ws.key)
+            snapshot_sqlite(ws.path, db_file, key=ws.key, progress=stages.part("snapshot"))
             chain_end = _chain_end_of_snapshot(db_file, ws.key)
         else:
             db_file, db_name = staging / PG_DUMP_NAME, PG_DUMP_NAME
             chain_end = _chain_end_of(ws)  # read first: the dump holds at least this
             _pg_dump(ws, db_file)
         fault_point("backup:after-snapshot")
-        return _write_zip(ws, dest, db_file, db_name, now, chain_end)
+        stages.finish("snapshot")
+        return _write_zip(ws, dest, db_file, db_name, now, chain_end, stages.part("zip"))
 
 
 def staging_area(ws: Workspace) -> Path:
@@ -201,6 +211,7 @@ def _write_zip(
     db_name: str,
     now: dt.datetime,
     chain_end: dict[str, object] | None,
+    progress: Progress | None = None,
 ) -> BackupResult:
     problems: list[str] = []
     attachments: dict[str, int] = {}
@@ -217,11 +228,19 @@ def _write_zip(
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.write(db_file, db_name)
                 fault_point("backup:mid-zip")
+                # Weighed by bytes: the database is most of a backup, files the rest.
+                total = db_file.stat().st_size + sum(_size(store.root / s[:2] / s) for s in stored)
+                done = db_file.stat().st_size
+                if progress is not None:
+                    progress(done, total)  # may stop: the half-written file is removed
                 for sha in sorted(stored):
                     size, actual = _copy_into(
                         zf, store.root / sha[:2] / sha, f"attachments/{sha[:2]}/{sha}"
                     )
                     attachments[sha] = size
+                    done += size
+                    if progress is not None:
+                        progress(done, total)
                     if store.encrypted:
                         sealed[sha] = actual  # checked against the plaintext by `check`
                     elif actual != sha:
@@ -246,6 +265,13 @@ def _write_zip(
             f"the backup could not be written to {dest}: {exc.strerror or exc}"
         ) from None
     return BackupResult(dest, len(attachments), problems)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # missing: reported as a problem when it is copied
+        return 0
 
 
 def _copy_into(zf: zipfile.ZipFile, source: Path, name: str) -> tuple[int, str]:

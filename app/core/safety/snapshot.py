@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.core.errors import WorkspaceError
 
 if TYPE_CHECKING:
+    from app.core.progress import Progress
     from app.core.storage.crypto import WorkspaceKey
 
 
@@ -45,11 +46,19 @@ def driver(key: WorkspaceKey | None) -> Any:
     return crypto.sqlcipher()
 
 
-def snapshot_sqlite(source: Path, target: Path, *, key: WorkspaceKey | None = None) -> None:
+def snapshot_sqlite(
+    source: Path,
+    target: Path,
+    *,
+    key: WorkspaceKey | None = None,
+    progress: Progress | None = None,
+) -> None:
     """A consistent copy of a live SQLite database, checked before it is trusted.
 
     With ``key`` both ends are SQLCipher connections with that key: pages are
-    decrypted and encrypted again on the way, and never written in the clear."""
+    decrypted and encrypted again on the way, and never written in the clear.
+    ``progress(pages copied, pages)`` is told every 4096 pages; it may raise to stop
+    (the caller removes ``target``)."""
     dbapi = driver(key)
     try:
         # A normal connection: a read-only one cannot open a WAL database whose
@@ -60,7 +69,14 @@ def snapshot_sqlite(source: Path, target: Path, *, key: WorkspaceKey | None = No
             os.close(fd)
             dst = connect(target, key)
             try:
-                src.backup(dst, pages=4096)
+                if progress is None:
+                    src.backup(dst, pages=4096)
+                else:
+                    src.backup(
+                        dst,
+                        pages=4096,
+                        progress=lambda _status, left, total: progress(total - left, total),
+                    )
                 dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
                 result = dst.execute("PRAGMA integrity_check").fetchall()
             finally:

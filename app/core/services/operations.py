@@ -22,7 +22,8 @@ from typing import Any
 
 from app.core import vocab
 from app.core.kinds import KIND_OF_TABLE, KINDS, services
-from app.core.services import people
+from app.core.progress import Progress, Stages
+from app.core.services import people, records
 from app.core.services import restore as rs
 from app.core.storage.models import Base
 from app.core.storage.workspace import Workspace
@@ -339,6 +340,28 @@ class DeleteOperation(Operation):
     def revert(self) -> None:
         assert self.captured is not None
         rs.restore(self.ws, self.captured)
+
+    def apply_in_background(self, ws: Workspace, progress: Progress) -> None:
+        """:meth:`apply` for a whole case on a worker thread's handle ``ws``, read and
+        deleted in one unit of work. ``progress`` may raise to stop, up to its last
+        report, which comes before the commit: a stopped delete deletes nothing."""
+        assert self.kind == "case", "only a case is deleted in the background"
+        service = services(self.kind)
+        stages = Stages(progress, {"read": 2, "delete": 1})
+        with ws.session() as session:
+            stages.begin("read")
+            captured = rs.capture_in(
+                session, [(service.table, self.record_id)], stages.part("read")
+            )
+            stages.finish("read")
+            records.delete(session, service.entity, self.record_id)
+            stages.finish("delete")
+        self.captured = captured
+
+    def revert_in_background(self, ws: Workspace, progress: Progress) -> None:
+        """:meth:`revert` on a worker thread's handle ``ws``; stopped, it restores nothing."""
+        assert self.captured is not None
+        rs.restore(ws, self.captured, progress)
 
     def reapply(self) -> None:
         self.apply()

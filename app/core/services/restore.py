@@ -20,15 +20,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.core.progress import Progress, Stages
+from app.core.search import query as search
 from app.core.services import people, records
 from app.core.storage import audit
 from app.core.storage.models import Base, Party
 from app.core.storage.workspace import Workspace
 
 Root = tuple[str, int]  # (table name, id)
+
+# Past this many rows an undo re-indexes search once instead of row by row.
+BULK_ROWS = 5000
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,12 @@ def capture(ws: Workspace, roots: Sequence[Root]) -> Captured:
         return capture_in(session, roots)
 
 
-def capture_in(session: Session, roots: Sequence[Root]) -> Captured:
-    """What deleting ``roots`` would remove or unlink, read in ``session``."""
+def capture_in(
+    session: Session, roots: Sequence[Root], progress: Progress | None = None
+) -> Captured:
+    """What deleting ``roots`` would remove or unlink, read in ``session``;
+    ``progress`` hears of each table read (it may raise to stop)."""
+    tables = len(Base.metadata.sorted_tables)
     found: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
     relinks: dict[tuple[str, tuple[Any, ...]], tuple[dict[str, Any], dict[str, Any]]] = {}
 
@@ -72,13 +81,16 @@ def capture_in(session: Session, roots: Sequence[Root]) -> Captured:
         rows = session.execute(select(table).where(table.c[column_name].in_(values))).mappings()
         new_keys: list[Any] = []
         bucket = found.setdefault(table.name, {})
+        pk_names = [column.name for column in table.primary_key.columns]
         for row in rows:
             data = dict(row)
-            key = tuple(_pk(table, data).values())
+            key = tuple(data[name] for name in pk_names)
             if key not in bucket:
                 bucket[key] = data
                 if "id" in data:
                     new_keys.append(data["id"])
+        if progress is not None:
+            progress(len(found), tables)
         if not new_keys:
             return
         for other in Base.metadata.sorted_tables:
@@ -119,22 +131,52 @@ def capture_in(session: Session, roots: Sequence[Root]) -> Captured:
     return Captured(rows=tuple(ordered), relinks=kept_relinks, roots=tuple(roots))
 
 
-def restore(ws: Workspace, captured: Captured) -> None:
+def restore(ws: Workspace, captured: Captured, progress: Progress | None = None) -> None:
+    """Put ``captured`` back in one unit of work. ``progress`` may raise to stop: its
+    last report comes before the commit, so a stopped restore puts nothing back."""
     with ws.session() as session:
-        restore_in(session, captured)
+        restore_in(session, captured, progress)
 
 
-def restore_in(session: Session, captured: Captured) -> None:
-    """Insert the captured rows back under their old keys and re-point the references."""
+def restore_in(session: Session, captured: Captured, progress: Progress | None = None) -> None:
+    """Insert the captured rows back under their old keys and re-point the references.
+
+    Rows go in one ``executemany`` per table (a big case is 100,000 rows: one
+    statement each took minutes). Past :data:`BULK_ROWS` rows the search index is
+    suspended and rebuilt once, as an import does, instead of row by row."""
+    by_table: dict[str, list[dict[str, Any]]] = {}
     for name, data in captured.rows:
-        session.execute(insert(_table(name)).values(**data))
+        by_table.setdefault(name, []).append(data)
+    bulk = len(captured.rows) > BULK_ROWS
+    stages = Stages(progress, {"insert": 3, "index": 2 if bulk else 0})
+    stages.begin("insert")
+    if bulk:
+        search.suspend_index(session)
+    done = 0
+    for name, rows in by_table.items():  # parents first: rows come in schema order
+        session.execute(insert(_table(name)), rows)
+        done += len(rows)
+        stages.report("insert", done, len(captured.rows))
+    relinks: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
     for name, pk, values in captured.relinks:
+        shape = (name, tuple(pk), tuple(values))
+        relinks.setdefault(shape, []).append(
+            {**{f"pk_{c}": v for c, v in pk.items()}, **{f"new_{c}": v for c, v in values.items()}}
+        )
+    for (name, pk_columns, value_columns), params in relinks.items():
         table = _table(name)
-        condition = [table.c[column] == value for column, value in pk.items()]
-        session.execute(update(table).where(*condition).values(**values))
+        statement = (
+            update(table)
+            .where(*[table.c[column] == bindparam(f"pk_{column}") for column in pk_columns])
+            .values({column: bindparam(f"new_{column}") for column in value_columns})
+        )
+        session.execute(statement, params)
+    if bulk:
+        search.rebuild_index(session)
+    stages.finish("index")
     for name, record_id in captured.roots:
         # Raw inserts pass the ORM's audit hooks by; say in the trail what came back.
-        row = next((r for t, r in captured.rows if t == name and r.get("id") == record_id), None)
+        row = next((r for r in by_table.get(name, ()) if r.get("id") == record_id), None)
         if row is None:
             continue
         case_id = record_id if name == "cases" else row.get("case_id")

@@ -25,6 +25,8 @@ DOING = {
     "check": "checking the workspace",
     "history-chain-check": "checking the history",
     "passphrase": "changing the workspace's passphrase",
+    "case-delete": "deleting a case",
+    "case-restore": "putting back a deleted case",
 }
 # Long enough for the slowest step between two reports (a big import's index rebuild).
 STOP_TIMEOUT = 120.0
@@ -42,7 +44,7 @@ def may_close(window: WindowHost) -> bool:
         "Casefile is busy",
         f"Casefile is still {doing}. Stop and close?",
         "Work that is stopped changes nothing: an import adds no part of its case, an "
-        "export leaves no file. A backup, or a passphrase being changed, is finished first.",
+        "export or a backup leaves no file. A passphrase being changed is finished first.",
     ):
         return False
     window.statusBar().showMessage("Stopping\u2026")

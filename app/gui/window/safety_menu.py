@@ -168,9 +168,11 @@ class SafetyMenu(WindowMenu, QObject):
     # -- backups ---------------------------------------------------------------------------
 
     def back_up_now(self) -> TaskControl | None:
-        """Make a backup off the window's thread; the workspace waits for it before it
-        closes (its ``backup_thread``, as for the automatic one)."""
+        """Make a backup off the window's thread, with a progress bar and Cancel (a
+        stopped backup leaves no file); the workspace waits for it before it closes
+        (its ``backup_thread``, as for the automatic one)."""
         from app.core.safety import backup
+        from app.gui.dialogs.progress import failure_text, run_with_progress
 
         window = self.window
         ws = window.ctx.workspace
@@ -188,14 +190,14 @@ class SafetyMenu(WindowMenu, QObject):
         earlier = ws.backup_thread
         begun = threading.Event()
 
-        def work(_control: TaskControl) -> backup.BackupResult:
+        def work(control: TaskControl) -> backup.BackupResult:
             ws.backup_thread = threading.current_thread()  # closing joins it: half a backup is none
             begun.set()
             if earlier is not None:
                 earlier.join()  # today's automatic backup first; never two at once
             worker = ws.for_worker()
             try:
-                result = backup.make_backup(worker, dest)
+                result = backup.make_backup(worker, dest, progress=control.progress)
             finally:
                 worker.close()
             if dest is None and ws.path is not None:
@@ -213,14 +215,26 @@ class SafetyMenu(WindowMenu, QObject):
                     "\n".join(result.problems[:10]),
                 )  # fmt: skip
 
-        def failed(error: BaseException) -> None:
+        def stopped() -> None:
             self.backup_action.setEnabled(True)
             window.statusBar().clearMessage()
-            self._talk.warn(self._parent, "Back Up Now", "The backup was not made.", str(error))
+            window.statusBar().showMessage("The backup was stopped; no backup was made.", 8000)
 
-        control = window.ctx.tasks.start("backup", work, on_done=done, on_failed=failed)
+        def failed(error: BaseException) -> bool:
+            self.backup_action.setEnabled(True)
+            window.statusBar().clearMessage()
+            self._talk.warn(
+                self._parent, "Back Up Now", "The backup was not made.", failure_text(error)
+            )
+            return True
+
+        dialog = run_with_progress(
+            window.ctx, self._parent, "backup", "Backing up the workspace…", work,
+            on_done=done, failure="Back Up Now", on_cancelled=stopped, on_error=failed,
+            title="Back Up Now",
+        )  # fmt: skip
         begun.wait()  # the workspace knows of the backup before anything can close it
-        return control
+        return dialog.control
 
     def restore_from_backup(self) -> bool:
         """Ask which backup to restore, then restore it (on the task runner); True once
