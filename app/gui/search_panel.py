@@ -59,7 +59,12 @@ class SearchPanel(QWidget):
         self.suggest_button = QPushButton(self)
         self.suggest_button.setFlat(True)
         self.suggest_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.suggest_button.setStyleSheet("text-align: left; text-decoration: underline;")
+        # Drawn as a link, with a visible outline when it has the keyboard focus.
+        self.suggest_button.setStyleSheet(
+            "QPushButton { text-align: left; text-decoration: underline; color: palette(link);"
+            " border: 2px solid transparent; border-radius: 3px; padding: 2px 4px; }"
+            " QPushButton:focus { border-color: palette(highlight); }"
+        )
         self.suggest_button.setAccessibleDescription(
             "Nothing was found for what you typed; this searches for a nearby spelling "
             "that the case files hold."

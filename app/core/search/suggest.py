@@ -25,9 +25,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from app.core.search.schema import BY_KIND, KINDS, Source
 from app.core.search.terms import Term, parse_query
 from app.core.storage.workspace import Workspace
@@ -119,6 +116,10 @@ def _ranked(word: str, prefix: bool, counts: dict[str, int]) -> list[str]:
     """The candidates close enough to ``word``: fewest edits, then most records."""
     if not counts:
         return []
+    # Loaded on the first suggestion, not with the search panel.
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
     limit = 1 if len(word) < 5 else 2
     scored: dict[str, int] = {}
     for candidate, distance, _key in process.extract(
