@@ -50,7 +50,7 @@ class DocumentsSection(ListSection):
         self.drop_hint = style.muted(QLabel("Drop files here to add them"))
         self.buttons.addWidget(self.drop_hint)
         self.setAcceptDrops(True)
-        self.drop_zone = DropZone(self)
+        self._drop_zone: DropZone | None = None  # made on the first drag: not at start-up
         self.selection_changed.connect(self._update_open_button)
         self._update_open_button()
 
@@ -108,6 +108,13 @@ class DocumentsSection(ListSection):
         if key is not None:
             self.open_file(int(key["id"]))
 
+    @property
+    def drop_zone(self) -> DropZone:
+        """The highlight shown while files are dragged over the list."""
+        if self._drop_zone is None:
+            self._drop_zone = DropZone(self)
+        return self._drop_zone
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         paths = _local_files(event)
         if paths:
@@ -117,15 +124,17 @@ class DocumentsSection(ListSection):
             event.ignore()
 
     def dragMoveEvent(self, event: Any) -> None:
-        if self.drop_zone.isVisible():
+        if self._drop_zone is not None and self._drop_zone.isVisible():
             event.acceptProposedAction()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.drop_zone.clear()
+        if self._drop_zone is not None:
+            self._drop_zone.clear()
         super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.drop_zone.clear()
+        if self._drop_zone is not None:
+            self._drop_zone.clear()
         paths = _local_files(event)
         if paths:
             event.acceptProposedAction()
