@@ -69,6 +69,7 @@ class SearchPanel(QWidget):
             "Nothing was found for what you typed; this searches for a nearby spelling "
             "that the case files hold."
         )
+        self.suggest_button.setAccessibleName("Did you mean")
         self.suggest_button.clicked.connect(self.use_suggestion)
         self.suggest_button.hide()
         self.model = QStandardItemModel(self)
