@@ -48,6 +48,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     if not hits:
         print("No matches.")
+        from app.core.search.suggest import did_you_mean
+
+        suggestion = did_you_mean(workspace, " ".join(args.query), case_id=case_id)
+        if suggestion:
+            print(f"Did you mean: {suggestion}?")
         return 0
     bold = sys.stdout.isatty()
     kind = None

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.context import AppContext
-from app.core.errors import CasefileError, ConflictError, ValidationError
+from app.core.errors import CasefileError, ConflictError
 from app.core.kinds import CASE_PARTS, KIND_OF_TABLE, KINDS, RecordKind, services
 from app.core.services import choices, documents, people
 from app.core.services import operations as ops
@@ -25,10 +25,9 @@ from app.core.services.operations import (
     AddOperation,
     DeleteOperation,
     EditOperation,
-    SavePlan,
 )
 from app.gui import case_delete
-from app.gui.commands import MacroCommand, OperationCommand
+from app.gui.commands import OperationCommand
 from app.gui.dialogs.conflict import OVERWRITE, RELOAD, ConflictBox
 from app.gui.dialogs.progress import failure_text
 from app.gui.forms.appearance import AppearanceForm
@@ -326,38 +325,8 @@ def add_document_files(
     paths: list[Path],
     parent: QWidget | None,
 ) -> list[int]:
-    """Files dropped or chosen -> one document each, as one undo step.
+    """Files dropped or chosen -> what each is guessed to be, confirmed by the person ->
+    one document each, added together as one undo step (``app.gui.dialogs.attach_files``)."""
+    from app.gui.dialogs.attach_files import confirm_and_attach
 
-    Files already in the case (same bytes) are skipped and named afterwards.
-    """
-    ws = ctx.workspace
-    added: list[tuple[AddOperation, str]] = []
-    skipped: list[str] = []
-    for path in paths:
-        operation = AddOperation(
-            ws, "document", case_id, SavePlan({}, service_kwargs={"file": path})
-        )
-        try:
-            operation.apply()
-        except ValidationError as exc:
-            skipped.append(f"{path.name}: {exc.message}")
-            continue
-        except (CasefileError, OSError) as exc:
-            skipped.append(f"{path.name}: {exc}")
-            continue
-        assert operation.record_id is not None
-        added.append((operation, ops.describe(ws, "document", operation.record_id)))
-    if added:
-        text = f"Add document {added[0][1]}" if len(added) == 1 else f"Add {len(added)} documents"
-        macro = MacroCommand(text, report=_reporter(ctx, parent))
-        for operation, _subject in added:
-            macro.adopt(operation)
-        undo.push(macro)
-    if skipped:
-        ctx.interaction.inform(
-            parent,
-            "Some files were not added",
-            f"{_plural(len(skipped), 'file')} could not be added:",
-            "\n".join(skipped),
-        )
-    return [operation.record_id for operation, _s in added if operation.record_id is not None]
+    return confirm_and_attach(ctx, undo, case_id, paths, parent)

@@ -22,7 +22,6 @@ from app.core.services.operations import (
     NOTHING,
     Changes,
     Operation,
-    SequenceOperation,
 )
 
 Reporter = Callable[[str], None]
@@ -87,22 +86,6 @@ class OperationCommand(QUndoCommand):
 
     def _verb(self) -> str:
         return "redo" if not self._applied else "undo"
-
-
-class MacroCommand(OperationCommand):
-    """Several already-applied operations as one undo step (files dropped together).
-
-    The parts are plain operations, not child QUndoCommands: Qt would own and free
-    child commands behind Python's back.
-    """
-
-    def __init__(self, text: str, report: Reporter | None = None) -> None:
-        super().__init__(SequenceOperation([]), text, report=report)
-        self._applied = self._ever_applied = True
-
-    def adopt(self, operation: Operation) -> None:
-        assert isinstance(self.operation, SequenceOperation)
-        self.operation.parts.append(operation)
 
 
 class StackMoves:

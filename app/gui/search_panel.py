@@ -4,17 +4,27 @@ Typing waits ``DEBOUNCE_MS`` after the last keystroke, then calls
 :func:`app.core.search.query.search` (a selective search takes about a millisecond, so
 it runs on the GUI thread). Activating a hit emits
 ``recordActivated(kind, case_id, record_id)``; the main window navigates. A
-person in no case has ``case_id`` 0.
+person in no case has ``case_id`` 0. When nothing is found, a nearby spelling from
+the index's own words is offered ("Did you mean: scarf?",
+:mod:`app.core.search.suggest`) as a button that searches for it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.context import AppContext
 from app.core.search.query import KIND_LABELS, Hit, search
+from app.core.search.suggest import did_you_mean
 from app.gui.search_delegate import HIT_ROLE, HitDelegate, HitTree
 from app.gui.widgets.accessible import name_line_edit
 
@@ -46,6 +56,24 @@ class SearchPanel(QWidget):
         self._offered: tuple[int | None, str] = (None, "")
         self._prefer_case = True  # with a case on screen, search it unless told otherwise
         self.status = QLabel(self)
+        # "Did you mean: scarf?" when nothing was found; pressing it searches for that.
+        self.suggestion = ""
+        self.suggest_button = QPushButton(self)
+        self.suggest_button.setFlat(True)
+        self.suggest_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        # Drawn as a link, with a visible outline when it has the keyboard focus.
+        self.suggest_button.setStyleSheet(
+            "QPushButton { text-align: left; text-decoration: underline; color: palette(link);"
+            " border: 2px solid transparent; border-radius: 3px; padding: 2px 4px; }"
+            " QPushButton:focus { border-color: palette(highlight); }"
+        )
+        self.suggest_button.setAccessibleDescription(
+            "Nothing was found for what you typed; this searches for a nearby spelling "
+            "that the case files hold."
+        )
+        self.suggest_button.setAccessibleName("Did you mean")
+        self.suggest_button.clicked.connect(self.use_suggestion)
+        self.suggest_button.hide()
         self.model = QStandardItemModel(self)
         self.tree = HitTree(self)
         self.tree.setAccessibleName("Search results")
@@ -62,6 +90,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.field)
         layout.addWidget(self.scope)
         layout.addWidget(self.status)
+        layout.addWidget(self.suggest_button)
         layout.addWidget(self.tree)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -121,6 +150,24 @@ class SearchPanel(QWidget):
             else:
                 self.hits.append(hit)
         self._show(self.hits, bool(query.strip()))
+        self._offer_spelling(query if not found and query.strip() else "")
+
+    def _offer_spelling(self, query: str) -> None:
+        """Offer a nearby spelling of what found nothing (never for what found something)."""
+        suggestion = did_you_mean(self.context.workspace, query, self.case_id) if query else None
+        self.suggestion = suggestion or ""
+        if suggestion:
+            self.suggest_button.setText(f"Did you mean: {suggestion}?")
+            self.suggest_button.setAccessibleName(f"Did you mean: {suggestion}? Search for it")
+            self.suggest_button.setToolTip(f"Search for “{suggestion}” instead")
+        self.suggest_button.setVisible(bool(suggestion))
+
+    def use_suggestion(self) -> None:
+        """Search for the offered spelling (it replaces what was typed)."""
+        if self.suggestion:
+            self.field.setText(self.suggestion)
+            self.run_search()
+            self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the search field goes to the first result, as in a browser's bar."""

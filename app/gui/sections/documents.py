@@ -1,7 +1,9 @@
 """The Documents section: a list section that also takes files and opens them.
 
 Files come by the Add files button or dropped from the file manager (the main
-window turns them into documents); Open file hands a copy of the attached file (decrypted
+window has the person confirm what each is, then turns them into documents); while
+files are dragged over the list a frame says what a drop will do ("Drop to attach 2
+files"), gone when they leave or are dropped. Open file hands a copy of the attached file (decrypted
 if need be, in the workspace's private folder) to the system's viewer. A viewer never
 says when it is done, so the copy is removed when Casefile closes, or by the next open
 after a crash (``AttachmentStore.viewing_copy``). Problems are told through
@@ -15,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.context import AppContext
 from app.core.errors import CasefileError
 from app.gui import style
 from app.gui.sections.list_section import ListSection
+from app.gui.widgets.drop_zone import DropZone
 
 
 class DocumentsSection(ListSection):
@@ -47,6 +50,7 @@ class DocumentsSection(ListSection):
         self.drop_hint = style.muted(QLabel("Drop files here to add them"))
         self.buttons.addWidget(self.drop_hint)
         self.setAcceptDrops(True)
+        self._drop_zone: DropZone | None = None  # made on the first drag: not at start-up
         self.selection_changed.connect(self._update_open_button)
         self._update_open_button()
 
@@ -104,17 +108,33 @@ class DocumentsSection(ListSection):
         if key is not None:
             self.open_file(int(key["id"]))
 
+    @property
+    def drop_zone(self) -> DropZone:
+        """The highlight shown while files are dragged over the list."""
+        if self._drop_zone is None:
+            self._drop_zone = DropZone(self)
+        return self._drop_zone
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_files(event):
+        paths = _local_files(event)
+        if paths:
             event.acceptProposedAction()
+            self.drop_zone.show_for(len(paths))
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: Any) -> None:
-        if _local_files(event):
+        if self._drop_zone is not None and self._drop_zone.isVisible():
             event.acceptProposedAction()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        if self._drop_zone is not None:
+            self._drop_zone.clear()
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        if self._drop_zone is not None:
+            self._drop_zone.clear()
         paths = _local_files(event)
         if paths:
             event.acceptProposedAction()

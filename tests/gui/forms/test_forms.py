@@ -361,6 +361,12 @@ def test_validation_errors_block_saving(
     assert undo_stack.count() == 0
 
 
+def press_attach(dialog: Any) -> int:
+    """The confirm dialog's Attach, as a click would press it."""
+    dialog.attach()
+    return int(dialog.result())
+
+
 def test_a_file_already_in_the_case_is_named(
     qtbot, monkeypatch, tmp_path: Path, form_ctx, small_case, undo_stack
 ) -> None:
@@ -370,12 +376,14 @@ def test_a_file_already_in_the_case_is_named(
     second.write_bytes(b"%PDF-1.4 report")
     again.write_text("complaint")
     before = db_state(ws)
+    talk(form_ctx).dialogs.append(press_attach)
     ids = actions.add_document_files(
         form_ctx, undo_stack, small_case.case_id, [first, second, again], None
     )
-    assert [documents.get_document(ws, i)["title"] for i in ids] == ["a", "b"]
+    assert [documents.get_document(ws, i)["title"] for i in ids] == ["A", "B"]
     assert undo_stack.count() == 1 and undo_stack.undoText() == "Add 2 documents"
     told = talk(form_ctx).of_kind("inform")
+    assert talk(form_ctx).of_kind("dialog")[0].title == "Attach 3 files"
     assert len(told) == 1 and told[0].title == "Some files were not added"
     assert "copy-of-a.txt" in told[0].detail and "already in the case" in told[0].detail
     talk(form_ctx).log.clear()

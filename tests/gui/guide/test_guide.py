@@ -32,6 +32,7 @@ INTAKE_SECTIONS = [
     "Finding things",
     "Briefs",
     "Undo, history and backups",
+    "Larger text, themes and screen readers",
     "Keyboard shortcuts",
 ]
 
@@ -60,7 +61,7 @@ def test_f1_opens_the_guide_with_its_contents(window: MainWindow, qtbot: Any) ->
     assert guide.isVisible() and not guide.isModal()
     assert guide.headings() == INTAKE_SECTIONS
     text = guide.browser.toPlainText()
-    for words in ("pin cite", "¶ 4", "00:03:12", "30.30", "Ctrl+Shift+N", "verbatim"):
+    for words in ("pin cite", "¶ 4", "00:03:12", "30.30", "Ctrl+Shift+N", "verbatim", "shield"):
         assert words.lower() in text.lower(), words
     help_menu = window.guide_action.associatedObjects()
     assert any(getattr(menu, "title", lambda: "")() == "&Help" for menu in help_menu)

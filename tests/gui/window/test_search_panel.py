@@ -174,3 +174,38 @@ def test_a_kind_with_more_matches_than_shown_says_so(qtbot, sqlite_workspace: Wo
     panel.field.setText("gazebo")
     panel.run_search()
     assert panel.model.item(0).text() == "Notes (1)" and panel.status.text() == "1 found"
+
+
+def test_a_typo_offers_the_index_s_spelling_and_searches_it(
+    qtbot, sqlite_workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    case = cases.add_case(sqlite_workspace, caption="People v. Lopez")
+    other = cases.add_case(sqlite_workspace, caption="People v. Other")
+    note = notes.add_note(sqlite_workspace, case, body="She wore a red scarf.")
+    notes.add_note(sqlite_workspace, other, body="The tarpaulin was blue.")
+    panel = SearchPanel(AppContext(sqlite_workspace))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.field.setText("scraf")
+    panel.run_search()
+    assert panel.status.text() == "No matches"
+    button = panel.suggest_button
+    assert button.isVisible() and button.text() == "Did you mean: scarf?"
+    assert button.accessibleName().startswith("Did you mean: scarf?")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert panel.field.text() == "scarf"
+    assert [(hit.kind, hit.id) for hit in panel.hits] == [("note", note)]
+    assert not button.isVisible()
+    # Scoped to one case, a word only another case holds is not offered.
+    panel.set_case(case)
+    panel.field.setText("tarpualin")
+    panel.run_search()
+    assert not panel.hits and not button.isVisible()
+    panel.set_case(other)
+    assert button.isVisible() and button.text() == "Did you mean: tarpaulin?"
+    # The keyboard reaches it: Tab from the field, Space presses it.
+    panel.field.setFocus()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Tab)
+    assert panel.focusWidget() is button
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert panel.field.text() == "tarpaulin" and panel.hits
