@@ -40,9 +40,15 @@ def person_entry(party: PartyRecord, p: Profile) -> PersonEntry:
     aliases = [t.line(a) for a in person.aliases or [] if t.line(a)]
     if aliases:
         details += ("; " if details else "") + "also known as " + ", ".join(aliases)
-    facts = [fact for group in groups_for(party.roles) if (fact := _FACTS[group](party, p))]
+    facts = role_facts(party, p)
     notes = t.paragraphs(party.notes) + t.paragraphs(person.notes) if p.internal_notes else []
     return PersonEntry(t.line(person.name), details, notes, facts)
+
+
+def role_facts(party: PartyRecord, p: Profile) -> list[str]:
+    """One line for each kind of role the person has in the case (officer, client,
+    witness), leaving out kinds with nothing to say."""
+    return [fact for group in groups_for(party.roles) if (fact := _FACTS[group](party, p))]
 
 
 def officer_line(party: PartyRecord, _p: Profile) -> str:

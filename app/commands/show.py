@@ -88,6 +88,7 @@ def summary(dump: dict[str, Any]) -> str:
         roles = ", ".join(vocab.label(vocab.ROLES, r) for r in p["roles"])
         aka = f" (aka {', '.join(p['aliases'])})" if p["aliases"] else ""
         out.append(f"  {p['name']}{aka} - {roles}")
+        out.extend(f"    {fact}" for fact in _role_facts(p))
     section("Charges", dump["charges"])
     for c in dump["charges"]:
         klass = f" ({c['class']})" if c["class"] else ""
@@ -125,6 +126,22 @@ def summary(dump: dict[str, Any]) -> str:
         met = f" - met {_date(d['met_on'])}" if d["met_on"] else ""
         out.append(f"  {_date(d['date'])}{_at(d['time'])}: {d['title']}{met}")
     return "\n".join(out)
+
+
+def _role_facts(person: dict[str, Any]) -> list[str]:
+    """The brief's lines for an officer's shield, a client's NYSID and custody, a
+    witness's subpoena, from the dump's flat record of the person in the case."""
+    from types import SimpleNamespace
+
+    from app.briefs.people import role_facts
+    from app.briefs.profiles import FULL
+    from app.core.dates import PartialDate
+
+    fields = dict(person)
+    for key in ("date_of_birth", "subpoena_served_on"):
+        fields[key] = PartialDate.from_iso(fields[key]) if fields.get(key) else None
+    record = SimpleNamespace(**fields, person=SimpleNamespace(**fields))
+    return role_facts(record, FULL)  # type: ignore[arg-type]  # the fields the lines read
 
 
 def _at(time: str | None) -> str:

@@ -78,3 +78,21 @@ def test_the_lines_read_back_from_both_briefs(
         assert squash(line) in text, line
     # Each under its person: the officer's line after his name, before the next group.
     assert text.index(squash("Daniel Reyes")) < text.index(squash(OFFICER))
+
+
+def test_show_prints_the_same_role_lines_under_each_person(
+    roles_filled: IntakeCase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    db = str(roles_filled.ws.path)
+    roles_filled.ws.close()
+    assert main(["--db", db, "show", str(roles_filled.case_id)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    for name, fact in (
+        ("Daniel Reyes", OFFICER),
+        ("Maria Lopez", CLIENT),
+        ("Jordan Pike", WITNESS),
+    ):
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"  {name}"))
+        assert lines[at + 1] == f"    {fact}"
