@@ -197,8 +197,11 @@ class RecordTable(QTableView):
             cap = MAX_CHARS * metrics.averageCharWidth()
             natural = []
             for index, column in enumerate(model.spec.columns):
-                if index == model.spec.fill_column:  # it takes the rest: no need to measure
-                    natural.append(cap)
+                if index == model.spec.fill_column:
+                    # Long text: its length in average characters is near enough.
+                    lengths = sorted(len(text) for text in model.sample_texts(index, SAMPLE_ROWS))
+                    typical = lengths[int(len(lengths) * TYPICAL_SHARE)] if lengths else MAX_CHARS
+                    natural.append(typical * metrics.averageCharWidth() + CELL_PADDING)
                     continue
                 content = typical_width(metrics, column, model.sample_texts(index, SAMPLE_ROWS))
                 if model.total and model.index(0, index).data(Qt.ItemDataRole.DecorationRole):
@@ -209,6 +212,10 @@ class RecordTable(QTableView):
             self._natural = natural
             self._sampled = (model.case_id, model.total > 0)
         return self._natural
+
+    def _natural_fill(self) -> int:
+        fill = self.list_model().spec.fill_column
+        return 0 if fill is None else self.natural_widths()[fill]
 
     def fit_columns(self) -> None:
         """Size every column to its typical content and give the main text the rest.
@@ -245,7 +252,7 @@ class RecordTable(QTableView):
             fitted = share_width(
                 [natural[i] for i in others],
                 [min(floors[i], natural[i]) for i in others],
-                room - max(int(room * FILL_SHARE), natural[fill]),
+                room - min(int(room * FILL_SHARE), natural[fill]),
             )
             for i, width in zip(others, fitted, strict=True):
                 widths[i] = width
@@ -271,7 +278,7 @@ class RecordTable(QTableView):
     def _columns_to_hide(self, widths: list[int], fill: int, room: int) -> set[int]:
         """On a narrow list, the columns (from the right; never the first, nor the main
         text) that hide so the main text keeps a readable width."""
-        least = FILL_MIN_CHARS * self.fontMetrics().averageCharWidth()
+        least = min(FILL_MIN_CHARS * self.fontMetrics().averageCharWidth(), self._natural_fill())
         hidden: set[int] = set()
         shown = sum(width for i, width in enumerate(widths) if i != fill)
         for section in range(len(widths) - 1, 0, -1):
