@@ -27,7 +27,7 @@ from app.gui.models.record_list import RecordListModel
 
 CELL_PADDING = 14  # the cell's text margins and a little air
 HEADER_PADDING = 30  # the header's margins and its sort indicator
-SAMPLE_ROWS = 40  # the first rows, about the first screen's: what a column is sized to
+SAMPLE_ROWS = 30  # the first rows, about the first screen's: what a column is sized to
 TYPICAL_SHARE = 0.8  # a free-text column fits this share of its sampled rows
 MAX_CHARS = 26  # no column but the main text grows past this many average characters
 FLOOR_CHARS = 8  # ... nor gives way below this many (or its header)
@@ -49,7 +49,14 @@ BOUNDED = frozenset(SHAPES)
 
 def typical_width(metrics: QFontMetrics, column: Column, texts: list[str]) -> int:
     """How wide ``column``'s text typically is, from a sample of its cells."""
-    widths = sorted(metrics.horizontalAdvance(text) for text in texts if text)
+    measured: dict[str, int] = {}  # names, dates and labels repeat: measure each once
+    widths = sorted(
+        measured.setdefault(text, metrics.horizontalAdvance(text))
+        if text not in measured
+        else measured[text]
+        for text in texts
+        if text
+    )
     if column.kind == "date":
         widths = [width + metrics.averageCharWidth() for width in widths]  # italic "about"
     shapes = [metrics.horizontalAdvance(text) for text in SHAPES.get(column.kind, ())]
