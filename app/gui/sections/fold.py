@@ -60,6 +60,20 @@ class FoldingSplitter(QSplitter):
             self.apply_shares()
             self.folded.emit(wanted == BELOW)
 
+    def restore(self, state: bytes) -> None:
+        """Bring back a saved split: its proportions for the way it was saved (beside or
+        below); the window's width decides which way it shows, when it is next sized."""
+        if not self.restoreState(state):
+            return
+        sizes = self.sizes()
+        if len(sizes) == 2 and sum(sizes) > 0:
+            self.shares[self.orientation()] = (sizes[0] / sum(sizes), sizes[1] / sum(sizes))
+        if self.always_below and self.orientation() != BELOW:
+            self.setOrientation(BELOW)
+            self.apply_shares()
+        elif self.width() > 0 and self.isVisible():
+            self.follow_width()
+
     def apply_shares(self) -> None:
         first, second = self.shares[self.orientation()]
         self.setSizes([round(first * 1000), round(second * 1000)])  # proportions

@@ -361,8 +361,7 @@ class ListSection(QWidget):
     def restore_state(self, settings: MutableMapping[str, Any]) -> None:
         splitter = bytes_setting(settings, f"sections/{self.name}/splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)
-            self.splitter.follow_width()  # the width now decides beside or below
+            self.splitter.restore(splitter)
         header = bytes_setting(settings, f"sections/{self.name}/columns")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)

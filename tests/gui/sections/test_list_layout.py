@@ -208,3 +208,36 @@ def test_widths_the_person_set_are_kept_and_saved(
         assert again.table.horizontalHeader().sectionSize(1) == chosen
     finally:
         again.deleteLater()
+
+
+def test_a_split_the_person_dragged_comes_back_after_a_restart_and_a_fold(
+    window: MainWindow, qsettings: Any
+) -> None:
+    section = _statements(window)
+    splitter = section.splitter
+    total = sum(splitter.sizes())
+    splitter.moveSplitter(int(total * 0.8), 1)  # as a drag of the handle does
+    QApplication.processEvents()
+    share = splitter.sizes()[0] / sum(splitter.sizes())
+    assert share > 0.75
+    settings = QSettingsMapping(qsettings)
+    section.save_state(settings)
+    again = ListSection(
+        window.ctx, "statements", "Statements", "statement", "statement", "statements"
+    )
+    try:
+        again.restore_state(settings)
+        again.resize(1100, 700)
+        again.show()
+        QApplication.processEvents()
+        assert again.splitter.orientation() == Qt.Orientation.Horizontal
+        assert abs(again.splitter.sizes()[0] / sum(again.splitter.sizes()) - share) < 0.03
+        again.resize(600, 700)  # folded under the list, then wide again: the same split
+        QApplication.processEvents()
+        assert again.splitter.orientation() == Qt.Orientation.Vertical
+        again.resize(1100, 700)
+        QApplication.processEvents()
+        assert abs(again.splitter.sizes()[0] / sum(again.splitter.sizes()) - share) < 0.03
+    finally:
+        again.close()
+        again.deleteLater()
