@@ -116,6 +116,7 @@ class RecordTable(QTableView):
         self._custom = False  # see columns_fitted
         self._fitting = False
         self._natural: list[int] | None = None  # the columns' typical widths, once sampled
+        self._floors: list[int] = []  # ... and how far each gives way when room is short
         self._sampled: tuple[Any, bool] | None = None  # (case, had rows) of that sample
         header.sectionResized.connect(self._section_resized)
         model.modelReset.connect(self._model_reset)
@@ -202,21 +203,29 @@ class RecordTable(QTableView):
             metrics = self.fontMetrics()
             header = self.horizontalHeader().fontMetrics()
             cap = MAX_CHARS * metrics.averageCharWidth()
-            natural = []
+            natural, floors = [], []
+            least = FLOOR_CHARS * metrics.averageCharWidth()
             for index, column in enumerate(model.spec.columns):
+                heading = header.horizontalAdvance(column.header) + HEADER_PADDING
                 if index == model.spec.fill_column:
                     # Long text: its length in average characters is near enough.
                     lengths = sorted(len(text) for text in model.sample_texts(index, SAMPLE_ROWS))
                     typical = lengths[int(len(lengths) * TYPICAL_SHARE)] if lengths else MAX_CHARS
                     natural.append(typical * metrics.averageCharWidth() + CELL_PADDING)
+                    floors.append(heading)
                     continue
                 content = typical_width(metrics, column, model.sample_texts(index, SAMPLE_ROWS))
-                if model.total and model.index(0, index).data(Qt.ItemDataRole.DecorationRole):
-                    content += self.iconSize().width() or metrics.height()  # its icon
+                icon = model.total and model.index(0, index).data(Qt.ItemDataRole.DecorationRole)
+                if icon:
+                    content += self.iconSize().width() or metrics.height()
                     content += CELL_PADDING // 2
-                heading = header.horizontalAdvance(column.header) + HEADER_PADDING
-                natural.append(max(heading, min(content + CELL_PADDING, cap)))
-            self._natural = natural
+                width = max(heading, min(content + CELL_PADDING, cap))
+                natural.append(width)
+                # Free text and labels give way when room is short (down to their header);
+                # dates, numbers, codes and a column with icons keep what they need.
+                gives_way = column.kind in {"text", "roles", "vocab"} and not icon
+                floors.append(min(width, max(heading, least)) if gives_way else width)
+            self._natural, self._floors = natural, floors
             self._sampled = (model.case_id, model.total > 0)
         return self._natural
 
@@ -240,25 +249,11 @@ class RecordTable(QTableView):
         ):
             room -= self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         widths = list(natural)
-        icons = [
-            bool(model.total and model.index(0, i).data(Qt.ItemDataRole.DecorationRole))
-            for i in range(len(columns))
-        ]
         if fill is not None:
-            metrics = header.fontMetrics()
-            floors = [
-                max(
-                    header.fontMetrics().horizontalAdvance(column.header) + HEADER_PADDING,
-                    FLOOR_CHARS * metrics.averageCharWidth(),
-                )
-                if column.kind in {"text", "roles", "vocab"} and not icons[i]
-                else width
-                for i, (width, column) in enumerate(zip(natural, columns, strict=True))
-            ]
             others = [i for i in range(len(columns)) if i != fill]
             fitted = share_width(
                 [natural[i] for i in others],
-                [min(floors[i], natural[i]) for i in others],
+                [self._floors[i] for i in others],
                 room - min(int(room * FILL_SHARE), natural[fill]),
             )
             for i, width in zip(others, fitted, strict=True):

@@ -241,3 +241,25 @@ def test_a_split_the_person_dragged_comes_back_after_a_restart_and_a_fold(
     finally:
         again.close()
         again.deleteLater()
+
+
+def test_resizing_at_the_end_of_a_list_reads_nothing_again(
+    qtbot: Any, ctx: AppContext, sample_case_id: int
+) -> None:
+    """Fitting the columns to a new width uses the widths sampled once: at the end of a
+    long list (its first page long gone from the cache) a resize reads no rows."""
+    from app.gui.models.record_list import RecordListModel
+
+    model = RecordListModel(ctx, "statements", sample_case_id, page_size=5, cached_pages=4)
+    table = RecordTable(model)
+    qtbot.addWidget(table)
+    table.resize(900, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    table.scrollToBottom()
+    QApplication.processEvents()
+    reads = model.page_reads
+    for width in (700, 1000, 500):
+        table.resize(width, 300)
+        QApplication.processEvents()
+    assert model.page_reads == reads
