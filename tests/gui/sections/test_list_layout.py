@@ -263,3 +263,18 @@ def test_resizing_at_the_end_of_a_list_reads_nothing_again(
         table.resize(width, 300)
         QApplication.processEvents()
     assert model.page_reads == reads
+
+
+def test_a_larger_font_makes_rows_taller_and_columns_wider(window: MainWindow) -> None:
+    table = _statements(window).table
+    rows, header = table.verticalHeader(), table.horizontalHeader()
+    one_line, date_width = table.row_height(1), header.sectionSize(0)
+    font = table.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    table.setFont(font)  # as zooming the window's font does
+    QApplication.processEvents()
+    assert table.row_height(1) > one_line
+    assert rows.defaultSectionSize() == table.row_height(table.lines)  # tall enough still?
+    assert header.sectionSize(0) > date_width
+    date = table.model().index(0, 0).data()
+    assert header.sectionSize(0) > table.fontMetrics().horizontalAdvance(date)
