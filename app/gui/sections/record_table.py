@@ -34,6 +34,7 @@ FLOOR_CHARS = 8  # ... nor gives way below this many (or its header)
 FILL_SHARE = 0.5  # the main text's share of the width it is given before others give way
 FILL_MIN_CHARS = 30  # narrower than this, columns at the right hide to make room for it
 TWO_LINE_ROWS = 12  # two-line rows once this many of them fit in the view
+TWO_LINE_CHARS = 70  # ... and the main text is narrower than this many average characters
 # What a column of a known shape holds at its widest, for kinds the sample need not tell.
 SHAPES: dict[str, tuple[str, ...]] = {
     "date": ("September 30, 2020",),
@@ -150,9 +151,9 @@ class RecordTable(QTableView):
     def _follow_size(self) -> None:
         if not self.isVisible() or self.viewport().width() <= 100:
             return
-        self._choose_lines()
         if not self.columns_fitted:
             self.fit_columns()
+        self._choose_lines()
 
     def _model_reset(self) -> None:
         if self.columns_fitted or not self.isVisible():
@@ -292,9 +293,20 @@ class RecordTable(QTableView):
         return hidden
 
     def _choose_lines(self) -> None:
-        """Two lines a row where the list has them and the view is tall enough."""
+        """Two lines a row where the list has them, its main text is narrow (a wide one
+        shows enough on one line, and more rows fit) and the view is tall enough."""
+        spec = self.list_model().spec
+        fill = spec.fill_column
+        if not spec.two_lines or fill is None:
+            self.set_lines(1)
+            return
+        width = self.horizontalHeader().sectionSize(fill)
+        # Once two lines, a little more width before one: a scroll bar that comes or goes
+        # with the rows' height must not flip the choice back and forth.
+        chars = TWO_LINE_CHARS + (4 if self.lines == 2 else 0)
+        narrow = width < chars * self.fontMetrics().averageCharWidth()
         tall = self.viewport().height() >= TWO_LINE_ROWS * self.row_height(2)
-        self.set_lines(2 if self.list_model().spec.two_lines and tall else 1)
+        self.set_lines(2 if narrow and tall else 1)
 
     def set_lines(self, lines: int, force: bool = False) -> None:
         """Show ``lines`` lines of text in every row (all rows one height)."""

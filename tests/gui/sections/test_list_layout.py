@@ -278,3 +278,23 @@ def test_a_larger_font_makes_rows_taller_and_columns_wider(window: MainWindow) -
     assert header.sectionSize(0) > date_width
     date = table.model().index(0, 0).data()
     assert header.sectionSize(0) > table.fontMetrics().horizontalAdvance(date)
+
+
+def test_a_wide_quote_column_keeps_one_line_rows(
+    qtbot: Any, ctx: AppContext, sample_case_id: int
+) -> None:
+    """A second line helps a narrow quote; a wide one shows enough on one line, and more
+    rows fit."""
+    from app.gui.models.record_list import RecordListModel
+
+    table = RecordTable(RecordListModel(ctx, "statements", sample_case_id))
+    qtbot.addWidget(table)
+    table.resize(1200, 800)
+    table.show()
+    qtbot.waitExposed(table)
+    QApplication.processEvents()
+    assert table.lines == 1
+    table.resize(650, 800)
+    QApplication.processEvents()
+    assert table.lines == 2
+    assert _visible_characters(table, _longest_quote_row(table), QUOTE) >= 60
