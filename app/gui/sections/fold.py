@@ -12,9 +12,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
-# Below this width (in average characters of the font) the list and the detail pane side
-# by side leave the list's main text too little room: the detail pane goes under it.
-FOLD_CHARS = 150
+# Below this width (pixels) the list and the detail pane side by side leave the list's
+# main text too little room: the detail pane goes under it. In pixels, not characters,
+# so zooming the text does not move the detail pane about under the person's eyes.
+FOLD_WIDTH = 900
 UNFOLD_MARGIN = 40  # pixels wider than that before it comes back beside: no flicker at the edge
 BESIDE = Qt.Orientation.Horizontal
 BELOW = Qt.Orientation.Vertical
@@ -36,7 +37,7 @@ class FoldingSplitter(QSplitter):
         self.splitterMoved.connect(self._remember_shares)
 
     def fold_width(self) -> int:
-        return FOLD_CHARS * self.fontMetrics().averageCharWidth()
+        return FOLD_WIDTH
 
     def is_folded(self) -> bool:
         return self.orientation() == BELOW

@@ -33,7 +33,7 @@ MAX_CHARS = 26  # no column but the main text grows past this many average chara
 FLOOR_CHARS = 8  # ... nor gives way below this many (or its header)
 FILL_SHARE = 0.5  # the main text's share of the width it is given before others give way
 FILL_MIN_CHARS = 30  # narrower than this, columns at the right hide to make room for it
-TWO_LINE_ROWS = 12  # two-line rows once this many of them fit in the view
+TWO_LINE_ROWS = 8  # two-line rows once this many of them fit in the view
 TWO_LINE_CHARS = 70  # ... and the main text is narrower than this many average characters
 # What a column of a known shape holds at its widest, for kinds the sample need not tell.
 SHAPES: dict[str, tuple[str, ...]] = {
@@ -80,6 +80,21 @@ def share_width(natural: list[int], floors: list[int], room: int) -> list[int]:
     return [round(n - (n - f) * share) for n, f in zip(natural, floors, strict=True)]
 
 
+class RowHeights(QHeaderView):
+    """The rows' (hidden) header: every row one height, of ``lines`` lines of text.
+
+    A height given to it is one line's, whoever gives it (the table, or a font zoom that
+    sizes every table's rows to the new font): it adds the spacing of the other lines."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.lines = 1
+        self.line_spacing = 0
+
+    def setDefaultSectionSize(self, size: int) -> None:
+        super().setDefaultSectionSize(size + (self.lines - 1) * self.line_spacing)
+
+
 class RecordTable(QTableView):
     """A read-only table with fixed row heights; Enter or a double-click opens the row."""
 
@@ -99,10 +114,11 @@ class RecordTable(QTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the table, as in native lists
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.lines = 1
-        vertical = self.verticalHeader()
+        vertical = RowHeights(self)
+        self.setVerticalHeader(vertical)
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.row_height(1))
+        vertical.setDefaultSectionSize(style.row_height(self))
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
@@ -314,7 +330,10 @@ class RecordTable(QTableView):
             return
         self.lines = lines
         self.setWordWrap(lines > 1)
-        self.verticalHeader().setDefaultSectionSize(self.row_height(lines))
+        rows = self.verticalHeader()
+        assert isinstance(rows, RowHeights)
+        rows.lines, rows.line_spacing = lines, self.fontMetrics().lineSpacing()
+        rows.setDefaultSectionSize(style.row_height(self))
         if self.currentIndex().isValid():
             self.scrollTo(self.currentIndex())
         self.lines_changed.emit(lines)
