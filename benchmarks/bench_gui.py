@@ -12,8 +12,9 @@
 
 Both tables are the same size, offscreen, without a vertical header, and show the same
 cells: the bare table takes our table's fixed row height and (fitted) column widths and
-its paint settings (alternating rows, no grid, no word wrap), so both paint the same
-rows and columns of the same text. Each is shown once untimed first (ours to take its
+its paint settings (alternating rows, no grid, and its word wrap: where the statements
+show two lines a row, both wrap), so both paint the same rows and columns of the same
+text. Each is shown once untimed first (ours to take its
 shape). The times are medians of interleaved rounds, so both sides see the same load.
 Run alone with ``python -m benchmarks.bench_gui``.
 """
@@ -158,7 +159,7 @@ def lists() -> dict[str, dict[str, Any]]:
         view.horizontalHeader().setStretchLastSection(True)
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
-        view.setWordWrap(False)
+        view.setWordWrap(shape["wrap"])
         view.resize(*SIZE)
         view.show()
         views.append(view)
@@ -175,6 +176,7 @@ def lists() -> dict[str, dict[str, Any]]:
     shape: dict[str, Any] = {
         "row_height": sample.verticalHeader().defaultSectionSize(),
         "widths": [header.sectionSize(i) for i in range(header.count())],
+        "wrap": sample.wordWrap(),
     }
     sample.close()
     sample.deleteLater()

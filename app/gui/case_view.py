@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -52,6 +53,30 @@ def target_of_hit(
     if section is None:
         return None
     return section, ({"record": "event", "id": record_id} if kind == "event" else {"id": record_id})
+
+
+COMPACT_WIDTH = 760  # a case narrower than this shows its sections as icons only
+
+
+class PageArea(QScrollArea):
+    """A page in a frameless scroll area: a page wider (or taller) than the window has
+    room for scrolls, instead of holding the whole window to the widest page's size.
+    A page with a ``fit_width`` method is told the width it has before it is laid out,
+    so it can make itself narrower (a list's buttons show their icons only)."""
+
+    def __init__(self, page: QWidget, title: str) -> None:
+        super().__init__()
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's own controls take the focus
+        self.setAccessibleName(title)
+
+    def resizeEvent(self, event: Any) -> None:
+        fit_width = getattr(self.widget(), "fit_width", None)
+        if fit_width is not None:
+            fit_width(event.size().width())
+        super().resizeEvent(event)
 
 
 class CaseView(QWidget):
@@ -120,8 +145,9 @@ class CaseView(QWidget):
 
         self.sections["clock"] = ClockSection(ctx, self)
         self._add_page("clock", "Clock", "clock", self.sections["clock"])
-        width = self.sidebar.sizeHintForColumn(0) + 3 * style.MARGIN
-        self.sidebar.setFixedWidth(max(width, 170))
+        self._wide_sidebar = max(self.sidebar.sizeHintForColumn(0) + 3 * style.MARGIN, 170)
+        self.sidebar.setFixedWidth(self._wide_sidebar)
+        self.compact = False
         self.sidebar.currentRowChanged.connect(self._section_chosen)
 
         side = QVBoxLayout()
@@ -151,9 +177,32 @@ class CaseView(QWidget):
     def _add_page(self, name: str, title: str, icon_name: str, widget: QWidget) -> None:
         item = QListWidgetItem(style.icon(icon_name), title)
         item.setData(Qt.ItemDataRole.UserRole, name)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)  # also when shown as an icon
+        item.setData(Qt.ItemDataRole.ToolTipRole, title)
         item.setSizeHint(QSize(0, style.row_height(self) + 8))
         self.sidebar.addItem(item)
-        self.stack.addWidget(widget)
+        self.stack.addWidget(PageArea(widget, title))
+
+    def resizeEvent(self, event: Any) -> None:
+        self.set_compact(event.size().width() < COMPACT_WIDTH)
+        super().resizeEvent(event)
+
+    def set_compact(self, compact: bool) -> None:
+        """On a narrow window the sections show as icons only (their names as tooltips and
+        to screen readers), leaving the width to the section itself."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setText("" if compact else item.data(Qt.ItemDataRole.AccessibleTextRole))
+        icon_only = self.sidebar.iconSize().width() + 2 * style.MARGIN + style.SPACING
+        self.sidebar.setFixedWidth(icon_only if compact else self._wide_sidebar)
+        self.back.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if compact
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
 
     def _section_chosen(self, row: int) -> None:
         if row < 0:

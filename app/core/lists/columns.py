@@ -41,6 +41,9 @@ class Column:
     kind: ColumnKind = "text"
     vocabulary: Mapping[str, str] | None = None
     width: int = 140  # a starting width in pixels at 96 dpi; the view scales it
+    # The list's main text (a quote, a description, a title): it takes the width the other
+    # columns leave, while they are as wide as what they typically hold.
+    fill: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,13 @@ class ListLayout:
     default_sort: str
     key: tuple[str, ...] = ("id",)  # columns that identify a row
     case_scoped: bool = True
+    # Rows may show a second line of the fill column's text, where the list has the room.
+    two_lines: bool = False
+
+    @property
+    def fill_column(self) -> int | None:
+        """The position of the column that takes the width left, if the list has one."""
+        return next((i for i, col in enumerate(self.columns) if col.fill), None)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -104,7 +114,7 @@ LAYOUTS: dict[str, ListLayout] = {
         ListLayout(
             "cases",
             (
-                Column("caption", "Caption", width=320),
+                Column("caption", "Caption", width=320, fill=True),
                 Column("docket_number", "Docket no.", width=130),
                 Column("client", "Client", width=180),
                 Column("status", "Status", "vocab", vocab.CASE_STATUSES, width=90),
@@ -118,7 +128,7 @@ LAYOUTS: dict[str, ListLayout] = {
             (
                 Column("name", "Name", width=230),
                 Column("roles", "Roles", "roles", vocab.ROLES, width=190),
-                Column("affiliation", "Affiliation", width=200),
+                Column("affiliation", "Affiliation", width=200, fill=True),
                 Column("title", "Title", width=140),
                 Column("statements", "Statements", "int", width=90),
             ),
@@ -130,17 +140,18 @@ LAYOUTS: dict[str, ListLayout] = {
                 Column("date", "Date", "date", width=160),
                 Column("speaker", "Speaker", width=170),
                 Column("setting", "Setting", "vocab", vocab.STATEMENT_SETTINGS, width=130),
-                Column("text", "Statement", width=360),
+                Column("text", "Statement", width=360, fill=True),
                 Column("pin_cite", "Pin cite", width=80),
             ),
             "date",
+            two_lines=True,
         ),
         ListLayout(
             "charges",
             (
                 Column("count_number", "Count", "int", width=76),
                 Column("statute", "Statute", width=110),
-                Column("description", "Description", width=260),
+                Column("description", "Description", width=260, fill=True),
                 Column("offense_class", "Class", width=120),
                 Column("offense_date", "Offense date", "date", width=130),
                 Column("status", "Status", "vocab", vocab.CHARGE_STATUSES, width=90),
@@ -150,7 +161,7 @@ LAYOUTS: dict[str, ListLayout] = {
         ListLayout(
             "documents",
             (
-                Column("title", "Title", width=320),
+                Column("title", "Title", width=320, fill=True),
                 Column("kind", "Kind", "vocab", vocab.DOCUMENT_KINDS, width=130),
                 Column("date", "Date", "date", width=160),
                 Column("file_name", "File", width=150),
@@ -164,16 +175,17 @@ LAYOUTS: dict[str, ListLayout] = {
                 # The time of day shows with the date (and sorts with it), not in a column.
                 Column("date", "Date", "date", width=170),
                 Column("kind", "Type", "vocab", CHRONOLOGY_KINDS, width=140),
-                Column("what", "What happened", width=420),
+                Column("what", "What happened", width=420, fill=True),
                 Column("where", "Place / audience", width=150),
             ),
             "date",
             key=("record", "id"),
+            two_lines=True,
         ),
         ListLayout(
             "issues",
             (
-                Column("title", "Issue", width=360),
+                Column("title", "Issue", width=360, fill=True),
                 Column("status", "Status", "vocab", vocab.ISSUE_STATUSES, width=90),
                 Column("statements", "Statements", "int", width=90),
                 Column("events", "Events", "int", width=70),
@@ -184,12 +196,13 @@ LAYOUTS: dict[str, ListLayout] = {
         ListLayout(
             "notes",
             (
-                Column("body", "Note", width=460),
+                Column("body", "Note", width=460, fill=True),
                 Column("todo", "To-do", "todo", TODO_LABELS, width=80),
                 Column("staff_only", "Staff only", "flag", width=80),
                 Column("updated_at", "Changed", "stamp", width=150),
             ),
             "updated_at",
+            two_lines=True,
         ),
         # The court lists show their time in a column of its own: their rows have two
         # dates (adjourned to, met on), and a row's ``time`` is shown with every date.
@@ -220,7 +233,7 @@ LAYOUTS: dict[str, ListLayout] = {
                 Column("date", "Date", "date", width=150),
                 Column("kind", "Kind", "vocab", vocab.FILING_KINDS, width=190),
                 Column("with_coc", "With COC", "flag", width=85),
-                Column("title", "Title", width=300),
+                Column("title", "Title", width=300, fill=True),
             ),
             "date",
         ),
@@ -229,7 +242,7 @@ LAYOUTS: dict[str, ListLayout] = {
             (
                 Column("date", "Due", "date", width=150),
                 Column("at", "Time", "time", width=60),
-                Column("title", "Deadline", width=280),
+                Column("title", "Deadline", width=280, fill=True),
                 Column("kind", "Kind", "vocab", vocab.DEADLINE_KINDS, width=130),
                 Column("state", "Status", "vocab", DEADLINE_STATES, width=80),
                 Column("met_on", "Met on", "date", width=150),

@@ -286,6 +286,16 @@ class RecordListModel(QAbstractTableModel):
             raise IndexError(row)
         return data
 
+    def sample_texts(self, column: int, limit: int = PAGE_SIZE) -> list[str]:
+        """The text of ``column`` in the list's first rows (at most ``limit``), as shown.
+
+        What a view sizes a column to: the first page is read for the first screen anyway,
+        so this costs no query of its own, and never touches the rest of the list."""
+        if self._total == 0 or not 0 <= column < len(self.spec.columns):
+            return []
+        page = self._page(0)
+        return [entry.texts[column] for entry in page[:limit] if entry is not None]
+
     def key_at(self, row: int) -> dict[str, Any]:
         if not 0 <= row < self._total:
             raise IndexError(row)

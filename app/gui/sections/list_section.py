@@ -10,18 +10,14 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QIcon, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,7 +27,9 @@ from app.context import AppContext
 from app.core.kinds import KIND_OF_SECTION, KINDS
 from app.gui import style
 from app.gui.models.record_list import RecordListModel
-from app.gui.sections import details
+from app.gui.sections import button_row, details
+from app.gui.sections.fold import FoldingSplitter
+from app.gui.sections.record_table import RecordTable
 from app.gui.settings import bytes_setting
 from app.gui.widgets.accessible import name_line_edit
 
@@ -49,104 +47,6 @@ EMPTY_HINTS = {
 }
 
 
-class RecordTable(QTableView):
-    """A read-only table with fixed row heights; Enter or a double-click opens the row."""
-
-    row_activated = Signal(int)
-
-    def __init__(self, model: RecordListModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setTabKeyNavigation(False)  # Tab leaves the table, as in native lists
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vertical = self.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(style.row_height(self))
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
-        header.setSortIndicatorShown(True)
-        scale = max(1.0, self.fontMetrics().averageCharWidth() / 7.0)
-        for section, column in enumerate(model.spec.columns):
-            header.resizeSection(section, int(column.width * scale))
-        self.setSortingEnabled(True)
-        self.columns_fitted = False  # set once fitted to the first width, or restored
-        self.doubleClicked.connect(lambda index: self.row_activated.emit(index.row()))
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not self.columns_fitted and self.viewport().width() > 100:
-            self.fit_columns()
-
-    def fit_columns(self) -> None:
-        """Share the visible width among the columns in their starting proportions, so a
-        first look needs no sideways scrolling (after that, the person's widths are kept)."""
-        self.columns_fitted = True
-        header = self.horizontalHeader()
-        columns = self.list_model().spec.columns
-        widths = [header.sectionSize(i) for i in range(header.count())]
-        scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
-        excess = sum(widths) - (self.viewport().width() - scrollbar - 2)
-        if excess <= 0:
-            return
-        # Only free text gives way; dates, codes and numbers keep the width they need.
-        floors = [
-            min(width, max(90, int(width * 0.4))) if column.kind in {"text", "roles"} else width
-            for width, column in zip(widths, columns, strict=True)
-        ]
-        slack = sum(w - f for w, f in zip(widths, floors, strict=True))
-        if slack <= 0:
-            return
-        share = min(1.0, excess / slack)
-        for section, (width, floor) in enumerate(zip(widths, floors, strict=True)):
-            header.resizeSection(section, int(width - (width - floor) * share))
-        self.updateGeometries()  # scroll bars follow now, not on a later layout pass
-
-    def list_model(self) -> RecordListModel:
-        model = self.model()
-        assert isinstance(model, RecordListModel)
-        return model
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.row_activated.emit(self.currentIndex().row())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def current_key(self) -> dict[str, Any] | None:
-        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
-        if not rows:
-            return None
-        return self.list_model().key_at(rows[0].row())
-
-    def select_row(self, row: int) -> None:
-        index = self.model().index(row, 0)
-        self.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def select_key(self, key: dict[str, Any]) -> bool:
-        row = self.list_model().find_row(key)
-        if row is None:
-            return False
-        self.select_row(row)
-        return True
-
-
 class FilterField(QLineEdit):
     """The type-to-filter box: Escape clears it, Down moves into the list."""
 
@@ -157,7 +57,7 @@ class FilterField(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
         self.addAction(style.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(150)  # a narrow window still has room for the list beside it
         self.setMaximumWidth(380)
         name_line_edit(self, placeholder.split("  (")[0])  # the edit and its Clear button
 
@@ -282,15 +182,15 @@ class ListSection(QWidget):
             " ul { margin-left: 0px; -qt-list-indent: 1; } li { margin-bottom: 3px; }"
             " blockquote { margin-left: 8px; margin-right: 8px; }"
         )
-        below = name in DETAIL_BELOW
-        orientation = Qt.Orientation.Vertical if below else Qt.Orientation.Horizontal
-        self.splitter = QSplitter(orientation, self)
+        # Beside the list on a wide window, under it on a narrow one (always under it for
+        # the lists too wide to share the width).
+        self.splitter = FoldingSplitter(name in DETAIL_BELOW, self)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([380, 240] if below else [640, 420])
+        self.splitter.apply_shares()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(style.PAGE_MARGIN, style.MARGIN, style.PAGE_MARGIN, 0)
@@ -304,6 +204,12 @@ class ListSection(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self._connect_selection()
         self._model_changed()
+
+    def fit_width(self, width: int) -> None:
+        """Lay out for ``width`` (the room the window gives the section): below what the
+        buttons' labels need, they show their icons only."""
+        room = width - 2 * style.PAGE_MARGIN
+        button_row.set_compact(self.buttons, room < button_row.full_width(self.buttons))
 
     # -- wiring ---------------------------------------------------------------
 
@@ -448,16 +354,21 @@ class ListSection(QWidget):
 
     def save_state(self, settings: MutableMapping[str, Any]) -> None:
         settings[f"sections/{self.name}/splitter"] = self.splitter.saveState()
-        settings[f"sections/{self.name}/header"] = self.table.horizontalHeader().saveState()
+        # The columns under a key of their own: widths saved before the columns sized
+        # themselves to their content are not brought back over that.
+        header = self.table.horizontalHeader()
+        settings[f"sections/{self.name}/columns"] = header.saveState()
+        settings[f"sections/{self.name}/columns_custom"] = int(self.table.columns_fitted)
 
     def restore_state(self, settings: MutableMapping[str, Any]) -> None:
         splitter = bytes_setting(settings, f"sections/{self.name}/splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)
-        header = bytes_setting(settings, f"sections/{self.name}/header")
+            self.splitter.restore(splitter)
+        header = bytes_setting(settings, f"sections/{self.name}/columns")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
-            self.table.columns_fitted = True
+            if str(settings.get(f"sections/{self.name}/columns_custom", 0)) in {"1", "true"}:
+                self.table.keep_widths()
             # The saved sort indicator is not the model's sort: keep them in step.
             header_ = self.table.horizontalHeader()
             self.model.sort(header_.sortIndicatorSection(), header_.sortIndicatorOrder())
