@@ -12,14 +12,17 @@ keep) leaves out witnesses' phone, email and address.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import SimpleNamespace
+from typing import Any
 
 from app.briefs import text as t
 from app.briefs.chronology import date_text
 from app.briefs.model import PeopleGroup, PersonEntry
-from app.briefs.profiles import Profile
+from app.briefs.profiles import FULL, Profile
 from app.briefs.roles import group_by_roles
 from app.core import vocab
+from app.core.dates import PartialDate
 from app.core.lists.case_loader import PartyRecord
 from app.core.services.role_fields import CLIENT, OFFICER, WITNESS, RoleGroup, groups_for
 
@@ -48,7 +51,27 @@ def person_entry(party: PartyRecord, p: Profile) -> PersonEntry:
 def role_facts(party: PartyRecord, p: Profile) -> list[str]:
     """One line for each kind of role the person has in the case (officer, client,
     witness), leaving out kinds with nothing to say."""
-    return [fact for group in groups_for(party.roles) if (fact := _FACTS[group](party, p))]
+    return [fact for _title, fact in titled_role_facts(party, p)]
+
+
+def titled_role_facts(party: PartyRecord, p: Profile) -> list[tuple[str, str]]:
+    """:func:`role_facts` with the title of each line's kind of role ("Officer")."""
+    return [
+        (group.title, fact)
+        for group in groups_for(party.roles)
+        if (fact := _FACTS[group](party, p))
+    ]
+
+
+def role_facts_of_fields(fields: Mapping[str, Any], p: Profile = FULL) -> list[tuple[str, str]]:
+    """:func:`titled_role_facts` from one flat record of a person in a case (the person's and
+    the party's fields side by side, dates as ISO text), as ``show`` and the People
+    section's details have them."""
+    values = dict(fields)
+    for key in ("date_of_birth", "subpoena_served_on"):
+        values[key] = PartialDate.from_iso(values[key]) if values.get(key) else None
+    record = SimpleNamespace(**values, person=SimpleNamespace(**values))
+    return titled_role_facts(record, p)  # type: ignore[arg-type]  # it has every field read
 
 
 def officer_line(party: PartyRecord, _p: Profile) -> str:

@@ -59,6 +59,7 @@ def _wrap(text: str, indent: str = "    ") -> list[str]:
 
 def summary(dump: dict[str, Any]) -> str:
     """The case as plain text a person can read in a terminal."""
+    from app.briefs.people import role_facts_of_fields
     from app.core import vocab
 
     case = dump["case"]
@@ -88,7 +89,7 @@ def summary(dump: dict[str, Any]) -> str:
         roles = ", ".join(vocab.label(vocab.ROLES, r) for r in p["roles"])
         aka = f" (aka {', '.join(p['aliases'])})" if p["aliases"] else ""
         out.append(f"  {p['name']}{aka} - {roles}")
-        out.extend(f"    {fact}" for fact in _role_facts(p))
+        out.extend(f"    {fact}" for _kind, fact in role_facts_of_fields(p))
     section("Charges", dump["charges"])
     for c in dump["charges"]:
         klass = f" ({c['class']})" if c["class"] else ""
@@ -126,22 +127,6 @@ def summary(dump: dict[str, Any]) -> str:
         met = f" - met {_date(d['met_on'])}" if d["met_on"] else ""
         out.append(f"  {_date(d['date'])}{_at(d['time'])}: {d['title']}{met}")
     return "\n".join(out)
-
-
-def _role_facts(person: dict[str, Any]) -> list[str]:
-    """The brief's lines for an officer's shield, a client's NYSID and custody, a
-    witness's subpoena, from the dump's flat record of the person in the case."""
-    from types import SimpleNamespace
-
-    from app.briefs.people import role_facts
-    from app.briefs.profiles import FULL
-    from app.core.dates import PartialDate
-
-    fields = dict(person)
-    for key in ("date_of_birth", "subpoena_served_on"):
-        fields[key] = PartialDate.from_iso(fields[key]) if fields.get(key) else None
-    record = SimpleNamespace(**fields, person=SimpleNamespace(**fields))
-    return role_facts(record, FULL)  # type: ignore[arg-type]  # the fields the lines read
 
 
 def _at(time: str | None) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import Select, String, cast, func, select
 
 from app.core.kinds import CASE_PARTS
 from app.core.lists.specs import excerpt, iso_column, next_court_date
+from app.core.services.role_fields import PARTY_ROLE_FIELDS, PERSON_ROLE_FIELDS
 from app.core.storage.models import (
     Case,
     Charge,
@@ -57,13 +58,13 @@ def party_person(ws: Workspace, party_id: int) -> dict[str, Any] | None:
     """The person behind a party (name, contact, notes) with the party's own fields."""
     with ws.reader() as session:
         row = session.execute(
-            select(Person, Party.roles, Party.notes.label("party_notes"))
+            select(Person, Party)
             .join(Party, Party.person_id == Person.id)
             .where(Party.id == party_id)
         ).first()
         if row is None:
             return None
-        person = row[0]
+        person, party = row
         return {
             "person_id": person.id,
             "name": person.name,
@@ -76,8 +77,12 @@ def party_person(ws: Workspace, party_id: int) -> dict[str, Any] | None:
             "address": person.address,
             "date_of_birth": _iso_text(person.date_of_birth),
             "notes": person.notes,
-            "roles": list(row.roles or []),
-            "party_notes": row.party_notes,
+            "roles": list(party.roles or []),
+            "party_notes": party.notes,
+            # The role fields (an officer's shield, a client's NYSID, a subpoena).
+            **{key: getattr(person, key) for key in PERSON_ROLE_FIELDS},
+            **{key: getattr(party, key) for key in PARTY_ROLE_FIELDS},
+            "subpoena_served_on": _iso_text(party.subpoena_served_on),
         }
 
 

@@ -154,6 +154,10 @@ def _document_link(ctx: AppContext, document_id: int | None, pin_cite: str = "")
 
 
 def _party(ctx: AppContext, page: Page, party_id: int) -> None:
+    from dataclasses import replace
+
+    from app.briefs.people import role_facts_of_fields
+    from app.briefs.profiles import FULL
     from app.core.lists import links as record_links
 
     person = record_links.party_person(ctx.workspace, party_id)
@@ -167,6 +171,9 @@ def _party(ctx: AppContext, page: Page, party_id: int) -> None:
     page.field("Date of birth", format_date(person["date_of_birth"]))
     page.field("Phone", person["phone"]).field("Email", person["email"])
     page.field("Address", person["address"])
+    # Phone, email and address are the fields above: the witness line leaves them out.
+    for title, fact in role_facts_of_fields(person, replace(FULL, witness_contacts=False)):
+        page.field(title, fact)
     page.field("About this person", person["notes"]).field("In this case", person["party_notes"])
     linked = record_links.links_of_party(ctx.workspace, party_id)
     page.links(
