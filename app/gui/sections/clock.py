@@ -125,6 +125,7 @@ class ClockSection(QWidget):
         self.clock: Clock | None = None
 
         title = style.heading("Speedy-trial clock (CPL 30.30)")
+        title.setWordWrap(True)  # on a narrow window it takes two lines, not the width
         self.as_of = QDateEdit(self)
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")

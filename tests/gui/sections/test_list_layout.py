@@ -173,6 +173,19 @@ def test_the_window_is_usable_at_640_pixels_wide(window: MainWindow) -> None:
     assert _statements(window).add_button.text() == "New statement"
 
 
+def test_every_section_fits_a_640_pixel_window_without_scrolling_sideways(
+    window: MainWindow,
+) -> None:
+    _resize(window, 640, 480)
+    case_view = window.case_view
+    for name in case_view.sections:
+        window.show_section(name)
+        QApplication.processEvents()
+        area = case_view.stack.currentWidget()
+        assert isinstance(area, PageArea)
+        assert not area.horizontalScrollBar().isVisible(), name
+
+
 def _drag_column_edge(qtbot: Any, table: RecordTable, column: int, by: int) -> None:
     header = table.horizontalHeader()
     edge = header.sectionViewportPosition(column) + header.sectionSize(column) - 1
