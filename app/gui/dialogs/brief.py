@@ -6,16 +6,12 @@ SQLite connections must not cross threads, and a 500-page brief takes long enoug
 that the window has to stay responsive. A progress dialog shows how far it got and
 can cancel it.
 
-Printing: PySide6-Essentials has QtPrintSupport but not QtPdf, so Casefile cannot
-draw a PDF's pages onto a QPrinter itself. It renders the brief as a PDF and then
-either opens it in the system PDF viewer (preview, or print from there) or, where
-CUPS ``lp`` is installed, sends it to the printer picked in Qt's print dialog.
+Print and Print preview live in :mod:`app.gui.printing`; they make the brief with
+:func:`run_brief_task` as Export does.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,12 +37,16 @@ from app.briefs.names import brief_file_name, with_format
 from app.briefs.profiles import PROFILES, SECTIONS
 from app.core.errors import CasefileError
 from app.gui.dialogs.base import Buttons, Dialog
-from app.gui.interaction import Interaction
 from app.gui.tasks import TaskCancelled, TaskControl
 
 FORMATS = {"pdf": "PDF (.pdf)", "docx": "Word (.docx)"}
 _SETTING = "briefs/"
 TASK = "brief"
+
+
+def open_url(url: QUrl) -> bool:
+    """Hand ``url`` to the desktop's program for it; False when none took it."""
+    return bool(QDesktopServices.openUrl(url))
 
 
 @dataclass
@@ -93,6 +93,20 @@ def write_brief_in_background(
         finally:
             ws.close()
 
+    return run_brief_task(ctx, parent, work, on_done, label, on_failed)
+
+
+def run_brief_task(
+    ctx: Any,
+    parent: QWidget | None,
+    work: Callable[[TaskControl], Any],
+    on_done: Callable[[Any], None],
+    label: str,
+    on_failed: Callable[[], None] | None = None,
+) -> BriefWriting:
+    """Run ``work`` (which makes a brief) on the context's task runner with a progress
+    dialog that can cancel it; ``on_done(result)`` once done, ``on_failed()`` and a
+    message when it failed (``on_failed()`` alone when the person cancelled)."""
     progress = QProgressDialog(label, "Cancel", 0, 1000, parent)
     progress.setWindowTitle("Casefile")
     progress.setMinimumDuration(400)  # small cases finish before it would show
@@ -111,9 +125,9 @@ def write_brief_in_background(
         if message:
             ctx.interaction.warn(parent, "Casefile", f"The brief was not written: {message}")
 
-    def succeeded(pages: Any) -> None:
+    def succeeded(result: Any) -> None:
         finish()
-        on_done(pages)
+        on_done(result)
 
     control = ctx.tasks.start(
         TASK,
@@ -248,97 +262,17 @@ def export_brief_dialog(ctx: Any, case_id: int, parent: QWidget | None) -> None:
     ctx.settings[_SETTING + "open_after"] = open_after
 
     def done(pages: Any) -> None:
-        if open_after:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if open_after and not open_url(QUrl.fromLocalFile(str(path))):
+            ctx.interaction.warn(
+                parent,
+                "Export brief",
+                f"The brief was written to {path}, but no program on this computer "
+                f"opened it. Open it from your file manager, or install a program that "
+                f"reads {options['fmt'].upper()} files.",
+            )
         status = getattr(parent, "statusBar", None)
         if callable(status):
             extra = f", {pages} pages" if pages else ""
             status().showMessage(f"Brief written to {path}{extra}", 8000)
 
     write_brief_in_background(ctx, parent, case_id, path, done, **options)
-
-
-def print_case(ctx: Any, case_id: int, parent: QWidget | None, preview: bool) -> None:
-    """Render the case's full brief as a PDF, then preview it or print it.
-
-    The PDF is written in the workspace's private temporary folder (owner-only, swept
-    at every open), never in the system's temp folder: it holds the whole case. To print,
-    it is read into memory and removed before the print dialog shows, and ``lp`` reads
-    it from its standard input; when writing it failed it is removed too. A PDF handed
-    to the system viewer stays until Casefile closes (a viewer says nothing when it is
-    done).
-    """
-    store = ctx.workspace.store
-    try:
-        path = store.viewer_file(f"brief-{case_id}.pdf")
-    except CasefileError as exc:
-        ctx.interaction.warn(parent, "Print brief", f"The brief was not written: {exc}")
-        return
-
-    def done(_pages: Any) -> None:
-        if not preview and _cups_available():
-            # Held in memory from here: the file goes before the print dialog even shows.
-            try:
-                pdf = path.read_bytes()
-            finally:
-                store.discard(path)
-            _print_with_cups(pdf, parent, ctx.interaction)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        if not preview:
-            ctx.interaction.inform(
-                parent,
-                "Print brief",
-                "The brief is open in your PDF viewer: print it from there.",
-            )
-
-    label = "Preparing the brief for printing\u2026"
-    write_brief_in_background(
-        ctx,
-        parent,
-        case_id,
-        path,
-        done,
-        label,
-        on_failed=lambda: store.discard(path),
-        fmt="pdf",
-        profile="full",
-    )
-
-
-def _cups_available() -> bool:
-    """CUPS ``lp`` is installed and Qt has its print dialog."""
-    if shutil.which("lp") is None:
-        return False
-    try:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def _print_with_cups(pdf: bytes, parent: QWidget | None, interaction: Interaction) -> None:
-    """Pick a printer in Qt's dialog and hand the PDF to CUPS on ``lp``'s standard input
-    (no file: the brief holds the whole case)."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    lp = shutil.which("lp")
-    if lp is None:  # gone since it was looked for
-        interaction.warn(parent, "Print brief", "Printing failed: the lp command is missing.")
-        return
-    printer = QPrinter()
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print brief")
-    if interaction.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-        return  # the user cancelled: nothing else to do
-    command = [lp, "-n", str(max(printer.copyCount(), 1))]
-    if printer.printerName():
-        command += ["-d", printer.printerName()]
-    try:
-        result = subprocess.run(command, input=pdf, capture_output=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        interaction.warn(parent, "Print brief", f"Printing failed: {exc}")
-        return
-    if result.returncode != 0:
-        message = result.stderr.decode(errors="replace").strip()
-        interaction.warn(parent, "Print brief", f"Printing failed: {message}")

@@ -354,6 +354,9 @@ class MainWindow(QMainWindow):
         case_id = self.current_case_id()
         try:
             from app.gui.dialogs import brief
+
+            if how != "export":  # printing needs pypdfium2, export does not
+                from app.gui.printing import brief_print
         except ImportError:
             self.not_in_build(action)
             return
@@ -362,7 +365,7 @@ class MainWindow(QMainWindow):
         if how == "export":
             brief.export_brief_dialog(self.ctx, case_id, self)
         else:
-            brief.print_case(self.ctx, case_id, self, preview=how == "print_preview")
+            brief_print.print_case(self.ctx, case_id, self, preview=how == "print_preview")
 
     def show_about(self) -> None:
         from app.gui.dialogs.about import show_about

@@ -201,26 +201,32 @@ def test_an_encrypted_workspace_leaves_no_plain_text_anywhere(
 
 def _print_and_open_in_process(path: Path, case_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Print preview and Open file as the desktop app does them, then its close."""
-    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from app.context import AppContext
-    from app.gui.dialogs.brief import print_case
+    from app.gui.printing.brief_print import print_case
     from tests.gui.recording import RecordingInteraction
 
-    handed: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: handed.append(url.toLocalFile()))
+    previewed: list[tuple[int, list[str]]] = []
+
+    def look(dialog: QDialog) -> int:
+        widget = dialog.findChild(QPrintPreviewWidget)
+        widget.updatePreview()
+        previewed.append((widget.pageCount(), _hits(path.parent)))
+        return QDialog.DialogCode.Rejected
+
     ws = open_workspace(path, NEW_PASSPHRASE, user="tester")
     try:
-        ctx = AppContext(ws, interaction=RecordingInteraction())
+        ctx = AppContext(ws, interaction=RecordingInteraction(dialogs=[look]))
         print_case(ctx, case_id, None, preview=True)
         assert ctx.tasks.wait(60)
-        from PySide6.QtWidgets import QApplication
-
         for _ in range(50):
             QApplication.processEvents()
-            if handed:
+            if previewed:
                 break
-        assert handed and Path(handed[0]).read_bytes().startswith(b"%PDF")
+        # The preview shows the brief's pages from memory: no copy on disk even while open.
+        assert previewed and previewed[0][0] > 0 and previewed[0][1] == []
         copies = [  # Open file, on each document
             ws.store.viewing_copy(doc.file_sha256, doc.file_name)
             for doc in documents.documents_of_case(ws, case_id)
@@ -229,7 +235,7 @@ def _print_and_open_in_process(path: Path, case_id: int, monkeypatch: pytest.Mon
         # Both are on disk while the viewer has them, in the private folder only.
         private = ws.store.root / ".plain"
         seen = {Path(h.split(" (")[0]) for h in _hits(path.parent)}
-        assert seen == {Path(handed[0]), *copies}
+        assert seen == set(copies)
         assert all(p.is_relative_to(private) for p in seen)
         ws.store.discard_viewer_files()  # what the app does as it closes
     finally:
