@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtGui import QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 from app.core.errors import CasefileError
 from app.gui.dialogs.brief import run_brief_task
@@ -116,4 +116,21 @@ def print_pdf(ctx: Any, pdf: bytes, parent: QWidget | None) -> None:
             return  # the person cancelled: nothing else to do
     finally:
         dialog.deleteLater()
-    _painter(ctx, pdf, parent, PRINT_DPI, PRINT_TITLE)(printer)
+    progress = QProgressDialog("Printing the brief\u2026", "Cancel", 0, 1000, parent)
+    progress.setWindowTitle(PRINT_TITLE)
+    progress.setMinimumDuration(400)  # a few pages go out before it would show
+
+    def step(done: int, total: int) -> bool:
+        progress.setValue(int(1000 * done / max(total, 1)))
+        # Each page takes a moment at print resolution: keep the window painting and
+        # the Cancel button live between pages.
+        QApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        paint_pdf(pdf, printer, PRINT_DPI, step)
+    except CasefileError as exc:
+        ctx.interaction.warn(parent, PRINT_TITLE, f"The brief could not be printed: {exc}")
+    finally:
+        progress.close()
+        progress.deleteLater()

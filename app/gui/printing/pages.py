@@ -10,6 +10,10 @@ chose, as many times as the copies asked when the printer cannot make copies its
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Callable
+
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QImage, QPainter
@@ -72,8 +76,16 @@ def fitted(size: QSizeF, area: QRectF) -> QRectF:
     )
 
 
-def paint_pdf(pdf: bytes, printer: QPrinter, max_dpi: int = PRINT_DPI) -> int:
-    """Draw ``pdf``'s chosen pages onto ``printer``; returns how many sheets were drawn."""
+def paint_pdf(
+    pdf: bytes,
+    printer: QPrinter,
+    max_dpi: int = PRINT_DPI,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Draw ``pdf``'s chosen pages onto ``printer``; returns how many sheets were drawn.
+
+    ``progress(done, total)`` is called after each sheet; when it returns False the
+    job is aborted (nothing is printed) and 0 is returned."""
     try:
         document = pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as exc:
@@ -104,8 +116,22 @@ def paint_pdf(pdf: bytes, printer: QPrinter, max_dpi: int = PRINT_DPI) -> int:
                 finally:
                     page.close()
                 painter.drawImage(fitted(QSizeF(image.size()), area), image)
+                if progress is not None and not progress(sheet + 1, len(order)):
+                    printer.abort()
+                    break
+            else:
+                return len(order)
         finally:
             painter.end()
-        return len(order)
+        _remove_partial_file(printer)
+        return 0
     finally:
         document.close()
+
+
+def _remove_partial_file(printer: QPrinter) -> None:
+    """A job cancelled while printing to a file leaves no half-brief behind."""
+    name = printer.outputFileName()
+    if name and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        with contextlib.suppress(OSError):
+            os.remove(name)

@@ -248,3 +248,16 @@ def test_open_when_written_with_no_viewer_says_what_to_do(
     qtbot.waitUntil(lambda: talk.said("warn"))
     assert chosen.exists()
     assert talk.said("warn", str(chosen)) and talk.said("warn", "file manager")
+
+
+def test_cancelling_between_pages_stops_the_job(qtbot: Any, tmp_path: Path) -> None:
+    out = tmp_path / "printed.pdf"
+    calls: list[tuple[int, int]] = []
+
+    def cancel_after_the_first(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return False
+
+    assert paint_pdf(numbered_pdf(3), pdf_printer(out), 100, cancel_after_the_first) == 0
+    assert calls == [(1, 3)]
+    assert not out.exists()  # no half-brief left in the file the person chose
