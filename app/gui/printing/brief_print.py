@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 from app.core.errors import CasefileError
 from app.gui.dialogs.brief import run_brief_task
 from app.gui.printing.pages import PREVIEW_DPI, PRINT_DPI, paint_pdf
+from app.gui.printing.spool import spooling_in
 from app.gui.tasks import TaskControl
 
 PREVIEW_TITLE = "Print preview"
@@ -68,7 +69,8 @@ def _painter(ctx: Any, pdf: bytes, parent: QWidget | None, dpi: int, title: str)
 
     def paint(printer: QPrinter) -> None:
         try:
-            paint_pdf(pdf, printer, dpi)
+            with spooling_in(ctx.workspace.store.temporary_folder()):
+                paint_pdf(pdf, printer, dpi)
         except CasefileError as exc:
             ctx.interaction.warn(parent, title, f"The brief could not be printed: {exc}")
 
@@ -128,7 +130,8 @@ def print_pdf(ctx: Any, pdf: bytes, parent: QWidget | None) -> None:
         return not progress.wasCanceled()
 
     try:
-        paint_pdf(pdf, printer, PRINT_DPI, step)
+        with spooling_in(ctx.workspace.store.temporary_folder()):
+            paint_pdf(pdf, printer, PRINT_DPI, step)
     except CasefileError as exc:
         ctx.interaction.warn(parent, PRINT_TITLE, f"The brief could not be printed: {exc}")
     finally:

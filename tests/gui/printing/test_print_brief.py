@@ -261,3 +261,35 @@ def test_cancelling_between_pages_stops_the_job(qtbot: Any, tmp_path: Path) -> N
     assert paint_pdf(numbered_pdf(3), pdf_printer(out), 100, cancel_after_the_first) == 0
     assert calls == [(1, 3)]
     assert not out.exists()  # no half-brief left in the file the person chose
+
+
+def test_a_print_job_spools_in_the_workspaces_private_folder(
+    qtbot: Any, small_case: SmallCase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QDir
+
+    from app.gui.printing import brief_print
+
+    out = tmp_path / "printed.pdf"
+    spooled: list[str] = []
+    real_paint = brief_print.paint_pdf
+
+    def watched(*args: Any, **kwargs: Any) -> int:
+        spooled.append(QDir.tempPath())  # where Qt's CUPS engine writes the job
+        return real_paint(*args, **kwargs)
+
+    monkeypatch.setattr(brief_print, "paint_pdf", watched)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+
+    def to_a_file(dialog: QDialog) -> int:
+        assert isinstance(dialog, QPrintDialog)
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    ctx = AppContext(small_case.ws, interaction=RecordingInteraction(dialogs=[to_a_file]))
+    brief_print.print_pdf(ctx, numbered_pdf(2), None)
+    private = small_case.ws.store.root / ".plain"
+    assert [Path(p) for p in spooled] == [private]
+    assert QDir.tempPath() == str(tmp_path)  # put back once printed
+    assert len(PdfReader(out).pages) == 2
