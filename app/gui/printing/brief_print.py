@@ -15,7 +15,15 @@ from typing import Any
 
 from PySide6.QtGui import QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QProgressDialog,
+    QToolButton,
+    QWidget,
+)
 
 from app.core.errors import CasefileError
 from app.gui.dialogs.brief import run_brief_task
@@ -96,7 +104,19 @@ def preview_dialog(ctx: Any, pdf: bytes, parent: QWidget | None) -> QPrintPrevie
         (preview_paint if previewing else print_paint)(target)
 
     dialog.paintRequested.connect(paint)
+    _name_unnamed_controls(dialog)
     return dialog
+
+
+def _name_unnamed_controls(dialog: QPrintPreviewDialog) -> None:
+    """Qt leaves two of the preview's controls without a name a screen reader can read."""
+    for edit in dialog.findChildren(QLineEdit):
+        if not edit.accessibleName() and isinstance(edit.parent(), QWidget):
+            in_combo = isinstance(edit.parent(), QComboBox)
+            edit.setAccessibleName("Zoom" if in_combo else "Page number")
+    for button in dialog.findChildren(QToolButton, "qt_toolbar_ext_button"):
+        button.setAccessibleName("More tools")
+        button.setAccessibleDescription("Shows the toolbar buttons that do not fit the window")
 
 
 def show_preview(ctx: Any, pdf: bytes, parent: QWidget | None) -> None:

@@ -293,3 +293,14 @@ def test_a_print_job_spools_in_the_workspaces_private_folder(
     assert [Path(p) for p in spooled] == [private]
     assert QDir.tempPath() == str(tmp_path)  # put back once printed
     assert len(PdfReader(out).pages) == 2
+
+
+def test_every_control_of_the_preview_has_a_name(qtbot: Any, small_case: SmallCase) -> None:
+    from tests.gui.accessibility.walk import unnamed_controls
+
+    ctx = AppContext(small_case.ws, interaction=RecordingInteraction())
+    dialog = preview_dialog(ctx, numbered_pdf(2), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    found = unnamed_controls(dialog, "print preview")
+    assert not found, "\n".join(map(str, found))
