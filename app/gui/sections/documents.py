@@ -86,7 +86,8 @@ class DocumentsSection(ListSection):
         except CasefileError as exc:
             talk.warn(self, "Casefile", str(exc))
             return
-        self.open_url(QUrl.fromLocalFile(str(copy)))
+        if not self.open_url(QUrl.fromLocalFile(str(copy))):
+            talk.warn(self, "No program to open it", no_program_text(copy.name))
 
     def current_has_file(self) -> bool:
         key = self.current_key()
@@ -147,3 +148,13 @@ def _local_files(event: Any) -> list[Path]:
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
     return [path for path in paths if path.is_file()]
+
+
+def no_program_text(name: str) -> str:
+    """What to do when the desktop has no program for a file (said in the window, never
+    only on a terminal)."""
+    kind = Path(name).suffix.lstrip(".").upper() or "this kind of"
+    return (
+        f"No program on this computer opens “{name}”. Install a program for {kind} files "
+        "(your office's IT can help), then try Open File again."
+    )

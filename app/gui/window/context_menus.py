@@ -233,7 +233,12 @@ class ContextMenus:
     def _show_attachments_folder(self) -> None:
         folder = self._attachments_folder()
         if folder is not None:
-            self.open_url(QUrl.fromLocalFile(str(folder)))
+            if not self.open_url(QUrl.fromLocalFile(str(folder))):
+                self.window.interaction.warn(
+                    self.window.window(),
+                    "No file manager",
+                    f"No program on this computer shows folders. The attachments are in:\n{folder}",
+                )
 
 
 def menu_texts(menu: QWidget) -> list[str]:

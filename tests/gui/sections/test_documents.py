@@ -21,7 +21,7 @@ def _section(qtbot: Any, ctx: AppContext, case_id: int) -> tuple[DocumentsSectio
     qtbot.addWidget(section)
     section.set_case(case_id)
     opened: list[QUrl] = []
-    section.open_url = opened.append
+    section.open_url = lambda url: opened.append(url) or True  # a viewer took it
     return section, opened
 
 
@@ -47,6 +47,20 @@ def test_a_file_gone_from_the_store_is_a_warning(
     (said,) = talk(form_ctx).log
     assert said.kind == "warn" and said.title == "File missing"
     assert "“report” is not in the attachment folder" in said.text
+
+
+def test_a_file_no_program_opens_is_a_warning_in_the_window(
+    qtbot, tmp_path, form_ctx: AppContext, small_case: SmallCase
+) -> None:
+    path = tmp_path / "scan.xyz"
+    path.write_text("a scan")
+    document_id = documents.add_document(form_ctx.workspace, small_case.case_id, file=path)
+    section, _opened = _section(qtbot, form_ctx, small_case.case_id)
+    section.open_url = lambda _url: False  # the desktop has no program for it
+    section.open_file(document_id)
+    (said,) = talk(form_ctx).log
+    assert said.kind == "warn" and said.title == "No program to open it"
+    assert "“scan.xyz”" in said.text and "XYZ files" in said.text
 
 
 def test_a_deleted_document_is_a_warning(qtbot, form_ctx: AppContext, small_case: SmallCase):

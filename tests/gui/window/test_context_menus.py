@@ -134,13 +134,25 @@ def test_documents_menu_opens_the_file_and_the_attachments_folder(
     ctx.workspace.store.add_bytes(b"x", "x.txt")  # the store's folder exists
     window.open_case(sample_case_id)
     opened: list[str] = []
-    window.context_menus.open_url = lambda url: opened.append(url.toLocalFile())
+    window.context_menus.open_url = lambda url: opened.append(url.toLocalFile()) or True
     _table, menu = _menu_at_row(window, "documents", 0)
     texts = menu_texts(menu)
     for entry in ("Edit Document…", "Open File", "New Document…", "Add Files…"):
         assert entry in texts
     _entry(menu, "Show Attachments Folder").trigger()
     assert opened == [str(ctx.workspace.store.root)]
+
+
+def test_no_file_manager_for_the_attachments_folder_says_where_it_is(
+    window: MainWindow, ctx: AppContext, sample_case_id: int
+) -> None:
+    ctx.workspace.store.add_bytes(b"x", "x.txt")
+    window.open_case(sample_case_id)
+    window.context_menus.open_url = lambda _url: False
+    _table, menu = _menu_at_row(window, "documents", 0)
+    _entry(menu, "Show Attachments Folder").trigger()
+    said = window.interaction.log[-1]  # type: ignore[attr-defined]
+    assert said.kind == "warn" and str(ctx.workspace.store.root) in said.text
 
 
 def test_below_the_rows_only_new_is_offered(window: MainWindow, sample_case_id: int) -> None:

@@ -273,7 +273,7 @@ def test_open_file_hands_a_copy_under_its_own_name_to_the_system(
     opened: list[QUrl] = []
     documents_section = window.case_view.sections["documents"]
     assert isinstance(documents_section, DocumentsSection)
-    documents_section.open_url = opened.append
+    documents_section.open_url = lambda url: opened.append(url) or True
     _open_sample(window, qtbot, sample_case_id)
     window.show_section("documents")
     docs = _section(window, "documents")
