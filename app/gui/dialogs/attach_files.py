@@ -1,7 +1,8 @@
 """Confirm what dropped or chosen files are before they become documents.
 
 ``confirm_and_attach(ctx, undo, case_id, paths, parent)`` guesses each file's kind,
-title and date (:mod:`app.core.documents.guess`), shows them in
+title and date (:mod:`app.core.documents.guess`, a worker reading each file's first
+page while the window answers), shows them in
 :class:`AttachFilesDialog` for the person to correct, and on Attach adds every file in
 one unit of work as one undo step (:mod:`app.core.documents.attach`). Cancel adds
 nothing. Files that could not be added (already in the case, unreadable) are named
@@ -51,6 +52,7 @@ from app.gui.widgets.style import error_color, set_invalid
 
 DATE_HINT = "e.g. June 14, 2020 · June 2020 · 2020 · today"
 ATTACH_TASK = "attach-files"
+GUESS_TASK = "attach-reading"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -234,9 +236,12 @@ def confirm_and_attach(
 ) -> list[int]:
     """Files dropped or chosen -> confirmed by the person -> one document each, as one
     undo step. Returns the new documents' ids (none when cancelled or stopped)."""
-    if not paths or ctx.tasks.is_running(ATTACH_TASK):  # one attach at a time
+    if not paths or ctx.tasks.is_running(ATTACH_TASK) or ctx.tasks.is_running(GUESS_TASK):
+        return []  # one attach at a time
+    guesses = _guess_all(ctx, parent, paths)
+    if guesses is None:
         return []
-    dialog = AttachFilesDialog([guess_document(path) for path in paths], parent, ctx)
+    dialog = AttachFilesDialog(guesses, parent, ctx)
     if ctx.interaction.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return []
     operation = AttachFilesOperation(ctx.workspace, case_id, dialog.confirmed())
@@ -265,6 +270,29 @@ def confirm_and_attach(
             "\n".join(skipped),
         )
     return ids
+
+
+def _guess_all(ctx: AppContext, parent: QWidget | None, paths: list[Path]) -> list[Guess] | None:
+    """Each file's guess, read by a worker (twenty big PDFs take a second); None when
+    the person stopped it."""
+
+    def work(control: TaskControl) -> list[Guess]:
+        found = []
+        for number, path in enumerate(paths):
+            control.progress(number, len(paths))
+            found.append(guess_document(path))
+        return found
+
+    label = f"Reading {_plural(len(paths), 'file')}\u2026"
+    try:
+        return list(wait_with_progress(ctx, parent, GUESS_TASK, label, work, title="Attach files"))
+    except TaskCancelled:
+        return None
+    except Exception as exc:  # guessing never raises; a defect is still a message
+        ctx.interaction.warn(
+            parent, "Files not attached", "No file was attached.", failure_text(exc)
+        )
+        return None
 
 
 def _reporter(ctx: AppContext, parent: QWidget | None) -> Callable[[str], None]:

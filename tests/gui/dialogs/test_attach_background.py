@@ -22,7 +22,7 @@ from app.context import AppContext
 from app.core.services import documents
 from app.core.storage.models import AuditEntry, Document
 from app.gui import actions
-from app.gui.dialogs.attach_files import ATTACH_TASK, AttachFilesDialog
+from app.gui.dialogs.attach_files import ATTACH_TASK, GUESS_TASK, AttachFilesDialog
 from app.gui.dialogs.progress import ProgressDialog
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
@@ -281,3 +281,41 @@ def test_a_failure_in_the_worker_is_a_message_and_adds_nothing(
     [warned] = talk.of_kind("warn")
     assert warned.title == "Files not attached"
     assert "RuntimeError: disk on fire" in warned.detail
+
+
+@pytest.mark.parametrize("stop", [False, True])
+def test_the_files_are_read_for_their_guesses_in_the_background(
+    qtbot: Any,
+    window: MainWindow,
+    files: list[Path],
+    sample_case_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+    stop: bool,
+) -> None:
+    ctx, talk = window.ctx, _talk(window)
+    before = _state(ctx)
+    gate = Gate(lambda done, total: True, GUESS_TASK)
+    gate.install(monkeypatch)
+
+    def look() -> None:
+        assert gate.worker is not None and gate.worker is not threading.main_thread()
+        _window_answers(qtbot)
+        assert not talk.of_kind("dialog")  # the confirm dialog waits for the guesses
+        dialog = _progress_dialog(window)
+        qtbot.waitUntil(dialog.isVisible, timeout=5000)
+        assert dialog.label.text() == "Reading 2 files\u2026"
+        if stop:
+            dialog.cancel_button.click()
+        else:
+            gate.release()
+
+    meanwhile = Meanwhile(gate, look)
+    talk.dialogs.append(_confirm())
+    window.records.add_document_files(files)
+    meanwhile.raise_failure()
+    if stop:
+        assert not talk.of_kind("dialog") and talk.dialogs  # never asked
+        assert _state(ctx) == before
+    else:
+        assert [s.title for s in talk.of_kind("dialog")] == ["Attach 2 files"]
+        assert "Felony complaint" in _titles(ctx, sample_case_id)
