@@ -249,7 +249,8 @@ def confirm_and_attach(
     try:
         command.execute()
     except TaskCancelled:
-        ctx.interaction.inform(parent, "Files not attached", "Stopped: no file was attached.")
+        if parent is None or parent.window().isVisible():  # not when the window closed
+            ctx.interaction.inform(parent, "Files not attached", "Stopped: no file was attached.")
         return []
     except Exception as exc:  # the unit of work rolled back; a message, never a traceback
         ctx.interaction.warn(

@@ -319,3 +319,29 @@ def test_the_files_are_read_for_their_guesses_in_the_background(
     else:
         assert [s.title for s in talk.of_kind("dialog")] == ["Attach 2 files"]
         assert "Felony complaint" in _titles(ctx, sample_case_id)
+
+
+def test_closing_the_window_while_attaching_asks_then_stops_it(
+    qtbot: Any,
+    window: MainWindow,
+    files: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ctx, talk = window.ctx, _talk(window)
+    before = _state(ctx)
+    gate = Gate(lambda done, total: done >= total, ATTACH_TASK)
+    gate.install(monkeypatch)
+    closed: list[bool] = []
+
+    def close() -> None:
+        talk.yes_no.append(True)
+        closed.append(window.close())
+        assert talk.said("question", "attaching files")
+
+    meanwhile = Meanwhile(gate, close)
+    talk.dialogs.append(_confirm())
+    window.records.add_document_files(files)
+    meanwhile.raise_failure()
+    assert closed == [True] and not ctx.tasks.running()
+    assert _state(ctx) == before
+    assert not talk.of_kind("inform")  # no message on a window that is gone
