@@ -1,11 +1,18 @@
 """Confirm what dropped or chosen files are before they become documents.
 
 ``confirm_and_attach(ctx, undo, case_id, paths, parent)`` guesses each file's kind,
-title and date (:mod:`app.core.documents.guess`), shows them in
+title and date (:mod:`app.core.documents.guess`, a worker reading each file's first
+page while the window answers), shows them in
 :class:`AttachFilesDialog` for the person to correct, and on Attach adds every file in
 one unit of work as one undo step (:mod:`app.core.documents.attach`). Cancel adds
 nothing. Files that could not be added (already in the case, unreadable) are named
 afterwards.
+
+Copying the files and extracting their text takes seconds for a big PDF, so it runs
+off the window's thread, on a worker's own handle, with the progress dialog
+(:func:`app.gui.dialogs.progress.wait_with_progress`). Its Cancel stops the work
+before the commit: no document is added, no file is left in the store, and nothing is
+pushed on the undo stack.
 
 The dialog is a grid with a row per file: its name, then a kind (combo box), a title
 and a date (line edits), in that tab order, each named for a screen reader after its
@@ -35,14 +42,17 @@ from app.core import vocab
 from app.core.dates import PartialDate
 from app.core.documents.attach import AttachFilesOperation, FileToAttach
 from app.core.documents.guess import Guess, guess_document
-from app.core.errors import CasefileError
 from app.core.services.operations import describe
-from app.gui.commands import OperationCommand
+from app.gui.commands import OperationCommand, Reporter
 from app.gui.dialogs.base import Buttons, Dialog
+from app.gui.dialogs.progress import failure_text, wait_with_progress
+from app.gui.tasks import TaskCancelled, TaskControl
 from app.gui.widgets.basic import VocabCombo
 from app.gui.widgets.style import error_color, set_invalid
 
 DATE_HINT = "e.g. June 14, 2020 · June 2020 · 2020 · today"
+ATTACH_TASK = "attach-files"
+GUESS_TASK = "attach-reading"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -175,6 +185,48 @@ class AttachFilesDialog(Dialog):
         return [row.confirmed() for row in self.rows]
 
 
+class AttachFilesCommand(OperationCommand):
+    """Attaching files as one undo step, done the first time in the background.
+
+    :meth:`execute` runs the copy, extraction and insert as a task with the progress
+    dialog and returns once it ended (the window answering meanwhile); it raises
+    :class:`TaskCancelled` when the person stopped it. Undo and redo only delete and
+    put back rows, which is quick, and stay on the window's thread."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        operation: AttachFilesOperation,
+        parent: QWidget | None,
+        report: Reporter | None = None,
+    ) -> None:
+        super().__init__(operation, "", report=report)
+        self.ctx, self.parent_widget = ctx, parent
+        self.attach_operation = operation
+
+    def execute(self) -> None:
+        workspace = self.ctx.workspace
+        operation = self.attach_operation
+
+        def work(control: TaskControl) -> None:
+            worker = workspace.for_worker()  # its connections are made, used and closed there
+            try:
+                operation.apply_in_background(worker, control.progress)
+            finally:
+                worker.close()
+
+        count = len(operation.files)
+        label = (
+            f"Attaching {operation.files[0].path.name}\u2026"
+            if count == 1
+            else f"Attaching {count} files\u2026"
+        )
+        wait_with_progress(
+            self.ctx, self.parent_widget, ATTACH_TASK, label, work, title="Attach files"
+        )
+        self._applied = self._ever_applied = True
+
+
 def confirm_and_attach(
     ctx: AppContext,
     undo: QUndoStack,
@@ -183,18 +235,27 @@ def confirm_and_attach(
     parent: QWidget | None,
 ) -> list[int]:
     """Files dropped or chosen -> confirmed by the person -> one document each, as one
-    undo step. Returns the new documents' ids (none when cancelled)."""
-    if not paths:
+    undo step. Returns the new documents' ids (none when cancelled or stopped)."""
+    if not paths or ctx.tasks.is_running(ATTACH_TASK) or ctx.tasks.is_running(GUESS_TASK):
+        return []  # one attach at a time
+    guesses = _guess_all(ctx, parent, paths)
+    if guesses is None:
         return []
-    dialog = AttachFilesDialog([guess_document(path) for path in paths], parent, ctx)
+    dialog = AttachFilesDialog(guesses, parent, ctx)
     if ctx.interaction.run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return []
     operation = AttachFilesOperation(ctx.workspace, case_id, dialog.confirmed())
-    command = OperationCommand(operation, "", report=_reporter(ctx, parent))
+    command = AttachFilesCommand(ctx, operation, parent, report=_reporter(ctx, parent))
     try:
         command.execute()
-    except (CasefileError, OSError) as exc:
-        ctx.interaction.warn(parent, "Files not attached", "No file was attached.", str(exc))
+    except TaskCancelled:
+        if parent is None or parent.window().isVisible():  # not when the window closed
+            ctx.interaction.inform(parent, "Files not attached", "Stopped: no file was attached.")
+        return []
+    except Exception as exc:  # the unit of work rolled back; a message, never a traceback
+        ctx.interaction.warn(
+            parent, "Files not attached", "No file was attached.", failure_text(exc)
+        )
         return []
     ids, skipped = operation.result.ids, operation.result.skipped
     if ids:
@@ -210,6 +271,29 @@ def confirm_and_attach(
             "\n".join(skipped),
         )
     return ids
+
+
+def _guess_all(ctx: AppContext, parent: QWidget | None, paths: list[Path]) -> list[Guess] | None:
+    """Each file's guess, read by a worker (twenty big PDFs take a second); None when
+    the person stopped it."""
+
+    def work(control: TaskControl) -> list[Guess]:
+        found = []
+        for number, path in enumerate(paths):
+            control.progress(number, len(paths))
+            found.append(guess_document(path))
+        return found
+
+    label = f"Reading {_plural(len(paths), 'file')}\u2026"
+    try:
+        return list(wait_with_progress(ctx, parent, GUESS_TASK, label, work, title="Attach files"))
+    except TaskCancelled:
+        return None
+    except Exception as exc:  # guessing never raises; a defect is still a message
+        ctx.interaction.warn(
+            parent, "Files not attached", "No file was attached.", failure_text(exc)
+        )
+        return None
 
 
 def _reporter(ctx: AppContext, parent: QWidget | None) -> Callable[[str], None]:

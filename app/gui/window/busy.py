@@ -27,6 +27,8 @@ DOING = {
     "passphrase": "changing the workspace's passphrase",
     "case-delete": "deleting a case",
     "case-restore": "putting back a deleted case",
+    "attach-files": "attaching files",
+    "attach-reading": "reading files to attach",
 }
 # Long enough for the slowest step between two reports (a big import's index rebuild).
 STOP_TIMEOUT = 120.0
