@@ -48,6 +48,7 @@ class Shape:
     kind: str = ""
     record_id: int = 0
     tip: str = ""
+    undated: bool = False  # a mark in the strip of records without a date
 
 
 @dataclass
@@ -344,10 +345,11 @@ def lay_out(
                     kind=mark.kind,
                     record_id=mark.record_id,
                     tip=f"date unknown \u2014 {mark.title}",
+                    undated=True,
                 )
             )
             x += 14
-        shown = sum(1 for s in shapes if s.kind and s.y == y + 2)
+        shown = sum(1 for s in shapes if s.undated)
         if shown < len(timeline.undated):
             shapes.append(
                 Shape(

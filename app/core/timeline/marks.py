@@ -76,8 +76,8 @@ class Timeline:
 
 def _add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
+    index = min(max(index, 12), 9999 * 12 + 11)  # January of year 1 to December 9999
     year, month = divmod(index, 12)
-    year = min(max(year, 1), 9999)
     return dt.date(year, month + 1, 1)
 
 
@@ -115,7 +115,13 @@ def span_of(date: PartialDate, time: str | None = None) -> tuple[dt.datetime, dt
             end = min(end + APPROXIMATE_DAYS, _LAST_MOMENT)
         elif precision is Precision.MONTH:
             start = _midnight(_add_months(first, -APPROXIMATE_MONTHS))
-            end = _day_after(_add_months(first, APPROXIMATE_MONTHS + 1) - dt.timedelta(days=1))
+            after = first.year * 12 + first.month + APPROXIMATE_MONTHS  # month index after
+            past_the_calendar = after > 9999 * 12 + 11
+            end = (
+                _LAST_MOMENT
+                if past_the_calendar
+                else _midnight(_add_months(first, APPROXIMATE_MONTHS + 1))
+            )
         else:
             start = _midnight(dt.date(max(first.year - APPROXIMATE_YEARS, 1), 1, 1))
             end = _day_after(dt.date(min(first.year + APPROXIMATE_YEARS, 9999), 12, 31))

@@ -63,6 +63,8 @@ def svg_bytes(drawing: Drawing) -> bytes:
         if shape.kind:
             element.set("data-kind", shape.kind)
             element.set("data-id", str(shape.record_id))
+            if shape.undated:
+                element.set("data-undated", "true")
             ET.SubElement(element, "title").text = shape.tip
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
