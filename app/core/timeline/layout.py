@@ -49,6 +49,7 @@ class Shape:
     record_id: int = 0
     tip: str = ""
     undated: bool = False  # a mark in the strip of records without a date
+    lane: str = ""  # the lane a mark or a lane's label belongs to
 
 
 @dataclass
@@ -256,6 +257,7 @@ def lay_out(
                 MARGIN,
                 y + min(lane_height, row_height + 8) / 2 + 4,
                 text=_fit(lane, LANE_LABEL_WIDTH - 8),
+                lane=lane,
                 bold=True,
                 fill=INK,
             )
@@ -291,6 +293,7 @@ def lay_out(
                         kind=mark.kind,
                         record_id=mark.record_id,
                         tip=tip,
+                        lane=lane,
                     )
                 )
                 label_x = x + radius + 3
@@ -309,6 +312,7 @@ def lay_out(
                         kind=mark.kind,
                         record_id=mark.record_id,
                         tip=tip,
+                        lane=lane,
                     )
                 )
                 label_x = x0 + 3

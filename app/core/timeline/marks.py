@@ -245,7 +245,7 @@ def gather(
         marks.append(Mark(kind, record_id, text, lane, issue_ids, date, first, last))
     marks.sort(key=lambda mark: (mark.start, mark.end, mark.kind, mark.record_id))
     undated.sort(key=lambda mark: (mark.kind, mark.record_id))
-    lane_order = _lane_order(marks + undated, by_person)
+    lane_order = _lane_order(marks, by_person)  # the undated have their own strip
     view_start, view_end = _view(marks, low, high)
     title = f"Timeline \u2014 {caption}" + (f" ({docket})" if docket else "")
     return Timeline(title, marks, undated, lane_order, issues, view_start, view_end)

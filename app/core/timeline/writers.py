@@ -60,6 +60,8 @@ def svg_bytes(drawing: Drawing) -> bytes:
         element = ET.SubElement(root, shape.form, _svg_attributes(shape))
         if shape.form == "text":
             element.text = shape.text
+        if shape.lane:
+            element.set("data-lane", shape.lane)
         if shape.kind:
             element.set("data-kind", shape.kind)
             element.set("data-id", str(shape.record_id))
