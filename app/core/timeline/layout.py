@@ -27,6 +27,7 @@ MARGIN = 24.0
 LANE_LABEL_WIDTH = 150.0
 ROW_HEIGHT = 18.0
 MAX_LABELED = 80  # past this many marks, labels would only hide each other
+MAX_ROWS = 24  # rows in one lane before marks are let overlap
 MAX_UNDATED = 60  # chips in the undated strip; the rest are counted
 
 
@@ -167,7 +168,11 @@ def _tip(timeline: Timeline, mark: Mark) -> str:
 
 
 def _rows(marks: list[Mark], scale: Scale, labeled: bool) -> dict[int, int]:
-    """Greedy rows inside one lane so marks (and their labels) do not overlap."""
+    """Greedy rows inside one lane so marks (and their labels) do not overlap.
+
+    A lane grows to at most :data:`MAX_ROWS` rows; past that (thousands of statements
+    in one month) a mark goes to the row that frees up first and overlaps its
+    neighbours: a dense stretch reads as dense instead of making the picture miles tall."""
     ends: list[float] = []
     rows: dict[int, int] = {}
     for index, mark in enumerate(marks):
@@ -176,14 +181,14 @@ def _rows(marks: list[Mark], scale: Scale, labeled: bool) -> dict[int, int]:
         right = max(scale.x(mark.end), left + 8)
         if labeled:
             right = max(right, left + 10 + text_width(_fit(mark.title, 220)))
-        for row, row_end in enumerate(ends):
-            if row_end + 4 <= left:
-                ends[row] = right
-                rows[index] = row
-                break
-        else:
-            rows[index] = len(ends)
+        row = next((r for r, row_end in enumerate(ends) if row_end + 4 <= left), None)
+        if row is None and len(ends) < MAX_ROWS:
+            row = len(ends)
             ends.append(right)
+        elif row is None:
+            row = min(range(len(ends)), key=ends.__getitem__)
+        ends[row] = right
+        rows[index] = row
     return rows
 
 
@@ -220,7 +225,8 @@ def lay_out(
         Shape("text", MARGIN, top + 16, text=timeline.title, size=16, bold=True, fill=INK)
     )
     top += 24
-    first, last = timeline.start.date(), timeline.end.date()
+    # The view ends where the next day begins: name the last day it shows.
+    first, last = timeline.start.date(), (timeline.end - dt.timedelta(microseconds=1)).date()
     shapes.append(
         Shape(
             "text",
@@ -232,7 +238,7 @@ def lay_out(
         )
     )
     top += 26
-    legend_height = 40.0
+    legend_height = _legend([], timeline, MARGIN, 0.0, right) + 12
     undated_height = 44.0 if timeline.undated else 0.0
     fixed = top + 24 + legend_height + undated_height + (24 if marking else 0) + MARGIN
     total_rows = sum(row_counts.values()) or 1
@@ -267,9 +273,10 @@ def lay_out(
     for moment, label in ticks(timeline.start, timeline.end, max(int((right - left) / 110), 2)):
         x = scale.x(moment)
         shapes.append(Shape("line", x, axis_top + 16, x, lanes_bottom, stroke=GRID))
-        shapes.append(
-            Shape("text", x, axis_top + 12, text=label, size=9, fill=MUTED, anchor="middle")
-        )
+        if x + text_width(label, 9) / 2 <= width - 4:  # no label cut off at the right edge
+            shapes.append(
+                Shape("text", x, axis_top + 12, text=label, size=9, fill=MUTED, anchor="middle")
+            )
     shapes.append(Shape("line", left, axis_top + 16, right, axis_top + 16, stroke=INK))
 
     for lane, marks in by_lane.items():
@@ -383,7 +390,8 @@ def lay_out(
     return Drawing(width, height, timeline.title, shapes)
 
 
-def _legend(shapes: list[Shape], timeline: Timeline, x: float, y: float, right: float) -> None:
+def _legend(shapes: list[Shape], timeline: Timeline, x: float, y: float, right: float) -> float:
+    """Add the legend's shapes at ``y``; the height it takes."""
     entries = [
         (ISSUE_COLOURS[i % len(ISSUE_COLOURS)], title)
         for i, title in enumerate(timeline.issues.values())
@@ -408,6 +416,7 @@ def _legend(shapes: list[Shape], timeline: Timeline, x: float, y: float, right: 
         shapes.append(Shape("rect", cursor, line_y + 4, 10, 10, fill=colour))
         shapes.append(Shape("text", cursor + 14, line_y + 12, text=label, size=9, fill=INK))
         cursor += needed
+    return line_y - y + 18
 
 
 __all__ = [

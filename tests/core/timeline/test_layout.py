@@ -84,3 +84,16 @@ def test_a_given_height_is_the_drawings_height() -> None:
     marks = [_mark(i, "2020-08-07") for i in range(1, 40)]
     timeline = Timeline("T", marks, [], ["Events"], {}, D(2020, 8, 1), D(2020, 9, 1))
     assert lay_out(timeline, width=800, height=600).height == 600
+
+
+def test_a_long_legend_stays_above_the_bottom_marking() -> None:
+    marks = [_mark(1, "2020-08-07")]
+    issues = {i: f"Issue number {i} with a long title" for i in range(1, 31)}
+    timeline = Timeline("T", marks, [], ["Events"], issues, D(2020, 8, 1), D(2020, 9, 1))
+    drawing = lay_out(timeline, width=900, marking="CONFIDENTIAL")
+    texts = [shape for shape in drawing.shapes if shape.form == "text"]
+    bottom_marking = texts[-1]
+    assert bottom_marking.text == "CONFIDENTIAL"
+    legend = [shape for shape in texts if shape.text.startswith("Issue number")]
+    assert len(legend) == 30
+    assert max(shape.y for shape in legend) + 12 < bottom_marking.y <= drawing.height
