@@ -129,6 +129,7 @@ def span_of(date: PartialDate, time: str | None = None) -> tuple[dt.datetime, dt
 
 
 def _short(text: str, limit: int = 80) -> str:
+    # Statements are read only to their 200th character: a mark shows a line of them.
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "\u2026"
 
@@ -143,7 +144,7 @@ def gather(
 ) -> Timeline:
     """The timeline of a case (id or docket number) between ``start`` and ``end``
     (both days included; open when None). A mark is in range when its span touches it."""
-    from sqlalchemy import select
+    from sqlalchemy import func, select
 
     from app.core.services.cases import find_case
     from app.core.storage import models as m
@@ -192,7 +193,12 @@ def gather(
             )
         ).all()
         statements = session.execute(
-            select(m.Statement.id, m.Statement.date, m.Statement.text, m.Person.name)
+            select(
+                m.Statement.id,
+                m.Statement.date,
+                func.substr(m.Statement.text, 1, 200),
+                m.Person.name,
+            )
             .join(m.Party, m.Party.id == m.Statement.speaker_id)
             .join(m.Person, m.Person.id == m.Party.person_id)
             .where(m.Statement.case_id == case_id)
