@@ -45,8 +45,8 @@ def test_a_time_that_is_not_a_time_falls_back_to_noon() -> None:
 
 
 @pytest.fixture
-def sample(sqlite_workspace: Workspace) -> tuple[Workspace, int]:
-    return sqlite_workspace, load_sample(sqlite_workspace)
+def sample(workspace: Workspace) -> tuple[Workspace, int]:
+    return workspace, load_sample(workspace)
 
 
 def test_every_dated_record_is_one_mark_and_undated_ones_are_apart(
