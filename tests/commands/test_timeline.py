@@ -208,3 +208,18 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
     _one_line(capsys, "No space left")
     assert out.read_text() == "old"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".t.svg")]
+
+
+def test_court_appearances_are_marks_and_labels_stay_inside(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db, "demo-data", "--court-example"]) == 0
+    case_id = _rows(db, "SELECT max(id) FROM cases")[0][0]
+    out = tmp_path / "court.svg"
+    assert main(["--db", db, "timeline", str(case_id), "-o", str(out), "--width", "1000"]) == 0
+    expected = {i for (i,) in _rows(db, f"SELECT id FROM appearances WHERE case_id = {case_id}")}
+    marks = [m for m in _marks(out) if m.get("data-kind") == "appearance"]
+    assert expected and {int(m.get("data-id")) for m in marks} == expected
+    for text in ET.parse(out).getroot().iter(f"{SVG}text"):
+        if text.get("text-anchor") == "start":
+            assert float(text.get("x")) + len(text.text or "") * 9 * 0.56 <= 1000, text.text

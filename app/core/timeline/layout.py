@@ -180,7 +180,11 @@ def _rows(marks: list[Mark], scale: Scale, labeled: bool) -> dict[int, int]:
         left = scale.x(mark.start) - (4 if mark.is_point else 0)
         right = max(scale.x(mark.end), left + 8)
         if labeled:
-            right = max(right, left + 10 + text_width(_fit(mark.title, 220)))
+            label = text_width(_fit(mark.title, 220), 9)
+            if left + 10 + label > scale.right + MARGIN - 4:  # drawn to the mark's left
+                left = scale.x(mark.start) - 8 - label
+            else:
+                right = max(right, left + 10 + label)
         row = next((r for r, row_end in enumerate(ends) if row_end + 4 <= left), None)
         if row is None and len(ends) < MAX_ROWS:
             row = len(ends)
@@ -324,8 +328,12 @@ def lay_out(
                 )
                 label_x = x0 + 3
             if labeled and row_height >= 12:
+                label = _fit(mark.title, 220)
+                anchor = "start"
+                if label_x + text_width(label, 9) > width - 4:  # near the right edge: to the left
+                    label_x, anchor = scale.x(mark.start) - 8, "end"
                 shapes.append(
-                    Shape("text", label_x, cy + 4, text=_fit(mark.title, 220), size=9, fill=INK)
+                    Shape("text", label_x, cy + 4, text=label, size=9, fill=INK, anchor=anchor)
                 )
 
     y = lanes_bottom + 12
