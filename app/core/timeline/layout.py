@@ -153,6 +153,13 @@ class Scale:
 # -- the picture ---------------------------------------------------------------------
 
 
+def tint(colour: str, strength: float = 0.4) -> str:
+    """``colour`` mixed with white: a band's fill under its black label."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(255 - (255 - part) * strength) for part in (red, green, blue))
+    return "#" + "".join(f"{part:02x}" for part in mixed)
+
+
 def issue_colour(timeline: Timeline, mark: Mark) -> str:
     if not mark.issue_ids:
         return NO_ISSUE
@@ -318,7 +325,7 @@ def lay_out(
                         cy - band / 2,
                         max(x1 - x0, 1.0),
                         band,
-                        fill=colour,
+                        fill=tint(colour) if labeled else colour,  # labels stay legible
                         stroke=colour,
                         kind=mark.kind,
                         record_id=mark.record_id,
@@ -435,5 +442,6 @@ __all__ = [
     "issue_colour",
     "lay_out",
     "text_width",
+    "tint",
     "ticks",
 ]
