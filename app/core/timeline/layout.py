@@ -108,9 +108,9 @@ def ticks(
             moment += delta
         while moment <= end:
             if unit == "hour":
-                out.append((moment, moment.strftime("%b %-d %H:%M")))
+                out.append((moment, f"{moment:%b} {moment.day} {moment:%H:%M}"))
             else:
-                out.append((moment, moment.strftime("%b %-d, %Y")))
+                out.append((moment, f"{moment:%b} {moment.day}, {moment.year}"))
             moment += delta
         return out
     if unit == "month":
@@ -236,14 +236,14 @@ def lay_out(
         Shape("text", MARGIN, top + 16, text=timeline.title, size=16, bold=True, fill=INK)
     )
     top += 24
-    # The view ends where the next day begins: name the last day it shows.
+    # The view ends where the next day begins: name the last day it shows (no %-d: Windows).
     first, last = timeline.start.date(), (timeline.end - dt.timedelta(microseconds=1)).date()
     shapes.append(
         Shape(
             "text",
             MARGIN,
             top + 12,
-            text=f"{first:%B %-d, %Y} to {last:%B %-d, %Y}",
+            text=f"{first:%B} {first.day}, {first.year} to {last:%B} {last.day}, {last.year}",
             size=10,
             fill=MUTED,
         )

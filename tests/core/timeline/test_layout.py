@@ -97,3 +97,8 @@ def test_a_long_legend_stays_above_the_bottom_marking() -> None:
     legend = [shape for shape in texts if shape.text.startswith("Issue number")]
     assert len(legend) == 30
     assert max(shape.y for shape in legend) + 12 < bottom_marking.y <= drawing.height
+
+
+def test_day_and_hour_ticks_are_labelled_without_leading_zeros() -> None:
+    assert ticks(D(2020, 8, 1), D(2020, 8, 9))[0][1] == "Aug 1, 2020"
+    assert ticks(D(2020, 8, 7, 9), D(2020, 8, 7, 12))[0][1] == "Aug 7 09:00"
