@@ -89,11 +89,12 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         sample,
         search,
         show,
+        timeline,
     )
 
     for module in (
         sample, cases, show, court, clock, deadlines, calendar, archive, brief, search,
-        demo_data, safety, history, intake, encryption,
+        demo_data, safety, history, intake, encryption, timeline,
     ):  # fmt: skip
         module.register(commands)
 
