@@ -57,7 +57,28 @@ def _render(svg: QByteArray, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
-class _TintedSvgEngine(QIconEngine):
+class _SquareIconEngine(QIconEngine):
+    """What the icon engines here share: square sizes, and pixmaps drawn by
+    ``scaledPixmap`` (each engine's own)."""
+
+    _sizes: tuple[int, ...] = ICON_SIZES
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def actualSize(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State
+    ) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(  # noqa: N802 (Qt's name)
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in self._sizes]
+
+
+class _TintedSvgEngine(_SquareIconEngine):
     """Draws a tinted icon at the size and mode asked for, when first asked (a window
     shows few of the sizes and modes an icon could have), and keeps each pixmap drawn."""
 
@@ -96,24 +117,10 @@ class _TintedSvgEngine(QIconEngine):
             pixmap = self._pixmaps[key] = _render(self._svg(mode), side, scale)
         return pixmap
 
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return self.scaledPixmap(size, mode, state, 1.0)
-
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         pixmap = self.scaledPixmap(rect.size(), mode, state, ratio)
         painter.drawPixmap(rect, pixmap)
-
-    def actualSize(  # noqa: N802 (Qt's name)
-        self, size: QSize, mode: QIcon.Mode, state: QIcon.State
-    ) -> QSize:
-        side = min(size.width(), size.height())
-        return QSize(side, side)
-
-    def availableSizes(  # noqa: N802 (Qt's name)
-        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
-    ) -> list[QSize]:
-        return [QSize(size, size) for size in self._sizes]
 
     def key(self) -> str:
         return "casefile-tinted-svg"
@@ -145,7 +152,7 @@ def _palette_engine(name: str) -> _TintedSvgEngine:
     )
 
 
-class _PaletteSvgEngine(QIconEngine):
+class _PaletteSvgEngine(_SquareIconEngine):
     """An icon in the colours of the palette in use when it is drawn: after a switch to
     a dark or high-contrast theme every icon already shown repaints in the new ink."""
 
@@ -158,22 +165,8 @@ class _PaletteSvgEngine(QIconEngine):
     ) -> QPixmap:
         return _palette_engine(self._name).scaledPixmap(size, mode, state, scale)
 
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return self.scaledPixmap(size, mode, state, 1.0)
-
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         _palette_engine(self._name).paint(painter, rect, mode, state)
-
-    def actualSize(  # noqa: N802 (Qt's name)
-        self, size: QSize, mode: QIcon.Mode, state: QIcon.State
-    ) -> QSize:
-        side = min(size.width(), size.height())
-        return QSize(side, side)
-
-    def availableSizes(  # noqa: N802 (Qt's name)
-        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
-    ) -> list[QSize]:
-        return [QSize(size, size) for size in ICON_SIZES]
 
     def key(self) -> str:
         return "casefile-palette-svg"
