@@ -15,9 +15,8 @@ command sees as having nothing to do. Small cases keep the plain, instant comman
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -26,7 +25,7 @@ from app.core.progress import Progress
 from app.core.services.operations import DeleteOperation
 from app.core.storage.workspace import Workspace
 from app.gui.commands import OperationCommand, Reporter
-from app.gui.dialogs.progress import failure_text, run_with_progress
+from app.gui.dialogs.progress import failure_text, wait_with_progress
 from app.gui.tasks import TaskCancelled, TaskControl
 
 # A case with more records than this is deleted and put back with the progress dialog.
@@ -104,27 +103,10 @@ class CaseDeleteCommand(OperationCommand):
             finally:
                 worker.close()
 
-        loop = QEventLoop()
-        outcome: dict[str, Any] = {}
-
-        def ended(key: str, value: Any) -> bool:
-            outcome[key] = value
-            loop.quit()
-            return True
-
-        dialog = run_with_progress(
-            self.ctx, self.parent_widget, name, label, work,
-            on_done=lambda result: ended("result", result),
-            failure="Delete case",
-            on_cancelled=lambda: ended("error", TaskCancelled()),
-            on_error=lambda error: ended("error", error),
-            title="Delete case",
-        )  # fmt: skip
-        dialog.show()  # at once: the window must not take a second undo meanwhile
-        if not outcome:
-            loop.exec()
-        if "error" in outcome:
-            raise outcome["error"]
+        # At once: the window must not take a second undo meanwhile.
+        wait_with_progress(
+            self.ctx, self.parent_widget, name, label, work, title="Delete case", show_at_once=True
+        )
 
 
 def is_big(contents: dict[str, int]) -> bool:

@@ -157,12 +157,21 @@ def run_with_progress(
 
 
 def wait_with_progress(
-    ctx: Any, parent: QWidget | None, name: str, label: str, work: Work, *, title: str = "Casefile"
+    ctx: Any,
+    parent: QWidget | None,
+    name: str,
+    label: str,
+    work: Work,
+    *,
+    title: str = "Casefile",
+    show_at_once: bool = False,
 ) -> Any:
     """Run ``work`` as :func:`run_with_progress` does and return its result once it
     ended, for a caller that goes on from there (a dialog that comes back after a
     failure). A local event loop keeps the window answering meanwhile, as a modal
-    dialog's does. Raises what the work raised: :class:`TaskCancelled` when stopped."""
+    dialog's does. Raises what the work raised: :class:`TaskCancelled` when stopped.
+    ``show_at_once`` shows the dialog without the usual short wait (an undo step, which
+    must block a second undo from the start)."""
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
 
@@ -171,7 +180,7 @@ def wait_with_progress(
         loop.quit()
         return True
 
-    run_with_progress(
+    dialog = run_with_progress(
         ctx, parent, name, label, work,
         on_done=lambda result: ended("result", result),
         failure=title,
@@ -179,6 +188,8 @@ def wait_with_progress(
         on_error=lambda error: ended("error", error),
         title=title,
     )  # fmt: skip
+    if show_at_once:
+        dialog.show()
     if not outcome:  # the outcome comes through the event loop, never before it runs
         loop.exec()
     if "error" in outcome:
