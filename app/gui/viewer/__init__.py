@@ -5,6 +5,6 @@
 
 from __future__ import annotations
 
-from app.gui.viewer.window import ViewerWindow, open_document_viewer
+from app.gui.viewer.window import ViewerWindow, open_document_viewer, open_statement_source
 
-__all__ = ["ViewerWindow", "open_document_viewer"]
+__all__ = ["ViewerWindow", "open_document_viewer", "open_statement_source"]

@@ -394,3 +394,24 @@ def open_document_viewer(
         return None
     viewer.show()
     return viewer
+
+
+def open_statement_source(
+    ctx: Any, statement_id: int, parent: QWidget | None = None
+) -> ViewerWindow | None:
+    """Show a statement's source document at the page its pin cite names (the first
+    page when the cite names none, e.g. "¶ 4")."""
+    from app.core.pin_cites import page_of_pin_cite
+    from app.core.services.statements import get_statement
+
+    try:
+        statement = get_statement(ctx.workspace, statement_id)
+    except CasefileError as exc:
+        ctx.interaction.warn(parent, "Casefile", str(exc))
+        return None
+    document_id = statement.get("source_document_id")
+    if document_id is None:
+        ctx.interaction.inform(parent, "Casefile", "This statement has no source document.")
+        return None
+    page = page_of_pin_cite(statement.get("pin_cite"))
+    return open_document_viewer(ctx, int(document_id), page, parent)

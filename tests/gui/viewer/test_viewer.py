@@ -14,8 +14,8 @@ from reportlab.pdfgen import canvas
 
 from app.context import AppContext
 from app.core.pin_cites import page_of_pin_cite
-from app.core.services import documents
-from app.gui.viewer import ViewerWindow, open_document_viewer
+from app.core.services import documents, statements
+from app.gui.viewer import ViewerWindow, open_document_viewer, open_statement_source
 from tests.gui.accessibility.walk import unnamed_controls
 from tests.gui.forms import fixtures as forms_fixtures
 from tests.gui.forms.fixtures import SmallCase, talk
@@ -173,3 +173,37 @@ def test_a_damaged_pdf_is_a_warning(
     assert open_document_viewer(form_ctx, document_id) is None
     (said,) = talk(form_ctx).log
     assert said.kind == "warn" and "could not be read" in said.text
+
+
+def test_a_statement_opens_its_source_at_the_pin_cite(
+    qtbot: Any, tmp_path: Path, form_ctx: AppContext, small_case: SmallCase
+) -> None:
+    path = tmp_path / "transcript.pdf"
+    path.write_bytes(make_pdf())
+    document_id = documents.add_document(form_ctx.workspace, small_case.case_id, file=path)
+    statements.update_statement(
+        form_ctx.workspace, small_case.statement, source_document_id=document_id, pin_cite="3:12"
+    )
+    viewer = open_statement_source(form_ctx, small_case.statement)
+    assert viewer is not None
+    qtbot.addWidget(viewer)
+    assert viewer.current == 2
+
+
+def test_the_documents_section_views_the_selected_file(
+    qtbot: Any, tmp_path: Path, form_ctx: AppContext, small_case: SmallCase
+) -> None:
+    from app.gui.sections.documents import DocumentsSection
+
+    path = tmp_path / "transcript.pdf"
+    path.write_bytes(make_pdf())
+    document_id = documents.add_document(form_ctx.workspace, small_case.case_id, file=path)
+    section = DocumentsSection(form_ctx)
+    qtbot.addWidget(section)
+    section.set_case(small_case.case_id)
+    assert section.select_key({"id": document_id})
+    assert section.view_button.isEnabled() and section.view_button.accessibleName() == "View"
+    qtbot.mouseClick(section.view_button, Qt.MouseButton.LeftButton)
+    (viewer,) = section.findChildren(ViewerWindow)
+    assert viewer.kind == "pdf" and viewer.page_count == 6
+    viewer.close()
