@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
+    QIcon,
     QImage,
     QKeySequence,
     QPainter,
@@ -46,6 +47,7 @@ SCREEN_DPI = 96  # 100 % zoom: a page as large as on paper on an ordinary screen
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 HIT_COLOUR = QColor(255, 200, 0, 110)
+THUMB_WIDTH = 72  # pixels: a page list entry's small picture
 
 
 def _button(text: str, name: str, tip: str, slot: Any) -> QPushButton:
@@ -142,7 +144,7 @@ class ViewerWindow(QDialog):
         layout.addLayout(self.controls)
         self.page_list = QListWidget()
         self.page_list.setAccessibleName("Pages")
-        self.page_list.setMaximumWidth(110)
+        self.page_list.setMaximumWidth(THUMB_WIDTH + 60)
         self.page_label = QLabel()
         self.page_label.setAccessibleName("Page")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -160,13 +162,17 @@ class ViewerWindow(QDialog):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([110, 900, 900])
+        splitter.setSizes([THUMB_WIDTH + 60, 900, 900])
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         if self.kind == "pdf":
             self.pdf = PdfPages(data)
             self.page_list.addItems([f"Page {n}" for n in range(1, len(self.pdf) + 1)])
             self.page_list.currentRowChanged.connect(self._list_row_chosen)
+            self.page_list.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.3)))
+            self._thumbs_timer = QTimer(self, singleShot=True, interval=0)
+            self._thumbs_timer.timeout.connect(self.draw_visible_thumbnails)
+            self.page_list.verticalScrollBar().valueChanged.connect(self._thumbs_timer.start)
             self.page_box.setMaximum(max(len(self.pdf), 1))
             self.page_count_label.setText(f"of {len(self.pdf)}")
             self.text_view.hide()
@@ -237,9 +243,38 @@ class ViewerWindow(QDialog):
         self.page_box.setValue(self.current + 1)
         if self.page_list.currentRow() != self.current:
             self.page_list.setCurrentRow(self.current)
+        self.page_list.scrollToItem(self.page_list.item(self.current))
+        self._thumbs_timer.start()
         self.previous_button.setEnabled(self.current > 0)
         self.next_button.setEnabled(self.current < self.page_count - 1)
         self.show_page()
+
+    def draw_visible_thumbnails(self) -> int:
+        """Give the page list entries in view their small pictures (only those: a long
+        PDF's other pages are drawn when scrolled to); returns how many were drawn."""
+        if self.pdf is None or not self.page_count:
+            return 0
+        view = self.page_list
+        top = view.indexAt(view.viewport().rect().topLeft()).row()
+        bottom = view.indexAt(view.viewport().rect().bottomLeft()).row()
+        if top < 0:  # the list is not laid out yet: the pages near the one shown
+            top = self.current
+        bottom = self.page_count - 1 if bottom < 0 else bottom
+        drawn = 0
+        for row in range(top, min(bottom + 1, top + 40)):
+            item = view.item(row)
+            if item is None or not item.icon().isNull():
+                continue
+            width, _height = self.pdf.page_size(row)
+            image = self.pdf.render(row, THUMB_WIDTH / width * 72)
+            item.setIcon(QIcon(QPixmap.fromImage(image)))
+            drawn += 1
+        return drawn
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.pdf is not None:
+            self._thumbs_timer.start()
 
     def _list_row_chosen(self, row: int) -> None:
         if row >= 0 and row != self.current:
@@ -344,6 +379,12 @@ class ViewerWindow(QDialog):
             self.status.setText(f"“{needle}” is not in this document's text")
             return
         self.go_to(self.hit.page)
+        if self.pdf is not None and not self.rotation:  # bring the hit into view
+            _, height = self.pdf.page_size(self.current)
+            rects = hit_rects(self.hit, height, SCREEN_DPI * self.zoom / 72)
+            if rects:
+                centre = rects[0].center().toPoint()
+                self.scroll.ensureVisible(centre.x(), centre.y(), 50, 120)
 
     def copy_page_text(self) -> None:
         if self.pdf is not None:

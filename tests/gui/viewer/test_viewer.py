@@ -207,3 +207,23 @@ def test_the_documents_section_views_the_selected_file(
     (viewer,) = section.findChildren(ViewerWindow)
     assert viewer.kind == "pdf" and viewer.page_count == 6
     viewer.close()
+
+
+def test_a_long_pdf_renders_only_what_is_in_view(qtbot: Any, monkeypatch: Any) -> None:
+    from app.gui.viewer.pdf_pages import PdfPages
+
+    rendered: list[int] = []
+    render = PdfPages.render
+
+    def counted(self: PdfPages, index: int, dpi: float) -> QImage:
+        rendered.append(index)
+        return render(self, index, dpi)
+
+    monkeypatch.setattr(PdfPages, "render", counted)
+    viewer = _viewer(qtbot, "long.pdf", make_pdf(400), 200)
+    qtbot.waitUntil(lambda: not viewer.page_list.item(199).icon().isNull() or len(rendered) > 1)
+    viewer.draw_visible_thumbnails()
+    assert viewer.page_count == 400 and viewer.current == 199
+    assert 199 in rendered and len(rendered) < 60  # the page and the thumbnails in view
+    assert not viewer.page_list.item(199).icon().isNull()
+    assert viewer.page_list.item(0).icon().isNull()  # far away: not drawn
