@@ -45,7 +45,7 @@ class DocumentsSection(ListSection):
             "removed when Casefile closes"
         )
         self.open_button.clicked.connect(self.open_current)
-        self.view_button = QPushButton("View")
+        self.view_button = QPushButton(style.icon("document"), "View")
         self.view_button.setAccessibleName("View")
         self.view_button.setToolTip("Show the attached PDF, image or text inside Casefile")
         self.view_button.clicked.connect(self.view_current)
