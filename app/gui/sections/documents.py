@@ -45,7 +45,12 @@ class DocumentsSection(ListSection):
             "removed when Casefile closes"
         )
         self.open_button.clicked.connect(self.open_current)
+        self.view_button = QPushButton(style.icon("document"), "View")
+        self.view_button.setAccessibleName("View")
+        self.view_button.setToolTip("Show the attached PDF, image or text inside Casefile")
+        self.view_button.clicked.connect(self.view_current)
         self.buttons.insertWidget(2, self.open_button)
+        self.buttons.insertWidget(2, self.view_button)
         self.buttons.insertWidget(1, self.add_files_button)
         self.drop_hint = style.muted(QLabel("Drop files here to add them"))
         self.buttons.addWidget(self.drop_hint)
@@ -98,6 +103,15 @@ class DocumentsSection(ListSection):
 
     def _update_open_button(self) -> None:
         self.open_button.setEnabled(self.current_has_file())
+        self.view_button.setEnabled(self.current_has_file())
+
+    def view_current(self) -> None:
+        """Show the selected document's file in the viewer window."""
+        key = self.current_key()
+        if key is not None:
+            from app.gui.viewer import open_document_viewer
+
+            open_document_viewer(self.ctx, int(key["id"]), parent=self.window())
 
     def _model_changed(self) -> None:
         super()._model_changed()

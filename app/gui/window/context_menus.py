@@ -93,6 +93,10 @@ class ContextMenus:
         self.copy_quote_action.triggered.connect(self._copy_quote)
         self.new_statement_action = QAction("New &Statement by This Person…", parent)
         self.new_statement_action.triggered.connect(self._new_statement_by_person)
+        self.view_action = QAction("&View", parent)
+        self.view_action.triggered.connect(self._view_document)
+        self.view_source_action = QAction("Open Source at &Pin Cite", parent)
+        self.view_source_action.triggered.connect(self._view_source)
         self.show_folder_action = QAction("Show &Attachments Folder", parent)
         self.show_folder_action.triggered.connect(self._show_attachments_folder)
         self.hook(window.case_list.table, self.fill_case_menu)
@@ -159,9 +163,11 @@ class ContextMenus:
         if row is not None:
             menu.addAction(window.edit_action)
             if name == "documents":
+                menu.addAction(self.view_action)
                 menu.addAction(window.open_file_action)
             elif name == "statements":
                 menu.addAction(self.copy_quote_action)
+                menu.addAction(self.view_source_action)
             elif name == "people":
                 menu.addAction(self.new_statement_action)
             menu.addSeparator()
@@ -179,6 +185,21 @@ class ContextMenus:
     def _selected(self, kind: str) -> int | None:
         selected = self.window.selected_record()
         return selected[1] if selected is not None and selected[0] == kind else None
+
+    def _view_document(self) -> None:
+        from app.gui.viewer import open_document_viewer
+
+        document_id = self._selected("document")
+        if document_id is not None:
+            open_document_viewer(self.window.ctx, document_id, parent=self.window.window())
+
+    def _view_source(self) -> None:
+        """The statement's source document in the viewer, at the pin cite's page."""
+        from app.gui.viewer import open_statement_source
+
+        statement_id = self._selected("statement")
+        if statement_id is not None:
+            open_statement_source(self.window.ctx, statement_id, parent=self.window.window())
 
     def _open_selected_case(self) -> None:
         case_id = self.window.case_list.current_case_id()

@@ -62,6 +62,7 @@ def test_a_statement_rows_menu_edits_copies_and_deletes_that_row(
     assert menu_texts(menu) == [
         "Edit Statement…",
         "Copy Quote with Cite",
+        "Open Source at Pin Cite",
         "",
         "New Statement…",
         "",
@@ -137,7 +138,7 @@ def test_documents_menu_opens_the_file_and_the_attachments_folder(
     window.context_menus.open_url = lambda url: opened.append(url.toLocalFile()) or True
     _table, menu = _menu_at_row(window, "documents", 0)
     texts = menu_texts(menu)
-    for entry in ("Edit Document…", "Open File", "New Document…", "Add Files…"):
+    for entry in ("Edit Document…", "View", "Open File", "New Document…", "Add Files…"):
         assert entry in texts
     _entry(menu, "Show Attachments Folder").trigger()
     assert opened == [str(ctx.workspace.store.root)]
