@@ -4,9 +4,12 @@ a sentence when nothing has a date, and only in the briefs whose sections hold i
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
+import pypdf
 import pytest
 from docx.shared import Twips
 from PIL import Image
@@ -16,12 +19,17 @@ from app.briefs.export import export_brief
 from app.briefs.profiles import CLIENT, FULL, parse_sections, with_sections
 from app.briefs.timeline import NOTHING_DATED
 from app.briefs.timeline_docx import picture_pixel_width
+from app.cli import main
 from app.core.services import cases
 from app.core.storage.workspace import Workspace
+from app.core.timeline.layout import lay_out
+from app.core.timeline.marks import gather
+from app.core.timeline.writers import png_bytes
 from tests.briefs.conftest import TODAY, SmallCase
 from tests.briefs.helpers import docx_text, pdf_pages, squash
 
 LANES = ("Events", "Statements")
+SOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 
 
 def _export(ws: Workspace, case_id: int, path: Path, **kw) -> Path:  # type: ignore[no-untyped-def]
@@ -96,3 +104,46 @@ def test_a_brief_without_the_section_has_no_picture(small_case: SmallCase, tmp_p
     assert "\nTimeline\n" not in f"\n{pdf}\n"
     client = _export(small_case.ws, small_case.case_id, tmp_path / "all.docx", profile="client")
     assert len(docx.Document(str(client)).inline_shapes) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_the_word_picture(small_case: SmallCase, tmp_path: Path) -> None:
+    source = _export(small_case.ws, small_case.case_id, tmp_path / "t.docx", sections="timeline")
+    result = subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    page = pypdf.PdfReader(str(tmp_path / "out" / "t.pdf")).pages[0]
+    assert "Timeline" in page.extract_text()
+    (image,) = page.images
+    assert image.image.width == 1950
+
+
+def test_the_command_line_accepts_the_section(small_case: SmallCase, tmp_path: Path) -> None:
+    out = tmp_path / "t.pdf"
+    args = ["--db", str(small_case.ws.path), "brief", "CR-2026-0117", "--today", "2026-06-01"]
+    assert main([*args, "-o", str(out), "--sections", "timeline"]) == 0
+    pages = pdf_pages(out)
+    assert "Statements" in _page_with(pages, "Timeline")  # the lane
+    assert "Chronology" not in "\n".join(pages)
+
+
+def test_the_picture_renders_at_the_scale_asked(small_case: SmallCase) -> None:
+    drawing = lay_out(gather(small_case.ws, small_case.case_id), width=800)
+    once = Image.open(io.BytesIO(png_bytes(drawing)))
+    twice = Image.open(io.BytesIO(png_bytes(drawing, scale=2.0, dpi=300)))
+    assert twice.size == (once.width * 2, once.height * 2)
+    assert round(twice.info["dpi"][0]) == 300
