@@ -15,6 +15,7 @@ from app.briefs.pdf.lines import plain
 from app.briefs.pdf.parts import para, styles
 from app.briefs.timeline import POINTS_PER_UNIT, caption, nothing_dated, picture
 from app.core.timeline.layout import Drawing
+from app.core.timeline.marks import Timeline
 from app.core.timeline.writers import draw_on_canvas
 
 # The tallest picture: a letter page's frame less its heading, so it never splits.
@@ -41,13 +42,25 @@ class TimelinePicture(Flowable):
         canvas.restoreState()
 
 
+# The last picture laid out, with the timeline and width it was laid out for: the
+# heading's room and the section's body ask for the same picture, one after the other.
+_last: tuple[Timeline, float, Drawing] | None = None
+
+
+def _picture(timeline: Timeline, width: float) -> Drawing:
+    global _last
+    if _last is None or _last[0] is not timeline or _last[1] != width:
+        _last = (timeline, width, picture(timeline, width, MAX_HEIGHT))
+    return _last[2]
+
+
 def timeline_flowables(brief: Brief, width: float) -> list[Flowable]:
     """The section's body for a frame ``width`` points wide."""
     s = styles()
     sentence = nothing_dated(brief.timeline)
     if sentence is not None or brief.timeline is None:
         return [para(sentence or "", s.body)]
-    drawing = picture(brief.timeline, width, MAX_HEIGHT)
+    drawing = _picture(brief.timeline, width)
     return [TimelinePicture(drawing), Spacer(1, 4), plain(caption(brief.timeline), s.meta)]
 
 
@@ -56,5 +69,4 @@ def timeline_room(brief: Brief, width: float) -> float:
     heading does not stand alone at the foot of one page, the picture on the next)."""
     if brief.timeline is None or not brief.timeline.marks:
         return 2.2 * inch
-    drawing = picture(brief.timeline, width, MAX_HEIGHT)
-    return drawing.height * POINTS_PER_UNIT + 0.6 * inch
+    return _picture(brief.timeline, width).height * POINTS_PER_UNIT + 0.6 * inch
