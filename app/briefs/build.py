@@ -55,6 +55,7 @@ from app.core.lists.case_loader import (
     load_case,
 )
 from app.core.storage.workspace import Workspace
+from app.core.timeline.marks import Timeline
 
 UNNAMED_SPEAKER = "Unnamed speaker"
 WITHHELD_SOURCE = "a privileged document"
@@ -87,6 +88,7 @@ def build_brief(
         with ws.reader() as session:
             records = load_case(session, case_ref)
             court = read_court_facts(session, records, profile, today)
+        timeline = _read_timeline(ws, records.case.id) if "timeline" in profile.sections else None
         return brief_from_records(
             records,
             profile,
@@ -96,7 +98,15 @@ def build_brief(
             marking=marking,
             purpose=purpose,
             toc=toc,
+            timeline=timeline,
         )
+
+
+def _read_timeline(ws: Workspace, case_id: int) -> Timeline:
+    """The case's dated events, statements and court appearances, lanes by kind."""
+    from app.core.timeline.marks import gather
+
+    return gather(ws, case_id)
 
 
 @dataclass
@@ -148,10 +158,13 @@ def brief_from_records(
     marking: str | None = None,
     purpose: str | None = None,
     toc: bool | None = None,
+    timeline: Timeline | None = None,
 ) -> Brief:
     """The brief of the case ``rec`` holds, for ``profile`` (see :func:`build_brief`).
     ``court`` is what :func:`~app.briefs.court.read_court_facts` read; without it the
-    clock section is left out and the court dates come from the records alone."""
+    clock section is left out and the court dates come from the records alone.
+    ``timeline`` is the case's :func:`~app.core.timeline.marks.gather`; without it the
+    timeline section says there is nothing dated to show."""
     today = today or dt.date.today()
     case = rec.case
     data = _Case.of(rec)
@@ -207,6 +220,8 @@ def brief_from_records(
         brief.people = people_section(rec.parties, p)
     if "chronology" in p.sections:
         brief.chronology = chronology(rec, data.speaker, source_of)
+    if "timeline" in p.sections:
+        brief.timeline = timeline
     if "statements" in p.sections:
         entries = {s.id: _statement_entry(s, data, source_of, p) for s in rec.statements}
         brief.statement_groups = (

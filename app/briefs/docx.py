@@ -38,6 +38,8 @@ from app.briefs.tables import (
     glance_counts,
 )
 from app.briefs.template import load_template_bytes
+from app.briefs.timeline import caption, nothing_dated
+from app.briefs.timeline_docx import timeline_picture_element
 from app.briefs.wordml import (
     PPR,
     PSTYLE,
@@ -403,6 +405,15 @@ def _chronology(w: _Writer, brief: Brief) -> None:
             add_run(para, f" Source: {e.source}", "i")
 
 
+def _timeline(w: _Writer, brief: Brief) -> None:
+    sentence = nothing_dated(brief.timeline)
+    if sentence is not None or brief.timeline is None:
+        w.p(None, sentence or "")
+        return
+    w.out.append(timeline_picture_element(w.doc, brief.timeline, TEXT_WIDTH))
+    w.p("Caption" if "Caption" in w.ids else "Brief Note", caption(brief.timeline))
+
+
 def _statements(w: _Writer, brief: Brief) -> None:
     if not brief.statement_groups:
         w.p(None, NONE_RECORDED)
@@ -471,6 +482,7 @@ SECTION_WRITERS: dict[str, Callable[[_Writer, Brief], None]] = {
     "dates": _dates,
     "people": _people,
     "chronology": _chronology,
+    "timeline": _timeline,
     "statements": _statements,
     "issues": _issues,
     "documents": _documents,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.briefs.clock.model import PeriodTable
 from app.briefs.profiles import DEFAULT_MARKING, SECTIONS
+from app.core.timeline.marks import Timeline
 
 
 @dataclass
@@ -178,6 +179,8 @@ class Brief:
     dates: CourtDates | None = None
     people: list[PeopleGroup] = field(default_factory=list)
     chronology: list[ChronoEntry] = field(default_factory=list)
+    # The case on a time axis (app/core/timeline); None when not read or not chosen.
+    timeline: Timeline | None = None
     statements_by: str = "speaker"
     statement_groups: list[StatementGroup] = field(default_factory=list)
     issues: list[IssueEntry] = field(default_factory=list)
@@ -214,6 +217,8 @@ class Brief:
             for g in self.people
             for p in g.people
         )
+        if self.timeline is not None and self.timeline.marks:
+            size += 2500  # about half a page of picture
         if self.clock is not None:
             size += 1500 + 150 * len(self.clock.periods.rows if self.clock.periods else ())
         if self.dates is not None:

@@ -19,6 +19,7 @@ SECTIONS: dict[str, str] = {
     "dates": "Court dates and deadlines",
     "people": "People",
     "chronology": "Chronology",
+    "timeline": "Timeline",
     "statements": "Statements",
     "issues": "Legal issues",
     "documents": "Documents",

@@ -38,6 +38,7 @@ from app.briefs.pdf.court import clock_flowables, dates_flowables
 from app.briefs.pdf.lines import plain, plain_runs
 from app.briefs.pdf.parts import ACCENT, INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
 from app.briefs.pdf.tables import table
+from app.briefs.pdf.timeline import timeline_flowables, timeline_room
 from app.briefs.tables import (
     CHARGE_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -55,6 +56,7 @@ MARGIN_TOP = 1.0 * inch
 MARGIN_BOTTOM = 0.85 * inch
 NONE_RECORDED = "None recorded."
 TOC_MAX_ENTRIES = 32
+FRAME_WIDTH = LETTER[0] - 2 * MARGIN_X
 
 
 class BriefDocTemplate(BaseDocTemplate):
@@ -236,7 +238,8 @@ def story(brief: Brief, bookmark_pages: dict[str, int] | None = None) -> list[Fl
         if brief.toc and "cover" not in brief.sections and not out:
             out += _toc(entries, bookmark_pages)
         title = brief.section_title(key)
-        out.append(CondPageBreak(2.2 * inch))
+        room = timeline_room(brief, FRAME_WIDTH) if key == "timeline" else 2.2 * inch
+        out.append(CondPageBreak(room))
         out.append(keys.mark(para(title, styles().h1), 0, title))
         out += SECTION_WRITERS[key](brief, keys)
     marks = [f._bookmark for f in out if getattr(f, "_bookmark", None)]  # type: ignore[attr-defined]
@@ -431,6 +434,7 @@ SECTION_WRITERS: dict[str, Callable[[Brief, _Keys], list[Flowable]]] = {
     "dates": lambda brief, _keys: dates_flowables(brief),
     "people": _people,
     "chronology": _chronology,
+    "timeline": lambda brief, _keys: timeline_flowables(brief, FRAME_WIDTH),
     "statements": _statements,
     "issues": _issues,
     "documents": _documents,

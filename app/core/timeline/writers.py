@@ -12,8 +12,10 @@ from __future__ import annotations
 import io
 import os
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from app.core.storage.atomic import atomic_write
 from app.core.timeline.layout import Drawing, Shape
@@ -106,11 +108,10 @@ def _svg_attributes(shape: Shape) -> dict[str, str]:
     return attributes
 
 
-def pdf_bytes(drawing: Drawing) -> bytes:
-    from reportlab.lib.colors import HexColor
+def pdf_faces() -> dict[bool, str]:
+    """The PDF font names for regular and bold text (DejaVu Sans registered when installed)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen.canvas import Canvas
 
     faces = {False: "Helvetica", True: "Helvetica-Bold"}
     for bold, name in ((False, "TimelineSans"), (True, "TimelineSans-Bold")):
@@ -119,9 +120,16 @@ def pdf_bytes(drawing: Drawing) -> bytes:
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             faces[bold] = name
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(drawing.width, drawing.height), pageCompression=1)
-    canvas.setTitle(drawing.title)
+    return faces
+
+
+def draw_on_canvas(canvas: Any, drawing: Drawing) -> None:
+    """Draw ``drawing``'s shapes on a reportlab canvas, in drawing units with the
+    drawing's bottom left at the canvas origin. The stand-alone PDF and the brief's
+    picture (which translates and scales first) are drawn by this one function."""
+    from reportlab.lib.colors import HexColor
+
+    faces = pdf_faces()
     height = drawing.height
     for shape in drawing.shapes:
         fill = HexColor(shape.fill) if shape.fill else None
@@ -158,14 +166,28 @@ def pdf_bytes(drawing: Drawing) -> bytes:
                 "end": canvas.drawRightString,
             }
             draw[shape.anchor](shape.x, height - shape.y, shape.text)
+
+
+def pdf_bytes(drawing: Drawing) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(drawing.width, drawing.height), pageCompression=1)
+    canvas.setTitle(drawing.title)
+    draw_on_canvas(canvas, drawing)
     canvas.showPage()
     canvas.save()
     return out.getvalue()
 
 
-def png_bytes(drawing: Drawing) -> bytes:
+def png_bytes(drawing: Drawing, scale: float = 1.0, dpi: float | None = None) -> bytes:
+    """The picture as PNG, ``scale`` pixels to a drawing unit (a brief's picture is
+    laid out at a readable width, then rendered at print resolution); ``dpi`` is
+    recorded in the file so a word processor sizes it right."""
     from PIL import Image, ImageDraw, ImageFont
 
+    if scale != 1.0:
+        drawing = scaled(drawing, scale)
     image = Image.new("RGB", (round(drawing.width), round(drawing.height)), "#ffffff")
     pen = ImageDraw.Draw(image)
     fonts: dict[tuple[bool, float], ImageFont.FreeTypeFont | ImageFont.ImageFont] = {}
@@ -191,7 +213,11 @@ def png_bytes(drawing: Drawing) -> bytes:
                 outline=shape.stroke,
             )
         elif shape.form == "line":
-            pen.line((shape.x, shape.y, shape.w, shape.h), fill=shape.stroke or "#000000", width=1)
+            pen.line(
+                (shape.x, shape.y, shape.w, shape.h),
+                fill=shape.stroke or "#000000",
+                width=max(round(scale), 1),
+            )
         else:
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
             pen.text(
@@ -202,8 +228,27 @@ def png_bytes(drawing: Drawing) -> bytes:
                 anchor=anchor,
             )
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
+    if dpi is not None:
+        image.save(out, format="PNG", optimize=False, dpi=(dpi, dpi))
+    else:
+        image.save(out, format="PNG", optimize=False)
     return out.getvalue()
+
+
+def scaled(drawing: Drawing, scale: float) -> Drawing:
+    """``drawing`` with every coordinate, length and font size times ``scale``."""
+    shapes = [
+        replace(
+            shape,
+            x=shape.x * scale,
+            y=shape.y * scale,
+            w=shape.w * scale,
+            h=shape.h * scale,
+            size=shape.size * scale,
+        )
+        for shape in drawing.shapes
+    ]
+    return Drawing(drawing.width * scale, drawing.height * scale, drawing.title, shapes)
 
 
 _WRITERS = {"svg": svg_bytes, "pdf": pdf_bytes, "png": png_bytes}
@@ -222,4 +267,14 @@ def write(drawing: Drawing, path: str | os.PathLike[str], fmt: str | None = None
     return chosen
 
 
-__all__ = ["FORMATS", "format_of", "pdf_bytes", "png_bytes", "svg_bytes", "write"]
+__all__ = [
+    "FORMATS",
+    "draw_on_canvas",
+    "format_of",
+    "pdf_bytes",
+    "pdf_faces",
+    "png_bytes",
+    "scaled",
+    "svg_bytes",
+    "write",
+]
