@@ -11,9 +11,10 @@ description, so a screen reader reads it.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -40,7 +41,9 @@ CLICK_SLOP = 4  # pixels a press may move and still be a click, not a drag
 FOCUS_PEN = "#d00000"
 
 
+@cache
 def _pen(colour: str | None, width: float = 1.0) -> QPen:
+    # One pen and one brush per colour: the 50,000-record case has a handful of colours.
     if not colour:
         return QPen(Qt.PenStyle.NoPen)
     pen = QPen(QColor(colour), width)
@@ -48,6 +51,7 @@ def _pen(colour: str | None, width: float = 1.0) -> QPen:
     return pen
 
 
+@cache
 def _brush(colour: str | None) -> QBrush:
     return QBrush(QColor(colour)) if colour else QBrush(Qt.BrushStyle.NoBrush)
 
@@ -88,7 +92,6 @@ def item_of(shape: Shape) -> QGraphicsItem:
     if shape.record_id:
         item.setData(MARK_ROLE, (shape.kind, shape.record_id))
         item.setToolTip(shape.tip)
-        item.setCursor(Qt.CursorShape.PointingHandCursor)
         item.setZValue(1)
     return item
 
@@ -108,6 +111,20 @@ class TimelineCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A vertical bar that comes and goes would change the width, and so the layout.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # Re-lay out once after a resize (or a run of Ctrl+wheel steps) ends, not per step.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(150)
+        self._relayout.timeout.connect(self._fit_width)
+        self._wheel = QTimer(self)
+        self._wheel.setSingleShot(True)
+        self._wheel.setInterval(80)
+        self._wheel.timeout.connect(self._apply_wheel)
+        self._wheel_zoom = 1.0
+        self._wheel_x = 0.0
         self.setAccessibleName("Timeline picture")
         self.setAccessibleDescription(
             "Arrow keys move between the marks, Enter opens the record, "
@@ -132,8 +149,13 @@ class TimelineCanvas(QGraphicsView):
     def drawing_width(self) -> float:
         return max(self.viewport().width(), 600) * self.zoom
 
+    def _fit_width(self) -> None:
+        if self.drawing is None or self.drawing.width != self.drawing_width():
+            self.redraw()
+
     def redraw(self) -> None:
         """Lay the timeline out at the current zoom and rebuild the scene once."""
+        self._relayout.stop()
         scene = self.scene()
         scene.clear()
         self._focus_box = None
@@ -240,11 +262,17 @@ class TimelineCanvas(QGraphicsView):
     def wheelEvent(self, event: Any) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
-            if steps:
-                self.set_zoom(self.zoom * ZOOM_STEP**steps, event.position().x())
+            if steps:  # a run of steps lays out once, when the wheel rests
+                self._wheel_zoom *= ZOOM_STEP**steps
+                self._wheel_x = event.position().x()
+                self._wheel.start()
             event.accept()
             return
         super().wheelEvent(event)
+
+    def _apply_wheel(self) -> None:
+        factor, self._wheel_zoom = self._wheel_zoom, 1.0
+        self.set_zoom(self.zoom * factor, self._wheel_x)
 
     def mousePressEvent(self, event: Any) -> None:
         self._pressed_at = event.position().toPoint()
@@ -264,7 +292,7 @@ class TimelineCanvas(QGraphicsView):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self.timeline is not None and event.oldSize().width() != event.size().width():
-            self.redraw()  # the fitted width follows the window
+            self._relayout.start()  # the fitted width follows the window
 
     def scene_point(self, index: int) -> QPointF:
         """Where mark ``index`` is drawn, in viewport pixels (for tests and tools)."""

@@ -112,8 +112,9 @@ def test_ctrl_wheel_zooms(window: MainWindow, qtbot: Any) -> None:
         Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
         Qt.ScrollPhase.NoScrollPhase, False,
     )  # fmt: skip
-    QApplication.sendEvent(canvas.viewport(), event)
-    assert canvas.drawing.width > fitted
+    with qtbot.waitSignal(canvas.zoom_changed):
+        QApplication.sendEvent(canvas.viewport(), event)
+    assert canvas.drawing.width == pytest.approx(fitted * 1.5)
 
 
 def test_clicking_a_mark_opens_its_record(window: MainWindow, qtbot: Any) -> None:
