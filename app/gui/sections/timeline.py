@@ -9,8 +9,9 @@ PDF through the core's writers.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,8 +28,35 @@ from app.gui import style
 from app.gui.sections import SECTION_OF_KIND
 from app.gui.sections.timeline_canvas import TimelineCanvas
 
+if TYPE_CHECKING:
+    from app.core.timeline.marks import Timeline
+
+ALL = -1  # a filter's "all" entry
+NO_ISSUE = 0  # the issue filter's "no issue" entry
+KINDS = (("event", "Events"), ("statement", "Statements"), ("appearance", "Court appearances"))
 LANE_CHOICES = (("kind", "By kind of record"), ("person", "By person"))
 PICTURES = "SVG picture (*.svg);;PNG image (*.png);;PDF document (*.pdf)"
+
+
+def filtered(timeline: Timeline, kind: str | None, issue: int) -> Timeline:
+    """``timeline`` with only the marks of ``kind`` (all when None) about ``issue``
+    (:data:`ALL`, or :data:`NO_ISSUE` for marks about none); its lanes those left."""
+
+    def kept(mark: Any) -> bool:
+        if kind is not None and mark.kind != kind:
+            return False
+        if issue == ALL:
+            return True
+        return issue in mark.issue_ids if issue != NO_ISSUE else not mark.issue_ids
+
+    marks = [mark for mark in timeline.marks if kept(mark)]
+    present = {mark.lane for mark in marks}
+    return dataclasses.replace(
+        timeline,
+        marks=marks,
+        undated=[mark for mark in timeline.undated if kept(mark)],
+        lanes=[lane for lane in timeline.lanes if lane in present],
+    )
 
 
 def record_key(kind: str, record_id: int) -> tuple[str, dict[str, Any]] | None:
@@ -49,7 +77,7 @@ class TimelineSection(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.case_id: int | None = None
-        self.timeline: Any = None
+        self.timeline: Timeline | None = None
 
         self.lanes = QComboBox(self)
         for code, label in LANE_CHOICES:
@@ -59,6 +87,23 @@ class TimelineSection(QWidget):
         self.lanes.currentIndexChanged.connect(lambda _index: self.refresh())
         lanes_label = QLabel("&Lanes:", self)
         lanes_label.setBuddy(self.lanes)
+
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.addItem("All kinds", None)
+        for code, label in KINDS:
+            self.kind_filter.addItem(label, code)
+        self.kind_filter.setAccessibleName("Show kind of record")
+        self.kind_filter.currentIndexChanged.connect(lambda _index: self.show_filtered())
+        self.issue_filter = QComboBox(self)
+        self.issue_filter.setAccessibleName("Show issue")
+        # Issue titles are sentences: the list shows them whole, the box a few words.
+        self.issue_filter.setMinimumContentsLength(18)
+        self.issue_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.issue_filter.setToolTip("Only the records about one issue")
+        self.issue_filter.currentIndexChanged.connect(lambda _index: self.show_filtered())
+        self.shown: Timeline | None = None
 
         self.canvas = TimelineCanvas(self)
         self.canvas.open_requested.connect(self.open_record)
@@ -86,6 +131,8 @@ class TimelineSection(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(lanes_label)
         bar.addWidget(self.lanes)
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.issue_filter)
         bar.addSpacing(style.SPACING * 2)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             bar.addWidget(button)
@@ -98,7 +145,9 @@ class TimelineSection(QWidget):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.chosen)
         for first, second in (
-            (self.lanes, self.zoom_out_button),
+            (self.lanes, self.kind_filter),
+            (self.kind_filter, self.issue_filter),
+            (self.issue_filter, self.zoom_out_button),
             (self.zoom_out_button, self.zoom_in_button),
             (self.zoom_in_button, self.fit_button),
             (self.fit_button, self.export_button),
@@ -131,17 +180,40 @@ class TimelineSection(QWidget):
                 self.timeline = gather(self.ctx.workspace, self.case_id, lanes=self.lanes_by())
             except CasefileError as exc:
                 self.summary.setText(str(exc))
-        self.canvas.set_timeline(self.timeline)
-        has_marks = self.timeline is not None and bool(self.timeline.marks)
+        self._fill_issues()
+        self.show_filtered()
+
+    def _fill_issues(self) -> None:
+        """The issue filter's entries: the case's issues (the one chosen stays chosen)."""
+        chosen = self.issue_filter.currentData()
+        self.issue_filter.blockSignals(True)
+        self.issue_filter.clear()
+        self.issue_filter.addItem("All issues", ALL)
+        for issue_id, title in (self.timeline.issues if self.timeline else {}).items():
+            self.issue_filter.addItem(title, issue_id)
+        self.issue_filter.addItem("No issue", NO_ISSUE)
+        self.issue_filter.setCurrentIndex(max(self.issue_filter.findData(chosen), 0))
+        self.issue_filter.blockSignals(False)
+
+    def show_filtered(self) -> None:
+        """Draw the marks the filters keep (no new read: the marks are already here)."""
+        self.shown = None
+        if self.timeline is not None:
+            issue = self.issue_filter.currentData()
+            self.shown = filtered(
+                self.timeline, self.kind_filter.currentData(), ALL if issue is None else issue
+            )
+        self.canvas.set_timeline(self.shown)
+        has_marks = self.shown is not None and bool(self.shown.marks)
         for control in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
             control.setEnabled(has_marks)
-        self.export_button.setEnabled(self.timeline is not None)
-        if self.timeline is None:
+        self.export_button.setEnabled(self.shown is not None)
+        if self.shown is None:
             if self.case_id is None:
                 self.summary.setText("No case is open.")
             self.chosen.setText("")
             return
-        dated, undated = len(self.timeline.marks), len(self.timeline.undated)
+        dated, undated = len(self.shown.marks), len(self.shown.undated)
         words = f"{dated} dated record{'s' if dated != 1 else ''}"
         if undated:
             words += f"; {undated} without a date (in the strip below the lanes)"
@@ -154,17 +226,17 @@ class TimelineSection(QWidget):
             self.navigate.emit(*target)
 
     def export_picture(self) -> None:
-        """Write the whole timeline (fitted, as printed) to a file the person chooses."""
+        """Write the timeline shown (all of its span, with its filters) to a file."""
         from app.briefs.names import case_file_name
         from app.briefs.profiles import DEFAULT_MARKING
         from app.core.errors import CasefileError
         from app.core.timeline.layout import lay_out
         from app.core.timeline.writers import write
 
-        if self.timeline is None:
+        if self.shown is None:
             return
         talk = self.ctx.interaction
-        caption = self.timeline.title.removeprefix("Timeline \u2014 ")
+        caption = self.shown.title.removeprefix("Timeline \u2014 ")
         suggested = Path.home() / case_file_name(caption, "timeline", "svg")
         name = talk.save_file(self, "Export Timeline Picture", suggested, PICTURES)
         if not name:
@@ -173,7 +245,7 @@ class TimelineSection(QWidget):
             name += ".svg"
         try:
             # Marked as the command line marks it: a picture leaves the office as a file.
-            write(lay_out(self.timeline, marking=DEFAULT_MARKING), name)
+            write(lay_out(self.shown, marking=DEFAULT_MARKING), name)
         except (CasefileError, OSError, ValueError) as exc:
             talk.warn(self, "Cannot export the timeline", str(exc))
             return

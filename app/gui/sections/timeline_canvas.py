@@ -86,8 +86,13 @@ def item_of(shape: Shape) -> QGraphicsItem:
         x = shape.x - {"middle": width / 2, "end": width}.get(shape.anchor, 0.0)
         text.setPos(x, shape.y - metrics.ascent())  # shapes place text on its baseline
         text.setZValue(1.5)  # a label starts inside its band: above it, as in the files
-        if shape.lane:
+        if shape.lane:  # a lane's name: kept in view when the picture pans (see below)
             text.setData(LANE_ROLE, shape.lane)
+            text.setZValue(1.9)
+            backdrop = QGraphicsRectItem(text.boundingRect().adjusted(-4, -2, 4, 2), text)
+            backdrop.setPen(_pen(None))
+            backdrop.setBrush(_brush("#e6ffffff"))  # the marks show faintly through it
+            backdrop.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         item = text
     if shape.record_id:
         item.setData(MARK_ROLE, (shape.kind, shape.record_id))
@@ -137,6 +142,8 @@ class TimelineCanvas(QGraphicsView):
         self.current = -1
         self._focus_box: QGraphicsRectItem | None = None
         self._pressed_at: QPoint | None = None
+        self.lane_labels: list[tuple[QGraphicsItem, float]] = []  # with their drawn x
+        self.horizontalScrollBar().valueChanged.connect(self._pin_lane_labels)
 
     # -- what is drawn ----------------------------------------------------------
 
@@ -160,6 +167,7 @@ class TimelineCanvas(QGraphicsView):
         scene.clear()
         self._focus_box = None
         self.mark_items = []
+        self.lane_labels = []
         if self.timeline is None:
             self.drawing = None
             return
@@ -169,10 +177,19 @@ class TimelineCanvas(QGraphicsView):
             scene.addItem(item)
             if shape.record_id:
                 self.mark_items.append(item)
+            elif shape.lane and shape.form == "text":
+                self.lane_labels.append((item, item.x()))
         scene.setSceneRect(QRectF(0, 0, self.drawing.width, self.drawing.height))
         if self.mark_items and self.current >= len(self.mark_items):
             self.current = len(self.mark_items) - 1
         self._show_current()
+        self._pin_lane_labels(self.horizontalScrollBar().value())
+
+    def _pin_lane_labels(self, scrolled: int) -> None:
+        """Keep the lanes' names at the left edge of the view: zoomed in, they would
+        scroll away with the start of the time axis."""
+        for item, drawn_x in self.lane_labels:
+            item.setX(drawn_x + max(scrolled, 0))
 
     def set_zoom(self, zoom: float, anchor_x: float | None = None) -> None:
         """Zoom to ``zoom`` times the fitted width, keeping the moment at viewport

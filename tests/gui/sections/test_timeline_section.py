@@ -169,3 +169,34 @@ def test_export_to_an_unknown_format_says_so(
     _section(window).export_button.click()
     assert talk.said("warn")
     assert not (tmp_path / "picture.bmp").exists()
+
+
+def test_filters_keep_one_kind_and_one_issue(
+    window: MainWindow, ctx: AppContext, sample_case_id: int
+) -> None:
+    section = _section(window)
+    whole = gather(ctx.workspace, sample_case_id)
+    section.kind_filter.setCurrentIndex(section.kind_filter.findData("statement"))
+    statements = [(m.kind, m.record_id) for m in whole.marks if m.kind == "statement"]
+    assert sorted(_dated_marks(section)) == sorted(statements)
+    assert section.shown is not None and section.shown.lanes == ["Statements"]
+    issue_id = next(iter(whole.issues))
+    section.kind_filter.setCurrentIndex(0)
+    section.issue_filter.setCurrentIndex(section.issue_filter.findData(issue_id))
+    about = [(m.kind, m.record_id) for m in whole.marks if issue_id in m.issue_ids]
+    assert about and sorted(_dated_marks(section)) == sorted(about)
+    section.refresh()  # a re-read keeps the issue chosen
+    assert section.issue_filter.currentData() == issue_id
+
+
+def test_lane_names_stay_in_view_when_zoomed_and_panned(window: MainWindow) -> None:
+    canvas = _section(window).canvas
+    section = _section(window)
+    for _ in range(3):
+        section.zoom_in_button.click()
+    bar = canvas.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    assert canvas.lane_labels
+    for item, _x in canvas.lane_labels:
+        assert visible.contains(item.sceneBoundingRect().topLeft())
