@@ -97,7 +97,7 @@ class TimelineSection(QWidget):
         self.issue_filter = QComboBox(self)
         self.issue_filter.setAccessibleName("Show issue")
         # Issue titles are sentences: the list shows them whole, the box a few words.
-        self.issue_filter.setMinimumContentsLength(18)
+        self.issue_filter.setMinimumContentsLength(12)
         self.issue_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -128,18 +128,20 @@ class TimelineSection(QWidget):
             lambda words: self.chosen.setText(words or "Tab to the picture, then use the arrows.")
         )
 
+        # Two rows, so the page fits a narrow window: what is shown, then how.
+        choices = QHBoxLayout()
+        choices.addWidget(lanes_label)
+        for combo in (self.lanes, self.kind_filter, self.issue_filter):
+            choices.addWidget(combo)
+        choices.addStretch(1)
         bar = QHBoxLayout()
-        bar.addWidget(lanes_label)
-        bar.addWidget(self.lanes)
-        bar.addWidget(self.kind_filter)
-        bar.addWidget(self.issue_filter)
-        bar.addSpacing(style.SPACING * 2)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
+        layout.addLayout(choices)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.canvas, 1)
