@@ -26,6 +26,7 @@ from app.gui.sections.deadlines import DeadlinesSection
 from app.gui.sections.documents import DocumentsSection
 from app.gui.sections.list_section import ChronologySection, ListSection
 from app.gui.sections.overview import OverviewSection
+from app.gui.sections.timeline import TimelineSection
 from app.gui.widgets.accessible import tab_order
 
 # After the filter (at the top right), Tab goes through a list page as it reads.
@@ -145,6 +146,10 @@ class CaseView(QWidget):
 
         self.sections["clock"] = ClockSection(ctx, self)
         self._add_page("clock", "Clock", "clock", self.sections["clock"])
+        timeline = TimelineSection(ctx, self)
+        timeline.navigate.connect(self.navigate_to)
+        self.sections["timeline"] = timeline
+        self._add_page("timeline", "Timeline", "timeline", timeline)
         self._wide_sidebar = max(self.sidebar.sizeHintForColumn(0) + 3 * style.MARGIN, 170)
         self.sidebar.setFixedWidth(self._wide_sidebar)
         self.compact = False
@@ -222,7 +227,7 @@ class CaseView(QWidget):
             return
         self._stale.discard(name)
         section = self.sections[name]
-        if isinstance(section, ClockSection):  # counts its clock afresh
+        if isinstance(section, (ClockSection, TimelineSection)):  # read afresh
             section.set_case(self.case_id)
             return
         assert isinstance(section, ListSection)

@@ -22,7 +22,7 @@ from tests.gui.forms.fixtures import SmallCase
 form_ctx = forms_fixtures.form_ctx
 small_case = forms_fixtures.small_case
 
-LISTS = [name for name in SECTION_NAMES if name not in ("overview", "clock")]
+LISTS = [name for name in SECTION_NAMES if name not in ("overview", "clock", "timeline")]
 
 
 @pytest.fixture

@@ -25,7 +25,9 @@ LIST_SECTIONS: tuple[tuple[str, str, str, str, str], ...] = tuple(
     )
     for kind in CASE_PARTS
 )
-SECTION_NAMES = ("overview",) + tuple(section[0] for section in LIST_SECTIONS) + ("clock",)
+SECTION_NAMES = (
+    ("overview",) + tuple(section[0] for section in LIST_SECTIONS) + ("clock", "timeline")
+)
 SECTION_OF_KIND: Mapping[str, str] = {kind: section for section, kind in KIND_OF_SECTION.items()}
 
 # The kinds of record each list reads, for its rows or its detail pane: a change to
@@ -46,6 +48,8 @@ SECTION_READS: Mapping[str, frozenset[str]] = {
     # Hand-added deadlines, and those computed from the ledger and the charges.
     "deadlines": frozenset({"deadline", "case", "charge", "appearance", "filing"}),
     "clock": frozenset({"case", "charge", "appearance", "filing"}),  # its 30.30 ledger
+    # Dated events, statements (by speaker) and appearances, coloured by issue.
+    "timeline": frozenset({"case", "event", "statement", "appearance", "issue", "party", "person"}),
 }
 # What the list of cases shows: captions, clients (parties and their people), court dates
 # (events, and the adjourned-to dates of appearances).

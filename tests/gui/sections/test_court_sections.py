@@ -77,11 +77,11 @@ def test_ctrl_9_shows_the_court_and_the_view_menu_lists_every_section(
 ) -> None:
     qtbot.keyClick(window, Qt.Key.Key_9, CTRL)
     assert window.case_view.current_section_name() == "court"
-    assert SECTION_NAMES[-4:] == ("court", "filings", "deadlines", "clock")
+    assert SECTION_NAMES[-5:] == ("court", "filings", "deadlines", "clock", "timeline")
     texts = [action.text() for action in window.section_actions]
-    assert texts[8:] == ["&9 Court", "&Filings", "&Deadlines", "&Clock"]
+    assert texts[8:] == ["&9 Court", "&Filings", "&Deadlines", "&Clock", "&Timeline"]
     shortcuts = [action.shortcut().toString() for action in window.section_actions]
-    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)] + ["", "", ""]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)] + ["", "", "", ""]
     window.section_actions[10].trigger()
     assert window.case_view.current_section_name() == "deadlines"
     sidebar = window.case_view.sidebar
