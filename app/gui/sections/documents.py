@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDropEvent
@@ -24,7 +24,9 @@ from app.context import AppContext
 from app.core.errors import CasefileError
 from app.gui import style
 from app.gui.sections.list_section import ListSection
-from app.gui.widgets.drop_zone import DropZone
+
+if TYPE_CHECKING:
+    from app.gui.widgets.drop_zone import DropZone
 
 
 class DocumentsSection(ListSection):
@@ -127,6 +129,8 @@ class DocumentsSection(ListSection):
     def drop_zone(self) -> DropZone:
         """The highlight shown while files are dragged over the list."""
         if self._drop_zone is None:
+            from app.gui.widgets.drop_zone import DropZone  # not needed at start-up
+
             self._drop_zone = DropZone(self)
         return self._drop_zone
 

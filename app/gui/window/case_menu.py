@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.dialogs.paste_text import PasteTextDialog
-from app.gui.dialogs.progress import ProgressDialog, run_with_progress
 from app.gui.window.menus import WindowMenu, menu_action, menu_titled
 
 if TYPE_CHECKING:
+    from app.gui.dialogs.progress import ProgressDialog
     from app.gui.tasks import TaskControl
     from app.gui.window.host import WindowHost
 
@@ -102,6 +102,8 @@ class CaseMenu(WindowMenu):
                     window.ctx, window.undo, case_id, result.text, source_name,
                     self._parent, result.proposals,
                 )  # fmt: skip
+
+        from app.gui.dialogs.progress import run_with_progress  # not needed at start-up
 
         return run_with_progress(
             window.ctx,
@@ -202,6 +204,8 @@ class CaseMenu(WindowMenu):
                 self.import_case_archive(chosen, secret)
             return True
 
+        from app.gui.dialogs.progress import run_with_progress  # not needed at start-up
+
         return run_with_progress(
             self.window.ctx,
             self._parent,
@@ -245,6 +249,8 @@ class CaseMenu(WindowMenu):
             # The badge says what was found; the dock opens only for a possible conflict.
             report(self._main_window(), [hit for _name, hit in found], "the imported case")
 
+        from app.gui.dialogs.progress import run_with_progress  # not needed at start-up
+
         return run_with_progress(
             self.window.ctx,
             self._parent,
@@ -286,6 +292,8 @@ class CaseMenu(WindowMenu):
                 return export_case(worker, case_id, target, progress=control.progress)
             finally:
                 worker.close()
+
+        from app.gui.dialogs.progress import run_with_progress  # not needed at start-up
 
         return run_with_progress(
             self.window.ctx,

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import CasefileError
-from app.gui.dialogs.progress import failure_text, run_with_progress
 from app.gui.dialogs.workspace import ask_new_workspace
 from app.gui.window.menus import WindowMenu, insert_after, menu_action, menu_titled
 
@@ -86,6 +85,7 @@ class EncryptionMenu(WindowMenu):
 
     def change_passphrase(self) -> None:
         from app.core.storage import encryption
+        from app.gui.dialogs.progress import run_with_progress
 
         talk = self.window.interaction
         ws = self.window.ctx.workspace
@@ -115,6 +115,8 @@ class EncryptionMenu(WindowMenu):
         )  # fmt: skip
 
     def _not_changed(self, title: str, error: BaseException) -> bool:
+        from app.gui.dialogs.progress import failure_text
+
         self.window.interaction.warn(
             self._parent, title, f"The passphrase was not changed: {failure_text(error)}"
         )

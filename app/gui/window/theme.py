@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalet
 from PySide6.QtWidgets import QApplication, QMenu
 
 from app.gui import style
-from app.gui.widgets import edges
 from app.gui.widgets.style import is_dark, readable
 
 SETTING = "view/theme"
@@ -152,6 +151,11 @@ def saved_theme(settings: MutableMapping[str, Any]) -> str:
     return value if value in THEMES else "system"
 
 
+# The objectName of app.gui.widgets.edges.EdgedFusion (kept here so the usual start,
+# on the system theme, need not import that module to ask whether it is in use).
+EDGED_STYLE = "casefile-fusion"
+
+
 class Themes(QObject):
     """Applies a theme to the application, and follows the desktop's colour scheme and
     contrast preference while the theme is "system"."""
@@ -183,11 +187,14 @@ class Themes(QObject):
         shown = self.resolved()
         if shown == "system":
             palette = self._system_palette
-            if self.app.style().objectName() == edges.NAME:
+            if self.app.style().objectName() == EDGED_STYLE:
                 self.app.setStyle(self._system_style)
         else:
+            # Imported here: the system theme, the usual start, has no need of it.
+            from app.gui.widgets import edges
+
             palette = built_palette(shown)
-            if self.app.style().objectName() != edges.NAME:
+            if self.app.style().objectName() != EDGED_STYLE:
                 # Fusion paints with the palette given; this one also edges the fields.
                 self.app.setStyle(edges.EdgedFusion())
         self.app.setPalette(readable_palette(palette))

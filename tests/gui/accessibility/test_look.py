@@ -274,3 +274,11 @@ def test_the_app_starts_in_the_remembered_theme_and_text_size(clean_look: Any) -
         assert QApplication.instance().findChild(focus_ring.FocusRings) is not None
     finally:
         focus_ring.uninstall()
+
+
+def test_the_theme_knows_the_edged_style_by_its_own_name() -> None:
+    """The theme asks whether the edged style is in use without importing it at start-up."""
+    from app.gui.widgets import edges
+    from app.gui.window import theme
+
+    assert theme.EDGED_STYLE == edges.NAME
