@@ -15,11 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.core.dates import PartialDate, Precision
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
+    from sqlalchemy.orm import Session
+
     from app.core.storage.workspace import Workspace
 
 EVENT = "event"
@@ -161,22 +164,10 @@ def gather(
                 .order_by(m.Issue.id)
             ).all()
         )
-        event_issues: dict[int, list[int]] = defaultdict(list)
-        for event_id, issue_id in session.execute(
-            select(m.event_issues.c.event_id, m.event_issues.c.issue_id)
-            .join(m.Event, m.Event.id == m.event_issues.c.event_id)
-            .where(m.Event.case_id == case_id)
-            .order_by(m.event_issues.c.issue_id)
-        ):
-            event_issues[event_id].append(issue_id)
-        statement_issues: dict[int, list[int]] = defaultdict(list)
-        for statement_id, issue_id in session.execute(
-            select(m.statement_issues.c.statement_id, m.statement_issues.c.issue_id)
-            .join(m.Statement, m.Statement.id == m.statement_issues.c.statement_id)
-            .where(m.Statement.case_id == case_id)
-            .order_by(m.statement_issues.c.issue_id)
-        ):
-            statement_issues[statement_id].append(issue_id)
+        event_issues = _issues_by_record(session, m.event_issues, "event_id", m.Event, case_id)
+        statement_issues = _issues_by_record(
+            session, m.statement_issues, "statement_id", m.Statement, case_id
+        )
         event_people: dict[int, list[str]] = defaultdict(list)
         for event_id, name in session.execute(
             select(m.event_parties.c.event_id, m.Person.name)
@@ -300,3 +291,21 @@ __all__ = [
     "gather",
     "span_of",
 ]
+
+
+def _issues_by_record(
+    session: Session, links: Table, key: str, model: Any, case_id: int
+) -> dict[int, list[int]]:
+    """Each record's issue ids (in issue order) from a record-issue link table."""
+    from sqlalchemy import select
+
+    found: dict[int, list[int]] = defaultdict(list)
+    record = links.c[key]
+    for record_id, issue_id in session.execute(
+        select(record, links.c.issue_id)
+        .join(model, model.id == record)
+        .where(model.case_id == case_id)
+        .order_by(links.c.issue_id)
+    ):
+        found[record_id].append(issue_id)
+    return found
