@@ -109,8 +109,9 @@ class _Start:
     def _open(self) -> None:
         from app.context import AppContext
 
-        _load_database_layer()
         window = self.window
+        window.finish_setup()  # menus the first frame did without, before any question
+        _load_database_layer()
         part = window.workspace_part
         workspace = open_first_workspace(
             self.db,

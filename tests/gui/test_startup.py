@@ -125,6 +125,8 @@ from app.gui.window.main_window import MainWindow
 DATABASE = ("sqlalchemy", "alembic", "app.core.storage.db", "app.core.storage.models",
             "app.core.storage.audit", "app.core.storage.workspace", "app.core.lists.queries",
             "app.core.search.query")
+LATER = ("app.gui.window.context_menus", "app.gui.window.reopen",
+         "app.gui.window.undo_scope")
 seen = {"order": []}
 
 
@@ -146,6 +148,8 @@ def report(what):
                     for c in range(model.columnCount())],
         "menus": [a.text().replace("&", "") for a in win.menuBar().actions()],
         "visible": win.isVisible(),
+        "later": sorted(m for m in LATER if m in sys.modules),
+        "view": [a.text().replace("&", "") for a in win.view_menu.actions() if a.menu()],
     }
     if what == "first-paint":
         timer = QTimer(win, interval=20)
@@ -207,10 +211,14 @@ def test_the_first_frame_comes_before_the_database_layer_and_the_cases_follow(
     assert first["rows"] == []
     # ... painted before SQLAlchemy, the models or the audit trail are imported.
     assert first["database"] == []
+    # ... and before what it does not show: right-click menus, View › Zoom and Theme.
+    assert first["later"] == [] and first["view"] == []
     # Then the workspace opens in it and the case list fills.
     assert "sqlalchemy" in filled["database"] and "app.core.storage.workspace" in filled["database"]
     assert filled["status"] == f"Workspace: {workspace}"
     assert filled["rows"] == [CAPTION] and filled["count"] == "1 case"
+    assert filled["view"] == ["Zoom", "Theme"]
+    assert "app.gui.window.context_menus" in filled["later"]
     assert not Path(f"{workspace}.lock").exists()  # released on the way out
 
 

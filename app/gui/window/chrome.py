@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 
 from app.gui import style
 from app.gui.sections import SECTION_NAMES
-from app.gui.window import theme, zoom
 
 # The window is typed loosely: it imports this module, and its attributes are set here.
 MainWindow = Any
@@ -74,9 +73,6 @@ def make_actions(window: MainWindow) -> None:
     window.redo_action.setIconText("Redo")
     window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addActions([window.undo_action, window.redo_action])
-    from app.gui.window.undo_scope import explain_undo
-
-    explain_undo(window)  # what Undo covers, in its tooltip and status tip
 
     window.new_action = _action(window, "&New", records.new, K.New, "new", "New")
     window.edit_action = _action(window, "&Edit…", records.edit_selected, "F2", "edit", "Edit")
@@ -151,14 +147,23 @@ def make_menus(window: MainWindow) -> None:
     view_menu.addSeparator()
     view_menu.addActions(window.section_actions)
     window.view_menu = view_menu
-    view_menu.addSeparator()
-    zoom.add_zoom_actions(window, view_menu.addMenu("&Zoom"))
-    theme.add_theme_menu(window, view_menu)
+    view_menu.addSeparator()  # View › Zoom and Theme follow: add_view_choices
 
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([window.guide_action, window.whats_this_action])
     help_menu.addSeparator()
     help_menu.addAction(window.about_action)
+
+
+def add_view_choices(window: MainWindow) -> None:
+    """View › Zoom and View › Theme, at the end of the View menu, and what Undo covers
+    in its tooltip. Made just after the first frame (``MainWindow.finish_setup``): that
+    frame shows none of them, and their modules are ones the start can do without."""
+    from app.gui.window import theme, undo_scope, zoom
+
+    undo_scope.explain_undo(window)  # what Undo covers, in its tooltip and status tip
+    zoom.add_zoom_actions(window, window.view_menu.addMenu("&Zoom"))
+    theme.add_theme_menu(window, window.view_menu)
 
 
 def _whats_this() -> None:

@@ -26,12 +26,10 @@ from app.gui.case_list import CaseListPage
 from app.gui.interaction import QtInteraction
 from app.gui.sections import CASE_LIST_READS
 from app.gui.sections.list_section import ListSection
-from app.gui.window import busy, chrome
+from app.gui.window import chrome
 from app.gui.window.case_menu import CaseMenu
-from app.gui.window.context_menus import ContextMenus
 from app.gui.window.encryption_menu import EncryptionMenu
 from app.gui.window.records import NOT_IN_BUILD, RecordPart, delete_text
-from app.gui.window.reopen import remember_place
 from app.gui.window.safety_menu import SafetyMenu
 from app.gui.window.schedule import SchedulePart
 from app.gui.window.search import SearchPart
@@ -41,6 +39,7 @@ if TYPE_CHECKING:
     from app.context import AppContext
     from app.gui.case_view import CaseView
     from app.gui.interaction import Interaction
+    from app.gui.window.context_menus import ContextMenus
 
 KIND_NOUNS = {code: kind.shown_noun.capitalize() for code, kind in KINDS.items()}
 
@@ -100,7 +99,7 @@ class MainWindow(QMainWindow):
         self.encryption_menu = EncryptionMenu(self)
         self.safety_menu = SafetyMenu(self, KIND_NOUNS)
         self.schedule = SchedulePart(self)
-        self.context_menus = ContextMenus(self)
+        self.context_menus: ContextMenus | None = None  # finish_setup makes them
         self.setWindowIcon(style.app_icon())
         self.setWindowTitle("Casefile")
         self._restore_state()
@@ -109,6 +108,17 @@ class MainWindow(QMainWindow):
             self.workspace_part.show_opening(opening)
         if ctx is not None:
             self.workspace_part.attach(ctx)
+
+    def finish_setup(self) -> None:
+        """What the first frame does without: the right-click menus and View › Zoom and
+        Theme. The app calls this just after that frame; attaching a workspace calls it
+        too (once is enough)."""
+        if self.context_menus is not None:
+            return
+        from app.gui.window.context_menus import ContextMenus
+
+        self.context_menus = ContextMenus(self)
+        chrome.add_view_choices(self)
 
     # -- the workspace (``workspace_part`` holds it) ----------------------------------
 
@@ -266,6 +276,8 @@ class MainWindow(QMainWindow):
             self._case_view.save_state(settings)
         if self.has_workspace:
             prefs.remember_case(settings, self.ctx.workspace.describe(), self.current_case_id())
+            from app.gui.window.reopen import remember_place  # only when closing
+
             remember_place(settings, self.ctx.workspace.describe(), self)
         if hasattr(settings, "sync"):
             settings.sync()
@@ -274,6 +286,8 @@ class MainWindow(QMainWindow):
         if self.has_workspace and self.ctx.tasks.is_running("restore"):
             event.ignore()  # the workspace is closed until the restore opens it again
             return
+        from app.gui.window import busy  # only when closing
+
         if self.has_workspace and not busy.may_close(self):  # asks, stops, waits for work
             event.ignore()
             return

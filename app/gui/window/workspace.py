@@ -21,8 +21,6 @@ from app.core.errors import CasefileError
 from app.gui import settings as prefs
 from app.gui import style
 from app.gui.dialogs.workspace import ask_new_workspace, ask_workspace, open_asking_passphrase
-from app.gui.window import reopen
-from app.gui.window.undo_scope import UNDO_DROPPED
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -88,6 +86,7 @@ class WorkspacePart:
         if self._ctx is not None:
             raise RuntimeError("this window already shows a workspace")
         self._ctx = ctx
+        self.window.finish_setup()
         self.window.case_list.attach(ctx)
         for action in self._waiting:
             action.setEnabled(True)
@@ -124,6 +123,8 @@ class WorkspacePart:
         last = prefs.last_case(self.ctx.settings, name)
         if last is not None and self.case_exists(last):
             self.window.open_case(last)
+            from app.gui.window import reopen  # after the first frame, with the cases
+
             reopen.restore_place(self.ctx.settings, name, self.window)  # the section left
         else:
             self.window.show_case_list()
@@ -191,6 +192,8 @@ class WorkspacePart:
         QApplication.restoreOverrideCursor()
         undoable = self.window.undo.count() > 0  # the undo list goes with the old workspace
         self.adopt(workspace)
+        from app.gui.window.undo_scope import UNDO_DROPPED
+
         note = f". {UNDO_DROPPED}" if undoable else ""
         self.window.statusBar().showMessage(
             f"Opened {workspace.describe()}{note}", 10000 if undoable else 5000
