@@ -1,0 +1,86 @@
+"""The viewer's row of controls: pages, zoom, turn, find, copy and the statement made
+from a selection. Built here so the window module holds only what they do."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox
+
+if TYPE_CHECKING:
+    from app.gui.viewer.window import ViewerWindow
+
+NEW_STATEMENT_KEYS = "Ctrl+Shift+N"
+
+
+def button(text: str, name: str, tip: str, slot: Any) -> QPushButton:
+    made = QPushButton(text)
+    made.setAccessibleName(name)
+    made.setToolTip(tip)
+    made.clicked.connect(slot)
+    return made
+
+
+def build_controls(viewer: ViewerWindow) -> QHBoxLayout:
+    """Make the controls as attributes of ``viewer`` and lay them out in one row."""
+    v = viewer
+    v.previous_button = button("◀", "Previous page", "Previous page (PgUp)", v.previous_page)
+    v.next_button = button("▶", "Next page", "Next page (PgDn)", v.next_page)
+    v.page_box = QSpinBox()
+    v.page_box.setAccessibleName("Go to page")
+    v.page_box.setToolTip("Type a page number and press Enter")
+    v.page_box.setMinimum(1)
+    v.page_box.editingFinished.connect(lambda: v.go_to(v.page_box.value() - 1))
+    v.page_count_label = QLabel()
+    v.page_count_label.setAccessibleName("Page count")
+    v.bates_label = QLabel()
+    v.bates_label.setAccessibleName("Bates number")
+    v.bates_label.setToolTip("The Bates number stamped on this page")
+    v.zoom_out_button = button("−", "Zoom out", "Zoom out (Ctrl+-)", v.zoom_out)
+    v.zoom_in_button = button("+", "Zoom in", "Zoom in (Ctrl++)", v.zoom_in)
+    v.fit_button = button(
+        "Fit width", "Fit width", "Fit the page to the window's width", v.fit_width
+    )
+    v.rotate_button = button("Rotate", "Rotate", "Turn the page a quarter to the right", v.rotate)
+    v.find_box = QLineEdit()
+    v.find_box.setPlaceholderText("Find…")
+    v.find_box.setAccessibleName("Find text")
+    v.find_box.setToolTip("Text to find (Ctrl+F); Enter finds the next place")
+    v.find_box.returnPressed.connect(v.find_next)
+    v.find_button = button("Find next", "Find next", "Find the next place", v.find_next)
+    v.copy_button = button(
+        "Copy text", "Copy text", "Copy the selected words, or the whole page's text", v.copy_text
+    )
+    v.new_statement_button = button(
+        "New statement from selection",
+        "New statement from selection",
+        "Drag over words on the page, then make them a statement quoting this page "
+        f"({NEW_STATEMENT_KEYS})",
+        v.new_statement_from_selection,
+    )
+    v.new_statement_button.setAccessibleDescription(
+        "Opens a new statement with the selected words as its verbatim text, this "
+        "document as its source and this page as its pin cite"
+    )
+    v.new_statement_button.setEnabled(False)
+    v.status = QLabel()
+    v.status.setAccessibleName("Viewer status")
+    row = QHBoxLayout()
+    for widget in (
+        v.previous_button,
+        v.next_button,
+        v.page_box,
+        v.page_count_label,
+        v.bates_label,
+        v.zoom_out_button,
+        v.zoom_in_button,
+        v.fit_button,
+        v.rotate_button,
+        v.find_box,
+        v.find_button,
+        v.copy_button,
+        v.new_statement_button,
+    ):
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row

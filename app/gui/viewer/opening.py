@@ -1,0 +1,110 @@
+"""Opening a document's file in the viewer: from the documents list, or a statement's
+source at its pin cite with the quote found and marked.
+
+The file's bytes come from the attachment store (decrypted in memory for an encrypted
+workspace). Problems are told through ``ctx.interaction``; none reaches the person
+as a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from app.core.errors import CasefileError
+from app.gui.viewer.window import ViewerWindow
+
+
+@dataclass
+class DocumentSource:
+    """Where the shown file comes from, for making statements out of it: the
+    context, the document and its case, and the undo stack a new statement goes on."""
+
+    ctx: Any
+    document_id: int
+    undo: QUndoStack
+
+    @property
+    def case_id(self) -> int | None:
+        """The document's case (asked when a statement is made, not on every open)."""
+        from app.core.services.choices import case_of
+        from app.core.storage.models import Document
+
+        return case_of(self.ctx.workspace, Document, self.document_id)
+
+
+def make_viewer(
+    ctx: Any, document_id: int, page: int | None = None, parent: QWidget | None = None
+) -> ViewerWindow | None:
+    """A viewer window of the document's attached file at ``page`` (1-based), not yet
+    shown; None (the problem told) when there is nothing to show."""
+    from app.core.services.documents import get_document
+
+    talk = ctx.interaction
+    try:
+        document = get_document(ctx.workspace, document_id)
+        sha = document.get("file_sha256")
+        if not sha:
+            talk.inform(parent, "Casefile", "This document has no file attached.")
+            return None
+        data = ctx.workspace.store.read_bytes(sha)  # decrypted in memory, never to disk
+        undo = getattr(parent, "undo", None)  # the main window's: a new statement is undoable
+        viewer = ViewerWindow(
+            str(document.get("title") or ""),
+            str(document.get("file_name") or sha),
+            data,
+            page,
+            parent,
+            bates=(str(document.get("bates_start") or ""), str(document.get("bates_end") or "")),
+        )
+        if not isinstance(undo, QUndoStack):
+            undo = QUndoStack(viewer)
+        viewer.source = DocumentSource(ctx, document_id, undo)
+    except CasefileError as exc:
+        talk.warn(parent, "Casefile", str(exc))
+        return None
+    except Exception as exc:  # a damaged Word file or text: said, never a traceback
+        talk.warn(parent, "Casefile", f"The file could not be shown ({type(exc).__name__}: {exc})")
+        return None
+    return viewer
+
+
+def open_document_viewer(
+    ctx: Any, document_id: int, page: int | None = None, parent: QWidget | None = None
+) -> ViewerWindow | None:
+    """Show the document's attached file in a viewer window, at ``page`` (1-based) when
+    given; problems are told through ``ctx.interaction`` and give None."""
+    viewer = make_viewer(ctx, document_id, page, parent)
+    if viewer is not None:
+        viewer.show()
+    return viewer
+
+
+def open_statement_source(
+    ctx: Any, statement_id: int, parent: QWidget | None = None
+) -> ViewerWindow | None:
+    """Show a statement's source document at the page its pin cite names, its words
+    marked where they are found on the page's text; for a cite with no page ("¶ 4",
+    or none) at the first page the words are found on, else the first page."""
+    from app.core.pin_cites import pages_of_pin_cite
+    from app.core.services.statements import get_statement
+
+    try:
+        statement = get_statement(ctx.workspace, statement_id)
+    except CasefileError as exc:
+        ctx.interaction.warn(parent, "Casefile", str(exc))
+        return None
+    document_id = statement.get("source_document_id")
+    if document_id is None:
+        ctx.interaction.inform(parent, "Casefile", "This statement has no source document.")
+        return None
+    cited = pages_of_pin_cite(statement.get("pin_cite"))
+    viewer = make_viewer(ctx, int(document_id), cited[0] if cited else None, parent)
+    if viewer is None:
+        return None
+    viewer.mark_quote(str(statement.get("text") or ""), cited)
+    viewer.show()
+    return viewer

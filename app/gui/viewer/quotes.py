@@ -1,0 +1,153 @@
+"""Finding a statement's quote on a PDF's text layer, to open the page it is on and
+mark it there.
+
+The words of a quote as typed and as laid out on the page seldom match letter for
+letter: the page breaks lines (and hyphenates a word across them), has curly quotes
+and apostrophes where the typist had straight ones, ligatures, and more or fewer
+spaces. So both are compared as words: letters and digits, case folded, a hyphen or
+apostrophe inside a word dropped (so "well-\\nknown", "well-known" and "wellknown"
+agree), everything else a gap between words. A quote may run from the foot of one
+page onto the next: it is then marked on both.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from app.gui.viewer.pdf_pages import Box, PdfPages
+
+# Kept inside a word, and dropped: hyphens and apostrophes, straight and typeset.
+APOSTROPHES = frozenset("'’ʼ")
+JOINERS = frozenset("-‐‑") | APOSTROPHES
+# PDFium's mark for a hyphen it found at a line's end, and the soft hyphen.
+BREAK_HYPHENS = frozenset("\x02\ufffe\xad")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as compared, and where it is in the page's chars: ``start`` to ``end``
+    (one past its last char)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class QuoteMatch:
+    """Where a quote is: the page it starts on (0-based) and its boxes on each page
+    it covers."""
+
+    page: int
+    boxes: dict[int, tuple[Box, ...]] = field(default_factory=dict)
+
+
+def _folded(char: str) -> str:
+    """The char as compared: "ﬁ" is "fi", "É" is "é"; "" when it is not part of a word."""
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    return folded if folded and all(c.isalnum() for c in folded) else ""
+
+
+def words_of(text: str) -> list[Word]:
+    """The words of ``text`` as compared, each with where it is in ``text``."""
+    words: list[Word] = []
+    letters: list[str] = []
+    start = end = 0
+    i, size = 0, len(text)
+    while i < size:
+        char = text[i]
+        folded = _folded(char)
+        if folded:
+            if not letters:
+                start = i
+            letters.append(folded)
+            end = i = i + 1
+            continue
+        if letters and (char in JOINERS or char in BREAK_HYPHENS):
+            after = i + 1
+            if char not in APOSTROPHES:  # a hyphen may end a line: the word goes on after it
+                while after < size and text[after].isspace():
+                    after += 1
+                gap = text[i + 1 : after]
+                if gap and "\n" not in gap and "\r" not in gap and char not in BREAK_HYPHENS:
+                    after = size  # "well - known": a dash between words, not a hyphen
+            if after < size and _folded(text[after]):
+                i = after
+                continue
+        if letters:
+            words.append(Word("".join(letters), start, end))
+            letters = []
+        i += 1
+    if letters:
+        words.append(Word("".join(letters), start, end))
+    return words
+
+
+def _first_run(haystack: list[str], needle: list[str], starts_before: int) -> int | None:
+    """Where ``needle`` first occurs as a run of ``haystack``, starting before
+    ``starts_before``; None when it does not."""
+    if not needle:
+        return None
+    head = needle[0]
+    for i in range(min(starts_before, len(haystack) - len(needle) + 1)):
+        if haystack[i] == head and haystack[i : i + len(needle)] == needle:
+            return i
+    return None
+
+
+def find_quote(
+    pdf: PdfPages, quote: str, cited: tuple[int, int] | None = None
+) -> QuoteMatch | None:
+    """The first place ``quote`` is in the PDF: on the ``cited`` pages (1-based, first
+    and last) when given and it is there, else on the first page it is found (the
+    cite may be wrong, or a paragraph); None when it is on no page's text layer."""
+    wanted = [word.text for word in words_of(quote)]
+    if not wanted or not len(pdf):
+        return None
+    cache: dict[int, list[Word]] = {}
+
+    def page_words(index: int) -> list[Word]:
+        if index not in cache:
+            cache[index] = words_of(pdf.chars(index)) if index < len(pdf) else []
+        return cache[index]
+
+    for index in _search_order(len(pdf), cited):
+        found = _match_from(index, wanted, page_words, pdf)
+        if found is not None:
+            return found
+    return None
+
+
+def _search_order(count: int, cited: tuple[int, int] | None) -> Iterable[int]:
+    first = []
+    if cited is not None:
+        first = [n - 1 for n in range(cited[0], cited[1] + 1) if n <= count]
+    yield from first
+    yield from (index for index in range(count) if index not in first)
+
+
+def _match_from(
+    index: int,
+    wanted: list[str],
+    page_words: Callable[[int], list[Word]],
+    pdf: PdfPages,
+) -> QuoteMatch | None:
+    """The quote starting on page ``index``, ending there or on the next page."""
+    here = page_words(index)
+    texts = [word.text for word in here]
+    at = _first_run(texts, wanted, len(here))
+    joined = here
+    if at is None:  # perhaps it runs over onto the next page
+        joined = here + page_words(index + 1)
+        at = _first_run([word.text for word in joined], wanted, len(here))
+        if at is None:
+            return None
+    match = QuoteMatch(index)
+    run = joined[at : at + len(wanted)]
+    for page, words in ((index, run[: max(len(here) - at, 0)]), (index + 1, run[len(here) - at :])):
+        if words:
+            start, end = words[0].start, words[-1].end
+            match.boxes[page] = pdf.span_boxes(page, start, end - start)
+    return match
