@@ -6,8 +6,10 @@ letter: the page breaks lines (and hyphenates a word across them), has curly quo
 and apostrophes where the typist had straight ones, ligatures, and more or fewer
 spaces. So both are compared as words: letters and digits, case folded, a hyphen or
 apostrophe inside a word dropped (so "well-\\nknown", "well-known" and "wellknown"
-agree), everything else a gap between words. A quote may run from the foot of one
-page onto the next: it is then marked on both.
+agree), everything else a gap between words. Numbers standing alone are left out on
+both sides: a transcript's line numbers sit between the words of a quote. A quote
+may run from the foot of one page onto the next, past a header: it is then marked on
+both.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from app.gui.viewer.pdf_pages import Box, PdfPages
 # Kept inside a word, and dropped: hyphens and apostrophes, straight and typeset.
 APOSTROPHES = frozenset("'’ʼ")
 JOINERS = frozenset("-‐‑") | APOSTROPHES
+# Words at the foot and head of a page that may part a quote running overleaf: a
+# footer, a running header, a page number.
+OVERLEAF_SKIP = 12
 # PDFium's mark for a hyphen it found at a line's end, and the soft hyphen.
 BREAK_HYPHENS = frozenset("\x02\ufffe\xad")
 
@@ -85,32 +90,21 @@ def words_of(text: str) -> list[Word]:
     return words
 
 
-def _first_run(haystack: list[str], needle: list[str], starts_before: int) -> int | None:
-    """Where ``needle`` first occurs as a run of ``haystack``, starting before
-    ``starts_before``; None when it does not."""
-    if not needle:
-        return None
-    head = needle[0]
-    for i in range(min(starts_before, len(haystack) - len(needle) + 1)):
-        if haystack[i] == head and haystack[i : i + len(needle)] == needle:
-            return i
-    return None
-
-
 def find_quote(
     pdf: PdfPages, quote: str, cited: tuple[int, int] | None = None
 ) -> QuoteMatch | None:
     """The first place ``quote`` is in the PDF: on the ``cited`` pages (1-based, first
     and last) when given and it is there, else on the first page it is found (the
     cite may be wrong, or a paragraph); None when it is on no page's text layer."""
-    wanted = [word.text for word in words_of(quote)]
+    wanted = [word.text for word in words_of(quote) if not word.text.isdigit()]
     if not wanted or not len(pdf):
         return None
     cache: dict[int, list[Word]] = {}
 
     def page_words(index: int) -> list[Word]:
         if index not in cache:
-            cache[index] = words_of(pdf.chars(index)) if index < len(pdf) else []
+            words = words_of(pdf.chars(index)) if index < len(pdf) else []
+            cache[index] = [word for word in words if not word.text.isdigit()]
         return cache[index]
 
     for index in _search_order(len(pdf), cited):
@@ -134,20 +128,40 @@ def _match_from(
     page_words: Callable[[int], list[Word]],
     pdf: PdfPages,
 ) -> QuoteMatch | None:
-    """The quote starting on page ``index``, ending there or on the next page."""
+    """The quote starting on page ``index``: all there, or its start at the foot of
+    the page (a footer after it) and the rest at the head of the next (after its
+    running header)."""
     here = page_words(index)
     texts = [word.text for word in here]
-    at = _first_run(texts, wanted, len(here))
-    joined = here
-    if at is None:  # perhaps it runs over onto the next page
-        joined = here + page_words(index + 1)
-        at = _first_run([word.text for word in joined], wanted, len(here))
-        if at is None:
-            return None
-    match = QuoteMatch(index)
-    run = joined[at : at + len(wanted)]
-    for page, words in ((index, run[: max(len(here) - at, 0)]), (index + 1, run[len(here) - at :])):
-        if words:
-            start, end = words[0].start, words[-1].end
-            match.boxes[page] = pdf.span_boxes(page, start, end - start)
+    for at, text in enumerate(texts):
+        if text != wanted[0]:
+            continue
+        same = _common_run(texts, at, wanted)
+        if same == len(wanted):
+            return _marked(pdf, index, {index: here[at : at + same]})
+        if len(texts) - (at + same) > OVERLEAF_SKIP:
+            continue  # it parts from the quote well before the page ends
+        rest = wanted[same:]
+        overleaf = page_words(index + 1)
+        later = [word.text for word in overleaf]
+        for skip in range(min(OVERLEAF_SKIP, len(later)) + 1):
+            if later[skip : skip + len(rest)] == rest:
+                words = {index: here[at : at + same], index + 1: overleaf[skip : skip + len(rest)]}
+                return _marked(pdf, index, words)
+    return None
+
+
+def _common_run(texts: list[str], at: int, wanted: list[str]) -> int:
+    """How many of ``wanted``'s words ``texts`` has, in order, from ``at``."""
+    same = 0
+    while same < len(wanted) and at + same < len(texts) and texts[at + same] == wanted[same]:
+        same += 1
+    return same
+
+
+def _marked(pdf: PdfPages, first: int, words: dict[int, list[Word]]) -> QuoteMatch:
+    match = QuoteMatch(first)
+    for page, run in words.items():
+        start, end = run[0].start, run[-1].end
+        match.boxes[page] = pdf.span_boxes(page, start, end - start)
     return match

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from app.gui.viewer.window import ViewerWindow
 
 _SPACES = re.compile(r"\s+")
-# PDFium's hyphen at a line's end (and a soft hyphen), with the break after it.
-_BROKEN_WORD = re.compile(r"[\x02\ufffe\xad]\s*")
+# PDFium's mark for a hyphen at a line's end, and a soft hyphen, with the break after:
+# the hyphen printed on the page stays (verbatim), the soft one and the break go.
+_LINE_END_HYPHEN = re.compile(r"[\x02\ufffe]\s*")
+_SOFT_HYPHEN = re.compile(r"\xad\s*")
 _MIN_DRAG = 4  # pixels: less is a click, not a selection
 
 
@@ -74,7 +76,8 @@ def select_in_box(pdf: PdfPages, index: int, area: Box) -> Selection | None:
         else:
             runs.append((i, i + 1))
     text = " ".join(chars[start:end] for start, end in runs)
-    text = _SPACES.sub(" ", _BROKEN_WORD.sub("", text)).strip()
+    text = _SOFT_HYPHEN.sub("", _LINE_END_HYPHEN.sub("-", text))
+    text = _SPACES.sub(" ", text).strip()
     marked: list[Box] = []
     for start, end in runs:
         marked.extend(pdf.span_boxes(index, start, end - start))
