@@ -6,7 +6,7 @@ of the window uses.
 
 from __future__ import annotations
 
-from app.gui.viewer.opening import open_document_viewer, open_statement_source
+from app.gui.viewer.opening import open_document_viewer, open_source, open_statement_source
 from app.gui.viewer.window import ViewerWindow
 
-__all__ = ["ViewerWindow", "open_document_viewer", "open_statement_source"]
+__all__ = ["ViewerWindow", "open_document_viewer", "open_source", "open_statement_source"]

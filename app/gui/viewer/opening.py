@@ -83,28 +83,48 @@ def open_document_viewer(
     return viewer
 
 
+def open_source(
+    ctx: Any, kind: str, record_id: int, parent: QWidget | None = None
+) -> ViewerWindow | None:
+    """Show the source document of a statement or an event at its pin cite; a
+    statement's words are found and marked."""
+    if kind == "statement":
+        return open_statement_source(ctx, record_id, parent)
+    from app.core.services.events import get_event
+
+    return _open_at_cite(ctx, get_event, record_id, "event", parent)
+
+
 def open_statement_source(
     ctx: Any, statement_id: int, parent: QWidget | None = None
 ) -> ViewerWindow | None:
     """Show a statement's source document at the page its pin cite names, its words
     marked where they are found on the page's text; for a cite with no page ("¶ 4",
     or none) at the first page the words are found on, else the first page."""
-    from app.core.pin_cites import pages_of_pin_cite
     from app.core.services.statements import get_statement
 
+    return _open_at_cite(ctx, get_statement, statement_id, "statement", parent)
+
+
+def _open_at_cite(
+    ctx: Any, get: Any, record_id: int, noun: str, parent: QWidget | None
+) -> ViewerWindow | None:
+    from app.core.pin_cites import pages_of_pin_cite
+
     try:
-        statement = get_statement(ctx.workspace, statement_id)
+        record = get(ctx.workspace, record_id)
     except CasefileError as exc:
         ctx.interaction.warn(parent, "Casefile", str(exc))
         return None
-    document_id = statement.get("source_document_id")
+    document_id = record.get("source_document_id")
     if document_id is None:
-        ctx.interaction.inform(parent, "Casefile", "This statement has no source document.")
+        ctx.interaction.inform(parent, "Casefile", f"This {noun} has no source document.")
         return None
-    cited = pages_of_pin_cite(statement.get("pin_cite"))
+    cited = pages_of_pin_cite(record.get("pin_cite"))
     viewer = make_viewer(ctx, int(document_id), cited[0] if cited else None, parent)
     if viewer is None:
         return None
-    viewer.mark_quote(str(statement.get("text") or ""), cited)
+    if noun == "statement":  # its words are a quote; an event's description is ours
+        viewer.mark_quote(str(record.get("text") or ""), cited)
     viewer.show()
     return viewer
