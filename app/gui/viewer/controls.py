@@ -3,12 +3,9 @@ from a selection. Built here so the window module holds only what they do."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox
-
-if TYPE_CHECKING:
-    from app.gui.viewer.window import ViewerWindow
 
 NEW_STATEMENT_KEYS = "Ctrl+Shift+N"
 
@@ -21,8 +18,9 @@ def button(text: str, name: str, tip: str, slot: Any) -> QPushButton:
     return made
 
 
-def build_controls(viewer: ViewerWindow) -> QHBoxLayout:
-    """Make the controls as attributes of ``viewer`` and lay them out in one row."""
+def build_controls(viewer: Any) -> QHBoxLayout:
+    """Make the controls as attributes of ``viewer`` (the viewer window, whose
+    methods they call) and lay them out in one row."""
     v = viewer
     v.previous_button = button("◀", "Previous page", "Previous page (PgUp)", v.previous_page)
     v.next_button = button("▶", "Next page", "Next page (PgDn)", v.next_page)

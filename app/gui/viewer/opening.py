@@ -8,32 +8,14 @@ as a traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import CasefileError
+from app.gui.viewer.source import DocumentSource
 from app.gui.viewer.window import ViewerWindow
-
-
-@dataclass
-class DocumentSource:
-    """Where the shown file comes from, for making statements out of it: the
-    context, the document and its case, and the undo stack a new statement goes on."""
-
-    ctx: Any
-    document_id: int
-    undo: QUndoStack
-
-    @property
-    def case_id(self) -> int | None:
-        """The document's case (asked when a statement is made, not on every open)."""
-        from app.core.services.choices import case_of
-        from app.core.storage.models import Document
-
-        return case_of(self.ctx.workspace, Document, self.document_id)
 
 
 def make_viewer(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QTransform
@@ -19,10 +19,7 @@ from PySide6.QtWidgets import QLabel, QRubberBand, QStyle, QWidget
 
 from app.core.errors import CasefileError
 from app.gui.viewer.pdf_pages import Box, PdfPages
-
-if TYPE_CHECKING:
-    from app.gui.viewer.opening import DocumentSource
-    from app.gui.viewer.window import ViewerWindow
+from app.gui.viewer.source import DocumentSource
 
 _SPACES = re.compile(r"\s+")
 # PDFium's mark for a hyphen at a line's end, and a soft hyphen, with the break after:
@@ -157,7 +154,7 @@ def turn_matrix(rotation: int, upright: QSize) -> QTransform:
 
 
 def new_statement_from_selection(
-    viewer: ViewerWindow, source: DocumentSource | None, selection: Selection | None
+    viewer: Any, source: DocumentSource | None, selection: Selection | None
 ) -> int | None:
     """Open the statement form filled in from ``selection``; the new statement's id
     once it is saved (one step on the window's undo stack), else None."""

@@ -12,7 +12,7 @@ closes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -43,10 +43,8 @@ from app.gui.viewer import selection as chosen
 from app.gui.viewer.controls import NEW_STATEMENT_KEYS, build_controls
 from app.gui.viewer.pdf_pages import Box, Hit, PdfPages, ViewerError, box_rects
 from app.gui.viewer.quotes import QuoteMatch, find_quote
+from app.gui.viewer.source import DocumentSource
 from app.gui.viewer.text_content import kind_of, plain_text, word_text
-
-if TYPE_CHECKING:
-    from app.gui.viewer.opening import DocumentSource
 
 SCREEN_DPI = 96  # 100 % zoom: a page as large as on paper on an ordinary screen
 ZOOM_STEP = 1.25
