@@ -50,12 +50,20 @@ def page_of_pin_cite(cite: str | None) -> int | None:
 def bates_of_page(start: str | None, end: str | None, page: int) -> str | None:
     """The Bates number stamped on the 1-based ``page`` of a document whose range
     begins at ``start`` (None when it has no range, or the page is past ``end``)."""
+    numbers = bates_numbers(start, end, page)
+    return numbers[page - 1] if page >= 1 and len(numbers) >= page else None
+
+
+def bates_numbers(start: str | None, end: str | None, pages: int) -> list[str]:
+    """The Bates numbers of a document's first ``pages`` pages, as far as its range
+    goes (all of them when it has no end; none when it has no start)."""
     match = _BATES.match((start or "").strip())
-    if not match or page < 1:
-        return None
+    if not match:
+        return []
     prefix, digits, suffix = match.groups()
-    number = int(digits) + page - 1
+    first, width = int(digits), len(digits)
+    count = pages
     last = _BATES.match((end or "").strip())
-    if last and last.group(1) == prefix and int(last.group(2)) < number:
-        return None  # the range ended before this page: it was not stamped
-    return f"{prefix}{number:0{len(digits)}d}{suffix}"
+    if last and last.group(1) == prefix:  # past it the pages were not stamped
+        count = max(0, min(pages, int(last.group(2)) - first + 1))
+    return [f"{prefix}{number:0{width}d}{suffix}" for number in range(first, first + count)]

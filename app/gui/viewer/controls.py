@@ -40,7 +40,10 @@ def build_controls(viewer: Any) -> QHBoxLayout:
         "Fit width", "Fit width", "Fit the page to the window's width", v.fit_width
     )
     v.rotate_button = button("Rotate", "Rotate", "Turn the page a quarter to the right", v.rotate)
+    for small in (v.previous_button, v.next_button, v.zoom_out_button, v.zoom_in_button):
+        small.setMaximumWidth(40)
     v.find_box = QLineEdit()
+    v.find_box.setMinimumWidth(140)
     v.find_box.setPlaceholderText("Find…")
     v.find_box.setAccessibleName("Find text")
     v.find_box.setToolTip("Text to find (Ctrl+F); Enter finds the next place")

@@ -23,11 +23,9 @@ def make_viewer(
 ) -> ViewerWindow | None:
     """A viewer window of the document's attached file at ``page`` (1-based), not yet
     shown; None (the problem told) when there is nothing to show."""
-    from app.core.services.documents import get_document
-
     talk = ctx.interaction
     try:
-        document = get_document(ctx.workspace, document_id)
+        document = _document(ctx.workspace, document_id)
         sha = document.get("file_sha256")
         if not sha:
             talk.inform(parent, "Casefile", "This document has no file attached.")
@@ -52,6 +50,24 @@ def make_viewer(
         talk.warn(parent, "Casefile", f"The file could not be shown ({type(exc).__name__}: {exc})")
         return None
     return viewer
+
+
+def _document(ws: Any, document_id: int) -> dict[str, Any]:
+    """What the viewer shows of a document's record: its title, file and Bates range
+    (just these columns: the whole record with its links takes longer to read than
+    the first page takes to draw)."""
+    from sqlalchemy import text
+
+    from app.core.errors import NotFoundError
+    from app.core.storage.models import Document
+
+    columns = ("title", "file_name", "file_sha256", "bates_start", "bates_end")
+    query = text(f"SELECT {', '.join(columns)} FROM {Document.__tablename__} WHERE id = :id")
+    with ws.engine.connect() as connection:  # one row read: no ORM session needed
+        row = connection.execute(query, {"id": document_id}).one_or_none()
+    if row is None:
+        raise NotFoundError(f"there is no document with id {document_id}")
+    return dict(zip(columns, row, strict=True))
 
 
 def open_document_viewer(

@@ -9,6 +9,8 @@ one-page letter.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -48,9 +50,10 @@ class PdfPages:
             self._document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             raise ViewerError(f"the PDF could not be read ({exc})") from None
+        self._count = len(self._document)
 
     def __len__(self) -> int:
-        return len(self._document)
+        return self._count
 
     def close(self) -> None:
         self._document.close()
@@ -58,20 +61,37 @@ class PdfPages:
     def page_size(self, index: int) -> tuple[float, float]:
         """Width and height of the page in points (1/72 inch)."""
         size = self._sizes.get(index)
-        if size is None:
-            page = self._document[index]
-            try:
-                size = self._sizes[index] = page.get_size()
-            finally:
-                page.close()
+        if size is None:  # read from the page's entry, without loading its content
+            size = self._sizes[index] = self._document.get_page_size(index)
         return size
 
     def render(self, index: int, dpi: float) -> QImage:
+        """The page as an opaque image at ``dpi``. PDFium draws straight into the
+        image's own memory in the layout Qt keeps on screen (32-bit, xRGB), so
+        showing it takes neither a copy nor a conversion."""
+        if sys.byteorder != "little":  # xRGB is B, G, R, x only on a little-endian machine
+            page = self._document[index]
+            try:
+                return page_image(page, dpi)
+            finally:
+                page.close()
+        width, height = self.page_size(index)
+        columns, rows = max(1, round(width * dpi / 72)), max(1, round(height * dpi / 72))
+        image = QImage(columns, rows, QImage.Format.Format_RGB32)
+        pixels = (ctypes.c_ubyte * image.sizeInBytes()).from_buffer(image.bits())
+        bitmap = pdfium_c.FPDFBitmap_CreateEx(
+            columns, rows, pdfium_c.FPDFBitmap_BGRx, pixels, image.bytesPerLine()
+        )
         page = self._document[index]
         try:
-            return page_image(page, dpi)
+            pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, columns, rows, 0xFFFFFFFF)
+            pdfium_c.FPDF_RenderPageBitmap(
+                bitmap, page, 0, 0, columns, rows, 0, pdfium_c.FPDF_ANNOT
+            )
         finally:
+            pdfium_c.FPDFBitmap_Destroy(bitmap)
             page.close()
+        return image
 
     def text(self, index: int) -> str:
         """The page's text layer (empty for a scan without one)."""

@@ -14,6 +14,7 @@ both.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ JOINERS = frozenset("-‐‑") | APOSTROPHES
 # Words at the foot and head of a page that may part a quote running overleaf: a
 # footer, a running header, a page number.
 OVERLEAF_SKIP = 12
+# A transcript's line number where a line begins (after a break, or after the
+# hyphen PDFium joins a broken word with), with the space after it.
+_LINE_NUMBER = re.compile(r"(?<=[\r\n\x02\ufffe])[ \t]*\d+[ \t]+")
 # PDFium's mark for a hyphen it found at a line's end, and the soft hyphen.
 BREAK_HYPHENS = frozenset("\x02\ufffe\xad")
 
@@ -78,6 +82,8 @@ def words_of(text: str) -> list[Word]:
                 gap = text[i + 1 : after]
                 if gap and "\n" not in gap and "\r" not in gap and char not in BREAK_HYPHENS:
                     after = size  # "well - known": a dash between words, not a hyphen
+                else:
+                    after = _past_line_number(text, after)
             if after < size and _folded(text[after]):
                 i = after
                 continue
@@ -88,6 +94,19 @@ def words_of(text: str) -> list[Word]:
     if letters:
         words.append(Word("".join(letters), start, end))
     return words
+
+
+def _past_line_number(text: str, at: int) -> int:
+    """Where the words go on at ``at``, the start of a line: past a transcript's line
+    number ("12  known store") when the line begins with one."""
+    end = at
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    if end == at or end == len(text) or not text[end].isspace():
+        return at
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
 
 
 def find_quote(
@@ -160,8 +179,16 @@ def _common_run(texts: list[str], at: int, wanted: list[str]) -> int:
 
 
 def _marked(pdf: PdfPages, first: int, words: dict[int, list[Word]]) -> QuoteMatch:
+    """The quote's boxes: one a line, a transcript's line numbers left unmarked."""
     match = QuoteMatch(first)
     for page, run in words.items():
         start, end = run[0].start, run[-1].end
-        match.boxes[page] = pdf.span_boxes(page, start, end - start)
+        chars = pdf.chars(page)
+        boxes: list[Box] = []
+        for number in _LINE_NUMBER.finditer(chars, start, end):
+            if number.start() > start:
+                boxes.extend(pdf.span_boxes(page, start, number.start() - start))
+            start = number.end()
+        boxes.extend(pdf.span_boxes(page, start, end - start))
+        match.boxes[page] = tuple(boxes)
     return match

@@ -28,17 +28,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QListView,
     QListWidget,
     QMenu,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.pin_cites import bates_of_page
+from app.core.pin_cites import bates_numbers
 from app.gui.viewer import selection as chosen
 from app.gui.viewer.controls import NEW_STATEMENT_KEYS, build_controls
 from app.gui.viewer.pdf_pages import Box, Hit, PdfPages, ViewerError, box_rects
@@ -53,6 +54,27 @@ HIT_COLOUR = QColor(255, 200, 0, 110)  # a find hit and a statement's quote
 CHOSEN_COLOUR = QColor(40, 110, 230, 80)  # words dragged over
 THUMB_WIDTH = 72  # pixels: a page list entry's small picture
 THUMBS_AT_A_TIME = 3  # drawn per turn of the event loop, so the window never stalls
+
+
+class CaptionUnder(QStyledItemDelegate):
+    """Draws a page list entry as its small picture with the caption under it, as
+    tall with its picture still to come as with it (the list sizes every entry as
+    its first)."""
+
+    def __init__(self, pages: QListWidget) -> None:
+        super().__init__(pages)
+        self.pages = pages
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        icon = self.pages.iconSize()
+        text_height = option.fontMetrics.height()
+        return QSize(max(size.width(), icon.width() + 8), icon.height() + text_height + 12)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter
 
 
 class ViewerWindow(QDialog):
@@ -77,6 +99,7 @@ class ViewerWindow(QDialog):
         self.pdf: PdfPages | None = None
         self.image: QImage | None = None
         self.bates = bates if bates and bates[0] else None
+        self.bates_numbers: list[str] = []  # each page's, once the page count is known
         self.source: DocumentSource | None = None  # set by the opener: statements from it
         self.zoom = 1.0
         self.rotation = 0
@@ -102,10 +125,8 @@ class ViewerWindow(QDialog):
         layout.addLayout(self.controls)
         self.page_list = QListWidget()
         self.page_list.setAccessibleName("Pages")
-        self.page_list.setViewMode(QListView.ViewMode.IconMode)  # the caption under it
-        self.page_list.setFlow(QListView.Flow.TopToBottom)
-        self.page_list.setWrapping(False)
-        self.page_list.setMovement(QListView.Movement.Static)
+        self.page_list.setUniformItemSizes(True)  # 300 pages laid out without measuring each
+        self.page_list.setItemDelegate(CaptionUnder(self.page_list))
         self.page_list.setMaximumWidth(THUMB_WIDTH + 70)
         self.page_label = chosen.PageView()
         self.page_label.setAccessibleName("Page")
@@ -117,21 +138,21 @@ class ViewerWindow(QDialog):
         self.scroll.setAccessibleName("Document")
         self.scroll.setWidget(self.page_label)
         self.scroll.setWidgetResizable(True)
-        self.text_view = QPlainTextEdit()
+        self.text_view = QPlainTextEdit()  # a text file's or Word document's words
         self.text_view.setAccessibleName("Document text")
         self.text_view.setReadOnly(True)
-        splitter = QSplitter()
+        self.splitter = QSplitter()
         for widget, stretch in ((self.page_list, 0), (self.scroll, 1), (self.text_view, 1)):
-            splitter.addWidget(widget)
-            splitter.setStretchFactor(splitter.count() - 1, stretch)
-        splitter.setSizes([THUMB_WIDTH + 70, 900, 900])
-        layout.addWidget(splitter, 1)
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setSizes([THUMB_WIDTH + 70, 900, 900])
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
         self._thumbs_timer = QTimer(self, singleShot=True, interval=0)
         self._thumbs_timer.timeout.connect(self.draw_visible_thumbnails)
         if self.kind == "pdf":
             self.pdf = PdfPages(data)
-            self.page_list.addItems([self.page_caption(n) for n in range(len(self.pdf))])
+            self.page_list.addItems(self.page_captions())
             self.page_list.currentRowChanged.connect(self._list_row_chosen)
             self.page_list.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.3)))
             # start() with no argument: the scroll value is not an interval
@@ -197,11 +218,17 @@ class ViewerWindow(QDialog):
 
     def bates_number(self, index: int) -> str | None:
         """The Bates number stamped on the 0-based page ``index``, if any."""
-        return bates_of_page(*self.bates, index + 1) if self.bates else None
+        return self.bates_numbers[index] if 0 <= index < len(self.bates_numbers) else None
 
-    def page_caption(self, index: int) -> str:
-        bates = self.bates_number(index)
-        return f"p. {index + 1} · {bates}" if bates else f"Page {index + 1}"
+    def page_captions(self) -> list[str]:
+        """The page list's entries: "Page 3", or "p. 3 · DA000122" with a Bates number."""
+        if self.bates:
+            self.bates_numbers = bates_numbers(*self.bates, self.page_count)
+        stamped = len(self.bates_numbers)
+        return [
+            f"p. {n} · {self.bates_numbers[n - 1]}" if n <= stamped else f"Page {n}"
+            for n in range(1, self.page_count + 1)
+        ]
 
     def go_to(self, index: int) -> None:
         """Show the 0-based page ``index`` (kept within the document)."""
@@ -214,7 +241,8 @@ class ViewerWindow(QDialog):
         self.bates_label.setVisible(bool(bates))
         if self.page_list.currentRow() != self.current:
             self.page_list.setCurrentRow(self.current)
-        self.page_list.scrollToItem(self.page_list.item(self.current))
+        if self.isVisible():  # else once shown: the list is laid out then
+            self.page_list.scrollToItem(self.page_list.item(self.current))
         self._thumbs_timer.start()
         self.previous_button.setEnabled(self.current > 0)
         self.next_button.setEnabled(self.current < self.page_count - 1)
@@ -250,6 +278,8 @@ class ViewerWindow(QDialog):
         super().showEvent(event)
         self.show_page()  # the first picture, drawn once the window has its size
         if self.pdf is not None:
+            if self.current:
+                self.page_list.scrollToItem(self.page_list.item(self.current))
             self._thumbs_timer.start()
 
     def _list_row_chosen(self, row: int) -> None:
