@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.pin_cites import bates_of_page, page_of_pin_cite, pages_of_pin_cite
+from app.core.pin_cites import bates_numbers, bates_of_page, page_of_pin_cite, pages_of_pin_cite
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,10 @@ def test_pages_of_pin_cite(cite: str | None, pages: tuple[int, int] | None) -> N
 )
 def test_bates_of_page(start: str | None, end: str | None, page: int, bates: str | None) -> None:
     assert bates_of_page(start, end, page) == bates
+
+
+def test_bates_numbers_of_the_pages_stop_where_the_range_ends() -> None:
+    assert bates_numbers("DA000120", "DA000122", 5) == ["DA000120", "DA000121", "DA000122"]
+    assert bates_numbers("DA000120", "", 2) == ["DA000120", "DA000121"]
+    assert bates_numbers("DA000120", "OTHER5", 2) == ["DA000120", "DA000121"]  # not its end
+    assert bates_numbers("", "DA9", 3) == []
