@@ -1,11 +1,22 @@
-"""The viewer's row of controls: pages, zoom, turn, find, copy and the statement made
-from a selection. Built here so the window module holds only what they do."""
+"""The viewer's row of controls (pages, zoom, turn, find, copy and the statement made
+from a selection) and how its page list draws an entry. Built here so the window
+module holds only what they do."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 NEW_STATEMENT_KEYS = "Ctrl+Shift+N"
 
@@ -85,3 +96,24 @@ def build_controls(viewer: Any) -> QHBoxLayout:
         row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+class CaptionUnder(QStyledItemDelegate):
+    """Draws a page list entry as its small picture with the caption under it, as
+    tall with its picture still to come as with it (the list sizes every entry as
+    its first)."""
+
+    def __init__(self, pages: QListWidget) -> None:
+        super().__init__(pages)
+        self.pages = pages
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        icon = self.pages.iconSize()
+        text_height = option.fontMetrics.height()
+        return QSize(max(size.width(), icon.width() + 8), icon.height() + text_height + 12)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter

@@ -33,15 +33,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.pin_cites import bates_numbers
 from app.gui.viewer import selection as chosen
-from app.gui.viewer.controls import NEW_STATEMENT_KEYS, build_controls
+from app.gui.viewer.controls import NEW_STATEMENT_KEYS, CaptionUnder, build_controls
 from app.gui.viewer.pdf_pages import Box, Hit, PdfPages, ViewerError, box_rects
 from app.gui.viewer.quotes import QuoteMatch, find_quote
 from app.gui.viewer.source import DocumentSource
@@ -54,27 +52,6 @@ HIT_COLOUR = QColor(255, 200, 0, 110)  # a find hit and a statement's quote
 CHOSEN_COLOUR = QColor(40, 110, 230, 80)  # words dragged over
 THUMB_WIDTH = 72  # pixels: a page list entry's small picture
 THUMBS_AT_A_TIME = 3  # drawn per turn of the event loop, so the window never stalls
-
-
-class CaptionUnder(QStyledItemDelegate):
-    """Draws a page list entry as its small picture with the caption under it, as
-    tall with its picture still to come as with it (the list sizes every entry as
-    its first)."""
-
-    def __init__(self, pages: QListWidget) -> None:
-        super().__init__(pages)
-        self.pages = pages
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        icon = self.pages.iconSize()
-        text_height = option.fontMetrics.height()
-        return QSize(max(size.width(), icon.width() + 8), icon.height() + text_height + 12)
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:  # noqa: N802
-        super().initStyleOption(option, index)
-        option.decorationPosition = QStyleOptionViewItem.Position.Top
-        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter
 
 
 class ViewerWindow(QDialog):
