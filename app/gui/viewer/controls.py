@@ -66,8 +66,8 @@ def build_controls(viewer: Any) -> QHBoxLayout:
     v.new_statement_button = button(
         "New statement from selection",
         "New statement from selection",
-        "Drag over words on the page, then make them a statement quoting this page "
-        f"({NEW_STATEMENT_KEYS})",
+        "Drag over words on the page (Ctrl+A chooses them all), then make them a "
+        f"statement quoting this page ({NEW_STATEMENT_KEYS})",
         v.new_statement_from_selection,
     )
     v.new_statement_button.setAccessibleDescription(

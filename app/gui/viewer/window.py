@@ -182,8 +182,9 @@ class ViewerWindow(QDialog):
             (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
             (QKeySequence(NEW_STATEMENT_KEYS), self.new_statement_from_selection),
         ]
-        if self.pdf is not None:  # a text view copies its own selection
+        if self.pdf is not None:  # a text view copies and selects on its own
             keys.append((QKeySequence.StandardKey.Copy, self.copy_text))
+            keys.append((QKeySequence.StandardKey.SelectAll, self.select_page))
         for key, slot in keys:
             QShortcut(key, self, activated=slot)
 
@@ -426,7 +427,16 @@ class ViewerWindow(QDialog):
         box = chosen.picture_to_page(
             area, self.rotation, self._upright, height, SCREEN_DPI * self.zoom / 72
         )
-        self.selection = chosen.select_in_box(self.pdf, self.current, box)
+        self._choose(chosen.select_in_box(self.pdf, self.current, box))
+
+    def select_page(self) -> None:
+        """Every word on the page: the keyboard's way to choose (Ctrl+A)."""
+        if self.pdf is not None:
+            everywhere = (-1e6, -1e6, 1e6, 1e6)
+            self._choose(chosen.select_in_box(self.pdf, self.current, everywhere))
+
+    def _choose(self, selection: chosen.Selection | None) -> None:
+        self.selection = selection
         self.new_statement_button.setEnabled(self.selection is not None)
         self.show_page()
         if self.selection is not None:
@@ -441,6 +451,7 @@ class ViewerWindow(QDialog):
         make = menu.addAction("New statement from selection", self.new_statement_from_selection)
         make.setShortcut(QKeySequence(NEW_STATEMENT_KEYS))
         make.setEnabled(self.selection is not None)
+        menu.addAction("Choose every word on the page", self.select_page)
         menu.addAction("Copy text", self.copy_text)
         menu.popup(self.page_label.mapToGlobal(at))
         self.page_menu = menu  # kept for tests and until it closes

@@ -112,13 +112,13 @@ def test_the_shortcut_and_the_page_menu_make_a_statement_too(
 ) -> None:
     viewer, document_id, _main = _open(qtbot, form_ctx, small_case, tmp_path)
     viewer._page_menu(QPoint(5, 5))
-    (make, copy) = viewer.page_menu.actions()
+    (make, _all, copy) = viewer.page_menu.actions()
     assert make.text() == "New statement from selection" and not make.isEnabled()
     viewer.page_menu.close()
     _drag_over(qtbot, viewer, t.RUNNING_FOOT[0], t.RUNNING_FOOT[0])
     assert viewer.selection is not None and viewer.selection.text == "A. I told them the car was"
     viewer._page_menu(QPoint(5, 5))
-    (make, copy) = viewer.page_menu.actions()
+    (make, _all, copy) = viewer.page_menu.actions()
     assert make.isEnabled()
     viewer.page_menu.close()
     seen = drive(form_ctx, lambda form: _type_speaker(form, "Kenneth Thomas"), save=False)
@@ -194,3 +194,16 @@ def test_without_a_range_no_bates_number_is_shown(
     assert viewer.page_list.item(2).text() == "Page 3"
     assert not viewer.bates_label.isVisible()
     assert "DA" not in viewer.status.text()
+
+
+def test_ctrl_a_chooses_every_word_on_the_page(
+    qtbot: Any, tmp_path: Path, form_ctx: AppContext, small_case: SmallCase
+) -> None:
+    viewer, _document_id, _main = _open(qtbot, form_ctx, small_case, tmp_path)
+    viewer.next_page()  # page 4: its header and one line
+    viewer.activateWindow()
+    qtbot.waitUntil(viewer.isActiveWindow)
+    QTest.keyClick(viewer, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.selection is not None and viewer.selection.page == 3
+    assert viewer.selection.text == "Transcript page 4 not mine, and I left."
+    assert viewer.new_statement_button.isEnabled()
