@@ -27,6 +27,10 @@ JOINERS = frozenset("-‐‑") | APOSTROPHES
 # Words at the foot and head of a page that may part a quote running overleaf: a
 # footer, a running header, a page number.
 OVERLEAF_SKIP = 12
+# An editor's insertion in a quote, "[sic]" or "[the defendant]": not on the page.
+_EDITORIAL = re.compile(r"\[[^\]]*\]")
+# Where a quote leaves words out.
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 # A transcript's line number where a line begins (after a break, or after the
 # hyphen PDFium joins a broken word with), with the space after it.
 _LINE_NUMBER = re.compile(r"(?<=[\r\n\x02\ufffe])[ \t]*\d+[ \t]+")
@@ -114,10 +118,13 @@ def find_quote(
 ) -> QuoteMatch | None:
     """The first place ``quote`` is in the PDF: on the ``cited`` pages (1-based, first
     and last) when given and it is there, else on the first page it is found (the
-    cite may be wrong, or a paragraph); None when it is on no page's text layer."""
-    wanted = [word.text for word in words_of(quote) if not word.text.isdigit()]
-    if not wanted or not len(pdf):
+    cite may be wrong, or a paragraph); None when it is on no page's text layer.
+    What an editor put in square brackets ("[sic]") is not looked for; a quote cut
+    with an ellipsis is found by its longest piece."""
+    if not len(pdf):
         return None
+    quote = _EDITORIAL.sub(" ", quote)
+    pieces = sorted(_ELLIPSIS.split(quote), key=lambda piece: -len(words_of(piece)))
     cache: dict[int, list[Word]] = {}
 
     def page_words(index: int) -> list[Word]:
@@ -126,10 +133,16 @@ def find_quote(
             cache[index] = [word for word in words if not word.text.isdigit()]
         return cache[index]
 
-    for index in _search_order(len(pdf), cited):
-        found = _match_from(index, wanted, page_words, pdf)
-        if found is not None:
-            return found
+    if len(pieces) > 1:  # the whole first; a piece of a word or two would be found anywhere
+        pieces = [quote, *(piece for piece in pieces if len(words_of(piece)) >= 3)]
+    for piece in pieces:
+        wanted = [word.text for word in words_of(piece) if not word.text.isdigit()]
+        if not wanted:
+            continue
+        for index in _search_order(len(pdf), cited):
+            found = _match_from(index, wanted, page_words, pdf)
+            if found is not None:
+                return found
     return None
 
 

@@ -162,3 +162,15 @@ def test_only_the_pages_needed_are_read() -> None:
     assert found is not None and found.page == 2
     assert set(read) == {2}  # the cited page, and no other
     pdf.close()
+
+
+def test_an_editor_s_brackets_and_an_ellipsis_still_find_the_words() -> None:
+    pdf = PdfPages(t.transcript_pdf())
+    bracketed = find_quote(pdf, "The officer [sic] said he saw nothing at all.", None)
+    assert bracketed is not None and bracketed.page == 4
+    cut = find_quote(pdf, "I was never at the well-known store . . . that night", (3, 3))
+    assert cut is not None and cut.page == 2
+    ((left, bottom, right, _top), *_rest) = cut.boxes[2]  # the longer piece, marked
+    assert _near(left, t.LEFT + t.width_of("A. ")) and _near(bottom, t.BROKEN[0][0])
+    assert find_quote(pdf, "[sic] …", None) is None
+    pdf.close()
