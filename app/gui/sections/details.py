@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # painted before the database layer is loaded.
 
 LINK_SCHEME = "casefile"
+SOURCE_LINK = "source"  # casefile:source/statement/12: its source in the viewer at the cite
 
 
 def link(section: str, record_id: int, text: str, record: str | None = None) -> str:
@@ -142,7 +143,9 @@ def _issue_links(ctx: AppContext, ids: list[int]) -> str:
     return _join(link("issues", i, titles[i]) for i in ids if i in titles)
 
 
-def _document_link(ctx: AppContext, document_id: int | None, pin_cite: str = "") -> str:
+def _document_link(
+    ctx: AppContext, document_id: int | None, pin_cite: str = "", opener: str = ""
+) -> str:
     from app.core.lists import links as record_links
     from app.core.storage.models import Document
 
@@ -150,7 +153,8 @@ def _document_link(ctx: AppContext, document_id: int | None, pin_cite: str = "")
         return html.escape(pin_cite)
     titles = record_links.titles_of(ctx.workspace, Document, [document_id])
     text = link("documents", document_id, titles.get(document_id, "document"))
-    return f"{text}, {html.escape(pin_cite)}" if pin_cite else text
+    text = f"{text}, {html.escape(pin_cite)}" if pin_cite else text
+    return f"{text} · {opener}" if opener else text
 
 
 def _party(ctx: AppContext, page: Page, party_id: int) -> None:
@@ -200,7 +204,8 @@ def _statement(ctx: AppContext, page: Page, statement_id: int) -> None:
     page.field("Audience", st["recipient_text"])
     page.field("Setting", vocab.label(vocab.STATEMENT_SETTINGS, st["setting"]))
     page.field("Sworn", "Yes" if st["sworn"] else "")
-    source = _document_link(ctx, st["source_document_id"], st["pin_cite"])
+    opener = link(SOURCE_LINK, statement_id, "Open source at pin cite", "statement")
+    source = _document_link(ctx, st["source_document_id"], st["pin_cite"], opener)
     page.field("Source", source, raw=True)
     page.field("Issues", _issue_links(ctx, st["issue_ids"]), raw=True)
     page.field("Notes", st["notes"])
@@ -220,7 +225,8 @@ def _event(ctx: AppContext, page: Page, event_id: int) -> None:
     names = record_links.names_of_parties(ctx.workspace, ev["party_ids"])
     people = _join(link("people", i, names[i]) for i in ev["party_ids"] if i in names)
     page.field("People", people, raw=True)
-    source = _document_link(ctx, ev["source_document_id"], ev["pin_cite"])
+    opener = link(SOURCE_LINK, event_id, "Open source at pin cite", "event")
+    source = _document_link(ctx, ev["source_document_id"], ev["pin_cite"], opener)
     page.field("Source", source, raw=True)
     page.field("Issues", _issue_links(ctx, ev["issue_ids"]), raw=True)
 

@@ -248,7 +248,11 @@ class ListSection(QWidget):
 
     def _link_clicked(self, url: QUrl) -> None:
         target = details.parse_link(url.toString())
-        if target is not None:
+        if target is not None and target[0] == details.SOURCE_LINK:
+            from app.gui.viewer import open_source
+
+            open_source(self.ctx, target[1]["record"], target[1]["id"], self.window())
+        elif target is not None:
             self.navigate.emit(*target)
 
     def _selection_changed(self, *_args: Any) -> None:
