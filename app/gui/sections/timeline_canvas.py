@@ -13,6 +13,7 @@ reader reads it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -86,10 +87,9 @@ class TimelineCanvas(QGraphicsView):
         self.timeline: Timeline | None = None
         self.drawing: Drawing | None = None
         self.zoom = MIN_ZOOM
-        # The painted shapes that are records' marks, in date order as the layout gives
-        # them, and for each of those shapes its place in that list.
+        # Where the records' marks are among the painted shapes, in date order as the
+        # layout gives them (and so ascending: a shape's mark is found by bisection).
         self.mark_shapes: list[int] = []
-        self._mark_of_shape: dict[int, int] = {}
         self._marks_by_key: dict[tuple[str, int], Mark] | None = None
         self.current = -1
         self._pressed_at: QPoint | None = None
@@ -115,7 +115,6 @@ class TimelineCanvas(QGraphicsView):
         """Lay the timeline out at the current zoom and hand the shapes to the items."""
         self._relayout.stop()
         self.mark_shapes = []
-        self._mark_of_shape = {}
         if self.timeline is None:
             self.drawing = None
             self.picture.show_shapes((), 0, 0)
@@ -125,15 +124,10 @@ class TimelineCanvas(QGraphicsView):
             return
         # Without the marks' words: they are made for the one mark pointed at or chosen.
         self.drawing = lay_out(self.timeline, width=self.drawing_width(), tips=False)
-        shapes, names = [], []
-        for shape in self.drawing.shapes:
-            if shape.record_id:
-                self._mark_of_shape[len(shapes)] = len(self.mark_shapes)
-                self.mark_shapes.append(len(shapes))
-            elif shape.lane and shape.form == "text":
-                names.append(shape)  # painted over the marks, kept in view when panned
-                continue
-            shapes.append(shape)
+        # The lanes' names are painted over the marks, kept in view when panned.
+        names = [s for s in self.drawing.shapes if s.form == "text" and s.lane]
+        shapes = [s for s in self.drawing.shapes if not (s.form == "text" and s.lane)]
+        self.mark_shapes = [i for i, shape in enumerate(shapes) if shape.record_id]
         self.picture.show_shapes(shapes, self.drawing.width, self.drawing.height)
         self.lane_names_item.show_names(names)
         self.scene().setSceneRect(QRectF(0, 0, self.drawing.width, self.drawing.height))
@@ -227,8 +221,9 @@ class TimelineCanvas(QGraphicsView):
     def mark_at(self, pos: QPoint) -> int:
         """The index of the mark under viewport position ``pos``; -1 when none."""
         for shape_index in self.picture.index.at(self.mapToScene(pos)):
-            if shape_index in self._mark_of_shape:
-                return self._mark_of_shape[shape_index]
+            index = bisect_left(self.mark_shapes, shape_index)
+            if index < len(self.mark_shapes) and self.mark_shapes[index] == shape_index:
+                return index
         return -1
 
     # -- input --------------------------------------------------------------------

@@ -97,7 +97,11 @@ class ShapeIndex:
         for index, (left, top, right, bottom) in enumerate(boxes):
             width = right - left
             kind = 0 if width <= NARROW else math.ceil(math.log(width / NARROW, 4))
-            for strip in range(int(top // STRIP), int(bottom // STRIP) + 1):
+            first, last = int(top // STRIP), int(bottom // STRIP)
+            if first == last:  # nearly every shape: a mark is far shorter than a strip
+                filed[first, kind].append((left, index))
+                continue
+            for strip in range(first, last + 1):
                 filed[strip, kind].append((left, index))
         self._classes: dict[int, list[tuple[float, list[float], list[int]]]] = defaultdict(list)
         for (strip, kind), entries in filed.items():
@@ -182,7 +186,11 @@ class PictureItem(QGraphicsItem):
         """Paint ``shapes`` from now on, in a drawing ``width`` by ``height``."""
         self.prepareGeometryChange()
         self.shapes = shapes
-        self.boxes = [box_of(shape) for shape in shapes]
+        # Circles inline: they are most of a big case's shapes.
+        self.boxes = [
+            (s.x - s.w, s.y - s.w, s.x + s.w, s.y + s.w) if s.form == "circle" else box_of(s)
+            for s in shapes
+        ]
         self.index = ShapeIndex(self.boxes)
         self._rect = QRectF(0, 0, width, height)
         self.update()
