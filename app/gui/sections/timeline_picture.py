@@ -15,6 +15,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from app.core.timeline.layout import Shape
+from app.core.timeline.layout import LANE_LABEL_WIDTH, Shape
 
 STRIP = 256.0  # height of the index's horizontal strips, in drawing units
 NARROW = 16.0  # the narrowest width class; each next one is four times as wide
@@ -224,9 +225,22 @@ class LaneNamesItem(QGraphicsItem):
         self._rect = QRectF()
 
     def show_names(self, shapes: list[Shape]) -> None:
-        """Paint the names ``shapes`` (lanes top to bottom, as the layout gives them)."""
+        """Paint the names ``shapes`` (lanes top to bottom, as the layout gives them).
+
+        The layout shortens a name by an estimate of its width in any font; here the
+        font is known, so the whole name is shortened to just fit its column instead
+        of running over the lane's first marks."""
         self.prepareGeometryChange()
-        self.shapes = shapes
+        self.shapes = [
+            replace(
+                shape,
+                text=metrics(shape.size, shape.bold).elidedText(
+                    shape.lane, Qt.TextElideMode.ElideRight, LANE_LABEL_WIDTH - 8
+                ),
+            )
+            for shape in shapes
+        ]
+        shapes = self.shapes
         self.boxes = [text_box(shape) for shape in shapes]
         self._tops = [top - 2 for _left, top, _right, _bottom in self.boxes]
         self._bottoms = [bottom + 2 for _left, _top, _right, bottom in self.boxes]

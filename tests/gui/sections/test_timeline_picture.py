@@ -4,6 +4,7 @@ painted, pointed at and clicked is the mark the layout put there."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from typing import Any
@@ -161,3 +162,19 @@ def test_keyboard_walks_marks_in_date_order(canvas: TimelineCanvas, qtbot: Any) 
     qtbot.keyClick(canvas, Qt.Key.Key_Left)
     assert canvas.current == MANY - 2
     assert canvas.accessibleDescription() == canvas.mark_tip(MANY - 2)
+
+
+def test_a_long_lane_name_is_shortened_to_its_column(qtbot: Any) -> None:
+    from app.core.timeline.layout import LANE_LABEL_WIDTH, MARGIN
+
+    long_name = "Unnamed spokesperson of the Police Department (statement to a newspaper)"
+    timeline = _timeline(40)
+    marks = [dataclasses.replace(mark, lane=long_name) for mark in timeline.marks]
+    view = TimelineCanvas()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.set_timeline(dataclasses.replace(timeline, marks=marks, lanes=[long_name]))
+    assert view.lane_names() == [long_name]
+    drawn = view.lane_names_item.shapes[0].text
+    assert drawn.endswith("\u2026") and long_name.startswith(drawn[:-1])
+    assert view.lane_name_rects()[0].right() <= MARGIN + LANE_LABEL_WIDTH
