@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.timeline.layout import Drawing, lay_out, tip
-from app.gui.sections.timeline_picture import LaneNamesItem, PictureItem, pen
+from app.gui.sections.timeline_picture import Laid, LaneNamesItem, PictureItem, pen
 
 if TYPE_CHECKING:
     from app.core.timeline.marks import Mark, Timeline
@@ -37,6 +37,7 @@ MAX_ZOOM = 4096.0  # a decade across the width down to a few hours
 ZOOM_STEP = 1.5
 CLICK_SLOP = 4  # pixels a press may move and still be a click, not a drag
 FOCUS_PEN = "#d00000"
+KEPT_LAYOUTS = 4  # ~10 MB each at 50,000 marks
 
 
 class TimelineCanvas(QGraphicsView):
@@ -91,6 +92,7 @@ class TimelineCanvas(QGraphicsView):
         # layout gives them (and so ascending: a shape's mark is found by bisection).
         self.mark_shapes: list[int] = []
         self._marks_by_key: dict[tuple[str, int], Mark] | None = None
+        self._laid: dict[float, Laid] = {}  # by drawing width, the latest last
         self.current = -1
         self._pressed_at: QPoint | None = None
         self.horizontalScrollBar().valueChanged.connect(self._pin_lane_labels)
@@ -100,6 +102,7 @@ class TimelineCanvas(QGraphicsView):
     def set_timeline(self, timeline: Timeline | None) -> None:
         self.timeline = timeline
         self._marks_by_key = None
+        self._laid.clear()
         self.zoom = MIN_ZOOM
         self.current = -1
         self.redraw()
@@ -111,26 +114,33 @@ class TimelineCanvas(QGraphicsView):
         if self.drawing is None or self.drawing.width != self.drawing_width():
             self.redraw()
 
+    def _laid_out(self, timeline: Timeline, width: float) -> Laid:
+        """The timeline laid out ``width`` wide, ready to paint; the last few widths
+        are kept, so zooming back out or to fit is immediate."""
+        laid = self._laid.pop(width, None)
+        if laid is None:
+            # Without the marks' words: they are made for the mark pointed at or chosen.
+            laid = Laid.of(lay_out(timeline, width=width, tips=False))
+        self._laid[width] = laid
+        while len(self._laid) > KEPT_LAYOUTS:
+            del self._laid[next(iter(self._laid))]
+        return laid
+
     def redraw(self) -> None:
         """Lay the timeline out at the current zoom and hand the shapes to the items."""
         self._relayout.stop()
-        self.mark_shapes = []
-        if self.timeline is None:
-            self.drawing = None
-            self.picture.show_shapes((), 0, 0)
-            self.lane_names_item.show_names([])
+        laid = (
+            None if self.timeline is None else self._laid_out(self.timeline, self.drawing_width())
+        )
+        self.drawing = laid.drawing if laid else None
+        self.mark_shapes = laid.marks if laid else []
+        self.picture.show(laid)
+        self.lane_names_item.show_names(laid.names if laid else [])
+        if laid is None:
             self.scene().setSceneRect(QRectF())
             self._show_current()
             return
-        # Without the marks' words: they are made for the one mark pointed at or chosen.
-        self.drawing = lay_out(self.timeline, width=self.drawing_width(), tips=False)
-        # The lanes' names are painted over the marks, kept in view when panned.
-        names = [s for s in self.drawing.shapes if s.form == "text" and s.lane]
-        shapes = [s for s in self.drawing.shapes if not (s.form == "text" and s.lane)]
-        self.mark_shapes = [i for i, shape in enumerate(shapes) if shape.record_id]
-        self.picture.show_shapes(shapes, self.drawing.width, self.drawing.height)
-        self.lane_names_item.show_names(names)
-        self.scene().setSceneRect(QRectF(0, 0, self.drawing.width, self.drawing.height))
+        self.scene().setSceneRect(QRectF(0, 0, laid.drawing.width, laid.drawing.height))
         if self.mark_shapes and self.current >= len(self.mark_shapes):
             self.current = len(self.mark_shapes) - 1
         self._show_current()

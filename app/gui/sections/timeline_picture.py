@@ -15,7 +15,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -23,7 +23,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from app.core.timeline.layout import LANE_LABEL_WIDTH, Shape
+from app.core.timeline.layout import LANE_LABEL_WIDTH, Drawing, Shape
 
 STRIP = 256.0  # height of the index's horizontal strips, in drawing units
 NARROW = 16.0  # the narrowest width class; each next one is four times as wide
@@ -171,6 +171,31 @@ def paint_shapes(
             painter.drawRect(QRectF(shape.x, shape.y, shape.w, shape.h))
 
 
+@dataclass
+class Laid:
+    """One layout made ready to paint: its shapes but the lanes' names (painted by
+    :class:`LaneNamesItem`), where each is, the index, and which shapes are marks."""
+
+    drawing: Drawing
+    shapes: list[Shape]
+    names: list[Shape]
+    boxes: list[Box]
+    index: ShapeIndex
+    marks: list[int]  # the marks' places in ``shapes``, in the layout's (date) order
+
+    @classmethod
+    def of(cls, drawing: Drawing) -> Laid:
+        names = [s for s in drawing.shapes if s.form == "text" and s.lane]
+        shapes = [s for s in drawing.shapes if not (s.form == "text" and s.lane)]
+        # Circles inline: they are most of a big case's shapes.
+        boxes = [
+            (s.x - s.w, s.y - s.w, s.x + s.w, s.y + s.w) if s.form == "circle" else box_of(s)
+            for s in shapes
+        ]
+        marks = [i for i, shape in enumerate(shapes) if shape.record_id]
+        return cls(drawing, shapes, names, boxes, ShapeIndex(boxes), marks)
+
+
 class PictureItem(QGraphicsItem):
     """The whole drawing as one item that paints only the shapes in the exposed rect."""
 
@@ -183,17 +208,13 @@ class PictureItem(QGraphicsItem):
         self.index = ShapeIndex([])
         self._rect = QRectF()
 
-    def show_shapes(self, shapes: Sequence[Shape], width: float, height: float) -> None:
-        """Paint ``shapes`` from now on, in a drawing ``width`` by ``height``."""
+    def show(self, laid: Laid | None) -> None:
+        """Paint ``laid``'s shapes from now on (nothing when None)."""
         self.prepareGeometryChange()
-        self.shapes = shapes
-        # Circles inline: they are most of a big case's shapes.
-        self.boxes = [
-            (s.x - s.w, s.y - s.w, s.x + s.w, s.y + s.w) if s.form == "circle" else box_of(s)
-            for s in shapes
-        ]
-        self.index = ShapeIndex(self.boxes)
-        self._rect = QRectF(0, 0, width, height)
+        self.shapes = laid.shapes if laid else ()
+        self.boxes = laid.boxes if laid else []
+        self.index = laid.index if laid else ShapeIndex([])
+        self._rect = QRectF(0, 0, laid.drawing.width, laid.drawing.height) if laid else QRectF()
         self.update()
 
     def boundingRect(self) -> QRectF:
