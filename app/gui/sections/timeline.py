@@ -76,6 +76,7 @@ class TimelineSection(QWidget):
         self.timeline: Timeline | None = None  # in the lanes chosen, nothing filtered
         self.shown: Timeline | None = None  # what is drawn
         self._restoring = False  # while the kept choices are put back: nothing to keep
+        self._opening_zoom = 1.0
 
         self.lanes = self._combo("Lanes", "One lane per kind of record, or one per person")
         for code, label in LANE_CHOICES:
@@ -217,14 +218,13 @@ class TimelineSection(QWidget):
                 combo.blockSignals(False)
             self.from_edit.setText(kept.start)
             self.to_edit.setText(kept.end)
+            self._opening_zoom = kept.zoom  # laid out once, at the zoom it was left at
             self.refresh(chosen=(kept.issue, kept.person))
-            if self.shown is not None and self.shown.marks and kept.zoom > 1.0:
-                self.canvas.set_zoom(kept.zoom)
-                bar = self.canvas.horizontalScrollBar()
-                middle = kept.middle * self.canvas.drawing_width()
-                bar.setValue(int(middle - self.canvas.viewport().width() / 2))
+            if self.shown is not None and self.shown.marks and self.canvas.zoom > 1.0:
+                self.canvas.show_middle(kept.middle)
         finally:
             self._restoring = False
+            self._opening_zoom = 1.0
 
     def refresh(self, chosen: tuple[Any, Any] | None = None) -> None:
         """Gather the case's marks again (one read) and draw them fitted to the width;
@@ -301,8 +301,8 @@ class TimelineSection(QWidget):
         self.shown = self.timeline
         if self.by_person is not None and choice != Choice(lanes=choice.lanes):
             self.shown = shown(self.by_person, choice)
-        self.canvas.set_timeline(self.shown)
         has_marks = self.shown is not None and bool(self.shown.marks)
+        self.canvas.set_timeline(self.shown, self._opening_zoom if has_marks else 1.0)
         for control in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
             control.setEnabled(has_marks)
         self.export_button.setEnabled(self.shown is not None)
@@ -334,7 +334,6 @@ class TimelineSection(QWidget):
         if self._restoring or self.case_id is None:
             return
         canvas = self.canvas
-        middle = canvas.horizontalScrollBar().value() + canvas.viewport().width() / 2
         kept = prefs.Kept(
             lanes=self.lanes_by(),
             kind=self.kind_filter.currentData(),
@@ -343,7 +342,7 @@ class TimelineSection(QWidget):
             start=self.from_edit.text().strip(),
             end=self.to_edit.text().strip(),
             zoom=canvas.zoom,
-            middle=middle / max(canvas.drawing_width(), 1.0),
+            middle=canvas.middle_share(),
         )
         prefs.save(self.ctx.settings, self.ctx.workspace.describe(), self.case_id, kept)
 

@@ -93,17 +93,22 @@ class TimelineCanvas(QGraphicsView):
         self.mark_shapes: list[int] = []
         self._marks_by_key: dict[tuple[str, int], Mark] | None = None
         self._laid: dict[float, Laid] = {}  # by drawing width, the latest last
+        self._middle: float | None = None  # the share kept in the middle (show_middle)
+        self.horizontalScrollBar().actionTriggered.connect(lambda _action: self._moved_by_hand())
         self.current = -1
         self._pressed_at: QPoint | None = None
-        self.horizontalScrollBar().valueChanged.connect(self._pin_lane_labels)
+        self._noted_share = 0.5  # the middle's share as last seen, before any resize
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
 
     # -- what is drawn ----------------------------------------------------------
 
-    def set_timeline(self, timeline: Timeline | None) -> None:
+    def set_timeline(self, timeline: Timeline | None, zoom: float = MIN_ZOOM) -> None:
+        """Draw ``timeline`` at ``zoom`` times the fitted width (fitted by default)."""
         self.timeline = timeline
         self._marks_by_key = None
         self._laid.clear()
-        self.zoom = MIN_ZOOM
+        self._middle = None
+        self.zoom = min(max(zoom, MIN_ZOOM), MAX_ZOOM)
         self.current = -1
         self.redraw()
 
@@ -111,8 +116,35 @@ class TimelineCanvas(QGraphicsView):
         return max(self.viewport().width(), 600) * self.zoom
 
     def _fit_width(self) -> None:
-        if self.drawing is None or self.drawing.width != self.drawing_width():
-            self.redraw()
+        """After a resize: lay out again at the new width, the same moment in the middle."""
+        if self.drawing is None or self.drawing.width == self.drawing_width():
+            return
+        # The share noted before the resize: the view's middle has moved with its width.
+        middle = self._middle if self._middle is not None else self._noted_share
+        self.redraw()
+        self._show_share(middle)
+
+    def middle_share(self) -> float:
+        """Where the middle of the view is, as a share of the drawing's width."""
+        if self.drawing is None:
+            return 0.5
+        at = self.horizontalScrollBar().value() + self.viewport().width() / 2
+        return at / max(self.drawing.width, 1.0)
+
+    def show_middle(self, share: float) -> None:
+        """Scroll so the moment at ``share`` of the width is in the middle of the view,
+        and keep it there when the view is laid out again at another width (until the
+        person moves the view themselves)."""
+        self._middle = min(max(share, 0.0), 1.0)
+        self._show_share(self._middle)
+
+    def _show_share(self, share: float) -> None:
+        half = self.viewport().width() / 2
+        self.horizontalScrollBar().setValue(int(share * self.drawing_width() - half))
+        self._noted_share = self.middle_share()
+
+    def _moved_by_hand(self) -> None:
+        self._middle = None
 
     def _laid_out(self, timeline: Timeline, width: float) -> Laid:
         """The timeline laid out ``width`` wide, ready to paint; the last few widths
@@ -144,7 +176,11 @@ class TimelineCanvas(QGraphicsView):
         if self.mark_shapes and self.current >= len(self.mark_shapes):
             self.current = len(self.mark_shapes) - 1
         self._show_current()
-        self._pin_lane_labels(self.horizontalScrollBar().value())
+        self._scrolled(self.horizontalScrollBar().value())
+
+    def _scrolled(self, scrolled: int) -> None:
+        self._pin_lane_labels(scrolled)
+        self._noted_share = self.middle_share()
 
     def _pin_lane_labels(self, scrolled: int) -> None:
         """Keep the lanes' names at the left edge of the view: zoomed in, they would
@@ -164,12 +200,14 @@ class TimelineCanvas(QGraphicsView):
         zoom = min(max(zoom, MIN_ZOOM), MAX_ZOOM)
         if zoom == self.zoom or self.timeline is None:
             return
+        self._middle = None
         bar = self.horizontalScrollBar()
         at = self.viewport().width() / 2 if anchor_x is None else anchor_x
         share = (bar.value() + at) / max(self.drawing_width(), 1.0)
         self.zoom = zoom
         self.redraw()
         bar.setValue(int(share * self.drawing_width() - at))
+        self._noted_share = self.middle_share()
         self.zoom_changed.emit(zoom)
 
     def zoom_in(self) -> None:
@@ -208,6 +246,7 @@ class TimelineCanvas(QGraphicsView):
     def choose(self, index: int) -> None:
         if not self.mark_shapes:
             return
+        self._moved_by_hand()
         self.current = min(max(index, 0), len(self.mark_shapes) - 1)
         self._show_current()
         self.ensureVisible(self.mark_rect(self.current), 60, 30)
@@ -266,6 +305,7 @@ class TimelineCanvas(QGraphicsView):
                 self._wheel.start()
             event.accept()
             return
+        self._moved_by_hand()
         super().wheelEvent(event)
 
     def _apply_wheel(self) -> None:
@@ -273,6 +313,7 @@ class TimelineCanvas(QGraphicsView):
         self.set_zoom(self.zoom * factor, self._wheel_x)
 
     def mousePressEvent(self, event: Any) -> None:
+        self._moved_by_hand()  # a drag pans
         self._pressed_at = event.position().toPoint()
         super().mousePressEvent(event)
 

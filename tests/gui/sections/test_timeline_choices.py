@@ -150,6 +150,7 @@ def test_choices_and_zoom_are_kept_per_case_across_restarts(
     section.zoom_in_button.click()
     section.zoom_in_button.click()
     zoom = section.canvas.zoom
+    scrolled = section.canvas.horizontalScrollBar().value()
     kept = _drawn(section)
     window.close()
 
@@ -161,6 +162,10 @@ def test_choices_and_zoom_are_kept_per_case_across_restarts(
     assert again.issue_filter.currentData() == issue_id
     assert again.from_edit.text() == "2020"
     assert zoom > 1 and again.canvas.zoom == pytest.approx(zoom)
+    assert scrolled > 0
+    canvas = again.canvas  # laid out again once the page has its size, the moment kept
+    qtbot.waitUntil(lambda: canvas.drawing.width == pytest.approx(canvas.drawing_width()))
+    assert abs(again.canvas.horizontalScrollBar().value() - scrolled) <= 2  # the same moment
     assert _drawn(again) == kept
     # Another case starts afresh.
     assert prefs.load(ctx.settings, ctx.workspace.describe(), sample_case_id + 1) == prefs.Kept()

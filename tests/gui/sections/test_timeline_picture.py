@@ -182,3 +182,17 @@ def test_a_long_lane_name_is_shortened_to_its_column(qtbot: Any) -> None:
     drawn = view.lane_names_item.shapes[0].text
     assert drawn.endswith("\u2026") and long_name.startswith(drawn[:-1])
     assert view.lane_name_rects()[0].right() <= MARGIN + LANE_LABEL_WIDTH
+
+
+def test_a_resize_lays_out_again_with_the_same_moment_in_the_middle(
+    canvas: TimelineCanvas, qtbot: Any
+) -> None:
+    canvas.zoom_in()
+    canvas.zoom_in()
+    bar = canvas.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    share = canvas.middle_share()
+    canvas.resize(1300, 600)
+    qtbot.waitUntil(lambda: canvas.drawing.width == pytest.approx(canvas.drawing_width()))
+    assert canvas.drawing.width > 1300 * 2
+    assert canvas.middle_share() == pytest.approx(share, abs=0.002)
