@@ -77,6 +77,7 @@ class TimelineSection(QWidget):
         self.shown: Timeline | None = None  # what is drawn
         self._restoring = False  # while the kept choices are put back: nothing to keep
         self._opening_zoom = 1.0
+        self._drawn_range = ("", "")  # the date range as drawn, as typed
 
         self.lanes = self._combo("Lanes", "One lane per kind of record, or one per person")
         for code, label in LANE_CHOICES:
@@ -192,6 +193,8 @@ class TimelineSection(QWidget):
         field.setPlaceholderText("any date")
         field.setMaximumWidth(field.fontMetrics().horizontalAdvance("M" * 12) + 24)
         field.editingFinished.connect(self._range_edited)
+        # Emptied with its Clear button: no limit at once, without leaving the field.
+        field.textChanged.connect(lambda text: self._range_edited() if not text else None)
         return field
 
     def _button(self, text: str, name: str, tip: str) -> QPushButton:
@@ -225,6 +228,7 @@ class TimelineSection(QWidget):
         finally:
             self._restoring = False
             self._opening_zoom = 1.0
+        self._drawn_range = ("", "")  # the date range as drawn, as typed
 
     def refresh(self, chosen: tuple[Any, Any] | None = None) -> None:
         """Gather the case's marks again (one read) and draw them fitted to the width;
@@ -283,10 +287,11 @@ class TimelineSection(QWidget):
             end=end,
         )
 
+    def _range_texts(self) -> tuple[str, str]:
+        return self.from_edit.text().strip(), self.to_edit.text().strip()
+
     def _range_edited(self) -> None:
-        field = self.sender()
-        if isinstance(field, QLineEdit) and field.isModified():
-            field.setModified(False)
+        if self._range_texts() != self._drawn_range:
             self.show_filtered()
 
     def show_filtered(self) -> None:
@@ -298,6 +303,7 @@ class TimelineSection(QWidget):
             problem, choice = str(exc), Choice(lanes=self.lanes_by())
         for field in (self.from_edit, self.to_edit):
             set_invalid(field, bool(problem))
+        self._drawn_range = self._range_texts()
         self.shown = self.timeline
         if self.by_person is not None and choice != Choice(lanes=choice.lanes):
             self.shown = shown(self.by_person, choice)
@@ -339,8 +345,8 @@ class TimelineSection(QWidget):
             kind=self.kind_filter.currentData(),
             issue=self.issue_filter.currentData(),
             person=self.person_filter.currentData(),
-            start=self.from_edit.text().strip(),
-            end=self.to_edit.text().strip(),
+            start=self._range_texts()[0],
+            end=self._range_texts()[1],
             zoom=canvas.zoom,
             middle=canvas.middle_share(),
         )
