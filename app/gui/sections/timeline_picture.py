@@ -108,9 +108,8 @@ class ShapeIndex:
         for (strip, kind), entries in filed.items():
             entries.sort()
             lefts = [left for left, _ in entries]
-            self._classes[strip].append(
-                (NARROW * 4.0**kind, lefts, [index for _, index in entries])
-            )
+            widest = NARROW * 4.0**kind + 1.0  # a pixel more: ``log`` may round down
+            self._classes[strip].append((widest, lefts, [index for _, index in entries]))
 
     def meeting(self, rect: QRectF) -> list[int]:
         """The indices of the shapes whose boxes may meet ``rect``, in drawing order."""
