@@ -10,7 +10,9 @@ PDF and a PNG of the same timeline cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from app.core.timeline.marks import Mark, Timeline
 
@@ -153,6 +155,7 @@ class Scale:
 # -- the picture ---------------------------------------------------------------------
 
 
+@cache
 def tint(colour: str, strength: float = 0.4) -> str:
     """``colour`` mixed with white: a band's fill under its black label."""
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
@@ -163,50 +166,82 @@ def tint(colour: str, strength: float = 0.4) -> str:
 def issue_colour(timeline: Timeline, mark: Mark) -> str:
     if not mark.issue_ids:
         return NO_ISSUE
-    order = list(timeline.issues)
-    first = mark.issue_ids[0]
-    index = order.index(first) if first in order else 0
-    return ISSUE_COLOURS[index % len(ISSUE_COLOURS)]
+    return _issue_colours(timeline)[mark.issue_ids[0]]
 
 
-def _tip(timeline: Timeline, mark: Mark) -> str:
+def _issue_colours(timeline: Timeline) -> defaultdict[int, str]:
+    """Each issue's colour, by the issue's place in the case; an unknown issue the first."""
+    colours: defaultdict[int, str] = defaultdict(lambda: ISSUE_COLOURS[0])
+    for index, issue_id in enumerate(timeline.issues):
+        colours[issue_id] = ISSUE_COLOURS[index % len(ISSUE_COLOURS)]
+    return colours
+
+
+def tip(timeline: Timeline, mark: Mark) -> str:
+    """The words a record's mark carries: its date, its title and its issues."""
     issues = ", ".join(timeline.issues.get(i, f"issue {i}") for i in mark.issue_ids)
     return f"{mark.when} \u2014 {mark.title}" + (f" [{issues}]" if issues else "")
 
 
-def _rows(marks: list[Mark], scale: Scale, labeled: bool) -> dict[int, int]:
-    """Greedy rows inside one lane so marks (and their labels) do not overlap.
+def _rows(
+    marks: list[Mark], spans: list[tuple[float, float]], scale: Scale, labeled: bool
+) -> list[int]:
+    """Greedy rows inside one lane so marks (and their labels) do not overlap;
+    ``spans`` are the marks' drawn ``(x start, x end)``.
 
     A lane grows to at most :data:`MAX_ROWS` rows; past that (thousands of statements
     in one month) a mark goes to the row that frees up first and overlaps its
     neighbours: a dense stretch reads as dense instead of making the picture miles tall."""
     ends: list[float] = []
-    rows: dict[int, int] = {}
-    for index, mark in enumerate(marks):
-        assert mark.start is not None and mark.end is not None
-        left = scale.x(mark.start) - (4 if mark.is_point else 0)
-        right = max(scale.x(mark.end), left + 8)
+    rows: list[int] = []
+    edge = scale.right + MARGIN - 4
+    for mark, (start_x, end_x) in zip(marks, spans, strict=True):
+        left = start_x - 4 if mark.is_point else start_x
+        right = max(end_x, left + 8)
         if labeled:
             label = text_width(_fit(mark.title, 220), 9)
-            if left + 10 + label > scale.right + MARGIN - 4:  # drawn to the mark's left
-                left = scale.x(mark.start) - 8 - label
+            if left + 10 + label > edge:  # drawn to the mark's left
+                left = start_x - 8 - label
             else:
                 right = max(right, left + 10 + label)
-        row = next((r for r, row_end in enumerate(ends) if row_end + 4 <= left), None)
-        if row is None and len(ends) < MAX_ROWS:
+        # The first row free by ``left``; when none is, a new row, or past the cap the
+        # row that frees up first. A dense lane has no free row most of the time, and
+        # ``min`` says so without walking the rows in Python.
+        soonest = min(ends) if ends else left
+        if soonest + 4 <= left:
+            row = next(r for r, row_end in enumerate(ends) if row_end + 4 <= left)
+        elif len(ends) < MAX_ROWS:
             row = len(ends)
             ends.append(right)
-        elif row is None:
-            row = min(range(len(ends)), key=ends.__getitem__)
+        else:
+            row = ends.index(soonest)
         ends[row] = right
-        rows[index] = row
+        rows.append(row)
     return rows
 
 
+def _spans(marks: list[Mark], scale: Scale) -> list[tuple[float, float]]:
+    """Each mark's ``(x start, x end)``, as :meth:`Scale.x` gives them (computed once)."""
+    start, left, per_second = scale.start, scale.left, scale.per_second
+    spans: list[tuple[float, float]] = []
+    for mark in marks:
+        assert mark.start is not None and mark.end is not None
+        x0 = left + (mark.start - start).total_seconds() * per_second
+        spans.append((x0, x0 if mark.end == mark.start else scale.x(mark.end)))
+    return spans
+
+
 def lay_out(
-    timeline: Timeline, *, width: float = 1600, height: float | None = None, marking: str = ""
+    timeline: Timeline,
+    *,
+    width: float = 1600,
+    height: float | None = None,
+    marking: str = "",
+    tips: bool = True,
 ) -> Drawing:
-    """The whole picture. ``height`` None fits the lanes; a given height squeezes rows."""
+    """The whole picture. ``height`` None fits the lanes; a given height squeezes rows.
+    ``tips`` False leaves the marks' words out (the window makes them when asked: at
+    50,000 marks, writing them all is most of the work)."""
     shapes: list[Shape] = []
     left, right = MARGIN + LANE_LABEL_WIDTH, width - MARGIN
     scale = Scale(timeline.start, timeline.end, left, right)
@@ -214,8 +249,11 @@ def lay_out(
     by_lane: dict[str, list[Mark]] = {lane: [] for lane in timeline.lanes}
     for mark in timeline.marks:
         by_lane.setdefault(mark.lane, []).append(mark)
-    lane_rows = {lane: _rows(marks, scale, labeled) for lane, marks in by_lane.items()}
-    row_counts = {lane: max(rows.values(), default=0) + 1 for lane, rows in lane_rows.items()}
+    lane_spans = {lane: _spans(marks, scale) for lane, marks in by_lane.items()}
+    lane_rows = {
+        lane: _rows(marks, lane_spans[lane], scale, labeled) for lane, marks in by_lane.items()
+    }
+    row_counts = {lane: max(rows, default=0) + 1 for lane, rows in lane_rows.items()}
 
     top = MARGIN
     if marking:
@@ -290,35 +328,36 @@ def lay_out(
             )
     shapes.append(Shape("line", left, axis_top + 16, right, axis_top + 16, stroke=INK))
 
+    colours = _issue_colours(timeline)
+    radius = max(min(row_height / 2 - 1, 5.0), 1.5)
+    band = max(row_height - 6, 1.5)
+    with_labels = labeled and row_height >= 12
+    add = shapes.append
     for lane, marks in by_lane.items():
-        rows = lane_rows[lane]
-        for index, mark in enumerate(marks):
-            assert mark.start is not None and mark.end is not None
-            cy = lane_tops[lane] + 4 + rows[index] * row_height + row_height / 2
-            colour = issue_colour(timeline, mark)
-            tip = _tip(timeline, mark)
+        rows, spans, lane_top = lane_rows[lane], lane_spans[lane], lane_tops[lane] + 4
+        for mark, row, (start_x, end_x) in zip(marks, rows, spans, strict=True):
+            cy = lane_top + row * row_height + row_height / 2
+            colour = colours[mark.issue_ids[0]] if mark.issue_ids else NO_ISSUE
+            words = tip(timeline, mark) if tips else ""
             if mark.is_point:
-                x = scale.x(mark.start)
-                radius = max(min(row_height / 2 - 1, 5.0), 1.5)
-                shapes.append(
+                add(
                     Shape(
                         "circle",
-                        x,
+                        start_x,
                         cy,
                         radius,
                         fill=colour,
                         stroke=INK,
                         kind=mark.kind,
                         record_id=mark.record_id,
-                        tip=tip,
+                        tip=words,
                         lane=lane,
                     )
                 )
-                label_x = x + radius + 3
+                label_x = start_x + radius + 3
             else:
-                x0, x1 = scale.clamp(scale.x(mark.start)), scale.clamp(scale.x(mark.end))
-                band = max(row_height - 6, 1.5)
-                shapes.append(
+                x0, x1 = scale.clamp(start_x), scale.clamp(end_x)
+                add(
                     Shape(
                         "rect",
                         x0,
@@ -329,19 +368,17 @@ def lay_out(
                         stroke=colour,
                         kind=mark.kind,
                         record_id=mark.record_id,
-                        tip=tip,
+                        tip=words,
                         lane=lane,
                     )
                 )
                 label_x = x0 + 3
-            if labeled and row_height >= 12:
+            if with_labels:
                 label = _fit(mark.title, 220)
                 anchor = "start"
                 if label_x + text_width(label, 9) > width - 4:  # near the right edge: to the left
-                    label_x, anchor = scale.x(mark.start) - 8, "end"
-                shapes.append(
-                    Shape("text", label_x, cy + 4, text=label, size=9, fill=INK, anchor=anchor)
-                )
+                    label_x, anchor = start_x - 8, "end"
+                add(Shape("text", label_x, cy + 4, text=label, size=9, fill=INK, anchor=anchor))
 
     y = lanes_bottom + 12
     if timeline.undated:
@@ -443,5 +480,6 @@ __all__ = [
     "lay_out",
     "text_width",
     "tint",
+    "tip",
     "ticks",
 ]

@@ -1,104 +1,43 @@
-"""The drawn timeline inside the window: the core's layout painted as scene items.
+"""The drawn timeline inside the window: the core's layout painted on a graphics view.
 
-The picture is the core's (``app.core.timeline.layout.lay_out``): this view only turns
-its shapes into ``QGraphicsItem``s, so the window, the SVG, the PDF and the PNG cannot
-disagree. Zooming lays the same timeline out again at a wider drawing width (the marks
-are gathered once per case and lanes); the scene's index then paints only what is in
-view. The keyboard reaches every mark: arrows move between marks in date order (the
-view follows), Enter opens the one chosen; what is chosen is said in the accessible
-description, so a screen reader reads it.
+The picture is the core's (``app.core.timeline.layout.lay_out``): this view only paints
+its shapes (:mod:`~app.gui.sections.timeline_picture`), so the window, the SVG, the PDF
+and the PNG cannot disagree. The shapes are painted by two scene items that draw only
+what is exposed, so 50,000 marks open and pan as fast as a few hundred. Zooming lays
+the same timeline out again at a wider drawing width and hands the new shapes to the
+same items (the marks are gathered once per case and lanes). The keyboard reaches
+every mark: arrows move between marks in date order (the view follows), Enter opens
+the one chosen; what is chosen is said in the accessible description, so a screen
+reader reads it.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
-    QGraphicsItem,
-    QGraphicsLineItem,
     QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
+    QToolTip,
     QWidget,
 )
 
-from app.core.timeline.layout import Drawing, Shape, lay_out
+from app.core.timeline.layout import Drawing, lay_out, tip
+from app.gui.sections.timeline_picture import Laid, LaneNamesItem, PictureItem, pen
 
 if TYPE_CHECKING:
-    from app.core.timeline.marks import Timeline
+    from app.core.timeline.marks import Mark, Timeline
 
 MIN_ZOOM = 1.0
 MAX_ZOOM = 4096.0  # a decade across the width down to a few hours
 ZOOM_STEP = 1.5
-MARK_ROLE = 0  # item data: (kind, record_id) of a record's mark
-LANE_ROLE = 1  # item data: the lane a lane's label names (the label may be shortened)
 CLICK_SLOP = 4  # pixels a press may move and still be a click, not a drag
 FOCUS_PEN = "#d00000"
-
-
-@cache
-def _pen(colour: str | None, width: float = 1.0) -> QPen:
-    # One pen and one brush per colour: the 50,000-record case has a handful of colours.
-    if not colour:
-        return QPen(Qt.PenStyle.NoPen)
-    pen = QPen(QColor(colour), width)
-    pen.setCosmetic(True)
-    return pen
-
-
-@cache
-def _brush(colour: str | None) -> QBrush:
-    return QBrush(QColor(colour)) if colour else QBrush(Qt.BrushStyle.NoBrush)
-
-
-def item_of(shape: Shape) -> QGraphicsItem:
-    """One scene item for one of the layout's shapes."""
-    item: QGraphicsItem
-    if shape.form == "rect":
-        rect_item = QGraphicsRectItem(shape.x, shape.y, shape.w, shape.h)
-        rect_item.setPen(_pen(shape.stroke))
-        rect_item.setBrush(_brush(shape.fill))
-        item = rect_item
-    elif shape.form == "circle":
-        r = shape.w
-        circle = QGraphicsEllipseItem(shape.x - r, shape.y - r, 2 * r, 2 * r)
-        circle.setPen(_pen(shape.stroke))
-        circle.setBrush(_brush(shape.fill))
-        item = circle
-    elif shape.form == "line":
-        line = QGraphicsLineItem(shape.x, shape.y, shape.w, shape.h)
-        line.setPen(_pen(shape.stroke))
-        item = line
-    else:
-        text = QGraphicsSimpleTextItem(shape.text)
-        font = QFont()
-        font.setPixelSize(max(int(round(shape.size)), 6))
-        font.setBold(shape.bold)
-        text.setFont(font)
-        text.setBrush(_brush(shape.fill or "#1a1a1a"))
-        metrics = QFontMetricsF(font)
-        width = metrics.horizontalAdvance(shape.text)
-        x = shape.x - {"middle": width / 2, "end": width}.get(shape.anchor, 0.0)
-        text.setPos(x, shape.y - metrics.ascent())  # shapes place text on its baseline
-        text.setZValue(1.5)  # a label starts inside its band: above it, as in the files
-        if shape.lane:  # a lane's name: kept in view when the picture pans (see below)
-            text.setData(LANE_ROLE, shape.lane)
-            text.setZValue(1.9)
-            backdrop = QGraphicsRectItem(text.boundingRect().adjusted(-4, -2, 4, 2), text)
-            backdrop.setPen(_pen(None))
-            backdrop.setBrush(_brush("#e6ffffff"))  # the marks show faintly through it
-            backdrop.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
-        item = text
-    if shape.record_id:
-        item.setData(MARK_ROLE, (shape.kind, shape.record_id))
-        item.setToolTip(shape.tip)
-        item.setZValue(1)
-    return item
+KEPT_LAYOUTS = 4  # ~10 MB each at 50,000 marks
 
 
 class TimelineCanvas(QGraphicsView):
@@ -110,7 +49,18 @@ class TimelineCanvas(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
+        scene = QGraphicsScene(self)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # three items
+        self.setScene(scene)
+        self.picture = PictureItem()
+        scene.addItem(self.picture)
+        self.lane_names_item = LaneNamesItem()
+        scene.addItem(self.lane_names_item)
+        self._focus_box = QGraphicsRectItem()
+        self._focus_box.setPen(pen(FOCUS_PEN, 2))
+        self._focus_box.setZValue(2)
+        self._focus_box.setVisible(False)
+        scene.addItem(self._focus_box)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -138,18 +88,27 @@ class TimelineCanvas(QGraphicsView):
         self.timeline: Timeline | None = None
         self.drawing: Drawing | None = None
         self.zoom = MIN_ZOOM
-        self.mark_items: list[QGraphicsItem] = []  # in date order, as the layout gives them
+        # Where the records' marks are among the painted shapes, in date order as the
+        # layout gives them (and so ascending: a shape's mark is found by bisection).
+        self.mark_shapes: list[int] = []
+        self._marks_by_key: dict[tuple[str, int], Mark] | None = None
+        self._laid: dict[float, Laid] = {}  # by drawing width, the latest last
+        self._middle: float | None = None  # the share kept in the middle (show_middle)
+        self.horizontalScrollBar().actionTriggered.connect(lambda _action: self._moved_by_hand())
         self.current = -1
-        self._focus_box: QGraphicsRectItem | None = None
         self._pressed_at: QPoint | None = None
-        self.lane_labels: list[tuple[QGraphicsItem, float]] = []  # with their drawn x
-        self.horizontalScrollBar().valueChanged.connect(self._pin_lane_labels)
+        self._noted_share = 0.5  # the middle's share as last seen, before any resize
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
 
     # -- what is drawn ----------------------------------------------------------
 
-    def set_timeline(self, timeline: Timeline | None) -> None:
+    def set_timeline(self, timeline: Timeline | None, zoom: float = MIN_ZOOM) -> None:
+        """Draw ``timeline`` at ``zoom`` times the fitted width (fitted by default)."""
         self.timeline = timeline
-        self.zoom = MIN_ZOOM
+        self._marks_by_key = None
+        self._laid.clear()
+        self._middle = None
+        self.zoom = min(max(zoom, MIN_ZOOM), MAX_ZOOM)
         self.current = -1
         self.redraw()
 
@@ -157,39 +116,83 @@ class TimelineCanvas(QGraphicsView):
         return max(self.viewport().width(), 600) * self.zoom
 
     def _fit_width(self) -> None:
-        if self.drawing is None or self.drawing.width != self.drawing_width():
-            self.redraw()
+        """After a resize: lay out again at the new width, the same moment in the middle."""
+        if self.drawing is None or self.drawing.width == self.drawing_width():
+            return
+        # The share noted before the resize: the view's middle has moved with its width.
+        middle = self._middle if self._middle is not None else self._noted_share
+        self.redraw()
+        self._show_share(middle)
+
+    def middle_share(self) -> float:
+        """Where the middle of the view is, as a share of the drawing's width."""
+        if self.drawing is None:
+            return 0.5
+        at = self.horizontalScrollBar().value() + self.viewport().width() / 2
+        return at / max(self.drawing.width, 1.0)
+
+    def show_middle(self, share: float) -> None:
+        """Scroll so the moment at ``share`` of the width is in the middle of the view,
+        and keep it there when the view is laid out again at another width (until the
+        person moves the view themselves)."""
+        self._middle = min(max(share, 0.0), 1.0)
+        self._show_share(self._middle)
+
+    def _show_share(self, share: float) -> None:
+        half = self.viewport().width() / 2
+        self.horizontalScrollBar().setValue(int(share * self.drawing_width() - half))
+        self._noted_share = self.middle_share()
+
+    def _moved_by_hand(self) -> None:
+        self._middle = None
+
+    def _laid_out(self, timeline: Timeline, width: float) -> Laid:
+        """The timeline laid out ``width`` wide, ready to paint; the last few widths
+        are kept, so zooming back out or to fit is immediate."""
+        laid = self._laid.pop(width, None)
+        if laid is None:
+            # Without the marks' words: they are made for the mark pointed at or chosen.
+            laid = Laid.of(lay_out(timeline, width=width, tips=False))
+        self._laid[width] = laid
+        while len(self._laid) > KEPT_LAYOUTS:
+            del self._laid[next(iter(self._laid))]
+        return laid
 
     def redraw(self) -> None:
-        """Lay the timeline out at the current zoom and rebuild the scene once."""
+        """Lay the timeline out at the current zoom and hand the shapes to the items."""
         self._relayout.stop()
-        scene = self.scene()
-        scene.clear()
-        self._focus_box = None
-        self.mark_items = []
-        self.lane_labels = []
-        if self.timeline is None:
-            self.drawing = None
+        laid = (
+            None if self.timeline is None else self._laid_out(self.timeline, self.drawing_width())
+        )
+        self.drawing = laid.drawing if laid else None
+        self.mark_shapes = laid.marks if laid else []
+        self.picture.show(laid)
+        self.lane_names_item.show_names(laid.names if laid else [])
+        if laid is None:
+            self.scene().setSceneRect(QRectF())
+            self._show_current()
             return
-        self.drawing = lay_out(self.timeline, width=self.drawing_width())
-        for shape in self.drawing.shapes:
-            item = item_of(shape)
-            scene.addItem(item)
-            if shape.record_id:
-                self.mark_items.append(item)
-            elif shape.lane and shape.form == "text":
-                self.lane_labels.append((item, item.x()))
-        scene.setSceneRect(QRectF(0, 0, self.drawing.width, self.drawing.height))
-        if self.mark_items and self.current >= len(self.mark_items):
-            self.current = len(self.mark_items) - 1
+        self.scene().setSceneRect(QRectF(0, 0, laid.drawing.width, laid.drawing.height))
+        if self.mark_shapes and self.current >= len(self.mark_shapes):
+            self.current = len(self.mark_shapes) - 1
         self._show_current()
-        self._pin_lane_labels(self.horizontalScrollBar().value())
+        self._scrolled(self.horizontalScrollBar().value())
+
+    def _scrolled(self, scrolled: int) -> None:
+        self._pin_lane_labels(scrolled)
+        self._noted_share = self.middle_share()
 
     def _pin_lane_labels(self, scrolled: int) -> None:
         """Keep the lanes' names at the left edge of the view: zoomed in, they would
         scroll away with the start of the time axis."""
-        for item, drawn_x in self.lane_labels:
-            item.setX(drawn_x + max(scrolled, 0))
+        self.lane_names_item.setX(max(scrolled, 0))
+
+    def lane_names(self) -> list[str]:
+        return self.lane_names_item.names()
+
+    def lane_name_rects(self) -> list[QRectF]:
+        """Where each lane's name is drawn now, in scene coordinates."""
+        return self.lane_names_item.rects()
 
     def set_zoom(self, zoom: float, anchor_x: float | None = None) -> None:
         """Zoom to ``zoom`` times the fitted width, keeping the moment at viewport
@@ -197,12 +200,14 @@ class TimelineCanvas(QGraphicsView):
         zoom = min(max(zoom, MIN_ZOOM), MAX_ZOOM)
         if zoom == self.zoom or self.timeline is None:
             return
+        self._middle = None
         bar = self.horizontalScrollBar()
         at = self.viewport().width() / 2 if anchor_x is None else anchor_x
         share = (bar.value() + at) / max(self.drawing_width(), 1.0)
         self.zoom = zoom
         self.redraw()
         bar.setValue(int(share * self.drawing_width() - at))
+        self._noted_share = self.middle_share()
         self.zoom_changed.emit(zoom)
 
     def zoom_in(self) -> None:
@@ -214,45 +219,60 @@ class TimelineCanvas(QGraphicsView):
     def fit(self) -> None:
         self.set_zoom(MIN_ZOOM)
 
+    def mark_count(self) -> int:
+        return len(self.mark_shapes)
+
     def mark_keys(self) -> list[tuple[str, int]]:
-        return [item.data(MARK_ROLE) for item in self.mark_items]
+        shapes = self.picture.shapes
+        return [(shapes[i].kind, shapes[i].record_id) for i in self.mark_shapes]
+
+    def mark_rect(self, index: int) -> QRectF:
+        """Mark ``index``'s rectangle in scene coordinates."""
+        left, top, right, bottom = self.picture.boxes[self.mark_shapes[index]]
+        return QRectF(left, top, right - left, bottom - top)
+
+    def mark_tip(self, index: int) -> str:
+        """The words of mark ``index``: its date, title and issues."""
+        shape = self.picture.shapes[self.mark_shapes[index]]
+        if shape.tip or self.timeline is None:
+            return shape.tip
+        if self._marks_by_key is None:  # made once per timeline, when first asked
+            self._marks_by_key = {(m.kind, m.record_id): m for m in self.timeline.marks}
+        mark = self._marks_by_key.get((shape.kind, shape.record_id))
+        return tip(self.timeline, mark) if mark is not None else ""
 
     # -- choosing and opening marks ---------------------------------------------
 
     def choose(self, index: int) -> None:
-        if not self.mark_items:
+        if not self.mark_shapes:
             return
-        self.current = min(max(index, 0), len(self.mark_items) - 1)
+        self._moved_by_hand()
+        self.current = min(max(index, 0), len(self.mark_shapes) - 1)
         self._show_current()
-        self.ensureVisible(self.mark_items[self.current], 60, 30)
+        self.ensureVisible(self.mark_rect(self.current), 60, 30)
 
     def _show_current(self) -> None:
-        if self._focus_box is not None:
-            self.scene().removeItem(self._focus_box)
-            self._focus_box = None
-        if not (0 <= self.current < len(self.mark_items)):
+        if not (0 <= self.current < len(self.mark_shapes)):
+            self._focus_box.setVisible(False)
             self.current_changed.emit("")
             return
-        item = self.mark_items[self.current]
-        box = QGraphicsRectItem(item.sceneBoundingRect().adjusted(-3, -3, 3, 3))
-        box.setPen(_pen(FOCUS_PEN, 2))
-        box.setZValue(2)
-        self.scene().addItem(box)
-        self._focus_box = box
-        words = item.toolTip()
+        self._focus_box.setRect(self.mark_rect(self.current).adjusted(-3, -3, 3, 3))
+        self._focus_box.setVisible(True)
+        words = self.mark_tip(self.current)
         self.setAccessibleDescription(words)
         self.current_changed.emit(words)
 
     def open_current(self) -> None:
-        if 0 <= self.current < len(self.mark_items):
-            kind, record_id = self.mark_items[self.current].data(MARK_ROLE)
-            self.open_requested.emit(kind, record_id)
+        if 0 <= self.current < len(self.mark_shapes):
+            shape = self.picture.shapes[self.mark_shapes[self.current]]
+            self.open_requested.emit(shape.kind, shape.record_id)
 
     def mark_at(self, pos: QPoint) -> int:
         """The index of the mark under viewport position ``pos``; -1 when none."""
-        for item in self.items(pos):
-            if item.data(MARK_ROLE) is not None:
-                return self.mark_items.index(item)
+        for shape_index in self.picture.index.at(self.mapToScene(pos)):
+            index = bisect_left(self.mark_shapes, shape_index)
+            if index < len(self.mark_shapes) and self.mark_shapes[index] == shape_index:
+                return index
         return -1
 
     # -- input --------------------------------------------------------------------
@@ -270,7 +290,7 @@ class TimelineCanvas(QGraphicsView):
         elif key == Qt.Key.Key_Home:
             self.choose(0)
         elif key == Qt.Key.Key_End:
-            self.choose(len(self.mark_items) - 1)
+            self.choose(len(self.mark_shapes) - 1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.open_current()
         else:
@@ -285,6 +305,7 @@ class TimelineCanvas(QGraphicsView):
                 self._wheel.start()
             event.accept()
             return
+        self._moved_by_hand()
         super().wheelEvent(event)
 
     def _apply_wheel(self) -> None:
@@ -292,6 +313,7 @@ class TimelineCanvas(QGraphicsView):
         self.set_zoom(self.zoom * factor, self._wheel_x)
 
     def mousePressEvent(self, event: Any) -> None:
+        self._moved_by_hand()  # a drag pans
         self._pressed_at = event.position().toPoint()
         super().mousePressEvent(event)
 
@@ -311,6 +333,16 @@ class TimelineCanvas(QGraphicsView):
         if self.timeline is not None and event.oldSize().width() != event.size().width():
             self._relayout.start()  # the fitted width follows the window
 
+    def viewportEvent(self, event: Any) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # the words of the mark pointed at
+            index = self.mark_at(event.pos())
+            if index >= 0:
+                QToolTip.showText(event.globalPos(), self.mark_tip(index), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
     def scene_point(self, index: int) -> QPointF:
         """Where mark ``index`` is drawn, in viewport pixels (for tests and tools)."""
-        return QPointF(self.mapFromScene(self.mark_items[index].sceneBoundingRect().center()))
+        return QPointF(self.mapFromScene(self.mark_rect(index).center()))

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from app.core.dates import PartialDate
-from app.core.timeline.layout import LANE_LABEL_WIDTH, MARGIN, Scale, choose_step, lay_out, ticks
+from app.core.timeline.layout import (
+    LANE_LABEL_WIDTH,
+    MARGIN,
+    MAX_ROWS,
+    ROW_HEIGHT,
+    Scale,
+    choose_step,
+    lay_out,
+    ticks,
+    tip,
+)
 from app.core.timeline.marks import Mark, Timeline, span_of
 
 D = dt.datetime
@@ -102,3 +113,56 @@ def test_a_long_legend_stays_above_the_bottom_marking() -> None:
 def test_day_and_hour_ticks_are_labelled_without_leading_zeros() -> None:
     assert ticks(D(2020, 8, 1), D(2020, 8, 9))[0][1] == "Aug 1, 2020"
     assert ticks(D(2020, 8, 7, 9), D(2020, 8, 7, 12))[0][1] == "Aug 7 09:00"
+
+
+def _crowded_lane(count: int) -> Timeline:
+    """``count`` marks in one lane within a few days, with some issues: more than the
+    rows a lane may grow, so marks share rows."""
+    marks = []
+    for n in range(count):
+        iso = f"2021-03-{1 + n % 5:02d}" if n % 4 else "2021-03"
+        mark = _mark(n + 1, iso)
+        marks.append(dataclasses.replace(mark, issue_ids=(n % 3,) if n % 2 else ()))
+    marks.sort(key=lambda mark: (mark.start, mark.end, mark.kind, mark.record_id))
+    return Timeline(
+        "T", marks, [], ["Events"], {1: "One", 2: "Two"}, D(2021, 2, 20), D(2021, 3, 20)
+    )
+
+
+def test_the_window_lays_out_without_words_and_makes_each_when_asked() -> None:
+    timeline = _crowded_lane(300)
+    whole = lay_out(timeline, width=1000)
+    bare = lay_out(timeline, width=1000, tips=False)
+    assert [dataclasses.replace(shape, tip="") for shape in whole.shapes] == bare.shapes
+    by_id = {mark.record_id: mark for mark in timeline.marks}
+    for shape in whole.shapes:
+        if shape.kind:
+            assert shape.tip == tip(timeline, by_id[shape.record_id]) != ""
+
+
+def test_crowded_marks_take_the_first_free_row_else_the_one_free_soonest() -> None:
+    """The rows as a plain walk over them gives (the layout finds them faster)."""
+    timeline = _crowded_lane(400)
+    scale = Scale(timeline.start, timeline.end, MARGIN + LANE_LABEL_WIDTH, 1000 - MARGIN)
+    ends: list[float] = []
+    expected = []
+    for mark in timeline.marks:
+        left = scale.x(mark.start) - (4 if mark.is_point else 0)
+        right = max(scale.x(mark.end), left + 8)
+        row = next((r for r, end in enumerate(ends) if end + 4 <= left), None)
+        if row is None and len(ends) < MAX_ROWS:
+            row = len(ends)
+            ends.append(right)
+        elif row is None:
+            row = min(range(len(ends)), key=ends.__getitem__)
+        ends[row] = right
+        expected.append(row)
+    drawing = lay_out(timeline, width=1000)
+    marks = [shape for shape in drawing.shapes if shape.kind]
+    top = min(shape.y - (shape.w if shape.form == "circle" else 0) for shape in marks)
+    rows = [
+        round(((shape.y if shape.form == "circle" else shape.y + shape.h / 2) - top) / ROW_HEIGHT)
+        for shape in marks
+    ]
+    assert max(expected) == MAX_ROWS - 1
+    assert rows == expected

@@ -16,7 +16,6 @@ from app.context import AppContext
 from app.core.storage.workspace import open_workspace
 from app.core.timeline.marks import gather
 from app.gui.sections.timeline import TimelineSection
-from app.gui.sections.timeline_canvas import LANE_ROLE
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
 from tests.gui.recording import RecordingInteraction
@@ -78,12 +77,7 @@ def test_lanes_switch_to_people(window: MainWindow, ctx: AppContext, sample_case
     assert section.lanes_by() == "person"
     by_person = gather(ctx.workspace, sample_case_id, lanes="person").lanes
     assert section.timeline.lanes == by_person != by_kind
-    lane_labels = {
-        item.data(LANE_ROLE)
-        for item in section.canvas.scene().items()
-        if item.data(LANE_ROLE) is not None
-    }
-    assert lane_labels == set(by_person)
+    assert set(section.canvas.lane_names()) == set(by_person)
 
 
 def test_zoom_widens_the_drawing_and_fit_returns(window: MainWindow) -> None:
@@ -122,7 +116,7 @@ def test_clicking_a_mark_opens_its_record(window: MainWindow, qtbot: Any) -> Non
     canvas = section.canvas
     keys = canvas.mark_keys()
     index = next(i for i, (kind, _id) in enumerate(keys) if kind == "statement")
-    canvas.ensureVisible(canvas.mark_items[index])
+    canvas.ensureVisible(canvas.mark_rect(index))
     point = canvas.scene_point(index).toPoint()
     assert canvas.mark_at(point) == index
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
@@ -138,7 +132,7 @@ def test_arrows_and_enter_open_a_record(window: MainWindow, qtbot: Any) -> None:
     qtbot.keyClick(canvas, Qt.Key.Key_Home)
     qtbot.keyClick(canvas, Qt.Key.Key_Right)
     assert canvas.current == 1
-    assert section.chosen.text() == canvas.mark_items[1].toolTip() != ""
+    assert section.chosen.text() == canvas.mark_tip(1) != ""
     assert canvas.accessibleDescription() == section.chosen.text()
     kind, record_id = canvas.mark_keys()[1]
     qtbot.keyClick(canvas, Qt.Key.Key_Return)
@@ -197,6 +191,6 @@ def test_lane_names_stay_in_view_when_zoomed_and_panned(window: MainWindow) -> N
     bar = canvas.horizontalScrollBar()
     bar.setValue(bar.maximum())
     visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
-    assert canvas.lane_labels
-    for item, _x in canvas.lane_labels:
-        assert visible.contains(item.sceneBoundingRect().topLeft())
+    assert canvas.lane_name_rects()
+    for rect in canvas.lane_name_rects():
+        assert visible.contains(rect.topLeft())
