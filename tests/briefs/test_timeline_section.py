@@ -14,6 +14,7 @@ import pytest
 from docx.shared import Twips
 from PIL import Image
 
+from app.briefs.build import build_brief
 from app.briefs.docx import TEXT_WIDTH
 from app.briefs.export import export_brief
 from app.briefs.profiles import CLIENT, FULL, parse_sections, with_sections
@@ -147,3 +148,21 @@ def test_the_picture_renders_at_the_scale_asked(small_case: SmallCase) -> None:
     twice = Image.open(io.BytesIO(png_bytes(drawing, scale=2.0, dpi=300)))
     assert twice.size == (once.width * 2, once.height * 2)
     assert round(twice.info["dpi"][0]) == 300
+
+
+def test_the_brief_draws_its_timeline_from_the_records_it_has_read(
+    small_case: SmallCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The brief has the whole case in hand: reading it again for the timeline doubled
+    # the section's cost on a large case. The picture's marks are the ones gather finds.
+    from app.core.timeline import marks
+
+    expected = gather(small_case.ws, small_case.case_id)
+
+    def read_again(*_args: object, **_kw: object) -> None:
+        raise AssertionError("the brief read the case a second time for its timeline")
+
+    monkeypatch.setattr(marks, "gather", read_again)
+    brief = build_brief(small_case.ws, small_case.case_id, today=TODAY)
+    assert brief.timeline == expected
+    assert brief.timeline is not None and brief.timeline.marks
