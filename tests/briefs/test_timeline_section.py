@@ -166,3 +166,21 @@ def test_the_brief_draws_its_timeline_from_the_records_it_has_read(
     brief = build_brief(small_case.ws, small_case.case_id, today=TODAY)
     assert brief.timeline == expected
     assert brief.timeline is not None and brief.timeline.marks
+
+
+def test_the_pdf_picture_is_not_kept_once_its_brief_is_gone(small_case: SmallCase) -> None:
+    # The heading and the body share one layout of the picture; after the brief is
+    # written and let go, nothing of its timeline may stay in memory for the session.
+    import gc
+    import weakref
+
+    from app.briefs.pdf import timeline as pdf_timeline
+    from app.briefs.pdf.document import write_pdf
+
+    brief = build_brief(small_case.ws, small_case.case_id, today=TODAY)
+    write_pdf(brief, io.BytesIO())
+    assert pdf_timeline._last is not None  # laid out once for the heading and the body
+    gone = weakref.ref(brief.timeline)
+    del brief
+    gc.collect()
+    assert gone() is None and pdf_timeline._last is None
