@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -24,7 +25,7 @@ from app.cli import main
 from app.core.services import cases
 from app.core.storage.workspace import Workspace
 from app.core.timeline.layout import lay_out
-from app.core.timeline.marks import gather
+from app.core.timeline.marks import Timeline, gather
 from app.core.timeline.writers import png_bytes
 from tests.briefs.conftest import TODAY, SmallCase
 from tests.briefs.helpers import docx_text, pdf_pages, squash
@@ -184,3 +185,64 @@ def test_the_pdf_picture_is_not_kept_once_its_brief_is_gone(small_case: SmallCas
     del brief
     gc.collect()
     assert gone() is None and pdf_timeline._last is None
+
+
+def _dense(count: int) -> Timeline:
+    """A timeline of ``count`` statements over a few days: too tall at its natural height."""
+    import datetime as dt
+
+    from app.core.dates import PartialDate
+    from app.core.timeline.marks import Mark
+
+    marks = []
+    for i in range(count):
+        when = dt.datetime(2020, 8, 1 + i % 5, 12)
+        marks.append(
+            Mark(
+                "statement",
+                i,
+                f"S{i}",
+                f"Person {i % 30}",
+                (),
+                PartialDate(2020, 8, 1 + i % 5),
+                when,
+                when,
+            )
+        )
+    lanes = sorted({m.lane for m in marks})
+    return Timeline(
+        "Dense", marks, [], lanes, {}, dt.datetime(2020, 7, 31), dt.datetime(2020, 8, 7)
+    )
+
+
+@pytest.mark.parametrize("count", [3, 2000])
+def test_the_section_picture_is_laid_out_once(count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A dense case's picture was laid out at its natural height, found too tall, and laid
+    # out again squeezed: twice the section's cost. One pass now, the same picture.
+    from app.briefs import timeline as section
+    from app.briefs.timeline import POINTS_PER_UNIT, picture
+
+    timeline = _dense(count)
+    width, most = 468.0, 590.0
+    wide = width / POINTS_PER_UNIT
+    natural = lay_out(timeline, width=wide, tips=False)
+    squeezed = natural.height * POINTS_PER_UNIT > most
+    assert squeezed == (count > 3)
+    expected = (
+        lay_out(timeline, width=wide, height=most / POINTS_PER_UNIT, tips=False)
+        if squeezed
+        else natural
+    )
+    # Paper shows no hover text: the brief's picture is the on-screen one without it.
+    on_screen = lay_out(timeline, width=wide, height=most / POINTS_PER_UNIT if squeezed else None)
+    assert [replace(shape, tip="") for shape in on_screen.shapes] == expected.shapes
+    assert any(shape.tip for shape in on_screen.shapes)
+    calls: list[object] = []
+
+    def counted(*args: object, **kw: object) -> object:
+        calls.append(kw)
+        return lay_out(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(section, "lay_out", counted)
+    assert picture(timeline, width, most) == expected
+    assert len(calls) == 1

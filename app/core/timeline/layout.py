@@ -204,9 +204,18 @@ def _rows(marks: list[Mark], scale: Scale, labeled: bool) -> dict[int, int]:
 
 
 def lay_out(
-    timeline: Timeline, *, width: float = 1600, height: float | None = None, marking: str = ""
+    timeline: Timeline,
+    *,
+    width: float = 1600,
+    height: float | None = None,
+    marking: str = "",
+    max_height: float | None = None,
+    tips: bool = True,
 ) -> Drawing:
-    """The whole picture. ``height`` None fits the lanes; a given height squeezes rows."""
+    """The whole picture. ``height`` None fits the lanes; a given height squeezes rows.
+    ``max_height`` fits the lanes up to that height and squeezes rows past it, in one
+    pass (as laying out again at ``height=max_height`` would). ``tips`` False leaves
+    the marks' hover text out, for a picture on paper (a third of a large case's time)."""
     shapes: list[Shape] = []
     left, right = MARGIN + LANE_LABEL_WIDTH, width - MARGIN
     scale = Scale(timeline.start, timeline.end, left, right)
@@ -254,10 +263,13 @@ def lay_out(
     fixed = top + 24 + legend_height + undated_height + (24 if marking else 0) + MARGIN
     total_rows = sum(row_counts.values()) or 1
     row_height = ROW_HEIGHT
+    natural = fixed + total_rows * row_height + 8 * len(by_lane)
+    if height is None and max_height is not None and natural > max_height:
+        height = max_height
     if height is not None:
         row_height = max(min((height - fixed) / total_rows, 40.0), 2.0)
     else:
-        height = fixed + total_rows * row_height + 8 * len(by_lane)
+        height = natural
 
     axis_top = top
     lanes_top = axis_top + 22
@@ -296,7 +308,7 @@ def lay_out(
             assert mark.start is not None and mark.end is not None
             cy = lane_tops[lane] + 4 + rows[index] * row_height + row_height / 2
             colour = issue_colour(timeline, mark)
-            tip = _tip(timeline, mark)
+            tip = _tip(timeline, mark) if tips else ""
             if mark.is_point:
                 x = scale.x(mark.start)
                 radius = max(min(row_height / 2 - 1, 5.0), 1.5)
