@@ -319,6 +319,7 @@ class PreviewDialog(QDialog):
 
     def print_now(self) -> None:
         self._print_with(self.printer)
+        self._paper_changed()  # the print dialog may have chosen other paper
 
     def done(self, result: int) -> None:
         self.sheets.close_document()

@@ -125,3 +125,26 @@ def test_the_brief_preview_shows_as_many_pages_as_the_brief(qtbot: Any, small_ca
     qtbot.addWidget(dialog)
     assert dialog.page_count() == len(PdfReader(io.BytesIO(pdf)).pages) > 1
     dialog.reject()
+
+
+def test_paper_chosen_in_the_print_dialog_is_shown_after_printing(
+    qtbot: Any, sqlite_workspace: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QPageSize
+
+    def legal_to_a_file(dialog: QDialog) -> int:
+        dialog.printer().setPageSize(QPageSize(QPageSize.PageSizeId.Legal))
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(tmp_path / "legal.pdf"))
+        return QDialog.DialogCode.Accepted
+
+    ctx = AppContext(sqlite_workspace, interaction=RecordingInteraction(dialogs=[legal_to_a_file]))
+    dialog = preview_dialog(ctx, numbered_pdf(2), None)
+    qtbot.addWidget(dialog)
+    before = dialog.sheets.sheet_rect(0)
+    dialog.print_button.click()
+    legal = dialog.sheets.sheet_rect(0)
+    # Legal paper is longer for its width than Letter (1.29) or A4 (1.41): 14 by 8.5 in.
+    assert legal.height() / legal.width() == pytest.approx(14 / 8.5, rel=0.02)
+    assert before.height() / before.width() < 1.5
+    dialog.reject()
