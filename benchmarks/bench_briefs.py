@@ -16,6 +16,12 @@ median ratio of ``SCALING_PAIRS`` pairs of runs (its seconds are the best of eac
 
 Both writers are timed from the built brief model (the baselines start from
 text already in memory too); the model build is reported separately.
+
+Both briefs hold the timeline section, which neither baseline draws: about 2,100
+vector shapes in the PDF, and in Word a 1950-pixel PNG (laid out, rasterised and
+encoded on each export, about a fifth of the Word brief's time on this case). The
+model build makes the timeline's marks from the records it has read
+(``marks.from_records``), without reading the case again.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ from app.core.lists.case_loader import (
     load_case,
 )
 from app.core.storage.workspace import Workspace
-from app.core.timeline.marks import Timeline
+from app.core.timeline.marks import Timeline, from_records
 
 UNNAMED_SPEAKER = "Unnamed speaker"
 WITHHELD_SOURCE = "a privileged document"
@@ -88,7 +88,8 @@ def build_brief(
         with ws.reader() as session:
             records = load_case(session, case_ref)
             court = read_court_facts(session, records, profile, today)
-        timeline = _read_timeline(ws, records.case.id) if "timeline" in profile.sections else None
+        # The records in hand are the timeline's too: it is not read a second time.
+        timeline = from_records(records) if "timeline" in profile.sections else None
         return brief_from_records(
             records,
             profile,
@@ -100,13 +101,6 @@ def build_brief(
             toc=toc,
             timeline=timeline,
         )
-
-
-def _read_timeline(ws: Workspace, case_id: int) -> Timeline:
-    """The case's dated events, statements and court appearances, lanes by kind."""
-    from app.core.timeline.marks import gather
-
-    return gather(ws, case_id)
 
 
 @dataclass
@@ -163,7 +157,7 @@ def brief_from_records(
     """The brief of the case ``rec`` holds, for ``profile`` (see :func:`build_brief`).
     ``court`` is what :func:`~app.briefs.court.read_court_facts` read; without it the
     clock section is left out and the court dates come from the records alone.
-    ``timeline`` is the case's :func:`~app.core.timeline.marks.gather`; without it the
+    ``timeline`` is the case's :func:`~app.core.timeline.marks.from_records`; without it the
     timeline section says there is nothing dated to show."""
     today = today or dt.date.today()
     case = rec.case

@@ -32,12 +32,15 @@ def nothing_dated(timeline: Timeline | None) -> str | None:
 
 def picture(timeline: Timeline, width_points: float, max_height_points: float) -> Drawing:
     """The timeline laid out for ``width_points`` of page; rows are squeezed when the
-    natural height would pass ``max_height_points`` (a picture never splits)."""
-    width = width_points / POINTS_PER_UNIT
-    drawing = lay_out(timeline, width=width)
-    if drawing.height * POINTS_PER_UNIT > max_height_points:
-        drawing = lay_out(timeline, width=width, height=max_height_points / POINTS_PER_UNIT)
-    return drawing
+    natural height would pass ``max_height_points`` (a picture never splits). One
+    layout either way (a dense case's was laid out twice, at its natural height first),
+    without the marks' hover text, which neither the PDF nor the Word picture shows."""
+    return lay_out(
+        timeline,
+        width=width_points / POINTS_PER_UNIT,
+        max_height=max_height_points / POINTS_PER_UNIT,
+        tips=False,  # hover text: paper has none
+    )
 
 
 def caption(timeline: Timeline) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -14,6 +15,7 @@ import pytest
 from docx.shared import Twips
 from PIL import Image
 
+from app.briefs.build import build_brief
 from app.briefs.docx import TEXT_WIDTH
 from app.briefs.export import export_brief
 from app.briefs.profiles import CLIENT, FULL, parse_sections, with_sections
@@ -23,7 +25,7 @@ from app.cli import main
 from app.core.services import cases
 from app.core.storage.workspace import Workspace
 from app.core.timeline.layout import lay_out
-from app.core.timeline.marks import gather
+from app.core.timeline.marks import Timeline, gather
 from app.core.timeline.writers import png_bytes
 from tests.briefs.conftest import TODAY, SmallCase
 from tests.briefs.helpers import docx_text, pdf_pages, squash
@@ -147,3 +149,100 @@ def test_the_picture_renders_at_the_scale_asked(small_case: SmallCase) -> None:
     twice = Image.open(io.BytesIO(png_bytes(drawing, scale=2.0, dpi=300)))
     assert twice.size == (once.width * 2, once.height * 2)
     assert round(twice.info["dpi"][0]) == 300
+
+
+def test_the_brief_draws_its_timeline_from_the_records_it_has_read(
+    small_case: SmallCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The brief has the whole case in hand: reading it again for the timeline doubled
+    # the section's cost on a large case. The picture's marks are the ones gather finds.
+    from app.core.timeline import marks
+
+    expected = gather(small_case.ws, small_case.case_id)
+
+    def read_again(*_args: object, **_kw: object) -> None:
+        raise AssertionError("the brief read the case a second time for its timeline")
+
+    monkeypatch.setattr(marks, "gather", read_again)
+    brief = build_brief(small_case.ws, small_case.case_id, today=TODAY)
+    assert brief.timeline == expected
+    assert brief.timeline is not None and brief.timeline.marks
+
+
+def test_the_pdf_picture_is_not_kept_once_its_brief_is_gone(small_case: SmallCase) -> None:
+    # The heading and the body share one layout of the picture; after the brief is
+    # written and let go, nothing of its timeline may stay in memory for the session.
+    import gc
+    import weakref
+
+    from app.briefs.pdf import timeline as pdf_timeline
+    from app.briefs.pdf.document import write_pdf
+
+    brief = build_brief(small_case.ws, small_case.case_id, today=TODAY)
+    write_pdf(brief, io.BytesIO())
+    assert pdf_timeline._last is not None  # laid out once for the heading and the body
+    gone = weakref.ref(brief.timeline)
+    del brief
+    gc.collect()
+    assert gone() is None and pdf_timeline._last is None
+
+
+def _dense(count: int) -> Timeline:
+    """A timeline of ``count`` statements over a few days: too tall at its natural height."""
+    import datetime as dt
+
+    from app.core.dates import PartialDate
+    from app.core.timeline.marks import Mark
+
+    marks = []
+    for i in range(count):
+        when = dt.datetime(2020, 8, 1 + i % 5, 12)
+        marks.append(
+            Mark(
+                "statement",
+                i,
+                f"S{i}",
+                f"Person {i % 30}",
+                (),
+                PartialDate(2020, 8, 1 + i % 5),
+                when,
+                when,
+            )
+        )
+    lanes = sorted({m.lane for m in marks})
+    return Timeline(
+        "Dense", marks, [], lanes, {}, dt.datetime(2020, 7, 31), dt.datetime(2020, 8, 7)
+    )
+
+
+@pytest.mark.parametrize("count", [3, 2000])
+def test_the_section_picture_is_laid_out_once(count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A dense case's picture was laid out at its natural height, found too tall, and laid
+    # out again squeezed: twice the section's cost. One pass now, the same picture.
+    from app.briefs import timeline as section
+    from app.briefs.timeline import POINTS_PER_UNIT, picture
+
+    timeline = _dense(count)
+    width, most = 468.0, 590.0
+    wide = width / POINTS_PER_UNIT
+    natural = lay_out(timeline, width=wide, tips=False)
+    squeezed = natural.height * POINTS_PER_UNIT > most
+    assert squeezed == (count > 3)
+    expected = (
+        lay_out(timeline, width=wide, height=most / POINTS_PER_UNIT, tips=False)
+        if squeezed
+        else natural
+    )
+    # Paper shows no hover text: the brief's picture is the on-screen one without it.
+    on_screen = lay_out(timeline, width=wide, height=most / POINTS_PER_UNIT if squeezed else None)
+    assert [replace(shape, tip="") for shape in on_screen.shapes] == expected.shapes
+    assert any(shape.tip for shape in on_screen.shapes)
+    calls: list[object] = []
+
+    def counted(*args: object, **kw: object) -> object:
+        calls.append(kw)
+        return lay_out(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(section, "lay_out", counted)
+    assert picture(timeline, width, most) == expected
+    assert len(calls) == 1

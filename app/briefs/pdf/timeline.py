@@ -7,6 +7,8 @@ stays text (searchable, selectable) and the lines stay sharp at any zoom.
 
 from __future__ import annotations
 
+import weakref
+
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Spacer
 
@@ -42,16 +44,24 @@ class TimelinePicture(Flowable):
         canvas.restoreState()
 
 
-# The last picture laid out, with the timeline and width it was laid out for: the
-# heading's room and the section's body ask for the same picture, one after the other.
-_last: tuple[Timeline, float, Drawing] | None = None
+# The last picture laid out, with (a weak reference to) the timeline and the width it
+# was laid out for: the heading's room and the section's body ask for the same picture,
+# one after the other. It goes with its timeline: a 50,000-record case's picture is not
+# kept for the rest of the session once its brief is written.
+_last: tuple[weakref.ref[Timeline], float, Drawing] | None = None
 
 
 def _picture(timeline: Timeline, width: float) -> Drawing:
     global _last
-    if _last is None or _last[0] is not timeline or _last[1] != width:
-        _last = (timeline, width, picture(timeline, width, MAX_HEIGHT))
+    if _last is None or _last[0]() is not timeline or _last[1] != width:
+        _last = (weakref.ref(timeline, _forget), width, picture(timeline, width, MAX_HEIGHT))
     return _last[2]
+
+
+def _forget(gone: weakref.ref[Timeline]) -> None:
+    global _last
+    if _last is not None and _last[0] is gone:
+        _last = None
 
 
 def timeline_flowables(brief: Brief, width: float) -> list[Flowable]:

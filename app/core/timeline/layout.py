@@ -237,11 +237,14 @@ def lay_out(
     width: float = 1600,
     height: float | None = None,
     marking: str = "",
+    max_height: float | None = None,
     tips: bool = True,
 ) -> Drawing:
     """The whole picture. ``height`` None fits the lanes; a given height squeezes rows.
-    ``tips`` False leaves the marks' words out (the window makes them when asked: at
-    50,000 marks, writing them all is most of the work)."""
+    ``max_height`` fits the lanes up to that height and squeezes rows past it, in one
+    pass (as laying out again at ``height=max_height`` would). ``tips`` False leaves
+    the marks' words out: paper never shows them, and the window makes them when asked
+    (at 50,000 marks, writing them all is most of the work)."""
     shapes: list[Shape] = []
     left, right = MARGIN + LANE_LABEL_WIDTH, width - MARGIN
     scale = Scale(timeline.start, timeline.end, left, right)
@@ -292,10 +295,13 @@ def lay_out(
     fixed = top + 24 + legend_height + undated_height + (24 if marking else 0) + MARGIN
     total_rows = sum(row_counts.values()) or 1
     row_height = ROW_HEIGHT
+    natural = fixed + total_rows * row_height + 8 * len(by_lane)
+    if height is None and max_height is not None and natural > max_height:
+        height = max_height
     if height is not None:
         row_height = max(min((height - fixed) / total_rows, 40.0), 2.0)
     else:
-        height = fixed + total_rows * row_height + 8 * len(by_lane)
+        height = natural
 
     axis_top = top
     lanes_top = axis_top + 22

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Table
     from sqlalchemy.orm import Session
 
+    from app.core.lists.case_loader import CaseRecords
     from app.core.storage.workspace import Workspace
 
 EVENT = "event"
@@ -38,6 +40,8 @@ APPROXIMATE_DAYS = dt.timedelta(days=15)
 APPROXIMATE_MONTHS = 1
 APPROXIMATE_YEARS = 1
 _LAST_MOMENT = dt.datetime(9999, 12, 31, 23, 59)
+# A statement's mark shows a line of it: no more of its text is read than this.
+STATEMENT_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -132,9 +136,16 @@ def span_of(date: PartialDate, time: str | None = None) -> tuple[dt.datetime, dt
 
 
 def _short(text: str, limit: int = 80) -> str:
-    # Statements are read only to their 200th character: a mark shows a line of them.
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "\u2026"
+
+
+# What a timeline is made from, however it was read: (id, date, time, title, names of
+# the people taking part, issue ids), (id, date, text, speaker, issue ids) and
+# (id, date, time, purpose).
+EventRow = tuple[int, PartialDate | None, str | None, str, Sequence[str], Sequence[int]]
+StatementRow = tuple[int, PartialDate | None, str, str, Sequence[int]]
+AppearanceRow = tuple[int, PartialDate | None, str | None, str]
 
 
 def gather(
@@ -152,8 +163,7 @@ def gather(
     from app.core.services.cases import find_case
     from app.core.storage import models as m
 
-    if lanes not in LANES_BY:
-        raise ValueError(f"lanes are by {' or '.join(LANES_BY)}, not {lanes!r}")
+    _check_lanes(lanes)
     with ws.reader() as session:
         case = find_case(session, reference)
         case_id, caption, docket = case.id, case.caption, case.docket_number
@@ -187,7 +197,7 @@ def gather(
             select(
                 m.Statement.id,
                 m.Statement.date,
-                func.substr(m.Statement.text, 1, 200),
+                func.substr(m.Statement.text, 1, STATEMENT_CHARS),
                 m.Person.name,
             )
             .join(m.Party, m.Party.id == m.Statement.speaker_id)
@@ -199,52 +209,146 @@ def gather(
                 m.Appearance.id, m.Appearance.date, m.Appearance.time, m.Appearance.purpose
             ).where(m.Appearance.case_id == case_id)
         ).all()
+    return _timeline(
+        _title(caption, docket),
+        issues,
+        (
+            (
+                event_id,
+                date,
+                time,
+                title,
+                event_people.get(event_id, ()),
+                event_issues.get(event_id, ()),
+            )
+            for event_id, date, time, title in events
+        ),
+        (
+            (statement_id, date, text, speaker, statement_issues.get(statement_id, ()))
+            for statement_id, date, text, speaker in statements
+        ),
+        appearances,
+        lanes=lanes,
+        start=start,
+        end=end,
+    )
 
+
+def from_records(
+    records: CaseRecords,
+    *,
+    lanes: str = "kind",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> Timeline:
+    """The timeline of a case already read whole (:func:`app.core.lists.case_loader.load_case`),
+    the same one :func:`gather` reads from the workspace, without reading it again: a
+    brief has every record in hand when it comes to draw its timeline section."""
+    _check_lanes(lanes)
+    names = {party.id: party.person.name for party in records.parties}
+    no_ids: tuple[int, ...] = ()
+
+    def people(event_id: int) -> list[str]:
+        party_ids = records.event_parties.get(event_id, ())
+        return sorted(names[party_id] for party_id in party_ids if party_id in names)
+
+    case = records.case
+    return _timeline(
+        _title(case.caption, case.docket_number),
+        {issue.id: issue.title for issue in records.issues},
+        (
+            (e.id, e.date, e.time, e.title, people(e.id), records.event_issues.get(e.id, no_ids))
+            for e in records.events
+        ),
+        (
+            (
+                s.id,
+                s.date,
+                s.text[:STATEMENT_CHARS],
+                names[s.speaker_id],
+                records.statement_issues.get(s.id, no_ids),
+            )
+            for s in records.statements
+            if s.speaker_id in names  # as gather's join: a statement has a speaker
+        ),
+        ((a.id, a.date, a.time, a.purpose) for a in records.appearances),
+        lanes=lanes,
+        start=start,
+        end=end,
+    )
+
+
+def _check_lanes(lanes: str) -> None:
+    if lanes not in LANES_BY:
+        raise ValueError(f"lanes are by {' or '.join(LANES_BY)}, not {lanes!r}")
+
+
+def _title(caption: str, docket: str | None) -> str:
+    return f"Timeline \u2014 {caption}" + (f" ({docket})" if docket else "")
+
+
+def _timeline(
+    title: str,
+    issues: dict[int, str],
+    events: Iterable[EventRow],
+    statements: Iterable[StatementRow],
+    appearances: Iterable[AppearanceRow],
+    *,
+    lanes: str,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> Timeline:
+    """The marks of a case's rows, in date order, the undated apart, within the range."""
     from app.core import vocab
 
     by_person = lanes == "person"
-    raw: list[tuple[str, int, str, str, tuple[int, ...], PartialDate | None, str | None]] = []
-    for event_id, date, time, title in events:
-        people = event_people.get(event_id, [])
-        lane = (people[0] if people else NO_PERSON) if by_person else KIND_LABELS[EVENT]
-        text = _short(title) + (f" ({', '.join(people)})" if len(people) > 1 else "")
-        raw.append((EVENT, event_id, text, lane, tuple(event_issues.get(event_id, ())), date, time))
-    for statement_id, date, text, speaker in statements:
-        lane = speaker if by_person else KIND_LABELS[STATEMENT]
-        said = f"{speaker}: \u201c{_short(text, 70)}\u201d"
-        raw.append(
-            (
-                STATEMENT,
-                statement_id,
-                said,
-                lane,
-                tuple(statement_issues.get(statement_id, ())),
-                date,
-                None,
-            )
-        )
-    for appearance_id, date, time, purpose in appearances:
-        lane = COURT_LANE if by_person else KIND_LABELS[APPEARANCE]
-        title = f"Court: {vocab.label(vocab.APPEARANCE_PURPOSES, purpose)}"
-        raw.append((APPEARANCE, appearance_id, title, lane, (), date, time))
-
     low = _midnight(start) if start else None
     high = _midnight(end) + dt.timedelta(days=1) if end else None
     marks: list[Mark] = []
     undated: list[Mark] = []
-    for kind, record_id, text, lane, issue_ids, date, time in raw:
+
+    def add(
+        kind: str,
+        record_id: int,
+        text: str,
+        lane: str,
+        issue_ids: Sequence[int],
+        date: PartialDate | None,
+        time: str | None,
+    ) -> None:
         if date is None:
-            undated.append(Mark(kind, record_id, text, lane, issue_ids, None, None, None))
-            continue
+            undated.append(Mark(kind, record_id, text, lane, tuple(issue_ids), None, None, None))
+            return
         first, last = span_of(date, time)
         if (low is not None and last < low) or (high is not None and first >= high):
-            continue
-        marks.append(Mark(kind, record_id, text, lane, issue_ids, date, first, last))
+            return
+        marks.append(Mark(kind, record_id, text, lane, tuple(issue_ids), date, first, last))
+
+    for event_id, date, time, what, people, issue_ids in events:
+        lane = (people[0] if people else NO_PERSON) if by_person else KIND_LABELS[EVENT]
+        text = _short(what) + (f" ({', '.join(people)})" if len(people) > 1 else "")
+        add(EVENT, event_id, text, lane, issue_ids, date, time)
+    statement_lane = KIND_LABELS[STATEMENT]
+    for statement_id, date, text, speaker, issue_ids in statements:
+        said = f"{speaker}: \u201c{_short(text, 70)}\u201d"
+        add(
+            STATEMENT,
+            statement_id,
+            said,
+            speaker if by_person else statement_lane,
+            issue_ids,
+            date,
+            None,
+        )
+    for appearance_id, date, time, purpose in appearances:
+        lane = COURT_LANE if by_person else KIND_LABELS[APPEARANCE]
+        said = f"Court: {vocab.label(vocab.APPEARANCE_PURPOSES, purpose)}"
+        add(APPEARANCE, appearance_id, said, lane, (), date, time)
+
     marks.sort(key=lambda mark: (mark.start, mark.end, mark.kind, mark.record_id))
     undated.sort(key=lambda mark: (mark.kind, mark.record_id))
     lane_order = _lane_order(marks, by_person)  # the undated have their own strip
     view_start, view_end = _view(marks, low, high)
-    title = f"Timeline \u2014 {caption}" + (f" ({docket})" if docket else "")
     return Timeline(title, marks, undated, lane_order, issues, view_start, view_end)
 
 
@@ -288,6 +392,7 @@ __all__ = [
     "APPROXIMATE_YEARS",
     "Mark",
     "Timeline",
+    "from_records",
     "gather",
     "span_of",
 ]

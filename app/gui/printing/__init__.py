@@ -1,8 +1,10 @@
 """Print and Print preview of a case's brief, drawn by Casefile itself.
 
-The brief is rendered as a PDF in memory (:mod:`.brief_print`) and its pages are drawn
-onto Qt's ``QPrinter`` as images (:mod:`.pages`), for ``QPrintPreviewDialog`` and for
-``QPrintDialog`` alike: no outside viewer, no ``lp``, and no copy of the brief on disk.
+The brief is rendered as a PDF in memory (:mod:`.brief_print`); the preview
+(:mod:`.preview`) shows its pages on the ``QPrinter``'s paper, rendering each page only
+while it is in view, and printing draws them onto the ``QPrinter`` one page image at a
+time (:mod:`.pages`) after ``QPrintDialog``: no outside viewer, no ``lp``, and no copy
+of the brief on disk.
 
 Why pypdfium2 draws the pages, not QtPdf:
 

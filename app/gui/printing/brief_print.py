@@ -1,8 +1,9 @@
 """File > Print and File > Print preview of the current case's brief.
 
 The full brief is made as a PDF in memory on the task runner (a progress dialog can
-cancel it), then shown in ``QPrintPreviewDialog`` or sent through ``QPrintDialog``; its
-pages are drawn by :func:`app.gui.printing.pages.paint_pdf`. The PDF is only ever bytes
+cancel it), then shown in the preview (:mod:`.preview`, on the printer's paper, each page rendered
+while it shows) or sent through ``QPrintDialog``; printed pages are drawn by
+:func:`app.gui.printing.pages.paint_pdf`. The PDF is only ever bytes
 in this process: nothing of the case is written to any folder, so nothing can outlive
 the dialog, the app or a crash (the workspace's private folder is still swept at every
 open for what older versions left).
@@ -13,21 +14,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from PySide6.QtGui import QPaintEngine
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDialog,
-    QLineEdit,
-    QProgressDialog,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 from app.core.errors import CasefileError
 from app.gui.dialogs.brief import run_brief_task
-from app.gui.printing.pages import PREVIEW_DPI, PRINT_DPI, paint_pdf
+from app.gui.printing.pages import PRINT_DPI, paint_pdf
+from app.gui.printing.preview import PreviewDialog
 from app.gui.printing.spool import spooling_in
 from app.gui.tasks import TaskControl
 
@@ -72,64 +65,41 @@ def brief_printer() -> QPrinter:
     return printer
 
 
-def _painter(ctx: Any, pdf: bytes, parent: QWidget | None, dpi: int, title: str) -> Any:
-    """A paintRequested slot that draws ``pdf`` and says so when it cannot."""
-
-    def paint(printer: QPrinter) -> None:
-        try:
-            with spooling_in(ctx.workspace.store.temporary_folder()):
-                paint_pdf(pdf, printer, dpi)
-        except CasefileError as exc:
-            ctx.interaction.warn(parent, title, f"The brief could not be printed: {exc}")
-
-    return paint
-
-
-def preview_dialog(ctx: Any, pdf: bytes, parent: QWidget | None) -> QPrintPreviewDialog:
-    """A print preview of ``pdf``, which prints from its toolbar the same way."""
+def preview_dialog(ctx: Any, pdf: bytes, parent: QWidget | None) -> PreviewDialog:
+    """A print preview of ``pdf`` on a brief's printer, which prints from its toolbar."""
     printer = brief_printer()
-    dialog = QPrintPreviewDialog(printer, parent)
+    dialog: PreviewDialog
+
+    def print_from_preview(chosen: QPrinter) -> None:
+        print_pdf(ctx, pdf, dialog, chosen)
+
+    dialog = PreviewDialog(pdf, printer, print_from_preview, parent, ctx.interaction.run_dialog)
     dialog.setWindowTitle(PREVIEW_TITLE)
     dialog.setAccessibleName(PREVIEW_TITLE)
     dialog.setAccessibleDescription("The brief's pages as they will be printed.")
-    dialog.printer_ = printer  # type: ignore[attr-defined]  # kept alive with the dialog
-    # The preview draws at screen sharpness; printing from its toolbar goes through
-    # the same slot with the real printer, so pages then go out at print resolution.
-    preview_paint = _painter(ctx, pdf, parent, PREVIEW_DPI, PREVIEW_TITLE)
-    print_paint = _painter(ctx, pdf, parent, PRINT_DPI, PREVIEW_TITLE)
-
-    def paint(target: QPrinter) -> None:
-        engine = target.paintEngine()
-        previewing = engine is not None and engine.type() == QPaintEngine.Type.Picture
-        (preview_paint if previewing else print_paint)(target)
-
-    dialog.paintRequested.connect(paint)
-    _name_unnamed_controls(dialog)
     return dialog
 
 
-def _name_unnamed_controls(dialog: QPrintPreviewDialog) -> None:
-    """Qt leaves two of the preview's controls without a name a screen reader can read."""
-    for edit in dialog.findChildren(QLineEdit):
-        if not edit.accessibleName() and isinstance(edit.parent(), QWidget):
-            in_combo = isinstance(edit.parent(), QComboBox)
-            edit.setAccessibleName("Zoom" if in_combo else "Page number")
-    for button in dialog.findChildren(QToolButton, "qt_toolbar_ext_button"):
-        button.setAccessibleName("More tools")
-        button.setAccessibleDescription("Shows the toolbar buttons that do not fit the window")
-
-
 def show_preview(ctx: Any, pdf: bytes, parent: QWidget | None) -> None:
-    dialog = preview_dialog(ctx, pdf, parent)
+    try:
+        dialog = preview_dialog(ctx, pdf, parent)
+    except CasefileError as exc:
+        ctx.interaction.warn(parent, PREVIEW_TITLE, f"The brief could not be shown: {exc}")
+        return
     try:
         ctx.interaction.run_dialog(dialog)
     finally:
         dialog.deleteLater()
 
 
-def print_pdf(ctx: Any, pdf: bytes, parent: QWidget | None) -> None:
-    """Pick a printer and its options in Qt's print dialog, then print ``pdf``."""
-    printer = brief_printer()
+def print_pdf(
+    ctx: Any, pdf: bytes, parent: QWidget | None, printer: QPrinter | None = None
+) -> None:
+    """Pick a printer and its options in Qt's print dialog, then print ``pdf`` page by
+    page (one page's image in memory at a time). ``printer`` is the preview's, whose
+    paper and orientation the person may have chosen there."""
+    if printer is None:
+        printer = brief_printer()
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(PRINT_TITLE)
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)

@@ -1,4 +1,4 @@
-"""Draw a PDF's pages onto a ``QPrinter`` (a real printer, a PDF file or a preview).
+"""Draw a PDF's pages onto a ``QPrinter`` (a real printer or a PDF file), one page at a time.
 
 Each page is rendered by PDFium as an image at the printer's resolution, capped (a
 letter page at 1200 dpi would be a half-gigabyte bitmap; 300 dpi prints text sharp),
@@ -22,7 +22,6 @@ from PySide6.QtPrintSupport import QPrinter
 from app.core.errors import CasefileError
 
 PRINT_DPI = 300  # the most a page is rendered at for paper or a PDF file
-PREVIEW_DPI = 110  # a preview keeps every page in memory: screen sharpness is enough
 
 
 class PrintError(CasefileError):

@@ -201,7 +201,6 @@ def test_an_encrypted_workspace_leaves_no_plain_text_anywhere(
 
 def _print_and_open_in_process(path: Path, case_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Print preview and Open file as the desktop app does them, then its close."""
-    from PySide6.QtPrintSupport import QPrintPreviewWidget
     from PySide6.QtWidgets import QApplication, QDialog
 
     from app.context import AppContext
@@ -211,9 +210,10 @@ def _print_and_open_in_process(path: Path, case_id: int, monkeypatch: pytest.Mon
     previewed: list[tuple[int, list[str]]] = []
 
     def look(dialog: QDialog) -> int:
-        widget = dialog.findChild(QPrintPreviewWidget)
-        widget.updatePreview()
-        previewed.append((widget.pageCount(), _hits(path.parent)))
+        dialog.show()
+        dialog.sheets.repaint()  # type: ignore[attr-defined]  # pages rendered as shown
+        previewed.append((dialog.page_count(), _hits(path.parent)))  # type: ignore[attr-defined]
+        dialog.reject()
         return QDialog.DialogCode.Rejected
 
     ws = open_workspace(path, NEW_PASSPHRASE, user="tester")

@@ -7,14 +7,18 @@ import datetime as dt
 import pytest
 
 from app.core.dates import PartialDate
+from app.core.lists.case_loader import load_case
 from app.core.sample import load_sample
+from app.core.services import appearances, events
 from app.core.storage.workspace import Workspace
 from app.core.timeline.marks import (
     KIND_LABELS,
     NO_PERSON,
+    from_records,
     gather,
     span_of,
 )
+from tests.casebuilder import CAPTION, DOCKET, SmallCase
 
 D = dt.datetime
 
@@ -102,3 +106,33 @@ def test_lanes_are_by_kind_or_person_only(sample: tuple[Workspace, int]) -> None
     ws, case_id = sample
     with pytest.raises(ValueError, match="lanes"):
         gather(ws, case_id, lanes="colour")
+
+
+@pytest.mark.parametrize("lanes", ["kind", "person"])
+def test_the_records_a_brief_has_read_give_the_same_timeline(
+    small_case: SmallCase, lanes: str
+) -> None:
+    # A brief builds its timeline from the case it has already loaded: the marks, lanes,
+    # issues and view must be the ones gather reads from the workspace (an event with two
+    # people, linked issues, court appearances and undated records included).
+    ws, case_id = small_case.ws, small_case.case_id
+    appearances.add_appearance(ws, case_id, date="2026-04-01", time="09:30", purpose="hearing")
+    events.add_event(ws, case_id, kind="other", title="A call nobody dated")
+    with ws.reader() as session:
+        records = load_case(session, case_id)
+    read = gather(ws, case_id, lanes=lanes)
+    loaded = from_records(records, lanes=lanes)
+    assert loaded == read
+    assert read.title == f"Timeline \u2014 {CAPTION} ({DOCKET})"
+    assert any(m.kind == "appearance" for m in read.marks)
+    assert any(m.issue_ids for m in read.marks) and read.undated
+    assert any(" (" in m.title for m in read.marks if m.kind == "event")  # two people
+    day = dt.date(2026, 3, 3)
+    assert from_records(records, start=day, end=day) == gather(ws, case_id, start=day, end=day)
+
+
+def test_the_records_lanes_are_checked_too(small_case: SmallCase) -> None:
+    with small_case.ws.reader() as session:
+        records = load_case(session, small_case.case_id)
+    with pytest.raises(ValueError, match="lanes"):
+        from_records(records, lanes="colour")

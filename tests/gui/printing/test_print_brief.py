@@ -15,12 +15,7 @@ pytest.importorskip("PySide6.QtPrintSupport")
 import pypdfium2 as pdfium  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from PySide6.QtGui import QImage, QPageRanges  # noqa: E402
-from PySide6.QtPrintSupport import (  # noqa: E402
-    QPrintDialog,
-    QPrinter,
-    QPrintPreviewDialog,
-    QPrintPreviewWidget,
-)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
@@ -33,6 +28,7 @@ from app.gui.printing.brief_print import (  # noqa: E402
     print_case,
 )
 from app.gui.printing.pages import page_image, paint_pdf  # noqa: E402
+from app.gui.printing.preview import PreviewDialog  # noqa: E402
 from tests.briefs.conftest import SmallCase  # noqa: E402
 from tests.gui.recording import RecordingInteraction  # noqa: E402
 
@@ -185,10 +181,11 @@ def test_the_preview_shows_the_briefs_pages_and_leaves_no_file(
     ctx: AppContext
 
     def look(dialog: QDialog) -> int:
-        assert isinstance(dialog, QPrintPreviewDialog)
-        widget = dialog.findChild(QPrintPreviewWidget)
-        widget.updatePreview()
-        seen.append((widget.pageCount(), _private_files(ctx) + list(system_temp.iterdir())))
+        assert isinstance(dialog, PreviewDialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        seen.append((dialog.page_count(), _private_files(ctx) + list(system_temp.iterdir())))
+        dialog.reject()
         return QDialog.DialogCode.Rejected
 
     ctx = AppContext(small_case.ws, interaction=RecordingInteraction(dialogs=[look]))
@@ -207,9 +204,7 @@ def test_the_preview_dialog_is_named_for_assistive_technology(
     qtbot.addWidget(dialog)
     dialog.resize(900, 700)
     dialog.show()
-    widget = dialog.findChild(QPrintPreviewWidget)
-    widget.updatePreview()
-    assert widget.pageCount() == 3
+    assert dialog.page_count() == 3
     assert dialog.accessibleName() == "Print preview"
 
 
