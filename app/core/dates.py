@@ -96,6 +96,7 @@ class PartialDate:
     # -- construction -------------------------------------------------------
 
     @classmethod
+    @functools.lru_cache(maxsize=8192)  # values are immutable; a case's rows repeat dates
     def from_iso(cls, text: str) -> PartialDate:
         """Parse the stored form (``2020-06-14``, ``2020-06``, ``2020``, optional ``~``)."""
         match = _ISO.match(text.strip())

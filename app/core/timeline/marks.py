@@ -13,6 +13,7 @@ columns drawn, so the 50,000-record demo case loads without building ORM objects
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ def _day_after(day: dt.date) -> dt.datetime:
     return _midnight(day + dt.timedelta(days=1))
 
 
+@functools.lru_cache(maxsize=8192)  # dates are immutable, and a large case repeats them
 def span_of(date: PartialDate, time: str | None = None) -> tuple[dt.datetime, dt.datetime]:
     """The span a date can mean: ``(start, end)``, equal for an exact day (a point).
 
@@ -136,6 +138,10 @@ def span_of(date: PartialDate, time: str | None = None) -> tuple[dt.datetime, dt
 
 
 def _short(text: str, limit: int = 80) -> str:
+    if len(text) > 4 * limit:  # a long quote: only its start is shown, so tidy only that
+        head = " ".join(text[: 4 * limit].split())
+        if len(head) > limit:
+            return head[: limit - 1] + "\u2026"
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "\u2026"
 
