@@ -200,7 +200,9 @@ def test_quotes_are_in_the_text_where_the_pin_cite_says(path: Path) -> None:
             page, line = int(m.group(1)), int(m.group(2))
             end_page = int(m.group(3) or page)
             end_line = int(m.group(4) or line)
-            assert start in norm(table.get((page, line), "")), f"start not on {page}:{line}: {label}"
+            assert start in norm(table.get((page, line), "")), (
+                f"start not on {page}:{line}: {label}"
+            )
             assert end in norm(table.get((end_page, end_line), "")), f"end not at line: {label}"
         elif key["pin_form"] == "paragraph":
             n = int(PARAGRAPH.match(entry["pin"]).group(1))  # type: ignore[union-attr]
