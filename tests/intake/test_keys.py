@@ -74,8 +74,11 @@ STAMP = re.compile(r"^\[(\d\d:\d\d:\d\d)\]$")
 PARAGRAPH = re.compile(r"^¶ (\d+)$")
 NUMBERED_LINE = re.compile(r"^\s*(\d{1,2})(?:\s+(.*?))?\s*$")
 PAGE_HEADER = re.compile(r"\bPage\s+(\d+)\b|^\s{20,}(\d+)\s*$")
-# A "[00:03:12]" stamp, or the start of a WebVTT/SRT cue ("00:03:12.480 --> ...").
-TIME_MARK = re.compile(r"(?m)\[(\d\d:\d\d:\d\d)\]|^(\d\d:\d\d:\d\d)[.,]\d+\s*-->")
+# A "[00:03:12]" stamp, the start of a WebVTT/SRT cue ("00:03:12.480 --> ..."), or a bare
+# stamp opening a line ("00:03:12  OFFICER 1: ...").
+TIME_MARK = re.compile(
+    r"(?m)\[(\d\d:\d\d:\d\d)\]|^(\d\d:\d\d:\d\d)[.,]\d+\s*-->|^(\d\d:\d\d:\d\d)[ \t]"
+)
 
 
 def norm(text: str) -> str:
@@ -123,7 +126,7 @@ def paragraphs(key: dict[str, Any], text: str) -> dict[int, str]:
 def stamp_at(text: str, offset: int) -> str | None:
     last = None
     for mark in TIME_MARK.finditer(text, 0, offset):
-        last = mark.group(1) or mark.group(2)
+        last = mark.group(1) or mark.group(2) or mark.group(3)
     return last
 
 
