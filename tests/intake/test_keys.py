@@ -219,3 +219,21 @@ def test_quotes_are_in_the_text_where_the_pin_cite_says(path: Path) -> None:
             assert offset >= 0, f"quote start not verbatim in text: {label}"
             search_from = offset
             assert f"[{stamp_at(text, offset)}]" == entry["pin"], f"wrong stamp: {label}"
+
+
+def copy_text(path: Path) -> str:
+    if path.suffix == ".docx":
+        from docx import Document
+
+        return "\n".join(paragraph.text for paragraph in Document(str(path)).paragraphs)
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+@pytest.mark.parametrize("path", [p for p in KEYS if load(p)["copies"]], ids=lambda p: p.stem)
+def test_copies_hold_the_same_text(path: Path) -> None:
+    """A .docx or .pdf copy reads back as the same words as its .txt, so one key serves both."""
+    key = load(path)
+    for copy in key["copies"]:
+        assert norm(copy_text(REPO / copy)) == norm(text_of(key)), copy
