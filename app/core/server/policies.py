@@ -106,6 +106,38 @@ def helper_functions() -> list[str]:
           SELECT a.id, a.prev_hash, a.hash FROM audit_log a
           WHERE a.id > after ORDER BY a.id LIMIT size
         $$""",
+        # The conflict check through walls: for each case the login may not see where
+        # someone has one of these surnames (and a word with one of these initials, when
+        # any are given), only whom to ask: the case's attorneys, else its team.
+        f"""CREATE OR REPLACE FUNCTION casefile_screened_conflicts(surnames text[],
+          initials text[]) RETURNS TABLE (ask text)
+        LANGUAGE sql STABLE {definer} AS $$
+          WITH hidden AS (
+            SELECT c.id FROM cases c
+            WHERE casefile_office_role(session_user) IS NOT NULL
+              AND c.id NOT IN (SELECT casefile_visible_cases(session_user))
+          ), words AS (
+            SELECT x.case_id, p.id AS person_id, w.word
+            FROM parties x JOIN people p ON p.id = x.person_id,
+                 regexp_split_to_table(lower(p.name || ' ' || coalesce(p.aliases::text, '')),
+                   '[^a-z0-9]+') AS w(word)
+            WHERE x.case_id IN (SELECT id FROM hidden)
+          ), matched AS (
+            SELECT DISTINCT s.case_id FROM words s
+            WHERE s.word = ANY (surnames)
+              AND (cardinality(initials) = 0 OR EXISTS (
+                SELECT 1 FROM words g WHERE g.person_id = s.person_id
+                  AND g.word <> s.word AND left(g.word, 1) = ANY (initials)))
+          )
+          SELECT coalesce(
+            (SELECT string_agg(coalesce(nullif(f.name, ''), t.login), ', ' ORDER BY t.login)
+               FROM case_team t JOIN staff f ON f.login = t.login
+              WHERE t.case_id = m.case_id AND f.role = 'attorney'),
+            (SELECT string_agg(coalesce(nullif(f.name, ''), t.login), ', ' ORDER BY t.login)
+               FROM case_team t JOIN staff f ON f.login = t.login WHERE t.case_id = m.case_id),
+            'a supervisor')
+          FROM matched m
+        $$""",
         # Whoever opens a case is on its team (else, under the "team" policy, the case
         # would vanish from its creator the moment it is saved).
         f"""CREATE OR REPLACE FUNCTION casefile_join_new_case() RETURNS trigger
@@ -223,7 +255,8 @@ def grants(owner: str, staff: str, database: str) -> list[str]:
     helpers = (
         "casefile_office_role(name), casefile_visible_cases(name), "
         "casefile_can_see(integer, name), casefile_people_in_cases(), "
-        "casefile_case_exists(integer), casefile_audit_links(integer, integer)"
+        "casefile_case_exists(integer), casefile_audit_links(integer, integer), "
+        "casefile_screened_conflicts(text[], text[])"
     )
     return [
         f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",

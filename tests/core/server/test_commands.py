@@ -154,3 +154,25 @@ def test_staff_add_creates_a_login_with_its_password_and_remove_takes_it_off(
 
 def _admin(office: Office) -> psycopg.Connection[Any]:
     return psycopg.connect(office.server.conninfo("office"), autocommit=True)
+
+
+def test_the_conflict_check_through_a_wall_names_only_the_attorney_to_ask(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Derrick Ingram is the client in Bea's walled case; Cy checks him as a complainant.
+    code, out, _ = run(
+        office, "cy", "conflicts", "Derrick Ingram", "--role", "complainant", capsys=capsys
+    )
+    assert code == 3
+    assert out.strip() == "CONFLICT a possible conflict in a screened case; ask Bea Ortiz"
+    code, out, _ = run(office, "cy", "conflicts", "Derrick Ingram", "--json", capsys=capsys)
+    (hit,) = json.loads(out)["hits"]
+    shown = json.dumps(hit)
+    for secret in ("Ingram", "Derrick", "Ortiz>", "CR-2026", "client", str(office.walled.case_id)):
+        assert secret not in shown.replace("Bea Ortiz", ""), secret
+    assert hit["reasons"] == ["a possible conflict in a screened case; ask Bea Ortiz"]
+    # Another first initial, another surname: no conflict; the team sees the real hit.
+    assert run(office, "cy", "conflicts", "Zed Ingram", capsys=capsys)[1].startswith("no matches")
+    assert run(office, "cy", "conflicts", "Derrick Ingle", capsys=capsys)[1].startswith("no match")
+    code, out, _ = run(office, "bea", "conflicts", "Derrick Ingram", capsys=capsys)
+    assert "Ingram" in out and "screened" not in out
