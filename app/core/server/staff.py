@@ -120,6 +120,7 @@ def add_staff(
         roles = require_roles(connection)
         if login in (roles.owner, roles.staff):
             raise ValidationError("login", f"{login} is one of Casefile's own roles, not a person")
+        _refuse_unscreened(connection, login, roles.owner)
         _give_login(connection, login, password, roles.staff)
         before = connection.execute(
             text("SELECT name, role FROM staff WHERE login = :login"), {"login": login}
@@ -139,6 +140,24 @@ def add_staff(
         action = audit.UPDATE if before is not None else audit.CREATE
         audit.record(session, action, STAFF_TABLE, None, None, changes, note=f"by {me}")
     return StaffMember(login, name.strip(), role)
+
+
+def _refuse_unscreened(connection: Connection, login: str, owner: str) -> None:
+    """A superuser, a login that bypasses row security or one that may act as the owner
+    role would read every walled case: staff get ordinary logins."""
+    row = connection.execute(
+        text(
+            "SELECT rolsuper OR rolbypassrls AS unscreened, pg_has_role(oid, :owner, 'MEMBER') "
+            "AS owner FROM pg_roles WHERE rolname = :login"
+        ),
+        {"login": login, "owner": owner},
+    ).first()
+    if row is not None and (row.unscreened or row.owner):
+        why = "is a superuser or bypasses row security" if row.unscreened else "owns the tables"
+        raise CasefileError(
+            f"{login} {why}, so walls would not screen anything from it; "
+            "give the person an ordinary login of their own"
+        )
 
 
 def _give_login(connection: Connection, login: str, password: str | None, group: str) -> None:

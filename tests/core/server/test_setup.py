@@ -120,3 +120,27 @@ def test_a_workspace_file_has_one_person_and_no_walls(
     assert main(["--db", path, "server", "init"]) == 1
     assert "PostgreSQL" in capsys.readouterr().err
     assert main(["--db", path, "show", "1"]) == 0
+
+
+def test_staff_get_ordinary_logins_and_an_upgrade_is_left_to_the_owner(
+    module_pg: PostgresServer, tmp_path: Path
+) -> None:
+    url = make_url(module_pg.create_database("guarded"))
+    server_init(url, admin="ada")
+    ada = open_workspace(url.set(username="ada"), store_root=tmp_path)
+    try:
+        # The superuser, and the owner who ran init, would see through every wall.
+        with pytest.raises(CasefileError, match="superuser or bypasses row security"):
+            add_staff(ada, "postgres", name="Root", role="attorney")
+        add_staff(ada, "bea", name="Bea", role="attorney")
+    finally:
+        ada.close()
+    # A newer Casefile meets a schema behind it: a staff login may not upgrade it.
+    with psycopg.connect(module_pg.conninfo("guarded"), autocommit=True) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0007'")
+        connection.execute("DROP TABLE office_policy, case_walls, case_team, staff")
+    with pytest.raises(CasefileError, match="ask the database's owner to run"):
+        open_workspace(url.set(username="bea"), store_root=tmp_path)
+    # The owner's init upgrades it, and the staff are back at work.
+    server_init(url)
+    open_workspace(url.set(username="bea"), store_root=tmp_path).close()
