@@ -45,6 +45,7 @@ VISIBLE_ENTRY = (
     "record_id IN (SELECT person_id FROM parties)))"
 )
 IS_ADMIN = "casefile_office_role(current_user) = 'admin'"
+IMPORTED_NOTE = "imported from archive"  # app.core.archive.history.IMPORTED
 OFFICE_TABLES = ("staff", "case_team", "case_walls", "office_policy")
 SEARCH_PATH = "SET search_path = pg_catalog, public, pg_temp"
 
@@ -86,10 +87,10 @@ def helper_functions() -> list[str]:
         $$""",
         # Whether a case exists, for an admin only: an admin manages the team and the
         # wall of a walled case without being able to read it.
-        f"""CREATE OR REPLACE FUNCTION casefile_case_exists(case_id integer) RETURNS boolean
+        f"""CREATE OR REPLACE FUNCTION casefile_case_exists(wanted integer) RETURNS boolean
         LANGUAGE sql STABLE {definer} AS $$
           SELECT coalesce(casefile_office_role(session_user) = 'admin', false)
-             AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id)
+             AND EXISTS (SELECT 1 FROM cases c WHERE c.id = wanted)
         $$""",
         # Everyone in some case (the people policy subtracts them, then adds those in the
         # cases the login may see: a person in no case yet is being added, and the form
@@ -137,6 +138,16 @@ def helper_functions() -> list[str]:
                FROM case_team t JOIN staff f ON f.login = t.login WHERE t.case_id = m.case_id),
             'a supervisor')
           FROM matched m
+        $$""",
+        # Which of these uids a case or person already has, seen or not: an archive
+        # holding a screened case (or person) is imported as a copy, not merged into it.
+        # (Parameters are named apart from every column: a column wins a clash.)
+        f"""CREATE OR REPLACE FUNCTION casefile_taken_uids(wanted_table text,
+          wanted_uids text[]) RETURNS SETOF text
+        LANGUAGE sql STABLE {definer} AS $$
+          SELECT c.uid FROM cases c WHERE wanted_table = 'cases' AND c.uid = ANY (wanted_uids)
+          UNION ALL
+          SELECT p.uid FROM people p WHERE wanted_table = 'people' AND p.uid = ANY (wanted_uids)
         $$""",
         # Whoever opens a case is on its team (else, under the "team" policy, the case
         # would vanish from its creator the moment it is saved).
@@ -205,8 +216,9 @@ def row_security(owner: str, staff: str) -> list[str]:
         f"CREATE POLICY casefile_owner ON audit_log TO {owner} USING (true) WITH CHECK (true)",
         f"CREATE POLICY casefile_staff_read ON audit_log FOR SELECT TO {staff}"
         f" USING ({VISIBLE_ENTRY})",
+        # An imported archive's own trail keeps its authors, marked as imported.
         f"CREATE POLICY casefile_staff_add ON audit_log FOR INSERT TO {staff}"
-        ' WITH CHECK ("user" = current_user)',
+        f" WITH CHECK (\"user\" = current_user OR starts_with(note, '{IMPORTED_NOTE}'))",
     ]
     return out + _office_security(staff)
 
@@ -256,7 +268,7 @@ def grants(owner: str, staff: str, database: str) -> list[str]:
         "casefile_office_role(name), casefile_visible_cases(name), "
         "casefile_can_see(integer, name), casefile_people_in_cases(), "
         "casefile_case_exists(integer), casefile_audit_links(integer, integer), "
-        "casefile_screened_conflicts(text[], text[])"
+        "casefile_screened_conflicts(text[], text[]), casefile_taken_uids(text, text[])"
     )
     return [
         f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",

@@ -1,9 +1,11 @@
-"""The conflict check through walls: whom to ask about a possible conflict in a case the
-login may not see, and nothing else (no name, caption, role or case number).
+"""What a login learns of the cases it may not see, and no more: for the conflict check,
+whom to ask about a possible conflict (no name, caption, role or case number); for an
+import, that an archive's case or person is already there, out of sight.
 
-The database answers through a security-definer function (``policies``): the surnames
-and first initials of the name checked go in; for each screened case where someone
-has such a surname, the names of its attorneys (else its team) come out.
+For the conflict check the database answers through a security-definer function
+(``policies``): the surnames and first initials of the name checked go in; for each
+screened case where someone has such a surname, the names of its attorneys (else its
+team) come out.
 """
 
 from __future__ import annotations
@@ -50,3 +52,15 @@ def screened_conflicts(
             {"surnames": wanted, "initials": sorted({i for i in initials if i})},
         ).scalars()
         return [SCREENED_MESSAGE.format(ask=ask) for ask in sorted(rows)]
+
+
+def uids_out_of_sight(connection: Connection, table: str, uids: Iterable[str]) -> set[str]:
+    """Which of ``uids`` (none the login can see) a case or person (``table``: "cases" or
+    "people") already has behind a wall: they must not be taken again."""
+    wanted = sorted(set(uids))
+    if not wanted or not may_call(connection, "casefile_taken_uids(text, text[])"):
+        return set()
+    rows = connection.execute(
+        text("SELECT casefile_taken_uids(:table, :uids)"), {"table": table, "uids": wanted}
+    ).scalars()
+    return set(rows)

@@ -179,3 +179,32 @@ def test_the_conflict_check_through_a_wall_names_only_the_attorney_to_ask(
     assert run(office, "cy", "conflicts", "Derrick Ingle", capsys=capsys)[1].startswith("no match")
     code, out, _ = run(office, "bea", "conflicts", "Derrick Ingram", capsys=capsys)
     assert "Ingram" in out and "screened" not in out
+
+
+def test_an_archive_of_a_walled_case_is_imported_as_a_copy_beside_it(
+    office: Office, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from app.core.server.teams import set_wall
+    from app.core.services import cases, people
+
+    bea = office.open_as("bea")
+    hidden = cases.add_case(bea, caption="People v. Hidden", docket_number="H1")
+    people.add_person_to_case(bea, hidden, ["client"], name="Wanda Hidden", notes="SECRET-88")
+    set_wall(office.open_as("ada"), str(hidden), True)
+    archive = tmp_path / "walled.zip"
+    code, _, err = run(
+        office, "bea", "export", str(hidden), "-o", str(archive), "--plain", capsys=capsys
+    )
+    assert code == 0, err
+    # Cy gets a copy: a new case of Cy's, with new people; the walled one stays unseen.
+    code, out, err = run(office, "cy", "import", str(archive), capsys=capsys)
+    assert code == 0, err + out
+    copy = int(out.strip())
+    assert copy != hidden
+    code, out, _ = run(office, "cy", "show", str(copy), "--json", capsys=capsys)
+    assert code == 0 and "People v. Hidden" in out and "Wanda Hidden" in out
+    assert run(office, "cy", "show", str(hidden), capsys=capsys)[0] == 1
+    # Its client is a new record of Cy's: nothing of the walled one became visible.
+    with _admin(office) as c:
+        uids = c.execute("SELECT uid FROM people WHERE name = 'Wanda Hidden'").fetchall()
+    assert len(set(uids)) == 2

@@ -164,3 +164,10 @@ def test_no_staff_login_can_alter_the_policies_the_staff_or_the_trail(
         "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'"
     ).fetchall()
     assert owner == [("office_owner",)]
+
+
+def test_the_imported_trail_mark_is_the_archive_importer_s() -> None:
+    from app.core.archive.history import IMPORTED
+    from app.core.server.policies import IMPORTED_NOTE
+
+    assert IMPORTED_NOTE == IMPORTED

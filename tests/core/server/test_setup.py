@@ -144,3 +144,10 @@ def test_staff_get_ordinary_logins_and_an_upgrade_is_left_to_the_owner(
     # The owner's init upgrades it, and the staff are back at work.
     server_init(url)
     open_workspace(url.set(username="bea"), store_root=tmp_path).close()
+
+
+def test_the_command_line_offers_the_office_roles() -> None:
+    from app.commands import staff as command
+    from app.core.server.staff import ROLES
+
+    assert command.ROLES == ROLES
