@@ -171,3 +171,22 @@ def test_the_imported_trail_mark_is_the_archive_importer_s() -> None:
     from app.core.server.policies import IMPORTED_NOTE
 
     assert IMPORTED_NOTE == IMPORTED
+
+
+def test_the_team_deletes_a_walled_case_and_undo_brings_it_back_behind_its_wall(
+    office: Office, as_login: dict[str, psycopg.Connection[Any]]
+) -> None:
+    from app.core.server.teams import set_wall
+    from app.core.services import people, restore
+
+    bea = office.open_as("bea")
+    case_id = cases.add_case(bea, caption="People v. Undone", docket_number="U1")
+    people.add_person_to_case(bea, case_id, ["client"], name="Una Undone")
+    set_wall(office.open_as("ada"), str(case_id), True)
+    captured = restore.capture(bea, [("cases", case_id)])
+    cases.delete_case(bea, case_id)
+    assert count(as_login["bea"], "SELECT count(*) FROM cases WHERE id = %s", case_id) == 0
+    restore.restore(bea, captured)
+    assert case_rows(as_login["bea"], case_id)["parties"] == 1
+    assert set(case_rows(as_login["cy"], case_id).values()) == {0}
+    assert count(as_login["cy"], "SELECT count(*) FROM people WHERE name = 'Una Undone'") == 0
