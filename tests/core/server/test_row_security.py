@@ -190,3 +190,21 @@ def test_the_team_deletes_a_walled_case_and_undo_brings_it_back_behind_its_wall(
     assert case_rows(as_login["bea"], case_id)["parties"] == 1
     assert set(case_rows(as_login["cy"], case_id).values()) == {0}
     assert count(as_login["cy"], "SELECT count(*) FROM people WHERE name = 'Una Undone'") == 0
+
+
+def test_a_search_under_row_security_still_uses_the_search_index(
+    as_login: dict[str, psycopg.Connection[Any]],
+) -> None:
+    connection = as_login["bea"]
+    connection.execute("SET enable_seqscan = off")
+    try:
+        plan = "\n".join(
+            row[0]
+            for row in connection.execute(
+                "EXPLAIN SELECT id FROM statements"
+                " WHERE search_vector @@ to_tsquery('simple', 'thomas')"
+            )
+        )
+    finally:
+        connection.execute("RESET enable_seqscan")
+    assert "ix_statements_search_vector" in plan, plan
