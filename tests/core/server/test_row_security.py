@@ -208,3 +208,29 @@ def test_a_search_under_row_security_still_uses_the_search_index(
     finally:
         connection.execute("RESET enable_seqscan")
     assert "ix_statements_search_vector" in plan, plan
+
+
+def test_every_table_that_holds_case_data_is_guarded(
+    office: Office, as_login: dict[str, psycopg.Connection[Any]]
+) -> None:
+    """A new table with a case's rows (a case_id, or a link to a guarded table) must get
+    its policy in app.core.server.policies, or this fails."""
+    from app.core.server.policies import OFFICE_TABLES, guarded_tables
+    from app.core.storage.models import Base
+
+    guarded = set(guarded_tables())
+    for table in Base.metadata.sorted_tables:
+        linked = {fk.column.table.name for fk in table.foreign_keys} & guarded
+        if "case_id" in table.c or linked:
+            assert table.name in guarded | set(OFFICE_TABLES), table.name
+    rows = (
+        as_login["ada"]
+        .execute(
+            "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class"
+            " WHERE relname = ANY (%s)",
+            (sorted(guarded),),
+        )
+        .fetchall()
+    )
+    assert {name for name, *_ in rows} == guarded
+    assert all(enabled and forced for _name, enabled, forced in rows), rows
