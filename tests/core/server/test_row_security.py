@@ -234,3 +234,16 @@ def test_every_table_that_holds_case_data_is_guarded(
     )
     assert {name for name, *_ in rows} == guarded
     assert all(enabled and forced for _name, enabled, forced in rows), rows
+
+
+def test_the_helper_answers_only_for_the_login_asking(
+    office: Office, as_login: dict[str, psycopg.Connection[Any]]
+) -> None:
+    walled = office.walled.case_id
+    ask = "SELECT casefile_can_see(%s)"
+    assert as_login["bea"].execute(ask, (walled,)).fetchone() == (True,)
+    assert as_login["cy"].execute(ask, (walled,)).fetchone() == (False,)
+    # Cy asking on Bea's behalf learns nothing: the helper answers for Cy alone.
+    on_behalf = "SELECT casefile_can_see(%s, 'bea'), casefile_office_role('bea')"
+    assert as_login["cy"].execute(on_behalf, (walled,)).fetchone() == (False, None)
+    assert list(as_login["cy"].execute("SELECT casefile_visible_cases('bea')")) == []
