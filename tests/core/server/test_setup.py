@@ -151,3 +151,28 @@ def test_the_command_line_offers_the_office_roles() -> None:
     from app.core.server.staff import ROLES
 
     assert command.ROLES == ROLES
+
+
+def test_init_by_a_database_owner_who_is_not_a_superuser(
+    module_pg: PostgresServer, tmp_path: Path
+) -> None:
+    with psycopg.connect(module_pg.conninfo("postgres"), autocommit=True) as connection:
+        connection.execute("CREATE ROLE it_person LOGIN CREATEROLE")
+        connection.execute("CREATE DATABASE by_it OWNER it_person")
+    url = make_url(
+        f"postgresql+psycopg://it_person@/by_it?host={module_pg.socket_dir}&port={module_pg.port}"
+    )
+    report = server_init(url, admin="ida2")
+    assert report.roles.owner == "by_it_owner"
+    assert owners(module_pg, "by_it") == {"by_it_owner"}
+    ida = open_workspace(url.set(username="ida2"), store_root=tmp_path)
+    try:
+        add_staff(ida, "al", name="Al", role="attorney")
+    finally:
+        ida.close()
+    al = open_workspace(url.set(username="al"), store_root=tmp_path)
+    try:
+        case = cases.add_case(al, caption="People v. Owned", docket_number="O-1")
+        assert cases.get_case(al, case)["caption"] == "People v. Owned"
+    finally:
+        al.close()
