@@ -55,9 +55,14 @@ def guarded_tables() -> list[str]:
     return ["cases", "people", *CASE_TABLES, *LINK_TABLES, "audit_log"]
 
 
-def helper_functions() -> list[str]:
-    """The security-definer helpers (made while acting as the owner role, so owned by it)."""
+def helper_functions(unaccent: bool = False) -> list[str]:
+    """The security-definer helpers (made while acting as the owner role, so owned by it).
+    With ``unaccent`` (the extension is there) the conflict check folds accents, as the
+    name it is given was folded (app.core.intake.names.fold)."""
     definer = f"SECURITY DEFINER {SEARCH_PATH}"
+    name_text = "p.name || ' ' || coalesce(p.aliases::text, '')"
+    fold = "unaccent" if unaccent else ""
+    folded = f"replace(lower({fold}({name_text})), chr(39), '')"
     return [
         # The login's office role, asked only by that login (or a role it belongs to).
         f"""CREATE OR REPLACE FUNCTION casefile_office_role(who name) RETURNS text
@@ -120,8 +125,7 @@ def helper_functions() -> list[str]:
           ), words AS (
             SELECT x.case_id, p.id AS person_id, w.word
             FROM parties x JOIN people p ON p.id = x.person_id,
-                 regexp_split_to_table(lower(p.name || ' ' || coalesce(p.aliases::text, '')),
-                   '[^a-z0-9]+') AS w(word)
+                 regexp_split_to_table({folded}, '[^a-z0-9]+') AS w(word)
             WHERE x.case_id IN (SELECT id FROM hidden)
           ), matched AS (
             SELECT DISTINCT s.case_id FROM words s

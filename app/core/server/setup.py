@@ -87,7 +87,10 @@ def _init(engine: Engine, admin: str | None) -> InitReport:
     with engine.begin() as connection:
         owner, staff = quote(connection, roles.owner), quote(connection, roles.staff)
         connection.exec_driver_sql(f"SET LOCAL ROLE {owner}")
-        for statement in policies.helper_functions():
+        unaccent = connection.execute(
+            text("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")
+        ).first()
+        for statement in policies.helper_functions(unaccent=unaccent is not None):
             connection.exec_driver_sql(statement)
         for statement in policies.row_security(owner, staff) + policies.triggers():
             connection.exec_driver_sql(statement)

@@ -208,3 +208,19 @@ def test_an_archive_of_a_walled_case_is_imported_as_a_copy_beside_it(
     with _admin(office) as c:
         uids = c.execute("SELECT uid FROM people WHERE name = 'Wanda Hidden'").fetchall()
     assert len(set(uids)) == 2
+
+
+def test_the_check_through_a_wall_folds_accents_and_apostrophes_as_the_check_does(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.core.server.teams import set_wall
+    from app.core.services import cases, people
+
+    bea = office.open_as("bea")
+    case = cases.add_case(bea, caption="People v. Accented", docket_number="AC-1")
+    people.add_person_to_case(bea, case, ["complainant"], name="Ramón O’Brien-Díaz")
+    set_wall(office.open_as("ada"), str(case), True)
+    for name in ("Ramon O'Brien", "Ramón Díaz", "R. Obrien-Diaz"):
+        code, out, _ = run(office, "cy", "conflicts", name, capsys=capsys)
+        assert code == 3 and "screened case; ask Bea Ortiz" in out, (name, out)
+    assert run(office, "cy", "conflicts", "Ramon Brien", capsys=capsys)[0] == 0
