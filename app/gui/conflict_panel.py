@@ -79,7 +79,7 @@ class ConflictPanel(QWidget):
                     case,
                     hit.person_name,
                     ", ".join(label(ROLES, r) for r in hit.roles_there),
-                    f"{hit.score}%",
+                    "" if hit.screened else f"{hit.score}%",
                     ", ".join(hit.reasons),
                 ]
             )

@@ -224,3 +224,21 @@ def test_the_check_through_a_wall_folds_accents_and_apostrophes_as_the_check_doe
         code, out, _ = run(office, "cy", "conflicts", name, capsys=capsys)
         assert code == 3 and "screened case; ask Bea Ortiz" in out, (name, out)
     assert run(office, "cy", "conflicts", "Ramon Brien", capsys=capsys)[0] == 0
+
+
+def test_the_conflict_report_of_a_check_through_a_wall_names_only_whom_to_ask(
+    office: Office, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    report = tmp_path / "check.pdf"
+    code, _, err = run(
+        office, "cy", "conflicts", "Derrick Ingram", "--report", str(report), capsys=capsys
+    )
+    assert code == 3, err
+    text = " ".join(page.extract_text() for page in PdfReader(report).pages)
+    text = " ".join(text.split())
+    assert "a possible conflict in a screened case; ask Bea Ortiz" in text
+    assert "Ingram" in text  # the name checked, and nothing of the case:
+    for secret in ("Ortiz>", "CR-2026", "0%"):
+        assert secret not in text, secret
