@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import psycopg.types.json
 import pytest
 
 from app.cli import main
@@ -242,3 +243,32 @@ def test_the_conflict_report_of_a_check_through_a_wall_names_only_whom_to_ask(
     assert "Ingram" in text  # the name checked, and nothing of the case:
     for secret in ("Ortiz>", "CR-2026", "0%"):
         assert secret not in text, secret
+
+
+def test_check_as_a_screened_colleague_finds_the_trail_whole(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(office, "cy", "check", capsys=capsys)
+    assert code == 0, out + err
+    # A gap cut into the trail behind the wall still shows to everyone (the entry is put
+    # back afterwards, so the office's trail stays whole for the other tests).
+    with _admin(office) as c:
+        c.execute("ALTER TABLE audit_log DISABLE TRIGGER USER")
+        cursor = c.execute(
+            "SELECT * FROM audit_log WHERE id = (SELECT min(id) + 3 FROM audit_log"
+            " WHERE case_id = %s)",
+            (office.walled.case_id,),
+        )
+        names = [column.name for column in cursor.description or []]
+        entry = dict(zip(names, cursor.fetchone() or (), strict=True))
+        entry["changes"] = psycopg.types.json.Json(entry["changes"])
+        try:
+            c.execute("DELETE FROM audit_log WHERE id = %s", (entry["id"],))
+            code, out, err = run(office, "cy", "check", capsys=capsys)
+            assert code != 0 and "missing" in out + err, out + err
+        finally:
+            columns = ", ".join(f'"{name}"' for name in entry)
+            marks = ", ".join(["%s"] * len(entry))
+            c.execute(f"INSERT INTO audit_log ({columns}) VALUES ({marks})", list(entry.values()))
+            c.execute("ALTER TABLE audit_log ENABLE TRIGGER USER")
+    assert run(office, "cy", "check", capsys=capsys)[0] == 0
