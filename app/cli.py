@@ -88,13 +88,16 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         safety,
         sample,
         search,
+        server,
         show,
+        staff,
+        team,
         timeline,
     )
 
     for module in (
         sample, cases, show, court, clock, deadlines, calendar, archive, brief, search,
-        demo_data, safety, history, intake, encryption, timeline,
+        demo_data, safety, history, intake, encryption, timeline, server, staff, team,
     ):  # fmt: skip
         module.register(commands)
 

@@ -109,6 +109,9 @@ def _print_hits(name: str, hits: list[Any], searched: int) -> None:
         print(f"no matches for {name!r} in {searched} case(s)")
         return
     for hit in hits:
+        if hit.screened:  # nothing of it is known but whom to ask
+            print(f"CONFLICT {hit.reasons[0]}")
+            continue
         flag = "CONFLICT" if hit.adverse else "info    "
         docket = f" [{hit.docket}]" if hit.docket else ""
         roles = ", ".join(hit.roles_there) or "-"

@@ -79,7 +79,7 @@ class ConflictPanel(QWidget):
                     case,
                     hit.person_name,
                     ", ".join(label(ROLES, r) for r in hit.roles_there),
-                    f"{hit.score}%",
+                    "" if hit.screened else f"{hit.score}%",
                     ", ".join(hit.reasons),
                 ]
             )
@@ -98,7 +98,9 @@ class ConflictPanel(QWidget):
         return sum(1 for h in self.hits if h.adverse)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.case_activated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
+        case_id = int(item.data(0, Qt.ItemDataRole.UserRole))
+        if case_id:  # 0: a screened case (app.core.server.screened), nothing to open
+            self.case_activated.emit(case_id)
 
 
 def panel_of(window: QMainWindow) -> ConflictPanel:

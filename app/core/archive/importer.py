@@ -34,6 +34,7 @@ from app.core.archive.read import ArchiveContent, Record, read_content
 from app.core.clock import kept
 from app.core.errors import ArchiveError, WorkspaceError
 from app.core.progress import Progress, Stages
+from app.core.server.screened import uids_out_of_sight
 from app.core.storage import audit, db
 from app.core.storage.bulk import insert_rows
 from app.core.storage.faults import fault_point
@@ -123,8 +124,14 @@ def import_archive(
             fault_point("import:case-looked-up")
             if once and uid in existing:
                 return existing[uid]
+            # The same case behind a wall the importer cannot see: this one is a copy (new uid).
+            hidden = (
+                not existing and uid and uids_out_of_sight(session.connection(), "cases", [uid])
+            )
             with _indexing(session, content):
-                case_id, ids = _insert(session, content, extracted, keep_uid=not existing)
+                case_id, ids = _insert(
+                    session, content, extracted, keep_uid=not existing and not hidden
+                )
                 stages.finish("insert")
                 # Rows went in past the ORM, so its hook did not see the ledger: keep the
                 # case's speedy-trial last day current here (app/core/clock/kept.py).
@@ -253,7 +260,16 @@ def _insert(
     people = sections["people"]
     existing = _taken(session, Person.uid, [p.uid for p in people if p.uid])
     new_people = [p for p in people if p.uid not in existing]
-    new_ids = _bulk(session, Person, [{**p.values, "uid": p.uid or new_uid()} for p in new_people])
+    # Someone only in cases out of the importer's sight: a new record, not theirs.
+    hidden = uids_out_of_sight(session.connection(), "people", [p.uid for p in new_people if p.uid])
+    new_ids = _bulk(
+        session,
+        Person,
+        [
+            {**p.values, "uid": new_uid() if p.uid in hidden else p.uid or new_uid()}
+            for p in new_people
+        ],
+    )
     person_ids = {p.ref: existing[p.uid] for p in people if p.uid in existing}
     person_ids.update({p.ref: i for p, i in zip(new_people, new_ids, strict=True)})
 

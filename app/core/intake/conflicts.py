@@ -58,6 +58,11 @@ class ConflictHit:
     case_status: str = ""
 
     @property
+    def screened(self) -> bool:
+        """A possible conflict in a case the user may not see: only whom to ask is known."""
+        return self.case_id == 0
+
+    @property
     def level(self) -> str:
         return "conflict" if self.adverse else "information"
 
@@ -232,9 +237,27 @@ def check_person(
         scored = _score(query_variants, entry, dob)
         if scored is not None:
             matches[entry.person_id] = scored
+    screened = _screened_hits(ws, query_variants)
     if not matches:
+        return screened
+    return _hits(ws, matches, roles, exclude_case_id) + screened
+
+
+def _screened_hits(
+    ws: Workspace, variants: Sequence[tuple[names.ParsedName, bool]]
+) -> list[ConflictHit]:
+    """On an office server, cases behind a wall (or another team's) that may hold this
+    person, each as whom to ask (app.core.server.screened)."""
+    if ws.is_sqlite:
         return []
-    return _hits(ws, matches, roles, exclude_case_id)
+    from app.core.server.screened import screened_conflicts
+
+    surnames = {form for parsed, _alias in variants for form in parsed.surname_forms()}
+    initials = {parsed.first[:1] for parsed, alias in variants if not alias and parsed.first}
+    return [
+        ConflictHit(0, "a screened case", "", 0, "", [], 0, [message], adverse=True)
+        for message in screened_conflicts(ws, surnames, initials)
+    ]
 
 
 def _candidates(index: _Index, variants: Sequence[tuple[names.ParsedName, bool]]) -> set[int]:
@@ -381,6 +404,8 @@ def check_case(
 
 def describe_hit(name: str, hit: ConflictHit) -> str:
     """One line for a person to read: who, which case, their role there, and why."""
+    if hit.screened:
+        return f"{hit.level.upper()}: {name}: {hit.reasons[0]}"
     roles = ", ".join(hit.roles_there) or "no role"
     return (
         f"{hit.level.upper()}: {name} may be {hit.person_name} ({roles}) in "

@@ -149,7 +149,7 @@ def _hit_row(hit: ConflictHit, base: Any, small: Any) -> list[Any]:
         _p(case, base),
         _p(hit.person_name, base),
         _p(", ".join(label(ROLES, r) for r in hit.roles_there), small),
-        _p(f"{hit.score}%", small),
+        _p("" if hit.screened else f"{hit.score}%", small),
         _p(", ".join(hit.reasons), small),
     ]
 

@@ -199,6 +199,13 @@ def _migrate(engine: Engine, revision: str, key: WorkspaceKey | None) -> None:
     try:
         command.upgrade(alembic_config(migrating), revision)
     except SQLAlchemyError as exc:
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) == _NOT_ALLOWED:
+            # An office server: staff logins own no table; its owner upgrades it.
+            raise WorkspaceError(
+                "this workspace needs a schema upgrade for this version of Casefile, which "
+                "your login may not make; ask the database's owner to run "
+                "'casefile --db URL server init' (docs/server.md)"
+            ) from None
         raise WorkspaceError(f"the workspace could not be upgraded: {reason(exc)}") from None
     finally:
         if migrating is not engine:
@@ -209,6 +216,7 @@ def _migrate(engine: Engine, revision: str, key: WorkspaceKey | None) -> None:
 UPGRADE_WAIT_SECONDS = 120
 _UPGRADE_LOCK = "casefile schema upgrade"
 _LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock wait that timed out
+_NOT_ALLOWED = "42501"  # insufficient_privilege
 
 
 def advisory_key(name: str) -> int:

@@ -10,7 +10,6 @@ Schema changes need an Alembic migration in ``app/core/migrations/versions``.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from sqlalchemy import (
@@ -22,59 +21,18 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
     event,
-    func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.dates import PartialDate
+from app.core.storage.base import Base, Tracked, new_uid, utc_now
 from app.core.storage.column_types import PartialDateType
 from app.core.storage.role_fields import PartyRoleFields, PersonRoleFields
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def new_uid() -> str:
-    return str(uuid.uuid4())
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class Tracked:
-    """Columns every record carries: timestamps and the optimistic-lock version."""
-
-    created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=_now, server_default=func.current_timestamp()
-    )
-    updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True),
-        default=_now,
-        onupdate=_now,
-        server_default=func.current_timestamp(),
-    )
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-
-    @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}
-
 
 statement_issues = Table(
     "statement_issues",
@@ -444,7 +402,7 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_log_record", "table_name", "record_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     user: Mapped[str] = mapped_column(String(300), default="")
     action: Mapped[str] = mapped_column(String(20))
     table_name: Mapped[str] = mapped_column(String(64))
@@ -478,3 +436,51 @@ def _start_the_chain(table: Any, connection: Any, **_kw: Any) -> None:
     # A schema made from the models (not the migrations, which insert it themselves)
     # starts with the head of an empty chain too.
     connection.execute(table.insert().values(id=1, last_id=0, last_hash=AUDIT_GENESIS, entries=0))
+
+
+# -- the office on a shared server (app/core/server): who works here, on which cases ----
+
+
+class StaffMember(Base):
+    """A PostgreSQL login mapped to a person and their office role (vocab in
+    ``app.core.server.staff.ROLES``). Unused on SQLite: there the file is the boundary."""
+
+    __tablename__ = "staff"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class TeamMember(Base):
+    """One login on one case's team. ``case_id`` (like a wall's) is a plain number: a
+    deleted case's team and wall stay, so undoing the delete brings the case back behind
+    them (case ids are never reused)."""
+
+    __tablename__ = "case_team"
+
+    case_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    login: Mapped[str] = mapped_column(
+        ForeignKey("staff.login", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class CaseWall(Base):
+    """An ethical wall: the case is seen by its team alone, whatever the office policy."""
+
+    __tablename__ = "case_walls"
+
+    case_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    walled_by: Mapped[str] = mapped_column(String(63), default="")
+    walled_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class OfficePolicy(Base):
+    """One row (id 1): who sees the cases that are not walled, "open" or "team"."""
+
+    __tablename__ = "office_policy"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    policy: Mapped[str] = mapped_column(String(10), default="open")

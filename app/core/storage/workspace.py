@@ -235,7 +235,7 @@ def open_workspace(
             held.release()
         raise
     if user is None:
-        user = (url.username or _os_user()) if not db.is_sqlite(url) else _os_user()
+        user = _os_user() if db.is_sqlite(url) else _server_login(engine)
     workspace = Workspace(url, engine, store, user, key=key)
     workspace.exclusive_lock = held
     workspace.access = access
@@ -335,6 +335,13 @@ def _os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+def _server_login(engine: Engine) -> str:
+    """Who the server says this connection is (what the audit trail records and row
+    security reads): never the URL's text or an environment variable."""
+    with engine.connect() as connection:
+        return str(connection.exec_driver_sql("SELECT current_user").scalar_one())
 
 
 def _setting(connection: Connection, key: str) -> str | None:

@@ -1,0 +1,292 @@
+"""The row security of a server workspace, as SQL: helpers, policies, grants, guards.
+
+Every table that holds case data has row security enabled and forced, with two
+policies: one for the owner role (everything: the security-definer helpers run as it)
+and one for the staff group, which reads the current login through ``current_user``
+and keeps the rows of cases that login may see. Which cases that is, the
+security-definer helper ``casefile_visible_cases(login)`` says, reading the office
+tables the staff cannot change (an admin's changes excepted):
+
+- a case on the login's team: always;
+- a case that is not walled: when the office's policy is "open", or the login is a
+  supervisor or an admin;
+- a walled case: its team only, whatever the policy.
+
+The helpers answer only for the login asking (``pg_has_role(session_user, ...)``), so
+nobody learns through them what a colleague may see. They pin their ``search_path``.
+Policies test ``case_id IN (SELECT casefile_visible_cases(current_user))``: the set is
+computed once per query and hashed, not once per row.
+"""
+
+from __future__ import annotations
+
+# Tables with a case_id column: the row is the case's.
+CASE_TABLES = (
+    "parties", "statements", "charges", "documents", "events", "issues", "notes",
+    "appearances", "filings", "deadlines", "case_clocks",
+)  # fmt: skip
+# Link tables: a row is visible when the record that owns it is (the subquery is itself
+# under row security, as the login).
+LINK_TABLES = {
+    "statement_issues": "EXISTS (SELECT 1 FROM statements s WHERE s.id = statement_id)",
+    "event_issues": "EXISTS (SELECT 1 FROM events e WHERE e.id = event_id)",
+    "document_issues": "EXISTS (SELECT 1 FROM documents d WHERE d.id = document_id)",
+    "event_parties": "EXISTS (SELECT 1 FROM events e WHERE e.id = event_id)",
+}
+VISIBLE_CASE = "case_id IN (SELECT casefile_visible_cases(current_user))"
+# A person in a case the login may see (``parties`` is itself screened), or in none.
+VISIBLE_PERSON = (
+    "id NOT IN (SELECT casefile_people_in_cases()) OR id IN (SELECT person_id FROM parties)"
+)
+# The audit trail: an entry about a case the login may see, or about a person they may.
+VISIBLE_ENTRY = (
+    f"({VISIBLE_CASE}) OR (case_id IS NULL AND (table_name <> 'people' OR "
+    "record_id NOT IN (SELECT casefile_people_in_cases()) OR "
+    "record_id IN (SELECT person_id FROM parties)))"
+)
+IS_ADMIN = "casefile_office_role(current_user) = 'admin'"
+IMPORTED_NOTE = "imported from archive"  # app.core.archive.history.IMPORTED
+OFFICE_TABLES = ("staff", "case_team", "case_walls", "office_policy")
+SEARCH_PATH = "SET search_path = pg_catalog, public, pg_temp"
+
+
+def guarded_tables() -> list[str]:
+    """Every table whose rows are screened, in the order the policies are made."""
+    return ["cases", "people", *CASE_TABLES, *LINK_TABLES, "audit_log"]
+
+
+def helper_functions(unaccent: bool = False) -> list[str]:
+    """The security-definer helpers (made while acting as the owner role, so owned by it).
+    With ``unaccent`` (the extension is there) the conflict check folds accents, as the
+    name it is given was folded (app.core.intake.names.fold)."""
+    definer = f"SECURITY DEFINER {SEARCH_PATH}"
+    name_text = "p.name || ' ' || coalesce(p.aliases::text, '')"
+    fold = "unaccent" if unaccent else ""
+    folded = f"replace(lower({fold}({name_text})), chr(39), '')"
+    return [
+        # The login's office role, asked only by that login (or a role it belongs to).
+        f"""CREATE OR REPLACE FUNCTION casefile_office_role(who name) RETURNS text
+        LANGUAGE sql STABLE {definer} AS $$
+          SELECT s.role FROM staff s
+          WHERE s.login = who AND pg_has_role(session_user, who, 'MEMBER')
+        $$""",
+        # Volatile: a case inserted in this statement, whose creator a trigger just put
+        # on its team, must be visible to that same statement's RETURNING.
+        f"""CREATE OR REPLACE FUNCTION casefile_visible_cases(who name) RETURNS SETOF integer
+        LANGUAGE sql VOLATILE {definer} AS $$
+          WITH me AS (SELECT casefile_office_role(who) AS role),
+               office AS (SELECT coalesce(
+                 (SELECT policy FROM office_policy WHERE id = 1), 'open') AS policy)
+          SELECT t.case_id FROM case_team t, me
+          WHERE t.login = who AND me.role IS NOT NULL
+          UNION
+          SELECT c.id FROM cases c, me, office
+          WHERE me.role IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM case_walls w WHERE w.case_id = c.id)
+            AND (office.policy = 'open' OR me.role IN ('supervisor', 'admin'))
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION casefile_can_see(case_id integer,
+          who name DEFAULT current_user) RETURNS boolean
+        LANGUAGE sql VOLATILE {definer} AS $$
+          SELECT case_id IN (SELECT casefile_visible_cases(who))
+        $$""",
+        # Whether a case exists, for an admin only: an admin manages the team and the
+        # wall of a walled case without being able to read it.
+        f"""CREATE OR REPLACE FUNCTION casefile_case_exists(wanted integer) RETURNS boolean
+        LANGUAGE sql STABLE {definer} AS $$
+          SELECT coalesce(casefile_office_role(session_user) = 'admin', false)
+             AND EXISTS (SELECT 1 FROM cases c WHERE c.id = wanted)
+        $$""",
+        # Everyone in some case (the people policy subtracts them, then adds those in the
+        # cases the login may see: a person in no case yet is being added, and the form
+        # that creates them must read them back).
+        f"""CREATE OR REPLACE FUNCTION casefile_people_in_cases() RETURNS SETOF integer
+        LANGUAGE sql STABLE {definer} AS $$
+          SELECT DISTINCT x.person_id FROM parties x
+        $$""",
+        # The audit chain's links (ids and hashes, no content), so a login that may not
+        # read every entry can still check that none is missing or out of place.
+        f"""CREATE OR REPLACE FUNCTION casefile_audit_links(after integer, size integer)
+          RETURNS TABLE (id integer, prev_hash varchar, hash varchar)
+        LANGUAGE sql STABLE {definer} AS $$
+          SELECT a.id, a.prev_hash, a.hash FROM audit_log a
+          WHERE a.id > after ORDER BY a.id LIMIT size
+        $$""",
+        # The conflict check through walls: for each case the login may not see where
+        # someone has one of these surnames (and a word with one of these initials, when
+        # any are given), only whom to ask: the case's attorneys, else its team.
+        f"""CREATE OR REPLACE FUNCTION casefile_screened_conflicts(surnames text[],
+          initials text[]) RETURNS TABLE (ask text)
+        LANGUAGE sql STABLE {definer} AS $$
+          WITH hidden AS (
+            SELECT c.id FROM cases c
+            WHERE casefile_office_role(session_user) IS NOT NULL
+              AND c.id NOT IN (SELECT casefile_visible_cases(session_user))
+          ), words AS (
+            SELECT x.case_id, p.id AS person_id, w.word
+            FROM parties x JOIN people p ON p.id = x.person_id,
+                 regexp_split_to_table({folded}, '[^a-z0-9]+') AS w(word)
+            WHERE x.case_id IN (SELECT id FROM hidden)
+          ), matched AS (
+            SELECT DISTINCT s.case_id FROM words s
+            WHERE s.word = ANY (surnames)
+              AND (cardinality(initials) = 0 OR EXISTS (
+                SELECT 1 FROM words g WHERE g.person_id = s.person_id
+                  AND g.word <> s.word AND left(g.word, 1) = ANY (initials)))
+          )
+          SELECT coalesce(
+            (SELECT string_agg(coalesce(nullif(f.name, ''), t.login), ', ' ORDER BY t.login)
+               FROM case_team t JOIN staff f ON f.login = t.login
+              WHERE t.case_id = m.case_id AND f.role = 'attorney'),
+            (SELECT string_agg(coalesce(nullif(f.name, ''), t.login), ', ' ORDER BY t.login)
+               FROM case_team t JOIN staff f ON f.login = t.login WHERE t.case_id = m.case_id),
+            'a supervisor')
+          FROM matched m
+        $$""",
+        # Which of these uids a case or person already has, seen or not: an archive
+        # holding a screened case (or person) is imported as a copy, not merged into it.
+        # (Parameters are named apart from every column: a column wins a clash.)
+        f"""CREATE OR REPLACE FUNCTION casefile_taken_uids(wanted_table text,
+          wanted_uids text[]) RETURNS SETOF text
+        LANGUAGE sql STABLE {definer} AS $$
+          SELECT c.uid FROM cases c WHERE wanted_table = 'cases' AND c.uid = ANY (wanted_uids)
+          UNION ALL
+          SELECT p.uid FROM people p WHERE wanted_table = 'people' AND p.uid = ANY (wanted_uids)
+        $$""",
+        # Whoever opens a case is on its team (else, under the "team" policy, the case
+        # would vanish from its creator the moment it is saved).
+        f"""CREATE OR REPLACE FUNCTION casefile_join_new_case() RETURNS trigger
+        LANGUAGE plpgsql {definer} AS $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM staff s WHERE s.login = session_user) THEN
+            INSERT INTO case_team (case_id, login) VALUES (NEW.id, session_user)
+            ON CONFLICT DO NOTHING;
+          END IF;
+          RETURN NEW;
+        END $$""",
+        # The head of the audit chain moves forward only, onto an entry that is there.
+        f"""CREATE OR REPLACE FUNCTION casefile_guard_audit_head() RETURNS trigger
+        LANGUAGE plpgsql {definer} AS $$
+        BEGIN
+          IF NEW.id <> OLD.id OR NEW.last_id < OLD.last_id
+             OR NEW.entries - OLD.entries <> NEW.last_id - OLD.last_id
+             OR (NEW.last_id = OLD.last_id AND NEW.last_hash <> OLD.last_hash)
+             OR (NEW.last_id > OLD.last_id AND NOT EXISTS (
+                   SELECT 1 FROM audit_log a WHERE a.id = NEW.last_id AND a.hash = NEW.last_hash))
+          THEN
+            RAISE EXCEPTION 'the audit trail''s head can only follow new entries'
+              USING ERRCODE = '42501';
+          END IF;
+          RETURN NEW;
+        END $$""",
+    ]
+
+
+def _drop_policies(table: str) -> list[str]:
+    return [
+        f"DROP POLICY IF EXISTS casefile_owner ON {table}",
+        f"DROP POLICY IF EXISTS casefile_staff ON {table}",
+        f"DROP POLICY IF EXISTS casefile_staff_read ON {table}",
+        f"DROP POLICY IF EXISTS casefile_staff_add ON {table}",
+        f"DROP POLICY IF EXISTS casefile_admin_add ON {table}",
+        f"DROP POLICY IF EXISTS casefile_admin_change ON {table}",
+        f"DROP POLICY IF EXISTS casefile_admin_remove ON {table}",
+    ]
+
+
+def row_security(owner: str, staff: str) -> list[str]:
+    """Enable and force row security on every guarded table, with its two policies.
+
+    ``owner`` and ``staff`` are quoted role names."""
+    out: list[str] = []
+    screens = {"cases": "id IN (SELECT casefile_visible_cases(current_user))"}
+    screens["people"] = VISIBLE_PERSON
+    screens.update({table: VISIBLE_CASE for table in CASE_TABLES})
+    screens.update(LINK_TABLES)
+    for table, screen in screens.items():
+        out += _drop_policies(table)
+        out += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+            f"CREATE POLICY casefile_owner ON {table} TO {owner} USING (true) WITH CHECK (true)",
+            f"CREATE POLICY casefile_staff ON {table} TO {staff}"
+            f" USING ({screen}) WITH CHECK ({screen})",
+        ]
+    # The trail: read what one may see; append only in one's own name; never change.
+    out += _drop_policies("audit_log")
+    out += [
+        "ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE audit_log FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY casefile_owner ON audit_log TO {owner} USING (true) WITH CHECK (true)",
+        f"CREATE POLICY casefile_staff_read ON audit_log FOR SELECT TO {staff}"
+        f" USING ({VISIBLE_ENTRY})",
+        # An imported archive's own trail keeps its authors, marked as imported.
+        f"CREATE POLICY casefile_staff_add ON audit_log FOR INSERT TO {staff}"
+        f" WITH CHECK (\"user\" = current_user OR starts_with(note, '{IMPORTED_NOTE}'))",
+    ]
+    return out + _office_security(staff)
+
+
+def _office_security(staff: str) -> list[str]:
+    """The office tables: everyone reads (teams and walls of the cases they may see);
+    admins alone change them. Not forced: the owner's helpers read them whole."""
+    reads = {
+        "staff": "true",
+        "office_policy": "true",
+        "case_team": f"{IS_ADMIN} OR {VISIBLE_CASE}",
+        "case_walls": f"{IS_ADMIN} OR {VISIBLE_CASE}",
+    }
+    out: list[str] = []
+    for table, read in reads.items():
+        out += _drop_policies(table)
+        out += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY",
+            f"CREATE POLICY casefile_staff_read ON {table} FOR SELECT TO {staff} USING ({read})",
+            f"CREATE POLICY casefile_admin_add ON {table} FOR INSERT TO {staff}"
+            f" WITH CHECK ({IS_ADMIN})",
+            f"CREATE POLICY casefile_admin_change ON {table} FOR UPDATE TO {staff}"
+            f" USING ({IS_ADMIN}) WITH CHECK ({IS_ADMIN})",
+            f"CREATE POLICY casefile_admin_remove ON {table} FOR DELETE TO {staff}"
+            f" USING ({IS_ADMIN})",
+        ]
+    return out
+
+
+def triggers() -> list[str]:
+    return [
+        "DROP TRIGGER IF EXISTS casefile_join_new_case ON cases",
+        "CREATE TRIGGER casefile_join_new_case BEFORE INSERT ON cases"
+        " FOR EACH ROW EXECUTE FUNCTION casefile_join_new_case()",
+        "DROP TRIGGER IF EXISTS casefile_guard_audit_head ON audit_head",
+        "CREATE TRIGGER casefile_guard_audit_head BEFORE UPDATE ON audit_head"
+        " FOR EACH ROW EXECUTE FUNCTION casefile_guard_audit_head()",
+    ]
+
+
+def grants(owner: str, staff: str, database: str) -> list[str]:
+    """What the staff group may do; nothing else (PUBLIC loses what it had)."""
+    data = ", ".join(["cases", "people", *CASE_TABLES, *LINK_TABLES])
+    office = ", ".join(OFFICE_TABLES)
+    helpers = (
+        "casefile_office_role(name), casefile_visible_cases(name), "
+        "casefile_can_see(integer, name), casefile_people_in_cases(), "
+        "casefile_case_exists(integer), casefile_audit_links(integer, integer), "
+        "casefile_screened_conflicts(text[], text[]), casefile_taken_uids(text, text[])"
+    )
+    return [
+        f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",
+        f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {staff}",
+        f"GRANT CONNECT ON DATABASE {database} TO {owner}",
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+        f"GRANT USAGE ON SCHEMA public TO {staff}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {staff}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {data} TO {staff}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {office} TO {staff}",
+        f"GRANT SELECT, INSERT ON audit_log TO {staff}",
+        f"GRANT SELECT, UPDATE ON audit_head TO {staff}",
+        f"GRANT SELECT ON workspace_settings, alembic_version TO {staff}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {staff}",
+        f"REVOKE ALL ON FUNCTION {helpers} FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION {helpers} TO {staff}",
+    ]
