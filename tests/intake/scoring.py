@@ -489,6 +489,8 @@ def report(results: list[Result]) -> str:
     copies = copies_table(results, "held_out")
     if copies:
         out += ["Copies:", "", copies, ""]
+    whole = [r for r in results if not r.copy]
+    out += ["## Whole set", "", table([("**both parts**", total(whole))]), ""]
     return "\n".join(out)
 
 
