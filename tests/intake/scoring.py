@@ -215,9 +215,13 @@ class Candidate:
             setting=getattr(proposal, "setting", None) or None,
             date=str(date) if date else None,
             speech=str(getattr(proposal, "speech", "") or "verbatim"),
-            start=int(getattr(proposal, "start", -1)),
-            end=int(getattr(proposal, "end", -1)),
+            start=_offset(getattr(proposal, "start", None)),
+            end=_offset(getattr(proposal, "end", None)),
         )
+
+
+def _offset(value: Any) -> int:
+    return int(value) if isinstance(value, int) else -1
 
 
 # --- the tally --------------------------------------------------------------------------

@@ -3,6 +3,7 @@ are counted by hand (the whole set is scored by ``benchmarks/bench_intake.py``, 
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,3 +258,25 @@ def test_held_out_keeps_counts_only_and_tallies_add_up() -> None:
     assert Tally().figures()["recall"] is None
     row = table([("news", both)]).splitlines()[-1]
     assert row.startswith("| news | 2 | 6 | 17% | 0% |")
+
+
+def test_a_proposal_is_read_through_its_attributes() -> None:
+    @dataclass
+    class New:
+        text: str
+        speaker: str
+        pin: str
+        setting: str
+        date: Any
+        speech: str
+        start: int | None = None
+
+    read = Candidate.of(New("Hi.", "A", "2:3", "in_court", datetime.date(2025, 3, 4), "reported"))
+    assert (read.pin, read.setting, read.date, read.speech) == (
+        "2:3",
+        "in_court",
+        "2025-03-04",
+        "reported",
+    )
+    assert (read.start, read.end, read.recipient) == (-1, -1, "")
+    assert Candidate.of(Old("Hi.", "A", "¶ 1")).speech == "verbatim"
