@@ -52,6 +52,8 @@ def run_init(args: argparse.Namespace, _workspace: None) -> int:
     print(f"owner role {report.roles.owner}{moved}")
     print(f"staff group {report.roles.staff}")
     print("row security on every table that holds case data")
+    if report.attachments is not None and report.attachments.result.moved:
+        print(f"{report.attachments.result.moved} attachments moved into the database")
     if report.admin:
         print(f"admin {report.admin}")
     return 0

@@ -484,3 +484,4 @@ class OfficePolicy(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     policy: Mapped[str] = mapped_column(String(10), default="open")
+from app.core.storage import blob_rows as blob_rows  # noqa: E402  (the attachment tables, one metadata)

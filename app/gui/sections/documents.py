@@ -79,7 +79,7 @@ class DocumentsSection(ListSection):
             talk.inform(self, "Casefile", "This document has no file attached.")
             return
         path = self.ctx.workspace.store.path_for(sha)
-        if not path.is_file():
+        if not self.ctx.workspace.store.has(sha):  # a server's store: in its database
             talk.warn(
                 self,
                 "File missing",
