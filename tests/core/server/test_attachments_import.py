@@ -65,7 +65,8 @@ def test_server_init_moves_the_folder_into_the_database_resumably(
         halfway.close()
 
     assert main(["--db", url, "server", "init", "--admin", "ada"]) == 0
-    assert "2 attachments moved into the database" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"2 attachments moved into the database from {folder} (1 were there already)" in said
     assert _blobs(module_pg) == 3
     assert server_init(make_url(url)).attachments.result.moved == 0  # type: ignore[union-attr]
 
@@ -78,9 +79,34 @@ def test_server_init_moves_the_folder_into_the_database_resumably(
         ada.close()
 
 
-def _blobs(server: PostgresServer) -> int:
+def _blobs(server: PostgresServer, database: str = "moving") -> int:
     info = make_conninfo(
-        host=str(server.socket_dir), port=server.port, user="postgres", dbname="moving"
+        host=str(server.socket_dir), port=server.port, user="postgres", dbname=database
     )
     with psycopg.connect(info, autocommit=True) as owner:
         return int(owner.execute("SELECT count(*) FROM attachment_blobs").fetchone()[0])  # type: ignore[index]
+
+
+def test_a_damaged_file_in_the_folder_is_left_out_and_named(
+    module_pg: PostgresServer, tmp_path: Path
+) -> None:
+    url = module_pg.create_database("damaged")
+    folder = tmp_path / "shared"
+    exhibit = tmp_path / "exhibit.pdf"
+    exhibit.write_bytes(b"the original bytes " * 1000)
+    before = open_workspace(make_url(url), store_root=folder)
+    try:
+        set_store_root(before, folder)
+        case_id = cases.add_case(before, caption="People v. Damage", docket_number="CR-D-1")
+        doc = documents.add_document(before, case_id, title="Exhibit", file=exhibit)
+        sha = documents.get_document(before, doc)["file_sha256"]
+        stored = before.store.path_for(sha)
+    finally:
+        before.close()
+    stored.chmod(0o600)
+    stored.write_bytes(b"rotten")
+    report = server_init(make_url(url))
+    assert report.attachments is not None
+    assert report.attachments.result.damaged == [sha]
+    assert report.attachments.result.moved == 0
+    assert _blobs(module_pg, "damaged") == 0
