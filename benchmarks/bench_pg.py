@@ -11,12 +11,13 @@ stay a few chunks, whatever the file's size. PostgreSQL is started the way the t
 start it (``tests/pgserver.py``), data on disk (not the RAM disk), durability on.
 Run alone with ``python -m benchmarks.bench_pg``.
 
-Where the time goes (measured on a 2-core machine): the file from the page cache takes
-~50 ms; the database ~500 ms, of which the server's own reading of the out-of-line
-(TOAST) values is ~190 ms and the protocol the rest. Smaller chunks kept in the row
-(8 KB, no TOAST) or ``COPY ... TO STDOUT (FORMAT binary)`` gain at most a third, so
-the 3x bar against a cached file is out of reach of any layout in PostgreSQL 15 here;
-the figure says so rather than hiding it (a file read cold from a disk is slower).
+Where the time goes (measured on a busy 2-core machine): the file from the page cache
+takes ~40-50 ms; the database ~370 ms (``COPY ... TO STDOUT`` in binary, ~540 MB/s), of
+which the server's own reading of the out-of-line (TOAST) values is ~190 ms. A
+server-side cursor was a third slower, and smaller chunks kept in the row (8 KB, no
+TOAST) no faster, so the 3x bar against a cached file is out of reach of any layout in
+PostgreSQL 15 here; the figure says so rather than hiding it (a file read cold from a
+disk is several times slower than a cached one).
 """
 
 from __future__ import annotations

@@ -234,3 +234,17 @@ def _run(office: Office, args: list[str]) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
     done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_file_closed_half_read_leaves_the_store_working(
+    office: Office, attached: dict[str, Any]
+) -> None:
+    bea = attached["bea"]
+    for _ in range(3):  # more than once: a half-read connection must not come back
+        with bea.store.open(attached["sha"]) as fh:
+            assert len(fh.read(10)) == 10
+        chunks = bea.store.chunks(attached["sha"])
+        next(chunks)
+        chunks.close()
+    assert bea.store.read_bytes(attached["sha"]) == attached["file"].read_bytes()
+    assert documents.get_document(bea, attached["ids"][0])["file_sha256"] == attached["sha"]
