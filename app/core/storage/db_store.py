@@ -15,7 +15,7 @@ before (its files in a folder); ``server init`` moves that folder's files in
 Nothing is ever whole in memory: a write reads and inserts one chunk at a time in one
 transaction, under a placeholder name, and renames the rows to the SHA-256 once it is
 known (a file already stored is rolled back instead: deduplicated); a read streams the
-chunks through a server-side cursor. The same interface as the folder store, whose
+chunks through a binary ``COPY ... TO STDOUT``. The same interface as the folder store, whose
 private temporary folder (viewer copies, print spools) stays on this machine under
 ``root``; nothing else is written to disk.
 """
@@ -97,8 +97,8 @@ class DatabaseAttachmentStore(AttachmentStore):
         return io.BufferedReader(_ChunkReader(first, chunks), CHUNK)  # type: ignore[return-value]
 
     def chunks(self, sha256: str) -> Iterator[bytes]:
-        """The file's bytes, a chunk at a time, in order: a server-side cursor holds one
-        connection while they are read. Raises StoreError when the file is not there
+        """The file's bytes, a chunk at a time, in order: one connection is held while
+        they are read. Raises StoreError when the file is not there
         (or the login may not see it: a screened case's file is "missing" alike)."""
         _check_name(sha256)
         connection = self.engine.connect()
