@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.core.server.attachments import MovedFolder
     from app.core.storage.workspace import Workspace
 
 
@@ -52,9 +53,25 @@ def run_init(args: argparse.Namespace, _workspace: None) -> int:
     print(f"owner role {report.roles.owner}{moved}")
     print(f"staff group {report.roles.staff}")
     print("row security on every table that holds case data")
+    if report.attachments is not None and report.attachments.folder.is_dir():
+        print(moved_files(report.attachments))
     if report.admin:
         print(f"admin {report.admin}")
     return 0
+
+
+def moved_files(moved: MovedFolder) -> str:
+    """What server init did with the folder the workspace kept its files in."""
+    result = moved.result
+    said = f"{result.moved} attachments moved into the database from {moved.folder}"
+    if result.already:
+        said += f" ({result.already} were there already)"
+    if result.damaged:
+        said += (
+            f"; {len(result.damaged)} left out because their bytes no longer match their "
+            f"name (damaged in the folder; run 'casefile check'): {', '.join(result.damaged[:5])}"
+        )
+    return said
 
 
 def run_policy(args: argparse.Namespace, workspace: Workspace) -> int:

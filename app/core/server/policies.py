@@ -224,7 +224,7 @@ def row_security(owner: str, staff: str) -> list[str]:
         f"CREATE POLICY casefile_staff_add ON audit_log FOR INSERT TO {staff}"
         f" WITH CHECK (\"user\" = current_user OR starts_with(note, '{IMPORTED_NOTE}'))",
     ]
-    return out + _office_security(staff)
+    return out + _office_security(staff) + attachment_security(owner, staff)
 
 
 def _office_security(staff: str) -> list[str]:
@@ -286,7 +286,62 @@ def grants(owner: str, staff: str, database: str) -> list[str]:
         f"GRANT SELECT, INSERT ON audit_log TO {staff}",
         f"GRANT SELECT, UPDATE ON audit_head TO {staff}",
         f"GRANT SELECT ON workspace_settings, alembic_version TO {staff}",
+        f"GRANT SELECT, INSERT, UPDATE ON attachment_chunks TO {staff}",
+        f"GRANT SELECT, INSERT ON attachment_blobs TO {staff}",
+        "REVOKE ALL ON FUNCTION casefile_blob_added_by_me(text) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION casefile_blob_added_by_me(text) TO {staff}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {staff}",
         f"REVOKE ALL ON FUNCTION {helpers} FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION {helpers} TO {staff}",
+    ]
+
+
+# Attachments in the database (app/core/storage/db_store.py). A blob and its chunks are
+# seen through the documents that use them: a chunk is visible when a document the login
+# may see (``documents`` is itself screened) has its SHA-256 (``ix_documents_file_sha256``
+# finds it). A write streams its chunks under a placeholder name, then renames them to
+# the SHA-256 in the same transaction; staff never change or remove a stored blob.
+UPLOADING = "starts_with(sha256, 'upload-')"
+USED_BY_A_VISIBLE_DOCUMENT = (
+    "EXISTS (SELECT 1 FROM documents d WHERE d.file_sha256 = {table}.sha256)"
+)
+
+
+def attachment_security(owner: str, staff: str) -> list[str]:
+    """Row security on the attachment tables: read through a visible document; add
+    new bytes in one's own name; nothing else."""
+    chunk_seen = USED_BY_A_VISIBLE_DOCUMENT.format(table="attachment_chunks")
+    blob_seen = USED_BY_A_VISIBLE_DOCUMENT.format(table="attachment_blobs")
+    out: list[str] = []
+    for table in ("attachment_blobs", "attachment_chunks"):
+        out += _drop_policies(table)
+        out += [
+            f"DROP POLICY IF EXISTS casefile_staff_name ON {table}",
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+            f"CREATE POLICY casefile_owner ON {table} TO {owner} USING (true) WITH CHECK (true)",
+        ]
+    # The bytes one stored oneself (one has them): the rename of a write's chunks must
+    # still see its rows, before any document uses them.
+    out.append(
+        f"""CREATE OR REPLACE FUNCTION casefile_blob_added_by_me(wanted text) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER {SEARCH_PATH} AS $$
+          SELECT EXISTS (SELECT 1 FROM attachment_blobs b
+                         WHERE b.sha256 = wanted AND b.added_by = session_user)
+        $$"""
+    )
+    mine = "casefile_blob_added_by_me(sha256)"
+    return out + [
+        f"CREATE POLICY casefile_staff_read ON attachment_blobs FOR SELECT TO {staff}"
+        f" USING ({blob_seen} OR added_by = current_user)",
+        f"CREATE POLICY casefile_staff_add ON attachment_blobs FOR INSERT TO {staff}"
+        " WITH CHECK (added_by = current_user)",
+        # The placeholder rows of a write under way are its own (uncommitted, so no one
+        # else's transaction sees them); the rename must read them.
+        f"CREATE POLICY casefile_staff_read ON attachment_chunks FOR SELECT TO {staff}"
+        f" USING ({UPLOADING} OR {chunk_seen} OR {mine})",
+        f"CREATE POLICY casefile_staff_add ON attachment_chunks FOR INSERT TO {staff}"
+        f" WITH CHECK ({UPLOADING})",
+        f"CREATE POLICY casefile_staff_name ON attachment_chunks FOR UPDATE TO {staff}"
+        f" USING ({UPLOADING}) WITH CHECK (sha256 ~ '^[0-9a-f]{{64}}$')",
     ]

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import CasefileError
 from app.core.server import policies
+from app.core.server.attachments import MovedFolder, move_folder_into_database
 from app.core.server.roles import (
     ROLES_SETTING,
     OfficeRoles,
@@ -55,6 +56,7 @@ class InitReport:
     roles: OfficeRoles
     admin: str | None
     converted: int  # objects that moved to the owner role (a database opened before)
+    attachments: MovedFolder | None = None  # the folder's files copied into the database
 
 
 def server_init(url: URL, admin: str | None = None) -> InitReport:
@@ -84,6 +86,7 @@ def _init(engine: Engine, admin: str | None) -> InitReport:
         _offer_unaccent(connection)
         converted = _convert(connection, roles.owner)
     _migrate_as(engine, roles.owner)
+    moved = move_folder_into_database(engine, roles.owner)  # before the roles switch stores
     with engine.begin() as connection:
         owner, staff = quote(connection, roles.owner), quote(connection, roles.staff)
         connection.exec_driver_sql(f"SET LOCAL ROLE {owner}")
@@ -109,7 +112,7 @@ def _init(engine: Engine, admin: str | None) -> InitReport:
         _record_roles(connection, roles)
         if admin:
             _make_admin(connection, roles, admin)
-    return InitReport(roles, admin, converted)
+    return InitReport(roles, admin, converted, moved)
 
 
 def _offer_unaccent(connection: Connection) -> None:

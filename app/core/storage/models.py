@@ -484,3 +484,7 @@ class OfficePolicy(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     policy: Mapped[str] = mapped_column(String(10), default="open")
+
+
+# The attachment tables of an office server, in the same metadata as the rest.
+from app.core.storage import blob_rows as blob_rows  # noqa: E402

@@ -55,6 +55,7 @@ class AttachmentStore:
         self.root = root
 
     encrypted = False
+    in_database = False  # db_store.DatabaseAttachmentStore: no file of it is in ``root``
 
     def name_for(self, sha256: str) -> str:
         """The file name the store keeps ``sha256`` under (itself, in a plain store)."""

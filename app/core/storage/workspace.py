@@ -308,6 +308,11 @@ def open_store(engine: Engine, root: Path, key: WorkspaceKey | None) -> Attachme
     """A plain store, or for an encrypted workspace the encrypted one with its data key
     (made with the workspace: the key lives inside the encrypted database)."""
     if key is None:
+        if engine.dialect.name == "postgresql":  # an office server keeps files in its database
+            from app.core.storage import db_store
+
+            if db_store.keeps_files_in_database(engine):
+                return db_store.DatabaseAttachmentStore(engine, root)
         return AttachmentStore(root)
     from app.core.storage import crypto
     from app.core.storage.store import EncryptedAttachmentStore

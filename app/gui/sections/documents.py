@@ -78,13 +78,17 @@ class DocumentsSection(ListSection):
         if not sha:
             talk.inform(self, "Casefile", "This document has no file attached.")
             return
-        path = self.ctx.workspace.store.path_for(sha)
-        if not path.is_file():
+        store = self.ctx.workspace.store
+        if not store.has(sha):  # a server's store looks in its database
+            if store.in_database:
+                where, fix = "office server's database", "ask whoever runs the server to restore it"
+            else:
+                where, fix = f"attachment folder:\n{store.path_for(sha)}", "restore the folder"
             talk.warn(
                 self,
                 "File missing",
-                f"The file of “{document['title']}” is not in the attachment folder:\n{path}\n\n"
-                "Restore the folder from a backup, or attach the file again.",
+                f"The file of “{document['title']}” is not in the {where}\n\n"
+                f"To get it back, {fix} from a backup, or attach the file again.",
             )
             return
         try:

@@ -249,7 +249,9 @@ class ContextMenus:
             return None
         store = window.ctx.workspace.store
         # An encrypted store's files are unreadable there: nothing to show.
-        return store.root if store.root.is_dir() and not store.encrypted else None
+        # A server's files are in its database (``root`` holds only temporary copies).
+        shown = store.root.is_dir() and not store.encrypted and not store.in_database
+        return store.root if shown else None
 
     def _show_attachments_folder(self) -> None:
         folder = self._attachments_folder()

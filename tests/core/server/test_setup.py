@@ -138,7 +138,10 @@ def test_staff_get_ordinary_logins_and_an_upgrade_is_left_to_the_owner(
     # A newer Casefile meets a schema behind it: a staff login may not upgrade it.
     with psycopg.connect(module_pg.conninfo("guarded"), autocommit=True) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0007'")
-        connection.execute("DROP TABLE office_policy, case_walls, case_team, staff")
+        connection.execute(
+            "DROP TABLE attachment_chunks, attachment_blobs, office_policy, case_walls, "
+            "case_team, staff"
+        )
     with pytest.raises(CasefileError, match="ask the database's owner to run"):
         open_workspace(url.set(username="bea"), store_root=tmp_path)
     # The owner's init upgrades it, and the staff are back at work.
