@@ -208,7 +208,7 @@ class ChangeListener:
     def _with_writer(connection: Any, change: Change) -> Change:
         """``change`` with the login and time of the last audit entry on its records (the
         audit trail is under row security too)."""
-        if not change.records or change.table in CASE_ROWS:
+        if not change.records:
             return change
         row = connection.execute(
             'SELECT "user", at FROM audit_log WHERE table_name = %s AND record_id = ANY(%s) '
