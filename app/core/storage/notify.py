@@ -15,7 +15,8 @@ each batch of notifications into :class:`Change` objects for a callback:
   window hears nothing of a walled case. Changes to a case's row, team or wall are
   passed on with the case id alone: the window re-reads its case list (through row
   security) and learns, that way only, that a case appeared or went;
-- who made the change and when come from the audit trail, read through row security.
+- who made the change: the login of the session that committed it (or, that session
+  gone, the audit trail's last entry on the records, read through row security).
 
 SQLite workspaces have none of this: one person, one window.
 """
@@ -27,7 +28,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from app.core.kinds import KIND_OF_TABLE
@@ -52,7 +53,8 @@ class Change:
 
     ``records`` maps a record id to its case (None for a person); ``cases`` names the
     cases touched; ``everything`` means the notification could not say (thousands of
-    rows): re-read all. ``by`` and ``at`` are the last audit entry on the records."""
+    rows): re-read all. ``by`` is the login that made it (when known), ``at`` when it
+    was heard."""
 
     table: str
     op: str  # "insert", "update", "delete"
@@ -201,26 +203,34 @@ class ChangeListener:
             }
             cases = change.cases & visible
             if records or cases:
-                seen.append(Change(change.table, change.op, change.pid, records, cases))
-        return [self._with_writer(connection, change) for change in seen]
+                seen.append(replace(change, records=records, cases=cases))
+        logins = self._logins(connection, {change.pid for change in seen})
+        return [self._with_writer(connection, change, logins.get(change.pid)) for change in seen]
 
     @staticmethod
-    def _with_writer(connection: Any, change: Change) -> Change:
-        """``change`` with the login and time of the last audit entry on its records (the
-        audit trail is under row security too)."""
-        if not change.records:
-            return change
-        row = connection.execute(
-            'SELECT "user", at FROM audit_log WHERE table_name = %s AND record_id = ANY(%s) '
-            "ORDER BY id DESC LIMIT 1",
-            (change.table, sorted(change.records)),
-        ).fetchone()
-        if row is None:
-            return change
-        by, at = row
-        return Change(
-            change.table, change.op, change.pid, change.records, change.cases, by=by or "", at=at
+    def _logins(connection: Any, pids: set[int]) -> dict[int, str]:
+        """The login of each session still connected (every login may read this much of
+        ``pg_stat_activity``)."""
+        rows = connection.execute(
+            "SELECT pid, usename FROM pg_stat_activity WHERE pid = ANY(%s)", (sorted(pids),)
         )
+        return {int(pid): str(login) for pid, login in rows if login}
+
+    @staticmethod
+    def _with_writer(connection: Any, change: Change, login: str | None) -> Change:
+        """``change`` with who made it and when (now: it was heard within a second of its
+        commit). Who: the login of the session that committed it, as a window's session
+        stays connected; else (a command that has exited) the last audit entry on its
+        records made in the last minute, read through row security."""
+        by = login or ""
+        if not by and change.records:
+            row = connection.execute(
+                'SELECT "user" FROM audit_log WHERE table_name = %s AND record_id = ANY(%s) '
+                "AND at > now() - interval '1 minute' ORDER BY id DESC LIMIT 1",
+                (change.table, sorted(change.records)),
+            ).fetchone()
+            by = str(row[0] or "") if row is not None else ""
+        return replace(change, by=by, at=dt.datetime.now(dt.UTC))
 
 
 __all__ = ["CHANNEL", "Change", "ChangeListener", "own_sessions", "parse"]

@@ -5,7 +5,7 @@ hears nothing of a walled case, and a payload holds ids only, under 8,000 bytes.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import psycopg
@@ -21,6 +21,12 @@ from tests.core.server.conftest import Office
 SECOND = 1.0
 
 
+def conninfo(office: Office, login: str) -> str:
+    return make_conninfo(
+        host=str(office.server.socket_dir), port=office.server.port, user=login, dbname="office"
+    )
+
+
 class Heard:
     """What a listener delivered, with a wait on a condition (no sleeps)."""
 
@@ -33,10 +39,21 @@ class Heard:
             self.changes.extend(batch)
             self._condition.notify_all()
 
-    def wait_for(self, table: str, record_id: int, timeout: float = SECOND) -> Change:
+    def wait_for(
+        self,
+        table: str,
+        record_id: int,
+        timeout: float = SECOND,
+        where: Callable[[Change], bool] = lambda change: True,
+    ) -> Change:
         def found() -> Change | None:
             return next(
-                (c for c in self.changes if c.table == table and record_id in c.records), None
+                (
+                    c
+                    for c in self.changes
+                    if c.table == table and record_id in c.records and where(c)
+                ),
+                None,
             )
 
         with self._condition:
@@ -81,6 +98,17 @@ def test_a_colleagues_save_is_heard_within_a_second_with_who_made_it(
     assert heard.wait_for("notes", note).op in {"insert", "update"}
 
 
+def test_any_writer_notifies_not_only_the_app(office: Office, listen: Any) -> None:
+    """The trigger, not the app, sends: a save from psql (or the command line) is heard."""
+    heard = listen(office.open_as("cy"))
+    note = notes.add_note(office.open_as("bea"), office.open_case, body="Before psql")
+    with psycopg.connect(conninfo(office, "bea"), autocommit=True) as raw:
+        raw.execute("UPDATE notes SET body = 'From psql' WHERE id = %s", (note,))
+        pid = raw.info.backend_pid
+        change = heard.wait_for("notes", note, where=lambda c: c.op == "update")
+    assert change.pid == pid and change.by == "bea"
+
+
 def test_a_window_ignores_its_own_saves(office: Office, listen: Any) -> None:
     bea = office.open_as("bea")
     heard = listen(bea)
@@ -101,10 +129,7 @@ def test_a_screened_colleague_hears_nothing_of_a_walled_case(office: Office, lis
 
 
 def test_a_payload_names_ids_only_and_stays_small(office: Office) -> None:
-    info = make_conninfo(
-        host=str(office.server.socket_dir), port=office.server.port, user="cy", dbname="office"
-    )
-    with psycopg.connect(info, autocommit=True) as raw:
+    with psycopg.connect(conninfo(office, "cy"), autocommit=True) as raw:
         raw.execute(f"LISTEN {CHANNEL}")
         bea = office.open_as("bea")
         cases.update_case(bea, office.walled.case_id, summary="Secret theory of the defence")
