@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.context import AppContext
+from app.core.server.teams import set_wall
 from app.core.services import cases, notes
 from app.gui.actions import open_form
 from app.gui.window.live import BANNER_NAME
@@ -110,6 +111,23 @@ def test_closing_the_window_stops_the_listener(
     window.close()
     assert window.live.listener is None and not listener.running
     assert not [t for t in threading.enumerate() if t.name == "casefile-live"]
+
+
+def test_a_case_walled_off_leaves_a_colleagues_list(
+    office: Office,  # noqa: F811
+    windows: Callable[[str], MainWindow],
+    qtbot: Any,
+) -> None:
+    bea = windows("bea")
+    caption = cases.get_case(bea.ctx.workspace, office.open_case)["caption"]
+    assert caption in shown_texts(bea)
+    ada = office.open_as("ada")
+    set_wall(ada, str(office.open_case), True, reason="a witness works here")
+    try:
+        qtbot.waitUntil(lambda: caption not in shown_texts(bea), timeout=WAIT_MS)
+    finally:
+        set_wall(ada, str(office.open_case), False)
+    qtbot.waitUntil(lambda: caption in shown_texts(bea), timeout=WAIT_MS)
 
 
 def test_a_sqlite_window_listens_to_nothing(ctx: AppContext, qtbot: Any) -> None:

@@ -130,7 +130,6 @@ class ChangeListener:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._connection: Any = None
-        self._ready = threading.Event()
 
     def start(self) -> None:
         """Connect and LISTEN (here, so a refusal is the caller's to report), then hear on
@@ -139,9 +138,13 @@ class ChangeListener:
         connection = fairy.driver_connection
         fairy.detach()  # its own connection, never handed back to the pool
         assert connection is not None
-        connection.rollback()  # the pool's liveness check may have begun a transaction
-        connection.autocommit = True
-        connection.execute(f"LISTEN {CHANNEL}")
+        try:
+            connection.rollback()  # the pool's liveness check may have begun a transaction
+            connection.autocommit = True
+            connection.execute(f"LISTEN {CHANNEL}")
+        except Exception:
+            connection.close()
+            raise
         self.own.discard(connection.info.backend_pid)
         self._connection = connection
         self._thread = threading.Thread(target=self._run, name="casefile-live", daemon=True)
@@ -192,9 +195,16 @@ class ChangeListener:
             rows = connection.execute("SELECT id FROM cases WHERE id = ANY(%s)", (named,))
             visible = {int(row[0]) for row in rows}
         seen: list[Change] = []
+        out_of_sight: list[Change] = []  # passed on with the case ids alone
         for change in changes:
-            if change.table in CASE_ROWS or change.everything:
-                seen.append(change)
+            if change.everything:
+                out_of_sight.append(change)
+                continue
+            if change.table in CASE_ROWS:
+                if change.cases & visible:
+                    seen.append(change)
+                else:  # walled off, off the team or deleted: the list re-reads, that is all
+                    out_of_sight.append(replace(change, records={}))
                 continue
             records = {
                 record: case
@@ -205,7 +215,9 @@ class ChangeListener:
             if records or cases:
                 seen.append(replace(change, records=records, cases=cases))
         logins = self._logins(connection, {change.pid for change in seen})
-        return [self._with_writer(connection, change, logins.get(change.pid)) for change in seen]
+        return out_of_sight + [
+            self._with_writer(connection, change, logins.get(change.pid)) for change in seen
+        ]
 
     @staticmethod
     def _logins(connection: Any, pids: set[int]) -> dict[int, str]:

@@ -128,6 +128,20 @@ def test_a_screened_colleague_hears_nothing_of_a_walled_case(office: Office, lis
     assert not [c for c in heard.changes if walled in c.records]
 
 
+def test_a_walled_cases_own_row_reaches_a_colleague_as_its_number_alone(
+    office: Office, listen: Any
+) -> None:
+    """A change to a case's row, team or wall passes on (a list re-reads and drops a case
+    just walled off), with the case number only: no record, no writer."""
+    heard = listen(office.open_as("cy"))
+    cases.update_case(office.open_as("bea"), office.walled.case_id, summary="Walled summary")
+    cases.update_case(office.open_as("bea"), office.open_case, summary="Open summary")
+    seen = heard.wait_for("cases", office.open_case)
+    assert seen.by == "bea"
+    (walled,) = heard.about_case(office.walled.case_id)
+    assert walled.table == "cases" and walled.records == {} and walled.by == ""
+
+
 def test_a_payload_names_ids_only_and_stays_small(office: Office) -> None:
     with psycopg.connect(conninfo(office, "cy"), autocommit=True) as raw:
         raw.execute(f"LISTEN {CHANNEL}")
