@@ -4,6 +4,7 @@ it changed, closing stops the listener, and a SQLite window listens to nothing."
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import QLabel
 from app.context import AppContext
 from app.core.server.teams import set_wall
 from app.core.services import cases, notes
+from app.core.storage.notify import Change
 from app.gui.actions import open_form
-from app.gui.window.live import BANNER_NAME
+from app.gui.window.live import BANNER_NAME, banner_text
 from app.gui.window.main_window import MainWindow
 from tests.core.server.conftest import Office, module_pg, office  # noqa: F401 (fixtures)
 from tests.gui.recording import RecordingInteraction
@@ -135,3 +137,15 @@ def test_a_sqlite_window_listens_to_nothing(ctx: AppContext, qtbot: Any) -> None
     qtbot.addWidget(window)
     assert window.live.listener is None
     window.close()
+
+
+def test_the_banner_says_who_and_when() -> None:
+    at = dt.datetime(2026, 12, 7, 14, 32, tzinfo=dt.UTC)
+    changed = Change("notes", "update", 1, {5: 2}, frozenset({2}), by="bea", at=at)
+    local = at.astimezone().strftime("%H:%M")
+    assert banner_text(changed).startswith(f"Changed by bea at {local}.")
+    deleted = Change("notes", "delete", 1, {5: 2}, frozenset({2}), at=at)
+    assert (
+        banner_text(deleted)
+        == f"Deleted by a colleague at {local}. Saving this form will be refused."
+    )

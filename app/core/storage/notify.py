@@ -42,6 +42,9 @@ CHANNEL = "casefile_changes"
 # Changes to these say who may see a case: passed on (ids only) even when the case is
 # out of sight, so a list drops a case that was just walled off.
 CASE_ROWS = {"cases": "case", "case_team": "case", "case_walls": "case"}
+# Tables of no kind of their own: what their change touches (the 30.30 clock's ledger is
+# the case's, keyed by its id).
+PART_OF = {"case_clocks": "case"}
 POLL_SECONDS = 0.1  # how long the listener waits before it checks whether to stop
 OPS = {"I": "insert", "U": "update", "D": "delete"}
 log = logging.getLogger(__name__)
@@ -71,7 +74,7 @@ class Change:
         if self.table in CASE_ROWS:
             return CASE_ROWS[self.table]
         kind = KIND_OF_TABLE.get(self.table)
-        return kind.code if kind is not None else None
+        return kind.code if kind is not None else PART_OF.get(self.table)
 
     def kind_ids(self) -> list[tuple[str, int]]:
         """(kind code, id) of every record named: a case's team or wall names the case."""

@@ -79,13 +79,14 @@ class LivePart(QObject):
         self._tell_open_forms(batch)
 
     def _tell_open_forms(self, batch: list[Change]) -> None:
+        from app.core.kinds import KINDS
         from app.gui.forms.record import EntityForm
 
         for form in self.window.findChildren(EntityForm):
             if form.record_id is None or not form.isVisible():
                 continue
-            for change in batch:
-                if (form.kind, form.record_id) in change.kind_ids():
+            for change in batch:  # the record's own row, not a part of it (a case's clock)
+                if change.table == KINDS[form.kind].table and form.record_id in change.records:
                     show_banner(form, banner_text(change))
 
 

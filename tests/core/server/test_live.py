@@ -195,3 +195,17 @@ def test_sqlite_has_no_listener(tmp_path: Any) -> None:
         assert triggers == 0
     finally:
         ws.close()
+
+
+def test_a_payload_is_read_back_or_refused() -> None:
+    named = parse('{"t": "statements", "op": "U", "pid": 7, "n": 2, "rows": [[3, 1], [4, 1]]}')
+    assert named == Change("statements", "update", 7, {3: 1, 4: 1}, frozenset({1}))
+    assert named.kind_ids() == [("statement", 3), ("statement", 4)]
+    many = parse('{"t": "notes", "op": "I", "pid": 7, "n": 900, "cases": [2, 5]}')
+    assert many is not None and many.cases == {2, 5} and not many.records
+    everything = parse('{"t": "notes", "op": "D", "pid": 7, "n": 90000}')
+    assert everything is not None and everything.everything
+    clock = parse('{"t": "case_clocks", "op": "U", "pid": 7, "n": 1, "rows": [[9, 9]]}')
+    assert clock is not None and clock.kind_ids() == [("case", 9)]
+    for junk in ("", "not json", '{"t": "notes"}', '{"t": "x", "op": "Z", "pid": 1}', "[]"):
+        assert parse(junk) is None
