@@ -48,6 +48,12 @@ class ScheduleHolder(Protocol):
     def records_changed(self) -> None: ...
 
 
+class LiveHolder(Protocol):
+    """The window's ear for colleagues' saves (``window/live.py``)."""
+
+    def follow(self, workspace: Workspace) -> None: ...
+
+
 class WindowHost(Protocol):
     """The main window, as its parts and menus see it."""
 
@@ -56,6 +62,7 @@ class WindowHost(Protocol):
     workspace_label: QLabel
     workspace_part: WorkspaceHolder
     schedule: ScheduleHolder
+    live: LiveHolder
     recent_menu: QMenu
     toolbar: QToolBar
     quit_action: QAction

@@ -29,6 +29,7 @@ from app.gui.sections.list_section import ListSection
 from app.gui.window import chrome
 from app.gui.window.case_menu import CaseMenu
 from app.gui.window.encryption_menu import EncryptionMenu
+from app.gui.window.live import LivePart
 from app.gui.window.records import NOT_IN_BUILD, RecordPart, delete_text
 from app.gui.window.safety_menu import SafetyMenu
 from app.gui.window.schedule import SchedulePart
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.encryption_menu = EncryptionMenu(self)
         self.safety_menu = SafetyMenu(self, KIND_NOUNS)
         self.schedule = SchedulePart(self)
+        self.live = LivePart(self)  # colleagues' saves on a server (workspace_part follows)
         self.context_menus: ContextMenus | None = None  # finish_setup makes them
         self.setWindowIcon(style.app_icon())
         self.setWindowTitle("Casefile")
@@ -292,6 +294,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.live.stop()
         super().closeEvent(event)
 
     # -- navigation -------------------------------------------------------------
@@ -333,8 +336,12 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self, *_args: Any) -> None:
         """The undo stack moved: re-read what shows the records that changed (each
-        command says which), keeping selections."""
-        changes = self._undo_changes()
+        command says which)."""
+        self.show_changes(self._undo_changes())
+
+    def show_changes(self, changes: Any) -> None:
+        """Re-read what shows the records ``changes`` names (an undo step's, or a
+        colleague's on the server), keeping selections."""
         if changes.touches(CASE_LIST_READS):
             self.case_list.refresh()
         case_id = self._case_view.case_id if self._case_view is not None else None

@@ -114,6 +114,7 @@ class WorkspacePart:
             self._waiting.append(action)
 
     def _workspace_changed(self) -> None:
+        self.window.live.follow(self.ctx.workspace)  # colleagues' saves, on a server
         name = self.ctx.workspace.describe()
         self.window.workspace_label.setText(f"Workspace: {name}")
         self.window.workspace_label.setToolTip(name)
