@@ -1,7 +1,7 @@
 """Live colleagues: hear, on a PostgreSQL workspace, what other sessions commit.
 
 Every committed change to a case's records sends a NOTIFY on :data:`CHANNEL` (the
-triggers of migration 0009): the table, the operation, the writer's backend pid and
+triggers of migration 0010): the table, the operation, the writer's backend pid and
 ids only: the (id, case) pairs of up to 50 rows, else the cases, else nothing (re-read
 everything). Any login may LISTEN, so the payload carries no content.
 

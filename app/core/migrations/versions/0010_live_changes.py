@@ -13,16 +13,16 @@ else none ("re-read everything"): always far below NOTIFY's 8,000 bytes.
 
 Nothing on SQLite: one person, one window.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
