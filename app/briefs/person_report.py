@@ -5,24 +5,19 @@ The report is made from :class:`~app.core.services.person_statements.PersonState
 fonts and styles, and carries the brief's confidentiality marking on every page. It is
 written whole or not at all, through a staged file beside the target, like a brief.
 The writers live in :mod:`app.briefs.person_report_pdf` and
-:mod:`app.briefs.person_report_docx`.
+:mod:`app.briefs.person_report_docx`; :mod:`app.briefs.person_report_export` writes a file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from app.briefs import text as t
 from app.briefs.profiles import DEFAULT_MARKING
 from app.core.dates import PartialDate
-from app.core.errors import CasefileError, ValidationError
 from app.core.services.person_statements import PersonStatements
-from app.core.storage.atomic import staged_file
 
-FORMATS = ("pdf", "docx")
 NO_STATEMENTS = "No statements recorded."
 
 
@@ -91,38 +86,3 @@ def build_report(
         marking=t.line(marking) if marking is not None else DEFAULT_MARKING,
         prepared=PartialDate.from_date(today or dt.date.today()).display(),
     )
-
-
-def report_format(path: str | os.PathLike[str]) -> str:
-    """The format the file name's suffix asks for: pdf or docx."""
-    chosen = Path(path).suffix.lstrip(".").lower()
-    if chosen not in FORMATS:
-        raise ValidationError("report", f"{os.fspath(path)!r} must end in .pdf or .docx")
-    return chosen
-
-
-def write_person_report(
-    found: PersonStatements | PersonReport, path: str | os.PathLike[str]
-) -> int | None:
-    """Write the report to ``path`` (its suffix says the format) atomically; the page
-    count for a PDF."""
-    chosen = report_format(path)
-    report = found if isinstance(found, PersonReport) else build_report(found)
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with staged_file(target.parent, prefix=".person-", suffix=f".{chosen}") as staged:
-            staged.file.close()  # the writers open the file by name
-            pages: int | None = None
-            if chosen == "pdf":
-                from app.briefs.person_report_pdf import write_pdf
-
-                pages = write_pdf(report, staged.path)
-            else:
-                from app.briefs.person_report_docx import write_docx
-
-                write_docx(report, staged.path)
-            staged.commit(target)
-    except OSError as exc:
-        raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return pages

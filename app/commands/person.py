@@ -44,13 +44,13 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.core.services.person_statements import find_person, statements_of_person
 
     if args.report:
-        from app.briefs.person_report import report_format
+        from app.briefs.person_report_export import report_format
 
         report_format(args.report)  # refuse a bad suffix before any work
     person = find_person(workspace, args.name)
     found = statements_of_person(workspace, person.id)
     if args.report:
-        from app.briefs.person_report import write_person_report
+        from app.briefs.person_report_export import write_person_report
 
         pages = write_person_report(found, args.report)
         suffix = f" ({pages} pages)" if pages and pages > 1 else ""

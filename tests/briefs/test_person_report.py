@@ -11,7 +11,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from app.briefs.person_report import build_report, write_person_report
+from app.briefs.person_report import build_report
+from app.briefs.person_report_export import write_person_report
 from app.briefs.profiles import DEFAULT_MARKING
 from app.core.services import statements
 from app.core.services.person_statements import statements_of_person
