@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -104,7 +105,10 @@ class PersonStatementsDialog(Dialog):
         self.near_label = QLabel("&Near matches (other people with a similar name, not included):")
         self.near = QListWidget()
         self.near.setAccessibleName("Near matches")
-        self.near.setAccessibleDescription("Other people with a similar name, not included")
+        self.near.setAccessibleDescription(
+            "Other people with a similar name, not included; Enter shows their statements"
+        )
+        self.near.itemActivated.connect(self._open_near)
         self.near.setMaximumHeight(72)
         self.near_label.setBuddy(self.near)
         layout.addWidget(self.near_label)
@@ -176,7 +180,10 @@ class PersonStatementsDialog(Dialog):
         if first is not None:
             self.tree.setCurrentItem(first.child(0) if first.childCount() else first)
         self.near.clear()
-        self.near.addItems([n.describe() for n in found.near])
+        for near in found.near:
+            item = QListWidgetItem(near.describe())
+            item.setData(Qt.ItemDataRole.UserRole, near.person.id)
+            self.near.addItem(item)
         self.near.setVisible(bool(found.near))
         self.near_label.setVisible(bool(found.near))
         self.export_button.setEnabled(True)
@@ -205,6 +212,10 @@ class PersonStatementsDialog(Dialog):
             return None
         talk.inform(self, "Report saved", f"The statements are in {name}")
         return name
+
+    def _open_near(self, item: QListWidgetItem) -> None:
+        """A near match's own statements, in a dialog of their own, to compare."""
+        open_person_statements(self.ctx, int(item.data(Qt.ItemDataRole.UserRole)), None, self)
 
     def _show_words(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         words = item.data(4, Qt.ItemDataRole.UserRole) if item is not None else None

@@ -193,3 +193,16 @@ def test_the_whole_statement_chosen_is_shown_under_the_list(
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(1))  # a case's line: no words
     assert dialog.words.text() == ""
     dialog.close()
+
+
+def test_a_near_match_opens_that_person_s_own_statements(
+    empty_ctx: AppContext, officer: OfficerCases, qtbot: Any
+) -> None:
+    dialog = open_person_statements(empty_ctx, officer.thomas, officer.baker)
+    qtbot.addWidget(dialog)
+    dialog.near.itemActivated.emit(dialog.near.item(0))
+    (ken,) = [d for d in _open_dialogs() if d is not dialog]
+    assert ken.person_id == officer.ken and ken.case_id is None
+    assert _tree(ken) == [("People v. Evans (CR-2026-0411)", ["Ken's words, not his."])]
+    ken.close()
+    dialog.close()
