@@ -85,6 +85,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         encryption,
         history,
         intake,
+        person,
         safety,
         sample,
         search,
@@ -97,7 +98,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
     for module in (
         sample, cases, show, court, clock, deadlines, calendar, archive, brief, search,
-        demo_data, safety, history, intake, encryption, timeline, server, staff, team,
+        demo_data, safety, history, intake, encryption, timeline, server, staff, team, person,
     ):  # fmt: skip
         module.register(commands)
 

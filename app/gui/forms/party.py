@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from app.core import vocab
@@ -24,6 +25,7 @@ from app.core.services import choices, people
 from app.core.services import restore as rs
 from app.core.services.operations import SavePlan
 from app.core.services.role_fields import PARTY_ROLE_FIELDS, PERSON_ROLE_FIELDS
+from app.gui.dialogs.person_statements import other_cases_button
 from app.gui.forms.party_roles import RoleGroups, scrolling_column
 from app.gui.forms.record import EntityForm
 from app.gui.widgets.accessible import name_editors
@@ -118,6 +120,7 @@ class PartyForm(EntityForm):
         self.shared_hint.setWordWrap(True)
         set_label_color(self.shared_hint, muted_color(self.palette()))
         left.addWidget(self.shared_hint)
+        left.addWidget(other_cases_button(self), 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
 
         self.section("In this case", right)

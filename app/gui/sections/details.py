@@ -184,6 +184,8 @@ def _party(ctx: AppContext, page: Page, party_id: int) -> None:
         "Statements", [_statement_item(r) for r in linked["statements"]], "No statements recorded."
     )
     page.links("Events", [_event_item(r) for r in linked["events"]], "Not named in any event.")
+    # Followed by app.gui.dialogs.person_statements (the window's context menus hook it).
+    page.parts.append(f"<p>{link('others', party_id, 'Statements in other cases…', 'party')}</p>")
 
 
 def _statement(ctx: AppContext, page: Page, statement_id: int) -> None:

@@ -99,6 +99,9 @@ class ContextMenus:
         self.view_source_action.triggered.connect(self._view_source)
         self.show_folder_action = QAction("Show &Attachments Folder", parent)
         self.show_folder_action.triggered.connect(self._show_attachments_folder)
+        from app.gui.dialogs.person_statements import other_cases_action
+
+        self.other_cases_action = other_cases_action(window)  # a person's other cases
         self.hook(window.case_list.table, self.fill_case_menu)
         window.with_case_view(self._hook_case_view)
 
@@ -169,7 +172,7 @@ class ContextMenus:
                 menu.addAction(self.copy_quote_action)
                 menu.addAction(self.view_source_action)
             elif name == "people":
-                menu.addAction(self.new_statement_action)
+                menu.addActions([self.new_statement_action, self.other_cases_action])
             menu.addSeparator()
         menu.addAction(window.new_action)
         if name == "documents":
