@@ -15,8 +15,8 @@ from app.briefs.build import build_brief
 from app.briefs.model import Brief
 from app.briefs.names import FORMATS
 from app.briefs.profiles import get_profile, with_sections
-from app.core.errors import CasefileError, ValidationError
-from app.core.storage.atomic import staged_file
+from app.briefs.staging import write_whole
+from app.core.errors import ValidationError
 from app.core.storage.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -41,33 +41,18 @@ def write_brief(
     brief: Brief, path: str | os.PathLike[str], fmt: str, progress: Progress | None = None
 ) -> int | None:
     """Write ``brief`` to ``path`` atomically; the page count for a PDF."""
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
-    tmp = ""
-    try:
-        with staged_file(target.parent, prefix=".brief-", suffix=f".{fmt}") as staged:
-            tmp = str(staged.path)
-            staged.file.close()  # the writers open the file by name
-            if fmt == "pdf":
-                from app.briefs.pdf.document import write_pdf
 
-                pages: int | None = write_pdf(brief, tmp, progress)
-            else:
-                from app.briefs.docx import write_docx
+    def write(staged: Path) -> int | None:
+        if fmt == "pdf":
+            from app.briefs.pdf.document import write_pdf
 
-                write_docx(brief, tmp, progress)
-                pages = None
-            staged.commit(target)
-    except OSError as exc:
-        # Name the file that failed: a missing template is not a full disk.
-        failed = exc.filename if exc.filename not in (None, tmp, str(target)) else None
-        if failed is not None:
-            raise CasefileError(f"cannot read {failed}: {exc.strerror or exc}") from None
-        raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return pages
+            return write_pdf(brief, str(staged), progress)
+        from app.briefs.docx import write_docx
+
+        write_docx(brief, str(staged), progress)
+        return None
+
+    return write_whole(Path(path), "brief", fmt, write)
 
 
 def export_brief(

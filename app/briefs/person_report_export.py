@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 
 from app.briefs.person_report import PersonReport, build_report
-from app.core.errors import CasefileError, ValidationError
+from app.briefs.staging import write_whole
+from app.core.errors import ValidationError
 from app.core.services.person_statements import PersonStatements
-from app.core.storage.atomic import staged_file
 
 FORMATS = ("pdf", "docx")
 
@@ -30,21 +30,15 @@ def write_person_report(
     count for a PDF."""
     chosen = report_format(path)
     report = found if isinstance(found, PersonReport) else build_report(found)
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with staged_file(target.parent, prefix=".person-", suffix=f".{chosen}") as staged:
-            staged.file.close()  # the writers open the file by name
-            pages: int | None = None
-            if chosen == "pdf":
-                from app.briefs.person_report_pdf import write_pdf
 
-                pages = write_pdf(report, staged.path)
-            else:
-                from app.briefs.person_report_docx import write_docx
+    def write(staged: Path) -> int | None:
+        if chosen == "pdf":
+            from app.briefs.person_report_pdf import write_pdf
 
-                write_docx(report, staged.path)
-            staged.commit(target)
-    except OSError as exc:
-        raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return pages
+            return write_pdf(report, staged)
+        from app.briefs.person_report_docx import write_docx
+
+        write_docx(report, staged)
+        return None
+
+    return write_whole(Path(path), "person", chosen, write)

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 from app.briefs.clock.model import ClockExhibit
-from app.core.errors import CasefileError, ValidationError
-from app.core.storage.atomic import staged_file
+from app.briefs.staging import write_whole
+from app.core.errors import ValidationError
 from app.core.storage.workspace import Workspace
 
 FORMATS = ("pdf", "docx")
@@ -47,23 +47,15 @@ def write_clock_exhibit(
     """Write ``exhibit`` to ``path`` atomically; the page count for a PDF."""
     chosen = exhibit_format(path, fmt)
     target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with staged_file(target.parent, prefix=".clock-", suffix=f".{chosen}") as staged:
-            staged.file.close()  # the writers open the file by name
-            pages: int | None = None
-            if chosen == "pdf":
-                from app.briefs.clock.pdf import write_pdf
 
-                pages = write_pdf(exhibit, staged.path)
-            else:
-                from app.briefs.clock.docx import write_docx
+    def write(staged: Path) -> int | None:
+        if chosen == "pdf":
+            from app.briefs.clock.pdf import write_pdf
 
-                write_docx(exhibit, staged.path)
-            staged.commit(target)
-    except OSError as exc:
-        raise CasefileError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return pages
+            return write_pdf(exhibit, staged)
+        from app.briefs.clock.docx import write_docx
+
+        write_docx(exhibit, staged)
+        return None
+
+    return write_whole(target, "clock", chosen, write)

@@ -47,7 +47,12 @@ def chosen_pages(printer: QPrinter, count: int) -> list[int]:
 
 def page_image(page: pdfium.PdfPage, dpi: float) -> QImage:
     """One page as an opaque RGB image at ``dpi``."""
-    bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # RGB, on white
+    return bitmap_image(page.render(scale=dpi / 72, rev_byteorder=True))  # RGB, on white
+
+
+def bitmap_image(bitmap: pdfium.PdfBitmap) -> QImage:
+    """A rendered page (``rev_byteorder``: RGB) as an image with its own pixels; the
+    bitmap is freed."""
     try:
         image = QImage(
             bitmap.buffer,

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.printing.pages import PrintError, fitted
+from app.gui.printing.pages import PrintError, bitmap_image, fitted
 
 GAP = 16  # pixels between sheets and around them
 ZOOM_STEP = 1.25
@@ -125,18 +125,7 @@ class Sheets(QWidget):
             raise PrintError(f"page {index + 1} could not be drawn ({exc})") from None
         finally:
             page.close()
-        try:
-            image = QImage(
-                bitmap.buffer,
-                bitmap.width,
-                bitmap.height,
-                bitmap.stride,
-                QImage.Format.Format_RGB888
-                if bitmap.n_channels == 3
-                else QImage.Format.Format_RGBX8888,
-            ).copy()
-        finally:
-            bitmap.close()
+        image = bitmap_image(bitmap)
         image.setDevicePixelRatio(ratio)
         self.renders += 1
         self.images[index] = (size, image)
