@@ -16,9 +16,9 @@ from reportlab.platypus import CondPageBreak, Flowable, SimpleDocTemplate, Space
 
 from app.briefs import text as t
 from app.briefs.clock.pdf import labelled_table
-from app.briefs.pdf.canvas import page_counting_canvas
+from app.briefs.pdf.canvas import draw_page_heads, draw_page_number, page_counting_canvas
 from app.briefs.pdf.lines import plain, plain_runs
-from app.briefs.pdf.parts import ACCENT, INK, MUTED, RULE, para, styles
+from app.briefs.pdf.parts import para, styles
 from app.briefs.person_report import NO_STATEMENTS, PersonReport
 from app.version import app_version
 
@@ -66,28 +66,19 @@ def write_pdf(report: PersonReport, target: str | os.PathLike[str]) -> int:
     bottom = BOTTOM - 0.4 * inch
 
     def furniture(canv: Canvas, _doc: object) -> None:
-        canv.saveState()
-        canv.setFillColor(ACCENT)
-        canv.setFont(f.sans_bold, 7.5)
-        canv.drawRightString(width - MARGIN, top, marking)
-        canv.setFillColor(INK)
-        canv.setFont(f.sans, 8)
-        canv.drawString(MARGIN, top, person)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(MARGIN, top - 5, width - MARGIN, top - 5)
-        canv.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-        canv.setFillColor(MUTED)
-        canv.setFont(f.sans, 7.5)
-        canv.drawString(MARGIN, bottom, footer)
-        canv.restoreState()
+        draw_page_heads(
+            canv,
+            left=MARGIN,
+            right=width - MARGIN,
+            top=top,
+            bottom=bottom,
+            marking=marking,
+            caption=person,
+            footer=footer,
+        )
 
     def page_count(canv: Canvas, total: int) -> None:
-        canv.saveState()
-        canv.setFillColor(INK)
-        canv.setFont(f.sans_bold, 8)
-        canv.drawRightString(width - MARGIN, bottom, f"Page {canv.getPageNumber()} of {total}")
-        canv.restoreState()
+        draw_page_number(canv, width - MARGIN, bottom, total)
 
     doc = SimpleDocTemplate(
         os.fspath(target), pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,

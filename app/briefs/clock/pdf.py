@@ -12,9 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
 from app.briefs.clock.model import ClockExhibit, PeriodTable
-from app.briefs.pdf.canvas import page_counting_canvas
+from app.briefs.pdf.canvas import draw_page_number, page_counting_canvas
 from app.briefs.pdf.lines import plain_runs
-from app.briefs.pdf.parts import CELL_PADDING, INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
+from app.briefs.pdf.parts import CELL_PADDING, MUTED, RULE, SPLIT_IN_ROW, para, styles
 from app.briefs.pdf.tables import table, table_style
 from app.version import app_version
 
@@ -97,13 +97,7 @@ def write_pdf(exhibit: ClockExhibit, target: str | os.PathLike[str]) -> int:
         canv.restoreState()
 
     def page_count(canv: Canvas, total: int) -> None:
-        canv.saveState()
-        canv.setFillColor(INK)
-        canv.setFont(f.sans_bold, 8)
-        canv.drawRightString(
-            LETTER[0] - MARGIN, 0.45 * inch, f"Page {canv.getPageNumber()} of {total}"
-        )
-        canv.restoreState()
+        draw_page_number(canv, LETTER[0] - MARGIN, 0.45 * inch, total)
 
     doc = SimpleDocTemplate(
         os.fspath(target), pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,

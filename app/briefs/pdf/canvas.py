@@ -60,3 +60,48 @@ def page_counting_canvas(draw_page_count: Any) -> type[Canvas]:
                 rl_config.useA85 = saved
 
     return PageCountCanvas
+
+
+def draw_page_heads(
+    canv: Canvas,
+    *,
+    left: float,
+    right: float,
+    top: float,
+    bottom: float,
+    marking: str,
+    caption: str,
+    footer: str,
+) -> None:
+    """What every page of a brief, an exhibit or a report carries: the confidentiality
+    marking and the caption above a rule at ``top``, the footer under a rule at
+    ``bottom`` (the texts already fitted to the line)."""
+    from app.briefs.pdf.parts import ACCENT, INK, MUTED, RULE, styles
+
+    f = styles().fonts
+    canv.saveState()
+    canv.setFillColor(ACCENT)
+    canv.setFont(f.sans_bold, 7.5)
+    canv.drawRightString(right, top, marking)
+    canv.setFillColor(INK)
+    canv.setFont(f.sans, 8)
+    canv.drawString(left, top, caption)
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.5)
+    canv.line(left, top - 5, right, top - 5)
+    canv.line(left, bottom + 10, right, bottom + 10)
+    canv.setFillColor(MUTED)
+    canv.setFont(f.sans, 7.5)
+    canv.drawString(left, bottom, footer)
+    canv.restoreState()
+
+
+def draw_page_number(canv: Canvas, right: float, bottom: float, total: int) -> None:
+    """ "Page N of M" at the right of the footer line."""
+    from app.briefs.pdf.parts import INK, styles
+
+    canv.saveState()
+    canv.setFillColor(INK)
+    canv.setFont(styles().fonts.sans_bold, 8)
+    canv.drawRightString(right, bottom, f"Page {canv.getPageNumber()} of {total}")
+    canv.restoreState()

@@ -31,12 +31,12 @@ from reportlab.platypus import (
 from app.briefs import text as t
 from app.briefs.collector import cycle_collector_paused
 from app.briefs.model import Brief
-from app.briefs.pdf.canvas import page_counting_canvas
+from app.briefs.pdf.canvas import draw_page_heads, draw_page_number, page_counting_canvas
 from app.briefs.pdf.chronology import entry_flowable
 from app.briefs.pdf.contents import Contents, Entry
 from app.briefs.pdf.court import clock_flowables, dates_flowables
 from app.briefs.pdf.lines import plain, plain_runs
-from app.briefs.pdf.parts import ACCENT, INK, MUTED, RULE, SPLIT_IN_ROW, para, styles
+from app.briefs.pdf.parts import ACCENT, RULE, SPLIT_IN_ROW, para, styles
 from app.briefs.pdf.tables import table
 from app.briefs.pdf.timeline import timeline_flowables, timeline_room
 from app.briefs.tables import (
@@ -115,33 +115,20 @@ class BriefDocTemplate(BaseDocTemplate):
             footer = f"Prepared {self.brief.prepared} \u00b7 {self.brief.subject}"
             self._heads = (marking, caption, _fit(footer, f.sans, 7.5, line - 90))
         marking, caption, footer = self._heads
-        canv.saveState()
-        canv.setFillColor(ACCENT)
-        canv.setFont(f.sans_bold, 7.5)
-        canv.drawRightString(width - MARGIN_X, top, marking)
-        canv.setFillColor(INK)
-        canv.setFont(f.sans, 8)
-        canv.drawString(MARGIN_X, top, caption)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(MARGIN_X, top - 5, width - MARGIN_X, top - 5)
-        bottom = MARGIN_BOTTOM - 0.4 * inch
-        canv.line(MARGIN_X, bottom + 10, width - MARGIN_X, bottom + 10)
-        canv.setFillColor(MUTED)
-        canv.setFont(f.sans, 7.5)
-        canv.drawString(MARGIN_X, bottom, footer)
-        canv.restoreState()
+        draw_page_heads(
+            canv,
+            left=MARGIN_X,
+            right=width - MARGIN_X,
+            top=top,
+            bottom=MARGIN_BOTTOM - 0.4 * inch,
+            marking=marking,
+            caption=caption,
+            footer=footer,
+        )
 
     def draw_page_count(self, canv: Canvas, total: int) -> None:
-        f = styles().fonts
         width, _ = self.pagesize
-        canv.saveState()
-        canv.setFillColor(INK)
-        canv.setFont(f.sans_bold, 8)
-        canv.drawRightString(
-            width - MARGIN_X, MARGIN_BOTTOM - 0.4 * inch, f"Page {canv.getPageNumber()} of {total}"
-        )
-        canv.restoreState()
+        draw_page_number(canv, width - MARGIN_X, MARGIN_BOTTOM - 0.4 * inch, total)
 
     # -- bookmarks, TOC entries, progress -----------------------------------------
 
