@@ -29,7 +29,7 @@ def package_check(folder: Path) -> int:
     from app.gui.interaction import QtInteraction
     from app.gui.printing.brief_print import brief_pdf, brief_printer, preview_dialog
     from app.gui.printing.pages import paint_pdf
-    from app.gui.viewer.window import open_document_viewer
+    from app.gui.viewer import open_document_viewer
 
     app = QApplication(sys.argv[:1])
     ws = open_workspace(folder / "check.casefile", user="package-check")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -63,3 +64,25 @@ def test_application_icon_exists_in_every_format_a_platform_needs() -> None:
     assert (reserved, kind) == (0, 1) and count >= 5
     icns = (icons / "casefile.icns").read_bytes()
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+
+
+def test_the_builds_own_check_runs_from_the_source(tmp_path: Path) -> None:
+    """The check the frozen build runs on itself (print, preview, viewer) also runs from
+    the source tree, so a renamed function it calls fails here, not only in a build."""
+    from tests.gui.fresh_home import fresh_home_env
+
+    folder = tmp_path / "check"
+    folder.mkdir()
+    env = fresh_home_env(tmp_path / "home", CASEFILE_PACKAGE_CHECK=str(folder))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "casefile_entry.py")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    seen = json.loads((folder / "check.json").read_text(encoding="utf-8"))
+    assert seen["printed_sheets"] == seen["preview_pages"] == seen["viewer_pages"] > 1
+    assert 1 <= seen["preview_images_held"] <= 3
