@@ -12,12 +12,12 @@ from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from app.context import AppContext
-from app.core.storage.workspace import open_workspace
 from app.gui.case_view import PageArea
 from app.gui.sections.list_section import ListSection
 from app.gui.sections.record_table import RecordTable
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
+from tests.gui.case_window import case_window
 
 QUOTE = 3  # the Statements list's quote column
 
@@ -25,15 +25,7 @@ QUOTE = 3  # the Statements list's quote column
 @pytest.fixture
 def window(qtbot: Any, ctx: AppContext, qsettings: Any, sample_case_id: int) -> MainWindow:
     ctx.settings = QSettingsMapping(qsettings)  # type: ignore[assignment]
-    win = MainWindow(ctx, workspace_opener=lambda target: open_workspace(target))
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_case(sample_case_id)
-    win.show_section("statements")
-    QApplication.processEvents()
-    return win
+    return case_window(qtbot, ctx, sample_case_id, "statements")
 
 
 def _statements(window: MainWindow) -> ListSection:

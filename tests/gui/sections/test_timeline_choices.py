@@ -7,30 +7,21 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.context import AppContext
 from app.core.storage import models as m
-from app.core.storage.workspace import open_workspace
 from app.core.timeline.marks import gather
 from app.gui.sections import timeline_prefs as prefs
 from app.gui.sections.timeline import TimelineSection
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
+from tests.gui.case_window import case_window
 from tests.gui.recording import RecordingInteraction
 
 
 def _window(qtbot: Any, ctx: AppContext, case_id: int) -> MainWindow:
-    win = MainWindow(ctx, workspace_opener=lambda target: open_workspace(target))
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_case(case_id)
-    win.show_section("timeline")
-    QApplication.processEvents()
-    return win
+    return case_window(qtbot, ctx, case_id, "timeline")
 
 
 @pytest.fixture

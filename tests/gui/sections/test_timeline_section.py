@@ -13,11 +13,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.context import AppContext
-from app.core.storage.workspace import open_workspace
 from app.core.timeline.marks import gather
 from app.gui.sections.timeline import TimelineSection
 from app.gui.settings import QSettingsMapping
 from app.gui.window.main_window import MainWindow
+from tests.gui.case_window import case_window
 from tests.gui.recording import RecordingInteraction
 
 
@@ -32,15 +32,7 @@ def window(
     qtbot: Any, ctx: AppContext, qsettings: Any, sample_case_id: int, talk: RecordingInteraction
 ) -> MainWindow:
     ctx.settings = QSettingsMapping(qsettings)  # type: ignore[assignment]
-    win = MainWindow(ctx, workspace_opener=lambda target: open_workspace(target))
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_case(sample_case_id)
-    win.show_section("timeline")
-    QApplication.processEvents()
-    return win
+    return case_window(qtbot, ctx, sample_case_id, "timeline")
 
 
 def _section(window: MainWindow) -> TimelineSection:
