@@ -8,7 +8,7 @@ paragraph continues when the next paragraph starts with a quotation mark (the
 printer's convention for a quote over several paragraphs); otherwise it ends with its
 paragraph. Single marks inside a quotation are nested quotes and stay part of it.
 
-Who said each one is worked out in app/core/intake/extract.py, sentence by sentence
+Who said each one is worked out in app/core/intake/prose.py, sentence by sentence
 over the paragraph with its quotations masked out (:func:`mask_quotes`).
 """
 

@@ -1,0 +1,365 @@
+"""Statements quoted in prose (news, press releases, letters, opinions, reports).
+
+Paragraphs and quotations are found by app/core/intake/quotes.py (``¶ N`` is the
+N-th non-empty line; a quotation over several paragraphs is one statement with the
+pin cite ``¶¶ 15–16``).
+
+Attribution, in order: a tag after the quotation (``," the mayor said``, ``,"
+said Sheriff Dana Whitlock``); a speech verb before it in the same sentence
+(``Ingram said "..."``, ``Whitfield said: "..."``, ``adding that "..."``);
+``According to X``; ``In her words:`` / ``Gloria's words were:``; a sentence
+ending in a colon just before the paragraph. A quotation with none of these
+takes the speaker of a neighbouring quotation in its paragraph, else the
+sentence's subject or the text's last speaker (marked as a guess). Quotations of
+three words or fewer with no speech verb are scare quotes or nicknames, not
+statements, and are left out. Nothing is downloaded and no model is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.core.intake.extract_attribution import (
+    MASK_START,
+    PRONOUNS,
+    Entity,
+    Registry,
+    clause_subject,
+    clean_np,
+    fold,
+    plausible_np,
+    subject_before,
+)
+from app.core.intake.proposal import Proposal
+from app.core.intake.quotes import (
+    Paragraph,
+    Quote,
+    find_quotes,
+    mask_quotes,
+    paragraphs,
+    sentences,
+)
+
+VERBS = (
+    "said|says|say|told|tells|tell|telling|stated|states|state|added|adds|adding|saying|"
+    "explained|explains|wrote|writes|writing|asked|asks|answered|replied|replies|noted|notes|"
+    "described|describes|confirmed|insisted|recalled|warned|claimed|argued|testified|"
+    "volunteered|continued|acknowledged|admitted|declared|announced|remarked|responded|"
+    "posted|tweeted|shouted|yelled|screamed|whispered|texted|emailed|messaged|complained|"
+    "alleged|alleges|called|calls|urged|observed|maintained|maintains|conceded|joked|"
+    "reported|promised|predicted|boasted|cautioned|stressed|emphasized|emphasised|"
+    "suggested|admits|wonders|wondered|recounted|recalls"
+)
+_VERB = re.compile(rf"(?<![-\w])(?:{VERBS})\b", re.IGNORECASE)  # not "so-called"
+_PARTICIPLE = re.compile(r"ing$")
+_THINGS = "video|post|photo|picture|footage|clip|image|article|story|report|document|sign|letter"
+_SPEAKER_NP = (
+    r"(?:(?:the|a|an|one|our|his|her|their)\s+)?"
+    r"(?:[A-Za-z][\w'’.\-]*\s+){0,6}?[A-Za-z][\w'’.\-]*"
+)
+_TAG_AFTER = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<np>{_SPEAKER_NP})\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?]*)",
+    re.IGNORECASE,
+)
+_TAG_AFTER_INVERTED = re.compile(
+    r"^\s*[,—–-]?\s*(?P<verb>said|says|added|wrote|asked|stated|explained|continued|"
+    r"replied|answered|according to)\s+(?P<np>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,;]{2,80}?)\s*,", re.IGNORECASE)
+_WORDS_OF = re.compile(
+    r"(?:\b(?:in|by)\s+)?(?P<np>\b[\w'’.\- ]{1,40}?)['’]s?\s+(?:own\s+)?"
+    r"(?:words|answer|reply|response|message|note|text|statement)\b(?:\s+(?:were|was|are|is))?"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_WORDS = re.compile(
+    r"\b(?:in\s+)?(?P<np>his|her|their|my|our)\s+(?:own\s+)?"
+    r"(?:words|answer|reply|response|message)\b(?:\s+(?:were|was))?\s*:\s*$",
+    re.IGNORECASE,
+)
+_TO_RECIPIENT = re.compile(
+    r"\b(?:statement|interview|speaking|talking|remarks?|comments?|letter|email|message|post)"
+    r"\s+(?:to|with)\s+(?P<np>[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|\bbefore\b|\bafter\b|\bwhen\b|"
+    r"\bon\b|\bthat\b|\babout\b|$))",
+    re.IGNORECASE,
+)
+_OUTLET_REPORTED = re.compile(r"(?P<np>[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)\s+reported\b")
+_RECIPIENT_AFTER_TOLD = re.compile(
+    r"^\s*(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:]{1,60}?)(?=\s*(?:[,.;:]|\bthat\b|\bwhen\b|"
+    r"\bin\b|\bon\b|\babout\b|\bafter\b|\bbefore\b|\bwhile\b|$))",
+    re.IGNORECASE,
+)
+
+
+def read_prose(text: str, progress: Callable[[int, int], None] | None = None) -> list[Proposal]:
+    """The statements prose (news, releases, letters, opinions, reports) quotes, in the
+    order they appear. ``progress(done, total)`` hears of the paragraphs read (and may
+    raise to stop the reading)."""
+    paras = paragraphs(text)
+    quotes = find_quotes(paras)
+    by_para: dict[int, list[tuple[int, int, Quote]]] = {}
+    for quote in quotes:
+        for index, start, end in quote.pieces:
+            by_para.setdefault(index, []).append((start, end, quote))
+    registry = Registry()
+    colon_attribution: dict[int, tuple[str, Entity | None]] = {}
+    recent_recipient: dict[int, tuple[str, int]] = {}
+    for index, para in enumerate(paras):
+        if progress is not None and index % 50 == 0:
+            progress(index, len(paras))
+        spans = sorted(by_para.get(index, []), key=lambda item: item[0])
+        masked = mask_quotes(para, spans)
+        for s_start, s_end in sentences(masked):
+            registry.clock += 1
+            sentence = masked[s_start:s_end]
+            _read_sentence(
+                registry, para, sentence, s_start, spans, colon_attribution, index, recent_recipient
+            )
+    _fill_gaps(quotes, by_para, paras, colon_attribution, registry)
+    return [_proposal(q, paras) for q in quotes if not q.drop]
+
+
+def _read_sentence(
+    registry: Registry,
+    para: Paragraph,
+    sentence: str,
+    offset: int,
+    spans: list[tuple[int, int, Quote]],
+    colon_attribution: dict[int, tuple[str, Entity | None]],
+    index: int,
+    recent_recipient: dict[int, tuple[str, int]],
+) -> None:
+    # Asides in brackets ("ADA Kevin Park (Major Crimes)") are never the subject.
+    sentence = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), sentence)
+    registry.scan(sentence)
+    for outlet in _OUTLET_REPORTED.finditer(sentence):
+        registry.last_outlet = outlet.group("np").split()[-1]
+    sentence_recipient = ""
+    to_match = _TO_RECIPIENT.search(sentence)
+    if to_match:
+        sentence_recipient = to_match.group("np").strip()
+        if clean_np(sentence_recipient)[:1].isupper():
+            registry.last_outlet = sentence_recipient
+    inside = [(s, e, q) for s, e, q in spans if offset <= s < offset + len(sentence)]
+    main_subject: Entity | None = None
+    main_set = False
+    # Subjects of speech verbs outside quotations, in order (the first is the main subject).
+    for verb in _VERB.finditer(sentence):
+        phrase, entity = subject_before(registry, sentence[: verb.start()], verb.group(0))
+        if phrase and not main_set:
+            main_subject, main_set = entity, True
+            break
+    if not main_set:
+        lead = re.match(r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)", sentence)
+        if lead:
+            word = lead.group(1)
+            if fold(word) in PRONOUNS or word[:1].isupper():
+                _phrase, entity = registry.resolve_phrase(word)
+                if entity is not None:
+                    main_subject, main_set = entity, True
+        according = _ACCORDING.search(sentence)
+        if according and not inside:
+            _phrase, entity = registry.resolve_phrase(according.group("np"))
+            main_subject, main_set = entity, entity is not None
+    previous: Quote | None = None
+    for q_start, q_end, quote in inside:
+        rel_start, rel_end = q_start - offset, q_end - offset
+        quote.context = para.text[offset : offset + len(sentence)].strip()
+        quote.sentence_subject = main_subject
+        _attribute(registry, quote, sentence, rel_start, rel_end, previous, sentence_recipient)
+        if quote.speaker is not None or quote.phrase:
+            previous = quote
+        _nickname_or_scare(quote, para.text, q_start, q_end)
+    if main_set and main_subject is not None:
+        registry.subject(main_subject)
+        if sentence_recipient:
+            recent_recipient[id(main_subject)] = (sentence_recipient, para.number)
+    for _s, _e, quote in inside:
+        held = recent_recipient.get(id(quote.speaker))
+        if not quote.recipient and held and para.number - held[1] <= 1:
+            quote.recipient = held[0]  # "In a statement to BuzzFeed, ... The spokesperson added"
+        elif quote.recipient and quote.speaker is not None:
+            recent_recipient[id(quote.speaker)] = (quote.recipient, para.number)
+    stripped = sentence.rstrip()
+    if stripped.endswith(":") and offset + len(sentence) >= len(para.text.rstrip()) - 1:
+        found = list(_VERB.finditer(sentence))
+        if found:
+            verb = found[-1]
+            colon_attribution[index] = subject_before(
+                registry, sentence[: verb.start()], verb.group(0)
+            )
+
+
+def _attribute(
+    registry: Registry,
+    quote: Quote,
+    sentence: str,
+    start: int,
+    end: int,
+    previous: Quote | None,
+    sentence_recipient: str,
+) -> None:
+    after = sentence[end:]
+    after = after.split(MASK_START)[0]
+    before = sentence[:start]
+    tag = _TAG_AFTER_INVERTED.match(after)
+    if tag and not re.match(r"^(?:he|she|they|it|i|we)$", tag.group("np").strip(), re.I):
+        np = tag.group("np")
+        # '," said Andrade-Moore's attorney, Felix Navarro of ...': the name after the role.
+        named = re.match(
+            r"^\s*,\s*((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*)", after[tag.end("np") :]
+        )
+        if named and (np[:1].islower() or re.search(r"['’]s\b", np)):
+            np = named.group(1)
+        _set(registry, quote, np, "tag after (verb first)", 0.9)
+        quote.has_verb = True
+        _recipient(registry, quote, tag.group("verb"), "", sentence_recipient)
+        return
+    tag = _TAG_AFTER.match(after)
+    if tag and plausible_np(tag.group("np")):
+        _set(registry, quote, tag.group("np"), "tag after", 0.9)
+        quote.has_verb = True
+        _recipient(registry, quote, tag.group("verb"), tag.group("rest"), sentence_recipient)
+        return
+    words = _WORDS_OF.search(before) or _POSSESSIVE_WORDS.search(before)
+    if words:
+        _set(registry, quote, words.group("np").split()[-1], "their words", 0.85)
+        quote.has_verb = True
+        return
+    verbs = list(_VERB.finditer(before))
+    accordings = list(_ACCORDING.finditer(before))
+    according = accordings[-1] if accordings else None
+    # "One officer states in the video posted "...": a thing does not speak; use the verb before.
+    while len(verbs) > 1 and re.search(rf"\b(?:{_THINGS})\s*$", before[: verbs[-1].start()], re.I):
+        verbs.pop()
+    if verbs and (according is None or verbs[-1].start() > according.end()):
+        verb = verbs[-1]
+        quote.has_verb = True
+        if _PARTICIPLE.search(verb.group(0)) and previous is not None:
+            # '," a spokesperson told the publication, adding that "..."'
+            quote.speaker, quote.phrase = previous.speaker, previous.phrase
+            quote.how, quote.confidence = "same speaker, same sentence", 0.85
+            quote.recipient = previous.recipient
+            return
+        if _PARTICIPLE.search(verb.group(0)):
+            # "X issued a statement to CNN, saying ...": the speaker is the clause's subject.
+            phrase, entity = clause_subject(registry, before[: verb.start()])
+            if phrase:
+                quote.speaker, quote.phrase = entity, phrase
+                quote.how, quote.confidence = "subject of the clause", 0.8
+                _recipient(registry, quote, verb.group(0), before[verb.end() :], sentence_recipient)
+                return
+        phrase, entity = subject_before(registry, before[: verb.start()], verb.group(0))
+        if phrase or entity is not None:
+            quote.speaker, quote.phrase = entity, phrase
+            quote.how, quote.confidence = "speech verb before", 0.85
+            rest = before[verb.end() :]
+            _recipient(registry, quote, verb.group(0), rest, sentence_recipient)
+            return
+    if according is not None:
+        _set(registry, quote, according.group("np"), "according to", 0.85)
+        quote.has_verb = True
+        return
+
+
+def _set(registry: Registry, quote: Quote, np: str, how: str, confidence: float) -> None:
+    phrase, entity = registry.resolve_phrase(np)
+    quote.speaker, quote.phrase, quote.how = entity, phrase, how
+    quote.confidence = confidence if entity is not None else confidence - 0.3
+    if entity is not None:
+        registry.subject(entity)
+
+
+def _recipient(
+    registry: Registry, quote: Quote, verb: str, rest: str, sentence_recipient: str
+) -> None:
+    recipient = ""
+    if verb.lower().startswith("tel") or verb.lower() == "told":
+        match = _RECIPIENT_AFTER_TOLD.match(rest)
+        if match:
+            recipient = match.group("np").strip()
+    recipient = recipient or sentence_recipient
+    if fold(recipient) in {
+        "the publication",
+        "the paper",
+        "the newspaper",
+        "the outlet",
+        "the station",
+        "the network",
+        "the site",
+    }:
+        recipient = registry.last_outlet or recipient
+    elif recipient[:1].isupper() and " " in recipient:
+        spans = registry.scan(recipient)
+        if spans and spans[-1][2].kind == "person":
+            recipient = spans[-1][2].name
+    quote.recipient = recipient
+
+
+def _nickname_or_scare(quote: Quote, text: str, start: int, end: int) -> None:
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    if quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after):
+        quote.drop = True  # Derrick “Dwreck” Ingram: a nickname, not a statement
+    elif quote.words <= 3 and not quote.has_verb:
+        quote.drop = True  # a scare quote or a title, not a statement
+
+
+def _fill_gaps(
+    quotes: list[Quote],
+    by_para: dict[int, list[tuple[int, int, Quote]]],
+    paras: list[Paragraph],
+    colon_attribution: dict[int, tuple[str, Entity | None]],
+    registry: Registry,
+) -> None:
+    for quote in quotes:
+        if quote.drop or quote.speaker is not None or quote.phrase:
+            continue
+        index = quote.pieces[0][0]
+        same = [q for _s, _e, q in sorted(by_para.get(index, []), key=lambda x: x[0])]
+        position = same.index(quote)
+        neighbours = [q for q in reversed(same[:position])] + same[position + 1 :]
+        for other in neighbours:
+            if other is not quote and (other.speaker is not None or other.phrase):
+                quote.speaker, quote.phrase = other.speaker, other.phrase
+                quote.recipient = quote.recipient or other.recipient
+                quote.how, quote.confidence = "another quotation in the paragraph", 0.8
+                break
+        else:
+            if index - 1 in colon_attribution and quote.pieces[0][1] <= 1:
+                quote.phrase, quote.speaker = colon_attribution[index - 1]
+                quote.how, quote.confidence = "introduced by a colon", 0.8
+            elif quote.sentence_subject is not None:
+                quote.speaker = quote.sentence_subject
+                quote.how, quote.confidence = "subject of the sentence (a guess)", 0.5
+            elif registry.last_subject is not None and quote.words > 3:
+                quote.speaker = registry.last_subject
+                quote.how, quote.confidence = "last speaker (a guess)", 0.3
+        if quote.words <= 3 and not quote.has_verb:
+            quote.drop = True
+
+
+def _proposal(quote: Quote, paras: list[Paragraph]) -> Proposal:
+    first, last = quote.pieces[0], quote.pieces[-1]
+    entity = quote.speaker
+    if entity is not None:
+        speaker, kind, title = entity.name, entity.kind, entity.title
+    else:
+        speaker, kind, title = clean_np(quote.phrase), "unknown", ""
+    return Proposal(
+        text=quote.text,
+        speaker=speaker,
+        speaker_as_written=quote.phrase,
+        speaker_title=title,
+        speaker_kind=kind,
+        recipient=clean_np(quote.recipient) if quote.recipient[:1].islower() else quote.recipient,
+        paragraph=paras[first[0]].number,
+        end_paragraph=paras[last[0]].number,
+        context=quote.context,
+        how=quote.how or "no attribution found",
+        confidence=round(quote.confidence, 2),
+        start=paras[first[0]].offset + first[1],
+        end=paras[last[0]].offset + last[2],
+    )
