@@ -1,17 +1,146 @@
 """Statements from a recording transcript (body-worn camera, interview room, jail call):
 speaker labels, ``[00:03:12]`` stamps and WebVTT/SRT cues; pin cites ``[hh:mm:ss]``.
+
+One proposal per speaker turn. The layout is read by recording_layout.py, who the
+labels are by recording_speakers.py; here the turns become proposals with the
+setting the form implies (body-worn camera: a police encounter; interview room: a
+police interview; jail or 911 call: a phone call) and the header's date.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from app.core.intake import recording_speakers as speakers
 from app.core.intake.proposal import Proposal
+from app.core.intake.recording_layout import Turn, count_marks, header_end, turns
+
+_SETTINGS = (
+    (
+        "phone_call",
+        r"inmate (?:tele)?phone|jail call|telephone system|\b911\b|phone call|call id"
+        r"|calling party|called party|dispatch recording",
+    ),
+    (
+        "police_interview",
+        r"interview room|interrogation|recorded interview|custodial interview"
+        r"|interview of|\binterview\b|statement of",
+    ),
+    (
+        "police_encounter",
+        r"body[- ]?worn|body[- ]?cam|\bbwc\b|dash[- ]?cam|in-car (?:video|camera)|patrol video",
+    ),
+)
+_MONTHS = "january february march april may june july august september october november december"
+_MONTH = {name: n for n, name in enumerate(_MONTHS.split(), 1)}
 
 
 def looks_like(text: str) -> bool:
-    """Whether ``text`` is in this form."""
-    return False
+    """Whether ``text`` is in this form: time stamps or cues with speaker labels."""
+    sample = text[:20000]
+    if sample.lstrip().startswith("WEBVTT"):
+        return True
+    marks, labels = count_marks(sample)
+    return marks >= 3 and labels >= 2
+
+
+def setting_of(header: str) -> str:
+    """The setting the transcript's header implies, by the earliest telling words."""
+    best = (len(header) + 1, "")
+    for setting, pattern in _SETTINGS:
+        match = re.search(pattern, header, re.IGNORECASE)
+        if match and match.start() < best[0]:
+            best = (match.start(), setting)
+    return best[1]
+
+
+def date_of(header: str) -> str:
+    """The first date the header gives, as YYYY-MM-DD ("" when none)."""
+    found: list[tuple[int, str]] = []
+    for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", header):
+        found.append((m.start(), f"{m.group(1)}-{m.group(2)}-{m.group(3)}"))
+    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", header):
+        found.append((m.start(), f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"))
+    month = rf"({'|'.join(_MONTH)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"
+    for m in re.finditer(month, header, re.IGNORECASE):
+        day = f"{m.group(3)}-{_MONTH[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+        found.append((m.start(), day))
+    return min(found)[1] if found else ""
+
+
+def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speakers.Speaker]:
+    """Who each label is, once for the whole transcript."""
+    mapped = speakers.header_names(header)
+    out: dict[str, speakers.Speaker] = {}
+    for turn in all_turns:
+        label = turn.label
+        if label in out:
+            continue
+        if speakers.is_placeholder(label):
+            named = mapped.get(label.upper())
+            if named:
+                name, title = named
+                if len(name.split()) == 1:
+                    name = speakers.complete_name(name, text)
+                out[label] = speakers.Speaker(label, name, title, "person", "named in the header")
+            else:
+                out[label] = speakers.Speaker(label, label, "", "label", "")
+            continue
+        rank, rest = speakers.split_rank(label)
+        rest = rest.strip()
+        if len(rest.split()) == 1:
+            name = speakers.complete_name(rest, text)
+        else:
+            name = speakers.name_case(rest)
+        why = f"named {name} elsewhere in the transcript" if name != rest else ""
+        out[label] = speakers.Speaker(label, name, rank, "person", why)
+    # a placeholder voice that introduces itself or answers "what's your name?"
+    for index, turn in enumerate(all_turns):
+        who = out[turn.label]
+        if who.kind != "label":
+            continue
+        words = text[turn.start : turn.end]
+        named = speakers.introduced_name(words)
+        if named:
+            name, title = named
+            if len(name.split()) == 1:
+                name = speakers.complete_name(name, text)
+            out[turn.label] = speakers.Speaker(
+                turn.label, name, title, "person", "introduces themself at " + f"[{turn.stamp}]"
+            )
+            continue
+        if index:
+            prev = all_turns[index - 1]
+            surname = speakers.addressed_name(text[prev.start : prev.end])
+            if surname and prev.label != turn.label:
+                out[turn.label] = speakers.Speaker(
+                    turn.label,
+                    speakers.complete_name(surname, text),
+                    "",
+                    "person",
+                    f"answers when addressed by name at [{prev.stamp}]",
+                )
+                continue
+            if prev.label != turn.label:
+                answer = speakers.answered_name(text[prev.start : prev.end], words)
+                if answer:
+                    out[turn.label] = speakers.Speaker(
+                        turn.label, answer, "", "person", f"gives the name at [{turn.stamp}]"
+                    )
+    return out
+
+
+def _recipient(index: int, all_turns: list[Turn], who: dict[str, speakers.Speaker]) -> str:
+    """The other voice of the exchange: the previous turn's speaker, else the next's."""
+    me = who[all_turns[index].label].name
+    for step in (-1, 1):
+        near = index + step
+        if 0 <= near < len(all_turns):
+            other = who[all_turns[near].label]
+            if other.name != me and "automated" not in other.label.lower():
+                return other.name
+    return ""
 
 
 def read(
@@ -21,4 +150,50 @@ def read(
     document_date: str = "",
 ) -> list[Proposal]:
     """The statements of ``text``, in the order they appear."""
-    return []
+    header = text[: header_end(text)]
+    notes = "\n".join(line for line in text.splitlines() if line.startswith("NOTE"))
+    header_all = header + "\n" + notes
+    setting = setting_of(header_all)
+    date = date_of(header_all) or document_date
+    all_turns = turns(text)
+    who = _resolve(text, header_all, all_turns)
+    out: list[Proposal] = []
+    total = len(all_turns)
+    for index, turn in enumerate(all_turns):
+        if progress and index % 200 == 0:
+            progress(index, total)
+        words = text[turn.start : turn.end]
+        if not re.search(r"\w", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", words)):
+            continue  # [inaudible] alone
+        speaker = who[turn.label]
+        pin = f"[{turn.stamp}]" if turn.stamp else ""
+        source = "voice tag" if turn.voice else "label"
+        how = f"{source} {turn.label}" + (f" at {pin}" if pin else "")
+        if speaker.why:
+            how += f", {speaker.why}"
+        out.append(
+            Proposal(
+                text=words,
+                speaker=speaker.name,
+                speaker_as_written=turn.label,
+                speaker_title=speaker.title,
+                speaker_kind=speaker.kind,
+                recipient=_recipient(index, all_turns, who),
+                context=words,
+                how=how,
+                confidence=0.9 if speaker.kind == "person" else 0.8,
+                start=turn.start,
+                end=turn.end,
+                setting=setting,
+                date=date,
+                speech="verbatim",
+                pin=pin,
+                label=turn.label,
+                speaker_start=turn.label_start,
+                speaker_end=turn.label_end,
+                form="recording",
+            )
+        )
+    if progress:
+        progress(total, total)
+    return out

@@ -1,0 +1,120 @@
+"""The recording-transcript reader: labels, stamps, cues, who the labels are."""
+
+from __future__ import annotations
+
+from app.core.intake import forms, recording
+
+STAMPED = """MADE UP BODY-WORN CAMERA TRANSCRIPT
+Date: 03/05/2024   Device 7 (Officer 1)
+Speakers: OFFICER 1 (wearer); SPEAKER 1 (driver)
+
+[00:00:02] [Recording begins.]
+[00:00:05] OFFICER 1: Good evening. License, please.
+[00:00:09] SPEAKER 1: Sure, it's right here.
+[00:00:15] [radio traffic]
+[00:00:20] SPEAKER 1: [inaudible]
+[00:01:02] OFFICER 1: Mr. Quenby, step out of the car.
+And keep your hands where I can see them.
+[00:01:07] SPEAKER 1: Why? I did nothing.
+[00:01:09] UNIDENTIFIED MALE: Leave him alone!
+"""
+
+
+def test_stamped_turns_become_proposals_with_pins_setting_and_date() -> None:
+    found = recording.read(STAMPED)
+    assert [p.pin for p in found] == [
+        "[00:00:05]",
+        "[00:00:09]",
+        "[00:01:02]",
+        "[00:01:07]",
+        "[00:01:09]",
+    ]
+    first = found[0]
+    assert first.text == "Good evening. License, please."
+    assert (first.speaker, first.speaker_kind, first.label) == ("OFFICER 1", "label", "OFFICER 1")
+    assert STAMPED[first.speaker_start : first.speaker_end] == "OFFICER 1"
+    assert {p.setting for p in found} == {"police_encounter"}
+    assert {p.date for p in found} == {"2024-03-05"}
+    assert {p.speech for p in found} == {"verbatim"}
+    assert found[2].text.endswith("where I can see them.")  # the turn runs on
+    assert found[4].speaker == "UNIDENTIFIED MALE"
+
+
+def test_a_voice_addressed_by_name_is_resolved_keeping_its_label() -> None:
+    found = recording.read(STAMPED)
+    driver = [p for p in found if p.label == "SPEAKER 1"]
+    assert {p.speaker for p in driver} == {"Quenby"}
+
+
+def test_header_mapping_and_role_fields_name_the_labels() -> None:
+    text = """MADE UP COUNTY JAIL - INMATE TELEPHONE SYSTEM
+Inmate: FARROW, JUDE   Date: 2024-11-02
+Speaker identification: SPEAKER 1 = inmate; SPEAKER 2 = called party
+OFFICER 1 = P.O. Mara Tellis
+
+[00:00:01] SPEAKER 2: Hello?
+[00:00:03] SPEAKER 1: It's me.
+[00:00:06] OFFICER 1: Time's up.
+"""
+    found = recording.read(text)
+    assert [p.speaker for p in found] == ["SPEAKER 2", "Jude Farrow", "Mara Tellis"]
+    assert [p.label for p in found] == ["SPEAKER 2", "SPEAKER 1", "OFFICER 1"]
+    assert found[2].speaker_title == "P.O."
+    assert {p.setting for p in found} == {"phone_call"}
+    assert {p.date for p in found} == {"2024-11-02"}
+
+
+def test_webvtt_cues_voice_tags_and_an_officer_who_introduces_themself() -> None:
+    text = """WEBVTT
+
+NOTE Interview room 2, recorded interview, January 9, 2025
+
+1
+00:00:01.500 --> 00:00:04.000
+<v DET. ORLOV>I'm Detective Nadia Orlov. Do you understand your rights?
+
+2
+00:00:04.900 --> 00:00:06.000
+<v Unknown male>Yeah.
+
+3
+00:00:06.200 --> 00:00:09.000
+SPEAKER 3: I'm Officer Tam Reyk, for the record.
+"""
+    found = recording.read(text)
+    assert [p.pin for p in found] == ["[00:00:01]", "[00:00:04]", "[00:00:06]"]
+    assert (found[0].speaker, found[0].speaker_title) == ("Nadia Orlov", "Det.")
+    assert (found[1].speaker, found[1].label) == ("Unknown male", "Unknown male")
+    assert (found[2].speaker, found[2].label) == ("Tam Reyk", "SPEAKER 3")
+    assert {p.setting for p in found} == {"police_interview"}
+    assert {p.date for p in found} == {"2025-01-09"}
+
+
+def test_srt_cue_numbers_and_comma_fractions() -> None:
+    text = """1
+00:03:12,480 --> 00:03:15,000
+SGT. HOLLIS: Step back from the car.
+
+2
+00:03:15,200 --> 00:03:17,000
+WOMAN: Okay, okay.
+"""
+    found = recording.read(text + "\n3\n00:03:18,000 --> 00:03:19,000\nSGT. HOLLIS: Thanks.\n")
+    assert [(p.pin, p.speaker) for p in found] == [
+        ("[00:03:12]", "Hollis"),
+        ("[00:03:15]", "WOMAN"),
+        ("[00:03:18]", "Hollis"),
+    ]
+    assert recording.looks_like(text + "\n3\n00:03:18,000 --> 00:03:19,000\nSGT. HOLLIS: Thanks.\n")
+
+
+def test_looks_like_says_no_to_prose_and_court_transcripts() -> None:
+    report = (
+        "INCIDENT REPORT\nDate: 01/02/2024\nNarrative: At 21:10 I spoke with the caller.\n"
+        'She said, "He left at 9:30." Officer Wu: arrived 21:15.\n'
+    )
+    court = "\n".join(f"{n:>2}   Q.  Where were you at 10:15?" for n in range(1, 26))
+    assert not recording.looks_like(report)
+    assert not recording.looks_like(court)
+    assert recording.looks_like(STAMPED)
+    assert forms.detect(STAMPED) == "recording"
