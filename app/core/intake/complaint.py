@@ -1,17 +1,327 @@
 """Statements from a criminal complaint or affidavit: "Deponent states that ...",
 "informant states ...", "the defendant stated in substance ..."; pin cites ``¶ N``.
+
+Each allegation is attributed to whoever the form says it comes from: the sworn
+deponent (their own allegations, a sworn statement), an informant the deponent is
+informed by, or a person whose words are reported (the defendant, another officer).
+Words without quotation marks ("stated in substance", "states that") are reported
+speech; words in quotation marks are verbatim. The pin cite is the text's own
+paragraph number where it numbers its paragraphs, else the count of non-empty lines.
+People and dates are found by complaint_people.py, speech by complaint_speech.py.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from app.core.intake.complaint_people import People, date_before, find_people, resolve_name
+from app.core.intake.complaint_speech import Report, reports
 from app.core.intake.proposal import Proposal
+
+_FORM = re.compile(
+    r"\b(?:criminal|felony|misdemeanor)\s+complaint\b|\baffidavit\b|\bcomplaint\b", re.IGNORECASE
+)
+_SWORN = re.compile(
+    r"\bdeponent\b|\bdeposes? and (?:says|states?)\b|\bbeing (?:first )?duly sworn\b|\baffiant\b"
+    r"|\bcomplainant\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"deposes and says|depose and state|states as follows|false statements|"
+    r"source of deponent's information|sworn to before me|subscribed|respectfully submitted",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})[.)]\s+(?=\S)")
+_OWN_VOICE = re.compile(
+    r"^(?:[A-Z][^,.]{0,60},\s*)?(?:I\s+(?:am|have|was|respectfully|submit|believe|know|make)\b"
+    r"|This affidavit\b)"
+)
+_INTERVIEW = re.compile(
+    r"Miranda|advised of (?:his|her|their) rights|waived|interview|interrogat", re.IGNORECASE
+)
+_OWN_STATES = {"states", "stated", "says", "said"}
+
+
+@dataclass
+class _Unit:
+    """A paragraph: where it runs and its pin number."""
+
+    start: int
+    end: int
+    number: int
 
 
 def looks_like(text: str) -> bool:
-    """Whether ``text`` is in this form."""
-    return False
+    """Whether ``text`` is a complaint or an affidavit in the deponent's sworn form."""
+    head = text[:4000]
+    if not _FORM.search(head):
+        return False
+    formulas = len(
+        re.findall(
+            r"\b(?:[Dd]eponent|[Aa]ffiant|[Cc]omplainant) (?:is |was |further |also )*"
+            r"(?:states|stated|informed|says|avers)",
+            text,
+        )
+    )
+    return formulas >= 1 or bool(_SWORN.search(head) and re.search(r"\bI,\s+[A-Z]", head))
+
+
+_CLOSERS = frozenset('.:;!?"”)')
+
+
+def units(text: str) -> tuple[list[_Unit], bool]:
+    """The paragraphs of ``text`` with their pin numbers, and whether the text numbers
+    them (else a paragraph's number is the count of non-empty lines where it starts;
+    a sentence wrapped over lines stays one paragraph)."""
+    lines: list[tuple[int, int, str]] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        if body.strip():
+            lines.append((offset, offset + len(body), body))
+        offset += len(raw)
+    numbered = sum(1 for _, _, body in lines if _NUMBERED.match(body)) >= 3
+    out: list[_Unit] = []
+    for count, (start, end, body) in enumerate(lines, 1):
+        mark = _NUMBERED.match(body)
+        previous = text[out[-1].start : out[-1].end] if out else ""
+        continues = bool(out) and not mark and body.lstrip()[:1].islower()
+        if out and not mark and not body.isupper() and not previous.isupper():
+            if numbered and out[-1].number or not numbered:
+                continues = continues or previous.rstrip()[-1:] not in _CLOSERS
+        if continues:
+            out[-1].end = end
+            continue
+        if numbered:
+            number = int(mark.group(1)) if mark else 0
+            out.append(_Unit(start + (mark.end() if mark else 0), end, number))
+        else:
+            out.append(_Unit(start, end, count))
+    return out, numbered
+
+
+def line_counts(text: str) -> tuple[list[int], list[int]]:
+    """Offsets where each non-empty line starts, and its count: to pin by line."""
+    starts: list[int] = []
+    counts: list[int] = []
+    offset = 0
+    count = 0
+    for raw in text.splitlines(keepends=True):
+        if raw.strip():
+            count += 1
+            starts.append(offset)
+            counts.append(count)
+        offset += len(raw)
+    return starts, counts
+
+
+class _Reader:
+    """Reads one complaint, keeping who the informants are as it goes."""
+
+    def __init__(self, text: str, document_date: str) -> None:
+        self.text = text
+        self.people: People = find_people(text)
+        self.date = self.people.date or document_date
+        self.informants: list[str] = []
+        self.out: list[Proposal] = []
+
+    def known(self) -> list[str]:
+        return [self.people.deponent, self.people.defendant, *self.informants]
+
+    def speaker(self, report: Report, unit: _Unit) -> tuple[str, str] | None:
+        """(name, title) of who spoke in ``report``."""
+        people = self.people
+        if report.kind == "deponent":
+            return people.deponent, people.deponent_title
+        if report.kind == "defendant":
+            return people.defendant or "the defendant", ""
+        if report.kind == "alias":
+            return report.who, ""
+        if report.kind == "role":
+            words = report.who.strip().split(None, 1)
+            if words[0].lower() in {"the", "said"} and len(words) > 1:
+                words = words[1:]
+            return f"the {' '.join(words).lower()}", ""
+        if report.kind == "informant":
+            named = report.who.split()[1:] if report.who.lower().startswith("informant ") else []
+            if named:
+                return resolve_name(" ".join(named), self.text, self.informants)
+            return (self.informants[-1], "") if self.informants else ("informant", "")
+        if report.kind == "pronoun":
+            sentence_start = max(
+                self.text.rfind(". ", unit.start, report.who_start) + 1, unit.start
+            )
+            before = self.text[sentence_start : report.who_start]
+            surname = people.defendant.split()[-1] if people.defendant else ""
+            if "defendant" in before.lower() or (surname and surname in before):
+                return people.defendant or "the defendant", ""
+            return None
+        name, title = resolve_name(report.who, self.text, self.known())
+        return name, title
+
+    def recipient(self, report: Report, reporter: str) -> str:
+        to = report.to.lower()
+        if to in {"deponent", "the deponent", "affiant", "your affiant", "complainant", "me", "us"}:
+            return self.people.deponent
+        if to in {"informant", "the informant"}:
+            return self.informants[-1] if self.informants else "informant"
+        if to in {"the defendant", "defendant"}:
+            return self.people.defendant
+        if report.to and report.to[0].isupper():
+            return resolve_name(report.to, self.text, self.known())[0]
+        return reporter
+
+    def read_unit(self, unit: _Unit) -> None:
+        text = self.text
+        body = text[unit.start : unit.end]
+        if _BOILERPLATE.search(body):
+            return
+        found = reports(text, unit.start, unit.end)
+        reporter_of: dict[int, int] = {}
+        keep: list[bool] = []
+        for i, report in enumerate(found):
+            keep.append(True)
+            for j in range(i + 1, len(found)):
+                inner = found[j]
+                if report.start <= inner.span_start < report.end:
+                    reporter_of[j] = i
+                    report.end = inner.span_start
+                    while report.end > report.start and text[report.end - 1] in " ,;":
+                        report.end -= 1
+                    if text[report.end - 4 : report.end] == " and":
+                        report.end -= 4
+                    words = text[report.start : report.end]
+                    keep[i] = len(words.split()) >= 12 or " and that " in words
+                    break
+        names: list[tuple[str, str]] = []
+        for report in found:
+            who = self.speaker(report, unit)
+            names.append(who or ("", ""))
+            if who and report.verb == "informed" and report.kind == "name":
+                self.informants.append(who[0])
+        last_quote: Proposal | None = None
+        for i, report in enumerate(found):
+            name, title = names[i]
+            if not keep[i] or not name:
+                continue
+            reporter = names[reporter_of[i]][0] if i in reporter_of else ""
+            proposal = self.propose(report, unit, name, title, reporter)
+            if report.verbatim:
+                last_quote = proposal
+        self.loose_quotes(unit, found, last_quote)
+        if not found and _OWN_VOICE.match(body):
+            self.add(
+                unit,
+                unit.start,
+                unit.end,
+                self.people.deponent,
+                self.people.deponent_title,
+                "sworn_statement",
+                self.date,
+                False,
+                "",
+                "the affiant's own words",
+                self.people.deponent_start,
+                self.people.deponent_end,
+            )
+
+    def propose(
+        self, report: Report, unit: _Unit, name: str, title: str, reporter: str
+    ) -> Proposal:
+        people = self.people
+        setting = ""
+        date = date_before(self.text, report.start) or self.date
+        if report.kind == "deponent" and report.verb in _OWN_STATES and not reporter:
+            setting, date = "sworn_statement", self.date
+        elif name == people.defendant and reporter not in self.informants:
+            context = self.text[unit.start : report.start]
+            setting = "police_interview" if _INTERVIEW.search(context) else "police_encounter"
+        recipient = self.recipient(report, reporter)
+        if report.kind == "informant" or report.verb == "informed":
+            recipient = recipient or people.deponent
+        how = f"{report.who} {report.verb}" + (" (reported)" if not report.verbatim else "")
+        return self.add(
+            unit,
+            report.start,
+            report.end,
+            name,
+            title,
+            setting,
+            date,
+            report.verbatim,
+            recipient if recipient != name else "",
+            how,
+            report.who_start,
+            report.who_end,
+        )
+
+    def loose_quotes(self, unit: _Unit, found: list[Report], last: Proposal | None) -> None:
+        """Quotations no report introduces take the voice of the paragraph's last quotation."""
+        if last is None:
+            return
+        for match in re.finditer(r"[\"“]([^\"”]+)[\"”]", self.text[unit.start : unit.end]):
+            start, end = unit.start + match.start(1), unit.start + match.end(1)
+            if len(match.group(1).split()) < 3 or start < last.end:
+                continue
+            if any(r.start <= start < r.end for r in found):
+                continue
+            self.add(
+                unit,
+                start,
+                end,
+                last.speaker,
+                last.speaker_title,
+                last.setting,
+                last.date,
+                True,
+                last.recipient,
+                "a quotation after " + last.speaker + "'s",
+                last.speaker_start,
+                last.speaker_end,
+            )
+
+    def add(
+        self,
+        unit: _Unit,
+        start: int,
+        end: int,
+        name: str,
+        title: str,
+        setting: str,
+        date: str,
+        verbatim: bool,
+        recipient: str,
+        how: str,
+        who_start: int,
+        who_end: int,
+    ) -> Proposal:
+        proposal = Proposal(
+            text=self.text[start:end],
+            speaker=name,
+            speaker_as_written=self.text[who_start:who_end] if who_start >= 0 else name,
+            speaker_title=title,
+            speaker_kind="person",
+            recipient=recipient,
+            paragraph=unit.number,
+            end_paragraph=unit.number,
+            context=self.text[unit.start : unit.end],
+            how=how + f" in ¶ {unit.number}",
+            confidence=0.8 if verbatim else 0.7,
+            start=start,
+            end=end,
+            setting=setting,
+            date=date,
+            speech="verbatim" if verbatim else "reported",
+            pin=f"¶ {unit.number}" if unit.number else "",
+            speaker_start=who_start,
+            speaker_end=who_end,
+            form="complaint",
+        )
+        self.out.append(proposal)
+        return proposal
 
 
 def read(
@@ -21,4 +331,19 @@ def read(
     document_date: str = "",
 ) -> list[Proposal]:
     """The statements of ``text``, in the order they appear."""
-    return []
+    reader = _Reader(text, document_date)
+    paragraphs, numbered = units(text)
+    for index, unit in enumerate(paragraphs):
+        if progress and index % 50 == 0:
+            progress(index, len(paragraphs))
+        reader.read_unit(unit)
+    if progress:
+        progress(len(paragraphs), len(paragraphs))
+    if not numbered:  # pin each statement at the line where its words begin
+        starts, counts = line_counts(text)
+        for proposal in reader.out:
+            index = bisect.bisect_right(starts, proposal.start) - 1
+            if index >= 0:
+                proposal.paragraph = proposal.end_paragraph = counts[index]
+                proposal.pin = f"¶ {counts[index]}"
+    return sorted(reader.out, key=lambda p: p.start)

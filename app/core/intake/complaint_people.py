@@ -1,0 +1,124 @@
+"""Who a complaint or affidavit names, and its dates.
+
+The deponent (the sworn officer or agent: "Detective Jo Roe, Shield 12, ... deposes
+and says", "I, Jo Roe, being duly sworn ... I am a Special Agent"), the defendant of
+the caption ("-against- JOHN DOE, Defendant", "v. JOHN DOE"), the complaint's own
+date (the jurat or the signature line) and the dates the narrative puts in force.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.intake.recording_speakers import complete_name, name_case, split_rank
+
+_RANK = (
+    r"Police Officer|Special Agent|Task Force Officer|Detective|Det\.|Officer|P\.O\.|"
+    r"Sergeant|Sgt\.|Lieutenant|Lt\.|Trooper|Deputy|Investigator|Inspector|Agent|"
+    r"Captain|Capt\.|Corporal|Cpl\.|Sheriff|Chief"
+)
+_NAME = r"[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u00c0-\u024f-]+){1,2}"
+_MONTHS = "january february march april may june july august september october november december"
+_MONTH = {name: n for n, name in enumerate(_MONTHS.split(), 1)}
+DATE = re.compile(
+    rf"\b(?:({'|'.join(_MONTH)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}))",
+    re.IGNORECASE,
+)
+# Short forms of ranks, as the narrative writes them before a surname.
+RANK_WORDS = {"tfo": "Task Force Officer", "sa": "Special Agent", "p.o.": "Police Officer"}
+
+
+@dataclass
+class People:
+    """The deponent and defendant of one complaint."""
+
+    deponent: str = "deponent"
+    deponent_title: str = ""
+    deponent_start: int = -1
+    deponent_end: int = -1
+    defendant: str = ""
+    date: str = ""
+
+
+def iso(match: re.Match[str]) -> str:
+    """A :data:`DATE` match as YYYY-MM-DD."""
+    if match.group(1):
+        month, day, year = _MONTH[match.group(1).lower()], match.group(2), match.group(3)
+    else:
+        month, day, year = int(match.group(4)), match.group(5), match.group(6)
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def date_before(text: str, offset: int, floor: int = 0) -> str:
+    """The last full date the text gives before ``offset`` (from ``floor``), else ""."""
+    found = ""
+    for match in DATE.finditer(text, floor, offset):
+        found = iso(match)
+    return found
+
+
+def complaint_date(text: str) -> str:
+    """The date the complaint was sworn or signed: the jurat's, else the last one."""
+    jurat = re.search(r"(?i)(?:sworn to|subscribed)[^\n]*", text)
+    if jurat:
+        match = DATE.search(jurat.group(0))
+        if match:
+            return iso(match)
+    dates = list(DATE.finditer(text))
+    return iso(dates[-1]) if dates else ""
+
+
+def find_people(text: str) -> People:
+    """The deponent, the defendant and the date of ``text``."""
+    people = People(date=complaint_date(text))
+    first_person = re.search(rf"\bI,\s+({_NAME}),\s+(?:being|having been|a\s)", text)
+    opening = re.search(
+        rf"(?m)^\s*(?:(?:[Yy]our\s+)?(?:[Aa]ffiant|[Dd]eponent|[Cc]omplainant),?\s+)?"
+        rf"(?P<rank>{_RANK})\s+(?P<name>{_NAME}),[^\n]*?"
+        r"(?:deposes|duly sworn|states as follows|says)",
+        text,
+    )
+    if first_person:
+        people.deponent = first_person.group(1)
+        people.deponent_start, people.deponent_end = first_person.span(1)
+        role = re.search(
+            r"\bI am (?:a|an)\s+((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+"
+            r"(?:with|of|for|employed|assigned)",
+            text,
+        )
+        if role:
+            people.deponent_title = role.group(1)
+    elif opening:
+        people.deponent = opening.group("name")
+        people.deponent_title = opening.group("rank")
+        people.deponent_start, people.deponent_end = opening.span("name")
+    caption = re.search(
+        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)\s+([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
+        r"(?=,|\s{2,}|\s*$|\s+Defendant)",
+        text[:3000],
+        re.MULTILINE,
+    )
+    if caption:
+        people.defendant = name_case(caption.group(1).strip())
+    return people
+
+
+def resolve_name(words: str, text: str, known: list[str]) -> tuple[str, str]:
+    """(full name, title) for a name as the narrative writes it ("TFO Marr", "Roe")."""
+    words = words.strip()
+    title = ""
+    first = words.split()[0].lower() if words.split() else ""
+    if first in RANK_WORDS and len(words.split()) > 1:
+        title, words = RANK_WORDS[first], words.split(None, 1)[1]
+    else:
+        rank, rest = split_rank(words)
+        if rank and rest:
+            title, words = rank, rest
+    last = words.split()[-1].lower() if words.split() else ""
+    for name in known:
+        if name and name.split()[-1].lower() == last:
+            return name, title
+    if len(words.split()) == 1 and not re.search(r"\d", words):
+        return complete_name(words, text), title
+    return words, title

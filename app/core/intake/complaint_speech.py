@@ -1,0 +1,203 @@
+"""Speech reported in one paragraph of a complaint or affidavit.
+
+Finds "<who> stated/said/told <whom>[, in substance,] that ... / : ... / "..."" and
+the passive "is informed by <who> that ...", with who is speaking as the text
+writes it (deponent, I, informant, the defendant, a name, he/she) and where the
+reported words begin and end: to the sentence's end after "that", to the
+paragraph's end after a colon, to the closing mark of a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VERBS = (
+    r"stated|states|said|says|told|tells|informed|advised|reported|admitted|explained|"
+    r"claimed|indicated|asserted|yelled|shouted|exclaimed|replied|responded|added|"
+    r"wrote|texted|stating|saying"
+)
+_VERB = re.compile(rf"\b(?:also\s+|further\s+|then\s+|later\s+|again\s+)?({VERBS})\b")
+_PASSIVE = re.compile(
+    r"(?:\b(?:[Dd]eponent|[Aa]ffiant|[Cc]omplainant|I|she|he)\s+)?"
+    r"\b(?:is|was|were|am|has been|have been)\s+"
+    r"(?:further\s+|also\s+)?(?:informed|told|advised)\s+by\s+"
+    r"(?P<who>(?:the\s+|said\s+)?informant\b|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
+    r"(?:,[^,]{0,160},)?\s*(?=that\b)"
+)
+_MODIFIER = re.compile(
+    r"\s*,?\s*(?:in sum and substance|in substance|in words to the effect of|"
+    r"words to the effect of|in part|in essence|substantially)\b\s*,?"
+)
+_OBJECT = re.compile(
+    r"\s+(?:to\s+)?(?P<obj>deponent|the deponent|me|him|her|them|us|(?:the\s+)?informant|"
+    r"(?:the\s+)?defendant|agents|officers|(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=[\s,.:;])"
+)
+_ROLES = (
+    r"victim|witness|caller|reporting party|manager|store manager|clerk|cashier|employee|"
+    r"security guard|loss prevention (?:officer|agent)|neighbou?r|passenger|driver|"
+    r"co-defendant|complaining witness|owner|resident|tenant|landlord|bystander"
+)
+_SUBJECT_TAILS = (
+    ("relative", re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),?\s+who(?:\s+then)?$")),
+    ("role", re.compile(rf"\b(?:[Tt]he\s+|[Ss]aid\s+)?(?i:{_ROLES})((?:\s+[A-Z][\w'-]+){{0,3}})$")),
+    ("alias", re.compile(r"confidential (?:informant|source)\s*\(\s*[\"“]([^\"”]+)[\"”]\s*\)$")),
+    ("defendant", re.compile(r"\b(?:[Tt]he\s+|[Ss]aid\s+)?[Dd]efendant((?:\s+[A-Z][\w'-]+)*)$")),
+    ("informant", re.compile(r"\b(?:[Tt]he\s+|[Ss]aid\s+)?[Ii]nformant((?:\s+[A-Z][\w'-]+)*)$")),
+    (
+        "deponent",
+        re.compile(
+            r"(?:\b[Dd]eponent|\bI|\b(?:[Yy]our\s+)?[Aa]ffiant|\b[Cc]omplainant"
+            r"|\b[Tt]he undersigned)$"
+        ),
+    ),
+    ("pronoun", re.compile(r"\b(?:[Hh]e|[Ss]he)$")),
+    ("name", re.compile(r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)$")),
+)
+_NOT_SUBJECTS = frozenset(
+    """the a an after when on at agents officers it this that these they we police
+    then while before during and but however""".split()
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no ave u.s u.s.c inc co jr sr tfo p.o det sgt lt capt cpl a.m p.m".split()
+)
+
+
+@dataclass
+class Report:
+    """One report of speech: who, as written, and the words reported."""
+
+    kind: str  # deponent, informant, defendant, pronoun, alias, name
+    who: str  # the words naming the speaker
+    who_start: int
+    who_end: int
+    start: int  # the reported words
+    end: int
+    verbatim: bool
+    verb: str
+    to: str = ""  # the recipient as written ("deponent", "TFO Roe"), "" when none
+    span_start: int = -1  # where the report's own words begin (its subject or passive)
+
+
+def sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence running at ``start`` ends (after its stop), at most ``limit``."""
+    for match in re.finditer(r"[.!?][\"”’']?(?=\s+[A-Z\"“(]|\s*$)", text[start:limit]):
+        stop = start + match.start()
+        word = re.search(r"([\w.]+)$", text[start:stop])
+        if word and (
+            word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))
+        ):
+            continue
+        return start + match.end()
+    return limit
+
+
+def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None:
+    before = text[floor:at].rstrip()
+    for kind, pattern in _SUBJECT_TAILS:
+        match = pattern.search(before)
+        if not match:
+            continue
+        words = match.group(0)
+        start = floor + match.start()
+        if kind in {"alias", "relative"}:
+            kind = "name" if kind == "relative" else kind
+            return kind, match.group(1), floor + match.start(1), floor + match.end(1)
+        if kind == "role" and match.group(1).strip():
+            named = match.group(1).strip()
+            return "name", named, floor + match.start(1) + 1, floor + match.end(1)
+        if kind == "name":
+            parts = words.split()
+            while parts and parts[0].lower().rstrip(",") in _NOT_SUBJECTS:
+                start += len(parts[0]) + 1
+                parts = parts[1:]
+            if not parts or parts[-1].lower() in _NOT_SUBJECTS:
+                return None
+            words = " ".join(parts)
+            start = floor + before.rfind(words)
+        return kind, words, start, start + len(words)
+    return None
+
+
+def _content(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int, bool] | None:
+    """(start, end, verbatim) of the words reported from ``at`` on, else None."""
+    rest = text[at:limit]
+    colon = re.match(r"\s*:\s*", rest)
+    if colon:
+        start = at + colon.end()
+        quote = re.match(r"[\"“]", text[start:limit])
+        if quote:
+            return _quoted(text, start, limit)
+        return start, limit, False
+    that = re.match(r"\s*,?\s*(?=that\b)", rest)
+    if that:
+        start = at + that.end()
+        return start, sentence_end(text, start, limit), False
+    quote = re.match(r"\s*,?\s*(?=[\"“])", rest)
+    if quote:
+        return _quoted(text, at + quote.end(), limit)
+    if allow_bare:
+        bare = re.match(r"\s*,?\s*(?=[A-Za-z])", rest)
+        if bare:
+            start = at + bare.end()
+            return start, sentence_end(text, start, limit), False
+    return None
+
+
+def _quoted(text: str, mark: int, limit: int) -> tuple[int, int, bool] | None:
+    close = "”" if text[mark] == "“" else '"'
+    end = text.find(close, mark + 1, limit)
+    if end < 0:
+        return None
+    return mark + 1, end, True
+
+
+def reports(text: str, start: int, end: int) -> list[Report]:
+    """The speech reported in ``text[start:end]`` (one paragraph), in order."""
+    found: list[Report] = []
+    for match in _PASSIVE.finditer(text, start, end):
+        who = match.group("who")
+        kind = "informant" if "informant" in who.lower() else "name"
+        sentence = sentence_end(text, match.end(), end)
+        found.append(
+            Report(
+                kind,
+                who,
+                match.start("who"),
+                match.end("who"),
+                match.end(),
+                sentence,
+                False,
+                "informed",
+                "deponent",
+                match.start(),
+            )
+        )
+    for match in _VERB.finditer(text, start, end):
+        if any(r.span_start <= match.start() < r.start for r in found):
+            continue
+        subject = _subject(text, start, match.start())
+        if subject is None:
+            continue
+        kind, who, who_start, who_end = subject
+        verb = match.group(1)
+        at = match.end()
+        to = ""
+        took = False
+        for _ in range(3):
+            modifier = _MODIFIER.match(text, at, end)
+            if modifier:
+                at, took = modifier.end(), True
+                continue
+            obj = _OBJECT.match(text, at, end)
+            direct = verb in {"told", "tells", "informed", "advised"}
+            if obj and (direct or text[at : obj.start("obj")].strip() == "to"):
+                to, at, took = obj.group("obj"), obj.end(), True
+                continue
+            break
+        content = _content(text, at, end, allow_bare=took)
+        if content is None:
+            continue
+        found.append(Report(kind, who, who_start, who_end, *content, verb, to, who_start))
+    found.sort(key=lambda r: r.span_start)
+    return found
