@@ -42,7 +42,7 @@ _OWN_VOICE = re.compile(
 _INTERVIEW = re.compile(
     r"Miranda|advised of (?:his|her|their) rights|waived|interview|interrogat", re.IGNORECASE
 )
-_OWN_STATES = {"states", "stated", "says", "said"}
+_OWN_STATES = {"states", "stated", "says", "said", "alleges"}
 
 
 @dataclass
@@ -137,6 +137,9 @@ class _Reader:
         if report.kind == "deponent":
             return people.deponent, people.deponent_title
         if report.kind == "defendant":
+            named = re.sub(r"(?i)^(?:the\s+|said\s+)?defendant\s*", "", report.who).strip()
+            if named and people.defendant.split()[-1:] != named.split()[-1:]:
+                return resolve_name(named, self.text, self.known())
             return people.defendant or "the defendant", ""
         if report.kind == "alias":
             return report.who, ""
@@ -194,7 +197,10 @@ class _Reader:
                     if text[report.end - 4 : report.end] == " and":
                         report.end -= 4
                     words = text[report.start : report.end]
-                    keep[i] = len(words.split()) >= 12 or " and that " in words
+                    # a lead-in ("that, after being advised of his rights,") is no statement;
+                    # a clause of its own ("Deponent observed the defendant ...") is
+                    own_clause = report.verb == "alleges" and len(words.split()) >= 4
+                    keep[i] = own_clause or len(words.split()) >= 12 or " and that " in words
                     break
         names: list[tuple[str, str]] = []
         for report in found:
@@ -233,7 +239,7 @@ class _Reader:
     ) -> Proposal:
         people = self.people
         setting = ""
-        date = date_before(self.text, report.start) or self.date
+        date = date_before(self.text, report.start)
         if report.kind == "deponent" and report.verb in _OWN_STATES and not reporter:
             setting, date = "sworn_statement", self.date
         elif name == people.defendant and reporter not in self.informants:

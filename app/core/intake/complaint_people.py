@@ -21,8 +21,13 @@ _RANK = (
 _NAME = r"[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u00c0-\u024f-]+){1,2}"
 _MONTHS = "january february march april may june july august september october november december"
 _MONTH = {name: n for n, name in enumerate(_MONTHS.split(), 1)}
+_MONTH.update({name[:3]: n for name, n in list(_MONTH.items())})
+_MONTH["sept"] = 9
+_MONTH_WORD = r"(?:" + "|".join(sorted(_MONTH, key=len, reverse=True)) + r")"
 DATE = re.compile(
-    rf"\b(?:({'|'.join(_MONTH)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}))",
+    rf"\b(?:(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    r"|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{4})"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+(?P<m3>{_MONTH_WORD}),?\s+(?P<y3>\d{{4}}))\b",
     re.IGNORECASE,
 )
 # Short forms of ranks, as the narrative writes them before a surname.
@@ -43,10 +48,12 @@ class People:
 
 def iso(match: re.Match[str]) -> str:
     """A :data:`DATE` match as YYYY-MM-DD."""
-    if match.group(1):
-        month, day, year = _MONTH[match.group(1).lower()], match.group(2), match.group(3)
+    if match.group("m1"):
+        month, day, year = _MONTH[match.group("m1").lower()], match.group("d1"), match.group("y1")
+    elif match.group("m3"):
+        month, day, year = _MONTH[match.group("m3").lower()], match.group("d3"), match.group("y3")
     else:
-        month, day, year = int(match.group(4)), match.group(5), match.group(6)
+        month, day, year = int(match.group("m2")), match.group("d2"), match.group("y2")
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
@@ -101,6 +108,10 @@ def find_people(text: str) -> People:
     )
     if caption:
         people.defendant = name_case(caption.group(1).strip())
+        for match in re.finditer(re.escape(people.defendant), text, re.IGNORECASE):
+            if not match.group(0).isupper():
+                people.defendant = match.group(0)
+                break
     return people
 
 

@@ -18,25 +18,29 @@ VERBS = (
     r"wrote|texted|stating|saying"
 )
 _VERB = re.compile(rf"\b(?:also\s+|further\s+|then\s+|later\s+|again\s+)?({VERBS})\b")
+_ROLES = (
+    r"victim|complainant|witness|caller|reporting party|manager|store manager|clerk|"
+    r"cashier|employee|"
+    r"security guard|loss prevention (?:officer|agent)|neighbou?r|passenger|driver|"
+    r"co-defendant|complaining witness|owner|resident|tenant|landlord|bystander"
+)
 _PASSIVE = re.compile(
     r"(?:\b(?:[Dd]eponent|[Aa]ffiant|[Cc]omplainant|I|she|he)\s+)?"
     r"\b(?:is|was|were|am|has been|have been)\s+"
     r"(?:further\s+|also\s+)?(?:informed|told|advised)\s+by\s+"
-    r"(?P<who>(?:the\s+|said\s+)?informant\b|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
-    r"(?:,[^,]{0,160},)?\s*(?=that\b)"
+    r"(?P<who>(?:the\s+|said\s+)?informant\b"
+    rf"|(?:(?:the|a|an)\s+)?(?i:{_ROLES})(?:,?\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})?"
+    r"|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
+    r"(?:,(?:(?!\bthat\b)[^,]){0,160})*,?\s*(?=that\b)"
 )
 _MODIFIER = re.compile(
     r"\s*,?\s*(?:in sum and substance|in substance|in words to the effect of|"
     r"words to the effect of|in part|in essence|substantially)\b\s*,?"
 )
 _OBJECT = re.compile(
-    r"\s+(?:to\s+)?(?P<obj>deponent|the deponent|me|him|her|them|us|(?:the\s+)?informant|"
+    r"(?:\s+|(?<=[\s,]))(?:to\s+)?(?P<obj>deponent|the deponent|(?:your\s+)?affiant|complainant|"
+    r"me|him|her|them|us|(?:the\s+)?informant|"
     r"(?:the\s+)?defendant|agents|officers|(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=[\s,.:;])"
-)
-_ROLES = (
-    r"victim|witness|caller|reporting party|manager|store manager|clerk|cashier|employee|"
-    r"security guard|loss prevention (?:officer|agent)|neighbou?r|passenger|driver|"
-    r"co-defendant|complaining witness|owner|resident|tenant|landlord|bystander"
 )
 _SUBJECT_TAILS = (
     ("relative", re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),?\s+who(?:\s+then)?$")),
@@ -152,18 +156,55 @@ def _quoted(text: str, mark: int, limit: int) -> tuple[int, int, bool] | None:
     return mark + 1, end, True
 
 
+_OWN_ACT = re.compile(
+    r"\s*(?P<who>[Dd]eponent|(?:[Yy]our\s+)?[Aa]ffiant|[Cc]omplainant)\s+(?:further\s+|also\s+|then\s+)?"
+    r"(?=(?:observed|saw|recovered|found|heard|arrested|searched|seized|recognized|reviewed|"
+    r"responded|identified|interviewed|spoke|viewed|watched|approached|retrieved|"
+    r"is|was|has|had|personally)\b)"
+)
+
+
+def own_act(text: str, start: int, end: int) -> Report | None:
+    """The deponent's own allegation opening a paragraph ("Deponent observed ..."), if any."""
+    match = _OWN_ACT.match(text, start, end)
+    if not match or re.match(
+        r"\s*(?:is|was)\s+(?:further\s+|also\s+)?(?:informed|told|advised)", text[match.end() : end]
+    ):
+        return None
+    return Report(
+        "deponent",
+        match.group("who"),
+        match.start("who"),
+        match.end("who"),
+        match.start("who"),
+        sentence_end(text, match.end(), end),
+        False,
+        "alleges",
+        "",
+        match.start("who"),
+    )
+
+
 def reports(text: str, start: int, end: int) -> list[Report]:
     """The speech reported in ``text[start:end]`` (one paragraph), in order."""
     found: list[Report] = []
     for match in _PASSIVE.finditer(text, start, end):
         who = match.group("who")
+        who_start = match.start("who")
         kind = "informant" if "informant" in who.lower() else "name"
+        role = re.match(rf"(?:(?:the|a|an)\s+)?(?i:{_ROLES})\b,?\s*", who)
+        if role and kind == "name":
+            if who[role.end() :].strip():
+                who_start += role.end()
+                who = who[role.end() :]
+            else:
+                kind = "role"
         sentence = sentence_end(text, match.end(), end)
         found.append(
             Report(
                 kind,
                 who,
-                match.start("who"),
+                who_start,
                 match.end("who"),
                 match.end(),
                 sentence,
@@ -199,5 +240,10 @@ def reports(text: str, start: int, end: int) -> list[Report]:
         if content is None:
             continue
         found.append(Report(kind, who, who_start, who_end, *content, verb, to, who_start))
+    if not any(r.kind == "deponent" and r.span_start <= start + 2 for r in found):
+        act = own_act(text, start, end)
+        if act is not None:
+            act.span_start = -1  # its own words begin with the subject; nothing reports it
+            found.append(act)
     found.sort(key=lambda r: r.span_start)
     return found

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 # Ranks and honorifics written before a name in a label, as spoken or abbreviated.
 RANKS = {
+    "police officer": "Police Officer",
+    "task force officer": "Task Force Officer",
+    "tfo": "TFO",
     "officer": "Officer",
     "ofc": "Ofc.",
     "off": "Off.",
@@ -61,7 +64,10 @@ PLACEHOLDER_WORDS = frozenset(
     interviewer interviewee subject man woman person child juvenile boy girl
     bystander crowd multiple several other others all recording announcement
     uf um uv unk unid party called detective deputy trooper agent sergeant
-    narrator transcriber interpreter translator paramedic medic ems nurse""".split()
+    narrator transcriber interpreter translator paramedic medic ems nurse defendant
+    complainant mother father son daughter brother sister wife husband girlfriend
+    boyfriend friend clerk manager guard doctor neighbor neighbour resident minor
+    student teacher employee customer attorney counsel lawyer""".split()
 )
 
 _NAME_WORD = r"[A-Z][a-zA-Z'\u00c0-\u024f]+(?:-[A-Z][a-zA-Z'\u00c0-\u024f]+)*"
@@ -189,10 +195,20 @@ def header_names(header: str) -> dict[str, tuple[str, str]]:
     return found
 
 
+# Words of an agency's or a place's name, never of a person's ("This is Halden County ...").
+ORG_WORDS = frozenset(
+    """county city police department office sheriff's sheriffs state court unit division
+    bureau station precinct district patrol highway services center centre jail""".split()
+)
+
+
 def introduced_name(words: str) -> tuple[str, str] | None:
     """(name, rank) when a turn's speaker introduces themself by rank or full name."""
     match = _INTRO.search(words)
     if not match:
+        return None
+    said = f"{match.group('rank') or ''} {match.group('name')}".lower().split()
+    if any(word in ORG_WORDS for word in said):
         return None
     rank_words = match.group("rank") or ""
     rank, rest = split_rank(f"{rank_words} {match.group('name')}".strip())

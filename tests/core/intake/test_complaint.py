@@ -141,3 +141,33 @@ def test_looks_like_says_no_to_reports_and_transcripts() -> None:
     assert complaint.looks_like(FEDERAL)
     assert forms.detect(STATE) == "complaint"
     assert forms.detect(FEDERAL) == "complaint"
+
+
+def test_own_observation_roles_in_the_passive_and_a_jurat_in_words() -> None:
+    text = "\n".join(
+        [
+            "MADE UP MISDEMEANOR COMPLAINT",
+            "THE PEOPLE v. RONA VELL, Defendant.",
+            "Police Officer Kai Dunn, Shield 3, states as follows:",
+            "Deponent observed the defendant strike the window with a bat, and the defendant"
+            " stated in sum and substance: I DID IT.",
+            "Deponent is informed by the complainant, Ada Fenn, of an address known to the"
+            " District Attorney, that the window belongs to her.",
+            "Deponent is informed by the store manager that the bat was taken from the shelf.",
+            "Sworn to before me this 4th day of May, 2024.",
+        ]
+    )
+    found = complaint.read(text)
+    seen = _by_start(found, "Deponent observed")
+    assert (seen.speaker, seen.setting, seen.date, seen.pin) == (
+        "Kai Dunn",
+        "sworn_statement",
+        "2024-05-04",
+        "¶ 4",
+    )
+    assert seen.text.endswith("with a bat,")
+    said = _by_start(found, "I DID IT")
+    assert (said.speaker, said.speech, said.recipient) == ("Rona Vell", "reported", "Kai Dunn")
+    assert said.date == ""  # the complaint never says when; not the jurat's date
+    assert _by_start(found, "that the window").speaker == "Ada Fenn"
+    assert _by_start(found, "that the bat").speaker == "the store manager"
