@@ -150,12 +150,13 @@ def read(
     document_date: str = "",
 ) -> list[Proposal]:
     """The statements of ``text``, in the order they appear."""
-    header = text[: header_end(text)]
+    all_turns = turns(text)
+    # the header is all before the first turn (a caption file's first cue may hold it)
+    header = text[: all_turns[0].label_start] if all_turns else text[: header_end(text)]
     notes = "\n".join(line for line in text.splitlines() if line.startswith("NOTE"))
     header_all = header + "\n" + notes
     setting = setting_of(header_all)
     date = date_of(header_all) or document_date
-    all_turns = turns(text)
     who = _resolve(text, header_all, all_turns)
     out: list[Proposal] = []
     total = len(all_turns)

@@ -20,6 +20,11 @@ LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][\w'.\-]*|\d+)(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+|of|the)){0,4})"
     rf"[ \t]*(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\))?[ \t]*:[ \t]*(?=\S)"
 )
+# A label with its stamp alone on a line, the words on the lines below ("Speaker 1 (00:03):").
+LABEL_LINE = re.compile(
+    r"^(?P<label>[A-Z][\w'.\-]*(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+)){0,4})[ \t]*"
+    rf"(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\)|(?P<s3>{STAMP}))[ \t]*:?[ \t]*$"
+)
 VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>")
 NOTE = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|\s)*$")
 # Header fields that look like labels ("Date: ...", "Speaker identification: ...").
@@ -95,6 +100,10 @@ def count_marks(text: str) -> tuple[int, int]:
         rest = line[stamp.end() :] if stamp else line
         if stamp:
             marks += 1
+        if LABEL_LINE.match(line) and not stamp:
+            marks += 1
+            labels += 1
+            continue
         if VOICE.match(rest) or _label_at(rest):
             labels += 1
             if _label_at(rest) and (_label_at(rest).group("s1") or _label_at(rest).group("s2")):
@@ -123,6 +132,16 @@ def turns(text: str) -> list[Turn]:
             stamp, in_cue, started, current = pin_of(timing.group(1)), True, True, None
             continue
         if re.fullmatch(r"\s*\d+\s*", body) or body.startswith(("WEBVTT", "NOTE")):
+            continue
+        heading = LABEL_LINE.match(body)
+        if heading and heading.group("label").split()[0].lower() not in NOT_LABELS:
+            own = heading.group("s1") or heading.group("s2") or heading.group("s3")
+            stamp, started = pin_of(own), True
+            at = line_start + heading.start("label")
+            current = Turn(
+                heading.group("label"), at, at + len(heading.group("label")), stamp, -1, -1
+            )
+            out.append(current)
             continue
         lead = LEADING_STAMP.match(body)
         pos = 0
@@ -155,7 +174,9 @@ def turns(text: str) -> list[Turn]:
             out.append(current)
             continue
         if current is not None:  # the turn runs on to this line
-            current.end = _words_span(text, line_start, line_start + len(body))[1]
+            words_start, current.end = _words_span(text, line_start, line_start + len(body))
+            if current.start < 0:
+                current.start = words_start
         elif in_cue and out:  # a new cue in the last voice
             prev = out[-1]
             start, end = _words_span(text, line_start + pos, line_start + len(body))
@@ -163,4 +184,4 @@ def turns(text: str) -> list[Turn]:
                 prev.label, prev.label_start, prev.label_end, stamp, start, end, prev.voice
             )
             out.append(current)
-    return out
+    return [turn for turn in out if turn.start >= 0]

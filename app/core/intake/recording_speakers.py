@@ -73,7 +73,7 @@ PLACEHOLDER_WORDS = frozenset(
 _NAME_WORD = r"[A-Z][a-zA-Z'\u00c0-\u024f]+(?:-[A-Z][a-zA-Z'\u00c0-\u024f]+)*"
 _FULL_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,2}}$")
 _INTRO = re.compile(
-    rf"\b(?:I'm|I am|this is|my name is|name's)\s+"
+    rf"\b(?:I'm|I am|[Tt]his is|[Mm]y name is|[Nn]ame's)\s+"
     rf"(?:(?P<rank>[A-Z][a-z]*\.?(?:\s[A-Z][a-z]+)?)\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 

@@ -118,3 +118,43 @@ def test_looks_like_says_no_to_prose_and_court_transcripts() -> None:
     assert not recording.looks_like(court)
     assert recording.looks_like(STAMPED)
     assert forms.detect(STAMPED) == "recording"
+
+
+def test_label_lines_with_the_words_below_and_a_header_cue() -> None:
+    text = """MADE UP interview transcript
+Speaker 1 (00:03):
+Okay, we are recording. This is Detective Mara Quill.
+It is Tuesday.
+
+Speaker 2 (01:10):
+Fine.
+Speaker 1 (01:12):
+Good.
+"""
+    assert recording.looks_like(text)
+    found = recording.read(text)
+    assert [(p.pin, p.speaker, p.label) for p in found] == [
+        ("[00:00:03]", "Mara Quill", "Speaker 1"),
+        ("[00:01:10]", "Speaker 2", "Speaker 2"),
+        ("[00:01:12]", "Mara Quill", "Speaker 1"),
+    ]
+    assert found[0].text.endswith("It is Tuesday.")
+    srt = """1
+00:00:00,000 --> 00:00:03,000
+MADE UP. Recorded interview, Interview Room 2, 2025-02-03.
+
+2
+00:00:04,000 --> 00:00:06,000
+DET. QUILL: State your name.
+"""
+    (only,) = recording.read(srt)
+    assert (only.setting, only.date, only.speaker) == ("police_interview", "2025-02-03", "Quill")
+
+
+def test_an_agency_named_in_a_greeting_is_not_a_person() -> None:
+    text = """MADE UP BODY-WORN CAMERA TRANSCRIPT
+[00:00:01] OFFICER 1: Hi, this is Halden County Sheriff's Office. Open up.
+[00:00:04] SPEAKER 1: Coming.
+[00:00:06] OFFICER 1: Thanks.
+"""
+    assert recording.read(text)[0].speaker == "OFFICER 1"
