@@ -131,9 +131,35 @@ def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speaker
     return out
 
 
-def _recipient(index: int, all_turns: list[Turn], who: dict[str, speakers.Speaker]) -> str:
-    """The other voice of the exchange: the previous turn's speaker, else the next's."""
+_ADDRESS = re.compile(
+    r"^\W*(?:(?:Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][\w'-]+)"
+    r"|(?P<rank>Sarge|Sergeant|Sgt|Detective|Det|Officer|Deputy|Lieutenant|Lt|Captain|Cap)\b)"
+)
+
+
+def _addressee(words: str, who: dict[str, speakers.Speaker]) -> str:
+    """The voice a turn opens by addressing ("Mr. Roe, ...", "Sarge, ..."), else ""."""
+    match = _ADDRESS.match(words)
+    if not match:
+        return ""
+    if match.group("surname"):
+        surname = match.group("surname").lower()
+        named = {s.name for s in who.values() if s.name.split()[-1].lower() == surname}
+    else:
+        rank = speakers.RANKS.get(match.group("rank").lower(), "").rstrip(".").lower()
+        named = {s.name for s in who.values() if s.title.rstrip(".").lower() == rank and rank}
+    return named.pop() if len(named) == 1 else ""
+
+
+def _recipient(
+    index: int, all_turns: list[Turn], who: dict[str, speakers.Speaker], words: str
+) -> str:
+    """Whom a turn addresses by name or rank, else the other voice of the exchange: the
+    previous turn's speaker, else the next's."""
     me = who[all_turns[index].label].name
+    addressed = _addressee(words, who)
+    if addressed and addressed != me:
+        return addressed
     for step in (-1, 1):
         near = index + step
         if 0 <= near < len(all_turns):
@@ -179,7 +205,7 @@ def read(
                 speaker_as_written=turn.label,
                 speaker_title=speaker.title,
                 speaker_kind=speaker.kind,
-                recipient=_recipient(index, all_turns, who),
+                recipient=_recipient(index, all_turns, who, words),
                 context=words,
                 how=how,
                 confidence=0.9 if speaker.kind == "person" else 0.8,

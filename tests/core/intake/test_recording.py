@@ -158,3 +158,18 @@ def test_an_agency_named_in_a_greeting_is_not_a_person() -> None:
 [00:00:06] OFFICER 1: Thanks.
 """
     assert recording.read(text)[0].speaker == "OFFICER 1"
+
+
+def test_a_turn_addressing_someone_by_name_or_rank_names_the_recipient() -> None:
+    text = """MADE UP BODY-WORN CAMERA TRANSCRIPT
+NOTE Sgt. Pia Lorne and Ofc. Bex present
+[00:00:01] Sgt. Lorne: Step back, please.
+[00:00:03] Ofc. Bex: Sarge, the door is open.
+[00:00:05] SPEAKER 1: Nobody lives there.
+[00:00:07] Ofc. Bex: Mr. Harrow, stay there.
+[00:00:09] SPEAKER 2: My name is Jon Harrow.
+"""
+    found = recording.read(text)
+    assert found[1].recipient == "Pia Lorne"
+    assert found[3].recipient == "Jon Harrow"
+    assert found[4].speaker == "Jon Harrow"
