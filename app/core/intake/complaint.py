@@ -17,7 +17,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.intake.complaint_people import People, date_before, find_people, resolve_name
+from app.core.intake.complaint_people import (
+    People,
+    date_before,
+    dates_in,
+    find_people,
+    resolve_name,
+)
 from app.core.intake.complaint_speech import Report, reports
 from app.core.intake.proposal import Proposal
 
@@ -126,6 +132,7 @@ class _Reader:
         self.people: People = find_people(text)
         self.date = self.people.date or document_date
         self.informants: list[str] = []
+        self.dates = dates_in(text)
         self.out: list[Proposal] = []
 
     def known(self) -> list[str]:
@@ -190,17 +197,23 @@ class _Reader:
             for j in range(i + 1, len(found)):
                 inner = found[j]
                 if report.start <= inner.span_start < report.end:
-                    reporter_of[j] = i
-                    report.end = inner.span_start
-                    while report.end > report.start and text[report.end - 1] in " ,;":
-                        report.end -= 1
-                    if text[report.end - 4 : report.end] == " and":
-                        report.end -= 4
+                    before = text[report.start : inner.span_start]
+                    # "..., and that informant said ..." lists a further allegation beside
+                    # this one; "that, before leaving, the defendant said" nests in it
+                    sibling = re.search(r"(?:,\s*|\band\s+)that\s*$", before)
+                    if sibling and i in reporter_of:
+                        reporter_of[j] = reporter_of[i]
+                    elif not sibling:
+                        reporter_of[j] = i
+                    report.end = report.start + len(
+                        re.sub(r"[\s,;]*(?:and\s+)?(?:that\s*)?$", "", before)
+                    )
                     words = text[report.start : report.end]
                     # a lead-in ("that, after being advised of his rights,") is no statement;
                     # a clause of its own ("Deponent observed the defendant ...") is
                     own_clause = report.verb == "alleges" and len(words.split()) >= 4
-                    keep[i] = own_clause or len(words.split()) >= 12 or " and that " in words
+                    listed = bool(sibling) and len(words.split()) >= 3
+                    keep[i] = own_clause or listed or len(words.split()) >= 12
                     break
         names: list[tuple[str, str]] = []
         for report in found:
@@ -239,11 +252,11 @@ class _Reader:
     ) -> Proposal:
         people = self.people
         setting = ""
-        date = date_before(self.text, report.start)
+        date = date_before(self.dates, report.start)
         if report.kind == "deponent" and report.verb in _OWN_STATES and not reporter:
             setting, date = "sworn_statement", self.date
         elif name == people.defendant and reporter not in self.informants:
-            context = self.text[unit.start : report.start]
+            context = self.text[max(unit.start, report.start - 400) : report.start]
             setting = "police_interview" if _INTERVIEW.search(context) else "police_encounter"
         recipient = self.recipient(report, reporter)
         if report.kind == "informant" or report.verb == "informed":

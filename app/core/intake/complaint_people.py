@@ -8,6 +8,7 @@ date (the jurat or the signature line) and the dates the narrative puts in force
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -57,12 +58,15 @@ def iso(match: re.Match[str]) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
-def date_before(text: str, offset: int, floor: int = 0) -> str:
-    """The last full date the text gives before ``offset`` (from ``floor``), else ""."""
-    found = ""
-    for match in DATE.finditer(text, floor, offset):
-        found = iso(match)
-    return found
+def dates_in(text: str) -> list[tuple[int, str]]:
+    """Every full date of ``text``: (offset, YYYY-MM-DD), in order."""
+    return [(match.start(), iso(match)) for match in DATE.finditer(text)]
+
+
+def date_before(dates: list[tuple[int, str]], offset: int) -> str:
+    """The last of ``dates`` (from :func:`dates_in`) before ``offset``, else ""."""
+    index = bisect.bisect_left(dates, (offset, "")) - 1
+    return dates[index][1] if index >= 0 else ""
 
 
 def complaint_date(text: str) -> str:
@@ -126,6 +130,8 @@ def resolve_name(words: str, text: str, known: list[str]) -> tuple[str, str]:
         rank, rest = split_rank(words)
         if rank and rest:
             title, words = rank, rest
+    if len(words.split()) > 1:
+        return words, title  # a full name as written
     last = words.split()[-1].lower() if words.split() else ""
     for name in known:
         if name and name.split()[-1].lower() == last:

@@ -83,20 +83,24 @@ class Report:
     span_start: int = -1  # where the report's own words begin (its subject or passive)
 
 
+_STOP = re.compile(r"[.!?][\"”’']?(?=\s+[A-Z\"“(]|\s*$)")
+
+
 def sentence_end(text: str, start: int, limit: int) -> int:
     """Where the sentence running at ``start`` ends (after its stop), at most ``limit``."""
-    for match in re.finditer(r"[.!?][\"”’']?(?=\s+[A-Z\"“(]|\s*$)", text[start:limit]):
-        stop = start + match.start()
-        word = re.search(r"([\w.]+)$", text[start:stop])
+    for match in _STOP.finditer(text, start, limit):
+        stop = match.start()
+        word = re.search(r"([\w.]+)$", text[max(start, stop - 20) : stop])
         if word and (
             word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))
         ):
             continue
-        return start + match.end()
+        return match.end()
     return limit
 
 
 def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None:
+    floor = max(floor, at - 200)  # a subject sits right before its verb
     before = text[floor:at].rstrip()
     for kind, pattern in _SUBJECT_TAILS:
         match = pattern.search(before)

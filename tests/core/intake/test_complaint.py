@@ -165,9 +165,43 @@ def test_own_observation_roles_in_the_passive_and_a_jurat_in_words() -> None:
         "2024-05-04",
         "¶ 4",
     )
-    assert seen.text.endswith("with a bat,")
+    assert seen.text.endswith("with a bat")
     said = _by_start(found, "I DID IT")
     assert (said.speaker, said.speech, said.recipient) == ("Rona Vell", "reported", "Kai Dunn")
     assert said.date == ""  # the complaint never says when; not the jurat's date
     assert _by_start(found, "that the window").speaker == "Ada Fenn"
     assert _by_start(found, "that the bat").speaker == "the store manager"
+
+
+def test_allegations_listed_with_and_that_stay_apart_and_full_names_stand() -> None:
+    text = "\n".join(
+        [
+            "MADE UP CRIMINAL COMPLAINT",
+            "THE PEOPLE v. JO ROE, Defendant.",
+            "Police Officer Al Ek, Shield 1, states as follows:",
+            "Deponent is informed by Ann Roe that she saw the car leave.",
+            "Deponent further states that the defendant stated in substance that he was at"
+            " home, and that informant Roe said that the car was red.",
+            "Sworn to before me on May 1, 2024.",
+        ]
+    )
+    found = complaint.read(text)
+    assert _by_start(found, "that she saw").speaker == "Ann Roe"
+    home = _by_start(found, "that he was at home")
+    assert (home.speaker, home.text) == ("Jo Roe", "that he was at home")
+    red = _by_start(found, "that the car was red")
+    assert (red.speaker, red.recipient) == ("Ann Roe", "Al Ek")
+
+
+def test_a_long_single_paragraph_is_read_quickly() -> None:
+    import time
+
+    sentence = (
+        "Deponent further states that the defendant stated in substance that he was at home,"
+        " and that informant Roe said that the car was red. "
+    )
+    text = "MADE UP CRIMINAL COMPLAINT\nTHE PEOPLE v. JO ROE, Defendant.\n" + sentence * 600
+    started = time.perf_counter()
+    found = complaint.read(text)
+    assert len(found) == 1200
+    assert time.perf_counter() - started < 5
