@@ -165,9 +165,18 @@ class _Reader:
                 self.text.rfind(". ", unit.start, report.who_start) + 1, unit.start
             )
             before = self.text[sentence_start : report.who_start]
-            surname = people.defendant.split()[-1] if people.defendant else ""
-            if "defendant" in before.lower() or (surname and surname in before):
-                return people.defendant or "the defendant", ""
+            # the person last named in the sentence before the pronoun
+            best: tuple[int, str] = (-1, "")
+            for name in (people.defendant, *self.informants):
+                if name:
+                    best = max(best, (before.rfind(name.split()[-1]), name))
+            best = max(
+                best, (before.lower().rfind("defendant"), people.defendant or "the defendant")
+            )
+            if self.informants:
+                best = max(best, (before.lower().rfind("informant"), self.informants[-1]))
+            if best[0] >= 0 and best[1]:
+                return best[1], ""
             return None
         name, title = resolve_name(report.who, self.text, self.known())
         return name, title

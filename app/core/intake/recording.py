@@ -60,8 +60,9 @@ def date_of(header: str) -> str:
     found: list[tuple[int, str]] = []
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", header):
         found.append((m.start(), f"{m.group(1)}-{m.group(2)}-{m.group(3)}"))
-    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", header):
-        found.append((m.start(), f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"))
+    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", header):
+        year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
+        found.append((m.start(), f"{year}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"))
     month = rf"({'|'.join(_MONTH)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"
     for m in re.finditer(month, header, re.IGNORECASE):
         day = f"{m.group(3)}-{_MONTH[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"

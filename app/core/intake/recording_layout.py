@@ -117,6 +117,7 @@ def turns(text: str) -> list[Turn]:
     stamp = ""
     in_cue = False
     started = False
+    after_note = False  # a transcriber's note since the last words: the voice is unknown
     current: Turn | None = None
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -130,6 +131,9 @@ def turns(text: str) -> list[Turn]:
         timing = CUE_TIMING.match(body)
         if timing:
             stamp, in_cue, started, current = pin_of(timing.group(1)), True, True, None
+            continue
+        if body.lstrip().startswith(("*", "♪")) and body.rstrip().endswith(("*", "♪")):
+            current, after_note = None, True  # *door slams*: a sound, not words
             continue
         if re.fullmatch(r"\s*\d+\s*", body) or body.startswith(("WEBVTT", "NOTE")):
             continue
@@ -152,7 +156,7 @@ def turns(text: str) -> list[Turn]:
             continue
         rest = body[pos:]
         if NOTE.match(rest):
-            current = None
+            current, after_note = None, True
             continue
         voice = VOICE.match(rest)
         label = None if voice else _label_at(rest)
@@ -172,12 +176,13 @@ def turns(text: str) -> list[Turn]:
                 bool(voice),
             )
             out.append(current)
+            after_note = False
             continue
         if current is not None:  # the turn runs on to this line
             words_start, current.end = _words_span(text, line_start, line_start + len(body))
             if current.start < 0:
                 current.start = words_start
-        elif in_cue and out:  # a new cue in the last voice
+        elif (in_cue or lead) and out and not after_note:  # a new cue or stamp, same voice
             prev = out[-1]
             start, end = _words_span(text, line_start + pos, line_start + len(body))
             current = Turn(

@@ -205,3 +205,20 @@ def test_a_long_single_paragraph_is_read_quickly() -> None:
     found = complaint.read(text)
     assert len(found) == 1200
     assert time.perf_counter() - started < 5
+
+
+def test_a_pronoun_speaks_for_the_person_last_named_in_its_sentence() -> None:
+    text = "\n".join(
+        [
+            "MADE UP CRIMINAL COMPLAINT",
+            "THE PEOPLE v. JO ROE, Defendant.",
+            "Police Officer Al Ek, Shield 1, states as follows:",
+            "Deponent is informed by Ann Vale that she saw the car leave.",
+            "Deponent is informed by informant that when Vale returned, she told deponent"
+            " that the door was open.",
+            'Deponent states that when the defendant was stopped, he stated, "It\'s not mine."',
+        ]
+    )
+    found = complaint.read(text)
+    assert _by_start(found, "that the door").speaker == "Ann Vale"
+    assert _by_start(found, "It's not mine").speaker == "Jo Roe"

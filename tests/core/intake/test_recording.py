@@ -173,3 +173,23 @@ NOTE Sgt. Pia Lorne and Ofc. Bex present
     assert found[1].recipient == "Pia Lorne"
     assert found[3].recipient == "Jon Harrow"
     assert found[4].speaker == "Jon Harrow"
+
+
+def test_unlabelled_stamps_continue_the_voice_but_not_after_a_note() -> None:
+    text = """MADE UP BODY-WORN CAMERA TRANSCRIPT   Recorded 6/7/24
+[00:00:01] OFFICER 1: Hands where I can see them.
+[00:00:04] Okay, now turn around.
+*door slams*
+[00:00:09] [Officer 1 walks away.]
+[00:00:12] Who is that?
+[00:00:15] SPEAKER 1: Nobody.
+[00:00:17] SPEAKER 2: Me.
+"""
+    found = recording.read(text)
+    assert [(p.pin, p.speaker) for p in found] == [
+        ("[00:00:01]", "OFFICER 1"),
+        ("[00:00:04]", "OFFICER 1"),
+        ("[00:00:15]", "SPEAKER 1"),
+        ("[00:00:17]", "SPEAKER 2"),
+    ]
+    assert {p.date for p in found} == {"2024-06-07"}
