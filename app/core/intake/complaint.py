@@ -72,7 +72,16 @@ def looks_like(text: str) -> bool:
             text,
         )
     )
-    return formulas >= 1 or bool(_SWORN.search(head) and re.search(r"\bI,\s+[A-Z]", head))
+    sworn_opening = re.search(
+        r"\bbeing (?:first )?duly sworn,?\s+(?:hereby\s+)?(?:deposes?|states?|says?|avers?)\b",
+        head,
+        re.IGNORECASE,
+    )
+    return (
+        formulas >= 1
+        or bool(sworn_opening)
+        or bool(_SWORN.search(head) and re.search(r"\bI,\s+[A-Z]", head))
+    )
 
 
 _CLOSERS = frozenset('.:;!?"”)')

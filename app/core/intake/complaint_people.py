@@ -85,8 +85,8 @@ def find_people(text: str) -> People:
     people = People(date=complaint_date(text))
     first_person = re.search(rf"\bI,\s+({_NAME}),\s+(?:being|having been|a\s)", text)
     opening = re.search(
-        rf"(?m)^\s*(?:(?:[Yy]our\s+)?(?:[Aa]ffiant|[Dd]eponent|[Cc]omplainant),?\s+)?"
-        rf"(?P<rank>{_RANK})\s+(?P<name>{_NAME}),[^\n]*?"
+        rf"(?m)^\s*(?:(?:[Yy]our\s+|[Tt]he\s+)?(?:[Aa]ffiant|[Dd]eponent|[Cc]omplainant|undersigned),?\s+)?"
+        rf"(?P<rank>{_RANK})\s+(?P<name>{_NAME})(?:,|\s+of\b)[^\n]*?"
         r"(?:deposes|duly sworn|states as follows|says)",
         text,
     )
@@ -105,7 +105,7 @@ def find_people(text: str) -> People:
         people.deponent_title = opening.group("rank")
         people.deponent_start, people.deponent_end = opening.span("name")
     caption = re.search(
-        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)\s+([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
+        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)[ \t]+([A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
         r"(?=,|\s{2,}|\s*$|\s+Defendant)",
         text[:3000],
         re.MULTILINE,

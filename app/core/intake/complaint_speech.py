@@ -43,6 +43,8 @@ _OBJECT = re.compile(
     r"(?:the\s+)?defendant|agents|officers|(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=[\s,.:;])"
 )
 _SUBJECT_TAILS = (
+    # "The passenger, Lou Grant, stated": the name in apposition speaks
+    ("apposition", re.compile(r"(?<=,)\s*([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),$")),
     ("relative", re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),?\s+who(?:\s+then)?$")),
     ("role", re.compile(rf"\b(?:[Tt]he\s+|[Ss]aid\s+)?(?i:{_ROLES})((?:\s+[A-Z][\w'-]+){{0,3}})$")),
     ("alias", re.compile(r"confidential (?:informant|source)\s*\(\s*[\"“]([^\"”]+)[\"”]\s*\)$")),
@@ -108,8 +110,8 @@ def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None
             continue
         words = match.group(0)
         start = floor + match.start()
-        if kind in {"alias", "relative"}:
-            kind = "name" if kind == "relative" else kind
+        if kind in {"alias", "relative", "apposition"}:
+            kind = "alias" if kind == "alias" else "name"
             return kind, match.group(1), floor + match.start(1), floor + match.end(1)
         if kind == "role" and match.group(1).strip():
             named = match.group(1).strip()

@@ -222,3 +222,28 @@ def test_a_pronoun_speaks_for_the_person_last_named_in_its_sentence() -> None:
     found = complaint.read(text)
     assert _by_start(found, "that the door").speaker == "Ann Vale"
     assert _by_start(found, "It's not mine").speaker == "Jo Roe"
+
+
+def test_an_undersigned_officer_and_names_in_apposition() -> None:
+    text = "\n".join(
+        [
+            "MADE UP FOR TESTING",
+            "STATE OF EXAMPLE v. RICK MOSS",
+            "FELONY COMPLAINT",
+            "The undersigned, Detective Ann Lee, being duly sworn, states:",
+            "1. On June 1, 2025, I spoke with the victim, John Doe.",
+            "2. Doe told me that the defendant struck him with a pipe",
+            "after an argument about money.",
+            "3. The neighbor, Mary Poe, stated that she saw Moss running.",
+            "4. I believe probable cause exists.",
+            "Subscribed and sworn to before me on June 3, 2025.",
+        ]
+    )
+    assert complaint.looks_like(text)
+    found = complaint.read(text)
+    doe = _by_start(found, "that the defendant struck")
+    assert (doe.speaker, doe.recipient, doe.pin) == ("John Doe", "Ann Lee", "¶ 2")
+    assert doe.text.endswith("about money.")
+    assert _by_start(found, "that she saw").speaker == "Mary Poe"
+    own = _by_start(found, "I believe")
+    assert (own.speaker, own.speaker_title, own.date) == ("Ann Lee", "Detective", "2025-06-03")
