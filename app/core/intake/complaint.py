@@ -279,7 +279,15 @@ class _Reader:
         recipient = self.recipient(report, reporter)
         if report.kind == "informant" or report.verb == "informed":
             recipient = recipient or people.deponent
-        how = f"{report.who} {report.verb}" + (" (reported)" if not report.verbatim else "")
+        if setting == "sworn_statement":
+            how = f"the deponent's own allegation ({report.who} {report.verb})"
+        elif report.verb == "informed":
+            how = f"the deponent is informed by {report.who}"
+        else:
+            how = f'"{report.who} {report.verb}"' + (
+                f", as {reporter} reports it" if reporter else ""
+            )
+        how += ", words in quotation marks" if report.verbatim else ", reported speech"
         return self.add(
             unit,
             report.start,
@@ -346,7 +354,8 @@ class _Reader:
             end_paragraph=unit.number,
             context=self.text[unit.start : unit.end],
             how=how + f" in ¶ {unit.number}",
-            confidence=0.8 if verbatim else 0.7,
+            confidence=(0.8 if verbatim else 0.7)
+            - (0.2 if who_start < 0 or "pronoun" in how else 0),
             start=start,
             end=end,
             setting=setting,
