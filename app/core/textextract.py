@@ -3,7 +3,9 @@
 ``extract_text(path) -> (text | None, note)``: plain text (UTF-8, else the
 encoding ``charset_normalizer`` detects, else Latin-1), Word ``.docx`` (read from
 the zip with lxml: entities are not resolved and nothing is fetched from the
-network) and the text layer of a PDF (pypdf). It never raises: a file whose text
+network) and the text layer of a PDF (pypdf; a transcript page whose line numbers are drawn as a
+column apart from the lines is laid out by position, so each number stays beside its
+line and pin cites can be read from it). It never raises: a file whose text
 cannot be read gives ``None`` and a note saying why, and the document is stored
 all the same. Extraction of a big PDF takes seconds, so the GUI runs this in a
 worker and hands the result to ``add_document(..., extracted=...)``.
@@ -197,10 +199,47 @@ def _pdf(path: Path) -> str:
         except Exception:
             raise ValueError("the PDF is password-protected") from None
     pages, total = [], 0
-    for page in reader.pages:
+    apart: list[int] = []  # pages whose line numbers the text layer lists apart
+    column = False
+    for number, page in enumerate(reader.pages):
         page_text = page.extract_text() or ""
+        run = _number_run(page_text)
+        if run >= 2:
+            apart.append(number)
+            column = column or run >= _NUMBER_RUN
         pages.append(page_text)
         total += len(page_text)
         if total > MAX_CHARS:
             break
+    if column:
+        # A transcript whose line numbers are drawn as a column of their own: the text
+        # layer lists them apart from their lines, so lay those pages out by position.
+        for number in apart:
+            pages[number] = _by_position(reader.pages[number]) or pages[number]
     return "\n".join(pages)
+
+
+_BARE_NUMBER = re.compile(r"\s*(\d{1,2})\s*")
+_NUMBER_RUN = 10  # consecutive bare line numbers that show a separate number column
+
+
+def _number_run(page_text: str) -> int:
+    """The longest run of lines holding only the numbers 1, 2, 3 ... in turn."""
+    run, previous, longest = 0, 0, 0
+    for line in page_text.splitlines():
+        match = _BARE_NUMBER.fullmatch(line)
+        number = int(match.group(1)) if match else 0
+        run = run + 1 if number and number == previous + 1 else (1 if number == 1 else 0)
+        previous = number
+        longest = max(longest, run)
+    return longest
+
+
+def _by_position(page: object) -> str:
+    """The page's text laid out by the position of each piece (line numbers back beside
+    their lines), blank lines left out."""
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""  # type: ignore[attr-defined]
+    except Exception:  # an odd font or layout: keep the plain text layer
+        return ""
+    return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())

@@ -37,7 +37,7 @@ def looks_like(text: str) -> bool:
     if labels < 4:
         return False
     numbered = len(_NUMBERED_LINE.findall(sample))
-    if numbered >= 10 and labels * 2 >= min(numbered, 40) // 4:
+    if numbered >= 5 and labels * 10 >= min(numbered, 100):
         return True
     return labels >= 10 and bool(_EXAMINATION.search(sample))
 
@@ -125,7 +125,8 @@ def read(
     """The statements of ``text``, in the order they appear."""
     layout = lay_out(text)
     items, before = segment(layout.lines)
-    cast = read_front(layout.front + before)
+    first_headers = layout.headers.get(layout.lines[0].page, []) if layout.lines else []
+    cast = read_front(layout.front + before + first_headers)
     turns = [item for item in items if isinstance(item, Turn)]
     if any(t.label.upper() == "THE COURT" for t in turns):
         cast.deposition = False
@@ -168,7 +169,14 @@ def _after(stand: _Stand, turn: Turn, proposal: Proposal) -> None:
     """What a turn tells about the stand: a witness called, a witness naming herself."""
     if turn.qa:
         return
-    called = called_witness(turn.text)
+    if turn.label.upper() in ("THE WITNESS", "THE DEFENDANT"):
+        called = None
+    else:
+        called = called_witness(turn.text)
+    if called is not None and len(called.name.split()) == 1:
+        known = stand.cast.by_surname(called.name)  # "The defense calls Mr. Doe"
+        if known is not None:
+            called = Person(known.name, called.title or known.title, source=called.source)
     if called is not None:
         stand.pending = stand.cast.add_witness(called)
         stand.caller = next((c for c in stand.cast.counsel if c.name == proposal.speaker), None)

@@ -24,6 +24,10 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DATE_NUMBERS = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_DATE_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE
+)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
 _SPACED = re.compile(r"\b(?:[A-Z] ){2,}[A-Z]\b")
 
 # Words of an office written with a lawyer's name ("Assistant District Attorney John Doe").
@@ -79,6 +83,10 @@ _SWORN = re.compile(
 _DEPOSITION_OF = re.compile(
     rf"(?i:deposition\s+of)\s+(?:(?P<title>(?i:{_TITLE_ALT}))\s+)?(?P<name>[A-Za-z][A-Za-z.'’ -]+)"
 )
+_JUDGE_PLAIN = re.compile(
+    r"(?m)(?i:\b(?:before|presiding)\s*:?\s*(?:the\s+)?(?:judge|justice|magistrate\s+judge))"
+    r"\s+(?P<name>[A-Z][A-Za-z.'’ -]+?)\s*(?:,|$|\s(?i:presiding))"
+)
 _JUDGE = re.compile(
     r"(?m)(?i:\b(?:the\s+)?(?:honou?rable|hon\.?))\s+(?P<name>[A-Z][A-Za-z.'’ -]+?)"
     r"\s*(?:,|$|\s(?i:judge|justice|j\.|presiding|magistrate|district|superior|county|circuit))"
@@ -130,6 +138,14 @@ def find_date(text: str) -> str:
                 f"{numbers.group(3)}-{int(numbers.group(1)):02d}-{int(numbers.group(2)):02d}",
             )
         )
+    day_first = _DATE_DAY_FIRST.search(text)
+    if day_first:
+        month = MONTHS.index(day_first.group(2).lower()) + 1
+        day = int(day_first.group(1))
+        found.append((day_first.start(), f"{day_first.group(3)}-{month:02d}-{day:02d}"))
+    iso = _DATE_ISO.search(text)
+    if iso and 1 <= int(iso.group(2)) <= 12 and 1 <= int(iso.group(3)) <= 31:
+        found.append((iso.start(), iso.group(0)))
     return min(found)[1] if found else ""
 
 
@@ -201,7 +217,7 @@ def person_from(chunk: str) -> tuple[str, str]:
     parts = [p.strip() for p in chunk.split(",") if p.strip()]
     if not parts:
         return "", ""
-    words = parts[0].split()
+    words = re.sub(r"(?i)^(?:by|attorneys?)\s*:\s*", "", parts[0]).split()
     lead: list[str] = []
     while len(words) > 2 and words[0].lower().strip(".") in _OFFICE_WORDS:
         lead.append(words.pop(0))
@@ -231,7 +247,7 @@ def read_front(lines: list[str]) -> Cast:
     cast.deposition = bool(re.search(r"(?i)\bdeposition\b", joined))
     behalf = re.search(r"(?i)taken\s+(?:on\s+behalf\s+of|by)\s+the\s+(\w+)", joined)
     cast.noticing_side = _side(behalf.group(1)) if behalf else ""
-    judge = _JUDGE.search(joined)
+    judge = _JUDGE.search(joined) or _JUDGE_PLAIN.search(joined)
     if judge:
         name = judge.group("name").strip()
         after = joined[judge.end("name") : judge.end("name") + 30]
@@ -294,7 +310,8 @@ def _appearances(lines: list[str], cast: Cast) -> None:
                     cast.add_counsel(Person(name, title, side, "the appearances"))
             elif side and text:
                 name, title = person_from(text)
-                if name and (name.isupper() or text.split(",")[0].isupper()):
+                head = text.split(",")[0]
+                if name and (head.isupper() or title or re.search(r"(?i),\s*esq", text)):
                     cast.add_counsel(Person(name, title, side, "the appearances"))
 
 
@@ -325,7 +342,8 @@ def sworn_name(line: str, previous: str) -> str:
     if not _SWORN.search(line):
         return ""
     head = line[: _SWORN.search(line).start()].strip().rstrip(",")  # type: ignore[union-attr]
-    for candidate in (head, previous.strip().rstrip(",")):
+    chunks = [c.strip() for c in head.split(",") if c.strip()]
+    for candidate in (*reversed(chunks), previous.strip().rstrip(",")):
         candidate = re.sub(rf"^(?:{_TITLE_ALT})\s+", "", candidate, flags=re.IGNORECASE)
         name, _ = person_from(candidate)
         if name:

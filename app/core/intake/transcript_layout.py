@@ -99,11 +99,13 @@ def lay_out(text: str) -> Layout:
     layout = Layout()
     page: int | None = None
     last_number = 0
+    markers: list[tuple[int, int]] = []  # (lines read before it, printed page number)
     for i, (offset, raw) in enumerate(raws):
         if not raw.strip():
             continue
         printed = _page_number(raws, i)
         if printed is not None:
+            markers.append((len(layout.lines), printed))
             page, last_number = printed, 0
             layout.headers.setdefault(page, [])
             continue
@@ -126,7 +128,26 @@ def lay_out(text: str) -> Layout:
             layout.headers.setdefault(page, []).append(raw.strip())
     if len(layout.lines) < 5:
         return _counted(raws)
+    if _numbered_at_foot(markers, len(layout.lines)):
+        _pages_from_foot(layout, markers)
     return layout
+
+
+def _numbered_at_foot(markers: list[tuple[int, int]], lines: int) -> bool:
+    """Whether page numbers are printed at the foot of each page: lines come before the
+    first number, and that number is 1 or no line follows the last one."""
+    if not markers or markers[0][0] == 0:
+        return False
+    return markers[0][1] == 1 or markers[-1][0] == lines
+
+
+def _pages_from_foot(layout: Layout, markers: list[tuple[int, int]]) -> None:
+    """Give each line the number printed at the foot of its page."""
+    k = 0
+    for index, line in enumerate(layout.lines):
+        while k < len(markers) and markers[k][0] <= index:
+            k += 1
+        line.page = markers[k][1] if k < len(markers) else markers[-1][1] + 1
 
 
 def _counted(raws: list[tuple[int, str]]) -> Layout:

@@ -18,6 +18,9 @@ from app.core.intake.transcript_cast import sworn_name, unspaced
 from app.core.intake.transcript_layout import Line
 
 _QA = re.compile(r"^(?P<label>[QA])(?:\s*[.:]\s*|\s{2,}|\t\s*|$)(?P<rest>.*)$")
+# "Q Did you ..." with one space: an answer only right after a question ("A man" opens
+# many a continuation line), a question only where no sentence could be going on.
+_QA_SPACE = re.compile(r"^(?P<label>[QA]) (?P<rest>[A-Z0-9\"'“].*)$")
 _LABEL = re.compile(
     r"^(?P<label>(?:MR|MS|MRS|MISS|DR)\.?\s+[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*)?"
     r"|(?:THE|A|AN)\s+[A-Z][A-Z0-9'’ .-]{1,30}?"
@@ -34,10 +37,11 @@ _HEADING = re.compile(
     r"examination\b(?:\s+\(continued\))?(?:\s+(?:by\s+(?P<by>.+?))?)?\s*:?\s*$"
 )
 _BY = re.compile(
-    r"(?i)^by\s+(?P<by>(?:mr|ms|mrs|miss|dr)\.?\s+[a-z'’-]+(?:\s+[a-z'’-]+)?|the\s+court)\s*:?\s*$"
+    r"(?i)^by\s+(?P<by>(?:mr|ms|mrs|miss|dr)\.?\s+[a-z'’-]+(?:\s+[a-z'’-]+)?|the\s+court)"
+    r"\s*(?:\((?:cont'?d|continu\w*)\.?\))?\s*:?\s*$"
 )
 _SWORN_LINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'’ -]+,\s*)?(?:(?:who,?\s+)?having\s+been\s+(?:first\s+)?(?:duly\s+)?"
+    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+witness(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+)?(?:duly\s+)?"
     r"(?:sworn|affirmed)|called\s+as\s+a\s+witness|a\s+witness\s+(?:called|produced)"
     r"|being\s+(?:first\s+)?duly\s+sworn|was\s+duly\s+sworn)"
 )
@@ -80,9 +84,14 @@ class Event:
     name: str = ""  # the witness a swearing-in names
 
 
-def _label(text: str) -> tuple[str, str, int] | None:
-    """(label, rest, offset of rest) when ``text`` opens with a speaker label."""
+def _label(text: str, current: str = "") -> tuple[str, str, int] | None:
+    """(label, rest, offset of rest) when ``text`` opens with a speaker label; ``current``
+    is the label of the turn going on."""
     match = _QA.match(text)
+    if match is None:
+        spaced = _QA_SPACE.match(text)
+        if spaced and (spaced.group("label") == "Q" or current == "Q"):
+            match = spaced
     if match:
         return match.group("label"), match.group("rest"), match.start("rest")
     match = _LABEL.match(text)
@@ -112,6 +121,10 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
     seen_turn = False
     for i, line in enumerate(lines):
         text = line.text
+        if not text:
+            continue  # an empty numbered line neither starts nor extends a turn
+        if not seen_turn:
+            before.append(text)
         if open_parens:
             open_parens = max(0, open_parens + text.count("(") - text.count(")"))
             if isinstance(out[-1], Event):
@@ -145,7 +158,7 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
                 out.append(Event("note", plain))
                 turn = None
                 continue
-        found = _label(text)
+        found = _label(text, turn.label if turn is not None else "")
         if found:
             label, rest, at = found
             turn = Turn(label, [line], line.start, line.start + len(label))
@@ -157,8 +170,8 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
         elif turn is not None:
             turn.lines.append(line)
             _add(turn, line, text, 0)
-        elif not seen_turn:
-            before.append(text)
+    if before and seen_turn:
+        before.pop()  # the line of the first turn
     return out, before
 
 
