@@ -26,7 +26,18 @@ _TURN_LABEL = re.compile(
     r"|(?:MR|MS|MRS)\.\s+[A-Z'’-]+:)"
 )
 _EXAMINATION = re.compile(r"(?i)\bexamination\b|\bBY\s+(?:MR|MS|MRS)\.\s+[A-Z]")
-_SPEAKING_START = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,3}[A-Z][a-z'’-]+\b")
+_SPEAKING_START = re.compile(
+    r"^(?:(?:my name is|it's|it is|i am|i'm)\s+)?"
+    r"(?P<name>(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+(?:[A-Z]\.\s+)?){1,3}[A-Z][a-z'’-]+)\b",
+    re.IGNORECASE,
+)
+_NAME_ONLY = re.compile(
+    r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){1,3}"
+)
+_TITLE_LABEL = re.compile(
+    r"^(?:MR|MS|MRS|MISS|DR|JUDGE|JUSTICE|DETECTIVE|DET|OFFICER|SERGEANT|SGT|TROOPER|DEPUTY"
+    r"|AGENT|INSPECTOR|LIEUTENANT|LT|CAPTAIN|CAPT)\.?\s+(?P<surname>.+)$"
+)
 
 
 def looks_like(text: str) -> bool:
@@ -71,7 +82,8 @@ class _Stand:
         else:
             self.examiner, self.examiner_label = self.cast.by_surname(_label_surname(label)), label
         if self.examiner is None:
-            self.examiner = Person(label.title())
+            full = self.cast.named_in(self.cast.front, _label_surname(label))
+            self.examiner = Person(full or label.title(), source="the title page")
         if self.pending is not None and self.witness is None:
             self.witness, self.pending = self.pending, None
 
@@ -80,6 +92,8 @@ class _Stand:
             self.pending = self.cast.add_witness(Person(name, source="the swearing-in"))
         if self.pending is not None:
             self.witness = self.pending
+        elif not self.cast.deposition:
+            self.witness = None  # a witness not yet named: she may name herself
 
     def questioner(self) -> Person | None:
         """The examining lawyer, inferred when no heading named one."""
@@ -147,6 +161,7 @@ def read(
         if proposal is None:
             continue
         proposal.date = dates.get(item.lines[0].page, default_date)
+        _answering(proposal, proposals[-1] if proposals else None, stand)
         proposals.append(proposal)
         _after(stand, item, proposal)
     if progress is not None:
@@ -161,8 +176,33 @@ def _follow(stand: _Stand, event: Event) -> None:
         stand.by(event.by)
     elif event.kind == "sworn":
         stand.sworn(event.name)
-    elif re.search(r"(?i)\bsworn\b|\baffirmed\b", event.text):
-        stand.sworn("")
+    elif re.search(r"(?i)\bsworn\b|\baffirmed\b", event.text) and not re.search(
+        r"(?i)\b(?:previously|still|remains?|resum\w+|reminded|already)\b", event.text
+    ):
+        stand.sworn(_name_in_note(event.text, stand.cast))
+
+
+def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> None:
+    """Recipients the exchange fixes: a juror's question goes to the witness on the stand,
+    and the witness answers whoever put the question just before."""
+    if proposal.label.upper() in ("A JUROR", "A GRAND JUROR") and proposal.text.endswith("?"):
+        proposal.recipient = stand.witness.name if stand.witness else ""
+    elif (
+        proposal.label.upper() == "THE WITNESS"
+        and previous is not None
+        and previous.text.endswith("?")
+        and previous.label not in ("Q", "A", "THE WITNESS")
+    ):
+        proposal.recipient = previous.speaker
+
+
+def _name_in_note(note: str, cast: Cast) -> str:
+    """The witness a swearing-in note names ("(Whereupon, JANE ROE was duly sworn.)")."""
+    for match in re.finditer(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){1,2}\b", note):
+        words = [w for w in match.group(0).split() if w.lower() not in ("the", "witness")]
+        if len(words) >= 2:
+            return " ".join(w.capitalize() if w.isupper() else w for w in words)
+    return ""
 
 
 def _after(stand: _Stand, turn: Turn, proposal: Proposal) -> None:
@@ -182,20 +222,29 @@ def _after(stand: _Stand, turn: Turn, proposal: Proposal) -> None:
         stand.caller = next((c for c in stand.cast.counsel if c.name == proposal.speaker), None)
         return
     if turn.label.upper() == "THE WITNESS" and stand.witness is None and stand.pending is None:
-        named = _SPEAKING_START.match(turn.text)
-        if named:
-            stand.witness = stand.cast.add_witness(Person(named.group(0), source="her own words"))
+        name = _own_name(turn.text)
+        if name:
+            stand.witness = stand.cast.add_witness(Person(name, source="her own words"))
             proposal.speaker, proposal.speaker_kind = stand.witness.name, "person"
     if (
         re.match(r"(?:MR|MS|MRS|MISS|DR)\.?\s", turn.label.upper())
         and proposal.speaker_kind == "label"
     ):
         # "MR. DOE: John Doe for the State." names the lawyer on the record.
-        named = _SPEAKING_START.match(turn.text)
-        if named and named.group(0).split()[-1].lower() == _label_surname(turn.label).lower():
+        name = _own_name(turn.text)
+        if name and name.split()[-1].lower() == _label_surname(turn.label).lower():
             side = "defense" if re.search(r"(?i)\bdefen[cd]", turn.text[:120]) else "prosecution"
-            stand.cast.add_counsel(Person(named.group(0), side=side, source="the record"))
-            proposal.speaker, proposal.speaker_kind = named.group(0), "person"
+            stand.cast.add_counsel(Person(name, side=side, source="the record"))
+            proposal.speaker, proposal.speaker_kind = name, "person"
+
+
+def _own_name(words: str) -> str:
+    """The full name a speaker opens with ("Jane Roe, R-O-E", "My name is Jane Roe")."""
+    match = _SPEAKING_START.match(words)
+    if not match:
+        return ""
+    name = _NAME_ONLY.match(match.group("name"))
+    return name.group(0) if name and name.group(0) == match.group("name") else ""
 
 
 def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
@@ -234,8 +283,14 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
     else:
         role = re.sub(r"^(?:THE|A|AN)\s+", "", upper)
         speaker = cast.roles.get(role)
-        if speaker is None and re.match(r"(?:MR|MS|MRS|MISS|DR)\.?\s", upper):
-            speaker = cast.by_surname(_label_surname(label))
+        titled = _TITLE_LABEL.match(upper)
+        if speaker is None and titled:
+            last = titled.group("surname")
+            speaker = cast.by_surname(last)
+            if speaker is None and (full := cast.named_in(cast.front, last)):
+                speaker = Person(full, source="the title page")
+                if upper.startswith(("MR", "MS", "MRS", "MISS")):
+                    cast.add_counsel(speaker)
         if speaker is not None:
             side = {
                 "prosecution": " for the prosecution",

@@ -38,6 +38,12 @@ _OFFICE_WORDS = frozenset(
     """.split()
 )
 _OFFICE_HEADS = ("attorney", "defender", "solicitor", "counsel", "prosecutor", "ausa", "ada")
+# Words that may stand before a surname but are not given names.
+_NOT_GIVEN = frozenset(
+    """mr mrs ms miss dr hon honorable judge justice officer detective sergeant sgt trooper
+    deputy agent special the and of for by v vs state people present before esq attorney
+    assistant district county public defender counsel ada ausa apd dda adas""".split()
+)
 _SUFFIXES = frozenset("esq esq. esquire jr jr. sr sr. ii iii iv".split())
 # Ranks and honorifics written before a witness's name.
 WITNESS_TITLES = (
@@ -172,6 +178,7 @@ class Cast:
     date: str = ""
     deposition: bool = False
     noticing_side: str = ""  # the side a deposition was taken on behalf of
+    front: list[str] = field(default_factory=list)  # the title block and appearances
 
     def by_surname(self, name: str) -> Person | None:
         """The person whose surname is ``name`` (counsel first, then everyone else)."""
@@ -183,6 +190,19 @@ class Cast:
             if person is not None and surname(person.name) == wanted:
                 return person
         return None
+
+    def named_in(self, lines: list[str], last: str) -> str:
+        """A full name ending in the surname ``last`` that ``lines`` print, or ""."""
+        pattern = re.compile(
+            rf"\b((?:[A-Z][A-Za-z'’-]+\s+(?:[A-Z]\.\s+)?)+){re.escape(last)}\b", re.IGNORECASE
+        )
+        for line in lines:
+            for match in pattern.finditer(line):
+                words = match.group(1).split()
+                words = [w for w in words if w.lower().strip(".,") not in _NOT_GIVEN][-2:]
+                if words and all(w[0].isupper() for w in words):
+                    return proper_case(" ".join([*words, match.group(0).split()[-1]]))
+        return ""
 
     def add_counsel(self, person: Person) -> None:
         for known in self.counsel:
@@ -240,11 +260,13 @@ def person_from(chunk: str) -> tuple[str, str]:
 
 def read_front(lines: list[str]) -> Cast:
     """What the title block and appearances say (see the module's docstring)."""
-    cast = Cast()
     lines = [unspaced(line) for line in lines]
+    cast = Cast(front=lines)
     joined = "\n".join(lines)
     cast.date = find_date(joined)
-    cast.deposition = bool(re.search(r"(?i)\bdeposition\b", joined))
+    cast.deposition = bool(
+        re.search(r"(?im)\bdeposition\s+(?:of|upon)\b|^\s*(?:\w+\s+)?deposition\s*$", joined)
+    )
     behalf = re.search(r"(?i)taken\s+(?:on\s+behalf\s+of|by)\s+the\s+(\w+)", joined)
     cast.noticing_side = _side(behalf.group(1)) if behalf else ""
     judge = _JUDGE.search(joined) or _JUDGE_PLAIN.search(joined)
@@ -287,7 +309,7 @@ def _defendant(lines: list[str]) -> Person | None:
 def _appearances(lines: list[str], cast: Cast) -> None:
     side = ""
     for i, line in enumerate(lines):
-        text = re.sub(r"(?i)^\s*appearances\s*:?", "", line).strip()
+        text = re.sub(r"(?i)^\s*(?:appearances|present)\s*:?", "", line).strip()
         lowered = text.lower()
         for role, labels in _ROLES.items():
             if role in lowered:
@@ -308,11 +330,18 @@ def _appearances(lines: list[str], cast: Cast) -> None:
                 name, title = person_from(chunk)
                 if name:
                     cast.add_counsel(Person(name, title, side, "the appearances"))
-            elif side and text:
+            elif text:
                 name, title = person_from(text)
                 head = text.split(",")[0]
-                if name and (head.isupper() or title or re.search(r"(?i),\s*esq", text)):
+                lawyer = title or re.search(r"(?i),\s*esq", text)
+                if name and side and (head.isupper() or lawyer):
                     cast.add_counsel(Person(name, title, side, "the appearances"))
+                elif name and title:  # "PRESENT: JANE ROE, Assistant District Attorney"
+                    cast.add_counsel(Person(name, title, _side_of_office(title), "the appearances"))
+
+
+def _side_of_office(title: str) -> str:
+    return "defense" if re.search(r"(?i)defender|defen[cs]e|legal\s+aid", title) else "prosecution"
 
 
 def _role_person(text: str, role: str) -> Person | None:

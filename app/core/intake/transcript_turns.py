@@ -146,15 +146,15 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
             out.append(Event("by", plain, by=" ".join(by.group("by").upper().split())))
             turn = None
             continue
-        if _SWORN_LINE.match(text):
-            previous = lines[i - 1].text if i else ""
-            out.append(Event("sworn", text, name=sworn_name(text, previous)))
+        if _SWORN_LINE.match(plain):
+            previous = unspaced(lines[i - 1].text) if i else ""
+            out.append(Event("sworn", plain, name=sworn_name(plain, previous)))
             turn = None
             continue
         if _is_caps_line(plain) and not _label(text):
             following = lines[i + 1].text if i + 1 < len(lines) else ""
             centred = line.indent >= _CENTRED or _CAPS_HEADING.match(plain.strip())
-            if centred or _SWORN_LINE.match(following):
+            if centred or _SWORN_LINE.match(unspaced(following)):
                 out.append(Event("note", plain))
                 turn = None
                 continue

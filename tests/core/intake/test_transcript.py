@@ -310,3 +310,58 @@ def test_progress_hears_the_reading_and_can_stop_it() -> None:
         pass
     else:  # pragma: no cover - the reader must let the caller stop it
         raise AssertionError("progress could not stop the reading")
+
+
+GRAND_JURY = """\
+                 GRAND JURY OF THE COUNTY OF EASTMOOR
+                     THE PEOPLE OF THE STATE OF WESTMARK
+                              -against-
+                           HUGO BRANDVIK,
+                                        Defendant.
+                         October 2, 2024
+
+ PRESENT:  CORDELIA WYNNE-ASHBY, ESQ., Assistant District Attorney
+           PERCIVAL OATES, Grand Jury Stenographer
+
+                                                                      2
+
+ 1         MS. WYNNE-ASHBY: Good morning. The People call
+ 2   Detective Saoirse Lindqvist-Obi.
+ 3   D E T E C T I V E  S A O I R S E  L I N D Q V I S T - O B I,
+ 4   having been first duly sworn by the Foreperson, was examined and
+ 5   testified as follows:
+ 6   EXAMINATION BY MS. WYNNE-ASHBY:
+ 7   Q.   Detective, where are you assigned?
+ 8   A.   The burglary squad.
+ 9         A GRAND JUROR: Was anyone home?
+10         THE WITNESS: No.
+11         THE FOREPERSON: Thank you.
+12   Q    Anything else?
+13   A    No.
+14                   (Whereupon, the witness, MAEVE TORRANCE, was duly sworn.)
+15   EXAMINATION BY MS. WYNNE-ASHBY:
+16   Q.   Ms. Torrance, where do you live?
+17   A.   Next door.
+18                   (The witness was reminded she is still sworn.)
+19   A.   Since May.
+"""
+
+
+def test_grand_jury_minutes_with_present_counsel_jurors_and_two_witnesses() -> None:
+    found = _by_pin(transcript.read(GRAND_JURY))
+    assert found["2:7"].speaker == "Cordelia Wynne-Ashby"  # named under PRESENT, no side given
+    assert found["2:8"].speaker == "Saoirse Lindqvist-Obi"  # named when sworn, letter-spaced
+    assert found["2:8"].speaker_title == "Detective"
+    assert found["2:9"].speaker == "A GRAND JUROR"
+    assert found["2:9"].recipient == "Saoirse Lindqvist-Obi"
+    assert (found["2:10"].speaker, found["2:10"].recipient) == (
+        "Saoirse Lindqvist-Obi",
+        "A GRAND JUROR",
+    )
+    assert found["2:11"].speaker == "THE FOREPERSON"
+    assert found["2:12"].speaker == "Cordelia Wynne-Ashby"  # "Q" without a period
+    assert found["2:13"].speaker == "Saoirse Lindqvist-Obi"
+    assert found["2:16"].recipient == "Maeve Torrance"  # named in the swearing-in note
+    assert found["2:17"].speaker == "Maeve Torrance"
+    assert found["2:19"].speaker == "Maeve Torrance"  # still sworn: still on the stand
+    assert found["2:8"].setting == "sworn_testimony" and found["2:7"].setting == "in_court"
