@@ -188,7 +188,7 @@ def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> 
     if proposal.label.upper() in ("A JUROR", "A GRAND JUROR") and proposal.text.endswith("?"):
         proposal.recipient = stand.witness.name if stand.witness else ""
     elif (
-        proposal.label.upper() == "THE WITNESS"
+        proposal.label.upper() in ("THE WITNESS", "THE DEPONENT")
         and previous is not None
         and previous.text.endswith("?")
         and previous.label not in ("Q", "A", "THE WITNESS")
@@ -273,7 +273,7 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
     elif upper == "THE COURT":
         speaker = cast.judge
         how = f"THE COURT: Judge {speaker.name}, named in {speaker.source}" if speaker else ""
-    elif upper == "THE WITNESS":
+    elif upper in ("THE WITNESS", "THE DEPONENT"):
         speaker = stand.witness or stand.pending
         sworn = True
         how = f"THE WITNESS: {_titled(speaker)}, the witness on the stand" if speaker else ""

@@ -308,9 +308,18 @@ def _defendant(lines: list[str]) -> Person | None:
 
 def _appearances(lines: list[str], cast: Cast) -> None:
     side = ""
+    index = False  # in the index of witnesses and exhibits, not the appearances
     for i, line in enumerate(lines):
         text = re.sub(r"(?i)^\s*(?:appearances|present)\s*:?", "", line).strip()
         lowered = text.lower()
+        if _INDEX_HEAD.match(text):
+            index, side = True, ""
+            continue
+        if re.match(r"(?i)^\s*appearances", line):
+            index = False
+        if index:
+            _index_witness(text, cast)
+            continue
         for role, labels in _ROLES.items():
             if role in lowered:
                 person = _role_person(text, role)
@@ -338,6 +347,25 @@ def _appearances(lines: list[str], cast: Cast) -> None:
                     cast.add_counsel(Person(name, title, side, "the appearances"))
                 elif name and title:  # "PRESENT: JANE ROE, Assistant District Attorney"
                     cast.add_counsel(Person(name, title, _side_of_office(title), "the appearances"))
+
+
+_INDEX_HEAD = re.compile(r"(?i)^\s*(?:i\s*n\s*d\s*e\s*x|witness(?:es)?|exhibits?)\b(?!\s*:\s*\S)")
+_INDEX_LINE = re.compile(
+    rf"^(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>[^\d.]+?)(?:\s{{2,}}|\.{{2,}}|\s+\d)", re.I
+)
+
+
+def _index_witness(text: str, cast: Cast) -> None:
+    """A witness listed in the index ("JANE ROE ..... 4   12")."""
+    if not re.search(r"\d\s*$", text):
+        return
+    match = _INDEX_LINE.match(text)
+    if match:
+        name, _ = person_from(match.group("name").strip())
+        if name:
+            cast.add_witness(
+                Person(name, proper_case(match.group("title") or ""), source="the index")
+            )
 
 
 def _side_of_office(title: str) -> str:

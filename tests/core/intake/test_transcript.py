@@ -365,3 +365,33 @@ def test_grand_jury_minutes_with_present_counsel_jurors_and_two_witnesses() -> N
     assert found["2:17"].speaker == "Maeve Torrance"
     assert found["2:19"].speaker == "Maeve Torrance"  # still sworn: still on the stand
     assert found["2:8"].setting == "sworn_testimony" and found["2:7"].setting == "in_court"
+
+
+INDEXED = """\
+  PEOPLE v. ANSELM GRAY
+  BEFORE: HON. MIRA TALLIS, Judge
+  APPEARANCES:
+  For the People: JOHN ASTOR, Assistant District Attorney
+  For the Defendant: NELL PRADO, ESQ.
+                              I N D E X
+  WITNESSES FOR THE PEOPLE          DIRECT     CROSS
+  DETECTIVE MARA QUILL ..........      4         12
+
+                                                                      4
+
+ 1         MR. ASTOR: The People call Detective Quill.
+ 2                      (Witness sworn.)
+ 3         THE COURT: Proceed.
+ 4   Q.   Good morning.
+ 5   A.   Good morning.
+"""
+
+
+def test_a_witness_called_by_surname_is_named_from_the_index() -> None:
+    found = _by_pin(transcript.read(INDEXED))
+    assert found["4:5"].speaker == "Mara Quill"
+    assert found["4:5"].speaker_title == "Detective"
+    # No examination heading: the lawyer who called the witness asks.
+    assert found["4:4"].speaker == "John Astor"
+    assert found["4:1"].speaker == "John Astor"
+    assert found["4:3"].speaker == "Mira Tallis"
