@@ -16,7 +16,15 @@ import re
 from collections.abc import Callable
 
 from app.core.intake.proposal import Proposal
-from app.core.intake.transcript_cast import Cast, Person, called_witness, find_date, read_front
+from app.core.intake.transcript_cast import (
+    TITLES,
+    Cast,
+    Person,
+    called_witness,
+    find_date,
+    proper_case,
+    read_front,
+)
 from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
 
@@ -64,12 +72,22 @@ class _Stand:
         self.examiner_label = ""
         self.exam = ""  # "direct examination", "cross-examination" ...
         self.caller: Person | None = None  # the lawyer who called the witness
+        self.spoke: Person | None = None  # the lawyer who spoke last, or whom the court named
         if cast.deposition and cast.witnesses:
             self.witness = cast.witnesses[0]
 
     def heading(self, event: Event) -> None:
-        words = event.text.split(" BY ")[0].split(" by ")[0]
+        words = re.split(r"(?i)\s+(?:by|of)\s+|\s*\(", event.text)[0]
         self.exam = " ".join(words.lower().replace(":", "").split()) or "examination"
+        if event.name:
+            name = re.sub(rf"(?i)^(?:{TITLES})\s+", "", event.name.strip())
+            known = self.cast.by_surname(name)
+            if len(name.split()) == 1 and known is not None:
+                self.pending = known
+            elif len(name.split()) > 1:
+                self.pending = self.cast.add_witness(
+                    Person(proper_case(name), source="the heading")
+                )
         if self.pending is not None:
             self.witness, self.pending = self.pending, None
         self.examiner, self.examiner_label = None, ""
@@ -87,12 +105,18 @@ class _Stand:
         if self.pending is not None and self.witness is None:
             self.witness, self.pending = self.pending, None
 
-    def sworn(self, name: str) -> None:
+    def sworn(self, name: str, again: bool = False) -> None:
         if name:
-            self.pending = self.cast.add_witness(Person(name, source="the swearing-in"))
+            name = re.sub(rf"(?i)^(?:{TITLES})\s+", "", name.strip())
+            title = self.pending.title if self.pending is not None else ""
+            person = Person(proper_case(name), source="the swearing-in")
+            if len(name.split()) == 1:
+                person = self.cast.by_surname(name) or person
+            self.pending = self.cast.add_witness(person)
+            self.pending.title = self.pending.title or title
         if self.pending is not None:
             self.witness = self.pending
-        elif not self.cast.deposition:
+        elif not self.cast.deposition and not again:
             self.witness = None  # a witness not yet named: she may name herself
 
     def questioner(self) -> Person | None:
@@ -105,6 +129,8 @@ class _Stand:
             guess = next((c for c in counsel if c.side != self.caller.side), None)
         elif self.caller is not None:
             guess = self.caller
+        elif self.spoke is not None:
+            guess = self.spoke  # "THE COURT: Ms. Doe?" "MS. DOE: Thank you." then Q.
         elif self.cast.deposition:
             side = self.cast.noticing_side
             guess = next((c for c in counsel if side and c.side == side), None)
@@ -175,7 +201,7 @@ def _follow(stand: _Stand, event: Event) -> None:
     elif event.kind == "by":
         stand.by(event.by)
     elif event.kind == "sworn":
-        stand.sworn(event.name)
+        stand.sworn(event.name, event.again)
     elif re.search(r"(?i)\bsworn\b|\baffirmed\b", event.text) and not re.search(
         r"(?i)\b(?:previously|still|remains?|resum\w+|reminded|already)\b", event.text
     ):
@@ -209,6 +235,14 @@ def _after(stand: _Stand, turn: Turn, proposal: Proposal) -> None:
     """What a turn tells about the stand: a witness called, a witness naming herself."""
     if turn.qa:
         return
+    lawyer = next((c for c in stand.cast.counsel if c.name == proposal.speaker), None)
+    if lawyer is not None:
+        stand.spoke = lawyer
+    elif turn.label.upper() == "THE COURT":
+        for named in re.finditer(r"\b(?:Mr|Ms|Mrs|Miss)\.?\s+([A-Z][A-Za-z'’-]+)", turn.text):
+            counsel = stand.cast.by_surname(named.group(1))
+            if counsel is not None and counsel in stand.cast.counsel:
+                stand.spoke = counsel
     if turn.label.upper() in ("THE WITNESS", "THE DEFENDANT"):
         called = None
     else:

@@ -44,6 +44,7 @@ _NOT_GIVEN = frozenset(
     deputy agent special the and of for by v vs state people present before esq attorney
     assistant district county public defender counsel ada ausa apd dda adas""".split()
 )
+_ACRONYMS = frozenset("AUSA SAUSA ADA DDA APD AAG AG DA".split())
 _SUFFIXES = frozenset("esq esq. esquire jr jr. sr sr. ii iii iv".split())
 # Ranks and honorifics written before a witness's name.
 WITNESS_TITLES = (
@@ -76,10 +77,12 @@ WITNESS_TITLES = (
     "Miss",
 )
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(WITNESS_TITLES, key=len, reverse=True))
+TITLES = _TITLE_ALT  # a regular expression for the ranks and honorifics above
 _NAME_WORD = r"(?:[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)*|[A-Z]\.)"
 NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 _CALLS = re.compile(
-    rf"\b(?:calls?|calling|call as (?:its|our) (?:next |first )?witness)\s+"
+    rf"\b(?i:calls?|calling|call\s+as\s+(?:its|our)\s+(?:next\s+|first\s+)?witness"
+    rf"|(?:next|first)\s+witness\s+(?:is|will\s+be))\s+"
     rf"(?:(?i:the\s+)?(?P<title>{_TITLE_ALT})\s+)?(?P<name>{NAME})"
 )
 _SWORN = re.compile(
@@ -248,7 +251,7 @@ def person_from(chunk: str) -> tuple[str, str]:
         return "", ""
     if any(w.lower().strip(".") in _OFFICE_WORDS for w in words):
         return "", ""
-    title = proper_case(" ".join(lead)) if lead else ""
+    title = " ".join(w if w.upper() in _ACRONYMS else proper_case(w) for w in lead)
     for part in parts[1:]:
         plain = part.lower().strip(". ")
         if plain in _SUFFIXES or not plain:

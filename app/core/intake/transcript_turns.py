@@ -34,7 +34,17 @@ _NOT_LABELS = frozenset(
 )
 _HEADING = re.compile(
     r"(?i)^(?:(?:further|continued|re-?direct|re-?cross|direct|cross|voir\s+dire)[\s-]*)*"
-    r"examination\b(?:\s+\(continued\))?(?:\s+(?:by\s+(?P<by>.+?))?)?\s*:?\s*$"
+    r"examination\b(?:\s+\([^)]*\))?(?:\s+of\s+(?P<of>.+?))?(?:\s+by\s+(?P<by>.+?))?"
+    r"(?:\s+\([^)]*\))?\s*:?\s*$"
+)
+# "JANE ROE, GOVERNMENT'S WITNESS, SWORN": a witness sworn, in the federal form.
+_SWORN_CAPS = re.compile(
+    r"^[^a-z]+,\s*(?:[^a-z,]+,\s*)?(?:PREVIOUSLY\s+|DULY\s+)?(?:SWORN|AFFIRMED)\.?$"
+)
+# "Q. (BY MR. DOE) Where were you?": the examining lawyer named inside the question.
+_INLINE_BY = re.compile(
+    r"^\(\s*by\s+(?P<by>(?:mr|ms|mrs|miss|dr)\.?\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)\s*\)\s*:?\s*",
+    re.IGNORECASE,
 )
 _BY = re.compile(
     r"(?i)^by\s+(?P<by>(?:mr|ms|mrs|miss|dr)\.?\s+[a-z'’-]+(?:\s+[a-z'’-]+)?|the\s+court)"
@@ -81,7 +91,8 @@ class Event:
     kind: str
     text: str
     by: str = ""  # the examining lawyer's label ("MS. JONES") of a heading or BY line
-    name: str = ""  # the witness a swearing-in names
+    name: str = ""  # the witness a swearing-in (or an examination heading) names
+    again: bool = False  # a witness sworn before: on the stand again, not a new unnamed one
 
 
 def _label(text: str, current: str = "") -> tuple[str, str, int] | None:
@@ -104,6 +115,11 @@ def _label(text: str, current: str = "") -> tuple[str, str, int] | None:
     if not any(c.isalpha() for c in label) or len(label) > 40:
         return None
     return label, match.group("rest"), match.start("rest")
+
+
+def _looks_like_a_name(text: str) -> bool:
+    words = text.strip().rstrip(",").split()
+    return 2 <= len(words) <= 5 and all(re.fullmatch(r"[A-Z][A-Z.'’-]*", w) for w in words)
 
 
 def _is_caps_line(text: str) -> bool:
@@ -138,7 +154,8 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
         plain = unspaced(text)
         heading = _HEADING.match(plain)
         if heading:
-            out.append(Event("heading", plain, by=(heading.group("by") or "").upper()))
+            by_label = " ".join((heading.group("by") or "").upper().split())
+            out.append(Event("heading", plain, by=by_label, name=heading.group("of") or ""))
             turn = None
             continue
         by = _BY.match(plain)
@@ -151,10 +168,21 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
             out.append(Event("sworn", plain, name=sworn_name(plain, previous)))
             turn = None
             continue
+        if _SWORN_CAPS.match(plain) and not _label(text):
+            name = plain.split(",")[0]
+            previously = "PREVIOUSLY" in plain
+            out.append(Event("sworn", plain, name=name, again=previously))
+            turn = None
+            continue
         if _is_caps_line(plain) and not _label(text):
-            following = lines[i + 1].text if i + 1 < len(lines) else ""
+            following = unspaced(lines[i + 1].text) if i + 1 < len(lines) else ""
             centred = line.indent >= _CENTRED or _CAPS_HEADING.match(plain.strip())
-            if centred or _SWORN_LINE.match(unspaced(following)):
+            if _HEADING.match(following) and _looks_like_a_name(plain):
+                # "JANE ROE" over "DIRECT EXAMINATION": the witness about to be examined.
+                out.append(Event("sworn", plain, name=plain.rstrip(", "), again=True))
+                turn = None
+                continue
+            if centred or _SWORN_LINE.match(following):
                 out.append(Event("note", plain))
                 turn = None
                 continue
@@ -164,6 +192,12 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
             turn = Turn(label, [line], line.start, line.start + len(label))
             if label not in ("Q", "A"):
                 turn.label_end = line.start + text.index(":")
+            inline = _INLINE_BY.match(rest) if label == "Q" else None
+            if inline:
+                out.append(
+                    Event("by", inline.group(0), by=" ".join(inline.group("by").upper().split()))
+                )
+                rest, at = rest[inline.end() :], at + inline.end()
             _add(turn, line, rest, at)
             out.append(turn)
             seen_turn = True

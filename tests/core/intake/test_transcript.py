@@ -395,3 +395,36 @@ def test_a_witness_called_by_surname_is_named_from_the_index() -> None:
     assert found["4:4"].speaker == "John Astor"
     assert found["4:1"].speaker == "John Astor"
     assert found["4:3"].speaker == "Mira Tallis"
+
+
+FEDERAL = """\
+  UNITED STATES v. ORSOLYA FENWICK
+  BEFORE THE HONORABLE TEODOR VASK, DISTRICT JUDGE
+  APPEARANCES:
+  For the Government: AUSA BRIGID MACALISTER
+  For the Defendant: SILAS ACHTERBERG, ESQ.
+
+                                                                      88
+
+ 1         MS. MACALISTER: Call Agent Dunmore.
+ 2                 HALVARD DUNMORE, GOVERNMENT'S WITNESS, SWORN
+ 3                      DIRECT EXAMINATION
+ 4   Q.   (BY MS. MACALISTER) Where do you work?
+ 5   A.   The field office.
+ 6         THE COURT: Mr. Achterberg?
+ 7         MR. ACHTERBERG: Thank you, Judge.
+ 8                 CROSS-EXAMINATION OF HALVARD DUNMORE
+ 9   Q.   Agent, you wrote no report?
+10   A.   Correct.
+"""
+
+
+def test_federal_forms_of_swearing_in_and_examining() -> None:
+    found = _by_pin(transcript.read(FEDERAL))
+    assert found["88:4"].speaker == "Brigid Macalister"  # named inside the question
+    assert found["88:4"].text == "Where do you work?"
+    assert found["88:5"].speaker == "Halvard Dunmore"
+    assert found["88:5"].speaker_title == "Agent"  # from the call to the stand
+    assert found["88:6"].speaker == "Teodor Vask"
+    assert found["88:9"].speaker == "Silas Achterberg"
+    assert found["88:10"].recipient == "Silas Achterberg"
