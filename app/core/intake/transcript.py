@@ -40,7 +40,7 @@ _SPEAKING_START = re.compile(
     re.IGNORECASE,
 )
 _NAME_ONLY = re.compile(
-    r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){1,3}"
+    r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*){1,3}"
 )
 _TITLE_LABEL = re.compile(
     r"^(?:MR|MS|MRS|MISS|DR|JUDGE|JUSTICE|DETECTIVE|DET|OFFICER|SERGEANT|SGT|TROOPER|DEPUTY"
@@ -108,16 +108,17 @@ class _Stand:
     def sworn(self, name: str, again: bool = False) -> None:
         if name:
             name = re.sub(rf"(?i)^(?:{TITLES})\s+", "", name.strip())
-            title = self.pending.title if self.pending is not None else ""
             person = Person(proper_case(name), source="the swearing-in")
             if len(name.split()) == 1:
                 person = self.cast.by_surname(name) or person
-            self.pending = self.cast.add_witness(person)
-            self.pending.title = self.pending.title or title
+            self.pending = self.cast.add_witness(person)  # a title called with keeps
         if self.pending is not None:
-            self.witness = self.pending
+            if self.pending is not self.witness:
+                self.examiner = None  # a new witness: a new examination
+            self.witness, self.pending = self.pending, None
         elif not self.cast.deposition and not again:
-            self.witness = None  # a witness not yet named: she may name herself
+            # A witness not yet named (she may name herself), called by no one we heard.
+            self.witness = self.examiner = self.caller = None
 
     def questioner(self) -> Person | None:
         """The examining lawyer, inferred when no heading named one."""
@@ -233,6 +234,11 @@ def _name_in_note(note: str, cast: Cast) -> str:
 
 def _after(stand: _Stand, turn: Turn, proposal: Proposal) -> None:
     """What a turn tells about the stand: a witness called, a witness naming herself."""
+    if turn.label == "A" and stand.witness is None:
+        name = _own_name(turn.text)  # "Q. State your name. A. Jane Roe."
+        if name:
+            stand.witness = stand.cast.add_witness(Person(name, source="her own words"))
+            proposal.speaker, proposal.speaker_kind = stand.witness.name, "person"
     if turn.qa:
         return
     lawyer = next((c for c in stand.cast.counsel if c.name == proposal.speaker), None)
@@ -293,6 +299,9 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
     sworn = False
     how = ""
     if label == "Q":
+        if stand.pending is not None:  # called to the stand, examined without a heading
+            stand.witness, stand.pending = stand.pending, None
+            stand.examiner = None
         speaker = stand.questioner()
         recipient = stand.witness.name if stand.witness else ""
         exam = stand.exam or "examination"

@@ -387,7 +387,7 @@ def _role_person(text: str, role: str) -> Person | None:
 
 def called_witness(text: str) -> Person | None:
     """The witness a turn calls ("The State calls Officer Jane Roe")."""
-    match = _CALLS.search(text)
+    match = _CALLS.search(text[:160])  # a call to the stand opens its turn
     if not match:
         return None
     title = match.group("title") or ""

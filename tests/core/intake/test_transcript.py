@@ -428,3 +428,42 @@ def test_federal_forms_of_swearing_in_and_examining() -> None:
     assert found["88:6"].speaker == "Teodor Vask"
     assert found["88:9"].speaker == "Silas Achterberg"
     assert found["88:10"].recipient == "Silas Achterberg"
+
+
+NO_HEADINGS = """\
+  STATE v. CORMAC ELLERY
+  BEFORE: HON. ADA PELLINGER, Judge
+  For the State: RUFUS TANAKA-BELL, Deputy District Attorney
+  For the Defendant: IMELDA SZABO, ESQ.
+
+                                                                      12
+
+ 1         MR. TANAKA-BELL: The State calls Officer Lars Quennell.
+ 2   Q.   Officer, where do you work?
+ 3   A.   Third Precinct.
+ 4         MR. TANAKA-BELL: Nothing further.
+ 5                      (Witness excused.)
+ 6                      (Witness sworn.)
+ 7         MS. SZABO: Thank you, Judge.
+ 8   Q.   Please state your name.
+ 9   A.   Winifred Osei-Banda.
+10   Q.   Where were you that night?
+11   A.   At home.
+"""
+
+
+def test_witnesses_examined_without_headings() -> None:
+    found = _by_pin(transcript.read(NO_HEADINGS))
+    assert (found["12:2"].speaker, found["12:2"].recipient) == (
+        "Rufus Tanaka-Bell",
+        "Lars Quennell",
+    )
+    assert found["12:3"].speaker == "Lars Quennell"
+    # An unnamed witness sworn, examined by the lawyer who spoke, names herself.
+    assert found["12:8"].speaker == "Imelda Szabo"
+    assert found["12:9"].speaker == "Winifred Osei-Banda"
+    assert (found["12:11"].speaker, found["12:11"].recipient) == (
+        "Winifred Osei-Banda",
+        "Imelda Szabo",
+    )
+    assert found["12:10"].recipient == "Winifred Osei-Banda"
