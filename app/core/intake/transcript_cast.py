@@ -182,6 +182,7 @@ class Cast:
     deposition: bool = False
     noticing_side: str = ""  # the side a deposition was taken on behalf of
     front: list[str] = field(default_factory=list)  # the title block and appearances
+    _named: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
 
     def by_surname(self, name: str) -> Person | None:
         """The person whose surname is ``name`` (counsel first, then everyone else)."""
@@ -196,6 +197,12 @@ class Cast:
 
     def named_in(self, lines: list[str], last: str) -> str:
         """A full name ending in the surname ``last`` that ``lines`` print, or ""."""
+        key = (id(lines), last)
+        if key not in self._named:
+            self._named[key] = self._find_named(lines, last)
+        return self._named[key]
+
+    def _find_named(self, lines: list[str], last: str) -> str:
         pattern = re.compile(
             rf"\b((?:[A-Z][A-Za-z'’-]+\s+(?:[A-Z]\.\s+)?)+){re.escape(last)}\b", re.IGNORECASE
         )

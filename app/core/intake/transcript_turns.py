@@ -122,9 +122,12 @@ def _looks_like_a_name(text: str) -> bool:
     return 2 <= len(words) <= 5 and all(re.fullmatch(r"[A-Z][A-Z.'’-]*", w) for w in words)
 
 
+_LOWER = re.compile(r"[a-z]")
+_THREE_CAPITALS = re.compile(r"[A-Z].*[A-Z].*[A-Z]")
+
+
 def _is_caps_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and not any(c.islower() for c in letters)
+    return not _LOWER.search(text) and bool(_THREE_CAPITALS.search(text))
 
 
 def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
