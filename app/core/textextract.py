@@ -145,29 +145,41 @@ def _too_large(name: str, size: str) -> TooLarge:
 
 def _paragraphs(stream: IO[bytes]) -> Iterator[str]:
     """The text of each ``w:p``, parsed as a stream: each paragraph is dropped from the
-    tree once read, so memory does not grow with the part."""
+    tree once read, so memory does not grow with the part. A table row is one line, its
+    cells side by side (a transcript set as a table: line number, then the line)."""
     from lxml import etree
 
     events = etree.iterparse(
         stream,
         events=("end",),
-        tag=f"{_W}p",
+        tag=(f"{_W}p", f"{_W}tr"),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
     )
-    for _event, para in events:
-        parts = []
-        for node in para.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
-            parts.append((node.text or "") if node.tag == f"{_W}t" else " ")
-        para.clear(keep_tail=False)
-        # Paragraphs already read go too (their parent would keep them otherwise).
-        while para.getprevious() is not None:
-            del para.getparent()[0]
-        line = "".join(parts).strip()
+    for _event, node in events:
+        parent = node.getparent()
+        if node.tag == f"{_W}p":
+            if parent is not None and parent.tag == f"{_W}tc":
+                continue  # read with its row
+            line = _words(node)
+        else:
+            cells = (" ".join(_words(p) for p in cell.iter(f"{_W}p")) for cell in node)
+            line = "    ".join(c.strip() for c in cells if c.strip())
+        node.clear(keep_tail=False)
+        # What was already read goes too (its parent would keep it otherwise).
+        while node.getprevious() is not None:
+            del node.getparent()[0]
         if line:
             yield line
+
+
+def _words(para: object) -> str:
+    parts = []
+    for node in para.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):  # type: ignore[attr-defined]
+        parts.append((node.text or "") if node.tag == f"{_W}t" else " ")
+    return "".join(parts).strip()
 
 
 class _Counted:

@@ -82,3 +82,25 @@ def test_a_word_file_of_a_transcript(tmp_path: Path) -> None:
     assert found["9:3-4"].speaker == "Edmund Faircloth"
     assert found["9:3-4"].setting == "sworn_testimony"
     assert found["9:2"].setting == ""
+
+
+def test_a_word_file_that_sets_the_transcript_as_a_table(tmp_path: Path) -> None:
+    """Pleading-paper templates put the line numbers in one column, the lines in another."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("BEFORE: HON. OTTILIE BRAMWELL, Judge")
+    document.add_paragraph("Page 5")
+    lines = ["THE COURT: Be seated.", "Q.   Where were you?", "A.   At the quay,", "near the"]
+    lines += ["ferry.", "THE COURT: Go on."] + ["Q.   Then?", "A.   Home."] * 3
+    table = document.add_table(rows=len(lines), cols=2)
+    for number, line in enumerate(lines, 1):
+        table.cell(number - 1, 0).text = str(number)
+        table.cell(number - 1, 1).text = line
+    document.save(str(tmp_path / "t.docx"))
+    text, _note = extract_text(tmp_path / "t.docx")
+    assert text is not None
+    assert "3    A.   At the quay," in text
+    found = {p.pin: p for p in transcript.read(text)}
+    assert found["5:3-5"].text == "At the quay, near the ferry."
+    assert found["5:6"].speaker == "Ottilie Bramwell"
