@@ -73,6 +73,7 @@ class _Stand:
         self.exam = ""  # "direct examination", "cross-examination" ...
         self.caller: Person | None = None  # the lawyer who called the witness
         self.spoke: Person | None = None  # the lawyer who spoke last, or whom the court named
+        self.inferred = False  # the examiner was inferred, no heading or BY line named her
         if cast.deposition and cast.witnesses:
             self.witness = cast.witnesses[0]
 
@@ -90,18 +91,19 @@ class _Stand:
                 )
         if self.pending is not None:
             self.witness, self.pending = self.pending, None
-        self.examiner, self.examiner_label = None, ""
+        self.examiner, self.examiner_label, self.inferred = None, "", False
         if event.by:
             self.by(event.by)
 
     def by(self, label: str) -> None:
+        self.inferred = False
         if label == "THE COURT":
             self.examiner, self.examiner_label = self.cast.judge, label
         else:
             self.examiner, self.examiner_label = self.cast.by_surname(_label_surname(label)), label
         if self.examiner is None:
             full = self.cast.named_in(self.cast.front, _label_surname(label))
-            self.examiner = Person(full or label.title(), source="the title page")
+            self.examiner = Person(full, source="the title page") if full else Person(label)
         if self.pending is not None and self.witness is None:
             self.witness, self.pending = self.pending, None
 
@@ -136,7 +138,7 @@ class _Stand:
             side = self.cast.noticing_side
             guess = next((c for c in counsel if side and c.side == side), None)
             guess = guess or (counsel[0] if counsel else None)
-        self.examiner = guess
+        self.examiner, self.inferred = guess, guess is not None
         return guess
 
 
@@ -307,12 +309,14 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
         exam = stand.exam or "examination"
         of = f" of {_titled(stand.witness)}" if stand.witness else ""
         by = f" by {speaker.name}" if speaker else ""
-        how = f"Q in the {exam}{of}{by}"
+        how = f"Q in the {exam}{of}{by}" + (
+            " (no heading names the lawyer)" if stand.inferred else ""
+        )
     elif label == "A":
         speaker = stand.witness
         recipient = stand.examiner.name if stand.examiner else ""
         sworn = True
-        how = f"A: the witness on the stand ({_titled(speaker)})" if speaker else "A: the witness"
+        how = f"A: the witness on the stand ({_titled(speaker)})" if speaker else ""
     elif upper == "THE COURT":
         speaker = cast.judge
         how = f"THE COURT: Judge {speaker.name}, named in {speaker.source}" if speaker else ""
@@ -341,8 +345,12 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
                 "defense": " for the defense",
             }.get(speaker.side, "")
             how = f"{label}: {speaker.name}{side}, named in {speaker.source}"
-    if speaker is not None and speaker.name:
+    if speaker is not None and speaker.source == "":
+        name, title, kind, confidence = speaker.name, "", "label", 0.5  # a label, unresolved
+    elif speaker is not None and speaker.name:
         name, title, kind, confidence = speaker.name, speaker.title, "person", 0.9
+        if turn.qa and stand.inferred:
+            confidence = 0.7
     else:
         name, title, kind, confidence = label, "", "label", 0.5
         how = how or f"{label}: the label as the transcript writes it; no name found for it"
