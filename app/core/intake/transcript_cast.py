@@ -346,8 +346,7 @@ def _appearances(lines: list[str], cast: Cast) -> None:
                 chunk = before or after
                 if not chunk and i + 1 < len(lines):
                     chunk = lines[i + 1].strip()
-                name, title = person_from(chunk)
-                if name:
+                for name, title in _people_in(chunk):
                     cast.add_counsel(Person(name, title, side, "the appearances"))
             elif text:
                 name, title = person_from(text)
@@ -376,6 +375,18 @@ def _index_witness(text: str, cast: Cast) -> None:
             cast.add_witness(
                 Person(name, proper_case(match.group("title") or ""), source="the index")
             )
+
+
+def _people_in(chunk: str) -> list[tuple[str, str]]:
+    """Each lawyer an appearance names ("JANE ROE and JOHN DOE, Assistant District
+    Attorneys"), the title shared."""
+    head, _, rest = chunk.partition(",")
+    names = re.split(r"\s+(?:and|&)\s+", head)
+    if len(names) == 1:
+        found = person_from(chunk)
+        return [found] if found[0] else []
+    rest = re.sub(r"(?i)\b(attorney|defender|solicitor|prosecutor)s\b", r"\1", rest)
+    return [found for name in names if (found := person_from(f"{name},{rest}"))[0]]
 
 
 def _side_of_office(title: str) -> str:

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 MAX_LINE_NUMBER = 35  # pleading paper has 25-28; some reporters print up to 32
-_NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[ \t]+(.*?))?\s*$")
+# A realtime draft may stamp each line with the time first ("10:02:15  4  Q. ...").
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}:\d\d(?::\d\d)?[ \t]+)?(\d{1,2})(?:[ \t]+(.*?))?\s*$")
 _PAGE_WORD = re.compile(r"\bPage\s+(\d{1,5})\b", re.IGNORECASE)
 _PAGE_DASHED = re.compile(r"^\s*-\s*(\d{1,5})\s*-\s*$")
 _BARE_NUMBER = re.compile(r"^(\s*)(\d{1,5})\s*$")

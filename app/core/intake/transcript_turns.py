@@ -27,7 +27,7 @@ _LABEL = re.compile(
     r"|[A-Z][A-Z0-9'’ .-]{0,30}?[A-Z0-9]"
     r"|(?:The\s+(?:Court|Witness|Defendant|Clerk|Interpreter|Reporter|Videographer)"
     r"|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][A-Za-z'’-]+))"
-    r"\s*:\s*(?P<rest>.*)$"
+    r"(?:\s*\([^)]{1,40}\))?\s*:\s*(?P<rest>.*)$"  # "THE WITNESS (through interpreter):"
 )
 _NOT_LABELS = frozenset(
     "APPEARANCES PRESENT BEFORE RE NOTE NOTES DATE TIME PLACE SUBJECT CASE NO".split()
@@ -117,6 +117,18 @@ def _label(text: str, current: str = "") -> tuple[str, str, int] | None:
     return label, match.group("rest"), match.start("rest")
 
 
+def _is_note(text: str, in_turn: bool) -> bool:
+    """Whether ``text`` opens a reporter's parenthetical ("(Witness sworn.)", "[Recess]"),
+    not words inside a turn ("(indicating) over there", "[inaudible]")."""
+    if not text.startswith(("(", "[")):
+        return False
+    inner = text[1:].lstrip()
+    if in_turn and (not inner[:1].isupper() or inner.lower().startswith(("inaudible", "sic"))):
+        return False
+    closing = max(text.rfind(")"), text.rfind("]"))
+    return closing < 0 or not text[closing + 1 :].strip(" .")
+
+
 def _looks_like_a_name(text: str) -> bool:
     words = text.strip().rstrip(",").split()
     return 2 <= len(words) <= 5 and all(re.fullmatch(r"[A-Z][A-Z.'’-]*", w) for w in words)
@@ -149,7 +161,7 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
             if isinstance(out[-1], Event):
                 out[-1].text += " " + text
             continue
-        if text.startswith(("(", "[")) and (turn is None or not text.endswith("]")):
+        if _is_note(text, turn is not None):
             open_parens = max(0, text.count("(") - text.count(")"))
             out.append(Event("note", text))
             turn = None
