@@ -33,7 +33,11 @@ _TURN_LABEL = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:[QA](?:\.|:|[ \t]{2,})|THE COURT:|THE WITNESS:"
     r"|(?:MR|MS|MRS)\.\s+[A-Z'’-]+:)"
 )
-_EXAMINATION = re.compile(r"(?i)\bexamination\b|\bBY\s+(?:MR|MS|MRS)\.\s+[A-Z]")
+# An examination heading on a line of its own (an opinion says "on cross-examination" inline).
+_EXAMINATION = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:[A-Z]+[ \t-]+)*EXAMINATION\b[^a-z\n]{0,40}$"
+    r"|^[ \t]*(?:\d{1,2}[ \t]+)?BY[ \t]+(?:MR|MS|MRS)\.[ \t]+[A-Z'’-]+:?[ \t]*$"
+)
 _SPEAKING_START = re.compile(
     r"^(?:(?:my name is|it's|it is|i am|i'm)\s+)?"
     r"(?P<name>(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+(?:[A-Z]\.\s+)?){1,3}[A-Z][a-z'’-]+)\b",

@@ -58,3 +58,14 @@ REALTIME = """\
 
 def test_a_realtime_draft_stamps_each_line_with_the_time() -> None:
     assert list(_by_pin(transcript.read(REALTIME))) == ["4:1", "4:2", "4:3", "4:4", "4:5"]
+
+
+def test_an_opinion_quoting_questions_and_answers_is_not_a_transcript() -> None:
+    opinion = (
+        "The trial court denied the motion. On cross-examination, the officer testified:\n"
+        + "Q. Did you tell him he could leave?\nA. No.\n" * 6
+        + "We affirm. The questioning was not custodial.\n"
+    )
+    assert not transcript.looks_like(opinion)
+    heading = "                      CROSS-EXAMINATION\n"
+    assert transcript.looks_like(heading + "Q.   Did you tell him?\nA.   No.\n" * 6)
