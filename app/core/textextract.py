@@ -228,7 +228,81 @@ def _pdf(path: Path) -> str:
         # layer lists them apart from their lines, so lay those pages out by position.
         for number in apart:
             pages[number] = _by_position(reader.pages[number]) or pages[number]
+    elif _unnumbered_transcript("\n".join(pages)):
+        # A transcript whose line numbers are not in the text layer at all (drawn as
+        # pictures, or on a background): number its lines by their place on the grid.
+        numbered = _numbered_by_grid(reader.pages[: len(pages)])
+        pages = numbered or pages
     return "\n".join(pages)
+
+
+_TURN_START = re.compile(
+    r"(?m)^[ \t]*(?:[QA](?:\.|:|[ \t]{2,})|THE [A-Z]+:|(?:MR|MS|MRS)\.[ \t]+[A-Z'’-]+:)"
+)
+_NUMBERED_START = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+\S")
+
+
+def _unnumbered_transcript(text: str) -> bool:
+    """Whether ``text`` reads as a transcript (many turn labels) without line numbers."""
+    labels = _TURN_START.findall(text)
+    court = sum(1 for label in labels if not label.strip().startswith(("Q", "A")))
+    return len(labels) >= 8 and court >= 2 and len(_NUMBERED_START.findall(text)) * 2 < len(labels)
+
+
+def _numbered_by_grid(pages: list[object]) -> list[str]:
+    """Each page's lines top to bottom, those on the transcript's line grid numbered from
+    the top line of the grid (line 1); headers, footers and page numbers left unnumbered.
+    The grid's spacing is the commonest gap between lines, its top the highest line that
+    opens a turn. An empty list when the positions cannot be read."""
+    laid: list[list[tuple[float, str]]] = []
+    try:
+        for page in pages:
+            laid.append(_lines_by_height(page))
+    except Exception:  # an odd font or layout: keep the plain text layer
+        return []
+    gaps: dict[float, int] = {}
+    for lines in laid:
+        for (upper, _), (lower, _) in zip(lines, lines[1:], strict=False):
+            gap = round(upper - lower, 0)
+            if gap >= 4:
+                gaps[gap] = gaps.get(gap, 0) + 1
+    starts = [y for lines in laid for y, words in lines if _TURN_START.match(words)]
+    if not gaps or not starts:
+        return []
+    leading = max(gaps, key=lambda g: gaps[g])
+    top = max(starts)
+    out = []
+    for lines in laid:
+        rows = []
+        for y, words in lines:
+            slot = (top - y) / leading
+            number = round(slot) + 1
+            on_grid = abs(slot - round(slot)) < 0.25 and 1 <= number <= 35
+            rows.append(f"{number:>2}   {words}" if on_grid else words)
+        out.append("\n".join(rows))
+    return out
+
+
+def _lines_by_height(page: object) -> list[tuple[float, str]]:
+    """The page's text as (height, words) lines, top first: pieces at one height joined
+    left to right."""
+    pieces: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            pieces.append((round(y * 2) / 2, x, text.strip("\n")))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for y, x, text in pieces:
+        rows.setdefault(y, []).append((x, text))
+    return [
+        (y, " ".join(t for _, t in sorted(rows[y])).strip())
+        for y in sorted(rows, reverse=True)
+        if "".join(t for _, t in rows[y]).strip()
+    ]
 
 
 _BARE_NUMBER = re.compile(r"\s*(\d{1,2})\s*")

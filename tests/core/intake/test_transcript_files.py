@@ -104,3 +104,33 @@ def test_a_word_file_that_sets_the_transcript_as_a_table(tmp_path: Path) -> None
     found = {p.pin: p for p in transcript.read(text)}
     assert found["5:3-5"].text == "At the quay, near the ferry."
     assert found["5:6"].speaker == "Ottilie Bramwell"
+
+
+def _gridded_pdf(path: Path) -> Path:
+    """A transcript whose line numbers are not in the text layer at all (printed on the
+    paper's background): the lines sit on a 26-point grid, one slot left empty."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=letter)
+    lines = ["     THE COURT: Good morning.", "Q.   Where do you work?"]
+    lines += ["A.   At the depot on Main", "Street.", "", "     MR. DALE: Objection."]
+    for page in (31, 32):
+        canvas.setFont("Courier", 10)
+        canvas.drawRightString(560, 752, str(page))
+        canvas.drawString(200, 735, "PEOPLE v. QUILL - HEARING")
+        for number, line in enumerate(lines * 4, 1):
+            if line and number <= 25:
+                canvas.drawString(80, 720 - number * 26, line)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_pdf_without_line_numbers_is_numbered_by_the_line_grid(tmp_path: Path) -> None:
+    text, _note = extract_text(_gridded_pdf(tmp_path / "g.pdf"))
+    assert text is not None
+    assert " 6   MR. DALE: Objection." in text
+    pins = [p.pin for p in transcript.read(text)]
+    assert pins[:5] == ["31:1", "31:2", "31:3-4", "31:6", "31:7"]
+    assert "32:1" in pins
