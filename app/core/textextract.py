@@ -3,12 +3,16 @@
 ``extract_text(path) -> (text | None, note)``: plain text (UTF-8, else the
 encoding ``charset_normalizer`` detects, else Latin-1), Word ``.docx`` (read from
 the zip with lxml: entities are not resolved and nothing is fetched from the
-network) and the text layer of a PDF (pypdf; a transcript page whose line numbers are drawn as a
-column apart from the lines is laid out by position, so each number stays beside its
-line and pin cites can be read from it). It never raises: a file whose text
-cannot be read gives ``None`` and a note saying why, and the document is stored
-all the same. Extraction of a big PDF takes seconds, so the GUI runs this in a
-worker and hands the result to ``add_document(..., extracted=...)``.
+network; a table row is one line, its cells side by side) and the text layer of a
+PDF (pypdf). It never raises: a file whose text cannot be read gives ``None`` and a
+note saying why, and the document is stored all the same. Extraction of a big PDF
+takes seconds, so the GUI runs this in a worker and hands the result to
+``add_document(..., extracted=...)``.
+
+Transcripts keep their line numbers, so pin cites (``12:4-9``) can be read from the
+text (app/core/intake/transcript.py): a PDF that draws the numbers as a column apart
+from the lines is laid out by position, each number back beside its line; one whose
+text layer has no numbers at all is numbered by each line's place on the page's grid.
 
 Memory stays bounded whatever the file claims (app/core/limits.py): a Word part is
 parsed as a stream, paragraph by paragraph, and one that unpacks past
