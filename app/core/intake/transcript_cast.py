@@ -93,8 +93,8 @@ _DEPOSITION_OF = re.compile(
     rf"(?i:deposition\s+of)\s+(?:(?P<title>(?i:{_TITLE_ALT}))\s+)?(?P<name>[A-Za-z][A-Za-z.'’ -]+)"
 )
 _JUDGE_PLAIN = re.compile(
-    r"(?m)(?i:\b(?:before|presiding)\s*:?\s*(?:the\s+)?(?:judge|justice|magistrate\s+judge))"
-    r"\s+(?P<name>[A-Z][A-Za-z.'’ -]+?)\s*(?:,|$|\s(?i:presiding))"
+    r"(?m)(?i:(?:\b(?:before|presiding)\s*:?\s*|^\s*)(?:the\s+)?(?:judge|justice|magistrate\s+judge))"
+    r"\s*:?\s+(?P<name>[A-Z][A-Za-z.'’ -]+?)\s*(?:,|$|\s(?i:presiding))"
 )
 _JUDGE = re.compile(
     r"(?m)(?i:\b(?:the\s+)?(?:honou?rable|hon\.?))\s+(?P<name>[A-Z][A-Za-z.'’ -]+?)"

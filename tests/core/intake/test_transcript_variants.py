@@ -69,3 +69,19 @@ def test_an_opinion_quoting_questions_and_answers_is_not_a_transcript() -> None:
     assert not transcript.looks_like(opinion)
     heading = "                      CROSS-EXAMINATION\n"
     assert transcript.looks_like(heading + "Q.   Did you tell him?\nA.   No.\n" * 6)
+
+
+def test_the_judge_named_in_the_usual_caption_forms() -> None:
+    from app.core.intake.transcript_cast import read_front
+
+    forms = {
+        "BEFORE: HON. WILHELMINA ACKROYD, Judge": "Wilhelmina Ackroyd",
+        "B E F O R E:  HONORABLE WILHELMINA ACKROYD": "Wilhelmina Ackroyd",
+        "Before the Honorable Wilhelmina J. Ackroyd, District Judge": "Wilhelmina J. Ackroyd",
+        "Presiding Judge: WILHELMINA ACKROYD": "Wilhelmina Ackroyd",
+        "Judge Wilhelmina Ackroyd, presiding": "Wilhelmina Ackroyd",
+    }
+    for line, name in forms.items():
+        judge = read_front([line]).judge
+        assert judge is not None and judge.name == name, line
+    assert read_front(["Judgment of conviction entered"]).judge is None
