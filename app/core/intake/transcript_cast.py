@@ -98,7 +98,7 @@ _JUDGE_PLAIN = re.compile(
 )
 _JUDGE = re.compile(
     r"(?m)(?i:\b(?:the\s+)?(?:honou?rable|hon\.?))\s+(?P<name>[A-Z][A-Za-z.'’ -]+?)"
-    r"\s*(?:,|$|\s(?i:judge|justice|j\.|presiding|magistrate|district|superior|county|circuit))"
+    r"\s*(?:,|$|\s(?i:judge|justice|presiding|magistrate|district|superior|county|circuit))"
 )
 _SIDE = re.compile(
     r"(?i)\b(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?P<side>people|state|commonwealth|government"
