@@ -417,9 +417,10 @@ def called_witness(text: str) -> Person | None:
 
 def sworn_name(line: str, previous: str) -> str:
     """The witness a swearing-in line names ("JANE ROE, having been duly sworn")."""
-    if not _SWORN.search(line):
+    sworn = _SWORN.search(line)
+    if sworn is None:
         return ""
-    head = line[: _SWORN.search(line).start()].strip().rstrip(",")  # type: ignore[union-attr]
+    head = line[: sworn.start()].strip().rstrip(",")
     chunks = [c.strip() for c in head.split(",") if c.strip()]
     for candidate in (*reversed(chunks), previous.strip().rstrip(",")):
         candidate = re.sub(rf"^(?:{_TITLE_ALT})\s+", "", candidate, flags=re.IGNORECASE)
@@ -427,7 +428,3 @@ def sworn_name(line: str, previous: str) -> str:
         if name:
             return name
     return ""
-
-
-def is_sworn_line(line: str) -> bool:
-    return bool(_SWORN.search(line))
