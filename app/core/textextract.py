@@ -3,10 +3,16 @@
 ``extract_text(path) -> (text | None, note)``: plain text (UTF-8, else the
 encoding ``charset_normalizer`` detects, else Latin-1), Word ``.docx`` (read from
 the zip with lxml: entities are not resolved and nothing is fetched from the
-network) and the text layer of a PDF (pypdf). It never raises: a file whose text
-cannot be read gives ``None`` and a note saying why, and the document is stored
-all the same. Extraction of a big PDF takes seconds, so the GUI runs this in a
-worker and hands the result to ``add_document(..., extracted=...)``.
+network; a table row is one line, its cells side by side) and the text layer of a
+PDF (pypdf). It never raises: a file whose text cannot be read gives ``None`` and a
+note saying why, and the document is stored all the same. Extraction of a big PDF
+takes seconds, so the GUI runs this in a worker and hands the result to
+``add_document(..., extracted=...)``.
+
+Transcripts keep their line numbers, so pin cites (``12:4-9``) can be read from the
+text (app/core/intake/transcript.py): a PDF that draws the numbers as a column apart
+from the lines is laid out by position, each number back beside its line; one whose
+text layer has no numbers at all is numbered by each line's place on the page's grid.
 
 Memory stays bounded whatever the file claims (app/core/limits.py): a Word part is
 parsed as a stream, paragraph by paragraph, and one that unpacks past
@@ -143,29 +149,41 @@ def _too_large(name: str, size: str) -> TooLarge:
 
 def _paragraphs(stream: IO[bytes]) -> Iterator[str]:
     """The text of each ``w:p``, parsed as a stream: each paragraph is dropped from the
-    tree once read, so memory does not grow with the part."""
+    tree once read, so memory does not grow with the part. A table row is one line, its
+    cells side by side (a transcript set as a table: line number, then the line)."""
     from lxml import etree
 
     events = etree.iterparse(
         stream,
         events=("end",),
-        tag=f"{_W}p",
+        tag=(f"{_W}p", f"{_W}tr"),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
     )
-    for _event, para in events:
-        parts = []
-        for node in para.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
-            parts.append((node.text or "") if node.tag == f"{_W}t" else " ")
-        para.clear(keep_tail=False)
-        # Paragraphs already read go too (their parent would keep them otherwise).
-        while para.getprevious() is not None:
-            del para.getparent()[0]
-        line = "".join(parts).strip()
+    for _event, node in events:
+        parent = node.getparent()
+        if node.tag == f"{_W}p":
+            if parent is not None and parent.tag == f"{_W}tc":
+                continue  # read with its row
+            line = _words(node)
+        else:
+            cells = (" ".join(_words(p) for p in cell.iter(f"{_W}p")) for cell in node)
+            line = "    ".join(c.strip() for c in cells if c.strip())
+        node.clear(keep_tail=False)
+        # What was already read goes too (its parent would keep it otherwise).
+        while node.getprevious() is not None:
+            del node.getparent()[0]
         if line:
             yield line
+
+
+def _words(para: object) -> str:
+    parts = []
+    for node in para.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):  # type: ignore[attr-defined]
+        parts.append((node.text or "") if node.tag == f"{_W}t" else " ")
+    return "".join(parts).strip()
 
 
 class _Counted:
@@ -197,10 +215,121 @@ def _pdf(path: Path) -> str:
         except Exception:
             raise ValueError("the PDF is password-protected") from None
     pages, total = [], 0
-    for page in reader.pages:
+    apart: list[int] = []  # pages whose line numbers the text layer lists apart
+    column = False
+    for number, page in enumerate(reader.pages):
         page_text = page.extract_text() or ""
+        run = _number_run(page_text)
+        if run >= 2:
+            apart.append(number)
+            column = column or run >= _NUMBER_RUN
         pages.append(page_text)
         total += len(page_text)
         if total > MAX_CHARS:
             break
+    if column:
+        # A transcript whose line numbers are drawn as a column of their own: the text
+        # layer lists them apart from their lines, so lay those pages out by position.
+        for number in apart:
+            pages[number] = _by_position(reader.pages[number]) or pages[number]
+    elif _unnumbered_transcript("\n".join(pages)):
+        # A transcript whose line numbers are not in the text layer at all (drawn as
+        # pictures, or on a background): number its lines by their place on the grid.
+        numbered = _numbered_by_grid(reader.pages[: len(pages)])
+        pages = numbered or pages
     return "\n".join(pages)
+
+
+_TURN_START = re.compile(
+    r"(?m)^[ \t]*(?:[QA](?:\.|:|[ \t]{2,})|THE [A-Z]+:|(?:MR|MS|MRS)\.[ \t]+[A-Z'’-]+:)"
+)
+_NUMBERED_START = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+\S")
+
+
+def _unnumbered_transcript(text: str) -> bool:
+    """Whether ``text`` reads as a transcript (many turn labels) without line numbers."""
+    labels = _TURN_START.findall(text)
+    court = sum(1 for label in labels if not label.strip().startswith(("Q", "A")))
+    return len(labels) >= 8 and court >= 2 and len(_NUMBERED_START.findall(text)) * 2 < len(labels)
+
+
+def _numbered_by_grid(pages: list[object]) -> list[str]:
+    """Each page's lines top to bottom, those on the transcript's line grid numbered from
+    the top line of the grid (line 1); headers, footers and page numbers left unnumbered.
+    The grid's spacing is the commonest gap between lines, its top the highest line that
+    opens a turn. An empty list when the positions cannot be read."""
+    laid: list[list[tuple[float, str]]] = []
+    try:
+        for page in pages:
+            laid.append(_lines_by_height(page))
+    except Exception:  # an odd font or layout: keep the plain text layer
+        return []
+    gaps: dict[float, int] = {}
+    for lines in laid:
+        for (upper, _), (lower, _) in zip(lines, lines[1:], strict=False):
+            gap = round(upper - lower, 0)
+            if gap >= 4:
+                gaps[gap] = gaps.get(gap, 0) + 1
+    starts = [y for lines in laid for y, words in lines if _TURN_START.match(words)]
+    if not gaps or not starts:
+        return []
+    leading = max(gaps, key=lambda g: gaps[g])
+    top = max(starts)
+    out = []
+    for lines in laid:
+        rows = []
+        for y, words in lines:
+            slot = (top - y) / leading
+            number = round(slot) + 1
+            on_grid = abs(slot - round(slot)) < 0.25 and 1 <= number <= 35
+            rows.append(f"{number:>2}   {words}" if on_grid else words)
+        out.append("\n".join(rows))
+    return out
+
+
+def _lines_by_height(page: object) -> list[tuple[float, str]]:
+    """The page's text as (height, words) lines, top first: pieces at one height joined
+    left to right."""
+    pieces: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            pieces.append((round(y * 2) / 2, x, text.strip("\n")))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for y, x, text in pieces:
+        rows.setdefault(y, []).append((x, text))
+    return [
+        (y, " ".join(t for _, t in sorted(rows[y])).strip())
+        for y in sorted(rows, reverse=True)
+        if "".join(t for _, t in rows[y]).strip()
+    ]
+
+
+_BARE_NUMBER = re.compile(r"\s*(\d{1,2})\s*")
+_NUMBER_RUN = 10  # consecutive bare line numbers that show a separate number column
+
+
+def _number_run(page_text: str) -> int:
+    """The longest run of lines holding only the numbers 1, 2, 3 ... in turn."""
+    run, previous, longest = 0, 0, 0
+    for line in page_text.splitlines():
+        match = _BARE_NUMBER.fullmatch(line)
+        number = int(match.group(1)) if match else 0
+        run = run + 1 if number and number == previous + 1 else (1 if number == 1 else 0)
+        previous = number
+        longest = max(longest, run)
+    return longest
+
+
+def _by_position(page: object) -> str:
+    """The page's text laid out by the position of each piece (line numbers back beside
+    their lines), blank lines left out."""
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""  # type: ignore[attr-defined]
+    except Exception:  # an odd font or layout: keep the plain text layer
+        return ""
+    return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
