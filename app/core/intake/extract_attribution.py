@@ -22,7 +22,8 @@ TITLE_WORDS = frozenset(
     sheriff deputy chief inspector investigator judge justice mayor commissioner councilman
     councilwoman councilmember senator governor president pastor reverend trooper agent
     superintendent director spokesman spokeswoman spokesperson counsel attorney
-    information public police""".split()
+    information public police patrolman patrolwoman tpr tpr. ofc ofc. tech supervisor
+    appellant appellee petitioner respondent defendant complainant former""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(
@@ -39,6 +40,11 @@ ORG_WORDS = frozenset(
     hospital church court precinct squad unit bureau police sheriff's commission center
     centre society foundation project network times post journal courier tribune herald
     gazette press radio television tv cnn""".split()
+)
+ROLE_NOUNS = frozenset(
+    """victim defendant witness complainant officer suspect driver clerk resident teen man
+    woman boy girl mother father detective trooper deputy agent sergeant employee owner
+    manager neighbor neighbour landlord tenant nurse doctor guard passenger""".split()
 )
 PLACE_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd city county concourse square".split()
@@ -66,7 +72,8 @@ MASK, MASK_START = "\ue000", "\ue001"  # a quotation blanked out of its sentence
 FEMALE_WORDS = frozenset({"ms.", "mrs.", "ms", "mrs", "miss", "spokeswoman", "councilwoman"})
 MALE_WORDS = frozenset({"mr.", "mr", "spokesman", "councilman"})
 
-_TOKEN = r"(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]{2,}|O['’][A-Z][a-z]+)"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"(?:[{_UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?|[A-Z]{{2,}}|O['’][A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al)"
 NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
 
@@ -103,6 +110,17 @@ class Entity:
         return 1 if self.kind == "org" and noun in ORG_NOUNS else 0
 
 
+def _place_word(token: str) -> bool:
+    word = fold(token).rstrip(".")
+    return word in ORG_WORDS or word in PLACE_WORDS or word in {"troop", "unit", "apt", "route"}
+
+
+def _org_words(plain: list[str]) -> bool:
+    return any(w in ORG_WORDS for w in plain) or any(
+        p in ORG_WORDS for w in plain for p in w.split("'")
+    )
+
+
 def clean_np(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
     return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
@@ -133,6 +151,12 @@ class Registry:
                     start += 1
             if not tokens:
                 continue
+            # "transported to Troop C. Marshfield asked": an initial after a place ends it.
+            for i in range(1, len(tokens) - 1):
+                if re.fullmatch(r"[A-Z]\.", tokens[i]) and _place_word(tokens[i - 1]):
+                    start += len(" ".join(tokens[: i + 1])) + 1
+                    tokens = tokens[i + 1 :]
+                    break
             entity = self._register(tokens, masked, start, match.end())
             if entity is not None:
                 found.append((start, match.end(), entity))
@@ -141,17 +165,18 @@ class Registry:
     def _register(self, tokens: list[str], masked: str, start: int, end: int) -> Entity | None:
         words = [fold(t) for t in tokens]
         plain = [w.rstrip(".") for w in words]
-        if any(w in ORG_WORDS for w in plain) or any(
-            p in ORG_WORDS for w in plain for p in w.split("'")
-        ):
-            return self._org(" ".join(tokens).rstrip(".,"))
-        # Titles at the front, possibly several ("New York Police Commissioner").
+        # Titles at the front, possibly several ("Nampa Police Chief", "Supreme Court
+        # Justice"): a person's name after them is a person, whatever the title's words.
         last_title = -1
         for i, w in enumerate(words[:-1]):
             if w in TITLE_WORDS or w.rstrip(".") in TITLE_WORDS:
                 last_title = i
         titles = tokens[: last_title + 1]
         rest = tokens[last_title + 1 :]
+        rest_plain = plain[last_title + 1 :]
+        if last_title < 0 or not rest or _org_words(rest_plain) or rest[-1].isupper():
+            if _org_words(plain):
+                return self._org(" ".join(tokens).rstrip(".,"))
         if not rest:
             return None
         before = _descriptor_before(masked[:start])
@@ -212,6 +237,29 @@ class Registry:
             if names.compare(parsed, entity.parsed).score >= 95:
                 return entity
         return None
+
+    def add_person(self, name: str, title: str) -> Entity:
+        """A person the layout names ("People v. Marcus Dresner": the defendant)."""
+        entity = self._find_full(name) or Entity(name, "person", first_seen=self.clock)
+        if entity not in self.entities:
+            self.entities.append(entity)
+        entity.titles.append(title)
+        return entity
+
+    def role(self, phrase: str) -> Entity | None:
+        """A person named only by role ("the victim", "the officer"), as one entity."""
+        words = clean_np(phrase).split()
+        if not words or len(words) > 4 or not all(w.isalpha() for w in words):
+            return None
+        if words[-1].lower() not in ROLE_NOUNS:
+            return None
+        name = "the " + " ".join(words).lower()
+        for entity in self.entities:
+            if entity.kind == "unnamed" and entity.name == name:
+                return entity
+        entity = Entity(name, "unnamed", titles=[" ".join(words)], first_seen=self.clock)
+        self.entities.append(entity)
+        return entity
 
     # -- resolving mentions ----------------------------------------------------
 
@@ -340,127 +388,3 @@ def _appositive_after(text: str) -> str:
     if not match:
         return ""
     return match.group(1).strip()
-
-
-# -- subjects of speech verbs -----------------------------------------------------
-
-
-def plausible_np(np: str) -> bool:
-    words = np.split()
-    if not words:
-        return False
-    first = words[0].lower()
-    if first in {"and", "but", "that", "which", "who", "so", "then", "as"}:
-        return False
-    if len(words) == 1:
-        return words[0][:1].isupper() or first in PRONOUNS or first in FIRST_PERSON
-    return first in {"the", "a", "an", "one", "our", "his", "her", "their"} or all(
-        w[:1].isupper() or w.lower() in {"de", "van", "von", "da", "of"} for w in words
-    )
-
-
-def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entity | None]:
-    """The speaker of a speech verb, from the words before it in its sentence."""
-    clean = text.replace(MASK_START, " ").replace(MASK, " ")
-    chunks = [c.strip() for c in re.split(r"[,;—–]|\s-\s", clean)]
-    while chunks and not chunks[-1]:
-        chunks.pop()
-    if not chunks:
-        return "", None
-    last = chunks[-1]
-    # "X declined to comment but said", "She was not there but said": the clause's subject.
-    coordinated = re.match(r"^(.*?)\b(?:but|and|then|also)\s*$", last)
-    if coordinated:
-        head = coordinated.group(1).strip()
-        lead = re.match(r"^(?:he|she|they|i|we)\b", head, re.I)
-        if lead:
-            return registry.resolve_phrase(lead.group(0))
-        return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
-    last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)
-    last = re.sub(r"\s+(?:also|then|later|quickly|again|only|never|repeatedly|first)$", "", last)
-    last = re.sub(r"\s+(?:has|had|have|was|is|would|will|had\s+not|did|does)$", "", last)
-    words = last.split()
-    if not words:
-        return "", None
-    np = " ".join(words[-7:])
-    # Keep only the tail that reads as a subject: "the store owner" / "Hamid Qureshi".
-    match = re.search(
-        r"((?:(?:the|a|an|one|our|his|her|their)\s+)?(?:[\w'’.\-]+\s+){0,4}[\w'’.\-]+)$", np
-    )
-    candidate = match.group(1) if match else np
-    candidate = trim_subject(candidate)
-    if not candidate and len(chunks) > 1:
-        candidate = trim_subject(chunks[-2])
-    if candidate.lower().startswith(("a ", "an ", "the ")) and len(chunks) > 1:
-        # "Lupe Todd-Medina, a spokeswoman for ..., said": the name before the appositive.
-        prior = chunks[-2].strip()
-        spans = registry.scan(prior)
-        if spans and spans[-1][0] == 0 and spans[-1][1] >= len(prior) - 1:
-            return prior, spans[-1][2]
-    if not candidate:
-        return "", None
-    return registry.resolve_phrase(candidate)
-
-
-def clause_subject(registry: Registry, text: str) -> tuple[str, Entity | None]:
-    """The subject of a clause: its first person named (not "Brooks's", not "to CNN")."""
-    clean = text.replace(MASK_START, " ").replace(MASK, " ")
-    for start, end, entity in registry.scan(clean):
-        if entity.kind not in ("person", "unnamed"):
-            continue
-        if re.search(r"['’]s?$", clean[start:end]) or re.search(
-            r"\b(?:to|with|for|of|by|from|against|at|about|on|asked|told)\s+$", clean[:start]
-        ):
-            continue
-        return clean[start:end], entity
-    lead = re.match(r"^\s*((?:the|a|an|one)\s+\w+|he|she|they)\b", clean, re.I)
-    if lead:
-        return registry.resolve_phrase(lead.group(1))
-    return "", None
-
-
-def trim_subject(np: str) -> str:
-    """Cut a clause down to the noun phrase just before its verb."""
-    words = np.split()
-    cut = 0
-    for i, word in enumerate(words):
-        lw = word.lower().strip(".,")
-        if lw in {
-            "that",
-            "who",
-            "whom",
-            "which",
-            "said",
-            "told",
-            "heard",
-            "believed",
-            "thought",
-            "saw",
-            "asked",
-            "when",
-            "if",
-            "because",
-            "whether",
-            "after",
-            "before",
-            "to",
-        }:
-            cut = i + 1
-        elif lw in PRONOUNS and lw not in {"his", "her", "their"} and i < len(words) - 1:
-            cut = i + 1 if words[i + 1][:1].islower() else cut
-        elif lw in {"he", "she", "they", "i", "we"} and i == len(words) - 1:
-            cut = i  # "From the bench she": the pronoun is the subject
-    words = words[cut:]
-    if (
-        len(words) > 1
-        and words[0][:1].islower()
-        and words[0].lower() not in {"the", "a", "an", "one", "our", "his", "her", "their"}
-    ):
-        # "later heard the store owner" -> keep from the determiner or the capitals.
-        for i, word in enumerate(words):
-            if word.lower() in {"the", "a", "an", "one"} or word[:1].isupper():
-                words = words[i:]
-                break
-        else:
-            words = words[-1:]
-    return " ".join(words)

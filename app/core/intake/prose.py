@@ -23,15 +23,17 @@ from collections.abc import Callable
 from app.core.intake.extract_attribution import (
     MASK_START,
     PRONOUNS,
+    TITLE_WORDS,
     Entity,
     Registry,
-    clause_subject,
     clean_np,
     fold,
-    plausible_np,
-    subject_before,
 )
 from app.core.intake.proposal import Proposal
+from app.core.intake.prose_assemble import assemble
+from app.core.intake.prose_layout import read_layout
+from app.core.intake.prose_reported import Reported, find_reported
+from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
 from app.core.intake.quotes import (
     Paragraph,
     Quote,
@@ -52,6 +54,9 @@ VERBS = (
     "suggested|admits|wonders|wondered|recounted|recalls"
 )
 _VERB = re.compile(rf"(?<![-\w])(?:{VERBS})\b", re.IGNORECASE)  # not "so-called"
+_LEAD_PREPOSITIONS = frozenset(
+    "at in on after before during from with by under outside inside near".split()
+)
 _PARTICIPLE = re.compile(r"ing$")
 _THINGS = "video|post|photo|picture|footage|clip|image|article|story|report|document|sign|letter"
 _SPEAKER_NP = (
@@ -64,7 +69,8 @@ _TAG_AFTER = re.compile(
 )
 _TAG_AFTER_INVERTED = re.compile(
     r"^\s*[,—–-]?\s*(?P<verb>said|says|added|wrote|asked|stated|explained|continued|"
-    r"replied|answered|according to)\s+(?P<np>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)",
+    r"replied|answered|according to)\s+(?P<np>(?:\b[A-Z]\.|"
+    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Det|Lt|Capt|Tpr|Ofc|Jr|St)\.|[^,.;!?]){2,120}?)\s*(?:[,.;!?]|$)",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,;]{2,80}?)\s*,", re.IGNORECASE)
@@ -103,22 +109,58 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
     for quote in quotes:
         for index, start, end in quote.pieces:
             by_para.setdefault(index, []).append((start, end, quote))
+    layout = read_layout(paras)
     registry = Registry()
+    if len(layout.defendant.split()) > 1:
+        registry.add_person(layout.defendant, "defendant")
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}
     recent_recipient: dict[int, tuple[str, int]] = {}
+    reported: list[Reported] = []
     for index, para in enumerate(paras):
         if progress is not None and index % 50 == 0:
             progress(index, len(paras))
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
+        if index in layout.headlines:
+            for _s, _e, quote in spans:
+                quote.drop = True  # a headline repeats the body; its words name no one
+            continue
         masked = mask_quotes(para, spans)
+        if index in layout.datelines:
+            masked = " " * layout.datelines[index] + masked[layout.datelines[index] :]
+        narrative = ""
         for s_start, s_end in sentences(masked):
             registry.clock += 1
-            sentence = masked[s_start:s_end]
+            # Asides in brackets ("ADA Kevin Park (Major Crimes)") are never the subject,
+            # unless they name a person by title ("Fleet Services (Tech Aldo Brunetti)").
+            sentence = re.sub(r"\([^()]*\)", _blank_aside, masked[s_start:s_end])
+            for _s, _e, quote in spans:
+                if s_start <= _s < s_end:
+                    quote.extras.update(index=index, masked=sentence, narrative=narrative)
             _read_sentence(
                 registry, para, sentence, s_start, spans, colon_attribution, index, recent_recipient
             )
+            found = find_reported(
+                registry,
+                sentence,
+                s_start,
+                index,
+                spans,
+                author_speaks=layout.kind in ("report", "letter"),
+            )
+            for item in found:
+                item.context = narrative
+            reported += found
+            if not _VERB.search(sentence):
+                narrative += " " + sentence
     _fill_gaps(quotes, by_para, paras, colon_attribution, registry)
-    return [_proposal(q, paras) for q in quotes if not q.drop]
+    return assemble(paras, [q for q in quotes if not q.drop], reported, layout, registry, _proposal)
+
+
+def _blank_aside(match: re.Match[str]) -> str:
+    inner = match.group(0)[1:].split()
+    if inner and fold(inner[0]).rstrip(".") in TITLE_WORDS and len(inner) >= 3:
+        return match.group(0)
+    return " " * len(match.group(0))
 
 
 def _read_sentence(
@@ -131,8 +173,6 @@ def _read_sentence(
     index: int,
     recent_recipient: dict[int, tuple[str, int]],
 ) -> None:
-    # Asides in brackets ("ADA Kevin Park (Major Crimes)") are never the subject.
-    sentence = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), sentence)
     registry.scan(sentence)
     for outlet in _OUTLET_REPORTED.finditer(sentence):
         registry.last_outlet = outlet.group("np").split()[-1]
@@ -153,12 +193,19 @@ def _read_sentence(
             break
     if not main_set:
         lead = re.match(r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)", sentence)
+        if lead and fold(lead.group(1).split()[0]) in _LEAD_PREPOSITIONS:
+            lead = None  # "At Troop C, Marshfield was read ...": a place, not the subject
         if lead:
             word = lead.group(1)
             if fold(word) in PRONOUNS or word[:1].isupper():
                 _phrase, entity = registry.resolve_phrase(word)
                 if entity is not None:
                     main_subject, main_set = entity, True
+        role = re.match(r"^\s*(?:The|A|An)\s+([a-z]+)\b(?!\s+(?:of|in|at)\b)", sentence)
+        if role and not main_set:
+            entity = registry.role(role.group(1))
+            if entity is not None:
+                main_subject, main_set = entity, True
         according = _ACCORDING.search(sentence)
         if according and not inside:
             _phrase, entity = registry.resolve_phrase(according.group("np"))

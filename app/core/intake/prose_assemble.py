@@ -1,0 +1,146 @@
+"""Put the prose reader's findings together: quotations and reported speech, in order.
+
+A quotation inside someone's reported clause ("said the case was "about ..."") is that
+speaker's, unless the clause gives it a speaker of its own ("testified that Okonjo told
+him, "..."": Okonjo's, nested in the agent's testimony). An unnamed speaker the text
+names a sentence or two later ("A postal clerk testified ... Anton Dufresne, 58, a clerk
+at the post office, ...") is that person. Then each statement's setting, recipient and
+date are read and settled (app/core/intake/prose_setting.py), and a police report's own
+paragraph numbers become the pin cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, clean_np
+from app.core.intake.proposal import Proposal
+from app.core.intake.prose_layout import Layout
+from app.core.intake.prose_reported import Reported, speech_verb
+from app.core.intake.prose_setting import Said, read_cues, settle
+from app.core.intake.quotes import Paragraph, Quote
+
+
+def assemble(
+    paras: list[Paragraph],
+    quotes: list[Quote],
+    reported: list[Reported],
+    layout: Layout,
+    registry: Registry,
+    quote_proposal: Callable[[Quote, list[Paragraph]], Proposal],
+) -> list[Proposal]:
+    owners = _quotes_in_clauses(paras, reported)
+    items: list[tuple[int, Quote | Reported]] = [
+        (paras[q.pieces[0][0]].offset + q.pieces[0][1], q) for q in quotes
+    ]
+    items += [(paras[r.index].offset + r.start, r) for r in reported]
+    items.sort(key=lambda item: item[0])
+    named = _named_later(registry)
+    testified: set[int] = set()
+    said_list: list[Said] = []
+    for _offset, item in items:
+        if isinstance(item, Quote):
+            if item.speaker is not None and id(item.speaker) in named:
+                item.speaker = named[id(item.speaker)]
+            said = _said_of_quote(item, owners.get(id(item)))
+        else:
+            if item.speaker is not None and id(item.speaker) in named:
+                item.speaker = named[id(item.speaker)]
+            said = Said(item.index, item.speaker, item.attribution, item.context)
+            said.recipient = ""
+        read_cues(said, layout, registry, testified)
+        if isinstance(item, Quote) and item.recipient and (not said.recipient or said.outlet):
+            said.recipient = _clean(item.recipient)
+        said_list.append(said)
+    settle(said_list, layout)
+    proposals = []
+    for (_offset, item), said in zip(items, said_list, strict=True):
+        if isinstance(item, Quote):
+            proposal = quote_proposal(item, paras)
+        else:
+            proposal = _reported_proposal(item, paras)
+        proposal.setting, proposal.recipient, proposal.date = (
+            said.setting,
+            said.recipient,
+            said.date,
+        )
+        index = item.pieces[0][0] if isinstance(item, Quote) else item.index
+        if index in layout.numbers:
+            proposal.pin = f"¶ {layout.numbers[index]}"
+        proposals.append(proposal)
+    return proposals
+
+
+def _clean(recipient: str) -> str:
+    return clean_np(recipient) if recipient[:1].islower() else recipient
+
+
+def _quotes_in_clauses(
+    paras: list[Paragraph], reported: list[Reported]
+) -> dict[int, tuple[Reported, str]]:
+    """Each quotation inside a reported clause: its clause, and the clause's words before it
+    (a speech verb there gives the quotation a speaker of its own)."""
+    owners: dict[int, tuple[Reported, str]] = {}
+    for item in reported:
+        for quote in item.quotes:
+            before = paras[item.index].text[item.clause_start : quote.pieces[0][1]]
+            owners[id(quote)] = (item, before)
+            if not speech_verb(before):
+                quote.speaker, quote.phrase = item.speaker, item.phrase
+                quote.how = f"quoted inside what {item.phrase} {item.verb}"
+                quote.confidence, quote.has_verb = 0.85, True
+    return owners
+
+
+def _said_of_quote(quote: Quote, owner: tuple[Reported, str] | None) -> Said:
+    index = int(quote.extras.get("index", quote.pieces[0][0]))
+    masked = str(quote.extras.get("masked", ""))
+    words = masked.replace(MASK_START, " ").replace(MASK, " ")
+    narrative = str(quote.extras.get("narrative", ""))
+    if owner is None:
+        return Said(index, quote.speaker, words, narrative)
+    clause, before = owner
+    if speech_verb(before):
+        return Said(index, quote.speaker, before, nested=True, outer=clause.speaker)
+    return Said(index, quote.speaker, clause.attribution, clause.context)
+
+
+def _named_later(registry: Registry) -> dict[int, Entity]:
+    """Unnamed speakers ("a postal clerk") the text names within a few sentences."""
+    found: dict[int, Entity] = {}
+    for entity in registry.entities:
+        if entity.kind != "unnamed":
+            continue
+        head = entity.name.split()[-1].lower() if entity.name else ""
+        for other in registry.entities:
+            if other.kind != "person" or not 0 < other.first_seen - entity.first_seen <= 6:
+                continue
+            if re.search(rf"\b{re.escape(head)}\b", other.title.lower()):
+                found[id(entity)] = other
+                break
+    return found
+
+
+def _reported_proposal(item: Reported, paras: list[Paragraph]) -> Proposal:
+    para = paras[item.index]
+    entity = item.speaker
+    if entity is not None:
+        speaker, kind, title = entity.name, entity.kind, entity.title
+    else:
+        speaker, kind, title = clean_np(item.phrase), "unknown", ""
+    return Proposal(
+        text=para.text[item.start : item.end],
+        speaker=speaker,
+        speaker_as_written=item.phrase,
+        speaker_title=title,
+        speaker_kind=kind,
+        paragraph=para.number,
+        end_paragraph=para.number,
+        context=para.text,
+        how=item.how,
+        confidence=0.75 if entity is not None else 0.45,
+        start=para.offset + item.start,
+        end=para.offset + item.end,
+        speech="reported",
+    )
