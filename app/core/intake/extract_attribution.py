@@ -23,7 +23,9 @@ TITLE_WORDS = frozenset(
     councilwoman councilmember senator governor president pastor reverend trooper agent
     superintendent director spokesman spokeswoman spokesperson counsel attorney
     information public police patrolman patrolwoman tpr tpr. ofc ofc. tech supervisor
-    appellant appellee petitioner respondent defendant complainant former""".split()
+    appellant appellee petitioner respondent defendant complainant former defender
+    prosecutor chair chairman chairwoman chairperson secretary administrator coordinator
+    dep dep. cpl cpl. operator""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(
@@ -73,7 +75,10 @@ FEMALE_WORDS = frozenset({"ms.", "mrs.", "ms", "mrs", "miss", "spokeswoman", "co
 MALE_WORDS = frozenset({"mr.", "mr", "spokesman", "councilman"})
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_TOKEN = rf"(?:[{_UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?|[A-Z]{{2,}}|O['’][A-Z][a-z]+)"
+_TOKEN = (
+    rf"(?:[{_UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*(?:\.|(?<=s)['’](?=\s+[{_UPPER}]))?"
+    rf"|[A-Z]{{2,}}|O['’][A-Z][a-z]+)"
+)
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al)"
 NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
 
@@ -169,6 +174,8 @@ class Registry:
         # Justice"): a person's name after them is a person, whatever the title's words.
         last_title = -1
         for i, w in enumerate(words[:-1]):
+            if w in ("ada", "da") and not tokens[i].isupper():
+                continue  # Ada Fenn, not an Assistant District Attorney
             if w in TITLE_WORDS or w.rstrip(".") in TITLE_WORDS:
                 last_title = i
         titles = tokens[: last_title + 1]
@@ -184,7 +191,8 @@ class Registry:
         title_text = " ".join(x for x in (before, " ".join(titles)) if x)
         if len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1:
             return self._org(rest[0])  # an acronym: NYPD, CNN
-        if after and any(w in ORG_NOUNS for w in re.findall(r"[a-z]+", after.lower())):
+        head = re.split(r"\b(?:at|of|for|in|with|from|on|who|that|since)\b", after.lower())[0]
+        if after and any(w in ORG_NOUNS for w in re.findall(r"[a-z]+", head)):
             entity = self._org(" ".join(rest))
             entity.titles.append(after)
             return entity
@@ -385,6 +393,8 @@ def _descriptor_before(text: str) -> str:
 def _appositive_after(text: str) -> str:
     """ ", a spokesman for the district attorney's office," after a name."""
     match = re.match(r"^,\s+(?:\d+,\s+)?(?:an?|the)\s+([^,.;]{3,80}?)(?:,|\.|;|$)", text)
-    if not match:
+    if not match or re.search(
+        r"\b(?:said|says|told|stated|wrote|added|testified)\b", match.group(1)
+    ):
         return ""
     return match.group(1).strip()

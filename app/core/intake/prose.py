@@ -31,8 +31,9 @@ from app.core.intake.extract_attribution import (
 )
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
+from app.core.intake.prose_dates import stated_day
 from app.core.intake.prose_layout import read_layout
-from app.core.intake.prose_reported import Reported, find_reported
+from app.core.intake.prose_reported import Reported, find_reported, questioned
 from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
 from app.core.intake.quotes import (
     Paragraph,
@@ -116,6 +117,8 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}
     recent_recipient: dict[int, tuple[str, int]] = {}
     reported: list[Reported] = []
+    questioners: dict[int, dict[int, str]] = {}
+    narrative_days: dict[int, tuple[str, int]] = {}
     for index, para in enumerate(paras):
         if progress is not None and index % 50 == 0:
             progress(index, len(paras))
@@ -136,7 +139,7 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
             for _s, _e, quote in spans:
                 if s_start <= _s < s_end:
                     quote.extras.update(index=index, masked=sentence, narrative=narrative)
-            _read_sentence(
+            subject = _read_sentence(
                 registry, para, sentence, s_start, spans, colon_attribution, index, recent_recipient
             )
             found = find_reported(
@@ -149,11 +152,26 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
             )
             for item in found:
                 item.context = narrative
+            for answerer, questioner in questioned(registry, sentence):
+                questioners.setdefault(index, {})[id(answerer)] = questioner
             reported += found
             if not _VERB.search(sentence):
                 narrative += " " + sentence
+                # "Mayor Brandt on Wednesday defended ...": the day his next words were said.
+                day = stated_day(_before_verb(sentence), layout.date)
+                if day and subject is not None:
+                    narrative_days[id(subject)] = (day, index)
     _fill_gaps(quotes, by_para, paras, colon_attribution, registry)
-    return assemble(paras, [q for q in quotes if not q.drop], reported, layout, registry, _proposal)
+    kept = [q for q in quotes if not q.drop]
+    return assemble(
+        paras, kept, reported, layout, registry, _proposal, (questioners, narrative_days)
+    )
+
+
+def _before_verb(sentence: str) -> str:
+    """The words before a sentence's first verb ("Sheriff Lund on Tuesday defended")."""
+    verb = re.search(r"\b(?:\w{3,}ed|did|does|was|were|is|are|has|had|have)\b", sentence)
+    return sentence[: verb.start()] if verb else ""
 
 
 def _blank_aside(match: re.Match[str]) -> str:
@@ -172,7 +190,8 @@ def _read_sentence(
     colon_attribution: dict[int, tuple[str, Entity | None]],
     index: int,
     recent_recipient: dict[int, tuple[str, int]],
-) -> None:
+) -> Entity | None:
+    """Attribute the quotations of one sentence; its main subject, if it has one."""
     registry.scan(sentence)
     for outlet in _OUTLET_REPORTED.finditer(sentence):
         registry.last_outlet = outlet.group("np").split()[-1]
@@ -227,6 +246,7 @@ def _read_sentence(
         held = recent_recipient.get(id(quote.speaker))
         if not quote.recipient and held and para.number - held[1] <= 1:
             quote.recipient = held[0]  # "In a statement to BuzzFeed, ... The spokesperson added"
+            quote.extras["held"] = True
         elif quote.recipient and quote.speaker is not None:
             recent_recipient[id(quote.speaker)] = (quote.recipient, para.number)
     stripped = sentence.rstrip()
@@ -237,6 +257,7 @@ def _read_sentence(
             colon_attribution[index] = subject_before(
                 registry, sentence[: verb.start()], verb.group(0)
             )
+    return main_subject if main_set else None
 
 
 def _attribute(
@@ -371,7 +392,8 @@ def _fill_gaps(
         for other in neighbours:
             if other is not quote and (other.speaker is not None or other.phrase):
                 quote.speaker, quote.phrase = other.speaker, other.phrase
-                quote.recipient = quote.recipient or other.recipient
+                if not quote.recipient and other.recipient:
+                    quote.recipient, quote.extras["held"] = other.recipient, True
                 quote.how, quote.confidence = "another quotation in the paragraph", 0.8
                 break
         else:

@@ -29,12 +29,17 @@ def assemble(
     layout: Layout,
     registry: Registry,
     quote_proposal: Callable[[Quote, list[Paragraph]], Proposal],
+    heard: tuple[dict[int, dict[int, str]], dict[int, tuple[str, int]]],
 ) -> list[Proposal]:
+    """The proposals of one text, in order. ``heard`` holds, per paragraph, who put the
+    questions to whom, and per speaker the day a narrative sentence gave ("on Tuesday
+    defended ...") with its paragraph."""
+    questioners, narrative_days = heard
     owners = _quotes_in_clauses(paras, reported)
     items: list[tuple[int, Quote | Reported]] = [
         (paras[q.pieces[0][0]].offset + q.pieces[0][1], q) for q in quotes
     ]
-    items += [(paras[r.index].offset + r.start, r) for r in reported]
+    items += [(paras[r.index].offset + r.start, r) for r in reported if not r.silent]
     items.sort(key=lambda item: item[0])
     named = _named_later(registry)
     testified: set[int] = set()
@@ -51,7 +56,21 @@ def assemble(
             said.recipient = ""
         read_cues(said, layout, registry, testified)
         if isinstance(item, Quote) and item.recipient and (not said.recipient or said.outlet):
-            said.recipient = _clean(item.recipient)
+            if item.extras.get("held"):
+                said.weak_recipient = _clean(item.recipient)
+            else:
+                said.recipient = _clean(item.recipient)
+        said.questioner = questioners.get(said.index, {}).get(id(said.entity), "")
+        day = narrative_days.get(id(said.entity))
+        later = said.setting in ("sworn_testimony", "in_court")  # at a hearing, not that day
+        if (
+            not said.date
+            and day
+            and 0 <= said.index - day[1] <= 1
+            and not said.nested
+            and not later
+        ):
+            said.date = day[0]
         said_list.append(said)
     settle(said_list, layout)
     proposals = []

@@ -55,11 +55,16 @@ _ADVERBIAL = re.compile(
     r"(?:written\s+|brief\s+|prepared\s+|phone\s+|telephone\s+|later\s+|news\s+|press\s+)?"
     r"(?:statement|email|e-mail|letter|interview|conference|briefing|phone|telephone|"
     r"instagram|facebook|twitter|x|tiktok|post|hearing|sentencing|court|session|call))\b"
-    r"(?:\s+(?:posted|with|to)\s+[^,]*?(?=\s+that\b|,|$))?",
+    r"(?:\s+(?:posted|with|to)\s+[^,]*?(?=\s+that\b))?",
     re.IGNORECASE,
 )
 _AFTER_QUOTE_NOT_SPEECH = re.compile(
     r"(?:which|who|whom|whose|when|with|according|as|before|after|during|in|on|at|for|from)\b",
+    re.IGNORECASE,
+)
+_SKIPPABLE = re.compile(
+    r"(?:\s*,?\s*(?:in|on|at|to|with|during|by|via|through|posted|after|before|last|this|"
+    r"earlier|later|over|under|\d{1,4})\b[^,\ue000\ue001]*?)*[\s,]*",
     re.IGNORECASE,
 )
 _SUBSTANCE = re.compile(r"^\s*,?\s*in sum and substance\s*,?", re.IGNORECASE)
@@ -89,6 +94,7 @@ class Reported:
     how: str = ""
     quotes: list[Quote] = field(default_factory=list)  # verbatim quotes inside the clause
     clause_start: int = 0  # where the reported clause starts, before any lead-in left out
+    silent: bool = False  # no words of its own to propose, only its quotations
     context: str = ""  # the paragraph's narrative before it (no speech verb)
 
 
@@ -137,8 +143,11 @@ def find_reported(
         end = _clause_end(sentence, start)
         attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
         pieces = _pieces(sentence, start, end, inside)
-        if not pieces:
+        owned = [q for s, e, q in inside if start <= s < end and not q.drop]
+        if not pieces and not owned:
             return []
+        silent = not pieces  # only lead-ins to its quotations: it speaks through them
+        pieces = pieces or [(start, start)]
         made = [
             Reported(
                 index,
@@ -153,9 +162,9 @@ def find_reported(
             )
             for s, e in pieces
         ]
-        made[0].quotes = [q for s, e, q in inside if start <= s < end and not q.drop]
+        made[0].quotes = owned
         for item in made:
-            item.clause_start = offset + start
+            item.clause_start, item.silent = offset + start, silent
         return made
     return []
 
@@ -205,10 +214,7 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         pos += step.end()
     rest = sentence[pos:]
     that = re.search(r"\bthat\b", rest[:120])
-    if that and not re.search(
-        r"\b(?:was|were|is|are|had|has|have|would|will|could|did|he|she|they|it)\b|" + MASK_START,
-        rest[: that.start()],
-    ):
+    if that and _SKIPPABLE.fullmatch(rest[: that.start()]):
         pos += that.start()  # "said in a statement posted to Facebook that ..."
         return pos, recipient
     body = rest.lstrip(" ,:")
@@ -270,3 +276,27 @@ def _pieces(
             spans.append((cursor + lead, cursor + tail))
         cursor = q_end
     return spans
+
+
+_NAME = r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
+_QUESTIONED = re.compile(
+    rf"(?:^|[,;]\s*|\band\s+)(?P<q>{_NAME})\s+(?:also\s+|then\s+)?(?:asked|questioned|pressed)\s+"
+    rf"(?P<a>{_NAME})\b"
+)
+_CROSS = re.compile(
+    rf"\b(?:under|on|during)\s+(?:cross|direct|re-?direct)-?\s*examination\s+by\s+(?P<q>{_NAME})"
+    rf"\s*,\s*(?P<a>{_NAME})\b"
+)
+
+
+def questioned(registry: Registry, sentence: str) -> list[tuple[Entity, str]]:
+    """Who questions whom in a sentence ("Calloway also asked Dufresne about ...", "Under
+    cross-examination by Martin Calloway, Dufresne agreed"): (answerer, questioner's name)."""
+    found = []
+    for pattern in (_QUESTIONED, _CROSS):
+        for match in pattern.finditer(sentence):
+            _p, answerer = registry.resolve_phrase(match.group("a"))
+            _q, questioner = registry.resolve_phrase(match.group("q"))
+            if answerer is not None and questioner is not None and answerer is not questioner:
+                found.append((answerer, questioner.name))
+    return found

@@ -85,6 +85,11 @@ _CUES = (
         r"\bduring the (?:stop|arrest|search)\b",
     ),
 )
+_FIXED_RECIPIENT = re.compile(
+    r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|reporter|"
+    r"officers|deputies|agents|dispatcher|prosecutors)"
+)
+_BENCH = re.compile(r"\b(?:judge|justice|magistrate)\b", re.IGNORECASE)
 _LAWYER = re.compile(r"attorney|defender|counsel|prosecutor|lawyer|judge|justice", re.I)
 
 
@@ -104,6 +109,8 @@ class Said:
     own_setting: bool = False
     own_date: bool = False
     outlet: bool = False  # the recipient is "the publication", resolved where it was read
+    weak_recipient: str = ""  # one carried from an earlier sentence while the text was read
+    questioner: str = ""  # who put the questions in this paragraph ("asked Dufresne")
 
 
 def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int]) -> None:
@@ -117,7 +124,12 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
     recipient = _recipient(words, said, layout, registry)
     if recipient:
         said.recipient = recipient
-        if not said.setting and _OUTLET_WORDS.search(recipient) and recipient[:1].isupper():
+        outlet = recipient == layout.outlet or recipient == registry.last_outlet
+        if (
+            not said.setting
+            and recipient[:1].isupper()
+            and (outlet or _OUTLET_WORDS.search(recipient))
+        ):
             said.setting = "interview"
     if said.setting == "in_court" and said.entity is not None and id(said.entity) in testified:
         said.setting = "sworn_testimony"  # a witness telling the jury
@@ -126,12 +138,14 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
             said.setting = "in_court"
     if not said.setting and said.context:
         for setting, pattern in _CUES:
-            if setting in ("in_court", "press_conference") and re.search(
+            if setting in ("in_court", "press_conference", "police_interview") and re.search(
                 pattern, said.context.lower()
             ):
                 said.setting = setting
                 said.recipient = said.recipient or _recipient(said.context, said, layout, registry)
                 break
+    if not said.setting and said.entity is not None and _BENCH.search(said.entity.title):
+        said.setting = "in_court"  # a judge speaks from the bench
     said.own_setting = bool(said.setting)
     said.date = stated_day(words, layout.date)
     said.own_date = bool(said.date)
@@ -154,11 +168,15 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
     if lowered in _GENERIC_OUTLET:
         said.outlet = True  # "told the publication": the outlet named before it
         return layout.outlet
-    if re.match(r"(?i)^the\s+[A-Z]", np) and _OUTLET_WORDS.search(np):
+    if re.match(r"^the\s+[A-Z]", np) and (
+        _OUTLET_WORDS.search(np) or np.split()[-1] in layout.outlet.split()
+    ):
         last = np.split()[-1].lower()
         if layout.outlet and last in layout.outlet.lower().split():
             return layout.outlet
         return np[4:]
+    if _FIXED_RECIPIENT.fullmatch(lowered):
+        return np  # "the court", "jurors", "investigators": as written
     if np[:1].isupper() or np.startswith("the "):
         _phrase, entity = registry.resolve_phrase(np)
         if entity is not None and entity.kind == "person":
@@ -169,6 +187,7 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
 def settle(items: list[Said], layout: Layout) -> None:
     """Fill what a statement does not say from its neighbours and its form, in order."""
     last_in_para: dict[int, Said] = {}
+    scene: Said | None = None  # the last words at a scene with a day: "at the scene" is that day
     last_by_speaker: dict[int, Said] = {}
     for said in items:
         before = last_in_para.get(said.index)
@@ -180,6 +199,13 @@ def settle(items: list[Said], layout: Layout) -> None:
                     said.recipient = said.recipient or before.recipient
                 if not said.date:
                     said.date = before.date
+            if (
+                said.setting == "police_encounter"
+                and not said.date
+                and scene is not None
+                and said.index - scene.index <= 3
+            ):
+                said.date = scene.date
             if layout.speaks_in_writing:
                 _release_default(said, layout)
             elif mine is not None and said.index - mine.index <= 2 and not mine.nested:
@@ -193,17 +219,24 @@ def settle(items: list[Said], layout: Layout) -> None:
             if layout.kind == "report":
                 if not said.setting:
                     said.setting = "police_encounter"
-                if said.setting in ("police_encounter", "police_interview"):
+                if said.setting in ("police_encounter", "police_interview", "phone_call"):
                     said.recipient = said.recipient or layout.author
+                if said.setting in ("police_encounter", "police_interview"):
                     said.date = said.date or layout.date
+        if not said.recipient:
+            said.recipient = said.questioner or said.weak_recipient
+        if said.setting == "interview" and not said.recipient and layout.kind == "news":
+            said.recipient = layout.outlet  # "said in a phone interview": with this paper
         last_in_para[said.index] = said
+        if said.setting == "police_encounter" and said.date and not said.nested:
+            scene = said
         if said.entity is not None:
             last_by_speaker[id(said.entity)] = said
 
 
 def _release_default(said: Said, layout: Layout) -> None:
     """A release's or a department's own quotations: written, on the document's date."""
-    if not said.setting and not said.date and not said.recipient:
+    if not said.setting and said.date in ("", layout.date) and not said.recipient:
         said.setting = "written_statement"
     if not said.date and said.setting in ("written_statement", "in_court", "press_conference"):
         said.date = layout.date

@@ -1,0 +1,253 @@
+"""The prose reader (news, releases, department statements, letters, opinions, reports):
+speakers from the body, titles, reported speech, setting, recipient, date and pin cites.
+
+Every text here is a short made-up snippet written for the rule it tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.core.intake import forms
+from app.core.intake.extract import extract
+from app.core.intake.proposal import SETTINGS, Proposal
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def _by_start(text: str) -> dict[str, Proposal]:
+    return {p.text[:20]: p for p in extract(text)}
+
+
+def _one(text: str, start: str) -> Proposal:
+    found = [p for p in extract(text) if p.text.startswith(start)]
+    assert len(found) == 1, [p.text for p in extract(text)]
+    return found[0]
+
+
+NEWS = (
+    'Mayor Brandt On Budget Cuts: "We Had No Choice"\n\n'
+    "By Lena Okafor, Millbrook Sentinel\n\n"
+    "MILLBROOK, Thursday, March 6, 2025 — Mayor Oskar Brandt on Wednesday defended the cuts "
+    "to the library budget.\n\n"
+    '"We had no choice this year," Brandt said at a news conference at city hall.\n\n'
+    'Councilwoman Ada Fenn said the cuts were never put to a vote. "Nobody asked the '
+    'council," she told the Sentinel.\n\n'
+    "The Friends of the Library group wrote on Instagram on Monday that it would hold a "
+    'read-in on Saturday. "Libraries are not a luxury," the post said.\n'
+)
+
+
+def test_a_headline_never_names_the_speaker_and_its_quote_is_not_an_entry() -> None:
+    proposals = extract(NEWS)
+    assert not any("On Budget" in p.speaker for p in proposals)
+    quote = _one(NEWS, "We had no choice this year")
+    assert quote.speaker == "Oskar Brandt"
+    assert quote.pin_cite == "¶ 4"  # the body's quotation, not the headline's
+    assert sum(1 for p in proposals if p.text.startswith("We Had No Choice")) == 0
+
+
+def test_setting_and_date_come_from_the_attribution_and_the_dateline() -> None:
+    quote = _one(NEWS, "We had no choice this year")
+    # "on Wednesday" in the lede, against the dateline's Thursday, March 6, 2025.
+    assert (quote.setting, quote.date, quote.speech) == (
+        "press_conference",
+        "2025-03-05",
+        "verbatim",
+    )
+    told = _one(NEWS, "Nobody asked the council")
+    assert (told.speaker, told.setting, told.recipient) == (
+        "Ada Fenn",
+        "interview",
+        "Millbrook Sentinel",
+    )
+    posted = _one(NEWS, "Libraries are not a luxury")
+    assert posted.setting == "social_media" and posted.date == "2025-03-03"
+    assert all(p.setting in SETTINGS or p.setting == "" for p in extract(NEWS))
+
+
+def test_reported_speech_is_proposed_apart_from_quotations() -> None:
+    reported = _one(NEWS, "the cuts were never put to a vote")
+    assert (reported.speaker, reported.speech) == ("Ada Fenn", "reported")
+    vigil = _one(NEWS, "that it would hold a read-in")
+    assert vigil.speech == "reported" and vigil.setting == "social_media"
+    assert vigil.date == "2025-03-03"  # "on Monday", not the read-in's Saturday
+
+
+def test_a_reported_sentence_with_quoted_fragments_splits_at_them() -> None:
+    text = (
+        "RIVERTON — Lt. Carla Dunmore told the Herald last week that the unit had acted on "
+        '"solid information from two sources" and that the search "followed every rule we '
+        'have," adding that no one was hurt.\n'
+    )
+    proposals = extract(text)
+    speech = [(p.speech, p.text.split()[0]) for p in proposals]
+    assert speech[:3] == [("reported", "that"), ("verbatim", "solid"), ("verbatim", "followed")]
+    assert all(p.speaker == "Carla Dunmore" for p in proposals)
+    # "last week" is not a day; "and that the search" is a lead-in of fewer than four words.
+    assert all(p.date == "" for p in proposals)
+    assert not any(p.text.startswith("and that the search") for p in proposals)
+    assert {p.recipient for p in proposals} == {"Herald"}
+
+
+def test_titles_are_split_from_names_and_appositives_give_titles() -> None:
+    text = (
+        'HOLLIS – "The seizure was lawful," said Hollis County Sheriff and Regional Task Force '
+        "Chair Marta Quill.\n\n"
+        '"We followed the warrant," said Tomas R. Vance, Special Agent in Charge, Hollis Field '
+        "Office.\n\n"
+        "Former District Attorney Renata Osei, who interviewed former County Attorney Paul "
+        'Brisk for the inquiry, said: "The record speaks for itself."\n'
+    )
+    by = _by_start(text)
+    assert by["The seizure was lawf"].speaker == "Marta Quill"
+    assert by["We followed the warr"].speaker == "Tomas R. Vance"
+    osei = by["The record speaks fo"]
+    assert osei.speaker == "Renata Osei"
+    assert "Paul" not in osei.speaker_title
+
+
+def test_a_press_release_quotes_in_writing_on_its_date() -> None:
+    text = (
+        "OFFICE OF THE DISTRICT ATTORNEY, LARCH COUNTY\n\n"
+        "FOR IMMEDIATE RELEASE: Tuesday, April 8, 2025\n\n"
+        "LARCH – District Attorney Noor Castell today announced a guilty verdict in the "
+        "warehouse fire case.\n\n"
+        '"The jury saw the evidence for what it was," said District Attorney Castell.\n\n'
+        'The victim, a night guard, addressed the court at sentencing. "I still smell the '
+        'smoke," he said.\n\n'
+        "###\n"
+    )
+    castell = _one(text, "The jury saw")
+    assert (castell.speaker, castell.setting, castell.date) == (
+        "Noor Castell",
+        "written_statement",
+        "2025-04-08",
+    )
+    guard = _one(text, "I still smell")
+    assert (guard.speaker, guard.setting, guard.recipient) == (
+        "the victim",
+        "in_court",
+        "the court",
+    )
+
+
+def test_a_department_statement_reports_the_clause_before_its_tag() -> None:
+    text = (
+        "Dunmore Police Department - News Release\n\n"
+        "Posted: Monday, June 2, 2025\n\n"
+        "DUNMORE – The Dunmore Police Department arrested three men after a chase on Route 6 "
+        "overnight, the department said Monday.\n"
+    )
+    (only,) = extract(text)
+    assert only.speech == "reported" and only.speaker == "Dunmore Police Department"
+    assert (only.setting, only.date) == ("written_statement", "2025-06-02")
+
+
+def test_a_letter_names_the_defendant_from_its_caption_and_the_officer_told() -> None:
+    text = (
+        "OFFICE OF THE DISTRICT ATTORNEY, FENWICK COUNTY\n"
+        "May 2, 2025\n"
+        "Re: People v. Rollo Tennant, Docket No. 25-114\n"
+        "Dear Ms. Abara:\n"
+        "(a) On April 3, 2025, at approximately 1:10 a.m., the defendant stated to Police "
+        'Officer Ines Marrow, in sum and substance, that he "never touched the car."\n'
+        "The witness, Pia Lund, said in a telephone call with this office on April 20, 2025 "
+        "that she saw the defendant running north on Oak Street.\n"
+        "Sincerely,\n"
+        "Kai Dorsey\n"
+    )
+    quote = _one(text, "never touched the car")
+    assert (quote.speaker, quote.recipient, quote.setting, quote.date) == (
+        "Rollo Tennant",
+        "Ines Marrow",
+        "police_encounter",
+        "2025-04-03",
+    )
+    call = _one(text, "that she saw the defendant")
+    assert (call.speaker, call.speech, call.setting, call.date) == (
+        "Pia Lund",
+        "reported",
+        "phone_call",
+        "2025-04-20",
+    )
+    assert call.recipient == "OFFICE OF THE DISTRICT ATTORNEY, FENWICK COUNTY"
+
+
+REPORT = (
+    "MADE UP - COUNTY SHERIFF - ARREST REPORT / NARRATIVE\n"
+    "Case No. 25-0099     Arrestee: PALE, Jonah R.\n"
+    "Arresting Deputy: Dep. Ruth Okonkwo #41     Report Date: 03/14/2025\n"
+    "1. On 03/14/2025 at 0210 hrs I stopped a blue sedan on Mill Road. The driver was "
+    "Jonah R. Pale.\n"
+    '2. I asked Pale where he was going. Pale stated, "Home, that\'s all." Pale stated he had '
+    "one beer at a friend's house.\n"
+    "3. Pale was transported to Station B. At Station B, Pale was read the implied consent "
+    'advisory. He stated, "Fine, I\'ll blow."\n'
+    "4. Dispatch (Operator Lee Arno) advised by phone that the plate was not stolen.\n"
+)
+
+
+def test_a_police_report_pins_its_own_numbers_and_tells_who_heard_it() -> None:
+    home = _one(REPORT, "Home, that's all.")
+    assert (home.pin_cite, home.speaker, home.recipient) == ("¶ 2", "Jonah R. Pale", "Ruth Okonkwo")
+    assert (home.setting, home.date) == ("police_encounter", "2025-03-14")
+    beer = _one(REPORT, "he had one beer")
+    assert (beer.speech, beer.pin_cite, beer.speaker) == ("reported", "¶ 2", "Jonah R. Pale")
+    station = _one(REPORT, "Fine, I'll blow.")
+    assert station.setting == "police_interview" and station.pin_cite == "¶ 3"
+    phone = _one(REPORT, "that the plate was not stolen")
+    assert (phone.speaker, phone.setting, phone.date) == ("Lee Arno", "phone_call", "")
+
+
+def test_the_authors_own_narrative_is_not_a_statement() -> None:
+    texts = [p.text for p in extract(REPORT)]
+    assert not any(t.startswith("where he was going") for t in texts)
+    assert not any("blue sedan" in t for t in texts)
+
+
+def test_last_week_is_not_a_day_and_testimony_is_sworn() -> None:
+    text = (
+        "By Ravi Sun | Eastport Ledger | Friday, May 9, 2025\n\n"
+        "EASTPORT — A bus driver testified Thursday that he saw the car run the light. Omar "
+        "Delacroix, 44, a driver for the transit authority, was the first witness.\n\n"
+        '"It was red for a good two seconds," Delacroix told jurors.\n\n'
+        "The defendant's lawyer, Fay Grant, told reporters last week that the light was "
+        "broken.\n"
+    )
+    first = _one(text, "that he saw the car")
+    assert (first.speaker, first.setting, first.date) == (
+        "Omar Delacroix",
+        "sworn_testimony",
+        "2025-05-08",
+    )
+    red = _one(text, "It was red")
+    assert (red.setting, red.recipient, red.date) == ("sworn_testimony", "jurors", "2025-05-08")
+    grant = _one(text, "that the light was broken")
+    assert (grant.speaker, grant.setting, grant.date) == ("Fay Grant", "press_conference", "")
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        str(p.relative_to(REPO))
+        for p in (REPO / "tests/intake/keys").glob("*.json")
+        if json.loads(p.read_text(encoding="utf-8"))["part"] == "development"
+        and json.loads(p.read_text(encoding="utf-8"))["kind"]
+        in {
+            "news",
+            "press_release",
+            "police_statement",
+            "court_opinion",
+            "discovery_letter",
+            "police_report",
+        }
+    ),
+)
+def test_every_development_prose_text_goes_to_the_prose_reader(path: str) -> None:
+    key = json.loads((REPO / path).read_text(encoding="utf-8"))
+    text = (REPO / key["text"]).read_text(encoding="utf-8")
+    assert forms.detect(text) == "prose"
