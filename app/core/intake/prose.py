@@ -32,6 +32,7 @@ from app.core.intake.extract_attribution import (
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
 from app.core.intake.prose_dates import stated_day
+from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
 from app.core.intake.prose_layout import read_layout
 from app.core.intake.prose_reported import Reported, find_reported, questioned
 from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
@@ -119,14 +120,20 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
     reported: list[Reported] = []
     questioners: dict[int, dict[int, str]] = {}
     narrative_days: dict[int, tuple[str, int]] = {}
+    blocks = narrative_blocks(paras, quotes, layout)
     for index, para in enumerate(paras):
         if progress is not None and index % 50 == 0:
             progress(index, len(paras))
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
-        if index in layout.headlines:
+        turn = exchange_turn(para)
+        if index in layout.headlines or turn:
             for _s, _e, quote in spans:
                 quote.drop = True  # a headline repeats the body; its words name no one
+            if turn:
+                reported.append(exchange_statement(index, para, turn, registry.last_subject))
             continue
+        if index in blocks:
+            spans = [(s, e, q) for s, e, q in spans if not q.drop]
         masked = mask_quotes(para, spans)
         if index in layout.datelines:
             masked = " " * layout.datelines[index] + masked[layout.datelines[index] :]
@@ -206,6 +213,8 @@ def _read_sentence(
     main_set = False
     # Subjects of speech verbs outside quotations, in order (the first is the main subject).
     for verb in _VERB.finditer(sentence):
+        if verb.group(0)[:1].isupper() and sentence[: verb.start()].strip(' “"'):
+            continue  # "the State Police": a name, not the verb "state"
         phrase, entity = subject_before(registry, sentence[: verb.start()], verb.group(0))
         if phrase and not main_set:
             main_subject, main_set = entity, True
@@ -220,7 +229,7 @@ def _read_sentence(
                 _phrase, entity = registry.resolve_phrase(word)
                 if entity is not None:
                     main_subject, main_set = entity, True
-        role = re.match(r"^\s*(?:The|A|An)\s+([a-z]+)\b(?!\s+(?:of|in|at)\b)", sentence)
+        role = re.match(r"^\W*(?:The|A|An)\s+([a-z]+)\b", sentence)
         if role and not main_set:
             entity = registry.role(role.group(1))
             if entity is not None:

@@ -53,7 +53,7 @@ def assemble(
             if item.speaker is not None and id(item.speaker) in named:
                 item.speaker = named[id(item.speaker)]
             said = Said(item.index, item.speaker, item.attribution, item.context)
-            said.recipient = ""
+            said.recipient = item.recipient if item.speech == "verbatim" else ""
         read_cues(said, layout, registry, testified)
         if isinstance(item, Quote) and item.recipient and (not said.recipient or said.outlet):
             if item.extras.get("held"):
@@ -161,5 +161,5 @@ def _reported_proposal(item: Reported, paras: list[Paragraph]) -> Proposal:
         confidence=0.75 if entity is not None else 0.45,
         start=para.offset + item.start,
         end=para.offset + item.end,
-        speech="reported",
+        speech=item.speech,
     )

@@ -95,6 +95,7 @@ class Reported:
     quotes: list[Quote] = field(default_factory=list)  # verbatim quotes inside the clause
     clause_start: int = 0  # where the reported clause starts, before any lead-in left out
     silent: bool = False  # no words of its own to propose, only its quotations
+    speech: str = "reported"  # "verbatim" for a Q:/A: line read as a statement
     context: str = ""  # the paragraph's narrative before it (no speech verb)
 
 

@@ -67,7 +67,11 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
             return registry.resolve_phrase(lead.group(0))
         return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
     last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)
-    last = re.sub(r"\s+(?:also|then|later|quickly|again|only|never|repeatedly|first)$", "", last)
+    last = re.sub(
+        r"\s+(?:also|then|later|quickly|again|only|never|repeatedly|first|further|previously)$",
+        "",
+        last,
+    )
     last = re.sub(r"\s+(?:has|had|have|was|is|would|will|had\s+not|did|does)$", "", last)
     words = last.split()
     if not words:

@@ -251,3 +251,44 @@ def test_every_development_prose_text_goes_to_the_prose_reader(path: str) -> Non
     key = json.loads((REPO / path).read_text(encoding="utf-8"))
     text = (REPO / key["text"]).read_text(encoding="utf-8")
     assert forms.detect(text) == "prose"
+
+
+def test_question_and_answer_lines_in_an_opinion_are_statements() -> None:
+    text = (
+        "IN THE COURT OF APPEALS OF THE STATE OF NEW HALDEN\n\n"
+        "OPINION\n\n"
+        "On cross-examination, Deputy Rhea Colter conceded that she never saw the pistol.\n\n"
+        'Q: So you never saw a "gun" in his hand?\n\n'
+        "A: No, sir. I saw something dark.\n"
+    )
+    question = _one(text, "So you never saw")
+    assert (question.speaker, question.setting, question.recipient) == (
+        "Q",
+        "in_court",
+        "Rhea Colter",
+    )
+    answer = _one(text, "No, sir.")
+    assert (answer.speaker, answer.setting, answer.speech) == (
+        "Rhea Colter",
+        "sworn_testimony",
+        "verbatim",
+    )
+    assert not any(p.text == "gun" for p in extract(text))  # nested inside the question
+
+
+def test_a_courts_statement_of_facts_is_narrative_and_its_speech_is_reported() -> None:
+    text = (
+        "Supreme Court of New Halden\n\n"
+        "State v. Ivo Brenner\n\n"
+        "PER CURIAM.\n\n"
+        "The Court of Appeals described the facts as follows:\n\n"
+        "\u201cA trooper of the State Patrol stopped the defendant on the highway. The trooper "
+        "asked if the defendant had been drinking. The defendant said he had two beers.\u201d\n\n"
+        "We reverse.\n"
+    )
+    proposals = extract(text)
+    assert not any(p.text.startswith("A trooper of the State") for p in proposals)
+    asked = _one(text, "if the defendant had been drinking")
+    assert (asked.speaker, asked.speech) == ("the trooper", "reported")
+    beers = _one(text, "he had two beers")
+    assert beers.speaker == "Ivo Brenner"
