@@ -25,7 +25,7 @@ TITLE_WORDS = frozenset(
     information public police patrolman patrolwoman tpr tpr. ofc ofc. tech supervisor
     appellant appellee petitioner respondent defendant complainant former defender
     prosecutor chair chairman chairwoman chairperson secretary administrator coordinator
-    dep dep. cpl cpl. operator""".split()
+    dep dep. cpl cpl. operator charge""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(
@@ -184,8 +184,8 @@ class Registry:
         if last_title < 0 or not rest or _org_words(rest_plain) or rest[-1].isupper():
             if _org_words(plain):
                 return self._org(" ".join(tokens).rstrip(".,"))
-        if not rest:
-            return None
+        if not rest or (plain[-1] in TITLE_WORDS and not tokens[-1].isupper()):
+            return None  # "U.S. Attorney", "Police Chief": a title naming no one
         before = _descriptor_before(masked[:start])
         after = _appositive_after(masked[end:])
         title_text = " ".join(x for x in (before, " ".join(titles)) if x)
@@ -390,8 +390,20 @@ def _descriptor_before(text: str) -> str:
     return " ".join(keep) if keep and any(w.islower() for w in keep) else ""
 
 
+_TITLE_APPOSITIVE = re.compile(
+    r"^,\s+((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]*(?:\s+(?:in|of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?)\s*(?:,|\.|;|$)"
+)
+
+
 def _appositive_after(text: str) -> str:
-    """ ", a spokesman for the district attorney's office," after a name."""
+    """ ", a spokesman for the district attorney's office," or ", U.S. Attorney for the
+    District," after a name."""
+    titled = _TITLE_APPOSITIVE.match(text)
+    if titled and any(
+        fold(w).rstrip(".") in TITLE_WORDS for w in titled.group(1).split() if w[:1].isupper()
+    ):
+        return titled.group(1)
     match = re.match(r"^,\s+(?:\d+,\s+)?(?:an?|the)\s+([^,.;]{3,80}?)(?:,|\.|;|$)", text)
     if not match or re.search(
         r"\b(?:said|says|told|stated|wrote|added|testified)\b", match.group(1)

@@ -45,6 +45,11 @@ def assemble(
     testified: set[int] = set()
     said_list: list[Said] = []
     for _offset, item in items:
+        if isinstance(item, Quote) and item.speaker is None and said_list:
+            if clean_np(item.phrase).lower() in _THINGS and said_list[-1].entity is not None:
+                # '"...," the post said': the post is the words of whoever posted it.
+                item.speaker = said_list[-1].entity
+                item.how = f"{clean_np(item.phrase)} of {item.speaker.name}"
         if isinstance(item, Quote):
             if item.speaker is not None and id(item.speaker) in named:
                 item.speaker = named[id(item.speaker)]
@@ -87,8 +92,26 @@ def assemble(
         index = item.pieces[0][0] if isinstance(item, Quote) else item.index
         if index in layout.numbers:
             proposal.pin = f"¶ {layout.numbers[index]}"
+        _mark_speaker(proposal, paras[index])
         proposals.append(proposal)
     return proposals
+
+
+_THINGS = frozenset("post statement letter release email e-mail tweet message note".split())
+
+
+def _mark_speaker(proposal: Proposal, para: Paragraph) -> None:
+    """Where the words naming the speaker are, nearest the statement, for highlighting."""
+    phrase = proposal.speaker_as_written.strip()
+    if not phrase:
+        return
+    here = proposal.start - para.offset
+    found = [m.start() for m in re.finditer(re.escape(phrase), para.text)]
+    if not found:
+        return
+    best = min(found, key=lambda start: abs(start - here))
+    proposal.speaker_start = para.offset + best
+    proposal.speaker_end = proposal.speaker_start + len(phrase)
 
 
 def _clean(recipient: str) -> str:

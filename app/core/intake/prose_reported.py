@@ -43,7 +43,8 @@ _PREPOSITION = re.compile(
 _CLAUSE_WORDS = re.compile(r"^(?:that|if|whether|where|why|how|what|when|who|to\s+\w+)\b", re.I)
 _ROLE_RECIPIENTS = (
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
-    r"officers?|deputies|agents|dispatcher|prosecutors|me|him|her|them|us)"
+    r"officers?|deputies|agents|dispatcher|prosecutors|defendant|complainant|victim|witness|"
+    r"detective|trooper|deputy|me|him|her|them|us)"
 )
 _TITLED = r"(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
 _RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED})")

@@ -35,7 +35,8 @@ _RECIPIENT = re.compile(
     r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"
     r"(?P<rec>(?:me|him|her|them|us)\b|this office\b|"
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
-    r"reporter|officers|deputies|agents|dispatcher|prosecutors|publication|paper|newspaper)\b|"
+    r"reporter|officers|deputies|agents|dispatcher|prosecutors|publication|paper|newspaper|"
+    r"defendant|complainant|victim|witness|officer|detective|trooper|deputy)\b|"
     r"(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*)"
 )
 _CUES = (
@@ -177,6 +178,8 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
         return np[4:]
     if _FIXED_RECIPIENT.fullmatch(lowered):
         return np  # "the court", "jurors", "investigators": as written
+    if np[:1].islower() and not np.startswith("the "):
+        np = "the " + np  # "told defendant": the defendant
     if np[:1].isupper() or np.startswith("the "):
         _phrase, entity = registry.resolve_phrase(np)
         if entity is not None and entity.kind == "person":

@@ -14,8 +14,10 @@ from app.core.intake.extract_attribution import (
     MASK,
     MASK_START,
     PRONOUNS,
+    TITLE_WORDS,
     Entity,
     Registry,
+    fold,
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -85,7 +87,9 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
     candidate = trim_subject(candidate)
     if not candidate and len(chunks) > 1:
         candidate = trim_subject(chunks[-2])
-    if candidate.lower().startswith(("a ", "an ", "the ")) and len(chunks) > 1:
+    if len(chunks) > 1 and (
+        candidate.lower().startswith(("a ", "an ", "the ")) or _title_only(registry, last)
+    ):
         # "Lupe Todd-Medina, a spokeswoman for ..., said": the name before the appositive.
         prior = chunks[-2].strip()
         spans = registry.scan(prior)
@@ -94,6 +98,16 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
     if not candidate:
         return "", None
     return registry.resolve_phrase(candidate)
+
+
+def _title_only(registry: Registry, chunk: str) -> bool:
+    """ "U.S. Attorney for the District": a title in an appositive, naming no person."""
+    words = [fold(w).rstrip(".,") for w in chunk.split()]
+    if not any(w in TITLE_WORDS for w in words):
+        return False
+    probe = Registry()
+    probe.entities = list(registry.entities)
+    return not any(entity.kind == "person" for _s, _e, entity in probe.scan(chunk))
 
 
 def clause_subject(registry: Registry, text: str) -> tuple[str, Entity | None]:

@@ -292,3 +292,35 @@ def test_a_courts_statement_of_facts_is_narrative_and_its_speech_is_reported() -
     assert (asked.speaker, asked.speech) == ("the trooper", "reported")
     beers = _one(text, "he had two beers")
     assert beers.speaker == "Ivo Brenner"
+
+
+def test_an_appositive_after_the_name_gives_the_title_and_never_the_speaker() -> None:
+    text = (
+        "Jane Roe, U.S. Attorney for the District, said the case was closed. "
+        '"It is over," Roe said.\n'
+    )
+    reported = _one(text, "the case was closed")
+    quote = _one(text, "It is over")
+    assert reported.speaker == quote.speaker == "Jane Roe"
+    assert quote.speaker_title == "U.S. Attorney for the District"
+
+
+def test_the_post_speaks_for_who_posted_it_and_the_speaker_words_are_marked() -> None:
+    text = (
+        "The Elm Street Tenants Union wrote on Facebook that it would picket on Friday. "
+        '"Heat is a right," the post said.\n'
+    )
+    post = _one(text, "Heat is a right")
+    assert post.speaker == "Elm Street Tenants Union" and post.setting == "social_media"
+    reported = _one(text, "that it would picket")
+    assert text[reported.speaker_start : reported.speaker_end] == "The Elm Street Tenants Union"
+
+
+def test_told_the_defendant_names_the_defendant_of_the_caption() -> None:
+    text = (
+        "State v. Lorne Abbot\n\n"
+        "OPINION\n\n"
+        "The detective told defendant he was free to leave at any time.\n"
+    )
+    told = _one(text, "he was free to leave")
+    assert (told.speaker, told.recipient) == ("the detective", "Lorne Abbot")
