@@ -25,7 +25,7 @@ TITLE_WORDS = frozenset(
     information public police patrolman patrolwoman tpr tpr. ofc ofc. tech supervisor
     appellant appellee petitioner respondent defendant complainant former defender
     prosecutor chair chairman chairwoman chairperson secretary administrator coordinator
-    dep dep. cpl cpl. operator charge""".split()
+    dep dep. cpl cpl. operator charge witness victim suspect arrestee inv inv.""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(

@@ -120,6 +120,7 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
     reported: list[Reported] = []
     questioners: dict[int, dict[int, str]] = {}
     narrative_days: dict[int, tuple[str, int]] = {}
+    interviewed: set[int] = set()
     blocks = narrative_blocks(paras, quotes, layout)
     for index, para in enumerate(paras):
         if progress is not None and index % 50 == 0:
@@ -165,13 +166,22 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
             if not _VERB.search(sentence):
                 narrative += " " + sentence
                 # "Mayor Brandt on Wednesday defended ...": the day his next words were said.
+                if layout.kind == "report" and re.search(r"\binterview", sentence, re.I):
+                    for _s, _e, entity in registry.scan(sentence):
+                        interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
                 day = stated_day(_before_verb(sentence), layout.date)
                 if day and subject is not None:
                     narrative_days[id(subject)] = (day, index)
     _fill_gaps(quotes, by_para, paras, colon_attribution, registry)
     kept = [q for q in quotes if not q.drop]
     return assemble(
-        paras, kept, reported, layout, registry, _proposal, (questioners, narrative_days)
+        paras,
+        kept,
+        reported,
+        layout,
+        registry,
+        _proposal,
+        (questioners, narrative_days, interviewed),
     )
 
 

@@ -29,12 +29,12 @@ def assemble(
     layout: Layout,
     registry: Registry,
     quote_proposal: Callable[[Quote, list[Paragraph]], Proposal],
-    heard: tuple[dict[int, dict[int, str]], dict[int, tuple[str, int]]],
+    heard: tuple[dict[int, dict[int, str]], dict[int, tuple[str, int]], set[int]],
 ) -> list[Proposal]:
     """The proposals of one text, in order. ``heard`` holds, per paragraph, who put the
     questions to whom, and per speaker the day a narrative sentence gave ("on Tuesday
-    defended ...") with its paragraph."""
-    questioners, narrative_days = heard
+    defended ...") with its paragraph, and the people a report says were interviewed."""
+    questioners, narrative_days, interviewed = heard
     owners = _quotes_in_clauses(paras, reported)
     items: list[tuple[int, Quote | Reported]] = [
         (paras[q.pieces[0][0]].offset + q.pieces[0][1], q) for q in quotes
@@ -59,6 +59,8 @@ def assemble(
                 item.speaker = named[id(item.speaker)]
             said = Said(item.index, item.speaker, item.attribution, item.context)
             said.recipient = item.recipient if item.speech == "verbatim" else ""
+        if said.entity is not None and id(said.entity) in interviewed:
+            said.context += " (interviewed)"
         read_cues(said, layout, registry, testified)
         if isinstance(item, Quote) and item.recipient and (not said.recipient or said.outlet):
             if item.extras.get("held"):

@@ -19,7 +19,8 @@ from app.core.intake.quotes import Paragraph
 
 _SMALL = frozenset("a an the of on in to for and at by with from or as vs v. is".split())
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.,]+(?:\s+[A-Za-z0-9.,]+){0,4})?\s*[—–-]{1,2}\s+"
+    r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.,]+(?:\s+[A-Za-z0-9.,]+){0,4})?"
+    r"(?:\s*\([A-Za-z .]{1,20}\))?\s*[—–-]{1,2}\s+"
 )
 _BYLINE = re.compile(r"^\s*By\s+[^,|]+[,|]\s*(?P<outlet>[A-Z][^,|]*?)\s*(?:\||$)")
 _CAPTION = re.compile(
@@ -30,8 +31,10 @@ _CAPTION = re.compile(
 )
 _LETTERHEAD = re.compile(r"^\s*(?P<office>(?:the\s+)?office of\b.*)$", re.IGNORECASE)
 _AUTHOR = re.compile(
-    r"\b(?:Reporting|Arresting|Investigating|Writing)\s+(?:Officer|Trooper|Deputy|Agent|Detective)"
-    r"\s*:\s*(?:(?:Ofc|Tpr|Dep|Det|Sgt|Cpl|Officer|Trooper|Deputy|Detective|Agent)\.?\s+)?"
+    r"\b(?:(?:Reporting|Arresting|Investigating|Writing|Assigned)\s+"
+    r"(?:Officer|Trooper|Deputy|Agent|Detective|Investigator)|Prepared\s+by|Submitted\s+by|Author)"
+    r"\s*:\s*(?:(?:Ofc|Tpr|Dep|Det|Sgt|Cpl|Inv|Officer|Trooper|Deputy|Detective|Agent|"
+    r"Investigator)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+)+)"
 )
 _NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\.\s+\S")
@@ -58,7 +61,8 @@ class Layout:
 def is_headline(text: str) -> bool:
     """Title-case words without a closing full stop ("Chief Green On Weekend Arrests: ...")."""
     bare = re.sub(r"[\"“”][^\"“”]*[\"“”]?", " ", text).strip()
-    if re.search(r"\d|#", bare) or bare.endswith((".", ",")) or bare.lower().startswith("by "):
+    field = re.search(r"\d", bare) and ":" in bare  # "Posted: Monday, June 2, 2025"
+    if field or "#" in bare or bare.endswith((".", ",")) or bare.lower().startswith("by "):
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", bare)]
     content = [w for w in words if w.lower() not in _SMALL]
@@ -88,10 +92,14 @@ def _kind(lines: list[str]) -> str:
     ):
         return "release"
     top = "\n".join(line for line in lines[:5] if len(line) < 80).lower()
-    if re.search(r"police department|sheriff[’']s office|chief of police", top) and re.search(
-        r"statement|news release|posted", top
-    ):
+    if re.search(
+        r"police department|sheriff[’']s office|chief of police|\bpolice\b|sheriff", top
+    ) and re.search(r"statement|release|posted|media advisory", top):
         return "statement"
+    if re.search(r"attorney|department of|office of", top) and re.search(
+        r"\brelease\b|media advisory|for immediate", top
+    ):
+        return "release"
     return "news"
 
 

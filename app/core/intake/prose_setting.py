@@ -145,6 +145,12 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
                 said.setting = setting
                 said.recipient = said.recipient or _recipient(said.context, said, layout, registry)
                 break
+    if (
+        not said.setting
+        and layout.kind == "report"
+        and re.search(r"\binterview", lowered + " " + said.context.lower())
+    ):
+        said.setting = "police_interview"  # a report's interview, not a reporter's
     if not said.setting and said.entity is not None and _BENCH.search(said.entity.title):
         said.setting = "in_court"  # a judge speaks from the bench
     said.own_setting = bool(said.setting)

@@ -324,3 +324,36 @@ def test_told_the_defendant_names_the_defendant_of_the_caption() -> None:
     )
     told = _one(text, "he was free to leave")
     assert (told.speaker, told.recipient) == ("the detective", "Lorne Abbot")
+
+
+def test_a_wire_dateline_and_a_headline_with_figures_name_no_one() -> None:
+    text = (
+        "Police Make 14 Arrests After Protest Near Courthouse\n\n"
+        "WASHINGTON (AP) — The Metro Police Department arrested 14 people on Saturday, Chief "
+        "Rita Vance said.\n\n"
+        '"We gave every warning we could," Vance told The Associated Press.\n'
+    )
+    proposals = extract(text)
+    assert {p.speaker for p in proposals} == {"Rita Vance"}
+    warning = _one(text, "We gave every warning")
+    assert warning.setting == "interview" and warning.recipient == "The Associated Press"
+
+
+def test_a_supplementary_report_interview_is_a_police_interview_with_its_author() -> None:
+    text = (
+        "HOLLOW COUNTY SHERIFF'S OFFICE - SUPPLEMENTARY REPORT\n"
+        "Case No. 25-4410     Investigating Officer: Det. Aaron Pike #77     "
+        "Report Date: 04/11/2025\n"
+        "On 04/11/2025 I interviewed Witness Lena Ortiz at the Sheriff's Office.\n"
+        "Witness Ortiz stated she saw a man in a red jacket leave the store at about 2200 hrs.\n"
+        'Ortiz stated, "He had a bag and he was running."\n'
+    )
+    for start in ("she saw a man", "He had a bag"):
+        said = _one(text, start)
+        assert (said.speaker, said.recipient, said.setting, said.date) == (
+            "Lena Ortiz",
+            "Aaron Pike",
+            "police_interview",
+            "2025-04-11",
+        )
+    assert _one(text, "she saw a man").pin_cite == "¶ 4"
