@@ -115,6 +115,23 @@ class Entity:
         return 1 if self.kind == "org" and noun in ORG_NOUNS else 0
 
 
+def _index_keys(entity: Entity) -> list[str]:
+    """Where :meth:`Registry._lookup` files an entity: its words as a name is looked up."""
+    if entity.kind == "org":
+        words = re.findall(r"[a-z0-9']+", fold(entity.name))
+        return ["orgfull:" + fold(entity.name)] + ["org:" + w for w in words]
+    if entity.kind != "person":
+        return []
+    parsed = entity.parsed
+    keys = ["full:" + fold(entity.name)] + sorted(parsed.surname_forms())
+    joined = "".join(parsed.surname).replace("-", "").replace("'", "")
+    keys.append("sur3:" + joined[:3])
+    if parsed.first:
+        keys.append("first:" + parsed.first)
+        keys += ["nick:" + formal for formal in names.NICKNAME_GROUPS.get(parsed.first, ())]
+    return keys
+
+
 def _place_word(token: str) -> bool:
     word = fold(token).rstrip(".")
     return word in ORG_WORDS or word in PLACE_WORDS or word in {"troop", "unit", "apt", "route"}
@@ -139,6 +156,8 @@ class Registry:
         self.clock = 0  # sentence counter
         self.last_subject: Entity | None = None
         self.last_outlet: str = ""
+        self._index: dict[str, list[tuple[int, Entity]]] = {}
+        self._indexed = 0  # how many of ``entities`` are filed in ``_index``
 
     # -- finding names -------------------------------------------------------
 
@@ -224,9 +243,22 @@ class Registry:
             elif lowered & MALE_WORDS:
                 entity.gender = "m"
 
+    # -- an index of the entities, so a long text stays fast -------------------
+
+    def _lookup(self, *keys: str) -> list[Entity]:
+        """The entities filed under any of ``keys``, in the order they were met."""
+        index = self._index
+        while self._indexed < len(self.entities):
+            entity = self.entities[self._indexed]
+            for key in _index_keys(entity):
+                index.setdefault(key, []).append((self._indexed, entity))
+            self._indexed += 1
+        found = {position: entity for key in keys for position, entity in index.get(key, [])}
+        return [found[position] for position in sorted(found)]
+
     def _org(self, name: str) -> Entity:
         key = fold(name)
-        for entity in self.entities:
+        for entity in self._lookup("orgfull:" + key):
             if entity.kind == "org" and fold(entity.name) == key:
                 self._touch(entity)
                 return entity
@@ -237,7 +269,8 @@ class Registry:
 
     def _find_full(self, full: str) -> Entity | None:
         parsed = names.parse_name(full)
-        for entity in self.entities:
+        joined = "".join(parsed.surname).replace("-", "").replace("'", "")
+        for entity in self._lookup("full:" + fold(full), "sur3:" + joined[:3]):
             if entity.kind != "person":
                 continue
             if fold(entity.name) == fold(full):
@@ -276,7 +309,9 @@ class Registry:
         key = fold(word).replace("’", "'").rstrip(".")
         key = re.sub(r"'s$", "", key).replace("-", "").replace("'", "")
         scored: list[tuple[int, int, int, Entity]] = []
-        for entity in self.entities:
+        keys = [key.replace(" ", ""), "first:" + key, "org:" + key]
+        keys += ["nick:" + formal for formal in names.NICKNAME_GROUPS.get(key, ())]
+        for entity in self._lookup(*keys):
             if entity.kind == "unnamed":
                 continue
             if entity.kind == "org":
