@@ -41,7 +41,8 @@ ORG_WORDS = frozenset(
     committee agency news inc llc corp corporation company university college school
     hospital church court precinct squad unit bureau police sheriff's commission center
     centre society foundation project network times post journal courier tribune herald
-    gazette press radio television tv cnn""".split()
+    gazette press radio television tv cnn ledger sentinel chronicle observer inquirer bulletin
+    dispatch""".split()
 )
 ROLE_NOUNS = frozenset(
     """victim defendant witness complainant officer suspect driver clerk resident teen man

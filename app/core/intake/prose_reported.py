@@ -135,6 +135,9 @@ def find_reported(
             entity = registry.role(phrase)
         if fold(phrase) in ("i", "we", "me", "us"):
             return []  # the author's own words
+        outlet = entity is None or entity.kind == "org" or re.match(r"(?i)the\s+[A-Z]", phrase)
+        if verb.group(0) == "reported" and outlet:
+            continue  # "..., Gothamist reported": another outlet's story, not a statement
         found = _complement(sentence, verb)
         if found is None:
             tail = _FINAL_TAG.search(sentence)

@@ -357,3 +357,8 @@ def test_a_supplementary_report_interview_is_a_police_interview_with_its_author(
             "2025-04-11",
         )
     assert _one(text, "she saw a man").pin_cite == "¶ 4"
+
+
+def test_another_outlets_story_is_not_a_statement() -> None:
+    text = "Nine officers searched the flat on Friday, the Eastport Ledger reported.\n"
+    assert extract(text) == []
