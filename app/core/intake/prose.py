@@ -388,7 +388,11 @@ def _recipient(
 def _nickname_or_scare(quote: Quote, text: str, start: int, end: int) -> None:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
-    if quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after):
+    if quote.words <= 3 and re.search(r"\b(?:named|called|nicknamed|known as|alias)\s*$", before):
+        quote.drop = True  # an individual named “Luis”: a name, not a statement
+    elif (
+        quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after)
+    ):
         quote.drop = True  # Derrick “Dwreck” Ingram: a nickname, not a statement
     elif quote.words <= 3 and not quote.has_verb:
         quote.drop = True  # a scare quote or a title, not a statement

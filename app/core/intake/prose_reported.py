@@ -29,7 +29,9 @@ REPORT_VERBS = (
 )
 _VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS})\b")
 _TELLING = frozenset("told tells advised advises informed assured warned asked".split())
-_PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|to|the|a|not|never)\s+$", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:is|was|were|be|been|being|are|to|the|a|not|never)\s+(?:\w+ly\s+)?$", re.I
+)
 _FINITE = re.compile(
     r"\b(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|should|might|must|"
     r"may|shall|\w{3,}ed|broke|saw|heard|found|left|took|went|came|got|gave|made|knew|thought|"
@@ -40,7 +42,12 @@ _FINITE = re.compile(
 _PREPOSITION = re.compile(
     r"^(?:about|for|with|of|on|in|at|from|by|into|after|before|during|over|under)\b", re.I
 )
-_CLAUSE_WORDS = re.compile(r"^(?:that|if|whether|where|why|how|what|when|who|to\s+\w+)\b", re.I)
+_CLAUSE_WORDS = re.compile(r"^(?:that|if|whether|where|why|how|what|when|who)\b", re.I)
+_INFINITIVE = re.compile(r"^to\s+(?!(?:a|an|the|his|her|their|its|my|our|\d+)\b)[a-z]+\b")
+_CLAUSE_START = re.compile(
+    r"^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|this|these|those|no|some|"
+    r"all|every|any|each|one|two|three|both|neither|none|[A-Z0-9]\S*|\w+s)\b"
+)
 _ROLE_RECIPIENTS = (
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
     r"officers?|deputies|agents|dispatcher|prosecutors|defendant|complainant|victim|witness|"
@@ -228,6 +235,11 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         return None
     if _CLAUSE_WORDS.match(body):
         return pos, recipient
+    if _INFINITIVE.match(body):
+        # "told jurors to expect ...": an order or a request; "agreed to perform" is not speech.
+        return (pos, recipient) if verb.group(0) in _TELLING else None
+    if re.match(r"(?i)(?:and|but|or|then)\b", body) or not _CLAUSE_START.match(body):
+        return None  # "responded and processed ...", "advised prior knee injury"
     if _PREPOSITION.match(body):
         return None
     if body[:1].isupper() and verb.group(0) in ("said", "says"):
@@ -261,8 +273,8 @@ def _pieces(
     """The reported words of ``sentence[start:end]``, split at its verbatim quotations."""
     cuts: list[tuple[int, int]] = []
     for q_start, q_end, quote in inside:
-        if not start <= q_start < end:
-            continue
+        if not start <= q_start < end or quote.drop:
+            continue  # a name in quotation marks ("a man named “Rico”") is part of the words
         after = sentence[q_end:end]
         scare = re.search(r"\b(?:a|an|the|some|any|no)\s*$", sentence[:q_start], re.IGNORECASE)
         if quote.words <= 2 and scare and _words(after.split(MASK_START)[0]) >= 4:

@@ -362,3 +362,16 @@ def test_a_supplementary_report_interview_is_a_police_interview_with_its_author(
 def test_another_outlets_story_is_not_a_statement() -> None:
     text = "Nine officers searched the flat on Friday, the Eastport Ledger reported.\n"
     assert extract(text) == []
+
+
+def test_narrative_verbs_names_and_passives_are_not_statements() -> None:
+    text = (
+        "Ofc. Dale Hume responded to a 911 call from the bakery. The driver agreed to perform "
+        "field tests. Subject advised prior back injury, right. Hume responded and processed "
+        "the scene. The clerk said she was looking for a man named \u201cRico\u201d in the "
+        "store. The man was immediately told that he was free to go.\n"
+    )
+    proposals = extract(text)
+    assert [(p.speech, p.text) for p in proposals] == [
+        ("reported", "she was looking for a man named \u201cRico\u201d in the store.")
+    ]
