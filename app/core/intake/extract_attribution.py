@@ -47,6 +47,7 @@ ORG_WORDS = frozenset(
 ROLE_NOUNS = frozenset(
     """victim defendant witness complainant officer suspect driver clerk resident teen man
     woman boy girl mother father detective trooper deputy agent sergeant employee owner
+    respondent petitioner appellant appellee
     manager neighbor neighbour landlord tenant nurse doctor guard passenger""".split()
 )
 PLACE_WORDS = frozenset(
@@ -207,6 +208,9 @@ class Registry:
         if not rest or (plain[-1] in TITLE_WORDS and not tokens[-1].isupper()):
             return None  # "U.S. Attorney", "Police Chief": a title naming no one
         before = _descriptor_before(masked[:start])
+        role = re.search(r"\b(?:the|a|an|his|her|their|its)\s+([a-z'’\-]+),\s*$", masked[:start])
+        if role and not before:
+            before = role.group(1)  # "the respondent, Tobias Rusk,": his role
         after = _appositive_after(masked[end:])
         title_text = " ".join(x for x in (before, " ".join(titles)) if x)
         if len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1:
@@ -339,6 +343,8 @@ class Registry:
             return text, self.pronoun(lowered)
         if lowered in FIRST_PERSON:
             return text, None
+        if re.fullmatch(r"(?:my|our) client", lowered):
+            return text, self._by_role("defendant")  # a defence letter's client
         possessive = re.match(r"^(.*?)['’]s$", text)
         if possessive and possessive.group(1)[:1].isupper():
             return self.resolve_phrase(possessive.group(1))

@@ -18,7 +18,7 @@ from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Regist
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_layout import Layout
 from app.core.intake.prose_reported import Reported, speech_verb
-from app.core.intake.prose_setting import Said, read_cues, settle
+from app.core.intake.prose_setting import Said, name_recipient, read_cues, settle
 from app.core.intake.quotes import Paragraph, Quote
 
 
@@ -62,6 +62,8 @@ def assemble(
         if said.entity is not None and id(said.entity) in interviewed:
             said.context += " (interviewed)"
         read_cues(said, layout, registry, testified)
+        if isinstance(item, Reported) and not said.recipient and item.recipient:
+            said.recipient = name_recipient(item.recipient, said, layout, registry)
         if isinstance(item, Quote) and item.recipient and (not said.recipient or said.outlet):
             if item.extras.get("held"):
                 said.weak_recipient = _clean(item.recipient)

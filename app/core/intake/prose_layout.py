@@ -85,7 +85,12 @@ def _kind(lines: list[str]) -> str:
         r"sincerely|very truly yours|respectfully", whole
     ):
         return "letter"
-    if re.search(r"per curiam|^opinion$|court of appeals|supreme court of", head, re.MULTILINE):
+    if re.search(
+        r"per curiam|^opinion\b|court of appeals|supreme court of|delivered the opinion|"
+        r"opinion of the court|writ of certiorari",
+        head,
+        re.MULTILINE,
+    ):
         return "opinion"
     if re.search(r"press release|for immediate release|attorney[’']s office", head) or re.search(
         r"^###$", whole, re.MULTILINE

@@ -53,7 +53,11 @@ _ROLE_RECIPIENTS = (
     r"officers?|deputies|agents|dispatcher|prosecutors|defendant|complainant|victim|witness|"
     r"detective|trooper|deputy|me|him|her|them|us)"
 )
-_TITLED = r"(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
+_TITLED = (
+    r"(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
+    r"|(?:the|a|an|his|her|their|my|our|another)\s+[a-z]+"
+    r"(?:\s+of\s+(?:the|a|an|his|her|their)\s+[a-z]+)?(?=\s+(?:of|about|that|to|which|who|if)\b)"
+)
 _RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED})")
 _ADVERBIAL = re.compile(
     r"^(?:\s*,)?\s+(?:(?:on|last|this|earlier|later)\s+)?"
@@ -235,6 +239,9 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         return None
     if _CLAUSE_WORDS.match(body):
         return pos, recipient
+    question = re.search(r"\b(?:if|whether)\b", " ".join(body.split()[:12]))
+    if verb.group(0) == "asked" and question and re.match(r"(?i)(?:which|who|whom)\b", body):
+        return pos + body.index(question.group(0)), recipient  # "asked X, who ..., if ..."
     if _INFINITIVE.match(body):
         # "told jurors to expect ...": an order or a request; "agreed to perform" is not speech.
         return (pos, recipient) if verb.group(0) in _TELLING else None

@@ -33,7 +33,7 @@ _RECIPIENT = re.compile(
     r"\b(?:told|tells|advised|informed|assured|asked|addressed|(?:stated|said|explained|admitted|"
     r"wrote|spoke|speaking|talking)\s+to|(?:call|conversation|interview|meeting)\s+with|"
     r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"
-    r"(?P<rec>(?:me|him|her|them|us)\b|this office\b|"
+    r"(?P<rec>(?:me|him|her|them|us)\b|this office\b|(?:my|our) client\b|"
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
     r"reporter|officers|deputies|agents|dispatcher|prosecutors|publication|paper|newspaper|"
     r"defendant|complainant|victim|witness|officer|detective|trooper|deputy)\b|"
@@ -125,7 +125,9 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
     recipient = _recipient(words, said, layout, registry)
     if recipient:
         said.recipient = recipient
-        outlet = recipient == layout.outlet or recipient == registry.last_outlet
+        outlet = recipient in (layout.outlet, registry.last_outlet) or bool(
+            re.fullmatch(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?", recipient)  # a station: WKRN
+        )
         if (
             not said.setting
             and recipient[:1].isupper()
@@ -164,7 +166,12 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
     match = _RECIPIENT.search(words)
     if not match:
         return ""
-    np = match.group("rec").strip()
+    return name_recipient(match.group("rec"), said, layout, registry)
+
+
+def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> str:
+    """The person or body a recipient phrase names ("Officer Rudd" -> Hamza Rudd)."""
+    np = np.strip()
     lowered = fold(np)
     if lowered == "me":
         return layout.author
@@ -184,6 +191,9 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
         return np[4:]
     if _FIXED_RECIPIENT.fullmatch(lowered):
         return np  # "the court", "jurors", "investigators": as written
+    if re.fullmatch(r"(?:my|our) client", lowered):
+        _phrase, client = registry.resolve_phrase(np)
+        return client.name if client is not None else np
     if np[:1].islower() and not np.startswith("the "):
         np = "the " + np  # "told defendant": the defendant
     if np[:1].isupper() or np.startswith("the "):
@@ -234,6 +244,8 @@ def settle(items: list[Said], layout: Layout) -> None:
                     said.date = said.date or layout.date
         if not said.recipient:
             said.recipient = said.questioner or said.weak_recipient
+        if said.entity is not None and said.recipient == said.entity.name:
+            said.recipient = ""  # no one tells themselves
         if said.setting == "interview" and not said.recipient and layout.kind == "news":
             said.recipient = layout.outlet  # "said in a phone interview": with this paper
         last_in_para[said.index] = said

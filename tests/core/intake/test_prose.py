@@ -375,3 +375,31 @@ def test_narrative_verbs_names_and_passives_are_not_statements() -> None:
     assert [(p.speech, p.text) for p in proposals] == [
         ("reported", "she was looking for a man named \u201cRico\u201d in the store.")
     ]
+
+
+def test_an_opinion_names_the_respondent_and_a_defence_letter_its_client() -> None:
+    opinion = (
+        "JUSTICE MARLOWE delivered the opinion of the Court.\n\n"
+        "Patrolman Ezra Vance arrested the respondent, Tobias Rusk, near a mall. Vance advised "
+        "the respondent of his rights, and the respondent stated that he wanted a lawyer.\n"
+    )
+    (only,) = extract(opinion)
+    assert (only.speaker, only.speech) == ("Tobias Rusk", "reported")
+    letter = (
+        "Re: State v. Jonah Pell\n"
+        "Dear Records Officer:\n"
+        'Officer Tess Gale told my client, "You are not free to leave."\n'
+        "Sincerely,\n"
+        "Priya Nadar\n"
+    )
+    told = _one(letter, "You are not free")
+    assert (told.speaker, told.recipient) == ("Tess Gale", "Jonah Pell")
+
+
+def test_a_station_told_on_monday_is_an_interview() -> None:
+    text = (
+        "Posted: Tuesday, March 4, 2025\n\n"
+        "Loretta Fell told WKRN on Monday that her son had complained of chest pain.\n"
+    )
+    (only,) = extract(text)
+    assert (only.setting, only.recipient, only.date) == ("interview", "WKRN", "2025-03-03")
