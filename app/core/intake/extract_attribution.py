@@ -55,7 +55,8 @@ PLACE_WORDS = frozenset(
 )
 ORG_NOUNS = frozenset(
     "organization organisation group alliance association coalition department office agency "
-    "union committee council company collective".split()
+    "union committee council company collective firm maker vendor developer manufacturer "
+    "business startup".split()
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "they": "p", "them": "p"}
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
