@@ -50,6 +50,7 @@ ROLE_NOUNS = frozenset(
     respondent petitioner appellant appellee
     manager neighbor neighbour landlord tenant nurse doctor guard passenger""".split()
 )
+PARTY_ROLES = frozenset("defendant respondent appellant appellee petitioner accused".split())
 PLACE_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd city county concourse square".split()
 )
@@ -159,6 +160,7 @@ class Registry:
         self.clock = 0  # sentence counter
         self.last_subject: Entity | None = None
         self.last_outlet: str = ""
+        self.caption_party = ""  # the defendant a caption names ("State v. Innis")
         self._index: dict[str, list[tuple[int, Entity]]] = {}
         self._indexed = 0  # how many of ``entities`` are filed in ``_index``
 
@@ -388,6 +390,12 @@ class Registry:
             strength = entity.describes(noun)
             if strength and (best is None or (strength, entity.last_seen) >= best):
                 best, found = (strength, entity.last_seen), entity
+        if found is None and noun in PARTY_ROLES and self.caption_party:
+            # "the respondent" in "State v. Innis": the party the caption names.
+            party = self.caption_party
+            found = self.resolve_name(party) if " " not in party else self._find_full(party)
+            if found is None and noun != "defendant":
+                found = self._by_role("defendant")
         return found
 
     def pronoun(self, word: str) -> Entity | None:

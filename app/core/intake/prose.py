@@ -113,6 +113,7 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
             by_para.setdefault(index, []).append((start, end, quote))
     layout = read_layout(paras)
     registry = Registry()
+    registry.caption_party = layout.defendant
     if len(layout.defendant.split()) > 1:
         registry.add_person(layout.defendant, "defendant")
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}

@@ -21,6 +21,7 @@ from app.core.intake.extract_attribution import (
 )
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
+_PREPOSITIONS = frozenset("at in on during after before from outside inside near later".split())
 _ASIDE = re.compile(
     r"^(?:who|whose|which|whom|where|speaking|standing|sitting|reached|asked|visibly|\d+$)\b",
     re.IGNORECASE,
@@ -159,6 +160,14 @@ def trim_subject(np: str) -> str:
         elif lw in {"he", "she", "they", "i", "we"} and i == len(words) - 1:
             cut = i  # "From the bench she": the pronoun is the subject
     words = words[cut:]
+    if len(words) > 2 and words[0].lower() in _PREPOSITIONS:
+        # "At the station the respondent": the noun phrase after the place.
+        start = len(words) - 1
+        while start > 1 and words[start - 1][:1].isupper():
+            start -= 1
+        if start > 1 and words[start - 1].lower() in ("the", "a", "an", "his", "her", "their"):
+            start -= 1
+        words = words[start:]
     if (
         len(words) > 1
         and words[0][:1].islower()

@@ -403,3 +403,14 @@ def test_a_station_told_on_monday_is_an_interview() -> None:
     )
     (only,) = extract(text)
     assert (only.setting, only.recipient, only.date) == ("interview", "WKRN", "2025-03-03")
+
+
+def test_the_respondent_is_the_party_a_one_word_caption_names() -> None:
+    text = (
+        "State v. Innes\n\n"
+        "OPINION\n\n"
+        "Officers arrested Thomas Innes outside a bar. At the station the respondent said that "
+        "he wanted a lawyer.\n"
+    )
+    (only,) = extract(text)
+    assert only.speaker == "Thomas Innes"
