@@ -457,7 +457,8 @@ def _appositive_after(text: str) -> str:
         return titled.group(1)
     match = re.match(r"^,\s+(?:\d+,\s+)?(?:an?|the)\s+([^,.;]{3,80}?)(?:,|\.|;|$)", text)
     if not match or re.search(
-        r"\b(?:said|says|told|stated|wrote|added|testified)\b", match.group(1)
+        r"\b(?:said|says|told|stated|wrote|added|testified|will|would|was|were|is|are|has|had)\b",
+        match.group(1),
     ):
         return ""
     return match.group(1).strip()

@@ -79,6 +79,11 @@ _SKIPPABLE = re.compile(
     r"earlier|later|over|under|\d{1,4})\b[^,\ue000\ue001]*?)*[\s,]*",
     re.IGNORECASE,
 )
+_DOCUMENTS = (
+    r"records?|reports?|review|documents?|filings?|papers|complaint|affidavit|indictment|"
+    r"statements?|data|video|footage|testimony|court|police|investigators|sources?|officials"
+)
+_ACCORDING = re.compile(r"^\W*According to\s+(?P<np>[^;:]{2,120}?),\s+(?=[a-z]|[A-Z])")
 _SUBSTANCE = re.compile(r"^\s*,?\s*in sum and substance\s*,?", re.IGNORECASE)
 _NOT_SPEAKERS = re.compile(
     r"\b(?:records?|review|report|documents?|video|footage|statement|study|data|papers|filing|"
@@ -131,6 +136,9 @@ def find_reported(
     author_speaks: bool,
 ) -> list[Reported]:
     """The reported speech of one masked sentence (``offset`` in its paragraph)."""
+    according = _ACCORDING.match(sentence)
+    if according and not speech_verb(sentence[according.end() :]):
+        return _according(registry, sentence, offset, index, according, quotes)
     inside = [
         (s - offset, e - offset, q) for s, e, q in quotes if offset <= s < offset + len(sentence)
     ]
@@ -183,6 +191,48 @@ def find_reported(
             item.clause_start, item.silent = offset + start, silent
         return made
     return []
+
+
+def _according(
+    registry: Registry,
+    sentence: str,
+    offset: int,
+    index: int,
+    according: re.Match[str],
+    quotes: list[tuple[int, int, Quote]],
+) -> list[Reported]:
+    """ "According to a spokesperson, Lt. Carl Dunn, the footage will be released.": the
+    clause is the person's reported words; records, reports and filings are not people."""
+    np = according.group("np")
+    chunks = [c.strip() for c in np.split(",") if c.strip()]
+    head = chunks[0].split()[-1] if chunks and chunks[0].split() else ""
+    if re.fullmatch(_DOCUMENTS, head, re.IGNORECASE) or re.search(
+        r"\b(?:records|reports|documents|filings|papers|statements)\b", chunks[0], re.IGNORECASE
+    ):
+        return []
+    phrase, entity = registry.resolve_phrase(chunks[-1])
+    if entity is None or entity.kind not in ("person", "unnamed"):
+        phrase, entity = registry.resolve_phrase(chunks[0])
+        if entity is None or entity.kind not in ("person", "unnamed"):
+            return []
+    inside = [
+        (s - offset, e - offset, q) for s, e, q in quotes if offset <= s < offset + len(sentence)
+    ]
+    start, end = according.end(), len(sentence.rstrip())
+    named = re.match(r"((?:[A-Z][\w'’.\-]*\s+){1,4}[A-Z][\w'’\-]*),\s+", sentence[start:])
+    if named:
+        # "According to a spokesperson, Lt. Carl Dunn, the ...": the name in apposition.
+        _p, person = registry.resolve_phrase(named.group(1))
+        if person is not None and person.kind == "person":
+            phrase, entity, start = named.group(1), person, start + named.end()
+    made = [
+        Reported(index, offset + s, offset + e, entity, phrase, "according to", "")
+        for s, e in _pieces(sentence, start, end, inside)
+    ]
+    for item in made:
+        item.clause_start = offset + start
+        item.how = f"reported speech: according to {phrase}"
+    return made
 
 
 def _before_tag(

@@ -414,3 +414,13 @@ def test_the_respondent_is_the_party_a_one_word_caption_names() -> None:
     )
     (only,) = extract(text)
     assert only.speaker == "Thomas Innes"
+
+
+def test_according_to_a_person_is_reported_speech_but_records_are_not() -> None:
+    text = (
+        "According to a police spokesperson, Lt. Carl Dunn, the footage will be released "
+        "within 30 days. According to court records, the car was stolen in May.\n"
+    )
+    (only,) = extract(text)
+    assert (only.speaker, only.speech) == ("Carl Dunn", "reported")
+    assert only.text == "the footage will be released within 30 days."
