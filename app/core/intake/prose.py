@@ -1,18 +1,24 @@
-"""Statements quoted in prose (news, press releases, letters, opinions, reports).
+"""Statements in prose (news, press releases, department statements, letters, opinions,
+police reports): quotations, and reported speech proposed apart from them.
 
-Paragraphs and quotations are found by app/core/intake/quotes.py (``¶ N`` is the
-N-th non-empty line; a quotation over several paragraphs is one statement with the
-pin cite ``¶¶ 15–16``).
+The layout is read first (app/core/intake/prose_layout.py): the kind of document, its
+date, headlines (never a source of names or statements), datelines, the byline's outlet,
+a caption's defendant, a letterhead, a report's author and its own paragraph numbers.
+Paragraphs and quotations are found by app/core/intake/quotes.py (``¶ N`` is the N-th
+non-empty line, or a report's own number; a quotation over several paragraphs is one
+statement with the pin cite ``¶¶ 15–16``).
 
-Attribution, in order: a tag after the quotation (``," the mayor said``, ``,"
-said Sheriff Dana Whitlock``); a speech verb before it in the same sentence
-(``Ingram said "..."``, ``Whitfield said: "..."``, ``adding that "..."``);
-``According to X``; ``In her words:`` / ``Gloria's words were:``; a sentence
-ending in a colon just before the paragraph. A quotation with none of these
-takes the speaker of a neighbouring quotation in its paragraph, else the
-sentence's subject or the text's last speaker (marked as a guess). Quotations of
-three words or fewer with no speech verb are scare quotes or nicknames, not
-statements, and are left out. Nothing is downloaded and no model is used.
+Attribution of a quotation, in order: a tag after the quotation (``," the mayor said``,
+``," said Sheriff Dana Whitlock``); a speech verb before it in the same sentence
+(``Ingram said "..."``, ``Whitfield said: "..."``, ``adding that "..."``); ``According to
+X``; ``In her words:``; a sentence ending in a colon just before the paragraph. A
+quotation with none of these takes the speaker of a neighbouring quotation in its
+paragraph, else the sentence's subject or the text's last speaker (marked as a guess).
+Quotations of three words or fewer with no speech verb are scare quotes or nicknames, not
+statements. Reported speech ("she said the stops were lawful") is found by
+app/core/intake/prose_reported.py; ``Q:``/``A:`` lines and a court's block-quoted
+statement of facts by prose_exchange.py; setting, recipient and date are settled by
+prose_setting.py (through prose_assemble.py). Nothing is downloaded and no model is used.
 """
 
 from __future__ import annotations
@@ -101,10 +107,16 @@ _RECIPIENT_AFTER_TOLD = re.compile(
 )
 
 
-def read_prose(text: str, progress: Callable[[int, int], None] | None = None) -> list[Proposal]:
-    """The statements prose (news, releases, letters, opinions, reports) quotes, in the
-    order they appear. ``progress(done, total)`` hears of the paragraphs read (and may
-    raise to stop the reading)."""
+def read_prose(
+    text: str,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    document_date: str = "",
+) -> list[Proposal]:
+    """The statements prose (news, releases, letters, opinions, reports) quotes or reports,
+    in the order they appear. ``progress(done, total)`` hears of the paragraphs read (and
+    may raise to stop the reading). ``document_date`` (YYYY-MM-DD) dates a text whose own
+    layout gives no date."""
     paras = paragraphs(text)
     quotes = find_quotes(paras)
     by_para: dict[int, list[tuple[int, int, Quote]]] = {}
@@ -112,6 +124,7 @@ def read_prose(text: str, progress: Callable[[int, int], None] | None = None) ->
         for index, start, end in quote.pieces:
             by_para.setdefault(index, []).append((start, end, quote))
     layout = read_layout(paras)
+    layout.date = layout.date or document_date
     registry = Registry()
     registry.caption_party = layout.defendant
     if len(layout.defendant.split()) > 1:

@@ -424,3 +424,13 @@ def test_according_to_a_person_is_reported_speech_but_records_are_not() -> None:
     (only,) = extract(text)
     assert (only.speaker, only.speech) == ("Carl Dunn", "reported")
     assert only.text == "the footage will be released within 30 days."
+
+
+def test_a_document_date_given_from_outside_dates_an_undated_text() -> None:
+    from app.core.intake.prose import read_prose
+
+    text = "Sheriff Ana Ruiz said on Monday that the jail would reopen.\n"
+    (only,) = read_prose(text, document_date="2025-06-04")
+    assert only.date == "2025-06-02"
+    (undated,) = read_prose(text)
+    assert undated.date == ""
