@@ -83,7 +83,7 @@ _DOCUMENTS = (
     r"records?|reports?|review|documents?|filings?|papers|complaint|affidavit|indictment|"
     r"statements?|data|video|footage|testimony|court|police|investigators|sources?|officials"
 )
-_ACCORDING = re.compile(r"^\W*According to\s+(?P<np>[^;:]{2,120}?),\s+(?=[a-z]|[A-Z])")
+_ACCORDING = re.compile(r"^\W*(?:According to|Per)\s+(?P<np>[^;:]{2,120}?),\s+(?=[a-z]|[A-Z])")
 _SUBSTANCE = re.compile(r"^\s*,?\s*in sum and substance\s*,?", re.IGNORECASE)
 _NOT_SPEAKERS = re.compile(
     r"\b(?:records?|review|report|documents?|video|footage|statement|study|data|papers|filing|"
@@ -117,7 +117,9 @@ class Reported:
 
 
 _ANY_SPEECH = re.compile(
-    rf"(?<![-\w])(?:{REPORT_VERBS}|tell|say|state|explain|admit|testify|write|ask)\b", re.I
+    rf"(?<![-\w])(?:{REPORT_VERBS}|tell|say|state|explain|admit|testify|write|ask|yelled|"
+    rf"shouted|screamed|whispered|muttered|cried|called out|yell|shout|scream)\b",
+    re.I,
 )
 
 

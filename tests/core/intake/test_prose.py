@@ -434,3 +434,16 @@ def test_a_document_date_given_from_outside_dates_an_undated_text() -> None:
     assert only.date == "2025-06-02"
     (undated,) = read_prose(text)
     assert undated.date == ""
+
+
+def test_words_a_witness_heard_someone_yell_are_that_persons() -> None:
+    text = (
+        "RIVERTON POLICE DEPARTMENT - SUPPLEMENTAL REPORT\n"
+        "Case No.: 25-11873     Reporting Officer: Det. Ines Marlowe #512     Date: 06/14/2025\n"
+        'Harold Gunn said one of the men yelled, "I will find you." Per Gunn, the argument '
+        "lasted about five minutes.\n"
+    )
+    yelled = _one(text, "I will find you")
+    assert yelled.speaker == "one of the men" and yelled.recipient == ""
+    per = _one(text, "the argument lasted")
+    assert (per.speaker, per.speech, per.recipient) == ("Harold Gunn", "reported", "Ines Marlowe")
