@@ -175,7 +175,11 @@ def _reported_proposal(item: Reported, paras: list[Paragraph]) -> Proposal:
         speaker, kind, title = entity.name, entity.kind, entity.title
     else:
         speaker, kind, title = clean_np(item.phrase), "unknown", ""
+    exchange = item.speech == "verbatim"  # a Q:/A: line
+    if exchange and entity is None:
+        kind = "label"
     return Proposal(
+        label=("Q" if item.verb == "asked" else "A") if exchange else "",
         text=para.text[item.start : item.end],
         speaker=speaker,
         speaker_as_written=item.phrase,

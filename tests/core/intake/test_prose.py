@@ -267,6 +267,7 @@ def test_question_and_answer_lines_in_an_opinion_are_statements() -> None:
         "in_court",
         "Rhea Colter",
     )
+    assert (question.label, question.speaker_kind) == ("Q", "label")
     answer = _one(text, "No, sir.")
     assert (answer.speaker, answer.setting, answer.speech) == (
         "Rhea Colter",
