@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, fold
-from app.core.intake.prose_subject import subject_before
+from app.core.intake.prose_subject import clause_subject, subject_before
 from app.core.intake.quotes import Quote
 
 REPORT_VERBS = (
@@ -27,7 +27,12 @@ REPORT_VERBS = (
     "insisted|maintained|noted|confirmed|warned|alleged|asked|recalled|indicated|informed|"
     "reported|denied|assured|recounted|responded"
 )
-_VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS})\b")
+PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging"
+_VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS}|{PARTICIPLES})\b")
+_MID_TAG = re.compile(
+    r",\s*(?P<np>he|she|they|(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"
+    r"(?P<verb>said|says|added|noted|explained|stated)\s*,\s+"
+)
 _TELLING = frozenset("told tells advised advises informed assured warned asked".split())
 _PASSIVE = re.compile(
     r"\b(?:is|was|were|be|been|being|are|to|the|a|not|never)\s+(?:\w+ly\s+)?$", re.I
@@ -144,12 +149,21 @@ def find_reported(
     inside = [
         (s - offset, e - offset, q) for s, e, q in quotes if offset <= s < offset + len(sentence)
     ]
+    mid = _MID_TAG.search(sentence)
+    if mid and not inside and len(sentence[: mid.start()].split()) <= 6:
+        return _around_tag(registry, sentence, offset, index, mid)
     for verb in _VERB.finditer(sentence):
         if MASK in sentence[verb.start() - 1 : verb.start()] or _PASSIVE.search(
             sentence[: verb.start()]
         ):
             continue
-        phrase, entity = subject_before(registry, sentence[: verb.start()], verb.group(0))
+        if verb.group(0).endswith("ing"):
+            # ", adding that ...", ", saying ...": the clause's subject speaks.
+            if not sentence[: verb.start()].rstrip().endswith(","):
+                continue
+            phrase, entity = clause_subject(registry, sentence[: verb.start()])
+        else:
+            phrase, entity = subject_before(registry, sentence[: verb.start()], verb.group(0))
         if not phrase or _NOT_SPEAKERS.search(phrase.strip()):
             continue
         if entity is None and phrase[:1].islower() and fold(phrase) not in ("i", "we"):
@@ -235,6 +249,30 @@ def _according(
         item.clause_start = offset + start
         item.how = f"reported speech: according to {phrase}"
     return made
+
+
+def _around_tag(
+    registry: Registry, sentence: str, offset: int, index: int, mid: re.Match[str]
+) -> list[Reported]:
+    """ "The officers, she said, followed every rule.": the sentence around the tag."""
+    phrase, entity = registry.resolve_phrase(mid.group("np"))
+    if entity is None or _words(sentence) < 6 or fold(phrase) in ("i", "we"):
+        return []
+    if entity is not None:
+        registry.subject(entity)
+    lead = len(sentence) - len(sentence.lstrip())
+    item = Reported(
+        index,
+        offset + lead,
+        offset + len(sentence.rstrip()),
+        entity,
+        phrase,
+        mid.group("verb"),
+        sentence[mid.start() : mid.end()],
+        how=f"reported speech: {phrase} {mid.group('verb')}",
+    )
+    item.clause_start = item.start
+    return [item]
 
 
 def _before_tag(

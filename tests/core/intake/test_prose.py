@@ -448,3 +448,16 @@ def test_words_a_witness_heard_someone_yell_are_that_persons() -> None:
     assert yelled.speaker == "one of the men" and yelled.recipient == ""
     per = _one(text, "the argument lasted")
     assert (per.speaker, per.speech, per.recipient) == ("Harold Gunn", "reported", "Ines Marlowe")
+
+
+def test_adding_that_and_a_tag_inside_the_sentence_report_the_speakers_words() -> None:
+    text = (
+        "Police Chief Ana Ruiz said the stops were lawful. The officers, she said, followed "
+        "every rule in the book.\n\n"
+        '"We are done," Sheriff Tom Bell told the Herald, adding that the case would be closed '
+        "by Friday.\n"
+    )
+    tagged = _one(text, "The officers, she said")
+    assert (tagged.speaker, tagged.speech) == ("Ana Ruiz", "reported")
+    adding = _one(text, "that the case would be closed")
+    assert (adding.speaker, adding.recipient, adding.setting) == ("Tom Bell", "Herald", "interview")
