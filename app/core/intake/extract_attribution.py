@@ -47,9 +47,11 @@ ORG_WORDS = frozenset(
 ROLE_NOUNS = frozenset(
     """victim defendant witness complainant officer suspect driver clerk resident teen man
     woman boy girl mother father detective trooper deputy agent sergeant employee owner
-    respondent petitioner appellant appellee
+    respondent petitioner appellant appellee lady gentleman
     manager neighbor neighbour landlord tenant nurse doctor guard passenger""".split()
 )
+_FEMALE_ROLES = frozenset("woman lady mother girl daughter wife sister grandmother".split())
+_MALE_ROLES = frozenset("man gentleman father boy son husband brother grandfather".split())
 PARTY_ROLES = frozenset("defendant respondent appellant appellee petitioner accused".split())
 PLACE_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd city county concourse square".split()
@@ -161,6 +163,7 @@ class Registry:
         self.last_subject: Entity | None = None
         self.last_outlet: str = ""
         self.caption_party = ""  # the defendant a caption names ("State v. Innis")
+        self.last_object: Entity | None = None  # the last person spoken to ("asked the lady")
         self._index: dict[str, list[tuple[int, Entity]]] = {}
         self._indexed = 0  # how many of ``entities`` are filed in ``_index``
 
@@ -298,15 +301,18 @@ class Registry:
     def role(self, phrase: str) -> Entity | None:
         """A person named only by role ("the victim", "the officer"), as one entity."""
         words = clean_np(phrase).split()
-        if not words or len(words) > 4 or not all(w.isalpha() for w in words):
+        if not words or len(words) > 5 or not all(w.isalpha() for w in words):
             return None
-        if words[-1].lower() not in ROLE_NOUNS:
+        head = words[: words.index("of")] if "of" in words[1:] else words
+        if head[-1].lower() not in ROLE_NOUNS:
             return None
         name = "the " + " ".join(words).lower()
         for entity in self.entities:
             if entity.kind == "unnamed" and entity.name == name:
                 return entity
         entity = Entity(name, "unnamed", titles=[" ".join(words)], first_seen=self.clock)
+        noun = head[-1].lower()
+        entity.gender = "f" if noun in _FEMALE_ROLES else "m" if noun in _MALE_ROLES else ""
         self.entities.append(entity)
         return entity
 
@@ -407,9 +413,18 @@ class Registry:
             return subject if subject.kind == "org" else None
         if subject.kind == "org":
             return None
+        other = self.last_object
+        if not subject.gender and other is not None and other is not subject:
+            if other.gender == gender:
+                return other  # "asked the woman ... She replied": the woman, by her gender
         if subject.gender and subject.gender != gender:
+            # "He asked the lady of the house ... She replied": the one he spoke to.
+            other = self.last_object
+            if other is not None and other is not subject and other.gender in ("", gender):
+                other.gender = gender
+                return other
             return None
-        if not subject.gender and subject.kind == "person":
+        if not subject.gender and subject.kind in ("person", "unnamed"):
             subject.gender = gender  # learned: the text calls them "she"
         return subject
 

@@ -180,6 +180,9 @@ def find_reported(
                 return _before_tag(registry, sentence, offset, index, tail)
             continue
         start, recipient = found
+        registry.subject(entity)  # "she" in the next sentence may be this speaker
+        if recipient[:1].islower():
+            registry.last_object = registry.role(recipient) or registry.last_object
         end = _clause_end(sentence, start)
         attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
         pieces = _pieces(sentence, start, end, inside)

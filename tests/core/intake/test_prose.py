@@ -461,3 +461,14 @@ def test_adding_that_and_a_tag_inside_the_sentence_report_the_speakers_words() -
     assert (tagged.speaker, tagged.speech) == ("Ana Ruiz", "reported")
     adding = _one(text, "that the case would be closed")
     assert (adding.speaker, adding.recipient, adding.setting) == ("Tom Bell", "Herald", "interview")
+
+
+def test_she_after_he_asked_the_woman_is_the_woman() -> None:
+    text = (
+        "The officer asked the woman of the house if she had seen anyone. She replied that "
+        "a tall man had run past the window.\n"
+    )
+    asked = _one(text, "if she had seen anyone")
+    replied = _one(text, "that a tall man had run")
+    assert asked.speaker == "the officer"
+    assert replied.speaker == "the woman of the house"
