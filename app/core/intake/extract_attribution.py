@@ -42,7 +42,7 @@ ORG_WORDS = frozenset(
     hospital church court precinct squad unit bureau police sheriff's commission center
     centre society foundation project network times post journal courier tribune herald
     gazette press radio television tv cnn ledger sentinel chronicle observer inquirer bulletin
-    dispatch""".split()
+    dispatch troop barracks""".split()
 )
 ROLE_NOUNS = frozenset(
     """victim defendant witness complainant officer suspect driver clerk resident teen man

@@ -184,6 +184,10 @@ def read_prose(
                     for _s, _e, entity in registry.scan(sentence):
                         interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
                 day = stated_day(_before_verb(sentence), layout.date)
+                if subject is None:
+                    # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
+                    _phrase, subject = clause_subject(registry, _before_verb(sentence))
+                    registry.subject(subject)
                 if day and subject is not None:
                     narrative_days[id(subject)] = (day, index)
     _fill_gaps(quotes, by_para, paras, colon_attribution, registry)

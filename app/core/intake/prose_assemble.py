@@ -69,6 +69,8 @@ def assemble(
                 said.weak_recipient = _clean(item.recipient)
             else:
                 said.recipient = _clean(item.recipient)
+        if isinstance(item, Quote) and said.nested and not said.setting:
+            _recounted(said, owners[id(item)][0], narrative_days)
         said.questioner = questioners.get(said.index, {}).get(id(said.entity), "")
         day = narrative_days.get(id(said.entity))
         later = said.setting in ("sworn_testimony", "in_court")  # at a hearing, not that day
@@ -150,6 +152,25 @@ def _said_of_quote(quote: Quote, owner: tuple[Reported, str] | None) -> Said:
     if speech_verb(before):
         return Said(index, quote.speaker, before, nested=True, outer=clause.speaker)
     return Said(index, quote.speaker, clause.attribution, clause.context)
+
+
+_POLICE = re.compile(r"officer|patrolman|trooper|deputy|sergeant|detective|agent|police", re.I)
+
+
+def _recounted(said: Said, clause: Reported, days: dict[int, tuple[str, int]]) -> None:
+    """Words a witness recounts in testimony ("testified that he asked, "..."") between
+    police and a person were said at the encounter, on the day the text gave it."""
+    if not re.search(r"\btestif", clause.attribution, re.IGNORECASE):
+        return
+    people = [e for e in (said.entity, said.outer) if e is not None]
+    if not any(_POLICE.search(f"{e.title} {e.name}") for e in people):
+        return
+    said.setting = "police_encounter"
+    for entity in people:
+        day = days.get(id(entity))
+        if day and 0 <= said.index - day[1] <= 2:
+            said.date = day[0]
+            break
 
 
 def _named_later(registry: Registry) -> dict[int, Entity]:

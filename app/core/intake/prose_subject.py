@@ -118,7 +118,9 @@ def clause_subject(registry: Registry, text: str) -> tuple[str, Entity | None]:
         if entity.kind not in ("person", "unnamed"):
             continue
         if re.search(r"['’]s?$", clean[start:end]) or re.search(
-            r"\b(?:to|with|for|of|by|from|against|at|about|on|asked|told)\s+$", clean[:start]
+            r"\b(?:to|with|for|of|by|from|against|at|about|on|asked|told)\s+$",
+            clean[:start],
+            re.IGNORECASE,
         ):
             continue
         return clean[start:end], entity

@@ -472,3 +472,25 @@ def test_she_after_he_asked_the_woman_is_the_woman() -> None:
     replied = _one(text, "that a tall man had run")
     assert asked.speaker == "the officer"
     assert replied.speaker == "the woman of the house"
+
+
+def test_words_recounted_in_testimony_were_said_at_the_encounter_on_its_day() -> None:
+    text = (
+        "MADE UP OPINION\n\n"
+        "OPINION\n\n"
+        "On the night of May 2, 2024, Deputy Ruth Amos stopped Cal Ennis on Pier Road. At the "
+        'hearing, Deputy Amos testified that she asked, "Do you have anything sharp on you?" '
+        'and that Ennis answered, "Just my keys, look if you want."\n'
+    )
+    asked = _one(text, "Do you have anything sharp")
+    answered = _one(text, "Just my keys")
+    assert (asked.speaker, asked.setting, asked.date) == (
+        "Ruth Amos",
+        "police_encounter",
+        "2024-05-02",
+    )
+    assert (answered.speaker, answered.setting, answered.date) == (
+        "Cal Ennis",
+        "police_encounter",
+        "2024-05-02",
+    )
