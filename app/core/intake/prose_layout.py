@@ -66,7 +66,7 @@ def is_headline(text: str) -> bool:
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", bare)]
     content = [w for w in words if w.lower() not in _SMALL]
-    if len(words) < 4 or not content:
+    if len(words) < 3 or not content:
         return False
     capital = sum(1 for w in content if w[:1].isupper())
     return capital / len(content) >= 0.8

@@ -494,3 +494,12 @@ def test_words_recounted_in_testimony_were_said_at_the_encounter_on_its_day() ->
         "police_encounter",
         "2024-05-02",
     )
+
+
+def test_a_three_word_headline_with_a_title_names_no_one() -> None:
+    text = (
+        "Chief Defends Arrests\n\n"
+        "Police Chief Miriam Green said on Sunday that officers had shown restraint. "
+        '"Nobody was hurt," the chief said.\n'
+    )
+    assert {p.speaker for p in extract(text)} == {"Miriam Green"}
