@@ -228,6 +228,10 @@ class Registry:
             return entity
         if len(rest) == 1 or (len(rest) == 2 and fold(rest[0]) in names.PARTICLES):
             entity = self.resolve_name(" ".join(rest))
+            if entity is None and titles and not rest[-1].isupper():
+                # "Patrolman Dunn", never named in full: the surname, with the title.
+                entity = Entity(" ".join(rest), "person", first_seen=self.clock)
+                self.entities.append(entity)
             if entity is not None:
                 self._touch(entity, title_text)
             return entity
@@ -290,6 +294,18 @@ class Registry:
                 return entity
         return None
 
+    def fuller(self, entity: Entity) -> Entity:
+        """The one person whose full name ends in this surname-only entity's name."""
+        if entity.kind != "person" or " " in entity.name:
+            return entity
+        key = fold(entity.name).replace("-", "").replace("'", "")
+        found = [
+            other
+            for other in self._lookup(key)
+            if other is not entity and other.kind == "person" and other.parsed.given
+        ]
+        return found[0] if len(found) == 1 else entity
+
     def add_person(self, name: str, title: str) -> Entity:
         """A person the layout names ("People v. Marcus Dresner": the defendant)."""
         entity = self._find_full(name) or Entity(name, "person", first_seen=self.clock)
@@ -307,6 +323,9 @@ class Registry:
         if head[-1].lower() not in ROLE_NOUNS:
             return None
         name = "the " + " ".join(words).lower()
+        named = self._by_role(head[-1].lower()) if len(words) == 1 else None
+        if named is not None and named.kind == "person":
+            return named  # "the respondent" after "the respondent, Tobias Rusk,"
         for entity in self.entities:
             if entity.kind == "unnamed" and entity.name == name:
                 return entity
@@ -335,7 +354,10 @@ class Registry:
                 continue
             parsed = entity.parsed
             if key.replace(" ", "") in parsed.surname_forms():
-                scored.append((3, entity.mentions, -entity.first_seen, entity))
+                # A full name beats a surname met alone ("Patrolman Park", then "Kevin Park").
+                scored.append(
+                    (3, entity.mentions + 1000 * bool(parsed.given), -entity.first_seen, entity)
+                )
             elif parsed.first and (key == parsed.first or names.nickname_match(key, parsed.first)):
                 scored.append((2, entity.mentions, -entity.first_seen, entity))
         if not scored:

@@ -86,6 +86,8 @@ def assemble(
     settle(said_list, layout)
     proposals = []
     for (_offset, item), said in zip(items, said_list, strict=True):
+        if item.speaker is not None:
+            item.speaker = registry.fuller(item.speaker)  # the full name given anywhere
         if isinstance(item, Quote):
             proposal = quote_proposal(item, paras)
         else:

@@ -27,7 +27,7 @@ REPORT_VERBS = (
     "insisted|maintained|noted|confirmed|warned|alleged|asked|recalled|indicated|informed|"
     "reported|denied|assured|recounted|responded"
 )
-PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging"
+PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling"
 _VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS}|{PARTICIPLES})\b")
 _MID_TAG = re.compile(
     r",\s*(?P<np>he|she|they|(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"

@@ -503,3 +503,17 @@ def test_a_three_word_headline_with_a_title_names_no_one() -> None:
         '"Nobody was hurt," the chief said.\n'
     )
     assert {p.speaker for p in extract(text)} == {"Miriam Green"}
+
+
+def test_a_titled_surname_is_the_speaker_and_yields_to_a_full_name_given_later() -> None:
+    text = (
+        "Patrolman Dunn testified that the respondent interrupted the conversation. The "
+        "respondent then spoke up, stating that he would show them the gun.\n\n"
+        'Later, Sgt. Mara Dunn told reporters, "He volunteered it."\n'
+    )
+    testified = _one(text, "that the respondent interrupted")
+    stating = _one(text, "that he would show them the gun")
+    assert testified.speaker == "Mara Dunn"  # the full name the text gives anywhere
+    assert stating.speech == "reported"
+    only_surname = "Patrolman Dunn testified that the light was green.\n"
+    assert _one(only_surname, "that the light was green").speaker == "Dunn"
