@@ -22,7 +22,10 @@ TITLE_WORDS = frozenset(
     sheriff deputy chief inspector investigator judge justice mayor commissioner councilman
     councilwoman councilmember senator governor president pastor reverend trooper agent
     superintendent director spokesman spokeswoman spokesperson counsel attorney
-    information public police""".split()
+    information public police patrolman patrolwoman tpr tpr. ofc ofc. tech supervisor
+    appellant appellee petitioner respondent defendant complainant former defender
+    prosecutor chair chairman chairwoman chairperson secretary administrator coordinator
+    dep dep. cpl cpl. operator charge witness victim suspect arrestee inv inv.""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(
@@ -38,14 +41,25 @@ ORG_WORDS = frozenset(
     committee agency news inc llc corp corporation company university college school
     hospital church court precinct squad unit bureau police sheriff's commission center
     centre society foundation project network times post journal courier tribune herald
-    gazette press radio television tv cnn""".split()
+    gazette press radio television tv cnn ledger sentinel chronicle observer inquirer bulletin
+    dispatch troop barracks""".split()
 )
+ROLE_NOUNS = frozenset(
+    """victim defendant witness complainant officer suspect driver clerk resident teen man
+    woman boy girl mother father detective trooper deputy agent sergeant employee owner
+    respondent petitioner appellant appellee lady gentleman
+    manager neighbor neighbour landlord tenant nurse doctor guard passenger""".split()
+)
+_FEMALE_ROLES = frozenset("woman lady mother girl daughter wife sister grandmother".split())
+_MALE_ROLES = frozenset("man gentleman father boy son husband brother grandfather".split())
+PARTY_ROLES = frozenset("defendant respondent appellant appellee petitioner accused".split())
 PLACE_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd city county concourse square".split()
 )
 ORG_NOUNS = frozenset(
     "organization organisation group alliance association coalition department office agency "
-    "union committee council company collective".split()
+    "union committee council company collective firm maker vendor developer manufacturer "
+    "business startup".split()
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "they": "p", "them": "p"}
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
@@ -66,7 +80,11 @@ MASK, MASK_START = "\ue000", "\ue001"  # a quotation blanked out of its sentence
 FEMALE_WORDS = frozenset({"ms.", "mrs.", "ms", "mrs", "miss", "spokeswoman", "councilwoman"})
 MALE_WORDS = frozenset({"mr.", "mr", "spokesman", "councilman"})
 
-_TOKEN = r"(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]{2,}|O['’][A-Z][a-z]+)"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TOKEN = (
+    rf"(?:[{_UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*(?:\.|(?<=s)['’](?=\s+[{_UPPER}]))?"
+    rf"|[A-Z]{{2,}}|O['’][A-Z][a-z]+)"
+)
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al)"
 NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
 
@@ -103,6 +121,34 @@ class Entity:
         return 1 if self.kind == "org" and noun in ORG_NOUNS else 0
 
 
+def _index_keys(entity: Entity) -> list[str]:
+    """Where :meth:`Registry._lookup` files an entity: its words as a name is looked up."""
+    if entity.kind == "org":
+        words = re.findall(r"[a-z0-9']+", fold(entity.name))
+        return ["orgfull:" + fold(entity.name)] + ["org:" + w for w in words]
+    if entity.kind != "person":
+        return []
+    parsed = entity.parsed
+    keys = ["full:" + fold(entity.name)] + sorted(parsed.surname_forms())
+    joined = "".join(parsed.surname).replace("-", "").replace("'", "")
+    keys.append("sur3:" + joined[:3])
+    if parsed.first:
+        keys.append("first:" + parsed.first)
+        keys += ["nick:" + formal for formal in names.NICKNAME_GROUPS.get(parsed.first, ())]
+    return keys
+
+
+def _place_word(token: str) -> bool:
+    word = fold(token).rstrip(".")
+    return word in ORG_WORDS or word in PLACE_WORDS or word in {"troop", "unit", "apt", "route"}
+
+
+def _org_words(plain: list[str]) -> bool:
+    return any(w in ORG_WORDS for w in plain) or any(
+        p in ORG_WORDS for w in plain for p in w.split("'")
+    )
+
+
 def clean_np(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
     return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
@@ -116,6 +162,10 @@ class Registry:
         self.clock = 0  # sentence counter
         self.last_subject: Entity | None = None
         self.last_outlet: str = ""
+        self.caption_party = ""  # the defendant a caption names ("State v. Innis")
+        self.last_object: Entity | None = None  # the last person spoken to ("asked the lady")
+        self._index: dict[str, list[tuple[int, Entity]]] = {}
+        self._indexed = 0  # how many of ``entities`` are filed in ``_index``
 
     # -- finding names -------------------------------------------------------
 
@@ -133,6 +183,12 @@ class Registry:
                     start += 1
             if not tokens:
                 continue
+            # "transported to Troop C. Marshfield asked": an initial after a place ends it.
+            for i in range(1, len(tokens) - 1):
+                if re.fullmatch(r"[A-Z]\.", tokens[i]) and _place_word(tokens[i - 1]):
+                    start += len(" ".join(tokens[: i + 1])) + 1
+                    tokens = tokens[i + 1 :]
+                    break
             entity = self._register(tokens, masked, start, match.end())
             if entity is not None:
                 found.append((start, match.end(), entity))
@@ -141,30 +197,41 @@ class Registry:
     def _register(self, tokens: list[str], masked: str, start: int, end: int) -> Entity | None:
         words = [fold(t) for t in tokens]
         plain = [w.rstrip(".") for w in words]
-        if any(w in ORG_WORDS for w in plain) or any(
-            p in ORG_WORDS for w in plain for p in w.split("'")
-        ):
-            return self._org(" ".join(tokens).rstrip(".,"))
-        # Titles at the front, possibly several ("New York Police Commissioner").
+        # Titles at the front, possibly several ("Nampa Police Chief", "Supreme Court
+        # Justice"): a person's name after them is a person, whatever the title's words.
         last_title = -1
         for i, w in enumerate(words[:-1]):
+            if w in ("ada", "da") and not tokens[i].isupper():
+                continue  # Ada Fenn, not an Assistant District Attorney
             if w in TITLE_WORDS or w.rstrip(".") in TITLE_WORDS:
                 last_title = i
         titles = tokens[: last_title + 1]
         rest = tokens[last_title + 1 :]
-        if not rest:
-            return None
+        rest_plain = plain[last_title + 1 :]
+        if last_title < 0 or not rest or _org_words(rest_plain) or rest[-1].isupper():
+            if _org_words(plain):
+                return self._org(" ".join(tokens).rstrip(".,"))
+        if not rest or (plain[-1] in TITLE_WORDS and not tokens[-1].isupper()):
+            return None  # "U.S. Attorney", "Police Chief": a title naming no one
         before = _descriptor_before(masked[:start])
+        role = re.search(r"\b(?:the|a|an|his|her|their|its)\s+([a-z'’\-]+),\s*$", masked[:start])
+        if role and not before:
+            before = role.group(1)  # "the respondent, Tobias Rusk,": his role
         after = _appositive_after(masked[end:])
         title_text = " ".join(x for x in (before, " ".join(titles)) if x)
         if len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1:
             return self._org(rest[0])  # an acronym: NYPD, CNN
-        if after and any(w in ORG_NOUNS for w in re.findall(r"[a-z]+", after.lower())):
+        head = re.split(r"\b(?:at|of|for|in|with|from|on|who|that|since)\b", after.lower())[0]
+        if after and any(w in ORG_NOUNS for w in re.findall(r"[a-z]+", head)):
             entity = self._org(" ".join(rest))
             entity.titles.append(after)
             return entity
         if len(rest) == 1 or (len(rest) == 2 and fold(rest[0]) in names.PARTICLES):
             entity = self.resolve_name(" ".join(rest))
+            if entity is None and titles and not rest[-1].isupper():
+                # "Patrolman Dunn", never named in full: the surname, with the title.
+                entity = Entity(" ".join(rest), "person", first_seen=self.clock)
+                self.entities.append(entity)
             if entity is not None:
                 self._touch(entity, title_text)
             return entity
@@ -191,9 +258,22 @@ class Registry:
             elif lowered & MALE_WORDS:
                 entity.gender = "m"
 
+    # -- an index of the entities, so a long text stays fast -------------------
+
+    def _lookup(self, *keys: str) -> list[Entity]:
+        """The entities filed under any of ``keys``, in the order they were met."""
+        index = self._index
+        while self._indexed < len(self.entities):
+            entity = self.entities[self._indexed]
+            for key in _index_keys(entity):
+                index.setdefault(key, []).append((self._indexed, entity))
+            self._indexed += 1
+        found = {position: entity for key in keys for position, entity in index.get(key, [])}
+        return [found[position] for position in sorted(found)]
+
     def _org(self, name: str) -> Entity:
         key = fold(name)
-        for entity in self.entities:
+        for entity in self._lookup("orgfull:" + key):
             if entity.kind == "org" and fold(entity.name) == key:
                 self._touch(entity)
                 return entity
@@ -204,7 +284,8 @@ class Registry:
 
     def _find_full(self, full: str) -> Entity | None:
         parsed = names.parse_name(full)
-        for entity in self.entities:
+        joined = "".join(parsed.surname).replace("-", "").replace("'", "")
+        for entity in self._lookup("full:" + fold(full), "sur3:" + joined[:3]):
             if entity.kind != "person":
                 continue
             if fold(entity.name) == fold(full):
@@ -213,6 +294,47 @@ class Registry:
                 return entity
         return None
 
+    def fuller(self, entity: Entity) -> Entity:
+        """The one person whose full name ends in this surname-only entity's name."""
+        if entity.kind != "person" or " " in entity.name:
+            return entity
+        key = fold(entity.name).replace("-", "").replace("'", "")
+        found = [
+            other
+            for other in self._lookup(key)
+            if other is not entity and other.kind == "person" and other.parsed.given
+        ]
+        return found[0] if len(found) == 1 else entity
+
+    def add_person(self, name: str, title: str) -> Entity:
+        """A person the layout names ("People v. Marcus Dresner": the defendant)."""
+        entity = self._find_full(name) or Entity(name, "person", first_seen=self.clock)
+        if entity not in self.entities:
+            self.entities.append(entity)
+        entity.titles.append(title)
+        return entity
+
+    def role(self, phrase: str) -> Entity | None:
+        """A person named only by role ("the victim", "the officer"), as one entity."""
+        words = clean_np(phrase).split()
+        if not words or len(words) > 5 or not all(w.isalpha() for w in words):
+            return None
+        head = words[: words.index("of")] if "of" in words[1:] else words
+        if head[-1].lower() not in ROLE_NOUNS:
+            return None
+        name = "the " + " ".join(words).lower()
+        named = self._by_role(head[-1].lower()) if len(words) == 1 else None
+        if named is not None and named.kind == "person":
+            return named  # "the respondent" after "the respondent, Tobias Rusk,"
+        for entity in self.entities:
+            if entity.kind == "unnamed" and entity.name == name:
+                return entity
+        entity = Entity(name, "unnamed", titles=[" ".join(words)], first_seen=self.clock)
+        noun = head[-1].lower()
+        entity.gender = "f" if noun in _FEMALE_ROLES else "m" if noun in _MALE_ROLES else ""
+        self.entities.append(entity)
+        return entity
+
     # -- resolving mentions ----------------------------------------------------
 
     def resolve_name(self, word: str) -> Entity | None:
@@ -220,7 +342,9 @@ class Registry:
         key = fold(word).replace("’", "'").rstrip(".")
         key = re.sub(r"'s$", "", key).replace("-", "").replace("'", "")
         scored: list[tuple[int, int, int, Entity]] = []
-        for entity in self.entities:
+        keys = [key.replace(" ", ""), "first:" + key, "org:" + key]
+        keys += ["nick:" + formal for formal in names.NICKNAME_GROUPS.get(key, ())]
+        for entity in self._lookup(*keys):
             if entity.kind == "unnamed":
                 continue
             if entity.kind == "org":
@@ -230,7 +354,10 @@ class Registry:
                 continue
             parsed = entity.parsed
             if key.replace(" ", "") in parsed.surname_forms():
-                scored.append((3, entity.mentions, -entity.first_seen, entity))
+                # A full name beats a surname met alone ("Patrolman Park", then "Kevin Park").
+                scored.append(
+                    (3, entity.mentions + 1000 * bool(parsed.given), -entity.first_seen, entity)
+                )
             elif parsed.first and (key == parsed.first or names.nickname_match(key, parsed.first)):
                 scored.append((2, entity.mentions, -entity.first_seen, entity))
         if not scored:
@@ -247,6 +374,8 @@ class Registry:
             return text, self.pronoun(lowered)
         if lowered in FIRST_PERSON:
             return text, None
+        if re.fullmatch(r"(?:my|our) client", lowered):
+            return text, self._by_role("defendant")  # a defence letter's client
         possessive = re.match(r"^(.*?)['’]s$", text)
         if possessive and possessive.group(1)[:1].isupper():
             return self.resolve_phrase(possessive.group(1))
@@ -289,6 +418,12 @@ class Registry:
             strength = entity.describes(noun)
             if strength and (best is None or (strength, entity.last_seen) >= best):
                 best, found = (strength, entity.last_seen), entity
+        if found is None and noun in PARTY_ROLES and self.caption_party:
+            # "the respondent" in "State v. Innis": the party the caption names.
+            party = self.caption_party
+            found = self.resolve_name(party) if " " not in party else self._find_full(party)
+            if found is None and noun != "defendant":
+                found = self._by_role("defendant")
         return found
 
     def pronoun(self, word: str) -> Entity | None:
@@ -300,9 +435,18 @@ class Registry:
             return subject if subject.kind == "org" else None
         if subject.kind == "org":
             return None
+        other = self.last_object
+        if not subject.gender and other is not None and other is not subject:
+            if other.gender == gender:
+                return other  # "asked the woman ... She replied": the woman, by her gender
         if subject.gender and subject.gender != gender:
+            # "He asked the lady of the house ... She replied": the one he spoke to.
+            other = self.last_object
+            if other is not None and other is not subject and other.gender in ("", gender):
+                other.gender = gender
+                return other
             return None
-        if not subject.gender and subject.kind == "person":
+        if not subject.gender and subject.kind in ("person", "unnamed"):
             subject.gender = gender  # learned: the text calls them "she"
         return subject
 
@@ -334,133 +478,24 @@ def _descriptor_before(text: str) -> str:
     return " ".join(keep) if keep and any(w.islower() for w in keep) else ""
 
 
+_TITLE_APPOSITIVE = re.compile(
+    r"^,\s+((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]*(?:\s+(?:in|of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?)\s*(?:,|\.|;|$)"
+)
+
+
 def _appositive_after(text: str) -> str:
-    """ ", a spokesman for the district attorney's office," after a name."""
+    """ ", a spokesman for the district attorney's office," or ", U.S. Attorney for the
+    District," after a name."""
+    titled = _TITLE_APPOSITIVE.match(text)
+    if titled and any(
+        fold(w).rstrip(".") in TITLE_WORDS for w in titled.group(1).split() if w[:1].isupper()
+    ):
+        return titled.group(1)
     match = re.match(r"^,\s+(?:\d+,\s+)?(?:an?|the)\s+([^,.;]{3,80}?)(?:,|\.|;|$)", text)
-    if not match:
+    if not match or re.search(
+        r"\b(?:said|says|told|stated|wrote|added|testified|will|would|was|were|is|are|has|had)\b",
+        match.group(1),
+    ):
         return ""
     return match.group(1).strip()
-
-
-# -- subjects of speech verbs -----------------------------------------------------
-
-
-def plausible_np(np: str) -> bool:
-    words = np.split()
-    if not words:
-        return False
-    first = words[0].lower()
-    if first in {"and", "but", "that", "which", "who", "so", "then", "as"}:
-        return False
-    if len(words) == 1:
-        return words[0][:1].isupper() or first in PRONOUNS or first in FIRST_PERSON
-    return first in {"the", "a", "an", "one", "our", "his", "her", "their"} or all(
-        w[:1].isupper() or w.lower() in {"de", "van", "von", "da", "of"} for w in words
-    )
-
-
-def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entity | None]:
-    """The speaker of a speech verb, from the words before it in its sentence."""
-    clean = text.replace(MASK_START, " ").replace(MASK, " ")
-    chunks = [c.strip() for c in re.split(r"[,;—–]|\s-\s", clean)]
-    while chunks and not chunks[-1]:
-        chunks.pop()
-    if not chunks:
-        return "", None
-    last = chunks[-1]
-    # "X declined to comment but said", "She was not there but said": the clause's subject.
-    coordinated = re.match(r"^(.*?)\b(?:but|and|then|also)\s*$", last)
-    if coordinated:
-        head = coordinated.group(1).strip()
-        lead = re.match(r"^(?:he|she|they|i|we)\b", head, re.I)
-        if lead:
-            return registry.resolve_phrase(lead.group(0))
-        return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
-    last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)
-    last = re.sub(r"\s+(?:also|then|later|quickly|again|only|never|repeatedly|first)$", "", last)
-    last = re.sub(r"\s+(?:has|had|have|was|is|would|will|had\s+not|did|does)$", "", last)
-    words = last.split()
-    if not words:
-        return "", None
-    np = " ".join(words[-7:])
-    # Keep only the tail that reads as a subject: "the store owner" / "Hamid Qureshi".
-    match = re.search(
-        r"((?:(?:the|a|an|one|our|his|her|their)\s+)?(?:[\w'’.\-]+\s+){0,4}[\w'’.\-]+)$", np
-    )
-    candidate = match.group(1) if match else np
-    candidate = trim_subject(candidate)
-    if not candidate and len(chunks) > 1:
-        candidate = trim_subject(chunks[-2])
-    if candidate.lower().startswith(("a ", "an ", "the ")) and len(chunks) > 1:
-        # "Lupe Todd-Medina, a spokeswoman for ..., said": the name before the appositive.
-        prior = chunks[-2].strip()
-        spans = registry.scan(prior)
-        if spans and spans[-1][0] == 0 and spans[-1][1] >= len(prior) - 1:
-            return prior, spans[-1][2]
-    if not candidate:
-        return "", None
-    return registry.resolve_phrase(candidate)
-
-
-def clause_subject(registry: Registry, text: str) -> tuple[str, Entity | None]:
-    """The subject of a clause: its first person named (not "Brooks's", not "to CNN")."""
-    clean = text.replace(MASK_START, " ").replace(MASK, " ")
-    for start, end, entity in registry.scan(clean):
-        if entity.kind not in ("person", "unnamed"):
-            continue
-        if re.search(r"['’]s?$", clean[start:end]) or re.search(
-            r"\b(?:to|with|for|of|by|from|against|at|about|on|asked|told)\s+$", clean[:start]
-        ):
-            continue
-        return clean[start:end], entity
-    lead = re.match(r"^\s*((?:the|a|an|one)\s+\w+|he|she|they)\b", clean, re.I)
-    if lead:
-        return registry.resolve_phrase(lead.group(1))
-    return "", None
-
-
-def trim_subject(np: str) -> str:
-    """Cut a clause down to the noun phrase just before its verb."""
-    words = np.split()
-    cut = 0
-    for i, word in enumerate(words):
-        lw = word.lower().strip(".,")
-        if lw in {
-            "that",
-            "who",
-            "whom",
-            "which",
-            "said",
-            "told",
-            "heard",
-            "believed",
-            "thought",
-            "saw",
-            "asked",
-            "when",
-            "if",
-            "because",
-            "whether",
-            "after",
-            "before",
-            "to",
-        }:
-            cut = i + 1
-        elif lw in PRONOUNS and lw not in {"his", "her", "their"} and i < len(words) - 1:
-            cut = i + 1 if words[i + 1][:1].islower() else cut
-        elif lw in {"he", "she", "they", "i", "we"} and i == len(words) - 1:
-            cut = i  # "From the bench she": the pronoun is the subject
-    words = words[cut:]
-    if (
-        len(words) > 1
-        and words[0][:1].islower()
-        and words[0].lower() not in {"the", "a", "an", "one", "our", "his", "her", "their"}
-    ):
-        # "later heard the store owner" -> keep from the determiner or the capitals.
-        for i, word in enumerate(words):
-            if word.lower() in {"the", "a", "an", "one"} or word[:1].isupper():
-                words = words[i:]
-                break
-        else:
-            words = words[-1:]
-    return " ".join(words)

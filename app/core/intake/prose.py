@@ -1,18 +1,24 @@
-"""Statements quoted in prose (news, press releases, letters, opinions, reports).
+"""Statements in prose (news, press releases, department statements, letters, opinions,
+police reports): quotations, and reported speech proposed apart from them.
 
-Paragraphs and quotations are found by app/core/intake/quotes.py (``¶ N`` is the
-N-th non-empty line; a quotation over several paragraphs is one statement with the
-pin cite ``¶¶ 15–16``).
+The layout is read first (app/core/intake/prose_layout.py): the kind of document, its
+date, headlines (never a source of names or statements), datelines, the byline's outlet,
+a caption's defendant, a letterhead, a report's author and its own paragraph numbers.
+Paragraphs and quotations are found by app/core/intake/quotes.py (``¶ N`` is the N-th
+non-empty line, or a report's own number; a quotation over several paragraphs is one
+statement with the pin cite ``¶¶ 15–16``).
 
-Attribution, in order: a tag after the quotation (``," the mayor said``, ``,"
-said Sheriff Dana Whitlock``); a speech verb before it in the same sentence
-(``Ingram said "..."``, ``Whitfield said: "..."``, ``adding that "..."``);
-``According to X``; ``In her words:`` / ``Gloria's words were:``; a sentence
-ending in a colon just before the paragraph. A quotation with none of these
-takes the speaker of a neighbouring quotation in its paragraph, else the
-sentence's subject or the text's last speaker (marked as a guess). Quotations of
-three words or fewer with no speech verb are scare quotes or nicknames, not
-statements, and are left out. Nothing is downloaded and no model is used.
+Attribution of a quotation, in order: a tag after the quotation (``," the mayor said``,
+``," said Sheriff Dana Whitlock``); a speech verb before it in the same sentence
+(``Ingram said "..."``, ``Whitfield said: "..."``, ``adding that "..."``); ``According to
+X``; ``In her words:``; a sentence ending in a colon just before the paragraph. A
+quotation with none of these takes the speaker of a neighbouring quotation in its
+paragraph, else the sentence's subject or the text's last speaker (marked as a guess).
+Quotations of three words or fewer with no speech verb are scare quotes or nicknames, not
+statements. Reported speech ("she said the stops were lawful") is found by
+app/core/intake/prose_reported.py; ``Q:``/``A:`` lines and a court's block-quoted
+statement of facts by prose_exchange.py; setting, recipient and date are settled by
+prose_setting.py (through prose_assemble.py). Nothing is downloaded and no model is used.
 """
 
 from __future__ import annotations
@@ -23,15 +29,19 @@ from collections.abc import Callable
 from app.core.intake.extract_attribution import (
     MASK_START,
     PRONOUNS,
+    TITLE_WORDS,
     Entity,
     Registry,
-    clause_subject,
     clean_np,
     fold,
-    plausible_np,
-    subject_before,
 )
 from app.core.intake.proposal import Proposal
+from app.core.intake.prose_assemble import assemble
+from app.core.intake.prose_dates import stated_day
+from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
+from app.core.intake.prose_layout import read_layout
+from app.core.intake.prose_reported import Reported, find_reported, questioned
+from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
 from app.core.intake.quotes import (
     Paragraph,
     Quote,
@@ -52,6 +62,9 @@ VERBS = (
     "suggested|admits|wonders|wondered|recounted|recalls"
 )
 _VERB = re.compile(rf"(?<![-\w])(?:{VERBS})\b", re.IGNORECASE)  # not "so-called"
+_LEAD_PREPOSITIONS = frozenset(
+    "at in on after before during from with by under outside inside near".split()
+)
 _PARTICIPLE = re.compile(r"ing$")
 _THINGS = "video|post|photo|picture|footage|clip|image|article|story|report|document|sign|letter"
 _SPEAKER_NP = (
@@ -64,7 +77,8 @@ _TAG_AFTER = re.compile(
 )
 _TAG_AFTER_INVERTED = re.compile(
     r"^\s*[,—–-]?\s*(?P<verb>said|says|added|wrote|asked|stated|explained|continued|"
-    r"replied|answered|according to)\s+(?P<np>[^,.;!?]{2,80}?)\s*(?:[,.;!?]|$)",
+    r"replied|answered|according to)\s+(?P<np>(?:\b[A-Z]\.|"
+    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Det|Lt|Capt|Tpr|Ofc|Jr|St)\.|[^,.;!?]){2,120}?)\s*(?:[,.;!?]|$)",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,;]{2,80}?)\s*,", re.IGNORECASE)
@@ -93,32 +107,113 @@ _RECIPIENT_AFTER_TOLD = re.compile(
 )
 
 
-def read_prose(text: str, progress: Callable[[int, int], None] | None = None) -> list[Proposal]:
-    """The statements prose (news, releases, letters, opinions, reports) quotes, in the
-    order they appear. ``progress(done, total)`` hears of the paragraphs read (and may
-    raise to stop the reading)."""
+def read_prose(
+    text: str,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    document_date: str = "",
+) -> list[Proposal]:
+    """The statements prose (news, releases, letters, opinions, reports) quotes or reports,
+    in the order they appear. ``progress(done, total)`` hears of the paragraphs read (and
+    may raise to stop the reading). ``document_date`` (YYYY-MM-DD) dates a text whose own
+    layout gives no date."""
     paras = paragraphs(text)
     quotes = find_quotes(paras)
     by_para: dict[int, list[tuple[int, int, Quote]]] = {}
     for quote in quotes:
         for index, start, end in quote.pieces:
             by_para.setdefault(index, []).append((start, end, quote))
+    layout = read_layout(paras)
+    layout.date = layout.date or document_date
     registry = Registry()
+    registry.caption_party = layout.defendant
+    if len(layout.defendant.split()) > 1:
+        registry.add_person(layout.defendant, "defendant")
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}
     recent_recipient: dict[int, tuple[str, int]] = {}
+    reported: list[Reported] = []
+    questioners: dict[int, dict[int, str]] = {}
+    narrative_days: dict[int, tuple[str, int]] = {}
+    interviewed: set[int] = set()
+    blocks = narrative_blocks(paras, quotes, layout)
     for index, para in enumerate(paras):
         if progress is not None and index % 50 == 0:
             progress(index, len(paras))
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
+        turn = exchange_turn(para)
+        if index in layout.headlines or turn:
+            for _s, _e, quote in spans:
+                quote.drop = True  # a headline repeats the body; its words name no one
+            if turn:
+                reported.append(exchange_statement(index, para, turn, registry.last_subject))
+            continue
+        if index in blocks:
+            spans = [(s, e, q) for s, e, q in spans if not q.drop]
         masked = mask_quotes(para, spans)
+        if index in layout.datelines:
+            masked = " " * layout.datelines[index] + masked[layout.datelines[index] :]
+        narrative = ""
         for s_start, s_end in sentences(masked):
             registry.clock += 1
-            sentence = masked[s_start:s_end]
-            _read_sentence(
+            # Asides in brackets ("ADA Kevin Park (Major Crimes)") are never the subject,
+            # unless they name a person by title ("Fleet Services (Tech Aldo Brunetti)").
+            sentence = re.sub(r"\([^()]*\)", _blank_aside, masked[s_start:s_end])
+            for _s, _e, quote in spans:
+                if s_start <= _s < s_end:
+                    quote.extras.update(index=index, masked=sentence, narrative=narrative)
+            subject = _read_sentence(
                 registry, para, sentence, s_start, spans, colon_attribution, index, recent_recipient
             )
+            found = find_reported(
+                registry,
+                sentence,
+                s_start,
+                index,
+                spans,
+                author_speaks=layout.kind in ("report", "letter"),
+            )
+            for item in found:
+                item.context = narrative
+            for answerer, questioner in questioned(registry, sentence):
+                questioners.setdefault(index, {})[id(answerer)] = questioner
+            reported += found
+            if not _VERB.search(sentence):
+                narrative += " " + sentence
+                # "Mayor Brandt on Wednesday defended ...": the day his next words were said.
+                if layout.kind == "report" and re.search(r"\binterview", sentence, re.I):
+                    for _s, _e, entity in registry.scan(sentence):
+                        interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
+                day = stated_day(_before_verb(sentence), layout.date)
+                if subject is None:
+                    # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
+                    _phrase, subject = clause_subject(registry, _before_verb(sentence))
+                    registry.subject(subject)
+                if day and subject is not None:
+                    narrative_days[id(subject)] = (day, index)
     _fill_gaps(quotes, by_para, paras, colon_attribution, registry)
-    return [_proposal(q, paras) for q in quotes if not q.drop]
+    kept = [q for q in quotes if not q.drop]
+    return assemble(
+        paras,
+        kept,
+        reported,
+        layout,
+        registry,
+        _proposal,
+        (questioners, narrative_days, interviewed),
+    )
+
+
+def _before_verb(sentence: str) -> str:
+    """The words before a sentence's first verb ("Sheriff Lund on Tuesday defended")."""
+    verb = re.search(r"\b(?:\w{3,}ed|did|does|was|were|is|are|has|had|have)\b", sentence)
+    return sentence[: verb.start()] if verb else ""
+
+
+def _blank_aside(match: re.Match[str]) -> str:
+    inner = match.group(0)[1:].split()
+    if inner and fold(inner[0]).rstrip(".") in TITLE_WORDS and len(inner) >= 3:
+        return match.group(0)
+    return " " * len(match.group(0))
 
 
 def _read_sentence(
@@ -130,9 +225,8 @@ def _read_sentence(
     colon_attribution: dict[int, tuple[str, Entity | None]],
     index: int,
     recent_recipient: dict[int, tuple[str, int]],
-) -> None:
-    # Asides in brackets ("ADA Kevin Park (Major Crimes)") are never the subject.
-    sentence = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), sentence)
+) -> Entity | None:
+    """Attribute the quotations of one sentence; its main subject, if it has one."""
     registry.scan(sentence)
     for outlet in _OUTLET_REPORTED.finditer(sentence):
         registry.last_outlet = outlet.group("np").split()[-1]
@@ -147,18 +241,27 @@ def _read_sentence(
     main_set = False
     # Subjects of speech verbs outside quotations, in order (the first is the main subject).
     for verb in _VERB.finditer(sentence):
+        if verb.group(0)[:1].isupper() and sentence[: verb.start()].strip(' “"'):
+            continue  # "the State Police": a name, not the verb "state"
         phrase, entity = subject_before(registry, sentence[: verb.start()], verb.group(0))
         if phrase and not main_set:
             main_subject, main_set = entity, True
             break
     if not main_set:
         lead = re.match(r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)", sentence)
+        if lead and fold(lead.group(1).split()[0]) in _LEAD_PREPOSITIONS:
+            lead = None  # "At Troop C, Marshfield was read ...": a place, not the subject
         if lead:
             word = lead.group(1)
             if fold(word) in PRONOUNS or word[:1].isupper():
                 _phrase, entity = registry.resolve_phrase(word)
                 if entity is not None:
                     main_subject, main_set = entity, True
+        role = re.match(r"^\W*(?:The|A|An)\s+([a-z]+)\b", sentence)
+        if role and not main_set:
+            entity = registry.role(role.group(1))
+            if entity is not None:
+                main_subject, main_set = entity, True
         according = _ACCORDING.search(sentence)
         if according and not inside:
             _phrase, entity = registry.resolve_phrase(according.group("np"))
@@ -180,6 +283,7 @@ def _read_sentence(
         held = recent_recipient.get(id(quote.speaker))
         if not quote.recipient and held and para.number - held[1] <= 1:
             quote.recipient = held[0]  # "In a statement to BuzzFeed, ... The spokesperson added"
+            quote.extras["held"] = True
         elif quote.recipient and quote.speaker is not None:
             recent_recipient[id(quote.speaker)] = (quote.recipient, para.number)
     stripped = sentence.rstrip()
@@ -190,6 +294,7 @@ def _read_sentence(
             colon_attribution[index] = subject_before(
                 registry, sentence[: verb.start()], verb.group(0)
             )
+    return main_subject if main_set else None
 
 
 def _attribute(
@@ -301,7 +406,11 @@ def _recipient(
 def _nickname_or_scare(quote: Quote, text: str, start: int, end: int) -> None:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
-    if quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after):
+    if quote.words <= 3 and re.search(r"\b(?:named|called|nicknamed|known as|alias)\s*$", before):
+        quote.drop = True  # an individual named “Luis”: a name, not a statement
+    elif (
+        quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after)
+    ):
         quote.drop = True  # Derrick “Dwreck” Ingram: a nickname, not a statement
     elif quote.words <= 3 and not quote.has_verb:
         quote.drop = True  # a scare quote or a title, not a statement
@@ -324,7 +433,8 @@ def _fill_gaps(
         for other in neighbours:
             if other is not quote and (other.speaker is not None or other.phrase):
                 quote.speaker, quote.phrase = other.speaker, other.phrase
-                quote.recipient = quote.recipient or other.recipient
+                if not quote.recipient and other.recipient:
+                    quote.recipient, quote.extras["held"] = other.recipient, True
                 quote.how, quote.confidence = "another quotation in the paragraph", 0.8
                 break
         else:

@@ -16,7 +16,9 @@ KEYS = ["ingram_article", "interview_note", "email", "press_release", "news_brie
 @pytest.mark.parametrize("name", KEYS)
 def test_quotations_are_found_with_the_right_speaker(name: str) -> None:
     key = load_key(name)
-    result = score(extract(key_text(key)), key)
+    # These keys list quotations only; reported speech is proposed apart and tested apart.
+    verbatim = [p for p in extract(key_text(key)) if p.speech == "verbatim"]
+    result = score(verbatim, key)
     print(name, result.summary())
     assert result.recall >= 0.9, result.misses
     assert result.speaker_accuracy >= 0.9, result.wrong

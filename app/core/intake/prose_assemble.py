@@ -1,0 +1,219 @@
+"""Put the prose reader's findings together: quotations and reported speech, in order.
+
+A quotation inside someone's reported clause ("said the case was "about ..."") is that
+speaker's, unless the clause gives it a speaker of its own ("testified that Okonjo told
+him, "..."": Okonjo's, nested in the agent's testimony). An unnamed speaker the text
+names a sentence or two later ("A postal clerk testified ... Anton Dufresne, 58, a clerk
+at the post office, ...") is that person. Then each statement's setting, recipient and
+date are read and settled (app/core/intake/prose_setting.py), and a police report's own
+paragraph numbers become the pin cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, clean_np
+from app.core.intake.proposal import Proposal
+from app.core.intake.prose_layout import Layout
+from app.core.intake.prose_reported import Reported, speech_verb
+from app.core.intake.prose_setting import Said, name_recipient, read_cues, settle
+from app.core.intake.quotes import Paragraph, Quote
+
+
+def assemble(
+    paras: list[Paragraph],
+    quotes: list[Quote],
+    reported: list[Reported],
+    layout: Layout,
+    registry: Registry,
+    quote_proposal: Callable[[Quote, list[Paragraph]], Proposal],
+    heard: tuple[dict[int, dict[int, str]], dict[int, tuple[str, int]], set[int]],
+) -> list[Proposal]:
+    """The proposals of one text, in order. ``heard`` holds, per paragraph, who put the
+    questions to whom, and per speaker the day a narrative sentence gave ("on Tuesday
+    defended ...") with its paragraph, and the people a report says were interviewed."""
+    questioners, narrative_days, interviewed = heard
+    owners = _quotes_in_clauses(paras, reported)
+    items: list[tuple[int, Quote | Reported]] = [
+        (paras[q.pieces[0][0]].offset + q.pieces[0][1], q) for q in quotes
+    ]
+    items += [(paras[r.index].offset + r.start, r) for r in reported if not r.silent]
+    items.sort(key=lambda item: item[0])
+    named = _named_later(registry)
+    testified: set[int] = set()
+    said_list: list[Said] = []
+    for _offset, item in items:
+        if isinstance(item, Quote) and item.speaker is None and said_list:
+            if clean_np(item.phrase).lower() in _THINGS and said_list[-1].entity is not None:
+                # '"...," the post said': the post is the words of whoever posted it.
+                item.speaker = said_list[-1].entity
+                item.how = f"{clean_np(item.phrase)} of {item.speaker.name}"
+        if isinstance(item, Quote):
+            if item.speaker is not None and id(item.speaker) in named:
+                item.speaker = named[id(item.speaker)]
+            said = _said_of_quote(item, owners.get(id(item)))
+        else:
+            if item.speaker is not None and id(item.speaker) in named:
+                item.speaker = named[id(item.speaker)]
+            said = Said(item.index, item.speaker, item.attribution, item.context)
+            said.recipient = item.recipient if item.speech == "verbatim" else ""
+        if said.entity is not None and id(said.entity) in interviewed:
+            said.context += " (interviewed)"
+        read_cues(said, layout, registry, testified)
+        if isinstance(item, Reported) and not said.recipient and item.recipient:
+            said.recipient = name_recipient(item.recipient, said, layout, registry)
+        if isinstance(item, Quote) and item.recipient and (not said.recipient or said.outlet):
+            if item.extras.get("held"):
+                said.weak_recipient = _clean(item.recipient)
+            else:
+                said.recipient = _clean(item.recipient)
+        if isinstance(item, Quote) and said.nested and not said.setting:
+            _recounted(said, owners[id(item)][0], narrative_days)
+        said.questioner = questioners.get(said.index, {}).get(id(said.entity), "")
+        day = narrative_days.get(id(said.entity))
+        later = said.setting in ("sworn_testimony", "in_court")  # at a hearing, not that day
+        if (
+            not said.date
+            and day
+            and 0 <= said.index - day[1] <= 1
+            and not said.nested
+            and not later
+        ):
+            said.date = day[0]
+        said_list.append(said)
+    settle(said_list, layout)
+    proposals = []
+    for (_offset, item), said in zip(items, said_list, strict=True):
+        if item.speaker is not None:
+            item.speaker = registry.fuller(item.speaker)  # the full name given anywhere
+        if isinstance(item, Quote):
+            proposal = quote_proposal(item, paras)
+        else:
+            proposal = _reported_proposal(item, paras)
+        proposal.setting, proposal.recipient, proposal.date = (
+            said.setting,
+            said.recipient,
+            said.date,
+        )
+        index = item.pieces[0][0] if isinstance(item, Quote) else item.index
+        if index in layout.numbers:
+            proposal.pin = f"¶ {layout.numbers[index]}"
+        _mark_speaker(proposal, paras[index])
+        proposals.append(proposal)
+    return proposals
+
+
+_THINGS = frozenset("post statement letter release email e-mail tweet message note".split())
+
+
+def _mark_speaker(proposal: Proposal, para: Paragraph) -> None:
+    """Where the words naming the speaker are, nearest the statement, for highlighting."""
+    phrase = proposal.speaker_as_written.strip()
+    if not phrase:
+        return
+    here = proposal.start - para.offset
+    found = [m.start() for m in re.finditer(re.escape(phrase), para.text)]
+    if not found:
+        return
+    best = min(found, key=lambda start: abs(start - here))
+    proposal.speaker_start = para.offset + best
+    proposal.speaker_end = proposal.speaker_start + len(phrase)
+
+
+def _clean(recipient: str) -> str:
+    return clean_np(recipient) if recipient[:1].islower() else recipient
+
+
+def _quotes_in_clauses(
+    paras: list[Paragraph], reported: list[Reported]
+) -> dict[int, tuple[Reported, str]]:
+    """Each quotation inside a reported clause: its clause, and the clause's words before it
+    (a speech verb there gives the quotation a speaker of its own)."""
+    owners: dict[int, tuple[Reported, str]] = {}
+    for item in reported:
+        for quote in item.quotes:
+            before = paras[item.index].text[item.clause_start : quote.pieces[0][1]]
+            owners[id(quote)] = (item, before)
+            if not speech_verb(before):
+                quote.speaker, quote.phrase = item.speaker, item.phrase
+                quote.how = f"quoted inside what {item.phrase} {item.verb}"
+                quote.confidence, quote.has_verb = 0.85, True
+    return owners
+
+
+def _said_of_quote(quote: Quote, owner: tuple[Reported, str] | None) -> Said:
+    index = int(quote.extras.get("index", quote.pieces[0][0]))
+    masked = str(quote.extras.get("masked", ""))
+    words = masked.replace(MASK_START, " ").replace(MASK, " ")
+    narrative = str(quote.extras.get("narrative", ""))
+    if owner is None:
+        return Said(index, quote.speaker, words, narrative)
+    clause, before = owner
+    if speech_verb(before):
+        return Said(index, quote.speaker, before, nested=True, outer=clause.speaker)
+    return Said(index, quote.speaker, clause.attribution, clause.context)
+
+
+_POLICE = re.compile(r"officer|patrolman|trooper|deputy|sergeant|detective|agent|police", re.I)
+
+
+def _recounted(said: Said, clause: Reported, days: dict[int, tuple[str, int]]) -> None:
+    """Words a witness recounts in testimony ("testified that he asked, "..."") between
+    police and a person were said at the encounter, on the day the text gave it."""
+    if not re.search(r"\btestif", clause.attribution, re.IGNORECASE):
+        return
+    people = [e for e in (said.entity, said.outer) if e is not None]
+    if not any(_POLICE.search(f"{e.title} {e.name}") for e in people):
+        return
+    said.setting = "police_encounter"
+    for entity in people:
+        day = days.get(id(entity))
+        if day and 0 <= said.index - day[1] <= 2:
+            said.date = day[0]
+            break
+
+
+def _named_later(registry: Registry) -> dict[int, Entity]:
+    """Unnamed speakers ("a postal clerk") the text names within a few sentences."""
+    found: dict[int, Entity] = {}
+    for entity in registry.entities:
+        if entity.kind != "unnamed":
+            continue
+        head = entity.name.split()[-1].lower() if entity.name else ""
+        for other in registry.entities:
+            if other.kind != "person" or not 0 < other.first_seen - entity.first_seen <= 6:
+                continue
+            if re.search(rf"\b{re.escape(head)}\b", other.title.lower()):
+                found[id(entity)] = other
+                break
+    return found
+
+
+def _reported_proposal(item: Reported, paras: list[Paragraph]) -> Proposal:
+    para = paras[item.index]
+    entity = item.speaker
+    if entity is not None:
+        speaker, kind, title = entity.name, entity.kind, entity.title
+    else:
+        speaker, kind, title = clean_np(item.phrase), "unknown", ""
+    exchange = item.speech == "verbatim"  # a Q:/A: line
+    if exchange and entity is None:
+        kind = "label"
+    return Proposal(
+        label=("Q" if item.verb == "asked" else "A") if exchange else "",
+        text=para.text[item.start : item.end],
+        speaker=speaker,
+        speaker_as_written=item.phrase,
+        speaker_title=title,
+        speaker_kind=kind,
+        paragraph=para.number,
+        end_paragraph=para.number,
+        context=para.text,
+        how=item.how,
+        confidence=0.75 if entity is not None else 0.45,
+        start=para.offset + item.start,
+        end=para.offset + item.end,
+        speech=item.speech,
+    )

@@ -1,0 +1,162 @@
+"""What a prose document's layout tells before its sentences are read.
+
+Its kind (news, press release, a department's statement, letter, police report, court
+opinion), its own date, a headline (title-case words that repeat the body: never a
+source of names or statements), a dateline ("HARLAN CITY, June 11 —"), the outlet of a
+byline ("By Jo Reyes, Harlan Courier"), the defendant a caption names ("People v.
+Marcus Dresner"), the office a letterhead names ("this office"), a report's author
+("Reporting Officer: Ofc. Nolan Brandt") and a report's own paragraph numbers ("3. I
+asked ..."), which are its pin cites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.core.intake.prose_dates import document_date
+from app.core.intake.quotes import Paragraph
+
+_SMALL = frozenset("a an the of on in to for and at by with from or as vs v. is".split())
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.,]+(?:\s+[A-Za-z0-9.,]+){0,4})?"
+    r"(?:\s*\([A-Za-z .]{1,20}\))?\s*[—–-]{1,2}\s+"
+)
+_BYLINE = re.compile(r"^\s*By\s+[^,|]+[,|]\s*(?P<outlet>[A-Z][^,|]*?)\s*(?:\||$)")
+_CAPTION = re.compile(
+    r"\b(?:People|State|United States|Commonwealth|[A-Z][a-z]+)(?:\s+of\s+[A-Za-z ]+)?"
+    r",?(?:\s+[A-Za-z]+,)?\s+v\.\s+(?P<name>[A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-.]*){0,4})"
+    r"\s*(?:,|\(|\.?$)",
+    re.IGNORECASE,
+)
+_LETTERHEAD = re.compile(r"^\s*(?P<office>(?:the\s+)?office of\b.*)$", re.IGNORECASE)
+_AUTHOR = re.compile(
+    r"\b(?:(?:Reporting|Arresting|Investigating|Writing|Assigned)\s+"
+    r"(?:Officer|Trooper|Deputy|Agent|Detective|Investigator)|Prepared\s+by|Submitted\s+by|Author)"
+    r"\s*:\s*(?:(?:Ofc|Tpr|Dep|Det|Sgt|Cpl|Inv|Officer|Trooper|Deputy|Detective|Agent|"
+    r"Investigator)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+)+)"
+)
+_NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\.\s+\S")
+
+
+@dataclass
+class Layout:
+    kind: str = "news"  # news, release, statement, letter, report, opinion
+    date: str = ""
+    headlines: set[int] = field(default_factory=set)  # paragraph indexes
+    datelines: dict[int, int] = field(default_factory=dict)  # index -> end of the dateline
+    outlet: str = ""
+    defendant: str = ""
+    office: str = ""
+    author: str = ""
+    numbers: dict[int, int] = field(default_factory=dict)  # index -> the report's own ¶ number
+
+    @property
+    def speaks_in_writing(self) -> bool:
+        """A press release or a department's statement: its quotations are written."""
+        return self.kind in ("release", "statement")
+
+
+def is_headline(text: str) -> bool:
+    """Title-case words without a closing full stop ("Chief Green On Weekend Arrests: ...")."""
+    bare = re.sub(r"[\"“”][^\"“”]*[\"“”]?", " ", text).strip()
+    field = re.search(r"\d", bare) and ":" in bare  # "Posted: Monday, June 2, 2025"
+    if field or "#" in bare or bare.endswith((".", ",")) or bare.lower().startswith("by "):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", bare)]
+    content = [w for w in words if w.lower() not in _SMALL]
+    if len(words) < 3 or not content:
+        return False
+    capital = sum(1 for w in content if w[:1].isupper())
+    return capital / len(content) >= 0.8
+
+
+def _kind(lines: list[str]) -> str:
+    head = "\n".join(lines[:8]).lower()
+    if any(_BYLINE.match(line) or line.lower().startswith("by ") for line in lines[:6]):
+        return "news"
+    whole = "\n".join(lines).lower()
+    if re.search(r"\breport\b", head) and re.search(
+        r"narrative|reporting officer|arresting|report no|case no", head
+    ):
+        return "report"
+    if re.search(r"^dear\b", whole, re.MULTILINE) and re.search(
+        r"sincerely|very truly yours|respectfully", whole
+    ):
+        return "letter"
+    if re.search(
+        r"per curiam|^opinion\b|court of appeals|supreme court of|delivered the opinion|"
+        r"opinion of the court|writ of certiorari",
+        head,
+        re.MULTILINE,
+    ):
+        return "opinion"
+    if re.search(r"press release|for immediate release|attorney[’']s office", head) or re.search(
+        r"^###$", whole, re.MULTILINE
+    ):
+        return "release"
+    top = "\n".join(line for line in lines[:5] if len(line) < 80).lower()
+    if re.search(
+        r"police department|sheriff[’']s office|chief of police|\bpolice\b|sheriff", top
+    ) and re.search(r"statement|release|posted|media advisory", top):
+        return "statement"
+    if re.search(r"attorney|department of|office of", top) and re.search(
+        r"\brelease\b|media advisory|for immediate", top
+    ):
+        return "release"
+    return "news"
+
+
+def read_layout(paras: list[Paragraph]) -> Layout:
+    lines = [p.text for p in paras]
+    layout = Layout(kind=_kind(lines), date=document_date(lines))
+    body_started = False
+    for index, para in enumerate(paras):
+        text = para.text
+        if not body_started and is_headline(text):
+            layout.headlines.add(index)
+        if re.search(r"[.!?][\"”’]?\s*$", text) and len(text.split()) > 8:
+            body_started = True
+        dateline = _DATELINE.match(text)
+        if dateline and index < 10 and len(text) > dateline.end() + 40:
+            layout.datelines[index] = dateline.end()
+        byline = _BYLINE.match(text)
+        if byline and not layout.outlet and index < 8:
+            outlet = byline.group("outlet").strip()
+            if not re.search(r"\d", outlet):
+                layout.outlet = outlet
+        caption = _CAPTION.search(text)
+        if caption and index < 15 and len(text) < 140:
+            name = caption.group("name").strip().rstrip(".")
+            name = name.title() if name.isupper() else name
+            if len(name.split()) > len(layout.defendant.split()):
+                layout.defendant = name
+        office = _LETTERHEAD.match(text)
+        if office and not layout.office and index < 6:
+            layout.office = office.group("office").strip()
+        author = _AUTHOR.search(text)
+        if author and not layout.author:
+            layout.author = author.group("name")
+    if layout.kind == "report":
+        layout.numbers = _numbers(lines)
+    return layout
+
+
+def _numbers(lines: list[str]) -> dict[int, int]:
+    """Each paragraph's own number, when the body numbers its paragraphs 1, 2, 3, ..."""
+    marks = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _NUMBERED.match(line))]
+    if len(marks) < 3 or marks[0][1] != 1:
+        return {}
+    if any(b[1] != a[1] + 1 for a, b in zip(marks, marks[1:], strict=False)):
+        return {}
+    body = len(lines) - marks[0][0]
+    if len(marks) < 0.6 * body:
+        return {}
+    numbers: dict[int, int] = {}
+    current = 0
+    marked = dict(marks)
+    for i in range(marks[0][0], len(lines)):
+        current = marked.get(i, current)
+        numbers[i] = current
+    return numbers

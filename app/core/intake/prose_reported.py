@@ -1,0 +1,419 @@
+"""Reported (indirect) speech in prose: "she said the stops were lawful".
+
+A speech verb outside quotation marks ("said", "stated", "testified", "told jurors",
+"advised me") whose subject is a person or an organisation, followed by a clause ("that
+...", "she had ...", "if she ...", "to expect ...") is reported speech, from the clause's
+first word to the end of the sentence. "<clause>, the department said Monday." reports
+the clause before the comma. A quotation inside the clause is verbatim and an entry of
+its own; the reported words around it are split at it, and a lead-in of fewer than four
+words ("that the case", "and that she") is left out. A quotation of one or two words in
+the middle of the clause ("heard a "scraping noise" at about 2 a.m.") is part of the
+reported words. The author's own words ("I asked ...", "I advised him ...") are not
+statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, fold
+from app.core.intake.prose_subject import clause_subject, subject_before
+from app.core.intake.quotes import Quote
+
+REPORT_VERBS = (
+    "said|says|stated|states|told|tells|testified|testifies|advised|advises|wrote|writes|"
+    "agreed|conceded|acknowledged|admitted|argued|claimed|explained|added|replied|answered|"
+    "insisted|maintained|noted|confirmed|warned|alleged|asked|recalled|indicated|informed|"
+    "reported|denied|assured|recounted|responded"
+)
+PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling"
+_VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS}|{PARTICIPLES})\b")
+_MID_TAG = re.compile(
+    r",\s*(?P<np>he|she|they|(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"
+    r"(?P<verb>said|says|added|noted|explained|stated)\s*,\s+"
+)
+_TELLING = frozenset("told tells advised advises informed assured warned asked".split())
+_PASSIVE = re.compile(
+    r"\b(?:is|was|were|be|been|being|are|to|the|a|not|never)\s+(?:\w+ly\s+)?$", re.I
+)
+_FINITE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|should|might|must|"
+    r"may|shall|\w{3,}ed|broke|saw|heard|found|left|took|went|came|got|gave|made|knew|thought|"
+    r"ran|hit|put|kept|felt|held|brought|sent|stood|sat|lost|met|shot|struck|threw|drove|"
+    r"rode|fell|began|stole|\w+ies)\b|^(?:he|she|they|it|we|i|you)\s+\w+",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(
+    r"^(?:about|for|with|of|on|in|at|from|by|into|after|before|during|over|under)\b", re.I
+)
+_CLAUSE_WORDS = re.compile(r"^(?:that|if|whether|where|why|how|what|when|who)\b", re.I)
+_INFINITIVE = re.compile(r"^to\s+(?!(?:a|an|the|his|her|their|its|my|our|\d+)\b)[a-z]+\b")
+_CLAUSE_START = re.compile(
+    r"^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|this|these|those|no|some|"
+    r"all|every|any|each|one|two|three|both|neither|none|[A-Z0-9]\S*|\w+s)\b"
+)
+_ROLE_RECIPIENTS = (
+    r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
+    r"officers?|deputies|agents|dispatcher|prosecutors|defendant|complainant|victim|witness|"
+    r"detective|trooper|deputy|me|him|her|them|us)"
+)
+_TITLED = (
+    r"(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
+    r"|(?:the|a|an|his|her|their|my|our|another)\s+[a-z]+"
+    r"(?:\s+of\s+(?:the|a|an|his|her|their)\s+[a-z]+)?(?=\s+(?:of|about|that|to|which|who|if)\b)"
+)
+_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED})")
+_ADVERBIAL = re.compile(
+    r"^(?:\s*,)?\s+(?:(?:on|last|this|earlier|later)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"
+    r"month|night|morning|afternoon|evening|again|also|later|previously|repeatedly|"
+    r"(?:in|during|at|by|via|over|through|under|on)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:written\s+|brief\s+|prepared\s+|phone\s+|telephone\s+|later\s+|news\s+|press\s+)?"
+    r"(?:statement|email|e-mail|letter|interview|conference|briefing|phone|telephone|"
+    r"instagram|facebook|twitter|x|tiktok|post|hearing|sentencing|court|session|call))\b"
+    r"(?:\s+(?:posted|with|to)\s+[^,]*?(?=\s+that\b))?",
+    re.IGNORECASE,
+)
+_AFTER_QUOTE_NOT_SPEECH = re.compile(
+    r"(?:which|who|whom|whose|when|with|according|as|before|after|during|in|on|at|for|from)\b",
+    re.IGNORECASE,
+)
+_SKIPPABLE = re.compile(
+    r"(?:\s*,?\s*(?:in|on|at|to|with|during|by|via|through|posted|after|before|last|this|"
+    r"earlier|later|over|under|\d{1,4})\b[^,\ue000\ue001]*?)*[\s,]*",
+    re.IGNORECASE,
+)
+_DOCUMENTS = (
+    r"records?|reports?|review|documents?|filings?|papers|complaint|affidavit|indictment|"
+    r"statements?|data|video|footage|testimony|court|police|investigators|sources?|officials"
+)
+_ACCORDING = re.compile(r"^\W*(?:According to|Per)\s+(?P<np>[^;:]{2,120}?),\s+(?=[a-z]|[A-Z])")
+_SUBSTANCE = re.compile(r"^\s*,?\s*in sum and substance\s*,?", re.IGNORECASE)
+_NOT_SPEAKERS = re.compile(
+    r"\b(?:records?|review|report|documents?|video|footage|statement|study|data|papers|filing|"
+    r"complaint|affidavit|it|this|which|who)$",
+    re.IGNORECASE,
+)
+_FINAL_TAG = re.compile(
+    rf",\s*(?P<np>(?:the|a|an)\s+[\w'’\- ]{{1,50}}?|[A-Z][\w'’.\- ]{{1,50}}?)\s+"
+    rf"(?P<verb>{REPORT_VERBS})(?P<adv>[^,;]*?)\s*[.]?\s*$"
+)
+
+
+@dataclass
+class Reported:
+    """One stretch of reported speech in a paragraph (offsets in the paragraph's text)."""
+
+    index: int  # the paragraph's index
+    start: int
+    end: int
+    speaker: Entity | None
+    phrase: str
+    verb: str
+    attribution: str  # the words that say who spoke, where and when (not the content)
+    recipient: str = ""
+    how: str = ""
+    quotes: list[Quote] = field(default_factory=list)  # verbatim quotes inside the clause
+    clause_start: int = 0  # where the reported clause starts, before any lead-in left out
+    silent: bool = False  # no words of its own to propose, only its quotations
+    speech: str = "reported"  # "verbatim" for a Q:/A: line read as a statement
+    context: str = ""  # the paragraph's narrative before it (no speech verb)
+
+
+_ANY_SPEECH = re.compile(
+    rf"(?<![-\w])(?:{REPORT_VERBS}|tell|say|state|explain|admit|testify|write|ask|yelled|"
+    rf"shouted|screamed|whispered|muttered|cried|called out|yell|shout|scream)\b",
+    re.I,
+)
+
+
+def speech_verb(text: str) -> bool:
+    """Whether ``text`` holds a speech verb ("told him at his arrest,", "heard him tell")."""
+    return bool(_ANY_SPEECH.search(text))
+
+
+def find_reported(
+    registry: Registry,
+    sentence: str,
+    offset: int,
+    index: int,
+    quotes: list[tuple[int, int, Quote]],
+    *,
+    author_speaks: bool,
+) -> list[Reported]:
+    """The reported speech of one masked sentence (``offset`` in its paragraph)."""
+    according = _ACCORDING.match(sentence)
+    if according and not speech_verb(sentence[according.end() :]):
+        return _according(registry, sentence, offset, index, according, quotes)
+    inside = [
+        (s - offset, e - offset, q) for s, e, q in quotes if offset <= s < offset + len(sentence)
+    ]
+    mid = _MID_TAG.search(sentence)
+    if mid and not inside and len(sentence[: mid.start()].split()) <= 6:
+        return _around_tag(registry, sentence, offset, index, mid)
+    for verb in _VERB.finditer(sentence):
+        if MASK in sentence[verb.start() - 1 : verb.start()] or _PASSIVE.search(
+            sentence[: verb.start()]
+        ):
+            continue
+        if verb.group(0).endswith("ing"):
+            # ", adding that ...", ", saying ...": the clause's subject speaks.
+            if not sentence[: verb.start()].rstrip().endswith(","):
+                continue
+            phrase, entity = clause_subject(registry, sentence[: verb.start()])
+        else:
+            phrase, entity = subject_before(registry, sentence[: verb.start()], verb.group(0))
+        if not phrase or _NOT_SPEAKERS.search(phrase.strip()):
+            continue
+        if entity is None and phrase[:1].islower() and fold(phrase) not in ("i", "we"):
+            entity = registry.role(phrase)
+        if fold(phrase) in ("i", "we", "me", "us"):
+            return []  # the author's own words
+        outlet = entity is None or entity.kind == "org" or re.match(r"(?i)the\s+[A-Z]", phrase)
+        if verb.group(0) == "reported" and outlet:
+            continue  # "..., Gothamist reported": another outlet's story, not a statement
+        found = _complement(sentence, verb)
+        if found is None:
+            tail = _FINAL_TAG.search(sentence)
+            if tail and tail.start() > 0 and not inside and tail.start("verb") == verb.start():
+                return _before_tag(registry, sentence, offset, index, tail)
+            continue
+        start, recipient = found
+        registry.subject(entity)  # "she" in the next sentence may be this speaker
+        if recipient[:1].islower():
+            registry.last_object = registry.role(recipient) or registry.last_object
+        end = _clause_end(sentence, start)
+        attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
+        pieces = _pieces(sentence, start, end, inside)
+        owned = [q for s, e, q in inside if start <= s < end and not q.drop]
+        if not pieces and not owned:
+            return []
+        silent = not pieces  # only lead-ins to its quotations: it speaks through them
+        pieces = pieces or [(start, start)]
+        made = [
+            Reported(
+                index,
+                offset + s,
+                offset + e,
+                entity,
+                phrase,
+                verb.group(0),
+                attribution,
+                recipient,
+                how=f"reported speech: {phrase} {verb.group(0)}",
+            )
+            for s, e in pieces
+        ]
+        made[0].quotes = owned
+        for item in made:
+            item.clause_start, item.silent = offset + start, silent
+        return made
+    return []
+
+
+def _according(
+    registry: Registry,
+    sentence: str,
+    offset: int,
+    index: int,
+    according: re.Match[str],
+    quotes: list[tuple[int, int, Quote]],
+) -> list[Reported]:
+    """ "According to a spokesperson, Lt. Carl Dunn, the footage will be released.": the
+    clause is the person's reported words; records, reports and filings are not people."""
+    np = according.group("np")
+    chunks = [c.strip() for c in np.split(",") if c.strip()]
+    head = chunks[0].split()[-1] if chunks and chunks[0].split() else ""
+    if re.fullmatch(_DOCUMENTS, head, re.IGNORECASE) or re.search(
+        r"\b(?:records|reports|documents|filings|papers|statements)\b", chunks[0], re.IGNORECASE
+    ):
+        return []
+    phrase, entity = registry.resolve_phrase(chunks[-1])
+    if entity is None or entity.kind not in ("person", "unnamed"):
+        phrase, entity = registry.resolve_phrase(chunks[0])
+        if entity is None or entity.kind not in ("person", "unnamed"):
+            return []
+    inside = [
+        (s - offset, e - offset, q) for s, e, q in quotes if offset <= s < offset + len(sentence)
+    ]
+    start, end = according.end(), len(sentence.rstrip())
+    named = re.match(r"((?:[A-Z][\w'’.\-]*\s+){1,4}[A-Z][\w'’\-]*),\s+", sentence[start:])
+    if named:
+        # "According to a spokesperson, Lt. Carl Dunn, the ...": the name in apposition.
+        _p, person = registry.resolve_phrase(named.group(1))
+        if person is not None and person.kind == "person":
+            phrase, entity, start = named.group(1), person, start + named.end()
+    made = [
+        Reported(index, offset + s, offset + e, entity, phrase, "according to", "")
+        for s, e in _pieces(sentence, start, end, inside)
+    ]
+    for item in made:
+        item.clause_start = offset + start
+        item.how = f"reported speech: according to {phrase}"
+    return made
+
+
+def _around_tag(
+    registry: Registry, sentence: str, offset: int, index: int, mid: re.Match[str]
+) -> list[Reported]:
+    """ "The officers, she said, followed every rule.": the sentence around the tag."""
+    phrase, entity = registry.resolve_phrase(mid.group("np"))
+    if entity is None or _words(sentence) < 6 or fold(phrase) in ("i", "we"):
+        return []
+    if entity is not None:
+        registry.subject(entity)
+    lead = len(sentence) - len(sentence.lstrip())
+    item = Reported(
+        index,
+        offset + lead,
+        offset + len(sentence.rstrip()),
+        entity,
+        phrase,
+        mid.group("verb"),
+        sentence[mid.start() : mid.end()],
+        how=f"reported speech: {phrase} {mid.group('verb')}",
+    )
+    item.clause_start = item.start
+    return [item]
+
+
+def _before_tag(
+    registry: Registry, sentence: str, offset: int, index: int, tail: re.Match[str]
+) -> list[Reported]:
+    """ "The department made 14 arrests, the department said Monday.": the clause before."""
+    content = sentence[: tail.start()]
+    if len(content.split()) < 4 or not _FINITE.search(content):
+        return []
+    phrase, entity = registry.resolve_phrase(tail.group("np"))
+    lead = len(content) - len(content.lstrip())
+    if entity is not None:
+        registry.subject(entity)
+    return [
+        Reported(
+            index,
+            offset + lead,
+            offset + tail.start(),
+            entity,
+            phrase,
+            tail.group("verb"),
+            sentence[tail.start() :],
+            how=f"reported speech: {phrase} {tail.group('verb')}",
+        )
+    ]
+
+
+def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
+    """Where the reported clause after ``verb`` starts, and the recipient named before it."""
+    pos = verb.end()
+    recipient = ""
+    rest = sentence[pos:]
+    if verb.group(0) in _TELLING or re.match(r"^\s+to\s+[A-Z]", rest):
+        to = re.match(r"^\s+to(?=\s)", rest)
+        if to:
+            pos += to.end()
+        match = _RECIPIENT.match(sentence[pos:])
+        if match and not re.match(r"(?i)that\b", match.group("rec")):
+            recipient = match.group("rec").strip()
+            pos += match.end()
+    for _ in range(6):
+        step = _ADVERBIAL.match(sentence[pos:]) or _SUBSTANCE.match(sentence[pos:])
+        if not step or not step.group(0).strip(" ,"):
+            break
+        pos += step.end()
+    rest = sentence[pos:]
+    that = re.search(r"\bthat\b", rest[:120])
+    if that and _SKIPPABLE.fullmatch(rest[: that.start()]):
+        pos += that.start()  # "said in a statement posted to Facebook that ..."
+        return pos, recipient
+    body = rest.lstrip(" ,:")
+    pos += len(rest) - len(body)
+    if not body or body[0] in (MASK_START, MASK) or body[0] in ".;!?":
+        return None
+    if _CLAUSE_WORDS.match(body):
+        return pos, recipient
+    question = re.search(r"\b(?:if|whether)\b", " ".join(body.split()[:12]))
+    if verb.group(0) == "asked" and question and re.match(r"(?i)(?:which|who|whom)\b", body):
+        return pos + body.index(question.group(0)), recipient  # "asked X, who ..., if ..."
+    if _INFINITIVE.match(body):
+        # "told jurors to expect ...": an order or a request; "agreed to perform" is not speech.
+        return (pos, recipient) if verb.group(0) in _TELLING else None
+    if re.match(r"(?i)(?:and|but|or|then)\b", body) or not _CLAUSE_START.match(body):
+        return None  # "responded and processed ...", "advised prior knee injury"
+    if _PREPOSITION.match(body):
+        return None
+    if body[:1].isupper() and verb.group(0) in ("said", "says"):
+        words = body.split()
+        if words and words[0].rstrip(",") in ("Monday", "Tuesday", "Today"):
+            return None
+    head = " ".join(body.replace(MASK_START, " ").split()[:9])
+    if MASK_START in body[: len(head)] and not _FINITE.search(body.split(MASK_START)[0]):
+        return None
+    if _FINITE.search(head) and len(body.split()) >= 3:
+        return pos, recipient
+    return None
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    end = len(sentence.rstrip())
+    according = re.search(r",\s*according to\b", sentence[start:])
+    if according:
+        end = start + according.start()
+    return end
+
+
+def _words(text: str) -> int:
+    bare = re.sub(r"^\W*(?:and|but|or)\s+", "", text.strip(" ,;:"), flags=re.IGNORECASE)
+    return len([w for w in bare.split() if any(c.isalnum() for c in w)])
+
+
+def _pieces(
+    sentence: str, start: int, end: int, inside: list[tuple[int, int, Quote]]
+) -> list[tuple[int, int]]:
+    """The reported words of ``sentence[start:end]``, split at its verbatim quotations."""
+    cuts: list[tuple[int, int]] = []
+    for q_start, q_end, quote in inside:
+        if not start <= q_start < end or quote.drop:
+            continue  # a name in quotation marks ("a man named “Rico”") is part of the words
+        after = sentence[q_end:end]
+        scare = re.search(r"\b(?:a|an|the|some|any|no)\s*$", sentence[:q_start], re.IGNORECASE)
+        if quote.words <= 2 and scare and _words(after.split(MASK_START)[0]) >= 4:
+            quote.drop = True  # a word or two quoted inside the reported clause
+            continue
+        cuts.append((q_start, q_end))
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for q_start, q_end in cuts + [(end, end)]:
+        piece = sentence[cursor:q_start]
+        lead = len(piece) - len(piece.lstrip(" ,;:\u00a0\t"))
+        tail = len(piece.rstrip())
+        if cursor > start and _AFTER_QUOTE_NOT_SPEECH.match(piece[lead:]):
+            pass  # ", which the video contradicts": the author's words about the quotation
+        elif tail > lead and (_words(piece) >= 4 or (not cuts and _words(piece) >= 2)):
+            spans.append((cursor + lead, cursor + tail))
+        cursor = q_end
+    return spans
+
+
+_NAME = r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
+_QUESTIONED = re.compile(
+    rf"(?:^|[,;]\s*|\band\s+)(?P<q>{_NAME})\s+(?:also\s+|then\s+)?(?:asked|questioned|pressed)\s+"
+    rf"(?P<a>{_NAME})\b"
+)
+_CROSS = re.compile(
+    rf"\b(?:under|on|during)\s+(?:cross|direct|re-?direct)-?\s*examination\s+by\s+(?P<q>{_NAME})"
+    rf"\s*,\s*(?P<a>{_NAME})\b"
+)
+
+
+def questioned(registry: Registry, sentence: str) -> list[tuple[Entity, str]]:
+    """Who questions whom in a sentence ("Calloway also asked Dufresne about ...", "Under
+    cross-examination by Martin Calloway, Dufresne agreed"): (answerer, questioner's name)."""
+    found = []
+    for pattern in (_QUESTIONED, _CROSS):
+        for match in pattern.finditer(sentence):
+            _p, answerer = registry.resolve_phrase(match.group("a"))
+            _q, questioner = registry.resolve_phrase(match.group("q"))
+            if answerer is not None and questioner is not None and answerer is not questioner:
+                found.append((answerer, questioner.name))
+    return found

@@ -1,0 +1,263 @@
+"""Where, to whom and when a statement in prose was made, from the words that say so.
+
+Each statement's own attribution words are read first ("said in a statement" ->
+written_statement, "told the Courier" -> interview and the outlet as recipient, "wrote on
+Instagram" -> social_media, "testified" -> sworn_testimony, "at a news conference" ->
+press_conference, "told Detective Ruiz" -> police_interview and Ruiz, "told Officer Rudd"
+-> police_encounter, "by phone" -> phone_call, "told jurors" -> in_court or, for a
+witness who testified, sworn_testimony). What a statement does not say is taken, in
+order, from the statement before it in the same paragraph, from the same speaker's
+statement a paragraph or two before, and from the form: a press release's or a
+department's statement's quotations are written statements of the document's date, a
+letter's quotations take the letter's date, and what a police report tells was said to
+its author at the scene on the report's date. Words nested in someone else's reported
+speech ("testified that Okonjo told him at his arrest, ...") take only their own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.intake.extract_attribution import Entity, Registry, fold
+from app.core.intake.prose_dates import stated_day
+from app.core.intake.prose_layout import Layout
+
+_OUTLET_WORDS = re.compile(
+    r"\b(?:courier|times|post|news|ledger|tribune|herald|gazette|journal|press|chronicle|"
+    r"record|observer|sun|star|daily|radio|tv|cnn|npr|gothamist|buzzfeed|associated press)\b",
+    re.IGNORECASE,
+)
+_GENERIC_OUTLET = {"the publication", "the paper", "the newspaper", "the outlet", "the station"}
+_RECIPIENT = re.compile(
+    r"\b(?:told|tells|advised|informed|assured|asked|addressed|(?:stated|said|explained|admitted|"
+    r"wrote|spoke|speaking|talking)\s+to|(?:call|conversation|interview|meeting)\s+with|"
+    r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"
+    r"(?P<rec>(?:me|him|her|them|us)\b|this office\b|(?:my|our) client\b|"
+    r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
+    r"reporter|officers|deputies|agents|dispatcher|prosecutors|publication|paper|newspaper|"
+    r"defendant|complainant|victim|witness|officer|detective|trooper|deputy)\b|"
+    r"(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*)"
+)
+_CUES = (
+    (
+        "social_media",
+        r"\b(?:on|to)\s+(?:instagram|facebook|x|twitter|tiktok|threads|bluesky|"
+        r"social media)\b|\bposted\b|\btweeted\b|\bin an? (?:post|tweet)\b|\bthe post\b",
+    ),
+    ("interview", r"\b(?:phone|telephone|in an?) interview\b|\btold (?:this|the) reporter\b"),
+    (
+        "phone_call",
+        r"\bby (?:tele)?phone\b|\b(?:telephone|phone) call\b|\bon the phone\b|"
+        r"\b911 call\b|\bcalled 911\b",
+    ),
+    (
+        "press_conference",
+        r"\b(?:news|press) conference\b|\b(?:press )?briefing\b|"
+        r"\btold reporters\b",
+    ),
+    (
+        "written_statement",
+        r"\bin an? (?:written |prepared |brief |short )?statement\b|"
+        r"\bin an? (?:email|e-mail|letter|release|news release|press release)\b|\bwrote\b",
+    ),
+    (
+        "sworn_testimony",
+        r"\btestif(?:ied|ies|y|ying)\b|\bcross-examination\b|"
+        r"\bdirect examination\b|\bunder oath\b|\bbefore the grand jury\b",
+    ),
+    (
+        "in_court",
+        r"\b(?:told|addressed) (?:the )?(?:jurors|jury|court|judge)\b|"
+        r"\bat (?:the |his |her )?(?:sentencing|arraignment|hearing|trial|plea)\b|"
+        r"\bin (?:her|his|their) (?:opening|closing) (?:statement|argument)s?\b|\bin court\b",
+    ),
+    (
+        "police_interview",
+        r"\b(?:told|advised|informed) (?:investigators|detectives|agents)\b|"
+        r"\b(?:told|to|with) (?:special agent|agent|detective|det\.|investigator)\b|"
+        r"\bat (?:the )?(?:station|precinct|barracks|troop)\b|\bafter miranda\b|"
+        r"\bimplied consent\b|\binterrogation\b",
+    ),
+    (
+        "police_encounter",
+        r"\bat the scene\b|\bat (?:his|her|their|the) arrest\b|"
+        r"\b(?:told|to) (?:police officer|officer|ofc\.|trooper|tpr\.|deputy|patrolman)\b|"
+        r"\bduring the (?:stop|arrest|search)\b",
+    ),
+)
+_FIXED_RECIPIENT = re.compile(
+    r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|reporter|"
+    r"officers|deputies|agents|dispatcher|prosecutors)"
+)
+_BENCH = re.compile(r"\b(?:judge|justice|magistrate)\b", re.IGNORECASE)
+_LAWYER = re.compile(r"attorney|defender|counsel|prosecutor|lawyer|judge|justice", re.I)
+
+
+@dataclass
+class Said:
+    """What is known of one statement for the settling: set by the reader."""
+
+    index: int  # paragraph index
+    entity: Entity | None
+    attribution: str  # its own attribution words
+    context: str = ""  # earlier narrative of its paragraph (no speech verb)
+    nested: bool = False  # inside someone else's reported speech
+    outer: Entity | None = None  # the reporting speaker, for a nested statement
+    setting: str = ""
+    recipient: str = ""
+    date: str = ""
+    own_setting: bool = False
+    own_date: bool = False
+    outlet: bool = False  # the recipient is "the publication", resolved where it was read
+    weak_recipient: str = ""  # one carried from an earlier sentence while the text was read
+    questioner: str = ""  # who put the questions in this paragraph ("asked Dufresne")
+
+
+def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int]) -> None:
+    """The setting, recipient and day the statement's own words state."""
+    words = re.sub(r"\s+", " ", said.attribution)
+    lowered = words.lower()
+    for setting, pattern in _CUES:
+        if re.search(pattern, lowered):
+            said.setting = setting
+            break
+    recipient = _recipient(words, said, layout, registry)
+    if recipient:
+        said.recipient = recipient
+        outlet = recipient in (layout.outlet, registry.last_outlet) or bool(
+            re.fullmatch(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?", recipient)  # a station: WKRN
+        )
+        if (
+            not said.setting
+            and recipient[:1].isupper()
+            and (outlet or _OUTLET_WORDS.search(recipient))
+        ):
+            said.setting = "interview"
+    if said.setting == "in_court" and said.entity is not None and id(said.entity) in testified:
+        said.setting = "sworn_testimony"  # a witness telling the jury
+    if not said.setting and re.search(r"\bargued\b", lowered) and said.entity is not None:
+        if _LAWYER.search(said.entity.title):
+            said.setting = "in_court"
+    if not said.setting and said.context:
+        for setting, pattern in _CUES:
+            if setting in ("in_court", "press_conference", "police_interview") and re.search(
+                pattern, said.context.lower()
+            ):
+                said.setting = setting
+                said.recipient = said.recipient or _recipient(said.context, said, layout, registry)
+                break
+    if (
+        not said.setting
+        and layout.kind == "report"
+        and re.search(r"\binterview", lowered + " " + said.context.lower())
+    ):
+        said.setting = "police_interview"  # a report's interview, not a reporter's
+    if not said.setting and said.entity is not None and _BENCH.search(said.entity.title):
+        said.setting = "in_court"  # a judge speaks from the bench
+    said.own_setting = bool(said.setting)
+    said.date = stated_day(words, layout.date)
+    said.own_date = bool(said.date)
+    if said.setting == "sworn_testimony" and said.entity is not None:
+        testified.add(id(said.entity))
+
+
+def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> str:
+    match = _RECIPIENT.search(words)
+    if not match:
+        return ""
+    return name_recipient(match.group("rec"), said, layout, registry)
+
+
+def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> str:
+    """The person or body a recipient phrase names ("Officer Rudd" -> Hamza Rudd)."""
+    np = np.strip()
+    lowered = fold(np)
+    if lowered == "me":
+        return layout.author
+    if lowered in ("him", "her", "them"):
+        return said.outer.name if said.nested and said.outer is not None else ""
+    if lowered == "this office":
+        return layout.office
+    if lowered in _GENERIC_OUTLET:
+        said.outlet = True  # "told the publication": the outlet named before it
+        return layout.outlet
+    if re.match(r"^the\s+[A-Z]", np) and (
+        _OUTLET_WORDS.search(np) or np.split()[-1] in layout.outlet.split()
+    ):
+        last = np.split()[-1].lower()
+        if layout.outlet and last in layout.outlet.lower().split():
+            return layout.outlet
+        return np[4:]
+    if _FIXED_RECIPIENT.fullmatch(lowered):
+        return np  # "the court", "jurors", "investigators": as written
+    if re.fullmatch(r"(?:my|our) client", lowered):
+        _phrase, client = registry.resolve_phrase(np)
+        return client.name if client is not None else np
+    if np[:1].islower() and not np.startswith("the "):
+        np = "the " + np  # "told defendant": the defendant
+    if np[:1].isupper() or np.startswith("the "):
+        _phrase, entity = registry.resolve_phrase(np)
+        if entity is not None and entity.kind == "person":
+            return entity.name
+    return np
+
+
+def settle(items: list[Said], layout: Layout) -> None:
+    """Fill what a statement does not say from its neighbours and its form, in order."""
+    last_in_para: dict[int, Said] = {}
+    scene: Said | None = None  # the last words at a scene with a day: "at the scene" is that day
+    last_by_speaker: dict[int, Said] = {}
+    for said in items:
+        before = last_in_para.get(said.index)
+        mine = last_by_speaker.get(id(said.entity)) if said.entity is not None else None
+        if not said.nested:
+            if before is not None and not before.nested:
+                if not said.own_setting and not said.setting:
+                    said.setting = before.setting
+                    said.recipient = said.recipient or before.recipient
+                if not said.date:
+                    said.date = before.date
+            if (
+                said.setting == "police_encounter"
+                and not said.date
+                and scene is not None
+                and said.index - scene.index <= 3
+            ):
+                said.date = scene.date
+            if layout.speaks_in_writing:
+                _release_default(said, layout)
+            elif mine is not None and said.index - mine.index <= 2 and not mine.nested:
+                if not said.setting:
+                    said.setting = mine.setting
+                    said.recipient = said.recipient or mine.recipient
+                if not said.date:
+                    said.date = mine.date
+            if layout.kind == "letter" and not said.date:
+                said.date = layout.date
+            if layout.kind == "report":
+                if not said.setting:
+                    said.setting = "police_encounter"
+                if said.setting in ("police_encounter", "police_interview", "phone_call"):
+                    said.recipient = said.recipient or layout.author
+                if said.setting in ("police_encounter", "police_interview"):
+                    said.date = said.date or layout.date
+        if not said.recipient:
+            said.recipient = said.questioner or said.weak_recipient
+        if said.entity is not None and said.recipient == said.entity.name:
+            said.recipient = ""  # no one tells themselves
+        if said.setting == "interview" and not said.recipient and layout.kind == "news":
+            said.recipient = layout.outlet  # "said in a phone interview": with this paper
+        last_in_para[said.index] = said
+        if said.setting == "police_encounter" and said.date and not said.nested:
+            scene = said
+        if said.entity is not None:
+            last_by_speaker[id(said.entity)] = said
+
+
+def _release_default(said: Said, layout: Layout) -> None:
+    """A release's or a department's own quotations: written, on the document's date."""
+    if not said.setting and said.date in ("", layout.date) and not said.recipient:
+        said.setting = "written_statement"
+    if not said.date and said.setting in ("written_statement", "in_court", "press_conference"):
+        said.date = layout.date

@@ -1,0 +1,185 @@
+"""The subject of a speech verb: who "said", from the words before the verb in its sentence.
+
+Used by app/core/intake/prose.py (quotations) and app/core/intake/prose_reported.py
+(reported speech); names are resolved through the text's
+:class:`~app.core.intake.extract_attribution.Registry`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.intake.extract_attribution import (
+    FIRST_PERSON,
+    MASK,
+    MASK_START,
+    PRONOUNS,
+    TITLE_WORDS,
+    Entity,
+    Registry,
+    fold,
+)
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PREPOSITIONS = frozenset("at in on during after before from outside inside near later".split())
+_ASIDE = re.compile(
+    r"^(?:who|whose|which|whom|where|speaking|standing|sitting|reached|asked|visibly|\d+$)\b",
+    re.IGNORECASE,
+)
+
+
+def plausible_np(np: str) -> bool:
+    words = np.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in {"and", "but", "that", "which", "who", "so", "then", "as"}:
+        return False
+    if len(words) == 1:
+        return words[0][:1].isupper() or first in PRONOUNS or first in FIRST_PERSON
+    return first in {"the", "a", "an", "one", "our", "his", "her", "their"} or all(
+        w[:1].isupper() or w.lower() in {"de", "van", "von", "da", "of"} for w in words
+    )
+
+
+def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entity | None]:
+    """The speaker of a speech verb, from the words before it in its sentence."""
+    clean = text.replace(MASK_START, " ").replace(MASK, " ")
+    chunks = [c.strip() for c in re.split(r"[,;—–]|\s-\s", clean)]
+    while chunks and not chunks[-1]:
+        chunks.pop()
+    # Asides between commas are not the subject: "Tolliver, speaking briefly, said",
+    # "Ruiz-Tate, who prosecuted cases for two decades, said".
+    while len(chunks) > 1 and _ASIDE.match(chunks[-1]):
+        chunks.pop()
+    if not chunks:
+        return "", None
+    last = chunks[-1]
+    # "Quentin Marlowe of the Wentworth Defenders": the person, not the place they work.
+    of_place = re.match(
+        rf"^((?:[{_UPPER}][\w'’.\-]*\s+){{1,4}}?[{_UPPER}][\w'’\-]+)\s+(?:of|from)\s+the\s", last
+    )
+    if of_place and registry.scan(of_place.group(1)):
+        last = of_place.group(1)
+    # "X declined to comment but said", "She was not there but said": the clause's subject.
+    coordinated = re.match(r"^(.*?)\b(?:but|and|then|also)\s*$", last)
+    if coordinated:
+        head = coordinated.group(1).strip()
+        lead = re.match(r"^(?:he|she|they|i|we)\b", head, re.I)
+        if lead:
+            return registry.resolve_phrase(lead.group(0))
+        return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
+    last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)
+    last = re.sub(
+        r"\s+(?:also|then|later|quickly|again|only|never|repeatedly|first|further|previously)$",
+        "",
+        last,
+    )
+    last = re.sub(r"\s+(?:has|had|have|was|is|would|will|had\s+not|did|does)$", "", last)
+    words = last.split()
+    if not words:
+        return "", None
+    np = " ".join(words[-7:])
+    # Keep only the tail that reads as a subject: "the store owner" / "Hamid Qureshi".
+    match = re.search(
+        r"((?:(?:the|a|an|one|our|his|her|their)\s+)?(?:[\w'’.\-]+\s+){0,4}[\w'’.\-]+)$", np
+    )
+    candidate = match.group(1) if match else np
+    candidate = trim_subject(candidate)
+    if not candidate and len(chunks) > 1:
+        candidate = trim_subject(chunks[-2])
+    if len(chunks) > 1 and (
+        candidate.lower().startswith(("a ", "an ", "the ")) or _title_only(registry, last)
+    ):
+        # "Lupe Todd-Medina, a spokeswoman for ..., said": the name before the appositive.
+        prior = chunks[-2].strip()
+        spans = registry.scan(prior)
+        if spans and spans[-1][0] == 0 and spans[-1][1] >= len(prior) - 1:
+            return prior, spans[-1][2]
+    if not candidate:
+        return "", None
+    return registry.resolve_phrase(candidate)
+
+
+def _title_only(registry: Registry, chunk: str) -> bool:
+    """ "U.S. Attorney for the District": a title in an appositive, naming no person."""
+    words = [fold(w).rstrip(".,") for w in chunk.split()]
+    if not any(w in TITLE_WORDS for w in words):
+        return False
+    probe = Registry()
+    probe.entities = list(registry.entities)
+    return not any(entity.kind == "person" for _s, _e, entity in probe.scan(chunk))
+
+
+def clause_subject(registry: Registry, text: str) -> tuple[str, Entity | None]:
+    """The subject of a clause: its first person named (not "Brooks's", not "to CNN")."""
+    clean = text.replace(MASK_START, " ").replace(MASK, " ")
+    for start, end, entity in registry.scan(clean):
+        if entity.kind not in ("person", "unnamed"):
+            continue
+        if re.search(r"['’]s?$", clean[start:end]) or re.search(
+            r"\b(?:to|with|for|of|by|from|against|at|about|on|asked|told)\s+$",
+            clean[:start],
+            re.IGNORECASE,
+        ):
+            continue
+        return clean[start:end], entity
+    lead = re.match(r"^\s*((?:the|a|an|one)\s+\w+|he|she|they)\b", clean, re.I)
+    if lead:
+        return registry.resolve_phrase(lead.group(1))
+    return "", None
+
+
+def trim_subject(np: str) -> str:
+    """Cut a clause down to the noun phrase just before its verb."""
+    words = np.split()
+    cut = 0
+    for i, word in enumerate(words):
+        lw = word.lower().strip(".,")
+        if lw in {
+            "that",
+            "who",
+            "whom",
+            "which",
+            "said",
+            "told",
+            "heard",
+            "believed",
+            "thought",
+            "saw",
+            "asked",
+            "when",
+            "if",
+            "because",
+            "whether",
+            "after",
+            "before",
+            "to",
+        }:
+            cut = i + 1
+        elif lw in PRONOUNS and lw not in {"his", "her", "their"} and i < len(words) - 1:
+            cut = i + 1 if words[i + 1][:1].islower() else cut
+        elif lw in {"he", "she", "they", "i", "we"} and i == len(words) - 1:
+            cut = i  # "From the bench she": the pronoun is the subject
+    words = words[cut:]
+    if len(words) > 2 and words[0].lower() in _PREPOSITIONS:
+        # "At the station the respondent": the noun phrase after the place.
+        start = len(words) - 1
+        while start > 1 and words[start - 1][:1].isupper():
+            start -= 1
+        if start > 1 and words[start - 1].lower() in ("the", "a", "an", "his", "her", "their"):
+            start -= 1
+        words = words[start:]
+    if (
+        len(words) > 1
+        and words[0][:1].islower()
+        and words[0].lower() not in {"the", "a", "an", "one", "our", "his", "her", "their"}
+    ):
+        # "later heard the store owner" -> keep from the determiner or the capitals.
+        for i, word in enumerate(words):
+            if word.lower() in {"the", "a", "an", "one"} or word[:1].isupper():
+                words = words[i:]
+                break
+        else:
+            words = words[-1:]
+    return " ".join(words)
