@@ -190,7 +190,7 @@ def test_export_writes_every_key_of_the_format(workspace: Workspace, tmp_path: P
     case_id = build_case(workspace, tmp_path)
     export_case(workspace, case_id, tmp_path / "a.zip")
     data = case_json(tmp_path / "a.zip")
-    assert data["format"] == "casefile-archive" and data["format_version"] == 3
+    assert data["format"] == "casefile-archive" and data["format_version"] == 4
     assert (data["case"]["commenced_on"], data["case"]["custody"]) == ("2020-08-06", "out")
     assert [(a["ref"], a["date"], a["time"]) for a in data["appearances"]] == [
         ("ap1", "2020-08-07", "09:30"), ("ap2", "2020-09-14", "09:30"),
