@@ -144,11 +144,12 @@ def existing_parties(ws: Workspace, case_id: int) -> dict[str, int]:
         ).all()
     for party_id, name, aliases in rows:
         for variant in [name, *(aliases or [])]:
-            found.setdefault(_key(variant), party_id)
+            found.setdefault(name_key(variant), party_id)
     return found
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name as compared with the case's parties: folded, spaces collapsed."""
     return " ".join(names.fold(name).split())
 
 
@@ -212,7 +213,7 @@ def apply_proposals(
         for done, item in enumerate(accepted):
             if progress is not None and done % 25 == 0:
                 progress(done, len(accepted))
-            party_id = item.speaker_party_id or by_name.get(_key(item.speaker))
+            party_id = item.speaker_party_id or by_name.get(name_key(item.speaker))
             if party_id is None:
                 person = records.create(
                     session,
@@ -231,7 +232,7 @@ def apply_proposals(
                     case_id=case_id,
                 )
                 party_id = party.id
-                by_name[_key(item.speaker)] = party_id
+                by_name[name_key(item.speaker)] = party_id
                 result.person_ids.append(person.id)
                 result.party_ids.append(party_id)
             result.speaker_parties[item.speaker] = party_id
