@@ -179,7 +179,9 @@ class ExtractDialog(Dialog):
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)
         split.addWidget(self.pane)
-        split.setSizes([700, 420])
+        split.setStretchFactor(0, 3)  # the list gets the room a wider window adds
+        split.setStretchFactor(1, 2)
+        split.setSizes([720, 440])
         page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(split, 1)
@@ -329,8 +331,12 @@ def merged_pin(pins: list[str]) -> str:
     first, last = pins[0], pins[-1]
     if first == last:
         return first
-    start = re.split(r"[-–]", first)[0]
-    end = re.split(r"[-–]", last)[-1]
-    if ":" in start and ":" not in end and ":" in last.split("-")[0]:
-        end = f"{last.split(':')[0]}:{end}"
+    start, *_ = re.split(r"[-–]", first)
+    *_, end = re.split(r"[-–]", last)
+    lines = re.compile(r"\d+:\d+$")  # page:line
+    if lines.match(start) and lines.match(last.split("-")[0]):
+        if ":" not in end:
+            end = f"{last.split(':')[0]}:{end}"  # "12:10-13" ends on 12:13
+        if start.split(":")[0] == end.split(":")[0]:
+            end = end.split(":")[1]  # one page: "12:4-5"
     return f"{start}-{end}"
