@@ -148,6 +148,26 @@ def conflicts_of_new_parties(ctx: AppContext, applied: intake_apply.Applied) -> 
     return hits
 
 
+def _labels_named(ctx: AppContext, dialog: ExtractDialog) -> bool:
+    """True when every speaker label was said to be someone, or the person agrees to
+    add the labels as they are (people named "OFFICER 1", to rename later)."""
+    unnamed = [row.key for row in dialog.speakers.to_map()]
+    if not unnamed:
+        return True
+    shown = ", ".join(unnamed[:6]) + ("…" if len(unnamed) > 6 else "")
+    if ctx.interaction.ask_yes_no(
+        dialog,
+        "Speakers not named",
+        f"{shown} {'is a label' if len(unnamed) == 1 else 'are labels'}, not a name. "
+        "Add the statements with new people named by the labels (you can rename them "
+        "later)?",
+        "Choose No to say who each one is on the Speakers tab.",
+    ):
+        return True
+    dialog.tabs.setCurrentIndex(1)
+    return False
+
+
 def review_extraction(
     ctx: AppContext,
     undo: QUndoStack | None,
@@ -168,6 +188,8 @@ def review_extraction(
         items = dialog.accepted_items()
         if not items:
             return None
+        if not _labels_named(ctx, dialog):
+            continue  # back to the Speakers tab to say who they are
         try:
             operation = run_extraction(
                 ctx, undo, case_id, text, source_name, items, dialog,

@@ -56,7 +56,7 @@ def guess_roles(proposal: Proposal) -> list[str]:
 
 def is_label(proposal: Proposal) -> bool:
     """Whether the speaker is a label, not a person's name ("OFFICER 1", "SPEAKER 2")."""
-    return proposal.speaker_kind in ("label", "unknown") or not proposal.speaker
+    return proposal.speaker_kind == "label" or (not proposal.speaker and bool(proposal.label))
 
 
 @dataclass

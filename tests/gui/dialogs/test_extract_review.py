@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy import select
 
 from app.context import AppContext
@@ -162,3 +162,52 @@ def test_merged_pins_span_the_rows() -> None:
     assert merged_pin(["12:4-9", "12:10-13:2"]) == "12:4-13:2"
     assert merged_pin(["12:4", "12:5"]) == "12:4-5"
     assert merged_pin(["[00:03:12]", "[00:03:20]"]) == "[00:03:12]-[00:03:20]"
+
+
+def test_unnamed_labels_are_asked_about_before_they_become_people(
+    qtbot: Any, ctx: AppContext, sample_case_id: int
+) -> None:
+    visits: list[int] = []
+
+    def accept(dialog: QDialog) -> int:
+        assert isinstance(dialog, ExtractDialog)
+        visits.append(dialog.tabs.currentIndex())
+        dialog.accept()
+        return int(dialog.result())
+
+    talk = RecordingInteraction(dialogs=[accept, accept], yes_no=[False, True])
+    ctx.interaction = talk
+    applied = review_extraction(ctx, None, sample_case_id, TRANSCRIPT, "bodycam.txt", None,
+                                transcript_proposals())  # fmt: skip
+    assert applied is not None
+    [first, _second] = talk.of_kind("question")
+    assert "THE COURT, OFFICER 1, SPEAKER 2 are labels" in first.text
+    assert visits == [0, 1]  # No: the dialog came back on the Speakers tab
+
+
+def test_the_speakers_table_is_edited_from_the_keyboard(
+    qtbot: Any, ctx: AppContext, sample_case_id: int
+) -> None:
+    dialog = _dialog(qtbot, ctx, sample_case_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.tabs.setCurrentIndex(1)
+    table = dialog.speakers_table
+    row = _speakers(dialog)["SPEAKER 2"]
+    table.setFocus()
+    table.setCurrentIndex(dialog.speakers.index(row, NAME))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()  # type: ignore[union-attr]
+    qtbot.keyClicks(editor, "Luis Reyes")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn
+    qtbot.waitUntil(lambda: dialog.speakers.rows[row].name == "Luis Reyes", timeout=3000)
+    table.setCurrentIndex(dialog.speakers.index(row, IS))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    assert combo is not None and combo.accessibleName() == "Is"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.speakers.rows[row].party_id != 0, timeout=3000)
