@@ -135,3 +135,23 @@ def test_the_archive_carries_reported_speech_and_older_archives_import(
     buffer.seek(0)
     older = import_archive(ws, buffer)
     assert {s.reported for s in statements.statements_of_case(ws, older)} == {False}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_the_person_report_and_the_chronology_mark_reported_words(
+    reported_case: tuple[Workspace, int], tmp_path: Path, fmt: str
+) -> None:
+    from app.briefs.person_report_export import write_person_report
+    from app.core.services.person_statements import statements_of_person
+
+    ws, case_id = reported_case
+    person_id = people.parties_of_case(ws, case_id)[0].person_id
+    path = tmp_path / f"person.{fmt}"
+    write_person_report(statements_of_person(ws, person_id), path)
+    said = " ".join((pdf_text(path) if fmt == "pdf" else docx_text(path)).split())
+    assert f"{SAID} (in substance)" in said
+    assert "I want a lawyer. (in substance)" not in said
+    brief = tmp_path / f"chronology.{fmt}"
+    export_brief(ws, case_id, brief, sections="chronology")
+    told = " ".join((pdf_text(brief) if fmt == "pdf" else docx_text(brief)).split())
+    assert "(in substance)" in told
