@@ -132,6 +132,7 @@ class ExtractDialog(Dialog):
             "Speakers", "Choose who each speaker is under Is; F2 edits the current cell"
         )
         self.speakers_table.setModel(self.speakers)
+        self.speakers.dataChanged.connect(lambda *_: self.update_summary())
         self.speakers_table.setItemDelegateForColumn(
             IS, ChoiceDelegate(self.speakers.choices, "Is", self.speakers_table)
         )
@@ -209,6 +210,10 @@ class ExtractDialog(Dialog):
 
     def refresh_speakers(self) -> None:
         self.speakers.refresh((r.speaker, r.proposal) for r in self.model.rows if r.kept)
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        """The line above the tabs: how many found, kept, by whom, and who to name."""
         kept = sum(r.kept for r in self.model.rows)
         text = (
             f"{len(self.model.rows)} statement(s) found, {kept} kept, by "

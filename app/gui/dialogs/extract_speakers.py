@@ -68,6 +68,7 @@ class SpeakerRow:
     name: str = ""
     role: str = "other"
     label_only: bool = False  # only labels: the person should say who it is
+    kind: str = "individual"  # a new person's kind: an organisation speaks as one
 
 
 class SpeakersModel(QAbstractTableModel):
@@ -111,6 +112,7 @@ class SpeakersModel(QAbstractTableModel):
             name=key,
             role=guess_roles(proposal)[0],
             label_only=is_label(proposal),
+            kind="organization" if proposal.speaker_kind == "org" else "individual",
         )
 
     def to_map(self) -> list[SpeakerRow]:
@@ -120,7 +122,9 @@ class SpeakersModel(QAbstractTableModel):
     def mapping(self) -> dict[str, intake_apply.Speaker]:
         """Each speaker's choice, as ``apply_proposals(speakers=...)`` takes it."""
         return {
-            r.key: intake_apply.Speaker(party_id=r.party_id or None, name=r.name, roles=(r.role,))
+            r.key: intake_apply.Speaker(
+                party_id=r.party_id or None, name=r.name, roles=(r.role,), kind=r.kind
+            )
             for r in self.rows
         }
 

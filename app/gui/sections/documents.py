@@ -51,7 +51,7 @@ class DocumentsSection(ListSection):
         self.view_button.setAccessibleName("View")
         self.view_button.setToolTip("Show the attached PDF, image or text inside Casefile")
         self.view_button.clicked.connect(self.view_current)
-        self.statements_button = QPushButton("Statements…")
+        self.statements_button = QPushButton(style.icon("statement"), "Statements…")
         self.statements_button.setAccessibleName("Statements from this document")
         self.statements_button.setToolTip(
             "Find the statements the attached file quotes and review them"

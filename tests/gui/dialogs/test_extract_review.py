@@ -211,3 +211,14 @@ def test_the_speakers_table_is_edited_from_the_keyboard(
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.speakers.rows[row].party_id != 0, timeout=3000)
+
+
+def test_an_organisation_stays_an_organisation_through_the_mapping() -> None:
+    from app.core.intake.proposal import Proposal
+    from app.gui.dialogs.extract_speakers import SpeakersModel
+
+    model = SpeakersModel([])
+    nypd = Proposal(text="We are reviewing it.", speaker="NYPD", speaker_kind="org")
+    model.refresh([("NYPD", nypd)])
+    speaker = model.mapping()["NYPD"]
+    assert speaker.kind == "organization" and list(speaker.roles) == ["organization"]
