@@ -221,7 +221,7 @@ def test_export_writes_every_key_of_the_format(workspace: Workspace, tmp_path: P
     statement = data["statements"][0]
     assert set(statement) == {
         "ref", "speaker", "recipient_party", "recipient_text", "date", "setting", "text",
-        "source_document", "pin_cite", "sworn", "notes", "issues",
+        "source_document", "pin_cite", "sworn", "reported", "notes", "issues",
     }  # fmt: skip
     # Dates keep their precision; refs, not ids, link records.
     doc = next(d for d in data["documents"] if d["title"] == "News article")
