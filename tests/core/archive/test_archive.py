@@ -395,7 +395,7 @@ HOSTILE: dict[str, tuple[Callable[[], io.BytesIO], str]] = {
         "unexpected entry 'readme.txt'",
     ),
     "foreign json": (lambda: make_zip({"hello": "world"}), "not a Casefile case archive"),
-    "newer format": (lambda: make_zip(minimal(format_version=4)), "newer Casefile"),
+    "newer format": (lambda: make_zip(minimal(format_version=5)), "newer Casefile"),
     "bad format version": (lambda: make_zip(minimal(format_version="1")), "format_version"),
     "malformed json": (lambda: make_zip(raw_json=b'{"format": '), "not valid JSON"),
     "duplicate json key": (
