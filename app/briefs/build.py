@@ -305,10 +305,13 @@ def _statement_entry(
         meta.append(f"to {to}")
     if s.sworn:
         meta.append("sworn")
+    paragraphs = t.paragraphs(s.text) or ["(no text)"]
+    if s.reported:  # the reporter's paraphrase, not the speaker's own words
+        paragraphs[-1] += " (in substance)"
     return StatementEntry(
         heading=data.speaker(s),
         meta=" \u00b7 ".join(meta),
-        paragraphs=t.paragraphs(s.text) or ["(no text)"],
+        paragraphs=paragraphs,
         source=source_of(s.source_document_id, s.pin_cite),
         notes=t.paragraphs(s.notes) if p.internal_notes else [],
     )

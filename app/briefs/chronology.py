@@ -61,7 +61,7 @@ def chronology(
             date_text(s.date),
             "Statement",
             f"{speaker(s)} ({setting.lower()})",
-            "\u201c" + t.excerpt(s.text, 30) + "\u201d",
+            "\u201c" + t.excerpt(s.text, 30) + "\u201d" + (" (in substance)" if s.reported else ""),
             source_of(s.source_document_id, s.pin_cite),
         )
         items.append((sort_key(s.date, "1"), entry))

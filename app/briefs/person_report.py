@@ -72,7 +72,7 @@ def build_report(
             entries.append(
                 ReportStatement(
                     " \u00b7 ".join(m for m in meta if m),
-                    t.paragraphs(s.text) or ["(no text)"],
+                    _in_substance(t.paragraphs(s.text) or ["(no text)"], s.reported),
                     t.line(s.source_text),
                 )
             )
@@ -86,3 +86,10 @@ def build_report(
         marking=t.line(marking) if marking is not None else DEFAULT_MARKING,
         prepared=PartialDate.from_date(today or dt.date.today()).display(),
     )
+
+
+def _in_substance(paragraphs: list[str], reported: bool) -> list[str]:
+    """Reported words end with "(in substance)": the reporter's paraphrase, not a quote."""
+    if reported:
+        paragraphs[-1] += " (in substance)"
+    return paragraphs

@@ -44,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "extract",
         help="list the statements quoted in a text file (changes nothing)",
         description="Propose the statements a text quotes: the words, the speaker, to whom, "
-        "and the paragraph (¶ N counts non-empty lines). Use - to read standard input.",
+        "the setting, the date, verbatim or reported speech, and the pin cite (¶ N counts "
+        "non-empty lines; a transcript's page:line, a recording's time). Use - to read "
+        "standard input.",
     )
     extract.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
     extract.add_argument("--json", action="store_true", help="print the proposals as JSON")
@@ -161,7 +163,21 @@ def run_extract(args: argparse.Namespace, _workspace: Workspace | None) -> int:
     for number, p in enumerate(proposals, start=1):
         to = f" to {p.recipient}" if p.recipient else ""
         title = f" ({p.speaker_title})" if p.speaker_title else ""
-        print(f"{number}. {p.pin_cite}  {p.speaker or '(speaker unknown)'}{title}{to}")
+        speaker = p.speaker or (f"{p.label} (a label)" if p.label else "(speaker unknown)")
+        print(f"{number}. {p.pin_cite}  {speaker}{title}{to}")
         print(f"   “{p.text}”")
+        print(f"   {_told(p)}")
         print(f"   [{p.how}; confidence {p.confidence:.0%}]")
     return 0
+
+
+def _told(p: Any) -> str:
+    """Where, when and how a proposal says the words were said, and where to cite them:
+    "setting: sworn testimony · date: 2026-03-10 · verbatim · pin cite: 12:4-9"."""
+    from app.core.intake.proposal import SETTINGS
+
+    setting = p.setting.replace("_", " ") if p.setting in SETTINGS else "not stated"
+    speech = "reported (in substance)" if p.speech == "reported" else "verbatim"
+    return (
+        f"setting: {setting} · date: {p.date or 'not stated'} · {speech} · pin cite: {p.pin_cite}"
+    )

@@ -107,7 +107,8 @@ def summary(dump: dict[str, Any]) -> str:
         head = f"  {_date(s['date'])}, {s['speaker']} ({setting}{', to ' + to if to else ''})"
         cite = " ".join(x for x in (s["source"] or "", s["pin_cite"]) if x)
         out.append(head + (f" - source: {cite}" if cite else ""))
-        out.extend(_wrap(f"\u201c{s['text']}\u201d"))
+        said = f"\u201c{s['text']}\u201d" + (" (in substance)" if s.get("reported") else "")
+        out.extend(_wrap(said))
     section("Documents", dump["documents"])
     for d in dump["documents"]:
         kind = vocab.label(vocab.DOCUMENT_KINDS, d["kind"])

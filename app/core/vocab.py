@@ -57,6 +57,11 @@ STATEMENT_SETTINGS: Final = _vocab(
     ("social_media_post", "Social-media post"),
     ("interview", "Interview"),
     ("in_court", "In court"),
+    # Proposed from transcripts and reports (app/core/intake/apply.py maps them): the
+    # questioning a suppression motion turns on, words at a scene, a recorded call.
+    ("police_interview", "Police interview"),
+    ("police_encounter", "Police encounter"),
+    ("phone_call", "Phone call"),
     ("other", "Other"),
 )
 

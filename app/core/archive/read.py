@@ -36,7 +36,9 @@ FORMAT = "casefile-archive"
 # Version 3 adds the role fields of people (nysid, tax_id, language,
 # needs_interpreter) and parties (shield_number, command, custody_status,
 # custody_note, subpoenaed, subpoena_served_on); an older archive reads them empty.
-FORMAT_VERSION = 3
+# Version 4 adds a statement's ``reported`` (told in substance, not verbatim); an
+# older archive's statements read as verbatim.
+FORMAT_VERSION = 4
 
 
 @dataclass(frozen=True)

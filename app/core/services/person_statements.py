@@ -87,6 +87,7 @@ class CrossStatement:
     pin_cite: str
     sworn: bool
     speaker_name: str  # as the person record that case uses names them
+    reported: bool = False  # told in substance, not verbatim
 
     @property
     def date_text(self) -> str:
@@ -344,6 +345,7 @@ def _statements(
             Statement.pin_cite,
             Statement.sworn,
             speaker_person.name,
+            Statement.reported,
         )
         .join(speaker, Statement.speaker_id == speaker.id)
         .join(speaker_person, speaker.person_id == speaker_person.id)
@@ -356,7 +358,7 @@ def _statements(
         query = query.where(Statement.case_id != exclude_case_id)
     found = []
     for row in session.execute(query):
-        sid, case_id, date, setting, text, to_text, to_name, title, cite, sworn, who = row
+        sid, case_id, date, setting, text, to_text, to_name, title, cite, sworn, who, told = row
         found.append(
             CrossStatement(
                 id=sid,
@@ -369,6 +371,7 @@ def _statements(
                 pin_cite=cite or "",
                 sworn=bool(sworn),
                 speaker_name=who,
+                reported=bool(told),
             )
         )
     return found

@@ -23,6 +23,7 @@ STATEMENT = records.Entity(
         "source_document_id": f.Field("Source document", f.optional_id, None),
         "pin_cite": f.Field("Pin cite", f.text(100)),
         "sworn": f.Field("Sworn", f.boolean, False),
+        "reported": f.Field("Reported speech", f.boolean, False),
         "notes": f.Field("Notes", f.text(multiline=True)),
         "issue_ids": f.Field("Legal issues", f.id_list, list),
     },

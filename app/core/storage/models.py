@@ -205,6 +205,8 @@ class Statement(Tracked, Base):
     )
     pin_cite: Mapped[str] = mapped_column(String(100), default="")
     sworn: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Told in substance (indirect speech), not the speaker's own words verbatim.
+    reported: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     case: Mapped[Case] = relationship(back_populates="statements")

@@ -89,12 +89,16 @@ class StatementForm(EntityForm):
         self.add_row(top, "Date", date, ["date"])
         setting = self.bind("setting", VocabCombo(vocab.STATEMENT_SETTINGS), "Setting")
         sworn = self.bind("sworn", CheckBox("Sworn"), "Sworn")
+        reported = self.bind(
+            "reported", CheckBox("Reported speech (in substance, not verbatim)"), "Reported speech"
+        )
         row = QHBoxLayout()
         row.setSpacing(14)
         row.addWidget(setting)
         row.addWidget(sworn)
+        row.addWidget(reported)
         row.addStretch(1)
-        self.add_row(top, "Setting", row, ["setting", "sworn"])
+        self.add_row(top, "Setting", row, ["setting", "sworn", "reported"])
 
         recipient = self.bind(
             "recipient_party_id",

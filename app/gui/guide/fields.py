@@ -23,12 +23,18 @@ STATEMENT_FIELDS: Mapping[str, str] = {
     ),
     "setting": (
         "<b>Setting</b>: how it was said: sworn testimony, criminal complaint, police report, "
-        "interview, in court, social-media post, press statement. Example: a line in the "
+        "interview, in court, social-media post, press statement, police interview, police "
+        "encounter, phone call. Example: a line in the "
         "complaint is <i>Criminal complaint</i>."
     ),
     "sworn": (
         "<b>Sworn</b>: tick it when the words were under oath or affirmation (testimony, a "
         "sworn complaint, an affidavit)."
+    ),
+    "reported": (
+        "<b>Reported speech</b>: tick it when the text gives the words in substance, not "
+        "verbatim. Example: <i>the defendant stated in substance that he took the phone</i> "
+        "in a complaint; the briefs add “(in substance)” after the words."
     ),
     "recipient_party_id": (
         "<b>Said to</b>: the person in the case the words were said to, if any. Example: the "

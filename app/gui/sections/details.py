@@ -206,6 +206,7 @@ def _statement(ctx: AppContext, page: Page, statement_id: int) -> None:
     page.field("Audience", st["recipient_text"])
     page.field("Setting", vocab.label(vocab.STATEMENT_SETTINGS, st["setting"]))
     page.field("Sworn", "Yes" if st["sworn"] else "")
+    page.field("Speech", "Reported (in substance, not verbatim)" if st.get("reported") else "")
     opener = link(SOURCE_LINK, statement_id, "Open source at pin cite", "statement")
     source = _document_link(ctx, st["source_document_id"], st["pin_cite"], opener)
     page.field("Source", source, raw=True)

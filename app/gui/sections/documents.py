@@ -51,6 +51,13 @@ class DocumentsSection(ListSection):
         self.view_button.setAccessibleName("View")
         self.view_button.setToolTip("Show the attached PDF, image or text inside Casefile")
         self.view_button.clicked.connect(self.view_current)
+        self.statements_button = QPushButton(style.icon("statement"), "Statements…")
+        self.statements_button.setAccessibleName("Statements from this document")
+        self.statements_button.setToolTip(
+            "Find the statements the attached file quotes and review them"
+        )
+        self.statements_button.clicked.connect(self.statements_from_current)
+        self.buttons.insertWidget(2, self.statements_button)
         self.buttons.insertWidget(2, self.open_button)
         self.buttons.insertWidget(2, self.view_button)
         self.buttons.insertWidget(1, self.add_files_button)
@@ -110,6 +117,18 @@ class DocumentsSection(ListSection):
     def _update_open_button(self) -> None:
         self.open_button.setEnabled(self.current_has_file())
         self.view_button.setEnabled(self.current_has_file())
+        self.statements_button.setEnabled(self.current_has_file())
+
+    def statements_from_current(self) -> None:
+        """The review dialog over the selected document's text (its statements cite it)."""
+        key = self.current_key()
+        if key is not None:
+            from app.gui.dialogs.extract_document import statements_from_document
+
+            window = self.window()
+            statements_from_document(
+                self.ctx, getattr(window, "undo", None), int(key["id"]), window
+            )
 
     def view_current(self) -> None:
         """Show the selected document's file in the viewer window."""

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import CasefileError
+from app.gui.dialogs import extract_document
 from app.gui.viewer.source import DocumentSource
 from app.gui.viewer.window import ViewerWindow
 
@@ -43,6 +44,7 @@ def make_viewer(
         if not isinstance(undo, QUndoStack):
             undo = QUndoStack(viewer)
         viewer.source = DocumentSource(ctx, document_id, undo)
+        extract_document.add_viewer_button(viewer)  # "Statements from this document…"
     except CasefileError as exc:
         talk.warn(parent, "Casefile", str(exc))
         return None

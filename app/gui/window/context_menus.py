@@ -97,6 +97,8 @@ class ContextMenus:
         self.view_action.triggered.connect(self._view_document)
         self.view_source_action = QAction("Open Source at &Pin Cite", parent)
         self.view_source_action.triggered.connect(self._view_source)
+        self.statements_action = QAction("S&tatements from This Document…", parent)
+        self.statements_action.triggered.connect(self._statements_from_document)
         self.show_folder_action = QAction("Show &Attachments Folder", parent)
         self.show_folder_action.triggered.connect(self._show_attachments_folder)
         from app.gui.dialogs.person_statements import other_cases_action
@@ -168,6 +170,7 @@ class ContextMenus:
             if name == "documents":
                 menu.addAction(self.view_action)
                 menu.addAction(window.open_file_action)
+                menu.addAction(self.statements_action)
             elif name == "statements":
                 menu.addAction(self.copy_quote_action)
                 menu.addAction(self.view_source_action)
@@ -195,6 +198,14 @@ class ContextMenus:
         document_id = self._selected("document")
         if document_id is not None:
             open_document_viewer(self.window.ctx, document_id, parent=self.window.window())
+
+    def _statements_from_document(self) -> None:
+        document_id = self._selected("document")
+        if document_id is not None:
+            from app.gui.dialogs.extract_document import statements_from_document
+
+            window = self.window
+            statements_from_document(window.ctx, window.undo, document_id, window.window())
 
     def _view_source(self) -> None:
         """The statement's source document in the viewer, at the pin cite's page."""

@@ -190,7 +190,7 @@ def test_export_writes_every_key_of_the_format(workspace: Workspace, tmp_path: P
     case_id = build_case(workspace, tmp_path)
     export_case(workspace, case_id, tmp_path / "a.zip")
     data = case_json(tmp_path / "a.zip")
-    assert data["format"] == "casefile-archive" and data["format_version"] == 3
+    assert data["format"] == "casefile-archive" and data["format_version"] == 4
     assert (data["case"]["commenced_on"], data["case"]["custody"]) == ("2020-08-06", "out")
     assert [(a["ref"], a["date"], a["time"]) for a in data["appearances"]] == [
         ("ap1", "2020-08-07", "09:30"), ("ap2", "2020-09-14", "09:30"),
@@ -221,7 +221,7 @@ def test_export_writes_every_key_of_the_format(workspace: Workspace, tmp_path: P
     statement = data["statements"][0]
     assert set(statement) == {
         "ref", "speaker", "recipient_party", "recipient_text", "date", "setting", "text",
-        "source_document", "pin_cite", "sworn", "notes", "issues",
+        "source_document", "pin_cite", "sworn", "reported", "notes", "issues",
     }  # fmt: skip
     # Dates keep their precision; refs, not ids, link records.
     doc = next(d for d in data["documents"] if d["title"] == "News article")
@@ -395,7 +395,7 @@ HOSTILE: dict[str, tuple[Callable[[], io.BytesIO], str]] = {
         "unexpected entry 'readme.txt'",
     ),
     "foreign json": (lambda: make_zip({"hello": "world"}), "not a Casefile case archive"),
-    "newer format": (lambda: make_zip(minimal(format_version=4)), "newer Casefile"),
+    "newer format": (lambda: make_zip(minimal(format_version=5)), "newer Casefile"),
     "bad format version": (lambda: make_zip(minimal(format_version="1")), "format_version"),
     "malformed json": (lambda: make_zip(raw_json=b'{"format": '), "not valid JSON"),
     "duplicate json key": (

@@ -142,6 +142,7 @@ def test_staff_get_ordinary_logins_and_an_upgrade_is_left_to_the_owner(
             "DROP TABLE attachment_chunks, attachment_blobs, office_policy, case_walls, "
             "case_team, staff"
         )
+        connection.execute("ALTER TABLE statements DROP COLUMN reported")  # added by 0011
     with pytest.raises(CasefileError, match="ask the database's owner to run"):
         open_workspace(url.set(username="bea"), store_root=tmp_path)
     # The owner's init upgrades it, and the staff are back at work.

@@ -231,6 +231,7 @@ AREAS = [
             "source_document_id": cf.document,
             "pin_cite": "p. 3, ¶ 2",
             "sworn": True,
+            "reported": True,
             "notes": "Compare the complaint.",
             "issue_ids": [cf.issue],
         },

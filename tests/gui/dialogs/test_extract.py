@@ -50,11 +50,11 @@ def test_review_merge_reject_then_one_undo_step(
 ) -> None:
     dialog = ExtractDialog(ctx, sample_case_id, article_text, "article copy.txt")
     qtbot.addWidget(dialog)
-    rows = dialog.table.rowCount()
+    rows = dialog.row_count()
     assert rows >= 25
     dialog.set_kept(0, False)  # reject the first
     dialog.merge_rows([2, 3])  # the spokesperson's two quotes in ¶ 4 as one statement
-    assert dialog.table.rowCount() == rows - 1
+    assert dialog.row_count() == rows - 1
     items = dialog.accepted_items()
     assert len(items) == rows - 2
     assert any(" … " in i.text and i.pin_cite == "¶ 4" for i in items)
@@ -76,15 +76,15 @@ def test_a_refused_review_comes_back_with_the_edits_then_saves(
 
     def blank_the_first_statement(dialog: QDialog) -> int:
         assert isinstance(dialog, ExtractDialog)
-        kept_words.append(dialog.table.item(1, TEXT).text())
-        dialog.table.item(1, TEXT).setText("")
+        kept_words.append(dialog.cell(1, TEXT))
+        dialog.set_cell(1, TEXT, "")
         dialog.accept()
         return int(dialog.result())
 
     def put_the_words_back(dialog: QDialog) -> int:
         assert isinstance(dialog, ExtractDialog)
-        assert dialog.table.item(1, TEXT).text() == ""  # the same dialog, edits kept
-        dialog.table.item(1, TEXT).setText(kept_words[0])
+        assert dialog.cell(1, TEXT) == ""  # the same dialog, edits kept
+        dialog.set_cell(1, TEXT, kept_words[0])
         dialog.accept()
         return int(dialog.result())
 

@@ -475,6 +475,8 @@ def test_a_statement_typed_with_the_keyboard_only(
         assert focused() is dialog.fields["sworn"]
         QTest.keyClick(focused(), Qt.Key.Key_Space)
         tab()
+        assert focused() is dialog.fields["reported"]  # left as it is: verbatim
+        tab()
         assert focused() is dialog.fields["recipient_party_id"]
         tab()
         assert focused() is dialog.fields["recipient_text"]

@@ -266,7 +266,7 @@ def test_statements_from_a_long_file_are_found_in_the_background(
 
     def review(dialog: QDialog) -> int:
         assert isinstance(dialog, ExtractDialog)
-        rows.append(dialog.table.rowCount())
+        rows.append(dialog.row_count())
         return QDialog.DialogCode.Rejected
 
     talk.dialogs.append(review)
@@ -314,7 +314,7 @@ def test_many_statements_are_added_in_the_background_and_cancel_adds_none(
 
     def back_with_the_edits(dialog: QDialog) -> int:
         seen.append("review again")
-        assert isinstance(dialog, ExtractDialog) and dialog.table.rowCount() >= 12 * 25
+        assert isinstance(dialog, ExtractDialog) and dialog.row_count() >= 12 * 25
         return QDialog.DialogCode.Rejected
 
     talk.dialogs += [add_all_then_stop, back_with_the_edits]
