@@ -397,9 +397,19 @@ def current_extractor(text: str) -> list[Any]:
 class Result:
     name: str  # the text's stem, with the copy's suffix for a copy ("x.pdf")
     kind: str
-    part: str
+    part: str  # "development", or "held_out" / "held_out_2" for held-out rounds 1 and 2
     copy: bool
     tally: Tally
+
+
+def part_of(key: dict[str, Any]) -> str:
+    """The part a key's figures are reported under. Held-out texts carry the round they
+    were held out for (1 when the key says none); a text held out in an earlier round and
+    since opened to development says so in ``was_held_out``."""
+    if key["part"] == "held_out":
+        round_ = int(key.get("round", 1))
+        return "held_out" if round_ == 1 else f"held_out_{round_}"
+    return "development"
 
 
 def evaluate(
@@ -419,14 +429,14 @@ def evaluate(
         text = read_text(REPO / key["text"])
         offsets = entry_offsets(key, text)
         tally = score(key, extractor(text), offsets, details=details)
-        results.append(Result(name, key["kind"], key["part"], False, tally))
+        results.append(Result(name, key["kind"], part_of(key), False, tally))
         for copy in key["copies"] if copies else []:
             path = REPO / copy
             copy_text = read_text(path)
             tally = score(
                 key, extractor(copy_text), copy_offsets(key, text, copy_text), details=details
             )
-            results.append(Result(f"{name}{path.suffix}", key["kind"], key["part"], True, tally))
+            results.append(Result(f"{name}{path.suffix}", key["kind"], part_of(key), True, tally))
     return results
 
 
@@ -489,12 +499,15 @@ def report(results: list[Result]) -> str:
     copies = copies_table(results, "development")
     if copies:
         out += ["Copies (.docx/.pdf, read through app/core/textextract.py):", "", copies, ""]
-    out += ["## Held out (aggregates only)", "", part_table(results, "held_out"), ""]
-    copies = copies_table(results, "held_out")
-    if copies:
-        out += ["Copies:", "", copies, ""]
+    held_parts = sorted({r.part for r in results if r.part.startswith("held_out")})
+    for part in held_parts:
+        round_ = part.removeprefix("held_out").lstrip("_") or "1"
+        out += [f"## Held out, round {round_} (aggregates only)", "", part_table(results, part), ""]
+        copies = copies_table(results, part)
+        if copies:
+            out += ["Copies:", "", copies, ""]
     whole = [r for r in results if not r.copy]
-    out += ["## Whole set", "", table([("**both parts**", total(whole))]), ""]
+    out += ["## Whole set", "", table([("**all parts**", total(whole))]), ""]
     return "\n".join(out)
 
 

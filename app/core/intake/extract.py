@@ -33,4 +33,4 @@ def extract(
         return recording.read(text, progress, document_date=document_date)
     if form == "complaint":
         return complaint.read(text, progress, document_date=document_date)
-    return prose.read_prose(text, progress)
+    return prose.read_prose(text, progress, document_date=document_date)
