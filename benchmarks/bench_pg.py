@@ -31,6 +31,12 @@ from typing import Any
 
 from benchmarks.common import WORK, figure
 
+FIGURES = (
+    "pg_attachment_stream",
+    "pg_search_selective",
+    "pg_search_overhead",
+    "pg_list_first_paint",
+)
 SIZE = 200 * 1024 * 1024
 TARGET = 3.0
 ROUNDS = 5
@@ -68,16 +74,29 @@ def run() -> dict[str, dict[str, Any]]:
 
     reason = unavailable_reason()
     if reason is not None:
-        return {"pg_attachment_stream": {"skipped": reason}}
+        return {name: {"skipped": reason} for name in FIGURES}
     server = PostgresServer(ram_disk=False, settings={"fsync": "on", "synchronous_commit": "on"})
     try:
         server.start()
     except PostgresUnavailable as exc:
-        return {"pg_attachment_stream": {"skipped": str(exc)}}
+        return {name: {"skipped": str(exc)} for name in FIGURES}
     try:
-        return {"pg_attachment_stream": _stream_figure(server)}
+        results = {"pg_attachment_stream": _stream_figure(server)}
+        results.update(_office_figures(server))
+        return results
     finally:
         server.stop()
+
+
+def _office_figures(server: Any) -> dict[str, dict[str, Any]]:
+    """Search and the statements list on a generated office (benchmarks/office_data.py)."""
+    from benchmarks import office_data, office_list, office_search
+
+    office = office_data.build(server)
+    print(f"# generated office in {office.seconds:.0f} s", flush=True)
+    results = office_search.figures(server, office)
+    results.update(office_list.figure_of(office))
+    return results
 
 
 def _stream_figure(server: Any) -> dict[str, Any]:
