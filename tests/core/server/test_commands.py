@@ -272,3 +272,46 @@ def test_check_as_a_screened_colleague_finds_the_trail_whole(
             c.execute(f"INSERT INTO audit_log ({columns}) VALUES ({marks})", list(entry.values()))
             c.execute("ALTER TABLE audit_log ENABLE TRIGGER USER")
     assert run(office, "cy", "check", capsys=capsys)[0] == 0
+
+
+def test_an_admin_cannot_make_themselves_the_owner_or_take_over_a_login(
+    office: Office,
+) -> None:
+    """PostgreSQL 15's CREATEROLE would let an admin grant themselves the owner role:
+    no admin holds it; logins are made by functions that refuse anything but an
+    ordinary colleague's login, for an admin only."""
+    import psycopg
+
+    ada = psycopg.connect(office.server.conninfo("office"), user="ada", autocommit=True)
+    bea = psycopg.connect(office.server.conninfo("office"), user="bea", autocommit=True)
+    try:
+        attrs = ada.execute(
+            "SELECT rolcreaterole, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'ada'"
+        ).fetchone()
+        assert attrs == (False, False, False)
+        for statement in (
+            "GRANT office_owner TO ada",
+            "GRANT office_logins TO ada",
+            "ALTER ROLE ada CREATEROLE",
+            "CREATE ROLE mallory LOGIN SUPERUSER",
+            "SET ROLE office_owner",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                ada.execute(statement)
+        for target in ("office_owner", "office_staff", "office_logins", "postgres"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="not an ordinary"):
+                ada.execute("SELECT casefile_make_login(%s, 'pw')", (target,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only an admin"):
+            bea.execute("SELECT casefile_make_login('zed', NULL)")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only an admin"):
+            bea.execute("SELECT casefile_unmake_login('cy')")
+        # What it is for still works: an ordinary login, in the staff group, no more.
+        ada.execute("SELECT casefile_make_login('zed', NULL)")
+        made = ada.execute(
+            "SELECT rolcanlogin, rolcreaterole, pg_has_role('zed', 'office_staff', 'MEMBER'),"
+            " pg_has_role('zed', 'office_owner', 'MEMBER') FROM pg_roles WHERE rolname = 'zed'"
+        ).fetchone()
+        assert made == (True, False, True, False)
+    finally:
+        ada.close()
+        bea.close()
