@@ -178,3 +178,23 @@ def test_the_window_says_while_it_is_not_connected_and_catches_up_after(
     assert listener.connected
     note_id = notes.add_note(office.open_as("bea"), office.open_case, body="Seen again")
     assert note_id
+
+
+def test_the_team_sees_at_once_an_admin_who_added_themselves(
+    office: Office,  # noqa: F811
+    windows: Callable[[str], MainWindow],
+    qtbot: Any,
+) -> None:
+    from app.core.server.teams import add_to_team, remove_from_team
+
+    bea = windows("bea")
+    walled = str(office.walled.case_id)
+    ada = office.open_as("ada")
+    add_to_team(ada, walled, "ada")
+    try:
+        wanted = f"ada added themselves to case {walled}'s team"
+        qtbot.waitUntil(
+            lambda: bea.statusBar().currentMessage().startswith(wanted), timeout=WAIT_MS
+        )
+    finally:
+        remove_from_team(ada, walled, "ada")

@@ -110,6 +110,22 @@ class LivePart(QObject):
         if changes and show_changes is not None:
             show_changes(changes)
         self._tell_open_forms(batch)
+        self._tell_team_joins(batch)
+
+    def _tell_team_joins(self, batch: list[Change]) -> None:
+        """Someone joined the team of a case this login sees: say who put them there (an
+        admin who added themselves to a walled team is seen by the team at once)."""
+        listener = self.listener
+        added = {case for c in batch if c.table == "case_team" and c.op == "insert"
+                 for case in c.cases}  # fmt: skip
+        if listener is None or not added:
+            return
+        from app.core.server.teams import recent_joins
+
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)
+        for case_id in sorted(added):
+            for member in recent_joins(listener.workspace, case_id, since):
+                self.window.statusBar().showMessage(join_text(case_id, member), 30000)
 
     def _tell_open_forms(self, batch: list[Change]) -> None:
         from app.core.kinds import KINDS
@@ -134,6 +150,14 @@ def banner_text(change: Change) -> str:
         "refused unless you choose to overwrite their change. Close the form and open the "
         "record again to see theirs."
     )
+
+
+def join_text(case_id: int, member: dict[str, str]) -> str:
+    """What the window says when someone is put on the team of a case it shows."""
+    login, by = member["login"], member["added_by"]
+    who = f"{by} added themselves" if by == login else f"{by} added {login}"
+    when = dt.datetime.fromisoformat(member["added_at"]).astimezone().strftime("%H:%M")
+    return f"{who} to case {case_id}'s team, {when}"
 
 
 def show_banner(form: QWidget, text: str) -> QLabel:

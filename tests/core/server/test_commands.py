@@ -127,6 +127,13 @@ def test_an_admin_adds_themselves_to_a_walled_team_in_view_of_the_team(
         code, out, _ = run(office, "bea", "history", walled, "--json", capsys=capsys)
         joined = [e for e in json.loads(out) if e["table"] == "case_team"]
         assert joined[-1]["user"] == "ada" and joined[-1]["changes"]["login"] == [None, "ada"]
+        # The team's own view of its members says who put the admin there, and when.
+        code, out, _ = run(office, "bea", "team", walled, capsys=capsys)
+        ada_line = next(line for line in out.splitlines() if line.strip().startswith("ada"))
+        assert "(added themselves, " in ada_line and "UTC)" in ada_line, out
+        code, out, _ = run(office, "bea", "team", walled, "--json", capsys=capsys)
+        member = next(m for m in json.loads(out)["members"] if m["login"] == "ada")
+        assert member["added_by"] == "ada" and member["added_at"].startswith("20")
     finally:
         code, _, err = run(office, "ada", "team", walled, "remove", "ada", capsys=capsys)
         assert code == 0, err
