@@ -125,14 +125,8 @@ def helper_functions(unaccent: bool = False) -> list[str]:
         LANGUAGE sql STABLE {definer} AS $$
           SELECT DISTINCT x.person_id FROM parties x
         $$""",
-            # The audit chain's links (ids and hashes, no content), so a login that may not
-            # read every entry can still check that none is missing or out of place.
-            f"""CREATE OR REPLACE FUNCTION casefile_audit_links(after integer, size integer)
-          RETURNS TABLE (id integer, prev_hash varchar, hash varchar)
-        LANGUAGE sql STABLE {definer} AS $$
-          SELECT a.id, a.prev_hash, a.hash FROM audit_log a
-          WHERE a.id > after ORDER BY a.id LIMIT size
-        $$""",
+            "DROP FUNCTION IF EXISTS casefile_audit_links(integer, integer)",
+            audit_trail_function(definer),
             # The conflict check through walls: for each case the login may not see where
             # someone has one of these surnames (and a word with one of these initials, when
             # any are given), only whom to ask: the case's attorneys, else its team.
@@ -202,6 +196,83 @@ def helper_functions(unaccent: bool = False) -> list[str]:
         END $$""",
         ]
     )
+
+
+def audit_trail_function(definer: str) -> str:
+    """The audit chain as a login may check it: the links (id, hashes) of the entries it
+    may read, and for each run of entries it may not, one row: the run's last id, how
+    many it holds, the hash before it and its last hash, or NULL for that hash when the
+    run's own links do not hold (checked here, where they can be read). Nothing of a
+    hidden entry itself: the row of a run carries what the entries around it show."""
+    sees = "(SELECT m.sees_open FROM casefile_screen m WHERE m.login = who)"
+    cases = "coalesce((SELECT m.cases FROM casefile_screen m WHERE m.login = who), '{}')"
+    people = "coalesce((SELECT m.people FROM casefile_screen m WHERE m.login = who), '{}')"
+    return f"""CREATE OR REPLACE FUNCTION casefile_audit_trail(after integer, size integer)
+          RETURNS TABLE (id integer, prev_hash varchar, hash varchar, hidden integer)
+        LANGUAGE plpgsql STABLE {definer} AS $$
+        DECLARE
+          who name := session_user;
+          open_view boolean;
+          walled_off integer[];
+          hidden_people integer[];
+          entry record;
+          shown boolean;
+          run_count integer := 0;
+          run_first varchar;
+          run_last varchar;
+          run_id integer;
+          run_whole boolean := true;
+          emitted integer := 0;
+        BEGIN
+          IF casefile_office_role(who) IS NULL THEN
+            RETURN;
+          END IF;
+          open_view := {sees};
+          walled_off := {cases};
+          hidden_people := {people};
+          FOR entry IN SELECT a.id, a.prev_hash, a.hash, a.case_id, a.table_name, a.record_id
+                       FROM audit_log a WHERE a.id > after ORDER BY a.id LOOP
+            IF entry.case_id IS NOT NULL THEN
+              shown := CASE WHEN open_view THEN entry.case_id <> ALL (walled_off)
+                            ELSE entry.case_id = ANY (walled_off) END;
+            ELSIF entry.table_name = 'people' AND entry.record_id IS NOT NULL THEN
+              shown := CASE WHEN open_view THEN entry.record_id <> ALL (hidden_people)
+                            ELSE entry.record_id = ANY (hidden_people)
+                              OR NOT casefile_in_a_case(entry.record_id) END;
+            ELSE
+              shown := true;
+            END IF;
+            IF NOT shown THEN
+              IF run_count = 0 THEN
+                run_first := entry.prev_hash;
+              ELSIF entry.prev_hash IS DISTINCT FROM run_last THEN
+                run_whole := false;
+              END IF;
+              run_count := run_count + 1;
+              run_last := entry.hash;
+              run_id := entry.id;
+              CONTINUE;
+            END IF;
+            IF run_count > 0 THEN
+              id := run_id; prev_hash := run_first; hidden := run_count;
+              hash := CASE WHEN run_whole THEN run_last END;
+              RETURN NEXT;
+              emitted := emitted + 1;
+              run_count := 0; run_whole := true;
+            END IF;
+            IF emitted >= size THEN
+              RETURN;
+            END IF;
+            id := entry.id; prev_hash := entry.prev_hash; hash := entry.hash; hidden := 0;
+            RETURN NEXT;
+            emitted := emitted + 1;
+          END LOOP;
+          IF run_count > 0 THEN
+            id := run_id; prev_hash := run_first; hidden := run_count;
+            hash := CASE WHEN run_whole THEN run_last END;
+            RETURN NEXT;
+          END IF;
+        END $$"""
 
 
 def _drop_policies(table: str) -> list[str]:
@@ -299,7 +370,7 @@ def grants(owner: str, staff: str, database: str) -> list[str]:
         "casefile_office_role(name), casefile_visible_cases(name), "
         "casefile_in_a_case(integer), casefile_on_my_team(integer), "
         "casefile_can_see(integer, name), casefile_people_in_cases(), "
-        "casefile_case_exists(integer), casefile_audit_links(integer, integer), "
+        "casefile_case_exists(integer), casefile_audit_trail(integer, integer), "
         "casefile_screened_conflicts(text[], text[]), casefile_taken_uids(text, text[])"
     )
     return [

@@ -322,3 +322,27 @@ def test_an_admin_cannot_make_themselves_the_owner_or_take_over_a_login(
     finally:
         ada.close()
         bea.close()
+
+
+def test_a_screened_colleague_reads_no_audit_entry_of_a_walled_case(office: Office) -> None:
+    """Not even its id and hashes: the chain check gets the entries the login may read
+    and, for each run of the others, one stand-in the server checked."""
+    walled = office.walled.case_id
+    with _admin(office) as admin:
+        hidden = {
+            row[0]
+            for row in admin.execute("SELECT id FROM audit_log WHERE case_id = %s", (walled,))
+        }
+    assert hidden
+    with psycopg.connect(office.server.conninfo("office"), user="cy", autocommit=True) as cy:
+        assert cy.execute(
+            "SELECT count(*) FROM audit_log WHERE case_id = %s", (walled,)
+        ).fetchone() == (0,)
+        rows = cy.execute("SELECT * FROM casefile_audit_trail(0, 100000)").fetchall()
+        assert not cy.execute(
+            "SELECT to_regprocedure('casefile_audit_links(integer, integer)')"
+        ).fetchone()[0]
+    shown = {row[0] for row in rows if row[3] == 0}
+    assert shown and not shown & hidden
+    assert sum(row[3] for row in rows) >= len(hidden)
+    assert all(len(row) == 4 for row in rows)  # id, prev_hash, hash, hidden: no content
