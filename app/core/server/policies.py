@@ -369,6 +369,7 @@ def grants(owner: str, staff: str, database: str) -> list[str]:
     helpers = (
         "casefile_office_role(name), casefile_visible_cases(name), "
         "casefile_in_a_case(integer), casefile_on_my_team(integer), "
+        "casefile_search_top(text, tsquery, integer, integer), "
         "casefile_can_see(integer, name), casefile_people_in_cases(), "
         "casefile_case_exists(integer), casefile_audit_trail(integer, integer), "
         "casefile_screened_conflicts(text[], text[]), casefile_taken_uids(text, text[])"

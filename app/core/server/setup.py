@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import CasefileError
-from app.core.server import logins, policies
+from app.core.server import logins, policies, screened_search
 from app.core.server.attachments import MovedFolder, move_folder_into_database
 from app.core.server.roles import (
     ROLES_SETTING,
@@ -98,6 +98,7 @@ def _init(engine: Engine, admin: str | None) -> InitReport:
             connection.exec_driver_sql(statement)
         for statement in policies.row_security(owner, staff) + policies.triggers():
             connection.exec_driver_sql(statement)
+        connection.exec_driver_sql(screened_search.function(_searched_tables()))
         connection.exec_driver_sql("RESET ROLE")
         _make_login_functions(connection, roles)
         database = quote(connection, _database(connection))
@@ -107,17 +108,22 @@ def _init(engine: Engine, admin: str | None) -> InitReport:
         for statement in logins.grants(staff, maker):
             connection.exec_driver_sql(statement)
         if is_superuser(connection):
-            # Row security may apply a condition before its own only when the condition
-            # cannot leak the rows it sees: mark text search's match so, or the search
-            # index (GIN) goes unused under row security and every search reads every
-            # statement. It raises no error that depends on the row. In this database only.
+            # Earlier versions marked text search's match leakproof so that searches
+            # could use their index under row security; casefile_search_top does without
+            # (app.core.server.screened_search): the system function is left as shipped.
             connection.exec_driver_sql(
-                "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF"
+                "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) NOT LEAKPROOF"
             )
         _record_roles(connection, roles)
         if admin:
             _make_admin(connection, roles, admin)
     return InitReport(roles, admin, converted, moved)
+
+
+def _searched_tables() -> dict[str, str]:
+    from app.core.search.schema import SOURCES
+
+    return {source.kind: source.table for source in SOURCES}
 
 
 def _make_login_functions(connection: Connection, roles: OfficeRoles) -> None:
