@@ -197,7 +197,15 @@ def remove_staff(ws: Workspace, login: str) -> StaffMember:
         connection.execute(text("DELETE FROM case_team WHERE login = :login"), {"login": login})
         connection.execute(text("DELETE FROM staff WHERE login = :login"), {"login": login})
         if role_exists(connection, login):
-            connection.execute(text("SELECT casefile_unmake_login(:login)"), {"login": login})
+            try:
+                with connection.begin_nested():
+                    connection.execute(
+                        text("SELECT casefile_unmake_login(:login)"), {"login": login}
+                    )
+            except DBAPIError as exc:
+                raise CasefileError(
+                    f"cannot take {login} off the staff: {db.reason(exc)}"
+                ) from None
         changes = {"login": (login, None), "name": (row.name, None), "role": (row.role, None)}
         audit.record(session, audit.DELETE, STAFF_TABLE, None, None, changes, note=f"by {me}")
     return StaffMember(login, row.name, row.role)
