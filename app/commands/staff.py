@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "add",
         help="add a staff member (creates their login when the server has none)",
         description="Add or update a staff member. A login the server does not have is "
-        "created (your login needs CREATEROLE); its password, if any, is the first line "
+        "created (by the server, for an admin); its password, if any, is the first line "
         "of --password-file. Casefile stores no password.",
     )
     add.add_argument("login", metavar="LOGIN")

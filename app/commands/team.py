@@ -70,4 +70,13 @@ def _show(team: Team, as_json: bool) -> None:
     if not team.members:
         print("  no team yet")
     for member in team.members:
-        print(f"  {member['login']}  {member['role'] or '-'}  {member['name']}")
+        print(f"  {member['login']}  {member['role'] or '-'}  {member['name']}{_joined(member)}")
+
+
+def _joined(member: dict[str, str]) -> str:
+    """Who put the member on the team and when: an admin who added themselves shows."""
+    by, at = member.get("added_by"), member.get("added_at")
+    if not by or not at:
+        return ""
+    who = "themselves" if by == member["login"] else f"by {by}"
+    return f"  (added {who}, {at.replace('T', ' ')[:16]} UTC)"

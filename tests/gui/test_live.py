@@ -149,3 +149,52 @@ def test_the_banner_says_who_and_when() -> None:
         banner_text(deleted)
         == f"Deleted by a colleague at {local}. Saving this form will be refused."
     )
+
+
+def test_the_window_says_while_it_is_not_connected_and_catches_up_after(
+    office: Office,  # noqa: F811
+    windows: Callable[[str], MainWindow],
+    qtbot: Any,
+) -> None:
+    """The server drops the listening connection: a notice stays in the status bar until
+    the listener is back, and then the window re-reads what it shows."""
+    import psycopg
+
+    from app.gui.window.live import NOTICE_NAME
+
+    cy = windows("cy")
+    listener = cy.live.listener
+    assert listener is not None
+    pid = listener._connection.info.backend_pid
+    with qtbot.waitSignal(cy.live.status, timeout=WAIT_MS * 5) as lost:
+        with psycopg.connect(office.server.conninfo("office"), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    assert lost.args == [False]
+    qtbot.waitUntil(lambda: cy.findChild(QLabel, NOTICE_NAME) is not None, timeout=WAIT_MS)
+    notice = cy.findChild(QLabel, NOTICE_NAME)
+    assert notice.isVisible() and "connection lost" in notice.text()
+    assert "do not show until it is back" in notice.toolTip() and notice.accessibleName()
+    qtbot.waitUntil(lambda: cy.findChild(QLabel, NOTICE_NAME) is None, timeout=WAIT_MS * 5)
+    assert listener.connected
+    note_id = notes.add_note(office.open_as("bea"), office.open_case, body="Seen again")
+    assert note_id
+
+
+def test_the_team_sees_at_once_an_admin_who_added_themselves(
+    office: Office,  # noqa: F811
+    windows: Callable[[str], MainWindow],
+    qtbot: Any,
+) -> None:
+    from app.core.server.teams import add_to_team, remove_from_team
+
+    bea = windows("bea")
+    walled = str(office.walled.case_id)
+    ada = office.open_as("ada")
+    add_to_team(ada, walled, "ada")
+    try:
+        wanted = f"ada added themselves to case {walled}'s team"
+        qtbot.waitUntil(
+            lambda: bea.statusBar().currentMessage().startswith(wanted), timeout=WAIT_MS
+        )
+    finally:
+        remove_from_team(ada, walled, "ada")

@@ -128,7 +128,8 @@ def search(
     if case_id is not None:
         params["case_id"] = int(case_id)
     with engine.connect() as connection:
-        rows = connection.execute(_pg_statement(wanted, case_id is not None), params).all()
+        statement = _pg_statement(wanted, case_id is not None, _screened(connection))
+        rows = connection.execute(statement, params).all()
     hits = hits_from_rows(rows, 1.0)
     hits.sort(key=_order_key)
     return hits
@@ -391,17 +392,39 @@ def _many_sql(kinds: tuple[str, ...], by_case: bool) -> str:
 # --------------------------------------------------------------------------- PostgreSQL
 
 
+_SCREENED: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def _screened(connection: Any) -> bool:
+    """Whether an office server finds the best matches through ``casefile_search_top``
+    (app.core.server.screened_search: the index used under row security). Asked once
+    per engine."""
+    engine = connection.engine
+    found = _SCREENED.get(engine)
+    if found is None:
+        found = _SCREENED[engine] = bool(
+            connection.execute(
+                text(
+                    "SELECT has_function_privilege(f, 'EXECUTE') FROM to_regprocedure("
+                    "'casefile_search_top(text, tsquery, integer, integer)') AS f "
+                    "WHERE f IS NOT NULL"
+                )
+            ).scalar()
+        )
+    return found
+
+
 @functools.cache
-def _pg_statement(kinds: tuple[str, ...], by_case: bool) -> TextClause:
+def _pg_statement(kinds: tuple[str, ...], by_case: bool, screened: bool = False) -> TextClause:
     parts = [
-        f"SELECT * FROM ({_pg_select(BY_KIND[kind], by_case)}) AS k{i}"
+        f"SELECT * FROM ({_pg_select(BY_KIND[kind], by_case, screened)}) AS k{i}"
         for i, kind in enumerate(kinds)
     ]
     sql = "\nUNION ALL\n".join(parts)
     return text(f"WITH q AS (SELECT to_tsquery('{PG_CONFIG}', :q) AS q)\n{sql}")
 
 
-def _pg_select(source: Source, by_case: bool) -> str:
+def _pg_select(source: Source, by_case: bool, screened: bool = False) -> str:
     table = source.table
     case_filter = _case_filter(source, "r") if by_case else ""
     joins, case_expr = _case_join(source)
@@ -414,6 +437,10 @@ def _pg_select(source: Source, by_case: bool) -> str:
         )
         + ")"
     )
+    top = (
+        f"(SELECT r.id, ts_rank(r.search_vector, q.q) AS score FROM {table} r, q"
+        f" WHERE r.search_vector @@ q.q{case_filter} ORDER BY score DESC, r.id LIMIT :n)"
+    )
     options = (
         f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
         "ShortWord=1, MaxFragments=1, FragmentDelimiter=…"
@@ -423,10 +450,19 @@ def _pg_select(source: Source, by_case: bool) -> str:
         f" c.caption AS caption, {source.title_sql} AS title, {source.detail_sql} AS detail,"
         f" ts_headline('{PG_CONFIG}', {shown}, q.q, '{options}') AS snippet,"
         f" top.score AS score, 0 AS more, {KINDS.index(source.kind)} AS ord"
-        f" FROM (SELECT r.id, ts_rank(r.search_vector, q.q) AS score FROM {table} r, q"
-        f" WHERE r.search_vector @@ q.q{case_filter} ORDER BY score DESC, r.id LIMIT :n) AS top"
+        f" FROM {_pg_top(source, by_case) if screened else top} AS top"
         f" CROSS JOIN q JOIN {table} t ON t.id = top.id {source.joins} {joins}"
         f" LEFT JOIN cases c ON c.id = {case_expr}"
+    )
+
+
+def _pg_top(source: Source, by_case: bool) -> str:
+    """The best :n matches through the office server's search function, which keeps what
+    the login may see (the rows are then read as the login, under row security)."""
+    case = ":case_id" if by_case else "CAST(NULL AS integer)"
+    return (
+        f"(SELECT s.hit_id AS id, s.hit_score AS score FROM q,"
+        f" casefile_search_top('{source.kind}', q.q, :n, {case}) AS s)"
     )
 
 

@@ -14,11 +14,14 @@ tables the staff cannot change (an admin's changes excepted):
 
 The helpers answer only for the login asking (``pg_has_role(session_user, ...)``), so
 nobody learns through them what a colleague may see. They pin their ``search_path``.
-Policies test ``case_id IN (SELECT casefile_visible_cases(current_user))``: the set is
-computed once per query and hashed, not once per row.
+Policies do not call it: a search reads a dozen tables, each with its own copy of the
+question, and the call cost ~0.5 ms a copy. They read the answer kept ready per login
+by app.core.server.screen instead (two index look-ups, planned with the query).
 """
 
 from __future__ import annotations
+
+from app.core.server import screen
 
 # Tables with a case_id column: the row is the case's.
 CASE_TABLES = (
@@ -33,11 +36,11 @@ LINK_TABLES = {
     "document_issues": "EXISTS (SELECT 1 FROM documents d WHERE d.id = document_id)",
     "event_parties": "EXISTS (SELECT 1 FROM events e WHERE e.id = event_id)",
 }
-VISIBLE_CASE = "case_id IN (SELECT casefile_visible_cases(current_user))"
-# A person in a case the login may see (``parties`` is itself screened), or in none.
-VISIBLE_PERSON = (
-    "id NOT IN (SELECT casefile_people_in_cases()) OR id IN (SELECT person_id FROM parties)"
-)
+# Which cases the login may see, read from the tables app.core.server.screen keeps.
+_visible = screen.visible
+VISIBLE_CASE = _visible("case_id")
+# A person in a case the login may see, or in none (app.core.server.screen).
+VISIBLE_PERSON = screen.visible_person()
 # The audit trail: an entry about a case the login may see, or about a person they may.
 VISIBLE_ENTRY = (
     f"({VISIBLE_CASE}) OR (case_id IS NULL AND (table_name <> 'people' OR "
@@ -63,16 +66,34 @@ def helper_functions(unaccent: bool = False) -> list[str]:
     name_text = "p.name || ' ' || coalesce(p.aliases::text, '')"
     fold = "unaccent" if unaccent else ""
     folded = f"replace(lower({fold}({name_text})), chr(39), '')"
-    return [
-        # The login's office role, asked only by that login (or a role it belongs to).
-        f"""CREATE OR REPLACE FUNCTION casefile_office_role(who name) RETURNS text
+    return (
+        screen.tables()
+        + screen.functions()
+        + [
+            # The login's office role, asked only by that login (or a role it belongs to).
+            f"""CREATE OR REPLACE FUNCTION casefile_office_role(who name) RETURNS text
         LANGUAGE sql STABLE {definer} AS $$
           SELECT s.role FROM staff s
           WHERE s.login = who AND pg_has_role(session_user, who, 'MEMBER')
         $$""",
-        # Volatile: a case inserted in this statement, whose creator a trigger just put
-        # on its team, must be visible to that same statement's RETURNING.
-        f"""CREATE OR REPLACE FUNCTION casefile_visible_cases(who name) RETURNS SETOF integer
+            # Whether someone is in any case at all, seen or not.
+            f"""CREATE OR REPLACE FUNCTION casefile_in_a_case(wanted integer) RETURNS boolean
+        LANGUAGE plpgsql STABLE {definer} AS $$
+        BEGIN
+          RETURN EXISTS (SELECT 1 FROM parties x WHERE x.person_id = wanted);
+        END $$""",
+            # Whether the login is on the case's team now, seeing even what this very statement
+            # did: a case it inserts, whose creator a trigger just put on its team, must pass
+            # that statement's RETURNING (the stable helpers see the statement's snapshot).
+            f"""CREATE OR REPLACE FUNCTION casefile_on_my_team(wanted integer) RETURNS boolean
+        LANGUAGE plpgsql VOLATILE {definer} AS $$
+        BEGIN
+          RETURN casefile_office_role(session_user) IS NOT NULL AND EXISTS (
+            SELECT 1 FROM case_team t WHERE t.case_id = wanted AND t.login = session_user);
+        END $$""",
+            # Volatile: a case inserted in this statement, whose creator a trigger just put
+            # on its team, must be visible to that same statement's RETURNING.
+            f"""CREATE OR REPLACE FUNCTION casefile_visible_cases(who name) RETURNS SETOF integer
         LANGUAGE sql VOLATILE {definer} AS $$
           WITH me AS (SELECT casefile_office_role(who) AS role),
                office AS (SELECT coalesce(
@@ -85,37 +106,31 @@ def helper_functions(unaccent: bool = False) -> list[str]:
             AND NOT EXISTS (SELECT 1 FROM case_walls w WHERE w.case_id = c.id)
             AND (office.policy = 'open' OR me.role IN ('supervisor', 'admin'))
         $$""",
-        f"""CREATE OR REPLACE FUNCTION casefile_can_see(case_id integer,
+            f"""CREATE OR REPLACE FUNCTION casefile_can_see(case_id integer,
           who name DEFAULT current_user) RETURNS boolean
         LANGUAGE sql VOLATILE {definer} AS $$
           SELECT case_id IN (SELECT casefile_visible_cases(who))
         $$""",
-        # Whether a case exists, for an admin only: an admin manages the team and the
-        # wall of a walled case without being able to read it.
-        f"""CREATE OR REPLACE FUNCTION casefile_case_exists(wanted integer) RETURNS boolean
+            # Whether a case exists, for an admin only: an admin manages the team and the
+            # wall of a walled case without being able to read it.
+            f"""CREATE OR REPLACE FUNCTION casefile_case_exists(wanted integer) RETURNS boolean
         LANGUAGE sql STABLE {definer} AS $$
           SELECT coalesce(casefile_office_role(session_user) = 'admin', false)
              AND EXISTS (SELECT 1 FROM cases c WHERE c.id = wanted)
         $$""",
-        # Everyone in some case (the people policy subtracts them, then adds those in the
-        # cases the login may see: a person in no case yet is being added, and the form
-        # that creates them must read them back).
-        f"""CREATE OR REPLACE FUNCTION casefile_people_in_cases() RETURNS SETOF integer
+            # Everyone in some case (the people policy subtracts them, then adds those in the
+            # cases the login may see: a person in no case yet is being added, and the form
+            # that creates them must read them back).
+            f"""CREATE OR REPLACE FUNCTION casefile_people_in_cases() RETURNS SETOF integer
         LANGUAGE sql STABLE {definer} AS $$
           SELECT DISTINCT x.person_id FROM parties x
         $$""",
-        # The audit chain's links (ids and hashes, no content), so a login that may not
-        # read every entry can still check that none is missing or out of place.
-        f"""CREATE OR REPLACE FUNCTION casefile_audit_links(after integer, size integer)
-          RETURNS TABLE (id integer, prev_hash varchar, hash varchar)
-        LANGUAGE sql STABLE {definer} AS $$
-          SELECT a.id, a.prev_hash, a.hash FROM audit_log a
-          WHERE a.id > after ORDER BY a.id LIMIT size
-        $$""",
-        # The conflict check through walls: for each case the login may not see where
-        # someone has one of these surnames (and a word with one of these initials, when
-        # any are given), only whom to ask: the case's attorneys, else its team.
-        f"""CREATE OR REPLACE FUNCTION casefile_screened_conflicts(surnames text[],
+            "DROP FUNCTION IF EXISTS casefile_audit_links(integer, integer)",
+            audit_trail_function(definer),
+            # The conflict check through walls: for each case the login may not see where
+            # someone has one of these surnames (and a word with one of these initials, when
+            # any are given), only whom to ask: the case's attorneys, else its team.
+            f"""CREATE OR REPLACE FUNCTION casefile_screened_conflicts(surnames text[],
           initials text[]) RETURNS TABLE (ask text)
         LANGUAGE sql STABLE {definer} AS $$
           WITH hidden AS (
@@ -143,19 +158,19 @@ def helper_functions(unaccent: bool = False) -> list[str]:
             'a supervisor')
           FROM matched m
         $$""",
-        # Which of these uids a case or person already has, seen or not: an archive
-        # holding a screened case (or person) is imported as a copy, not merged into it.
-        # (Parameters are named apart from every column: a column wins a clash.)
-        f"""CREATE OR REPLACE FUNCTION casefile_taken_uids(wanted_table text,
+            # Which of these uids a case or person already has, seen or not: an archive
+            # holding a screened case (or person) is imported as a copy, not merged into it.
+            # (Parameters are named apart from every column: a column wins a clash.)
+            f"""CREATE OR REPLACE FUNCTION casefile_taken_uids(wanted_table text,
           wanted_uids text[]) RETURNS SETOF text
         LANGUAGE sql STABLE {definer} AS $$
           SELECT c.uid FROM cases c WHERE wanted_table = 'cases' AND c.uid = ANY (wanted_uids)
           UNION ALL
           SELECT p.uid FROM people p WHERE wanted_table = 'people' AND p.uid = ANY (wanted_uids)
         $$""",
-        # Whoever opens a case is on its team (else, under the "team" policy, the case
-        # would vanish from its creator the moment it is saved).
-        f"""CREATE OR REPLACE FUNCTION casefile_join_new_case() RETURNS trigger
+            # Whoever opens a case is on its team (else, under the "team" policy, the case
+            # would vanish from its creator the moment it is saved).
+            f"""CREATE OR REPLACE FUNCTION casefile_join_new_case() RETURNS trigger
         LANGUAGE plpgsql {definer} AS $$
         BEGIN
           IF EXISTS (SELECT 1 FROM staff s WHERE s.login = session_user) THEN
@@ -164,8 +179,8 @@ def helper_functions(unaccent: bool = False) -> list[str]:
           END IF;
           RETURN NEW;
         END $$""",
-        # The head of the audit chain moves forward only, onto an entry that is there.
-        f"""CREATE OR REPLACE FUNCTION casefile_guard_audit_head() RETURNS trigger
+            # The head of the audit chain moves forward only, onto an entry that is there.
+            f"""CREATE OR REPLACE FUNCTION casefile_guard_audit_head() RETURNS trigger
         LANGUAGE plpgsql {definer} AS $$
         BEGIN
           IF NEW.id <> OLD.id OR NEW.last_id < OLD.last_id
@@ -179,7 +194,85 @@ def helper_functions(unaccent: bool = False) -> list[str]:
           END IF;
           RETURN NEW;
         END $$""",
-    ]
+        ]
+    )
+
+
+def audit_trail_function(definer: str) -> str:
+    """The audit chain as a login may check it: the links (id, hashes) of the entries it
+    may read, and for each run of entries it may not, one row: the run's last id, how
+    many it holds, the hash before it and its last hash, or NULL for that hash when the
+    run's own links do not hold (checked here, where they can be read). Nothing of a
+    hidden entry itself: the row of a run carries what the entries around it show."""
+    sees = "(SELECT m.sees_open FROM casefile_screen m WHERE m.login = who)"
+    cases = "coalesce((SELECT m.cases FROM casefile_screen m WHERE m.login = who), '{}')"
+    people = "coalesce((SELECT m.people FROM casefile_screen m WHERE m.login = who), '{}')"
+    return f"""CREATE OR REPLACE FUNCTION casefile_audit_trail(after integer, size integer)
+          RETURNS TABLE (id integer, prev_hash varchar, hash varchar, hidden integer)
+        LANGUAGE plpgsql STABLE {definer} AS $$
+        DECLARE
+          who name := session_user;
+          open_view boolean;
+          walled_off integer[];
+          hidden_people integer[];
+          entry record;
+          shown boolean;
+          run_count integer := 0;
+          run_first varchar;
+          run_last varchar;
+          run_id integer;
+          run_whole boolean := true;
+          emitted integer := 0;
+        BEGIN
+          IF casefile_office_role(who) IS NULL THEN
+            RETURN;
+          END IF;
+          open_view := {sees};
+          walled_off := {cases};
+          hidden_people := {people};
+          FOR entry IN SELECT a.id, a.prev_hash, a.hash, a.case_id, a.table_name, a.record_id
+                       FROM audit_log a WHERE a.id > after ORDER BY a.id LOOP
+            IF entry.case_id IS NOT NULL THEN
+              shown := CASE WHEN open_view THEN entry.case_id <> ALL (walled_off)
+                            ELSE entry.case_id = ANY (walled_off) END;
+            ELSIF entry.table_name = 'people' AND entry.record_id IS NOT NULL THEN
+              shown := CASE WHEN open_view THEN entry.record_id <> ALL (hidden_people)
+                            ELSE entry.record_id = ANY (hidden_people)
+                              OR NOT casefile_in_a_case(entry.record_id) END;
+            ELSE
+              shown := true;
+            END IF;
+            IF NOT shown THEN
+              IF run_count = 0 THEN
+                run_first := entry.prev_hash;
+              ELSIF entry.prev_hash IS DISTINCT FROM run_last THEN
+                run_whole := false;
+              END IF;
+              run_count := run_count + 1;
+              run_last := entry.hash;
+              run_id := entry.id;
+              CONTINUE;
+            END IF;
+            IF run_count > 0 THEN
+              id := run_id; prev_hash := run_first; hidden := run_count;
+              hash := CASE WHEN run_whole THEN run_last END;
+              RETURN NEXT;
+              emitted := emitted + 1;
+              run_count := 0; run_whole := true;
+            END IF;
+            IF emitted >= size THEN
+              RETURN;
+            END IF;
+            id := entry.id; prev_hash := entry.prev_hash; hash := entry.hash; hidden := 0;
+            RETURN NEXT;
+            emitted := emitted + 1;
+          END LOOP;
+          IF run_count > 0 THEN
+            id := run_id; prev_hash := run_first; hidden := run_count;
+            hash := CASE WHEN run_whole THEN run_last END;
+            RETURN NEXT;
+          END IF;
+        END $$"""
 
 
 def _drop_policies(table: str) -> list[str]:
@@ -199,18 +292,18 @@ def row_security(owner: str, staff: str) -> list[str]:
 
     ``owner`` and ``staff`` are quoted role names."""
     out: list[str] = []
-    screens = {"cases": "id IN (SELECT casefile_visible_cases(current_user))"}
+    screens = {"cases": f"{_visible('id')} OR casefile_on_my_team(id)"}
     screens["people"] = VISIBLE_PERSON
     screens.update({table: VISIBLE_CASE for table in CASE_TABLES})
     screens.update(LINK_TABLES)
-    for table, screen in screens.items():
+    for table, condition in screens.items():
         out += _drop_policies(table)
         out += [
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
             f"CREATE POLICY casefile_owner ON {table} TO {owner} USING (true) WITH CHECK (true)",
             f"CREATE POLICY casefile_staff ON {table} TO {staff}"
-            f" USING ({screen}) WITH CHECK ({screen})",
+            f" USING ({condition}) WITH CHECK ({condition})",
         ]
     # The trail: read what one may see; append only in one's own name; never change.
     out += _drop_policies("audit_log")
@@ -224,7 +317,12 @@ def row_security(owner: str, staff: str) -> list[str]:
         f"CREATE POLICY casefile_staff_add ON audit_log FOR INSERT TO {staff}"
         f" WITH CHECK (\"user\" = current_user OR starts_with(note, '{IMPORTED_NOTE}'))",
     ]
-    return out + _office_security(staff) + attachment_security(owner, staff)
+    return (
+        out
+        + _office_security(staff)
+        + attachment_security(owner, staff)
+        + screen.security(owner, staff)
+    )
 
 
 def _office_security(staff: str) -> list[str]:
@@ -254,7 +352,7 @@ def _office_security(staff: str) -> list[str]:
 
 
 def triggers() -> list[str]:
-    return [
+    return screen.triggers() + [
         "DROP TRIGGER IF EXISTS casefile_join_new_case ON cases",
         "CREATE TRIGGER casefile_join_new_case BEFORE INSERT ON cases"
         " FOR EACH ROW EXECUTE FUNCTION casefile_join_new_case()",
@@ -270,8 +368,10 @@ def grants(owner: str, staff: str, database: str) -> list[str]:
     office = ", ".join(OFFICE_TABLES)
     helpers = (
         "casefile_office_role(name), casefile_visible_cases(name), "
+        "casefile_in_a_case(integer), casefile_on_my_team(integer), "
+        "casefile_search_top(text, tsquery, integer, integer), "
         "casefile_can_see(integer, name), casefile_people_in_cases(), "
-        "casefile_case_exists(integer), casefile_audit_links(integer, integer), "
+        "casefile_case_exists(integer), casefile_audit_trail(integer, integer), "
         "casefile_screened_conflicts(text[], text[]), casefile_taken_uids(text, text[])"
     )
     return [
@@ -293,6 +393,7 @@ def grants(owner: str, staff: str, database: str) -> list[str]:
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {staff}",
         f"REVOKE ALL ON FUNCTION {helpers} FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION {helpers} TO {staff}",
+        *screen.grants(staff),
     ]
 
 

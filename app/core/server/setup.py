@@ -19,12 +19,13 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import CasefileError
-from app.core.server import policies
+from app.core.server import logins, policies, screened_search
 from app.core.server.attachments import MovedFolder, move_folder_into_database
 from app.core.server.roles import (
     ROLES_SETTING,
     OfficeRoles,
     is_superuser,
+    literal,
     may_create_roles,
     quote,
     role_exists,
@@ -41,7 +42,7 @@ _RELATIONS = """
 """
 _FUNCTIONS = """
     SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-    WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> :owner
+    WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) NOT IN (:owner, :maker)
       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
 """
 _SEARCH_CONFIGS = """
@@ -97,22 +98,44 @@ def _init(engine: Engine, admin: str | None) -> InitReport:
             connection.exec_driver_sql(statement)
         for statement in policies.row_security(owner, staff) + policies.triggers():
             connection.exec_driver_sql(statement)
+        connection.exec_driver_sql(screened_search.function(_searched_tables()))
         connection.exec_driver_sql("RESET ROLE")
+        _make_login_functions(connection, roles)
         database = quote(connection, _database(connection))
         for statement in policies.grants(owner, staff, database):
             connection.exec_driver_sql(statement)
+        maker = quote(connection, logins.logins_role(roles.owner))
+        for statement in logins.grants(staff, maker):
+            connection.exec_driver_sql(statement)
         if is_superuser(connection):
-            # Row security may apply a condition before its own only when the condition
-            # cannot leak the rows it sees: mark text search's match so, or the search
-            # index (GIN) goes unused under row security and every search reads every
-            # statement. It raises no error that depends on the row. In this database only.
+            # Earlier versions marked text search's match leakproof so that searches
+            # could use their index under row security; casefile_search_top does without
+            # (app.core.server.screened_search): the system function is left as shipped.
             connection.exec_driver_sql(
-                "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF"
+                "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) NOT LEAKPROOF"
             )
         _record_roles(connection, roles)
         if admin:
             _make_admin(connection, roles, admin)
     return InitReport(roles, admin, converted, moved)
+
+
+def _searched_tables() -> dict[str, str]:
+    from app.core.search.schema import SOURCES
+
+    return {source.kind: source.table for source in SOURCES}
+
+
+def _make_login_functions(connection: Connection, roles: OfficeRoles) -> None:
+    """The functions that make staff logins, owned by the one role that may create roles
+    (app.core.server.logins): admins need no CREATEROLE of their own."""
+    maker = quote(connection, logins.logins_role(roles.owner))
+    names = [literal(name) for name in (roles.owner, roles.staff)]
+    names.append(literal(logins.logins_role(roles.owner)))
+    connection.exec_driver_sql(f"SET LOCAL ROLE {maker}")
+    for statement in logins.functions(*names):
+        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql("RESET ROLE")
 
 
 def _offer_unaccent(connection: Connection) -> None:
@@ -135,10 +158,16 @@ def _make_roles(connection: Connection, roles: OfficeRoles) -> None:
         connection.exec_driver_sql(f"CREATE ROLE {owner} NOLOGIN")
     if not role_exists(connection, roles.staff):
         connection.exec_driver_sql(f"CREATE ROLE {staff} NOLOGIN")
+    maker_name = logins.logins_role(roles.owner)
+    maker = quote(connection, maker_name)
+    if not role_exists(connection, maker_name):
+        connection.exec_driver_sql(f"CREATE ROLE {maker} NOLOGIN CREATEROLE")
     if not is_superuser(connection):
         # The database owner acts as the owner role to make and move its objects.
         connection.exec_driver_sql(f"GRANT {owner} TO CURRENT_USER")
+        connection.exec_driver_sql(f"GRANT {maker} TO CURRENT_USER")
     connection.exec_driver_sql(f"GRANT USAGE, CREATE ON SCHEMA public TO {owner}")
+    connection.exec_driver_sql(f"GRANT USAGE, CREATE ON SCHEMA public TO {maker}")
 
 
 def _convert(connection: Connection, owner_role: str) -> int:
@@ -152,7 +181,9 @@ def _convert(connection: Connection, owner_role: str) -> int:
             f"ALTER {_KIND[kind]} {quote(connection, name)} OWNER TO {owner}"
         )
         moved += 1
-    for (signature,) in connection.execute(text(_FUNCTIONS), {"owner": owner_role}).all():
+    maker = logins.logins_role(owner_role)
+    found = connection.execute(text(_FUNCTIONS), {"owner": owner_role, "maker": maker})
+    for (signature,) in found.all():
         connection.exec_driver_sql(f"ALTER FUNCTION {signature} OWNER TO {owner}")
         moved += 1
     for (name,) in connection.execute(text(_SEARCH_CONFIGS), {"owner": owner_role}).all():
@@ -205,11 +236,13 @@ def _record_roles(connection: Connection, roles: OfficeRoles) -> None:
 
 
 def _make_admin(connection: Connection, roles: OfficeRoles, login: str) -> None:
-    """The first admin: their login (made when missing, allowed to make the others'),
-    in the staff group and the staff table."""
+    """The first admin: their login (made when missing; without CREATEROLE, which on
+    PostgreSQL 15 would let them grant themselves the owner role: they make their
+    colleagues' logins through app.core.server.logins), in the staff group and the
+    staff table."""
     name = quote(connection, login)
     if not role_exists(connection, login):
-        connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN CREATEROLE")
+        connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN")
     connection.exec_driver_sql(f"GRANT {quote(connection, roles.staff)} TO {name}")
     connection.execute(
         text(

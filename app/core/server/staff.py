@@ -2,8 +2,9 @@
 
 Admins add and remove staff; each change is one transaction with its audit entry,
 recorded under the login the server knows the admin by. Adding a login the server does
-not know creates it (the admin's login needs CREATEROLE); its password, if any, is set
-from a file, never from the command line, and Casefile stores none.
+not know creates it (through app.core.server.logins: the admin needs no CREATEROLE); its
+password, if any, is set from a file, never from the command line, and Casefile stores
+none.
 """
 
 from __future__ import annotations
@@ -12,18 +13,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import CasefileError, NotFoundError, ValidationError
 from app.core.server.roles import (
     current_login,
-    literal,
-    may_create_roles,
-    quote,
     require_roles,
     role_exists,
     stored_roles,
 )
-from app.core.storage import audit
+from app.core.storage import audit, db
 from app.core.storage.workspace import Workspace
 
 ROLES = ("attorney", "paralegal", "investigator", "supervisor", "admin")
@@ -161,24 +160,24 @@ def _refuse_unscreened(connection: Connection, login: str, owner: str) -> None:
 
 
 def _give_login(connection: Connection, login: str, password: str | None, group: str) -> None:
-    """The login exists and belongs to the staff group (creating it needs CREATEROLE)."""
-    exists = role_exists(connection, login)
-    if (not exists or password is not None) and not may_create_roles(connection):
-        raise CasefileError(
-            f"your login may not create logins or set passwords (it needs CREATEROLE); "
-            f"ask the server's administrator to create {login}"
-        )
-    name = quote(connection, login)
-    secret = f" PASSWORD {literal(password)}" if password is not None else ""
-    if not exists:
-        connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN{secret}")
-    elif secret:
-        connection.exec_driver_sql(f"ALTER ROLE {name}{secret}")
-    member = connection.execute(
-        text("SELECT pg_has_role(:login, :group, 'MEMBER')"), {"login": login, "group": group}
-    ).scalar_one()
-    if not member:
-        connection.exec_driver_sql(f"GRANT {quote(connection, group)} TO {name}")
+    """The login exists and belongs to the staff group: made (or given its password) by
+    ``casefile_make_login``, which the server lets an admin call (app.core.server.logins)."""
+    member = (
+        role_exists(connection, login)
+        and connection.execute(
+            text("SELECT pg_has_role(:login, :group, 'MEMBER')"), {"login": login, "group": group}
+        ).scalar_one()
+    )
+    if member and password is None:
+        return
+    try:
+        with connection.begin_nested():
+            connection.execute(
+                text("SELECT casefile_make_login(:login, :secret)"),
+                {"login": login, "secret": password},
+            )
+    except DBAPIError as exc:
+        raise CasefileError(f"cannot give {login} a login: {db.reason(exc)}") from None
 
 
 def remove_staff(ws: Workspace, login: str) -> StaffMember:
@@ -187,7 +186,7 @@ def remove_staff(ws: Workspace, login: str) -> StaffMember:
     with ws.session() as session:
         connection = session.connection()
         me = require_admin(connection, "remove staff")
-        roles = require_roles(connection)
+        require_roles(connection)
         if login == me:
             raise CasefileError("an admin cannot remove themselves; ask another admin")
         row = connection.execute(
@@ -197,10 +196,16 @@ def remove_staff(ws: Workspace, login: str) -> StaffMember:
             raise NotFoundError(f"{login} is not on the staff")
         connection.execute(text("DELETE FROM case_team WHERE login = :login"), {"login": login})
         connection.execute(text("DELETE FROM staff WHERE login = :login"), {"login": login})
-        if role_exists(connection, login) and may_create_roles(connection):
-            connection.exec_driver_sql(
-                f"REVOKE {quote(connection, roles.staff)} FROM {quote(connection, login)}"
-            )
+        if role_exists(connection, login):
+            try:
+                with connection.begin_nested():
+                    connection.execute(
+                        text("SELECT casefile_unmake_login(:login)"), {"login": login}
+                    )
+            except DBAPIError as exc:
+                raise CasefileError(
+                    f"cannot take {login} off the staff: {db.reason(exc)}"
+                ) from None
         changes = {"login": (login, None), "name": (row.name, None), "role": (row.role, None)}
         audit.record(session, audit.DELETE, STAFF_TABLE, None, None, changes, note=f"by {me}")
     return StaffMember(login, row.name, row.role)

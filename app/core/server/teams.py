@@ -8,6 +8,7 @@ wall of a case they cannot read: such a case is named by its id.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from app.core.errors import CasefileError, NotFoundError, ValidationError
 from app.core.server.roles import require_roles
 from app.core.server.staff import office_role, require_admin
 from app.core.storage import audit
+from app.core.storage.audit_chain import Unreadable, stored_changes, stored_time
 from app.core.storage.workspace import Workspace
 
 POLICIES = ("open", "team")
@@ -28,7 +30,7 @@ class Team:
     case_id: int
     walled: bool
     reason: str
-    members: list[dict[str, str]]  # login, name, role
+    members: list[dict[str, str]]  # login, name, role, added_by, added_at (ISO, UTC)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,11 +74,51 @@ def _team(connection: Connection, case_id: int) -> Team:
         ),
         {"id": case_id},
     )
-    members = [{"login": r.login, "name": r.name, "role": r.role} for r in rows]
+    joined = _joined(connection, case_id)
+    members = [
+        {"login": r.login, "name": r.name, "role": r.role, **joined.get(r.login, _UNKNOWN)}
+        for r in rows
+    ]
     wall = connection.execute(
         text("SELECT reason FROM case_walls WHERE case_id = :id"), {"id": case_id}
     ).first()
     return Team(case_id, wall is not None, wall.reason if wall else "", members)
+
+
+_UNKNOWN = {"added_by": "", "added_at": ""}
+
+
+def _joined(connection: Connection, case_id: int) -> dict[str, dict[str, str]]:
+    """Who put each member on the team, and when (ISO, UTC), from the audit trail as the
+    login may read it: an admin who added themselves is named so to the whole team."""
+    rows = connection.execute(
+        text(
+            'SELECT "user", at, changes FROM audit_log WHERE table_name = :table '
+            "AND case_id = :id AND action = :action ORDER BY id"
+        ),
+        {"table": "case_team", "id": case_id, "action": audit.CREATE},
+    )
+    out: dict[str, dict[str, str]] = {}
+    for by, at, changes in rows:
+        try:
+            login = stored_changes(changes)["login"][1]
+            when = stored_time(at).astimezone(dt.UTC).isoformat(timespec="seconds")
+        except (Unreadable, KeyError, IndexError, TypeError):
+            continue
+        if isinstance(login, str):
+            out[login] = {"added_by": str(by or ""), "added_at": when}
+    return out
+
+
+def recent_joins(ws: Workspace, case_id: int, since: dt.datetime) -> list[dict[str, str]]:
+    """The members put on a case's team since ``since``, as :func:`team_of` shows them
+    (none when the login may not see the case or there is no office)."""
+    try:
+        team = team_of(ws, str(case_id))
+    except CasefileError:
+        return []
+    cutoff = since.astimezone(dt.UTC).isoformat(timespec="seconds")
+    return [m for m in team.members if m["added_at"] and m["added_at"] >= cutoff]
 
 
 def add_to_team(ws: Workspace, reference: str, login: str) -> Team:

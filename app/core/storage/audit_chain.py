@@ -208,19 +208,22 @@ def _links_function(connection: Connection) -> bool:
     found = connection.execute(
         text(
             "SELECT has_function_privilege(f, 'EXECUTE') FROM "
-            "to_regprocedure('casefile_audit_links(integer, integer)') AS f WHERE f IS NOT NULL"
+            "to_regprocedure('casefile_audit_trail(integer, integer)') AS f WHERE f IS NOT NULL"
         )
     ).scalar()
     return bool(found)
 
 
 def _screened_chain_entries(connection: Connection) -> Iterable[dict[str, Any]]:
+    """The entries this login may read, and for each run of entries it may not, one
+    stand-in (``hidden``: how many; the server checked their links): nothing of a hidden
+    entry reaches this login."""
     after = 0
     columns = raw_columns()
     while True:
         links = (
             connection.execute(
-                text("SELECT id, prev_hash, hash FROM casefile_audit_links(:after, :size)"),
+                text("SELECT id, prev_hash, hash, hidden FROM casefile_audit_trail(:after, :size)"),
                 {"after": after, "size": _READ_BATCH},
             )
             .mappings()
@@ -228,18 +231,23 @@ def _screened_chain_entries(connection: Connection) -> Iterable[dict[str, Any]]:
         )
         if not links:
             return
-        first, last = links[0]["id"], links[-1]["id"]
+        shown = [link["id"] for link in links if not link["hidden"]]
         seen = (
             connection.execute(
-                select(*columns).where(_LOG.c.id.between(first, last)).order_by(_LOG.c.id)
+                select(*columns).where(_LOG.c.id.between(shown[0], shown[-1])).order_by(_LOG.c.id)
             )
             .mappings()
             .all()
+            if shown
+            else []
         )
         readable = {entry["id"]: entry for entry in _parsed(seen)}
         for link in links:
-            yield readable.get(link["id"]) or {**link, "screened": True}
-        after = last
+            if link["hidden"]:
+                yield {**link, "screened": True}
+            else:
+                yield readable.get(link["id"]) or {**link, "screened": True}
+        after = links[-1]["id"]
 
 
 def _parsed(batch: Iterable[Mapping[str, Any]]) -> Iterable[dict[str, Any]]:
@@ -262,7 +270,7 @@ def verify(connection: Connection) -> ChainReport:
     previous: dict[str, Any] | None = None
     count = 0
     for entry in chain_entries(connection):
-        count += 1
+        count += entry.get("hidden") or 1
         if not problems:
             problem = _link_problem(previous, entry)
             if problem:
@@ -274,6 +282,13 @@ def verify(connection: Connection) -> ChainReport:
 
 def _link_problem(previous: Mapping[str, Any] | None, entry: Mapping[str, Any]) -> str:
     number = entry["id"]
+    if entry.get("hidden") and entry["hash"] is None:
+        return (
+            f"audit entries up to {number} that this login may not read do not link up "
+            "(changed after they were written)"
+        )
+    if entry.get("hidden"):
+        number = entry["id"] - entry["hidden"] + 1  # the first of the run
     if "unreadable" in entry:
         return f"audit entry {number}: it cannot be read (changed after it was written)"
     if not entry.get("screened") and entry_hash(entry) != entry["hash"]:

@@ -46,6 +46,8 @@ CASE_ROWS = {"cases": "case", "case_team": "case", "case_walls": "case"}
 # the case's, keyed by its id).
 PART_OF = {"case_clocks": "case"}
 POLL_SECONDS = 0.1  # how long the listener waits before it checks whether to stop
+RETRY_FIRST_SECONDS = 0.2  # after a lost connection, the first wait before trying again
+RETRY_MAX_SECONDS = 5.0  # and the longest
 OPS = {"I": "insert", "U": "update", "D": "delete"}
 log = logging.getLogger(__name__)
 
@@ -122,14 +124,27 @@ def own_sessions(engine: Engine) -> set[int]:
 
 class ChangeListener:
     """Listens for colleagues' changes to ``workspace`` and calls ``deliver`` with each
-    batch (on the listener's thread: a window hands them to its own thread)."""
+    batch (on the listener's thread: a window hands them to its own thread).
 
-    def __init__(self, workspace: Workspace, deliver: Callable[[list[Change]], None]) -> None:
+    When the server drops the connection (a restart, a network cut, an administrator
+    ending the session) the listener says so through ``on_status(False)``, connects
+    again, waiting a little longer each time (up to :data:`RETRY_MAX_SECONDS`), and once
+    it hears again says ``on_status(True)`` and delivers one change that means "re-read
+    everything": what was committed meanwhile was not heard."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        deliver: Callable[[list[Change]], None],
+        on_status: Callable[[bool], None] | None = None,
+    ) -> None:
         if workspace.is_sqlite:
             raise ValueError("live changes need a PostgreSQL workspace")
         self.workspace = workspace
         self.deliver = deliver
+        self.on_status = on_status
         self.own = own_sessions(workspace.engine)
+        self.connected = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._connection: Any = None
@@ -137,6 +152,12 @@ class ChangeListener:
     def start(self) -> None:
         """Connect and LISTEN (here, so a refusal is the caller's to report), then hear on
         a thread. Notifications committed after this returns are heard."""
+        self._connection = self._connect()
+        self.connected = True
+        self._thread = threading.Thread(target=self._run, name="casefile-live", daemon=True)
+        self._thread.start()
+
+    def _connect(self) -> Any:
         fairy = self.workspace.engine.raw_connection()
         connection = fairy.driver_connection
         fairy.detach()  # its own connection, never handed back to the pool
@@ -149,9 +170,7 @@ class ChangeListener:
             connection.close()
             raise
         self.own.discard(connection.info.backend_pid)
-        self._connection = connection
-        self._thread = threading.Thread(target=self._run, name="casefile-live", daemon=True)
-        self._thread.start()
+        return connection
 
     @property
     def running(self) -> bool:
@@ -165,23 +184,57 @@ class ChangeListener:
         self._thread = None
 
     def _run(self) -> None:
-        connection = self._connection
-        try:
-            while not self._stop.is_set():
-                heard = list(connection.notifies(timeout=POLL_SECONDS))
-                if not heard or self._stop.is_set():
-                    continue
-                changes = self._screen(connection, (note.payload for note in heard))
-                if changes:
-                    self.deliver(changes)
-        except Exception:  # the server went away: the window just stops hearing
-            if not self._stop.is_set():
-                log.warning("stopped hearing colleagues' changes", exc_info=True)
-        finally:
+        while not self._stop.is_set():
+            connection = self._connection
             try:
-                connection.close()
-            except Exception:  # already closed by the server going away
-                pass
+                self._hear(connection)
+            except Exception:  # the server went away: say so, and connect again
+                if self._stop.is_set():
+                    break
+                log.warning("lost the connection that hears colleagues' changes", exc_info=True)
+                self._close(connection)
+                self._connection = None
+                self._status(False)
+                self._connection = self._reconnect()
+                if self._connection is None:
+                    break
+                self._status(True)
+                self.deliver([Change("", "update", 0, everything=True)])
+        self._close(self._connection)
+
+    def _hear(self, connection: Any) -> None:
+        while not self._stop.is_set():
+            heard = list(connection.notifies(timeout=POLL_SECONDS))
+            if not heard or self._stop.is_set():
+                continue
+            changes = self._screen(connection, (note.payload for note in heard))
+            if changes:
+                self.deliver(changes)
+
+    def _reconnect(self) -> Any:
+        """A new listening connection, tried until one is made or the listener stops."""
+        wait = RETRY_FIRST_SECONDS
+        while not self._stop.wait(wait):
+            try:
+                return self._connect()
+            except Exception as exc:
+                log.info("still cannot hear colleagues' changes: %s", exc)
+                wait = min(wait * 2, RETRY_MAX_SECONDS)
+        return None
+
+    def _status(self, connected: bool) -> None:
+        self.connected = connected
+        if self.on_status is not None:
+            self.on_status(connected)
+
+    @staticmethod
+    def _close(connection: Any) -> None:
+        if connection is None:
+            return
+        try:
+            connection.close()
+        except Exception:  # already closed by the server going away
+            pass
 
     def _screen(self, connection: Any, payloads: Iterable[str]) -> list[Change]:
         """The changes of other sessions this login may see, with who made them."""

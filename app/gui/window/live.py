@@ -25,12 +25,17 @@ if TYPE_CHECKING:
     from app.core.storage.workspace import Workspace
 
 BANNER_NAME = "colleagueChangedBanner"
+NOTICE_NAME = "serverDisconnectedNotice"
+DISCONNECTED = (
+    "Connection to the server lost: colleagues' changes do not show until it is back. Reconnecting…"
+)
 
 
 class LivePart(QObject):
     """The window's ear for colleagues' changes."""
 
     heard = Signal(object)  # a list of Change, from the listener's thread
+    status = Signal(bool)  # connected or not, from the listener's thread
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -38,6 +43,8 @@ class LivePart(QObject):
         self.listener: ChangeListener | None = None
         # Queued: the listener emits on its own thread, the window re-reads on its own.
         self.heard.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.status.connect(self._show_status, Qt.ConnectionType.QueuedConnection)
+        self.notice: QLabel | None = None  # in the status bar while not hearing
 
     def follow(self, workspace: Workspace) -> None:
         """Hear the colleagues of ``workspace`` (a server one) instead of the last one's."""
@@ -47,7 +54,7 @@ class LivePart(QObject):
         from app.core.storage.notify import ChangeListener
 
         try:
-            listener = ChangeListener(workspace, self.heard.emit)
+            listener = ChangeListener(workspace, self.heard.emit, self.status.emit)
             listener.start()
         except Exception as exc:  # the server refused another connection: work goes on
             self.window.statusBar().showMessage(
@@ -61,8 +68,34 @@ class LivePart(QObject):
         listener, self.listener = self.listener, None
         if listener is not None:
             listener.stop()
+        self._show_status(True)
 
     # -- on the window's thread -------------------------------------------------------
+
+    def _show_status(self, connected: bool) -> None:
+        """While the server's connection is lost, a notice stays in the status bar: what
+        colleagues save does not show until it is back (then everything is re-read)."""
+        if connected:
+            if self.notice is not None:
+                self.window.statusBar().removeWidget(self.notice)
+                self.notice.deleteLater()
+                self.notice = None
+                if self.listener is not None:
+                    self.window.statusBar().showMessage(
+                        "Connected to the server again: showing colleagues' changes", 8000
+                    )
+            return
+        if self.listener is None or self.notice is not None:
+            return
+        notice = QLabel("Server connection lost: reconnecting…", self.window)
+        notice.setObjectName(NOTICE_NAME)
+        notice.setAccessibleName("Not connected to the server")
+        notice.setAccessibleDescription(DISCONNECTED)
+        notice.setToolTip(DISCONNECTED)
+        notice.setStyleSheet("QLabel { color: palette(highlighted-text);"
+                             " background: palette(highlight); padding: 2px 6px; }")  # fmt: skip
+        self.window.statusBar().addPermanentWidget(notice)
+        self.notice = notice
 
     def _show(self, batch: list[Change]) -> None:
         if self.listener is None:  # stopped since: the workspace is gone
@@ -77,6 +110,22 @@ class LivePart(QObject):
         if changes and show_changes is not None:
             show_changes(changes)
         self._tell_open_forms(batch)
+        self._tell_team_joins(batch)
+
+    def _tell_team_joins(self, batch: list[Change]) -> None:
+        """Someone joined the team of a case this login sees: say who put them there (an
+        admin who added themselves to a walled team is seen by the team at once)."""
+        listener = self.listener
+        added = {case for c in batch if c.table == "case_team" and c.op == "insert"
+                 for case in c.cases}  # fmt: skip
+        if listener is None or not added:
+            return
+        from app.core.server.teams import recent_joins
+
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)
+        for case_id in sorted(added):
+            for member in recent_joins(listener.workspace, case_id, since):
+                self.window.statusBar().showMessage(join_text(case_id, member), 30000)
 
     def _tell_open_forms(self, batch: list[Change]) -> None:
         from app.core.kinds import KINDS
@@ -101,6 +150,14 @@ def banner_text(change: Change) -> str:
         "refused unless you choose to overwrite their change. Close the form and open the "
         "record again to see theirs."
     )
+
+
+def join_text(case_id: int, member: dict[str, str]) -> str:
+    """What the window says when someone is put on the team of a case it shows."""
+    login, by = member["login"], member["added_by"]
+    who = f"{by} added themselves" if by == login else f"{by} added {login}"
+    when = dt.datetime.fromisoformat(member["added_at"]).astimezone().strftime("%H:%M")
+    return f"{who} to case {case_id}'s team, {when}"
 
 
 def show_banner(form: QWidget, text: str) -> QLabel:

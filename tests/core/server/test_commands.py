@@ -127,6 +127,13 @@ def test_an_admin_adds_themselves_to_a_walled_team_in_view_of_the_team(
         code, out, _ = run(office, "bea", "history", walled, "--json", capsys=capsys)
         joined = [e for e in json.loads(out) if e["table"] == "case_team"]
         assert joined[-1]["user"] == "ada" and joined[-1]["changes"]["login"] == [None, "ada"]
+        # The team's own view of its members says who put the admin there, and when.
+        code, out, _ = run(office, "bea", "team", walled, capsys=capsys)
+        ada_line = next(line for line in out.splitlines() if line.strip().startswith("ada"))
+        assert "(added themselves, " in ada_line and "UTC)" in ada_line, out
+        code, out, _ = run(office, "bea", "team", walled, "--json", capsys=capsys)
+        member = next(m for m in json.loads(out)["members"] if m["login"] == "ada")
+        assert member["added_by"] == "ada" and member["added_at"].startswith("20")
     finally:
         code, _, err = run(office, "ada", "team", walled, "remove", "ada", capsys=capsys)
         assert code == 0, err
@@ -272,3 +279,70 @@ def test_check_as_a_screened_colleague_finds_the_trail_whole(
             c.execute(f"INSERT INTO audit_log ({columns}) VALUES ({marks})", list(entry.values()))
             c.execute("ALTER TABLE audit_log ENABLE TRIGGER USER")
     assert run(office, "cy", "check", capsys=capsys)[0] == 0
+
+
+def test_an_admin_cannot_make_themselves_the_owner_or_take_over_a_login(
+    office: Office,
+) -> None:
+    """PostgreSQL 15's CREATEROLE would let an admin grant themselves the owner role:
+    no admin holds it; logins are made by functions that refuse anything but an
+    ordinary colleague's login, for an admin only."""
+    import psycopg
+
+    ada = psycopg.connect(office.server.conninfo("office"), user="ada", autocommit=True)
+    bea = psycopg.connect(office.server.conninfo("office"), user="bea", autocommit=True)
+    try:
+        attrs = ada.execute(
+            "SELECT rolcreaterole, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'ada'"
+        ).fetchone()
+        assert attrs == (False, False, False)
+        for statement in (
+            "GRANT office_owner TO ada",
+            "GRANT office_logins TO ada",
+            "ALTER ROLE ada CREATEROLE",
+            "CREATE ROLE mallory LOGIN SUPERUSER",
+            "SET ROLE office_owner",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                ada.execute(statement)
+        for target in ("office_owner", "office_staff", "office_logins", "postgres"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="not an ordinary"):
+                ada.execute("SELECT casefile_make_login(%s, 'pw')", (target,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only an admin"):
+            bea.execute("SELECT casefile_make_login('zed', NULL)")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only an admin"):
+            bea.execute("SELECT casefile_unmake_login('cy')")
+        # What it is for still works: an ordinary login, in the staff group, no more.
+        ada.execute("SELECT casefile_make_login('zed', NULL)")
+        made = ada.execute(
+            "SELECT rolcanlogin, rolcreaterole, pg_has_role('zed', 'office_staff', 'MEMBER'),"
+            " pg_has_role('zed', 'office_owner', 'MEMBER') FROM pg_roles WHERE rolname = 'zed'"
+        ).fetchone()
+        assert made == (True, False, True, False)
+    finally:
+        ada.close()
+        bea.close()
+
+
+def test_a_screened_colleague_reads_no_audit_entry_of_a_walled_case(office: Office) -> None:
+    """Not even its id and hashes: the chain check gets the entries the login may read
+    and, for each run of the others, one stand-in the server checked."""
+    walled = office.walled.case_id
+    with _admin(office) as admin:
+        hidden = {
+            row[0]
+            for row in admin.execute("SELECT id FROM audit_log WHERE case_id = %s", (walled,))
+        }
+    assert hidden
+    with psycopg.connect(office.server.conninfo("office"), user="cy", autocommit=True) as cy:
+        assert cy.execute(
+            "SELECT count(*) FROM audit_log WHERE case_id = %s", (walled,)
+        ).fetchone() == (0,)
+        rows = cy.execute("SELECT * FROM casefile_audit_trail(0, 100000)").fetchall()
+        assert not cy.execute(
+            "SELECT to_regprocedure('casefile_audit_links(integer, integer)')"
+        ).fetchone()[0]
+    shown = {row[0] for row in rows if row[3] == 0}
+    assert shown and not shown & hidden
+    assert sum(row[3] for row in rows) >= len(hidden)
+    assert all(len(row) == 4 for row in rows)  # id, prev_hash, hash, hidden: no content

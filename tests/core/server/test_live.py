@@ -209,3 +209,36 @@ def test_a_payload_is_read_back_or_refused() -> None:
     assert clock is not None and clock.kind_ids() == [("case", 9)]
     for junk in ("", "not json", '{"t": "notes"}', '{"t": "x", "op": "Z", "pid": 1}', "[]"):
         assert parse(junk) is None
+
+
+def test_the_listener_reconnects_after_the_server_drops_it_and_says_so(office: Office) -> None:
+    """An administrator ends the listening session (as a restart or a network cut would):
+    the listener says it is not hearing, connects again, says so, asks for everything to
+    be re-read, and hears the next save."""
+    heard = Heard()
+    states: list[bool] = []
+    changed = threading.Condition()
+
+    def on_status(connected: bool) -> None:
+        with changed:
+            states.append(connected)
+            changed.notify_all()
+
+    listener = ChangeListener(office.open_as("bea"), heard, on_status)
+    listener.start()
+    try:
+        pid = listener._connection.info.backend_pid
+        with psycopg.connect(office.server.conninfo("office"), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with changed:
+            assert changed.wait_for(lambda: states[:2] == [False, True], 10 * SECOND), states
+        assert listener.connected and listener._connection.info.backend_pid != pid
+        with heard._condition:
+            assert heard._condition.wait_for(
+                lambda: any(c.everything for c in heard.changes), SECOND
+            )
+        note = notes.add_note(office.open_as("cy"), office.open_case, body="After the cut")
+        assert heard.wait_for("notes", note).by == "cy"
+    finally:
+        listener.stop()
+    assert not listener.running
