@@ -14,11 +14,15 @@ from app.core.services import appearances, cases, deadlines
 from app.gui.settings import QSettingsMapping
 from tests.gui.recording import RecordingInteraction
 
-TODAY = dt.date.today()
+
+def today() -> dt.date:
+    """Today, asked each time: a run that passes midnight must not compare against the day
+    the module was imported on."""
+    return dt.date.today()
 
 
 def day(offset: int) -> dt.date:
-    return TODAY + dt.timedelta(days=offset)
+    return today() + dt.timedelta(days=offset)
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def add_office(ctx: AppContext) -> Office:
     ahead = deadlines.add_deadline(ws, mine, title="Witness list due", kind="other",
                                    date=day(5).isoformat())  # fmt: skip
     met = deadlines.add_deadline(ws, mine, title="Reply filed", kind="motion",
-                                 date=day(1).isoformat(), met_on=TODAY.isoformat())  # fmt: skip
+                                 date=day(1).isoformat(), met_on=today().isoformat())  # fmt: skip
     return Office(mine, theirs, hearing, overdue, ahead, met)
 
 

@@ -20,7 +20,7 @@ from app.gui.calendar.panel import CalendarWindow, add_months
 from app.gui.calendar.views import AgendaView, MonthView, WeekView, monday_of
 from app.gui.widgets.style import error_color
 from app.gui.window.main_window import MainWindow
-from tests.gui.calendar.fixtures import TODAY, Office, cal_ctx, day, office
+from tests.gui.calendar.fixtures import Office, cal_ctx, day, office, today
 
 __all__ = ["cal_ctx", "office"]
 
@@ -126,19 +126,19 @@ def test_keys_move_between_days_and_months_and_home_goes_to_today(
     assert calendar.day == dt.date(2027, 1, 28)
     assert calendar.view.grid.selectedDate() == QDate(2027, 1, 28)  # type: ignore[attr-defined]
     qtbot.keyClick(grid, Qt.Key.Key_Home)
-    assert calendar.day == TODAY
+    assert calendar.day == today()
 
     calendar.show_view("week")
     table = calendar.view.focus_widget()
     qtbot.keyClick(table, Qt.Key.Key_Right)
-    assert calendar.day == TODAY + dt.timedelta(days=1)
+    assert calendar.day == today() + dt.timedelta(days=1)
     assert table.currentColumn() == (calendar.day - monday_of(calendar.day)).days  # type: ignore[attr-defined]
     qtbot.keyClick(table, Qt.Key.Key_Home)
-    assert calendar.day == TODAY
+    assert calendar.day == today()
 
     calendar.show_view("agenda")
     qtbot.keyClick(calendar.view.focus_widget(), Qt.Key.Key_PageDown)
-    assert calendar.day == add_months(TODAY, 1)
+    assert calendar.day == add_months(today(), 1)
 
 
 def test_enter_opens_the_case_at_its_court_row(

@@ -21,7 +21,7 @@ from app.gui.dialogs.reminders import PreferencesDialog
 from app.gui.settings import QSettingsMapping
 from app.gui.widgets.style import error_color
 from app.gui.window.main_window import MainWindow
-from tests.gui.calendar.fixtures import TODAY, Office, add_office, cal_ctx, day
+from tests.gui.calendar.fixtures import Office, add_office, cal_ctx, day, today
 from tests.gui.recording import RecordingInteraction
 
 __all__ = ["cal_ctx"]
@@ -125,7 +125,8 @@ def test_the_reminder_days_persist(
 def test_a_reminder_fires_for_a_deadline_n_days_ahead(qtbot: Any, cal_ctx: AppContext) -> None:
     ws = cal_ctx.workspace
     office: Office = add_office(cal_ctx)  # the witness list is due in 5 days
-    now = [TODAY]
+    start = today()
+    now = [start]
     reminders = Reminders(lambda: cal_ctx, today=lambda: now[0])
     told: list[str] = []
     reminders.reminded.connect(told.append)
@@ -138,14 +139,14 @@ def test_a_reminder_fires_for_a_deadline_n_days_ahead(qtbot: Any, cal_ctx: AppCo
     prefs.set_remind_days(cal_ctx.settings, 5)
     reminders.tick()  # the same day: the timer does not read again
     assert told == [""]
-    now[0] = TODAY + dt.timedelta(days=1)  # the next morning: 4 days ahead
+    now[0] = start + dt.timedelta(days=1)  # the next morning: 4 days ahead
     reminders.tick()
     assert len(told) == 2
     assert told[1].startswith("Reminder: 1 deadline within 5 days: CR-MINE Witness list due")
     assert [d.record_id for d in reminders.last] == [office.ahead]
 
-    deadlines.update_deadline(ws, office.ahead, met_on=TODAY.isoformat())  # met: no reminder
-    now[0] = TODAY + dt.timedelta(days=2)
+    deadlines.update_deadline(ws, office.ahead, met_on=start.isoformat())  # met: no reminder
+    now[0] = start + dt.timedelta(days=2)
     reminders.tick()
     assert told[2] == ""
     reminders.timer.stop()
