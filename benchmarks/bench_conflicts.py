@@ -64,12 +64,13 @@ def run() -> dict[str, dict[str, Any]]:
     checks, floors = [], []
     for attempt in range(ROUNDS):
         ws = _office(WORK / f"conflicts-{attempt}.casefile")
-        def floor() -> None:
+
+        def floor(ws: Any = ws) -> None:
             with ws.reader() as session:
                 names = [n for n, _a in session.execute(select(Person.name, Person.aliases))]
             process.extract("Wordsworth, Mary", names, scorer=fuzz.WRatio, limit=10)
 
-        def check() -> None:
+        def check(ws: Any = ws) -> None:
             conflicts.check_person(ws, "Wordsworth, Mary", roles=["client"])
 
         # Side by side, taking turns at going first (the second finds the file in the cache).
