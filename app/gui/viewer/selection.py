@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QTransform
+from PySide6.QtGui import QImage, QMouseEvent, QPaintEvent, QTransform
 from PySide6.QtWidgets import QLabel, QRubberBand, QStyle, QWidget
 
 from app.core.errors import CasefileError
@@ -88,11 +88,13 @@ class PageView(QLabel):
 
     area_chosen = Signal(QRectF)
     context_menu_wanted = Signal(QPoint)
+    first_painted = Signal()  # the first time the label is painted (its picture on screen)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
         self._origin: QPoint | None = None
+        self._painted = False
         self.setCursor(Qt.CursorShape.IBeamCursor)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self.context_menu_wanted)
@@ -111,6 +113,12 @@ class PageView(QLabel):
         area = rect.normalized().intersected(picture)
         if area.width() >= _MIN_DRAG or area.height() >= _MIN_DRAG:
             self.area_chosen.emit(QRectF(area.translated(-picture.topLeft())))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if event.button() == Qt.MouseButton.LeftButton:
