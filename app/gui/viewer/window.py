@@ -189,6 +189,8 @@ class ViewerWindow(QDialog):
         if self.is_complete:
             return
         self.is_complete = True
+        self.scroll.setViewportMargins(0, 0, 0, 0)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         focus = self.focusWidget()  # given by showing the window, or by the person
         in_tab_order = build_controls(self, self.controls)
         self.controls_bar.setMinimumHeight(0)
@@ -259,6 +261,12 @@ class ViewerWindow(QDialog):
         self.show_page()  # the first picture, drawn once the window has its size
         if self.is_complete:
             self._sync_controls()
+        elif self.page_label.sizeHint().height() > self.scroll.viewport().height():
+            # The page's scroll bar comes with the other controls; until then the
+            # page keeps the room it takes, so nothing moves when it comes.
+            width = self.scroll.verticalScrollBar().sizeHint().width()
+            self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.scroll.setViewportMargins(0, 0, width, 0)
 
     def list_row_chosen(self, row: int) -> None:
         if row >= 0 and row != self.current:

@@ -108,3 +108,22 @@ def test_a_text_file_is_complete_at_once_and_an_image_has_no_text_view(qtbot: An
     photo.complete()  # at once when asked, shown or not
     assert photo.is_complete and not photo.find_box.isVisibleTo(photo)
     assert photo.zoom_in_button.isVisibleTo(photo)
+
+
+def test_the_page_stays_put_when_its_scroll_bar_comes(qtbot: Any) -> None:
+    viewer = ViewerWindow("Transcript", "t.pdf", make_pdf(), 2)
+    qtbot.addWidget(viewer)
+    where: list[Any] = []
+
+    def place() -> None:
+        corner = viewer.page_label.picture_rect().topLeft()
+        where.append((viewer.page_label.mapTo(viewer, corner), viewer.scroll.viewport().width()))
+
+    viewer.first_page_shown.connect(place)
+    viewer.show()
+    qtbot.waitUntil(lambda: viewer.is_complete)
+    qtbot.waitUntil(lambda: viewer.scroll.verticalScrollBar().isVisible())
+    place()
+    (first, first_width), (then, then_width) = where
+    assert (first, first_width) == (then, then_width)
+    assert not viewer.scroll.horizontalScrollBar().isVisible()  # the page fits the width
