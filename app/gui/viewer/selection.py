@@ -92,7 +92,7 @@ class PageView(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
+        self._band: QRubberBand | None = None  # made at the first drag
         self._origin: QPoint | None = None
         self._painted = False
         self.setCursor(Qt.CursorShape.IBeamCursor)
@@ -123,18 +123,21 @@ class PageView(QLabel):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if event.button() == Qt.MouseButton.LeftButton:
             self._origin = event.position().toPoint()
+            if self._band is None:
+                self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
             self._band.setGeometry(QRect(self._origin, QSize()))
             self._band.show()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if self._origin is not None:
+        if self._origin is not None and self._band is not None:
             self._band.setGeometry(QRect(self._origin, event.position().toPoint()).normalized())
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if self._origin is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._band.hide()
+            if self._band is not None:
+                self._band.hide()
             origin, self._origin = self._origin, None
             self.choose(QRect(origin, event.position().toPoint()))
         super().mouseReleaseEvent(event)

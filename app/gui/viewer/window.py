@@ -97,7 +97,7 @@ class ViewerWindow(QDialog):
         self.image: QImage | None = None
         self.text_view: QPlainTextEdit | None = None  # only for a text file or Word document
         self.bates = bates if bates and bates[0] else None
-        self.bates_numbers: list[str] = []  # each page's, once the page count is known
+        self._bates_numbers: list[str] | None = None  # each page's, made when first asked
         self.source: DocumentSource | None = None  # set by the opener: statements from it
         self.zoom = 1.0
         self.rotation = 0
@@ -154,8 +154,6 @@ class ViewerWindow(QDialog):
         self.thumbs_timer.timeout.connect(self.draw_visible_thumbnails)
         if self.kind == "pdf":
             self.pdf = PdfPages(data)
-            if self.bates:
-                self.bates_numbers = bates_numbers(*self.bates, self.page_count)
             return
         self._list_room.hide()
         if self.kind == "image":
@@ -239,9 +237,21 @@ class ViewerWindow(QDialog):
     def page_count(self) -> int:
         return len(self.pdf) if self.pdf is not None else 0
 
+    @property
+    def bates_numbers(self) -> list[str]:
+        """Each page's Bates number, as far as the document's range goes."""
+        if self._bates_numbers is None:
+            self._bates_numbers = bates_numbers(*self.bates, self.page_count) if self.bates else []
+        return self._bates_numbers
+
     def bates_number(self, index: int) -> str | None:
-        """The Bates number stamped on the 0-based page ``index``, if any."""
-        return self.bates_numbers[index] if 0 <= index < len(self.bates_numbers) else None
+        """The Bates number stamped on the 0-based page ``index``, if any (the first
+        page shown needs only the numbers up to its own)."""
+        if self._bates_numbers is None and self.bates and 0 <= index < self.page_count:
+            upto = bates_numbers(*self.bates, index + 1)
+            return upto[index] if index < len(upto) else None
+        numbers = self.bates_numbers
+        return numbers[index] if 0 <= index < len(numbers) else None
 
     def go_to(self, index: int) -> None:
         """Show the 0-based page ``index`` (kept within the document)."""
