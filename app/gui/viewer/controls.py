@@ -5,6 +5,7 @@ do; built once the first page is on screen, into the room the window kept for th
 from __future__ import annotations
 
 import functools
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -34,6 +35,35 @@ def row_height() -> int:
     """The row's height (its tallest control's), so the window keeps room for it
     before it is built and the page does not move when it comes."""
     return max(kind().sizeHint().height() for kind in (QPushButton, QSpinBox, QLineEdit))
+
+
+class _Stand(SimpleNamespace):
+    """Takes the place of a viewer when a row is built only to be measured."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args: None
+
+
+@functools.cache
+def _measuring_row() -> tuple[QWidget, Any]:
+    stand = _Stand(kind="pdf", page_count=1)
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)  # as in the window's own row
+    build_controls(stand, row)
+    fit_controls_to_kind(stand)
+    return holder, stand
+
+
+def row_width(pages: int, bates: str | None) -> int:
+    """The least width a PDF's row of controls takes with ``pages`` pages and the
+    Bates number ``bates`` shown (measured once on a row built aside), so the window
+    is as wide from its first frame as it will be once the row is there."""
+    holder, stand = _measuring_row()
+    stand.page_count_label.setText(f"of {pages}")
+    stand.bates_label.setText(f"· {bates}" if bates else "")
+    stand.bates_label.setVisible(bool(bates))
+    return holder.minimumSizeHint().width()
 
 
 def build_controls(viewer: Any, row: QHBoxLayout) -> list[QWidget]:

@@ -50,6 +50,7 @@ from app.gui.viewer.controls import (
     build_controls,
     fit_controls_to_kind,
     row_height,
+    row_width,
 )
 from app.gui.viewer.pdf_pages import Box, Hit, PdfPages, ViewerError, box_rects
 from app.gui.viewer.quotes import QuoteMatch, find_quote
@@ -114,6 +115,8 @@ class ViewerWindow(QDialog):
         self._build_first(data)
         if self.pdf is not None:
             self.go_to(page - 1 if page else 0)
+            bates = self.bates_number(self.current)
+            self.controls_bar.setMinimumWidth(row_width(self.page_count, bates))
         if self.pdf is None and self.image is None:  # text: nothing to draw first
             self.complete()
 
@@ -191,7 +194,7 @@ class ViewerWindow(QDialog):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         focus = self.focusWidget()  # given by showing the window, or by the person
         in_tab_order = build_controls(self, self.controls)
-        self.controls_bar.setMinimumHeight(0)
+        self.controls_bar.setMinimumSize(0, 0)  # the row itself says what it needs now
         self.page_list = pages_list.make_page_list(self)
         self.splitter.replaceWidget(0, self.page_list)
         self._list_room.deleteLater()

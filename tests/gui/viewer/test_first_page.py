@@ -127,3 +127,18 @@ def test_the_page_stays_put_when_its_scroll_bar_comes(qtbot: Any) -> None:
     (first, first_width), (then, then_width) = where
     assert (first, first_width) == (then, then_width)
     assert not viewer.scroll.horizontalScrollBar().isVisible()  # the page fits the width
+
+
+def test_the_window_is_as_wide_in_its_first_frame_as_with_its_controls(qtbot: Any) -> None:
+    viewer = ViewerWindow(
+        "Transcript", "t.pdf", make_pdf(), 3, bates=("SMITH-DEFENSE-000000120", "")
+    )
+    qtbot.addWidget(viewer)
+    first: list[tuple[int, float]] = []
+    viewer.first_page_shown.connect(lambda: first.append((viewer.width(), viewer.zoom)))
+    viewer.show()
+    qtbot.waitUntil(lambda: viewer.is_complete)
+    qtbot.waitUntil(lambda: viewer.bates_label.isVisible())
+    assert viewer.width() >= viewer.minimumSizeHint().width()  # the row fits
+    assert first == [(viewer.width(), viewer.zoom)]  # nothing grew, nothing redrawn
+    assert viewer.bates_label.text() == "· SMITH-DEFENSE-000000122"
