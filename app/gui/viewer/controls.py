@@ -60,6 +60,7 @@ def row_width(pages: int, bates: str | None) -> int:
     Bates number ``bates`` shown (measured once on a row built aside), so the window
     is as wide from its first frame as it will be once the row is there."""
     holder, stand = _measuring_row()
+    stand.page_box.setMaximum(max(pages, 1))  # as wide as its longest number
     stand.page_count_label.setText(f"of {pages}")
     stand.bates_label.setText(f"· {bates}" if bates else "")
     stand.bates_label.setVisible(bool(bates))

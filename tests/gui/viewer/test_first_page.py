@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QBuffer, QByteArray, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -129,10 +130,14 @@ def test_the_page_stays_put_when_its_scroll_bar_comes(qtbot: Any) -> None:
     assert not viewer.scroll.horizontalScrollBar().isVisible()  # the page fits the width
 
 
-def test_the_window_is_as_wide_in_its_first_frame_as_with_its_controls(qtbot: Any) -> None:
-    viewer = ViewerWindow(
-        "Transcript", "t.pdf", make_pdf(), 3, bates=("SMITH-DEFENSE-000000120", "")
-    )
+@pytest.mark.parametrize(
+    ("pages", "bates", "shown"),
+    [(6, "SMITH-DEFENSE-000000120", "SMITH-DEFENSE-000000122"), (120, "DA000001", "DA000003")],
+)
+def test_the_window_is_as_wide_in_its_first_frame_as_with_its_controls(
+    qtbot: Any, pages: int, bates: str, shown: str
+) -> None:
+    viewer = ViewerWindow("Transcript", "t.pdf", make_pdf(pages), 3, bates=(bates, ""))
     qtbot.addWidget(viewer)
     first: list[tuple[int, float]] = []
     viewer.first_page_shown.connect(lambda: first.append((viewer.width(), viewer.zoom)))
@@ -141,4 +146,4 @@ def test_the_window_is_as_wide_in_its_first_frame_as_with_its_controls(qtbot: An
     qtbot.waitUntil(lambda: viewer.bates_label.isVisible())
     assert viewer.width() >= viewer.minimumSizeHint().width()  # the row fits
     assert first == [(viewer.width(), viewer.zoom)]  # nothing grew, nothing redrawn
-    assert viewer.bates_label.text() == "· SMITH-DEFENSE-000000122"
+    assert viewer.bates_label.text() == f"· {shown}"
