@@ -1,21 +1,22 @@
 """The viewer's row of controls (pages, zoom, turn, find, copy and the statement made
-from a selection) and how its page list draws an entry. Built here so the window
-module holds only what they do."""
+from a selection) and its keys. Built here so the window module holds only what they
+do; built once the first page is on screen, into the room the window kept for them."""
 
 from __future__ import annotations
 
+import functools
+from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QWidget,
 )
 
 NEW_STATEMENT_KEYS = "Ctrl+Shift+N"
@@ -29,9 +30,46 @@ def button(text: str, name: str, tip: str, slot: Any) -> QPushButton:
     return made
 
 
-def build_controls(viewer: Any) -> QHBoxLayout:
+@functools.cache
+def row_height() -> int:
+    """The row's height (its tallest control's), so the window keeps room for it
+    before it is built and the page does not move when it comes."""
+    return max(kind().sizeHint().height() for kind in (QPushButton, QSpinBox, QLineEdit))
+
+
+class _Stand(SimpleNamespace):
+    """Takes the place of a viewer when a row is built only to be measured."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args: None
+
+
+@functools.cache
+def _measuring_row() -> tuple[QWidget, Any]:
+    stand = _Stand(kind="pdf", page_count=1)
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)  # as in the window's own row
+    build_controls(stand, row)
+    fit_controls_to_kind(stand)
+    return holder, stand
+
+
+def row_width(pages: int, bates: str | None) -> int:
+    """The least width a PDF's row of controls takes with ``pages`` pages and the
+    Bates number ``bates`` shown (measured once on a row built aside), so the window
+    is as wide from its first frame as it will be once the row is there."""
+    holder, stand = _measuring_row()
+    stand.page_box.setMaximum(max(pages, 1))  # as wide as its longest number
+    stand.page_count_label.setText(f"of {pages}")
+    stand.bates_label.setText(f"· {bates}" if bates else "")
+    stand.bates_label.setVisible(bool(bates))
+    return holder.minimumSizeHint().width()
+
+
+def build_controls(viewer: Any, row: QHBoxLayout) -> list[QWidget]:
     """Make the controls as attributes of ``viewer`` (the viewer window, whose
-    methods they call) and lay them out in one row."""
+    methods they call) and lay them out in ``row``; returns them in tab order."""
     v = viewer
     v.previous_button = button("◀", "Previous page", "Previous page (PgUp)", v.previous_page)
     v.next_button = button("▶", "Next page", "Next page (PgDn)", v.next_page)
@@ -60,6 +98,7 @@ def build_controls(viewer: Any) -> QHBoxLayout:
     v.find_box.setToolTip("Text to find (Ctrl+F); Enter finds the next place")
     v.find_box.returnPressed.connect(v.find_next)
     v.find_button = button("Find next", "Find next", "Find the next place", v.find_next)
+    # What is done with the page's words: copied, made a statement.
     v.copy_button = button(
         "Copy text", "Copy text", "Copy the selected words, or the whole page's text", v.copy_text
     )
@@ -75,10 +114,7 @@ def build_controls(viewer: Any) -> QHBoxLayout:
         "document as its source and this page as its pin cite"
     )
     v.new_statement_button.setEnabled(False)
-    v.status = QLabel()
-    v.status.setAccessibleName("Viewer status")
-    row = QHBoxLayout()
-    for widget in (
+    widgets = [
         v.previous_button,
         v.next_button,
         v.page_box,
@@ -92,28 +128,47 @@ def build_controls(viewer: Any) -> QHBoxLayout:
         v.find_button,
         v.copy_button,
         v.new_statement_button,
-    ):
+    ]
+    for widget in widgets:
         row.addWidget(widget)
     row.addStretch(1)
-    return row
+    return widgets
 
 
-class CaptionUnder(QStyledItemDelegate):
-    """Draws a page list entry as its small picture with the caption under it, as
-    tall with its picture still to come as with it (the list sizes every entry as
-    its first)."""
+def fit_controls_to_kind(viewer: Any) -> None:
+    """Hide what does nothing for the kind of file shown: pages for an image or a
+    text, zoom and turning for a text, find for an image."""
+    v = viewer
+    if v.kind == "pdf":
+        v.page_box.setMaximum(max(v.page_count, 1))
+        v.page_count_label.setText(f"of {v.page_count}")
+        return
+    hidden = [v.previous_button, v.next_button, v.page_box, v.page_count_label]
+    hidden += [v.bates_label, v.copy_button, v.new_statement_button]
+    if v.kind == "image":
+        hidden += [v.find_box, v.find_button]
+    else:
+        hidden += [v.zoom_in_button, v.zoom_out_button, v.fit_button, v.rotate_button]
+    for widget in hidden:
+        widget.hide()
 
-    def __init__(self, pages: QListWidget) -> None:
-        super().__init__(pages)
-        self.pages = pages
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        icon = self.pages.iconSize()
-        text_height = option.fontMetrics.height()
-        return QSize(max(size.width(), icon.width() + 8), icon.height() + text_height + 12)
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:  # noqa: N802
-        super().initStyleOption(option, index)
-        option.decorationPosition = QStyleOptionViewItem.Position.Top
-        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter
+def add_shortcuts(viewer: Any) -> None:
+    """The viewer's keys: PgUp/PgDn turn pages, Ctrl+F finds, Ctrl++ / Ctrl+- zoom,
+    Ctrl+Shift+N makes a statement of the chosen words; on a PDF page Ctrl+C copies
+    and Ctrl+A chooses every word (a text view copies and selects on its own)."""
+    v = viewer
+    keys = [
+        (QKeySequence(Qt.Key.Key_PageDown), v.next_page),
+        (QKeySequence(Qt.Key.Key_PageUp), v.previous_page),
+        (QKeySequence.StandardKey.Find, v.focus_find),
+        (QKeySequence.StandardKey.ZoomIn, v.zoom_in),
+        (QKeySequence("Ctrl+="), v.zoom_in),
+        (QKeySequence.StandardKey.ZoomOut, v.zoom_out),
+        (QKeySequence(NEW_STATEMENT_KEYS), v.new_statement_from_selection),
+    ]
+    if v.pdf is not None:
+        keys.append((QKeySequence.StandardKey.Copy, v.copy_text))
+        keys.append((QKeySequence.StandardKey.SelectAll, v.select_page))
+    for key, slot in keys:
+        QShortcut(key, v, activated=slot)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QTransform
+from PySide6.QtGui import QImage, QMouseEvent, QPaintEvent, QTransform
 from PySide6.QtWidgets import QLabel, QRubberBand, QStyle, QWidget
 
 from app.core.errors import CasefileError
@@ -88,11 +88,13 @@ class PageView(QLabel):
 
     area_chosen = Signal(QRectF)
     context_menu_wanted = Signal(QPoint)
+    first_painted = Signal()  # the first time the label is painted (its picture on screen)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
+        self._band: QRubberBand | None = None  # made at the first drag
         self._origin: QPoint | None = None
+        self._painted = False
         self.setCursor(Qt.CursorShape.IBeamCursor)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self.context_menu_wanted)
@@ -112,21 +114,30 @@ class PageView(QLabel):
         if area.width() >= _MIN_DRAG or area.height() >= _MIN_DRAG:
             self.area_chosen.emit(QRectF(area.translated(-picture.topLeft())))
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if event.button() == Qt.MouseButton.LeftButton:
             self._origin = event.position().toPoint()
+            if self._band is None:
+                self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
             self._band.setGeometry(QRect(self._origin, QSize()))
             self._band.show()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if self._origin is not None:
+        if self._origin is not None and self._band is not None:
             self._band.setGeometry(QRect(self._origin, event.position().toPoint()).normalized())
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if self._origin is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._band.hide()
+            if self._band is not None:
+                self._band.hide()
             origin, self._origin = self._origin, None
             self.choose(QRect(origin, event.position().toPoint()))
         super().mouseReleaseEvent(event)

@@ -8,27 +8,31 @@ new statement. An image is shown with zoom; a text file or Word document as
 read-only text with find. Keys: PgUp/PgDn turn pages, Ctrl+F finds, Ctrl++ / Ctrl+-
 zoom, Ctrl+C copies, Ctrl+Shift+N makes a statement of the chosen words, Escape
 closes.
+
+A page or an image opens in two steps, so the person sees it as soon as it is drawn:
+first the page with the status line under it, in a window that keeps room for the
+rest; then, once that first picture has been painted, the row of controls, the page
+list with its small pictures and the keys (``complete``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
-    QIcon,
     QImage,
     QKeySequence,
     QPainter,
     QPixmap,
-    QShortcut,
     QTransform,
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QListWidget,
+    QHBoxLayout,
+    QLabel,
     QMenu,
     QPlainTextEdit,
     QScrollArea,
@@ -38,8 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.pin_cites import bates_numbers
+from app.gui.viewer import page_list as pages_list
 from app.gui.viewer import selection as chosen
-from app.gui.viewer.controls import NEW_STATEMENT_KEYS, CaptionUnder, build_controls
+from app.gui.viewer.controls import (
+    NEW_STATEMENT_KEYS,
+    add_shortcuts,
+    build_controls,
+    fit_controls_to_kind,
+    row_height,
+    row_width,
+)
 from app.gui.viewer.pdf_pages import Box, Hit, PdfPages, ViewerError, box_rects
 from app.gui.viewer.quotes import QuoteMatch, find_quote
 from app.gui.viewer.source import DocumentSource
@@ -50,12 +62,21 @@ ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 HIT_COLOUR = QColor(255, 200, 0, 110)  # a find hit and a statement's quote
 CHOSEN_COLOUR = QColor(40, 110, 230, 80)  # words dragged over
-THUMB_WIDTH = 72  # pixels: a page list entry's small picture
-THUMBS_AT_A_TIME = 3  # drawn per turn of the event loop, so the window never stalls
+THUMB_WIDTH = pages_list.THUMB_WIDTH
 
 
 class ViewerWindow(QDialog):
-    """One document shown: ``kind`` is "pdf", "image", "word" or "text"."""
+    """One document shown: ``kind`` is "pdf", "image", "word" or "text".
+
+    A page or an image is on screen before the controls, the page list and the keys
+    are made: ``first_page_shown`` says the first picture has been painted, then
+    ``complete`` makes them (``is_complete`` once it has; ``completed`` is emitted).
+    Call ``complete`` to have them at once; a text file's window is complete from
+    the start.
+    """
+
+    first_page_shown = Signal()
+    completed = Signal()
 
     def __init__(
         self,
@@ -75,8 +96,9 @@ class ViewerWindow(QDialog):
         self.kind = kind_of(name, data)
         self.pdf: PdfPages | None = None
         self.image: QImage | None = None
+        self.text_view: QPlainTextEdit | None = None  # only for a text file or Word document
         self.bates = bates if bates and bates[0] else None
-        self.bates_numbers: list[str] = []  # each page's, once the page count is known
+        self._bates_numbers: list[str] | None = None  # each page's, made when first asked
         self.source: DocumentSource | None = None  # set by the opener: statements from it
         self.zoom = 1.0
         self.rotation = 0
@@ -84,72 +106,59 @@ class ViewerWindow(QDialog):
         self.hit: Hit | None = None
         self.quote: QuoteMatch | None = None
         self.selection: chosen.Selection | None = None
+        self.is_complete = False
         self._fit_width = True
         self._shown_key: tuple[Any, ...] | None = None  # what the page picture shows now
         self._upright = QSize()  # the page picture's size before it is turned
         self._to_bring_into_view: tuple[Box, ...] = ()
         self.note = ""  # said after the page and zoom in the status line
-        self.controls = build_controls(self)
-        self._build_body(data)
+        self._build_first(data)
         if self.pdf is not None:
             self.go_to(page - 1 if page else 0)
-        self._shortcuts()
+            bates = self.bates_number(self.current)
+            self.controls_bar.setMinimumWidth(row_width(self.page_count, bates))
+        if self.pdf is None and self.image is None:  # text: nothing to draw first
+            self.complete()
 
     # -- building -------------------------------------------------------------------
 
-    def _build_body(self, data: bytes) -> None:
+    def _build_first(self, data: bytes) -> None:
+        """What the first picture is shown in: room for the controls, the page (or
+        the text) beside room for the page list, and the status line."""
         layout = QVBoxLayout(self)
-        layout.addLayout(self.controls)
-        self.page_list = QListWidget()
-        self.page_list.setAccessibleName("Pages")
-        self.page_list.setUniformItemSizes(True)  # 300 pages laid out without measuring each
-        self.page_list.setItemDelegate(CaptionUnder(self.page_list))
-        self.page_list.setMaximumWidth(THUMB_WIDTH + 70)
+        self.controls_bar = QWidget()  # the row of controls, filled by complete()
+        self.controls = QHBoxLayout(self.controls_bar)
+        self.controls.setContentsMargins(0, 0, 0, 0)
+        self.controls_bar.setMinimumHeight(row_height())
+        layout.addWidget(self.controls_bar)
+        self._list_room = QWidget()  # the page list's place, as wide as the list
+        self._list_room.setMaximumWidth(pages_list.LIST_WIDTH)
         self.page_label = chosen.PageView()
         self.page_label.setAccessibleName("Page")
         self.page_label.setAccessibleDescription("Drag over words to choose them")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_label.area_chosen.connect(self._area_chosen)
         self.page_label.context_menu_wanted.connect(self._page_menu)
+        self.page_label.first_painted.connect(self._first_painted)
         self.scroll = QScrollArea()
         self.scroll.setAccessibleName("Document")
         self.scroll.setWidget(self.page_label)
         self.scroll.setWidgetResizable(True)
-        self.text_view = QPlainTextEdit()  # a text file's or Word document's words
-        self.text_view.setAccessibleName("Document text")
-        self.text_view.setReadOnly(True)
         self.splitter = QSplitter()
-        for widget, stretch in ((self.page_list, 0), (self.scroll, 1), (self.text_view, 1)):
-            self.splitter.addWidget(widget)
-            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([THUMB_WIDTH + 70, 900, 900])
+        self.splitter.addWidget(self._list_room)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([pages_list.LIST_WIDTH, 900])
         layout.addWidget(self.splitter, 1)
+        self.status = QLabel()
+        self.status.setAccessibleName("Viewer status")
         layout.addWidget(self.status)
-        self._thumbs_timer = QTimer(self, singleShot=True, interval=0)
-        self._thumbs_timer.timeout.connect(self.draw_visible_thumbnails)
+        self.thumbs_timer = QTimer(self, singleShot=True, interval=0)
+        self.thumbs_timer.timeout.connect(self.draw_visible_thumbnails)
         if self.kind == "pdf":
             self.pdf = PdfPages(data)
-            self.page_list.addItems(self.page_captions())
-            self.page_list.currentRowChanged.connect(self._list_row_chosen)
-            self.page_list.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.3)))
-            # start() with no argument: the scroll value is not an interval
-            self.page_list.verticalScrollBar().valueChanged.connect(
-                lambda _value: self._thumbs_timer.start()
-            )
-            self.page_box.setMaximum(max(len(self.pdf), 1))
-            self.page_count_label.setText(f"of {len(self.pdf)}")
-            self.text_view.hide()
             return
-        self.page_list.hide()
-        self._hide(
-            self.previous_button,
-            self.next_button,
-            self.page_box,
-            self.page_count_label,
-            self.bates_label,
-            self.copy_button,
-            self.new_statement_button,
-        )
+        self._list_room.hide()
         if self.kind == "image":
             image = QImage.fromData(data)
             if image.isNull():
@@ -157,62 +166,62 @@ class ViewerWindow(QDialog):
                     "the image could not be read (damaged, or a kind Qt does not know)"
                 )
             self.image = image
-            self.text_view.hide()
-            self._hide(self.find_box, self.find_button)
-        else:
-            self.text_view.setPlainText(
-                word_text(data) if self.kind == "word" else plain_text(data)
-            )
-            self.scroll.hide()
-            self._hide(self.zoom_in_button, self.zoom_out_button, self.fit_button)
-            self._hide(self.rotate_button)
+            return
+        self.text_view = QPlainTextEdit()  # a text file's or Word document's words
+        self.text_view.setAccessibleName("Document text")
+        self.text_view.setReadOnly(True)
+        self.text_view.setPlainText(word_text(data) if self.kind == "word" else plain_text(data))
+        self.splitter.addWidget(self.text_view)
+        self.splitter.setStretchFactor(2, 1)
+        self.scroll.hide()
 
-    @staticmethod
-    def _hide(*widgets: QWidget) -> None:
-        for widget in widgets:
-            widget.hide()
+    def _first_painted(self) -> None:
+        # Once this frame is on screen: the event loop comes back after it is flushed.
+        QTimer.singleShot(0, self, self._after_first_picture)
 
-    def _shortcuts(self) -> None:
-        keys = [
-            (QKeySequence(Qt.Key.Key_PageDown), self.next_page),
-            (QKeySequence(Qt.Key.Key_PageUp), self.previous_page),
-            (QKeySequence.StandardKey.Find, self._focus_find),
-            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
-            (QKeySequence(NEW_STATEMENT_KEYS), self.new_statement_from_selection),
-        ]
-        if self.pdf is not None:  # a text view copies and selects on its own
-            keys.append((QKeySequence.StandardKey.Copy, self.copy_text))
-            keys.append((QKeySequence.StandardKey.SelectAll, self.select_page))
-        for key, slot in keys:
-            QShortcut(key, self, activated=slot)
+    def _after_first_picture(self) -> None:
+        self.first_page_shown.emit()
+        self.complete()
 
-    # -- pages ----------------------------------------------------------------------
+    def complete(self) -> None:
+        """Make the row of controls, the page list and the keys (once the first
+        picture is on screen, or at once when called); the tab order and the names
+        read to a screen reader are as if they had been there from the start."""
+        if self.is_complete:
+            return
+        self.is_complete = True
+        self.scroll.setViewportMargins(0, 0, 0, 0)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        focus = self.focusWidget()  # given by showing the window, or by the person
+        in_tab_order = build_controls(self, self.controls)
+        self.controls_bar.setMinimumSize(0, 0)  # the row itself says what it needs now
+        self.page_list = pages_list.make_page_list(self)
+        self.splitter.replaceWidget(0, self.page_list)
+        self._list_room.deleteLater()
+        for widget in in_tab_order:  # now, not on the next turn of the event loop
+            widget.show()
+        self.page_list.setVisible(self.pdf is not None)
+        fit_controls_to_kind(self)
+        add_shortcuts(self)
+        in_tab_order += [self.page_list, self.scroll]
+        in_tab_order += [self.text_view] if self.text_view is not None else []
+        for first, then in zip(in_tab_order, in_tab_order[1:], strict=False):
+            QWidget.setTabOrder(first, then)
+        self._sync_controls()
+        if focus is None or focus is self.scroll:  # where it is when all is there at once
+            for widget in in_tab_order:
+                if widget.isEnabled() and widget.isVisibleTo(self) and widget.focusPolicy():
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    break
+        self.completed.emit()
 
-    @property
-    def page_count(self) -> int:
-        return len(self.pdf) if self.pdf is not None else 0
-
-    def bates_number(self, index: int) -> str | None:
-        """The Bates number stamped on the 0-based page ``index``, if any."""
-        return self.bates_numbers[index] if 0 <= index < len(self.bates_numbers) else None
-
-    def page_captions(self) -> list[str]:
-        """The page list's entries: "Page 3", or "p. 3 · DA000122" with a Bates number."""
-        if self.bates:
-            self.bates_numbers = bates_numbers(*self.bates, self.page_count)
-        stamped = len(self.bates_numbers)
-        return [
-            f"p. {n} · {self.bates_numbers[n - 1]}" if n <= stamped else f"Page {n}"
-            for n in range(1, self.page_count + 1)
-        ]
-
-    def go_to(self, index: int) -> None:
-        """Show the 0-based page ``index`` (kept within the document)."""
+    def _sync_controls(self) -> None:
+        """Show the page, its Bates number and what can be done in the controls."""
+        if not self.is_complete:
+            return
+        self.new_statement_button.setEnabled(self.selection is not None)
         if self.pdf is None or not self.page_count:
             return
-        self.current = max(0, min(index, self.page_count - 1))
         self.page_box.setValue(self.current + 1)
         bates = self.bates_number(self.current)
         self.bates_label.setText(f"· {bates}" if bates else "")
@@ -221,46 +230,58 @@ class ViewerWindow(QDialog):
             self.page_list.setCurrentRow(self.current)
         if self.isVisible():  # else once shown: the list is laid out then
             self.page_list.scrollToItem(self.page_list.item(self.current))
-        self._thumbs_timer.start()
+            self.thumbs_timer.start()
         self.previous_button.setEnabled(self.current > 0)
         self.next_button.setEnabled(self.current < self.page_count - 1)
+
+    # -- pages ----------------------------------------------------------------------
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pdf) if self.pdf is not None else 0
+
+    @property
+    def bates_numbers(self) -> list[str]:
+        """Each page's Bates number, as far as the document's range goes."""
+        if self._bates_numbers is None:
+            self._bates_numbers = bates_numbers(*self.bates, self.page_count) if self.bates else []
+        return self._bates_numbers
+
+    def bates_number(self, index: int) -> str | None:
+        """The Bates number stamped on the 0-based page ``index``, if any (the first
+        page shown needs only the numbers up to its own)."""
+        if self._bates_numbers is None and self.bates and 0 <= index < self.page_count:
+            upto = bates_numbers(*self.bates, index + 1)
+            return upto[index] if index < len(upto) else None
+        numbers = self.bates_numbers
+        return numbers[index] if 0 <= index < len(numbers) else None
+
+    def go_to(self, index: int) -> None:
+        """Show the 0-based page ``index`` (kept within the document)."""
+        if self.pdf is None or not self.page_count:
+            return
+        self.current = max(0, min(index, self.page_count - 1))
+        self._sync_controls()
         self.show_page()
 
     def draw_visible_thumbnails(self) -> int:
-        """Give a few page list entries in view their small pictures, and come back
-        for more on the next turn of the event loop (a long PDF's other pages are
-        drawn when scrolled to); returns how many were drawn now."""
-        if self.pdf is None or not self.page_count or not self.isVisible():
-            return 0
-        view = self.page_list
-        top = view.indexAt(view.viewport().rect().topLeft()).row()
-        bottom = view.indexAt(view.viewport().rect().bottomLeft()).row()
-        if top < 0:  # the list is not laid out yet: the pages near the one shown
-            top = self.current
-        bottom = min(self.page_count - 1 if bottom < 0 else bottom, top + 40)
-        drawn = 0
-        for row in range(top, bottom + 1):
-            item = view.item(row)
-            if item is None or not item.icon().isNull():
-                continue
-            if drawn == THUMBS_AT_A_TIME:
-                self._thumbs_timer.start()  # the rest after whatever else is waiting
-                break
-            width, _height = self.pdf.page_size(row)
-            image = self.pdf.render(row, THUMB_WIDTH / width * 72)
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
-            drawn += 1
-        return drawn
+        """Give a few page list entries in view their small pictures; the rest come
+        on the next turns of the event loop. Returns how many were drawn now."""
+        return pages_list.draw_visible_thumbnails(self)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self.show_page()  # the first picture, drawn once the window has its size
-        if self.pdf is not None:
-            if self.current:
-                self.page_list.scrollToItem(self.page_list.item(self.current))
-            self._thumbs_timer.start()
+        if self.is_complete:
+            self._sync_controls()
+        elif self.page_label.sizeHint().height() > self.scroll.viewport().height():
+            # The page's scroll bar comes with the other controls; until then the
+            # page keeps the room it takes, so nothing moves when it comes.
+            width = self.scroll.verticalScrollBar().sizeHint().width()
+            self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.scroll.setViewportMargins(0, 0, width, 0)
 
-    def _list_row_chosen(self, row: int) -> None:
+    def list_row_chosen(self, row: int) -> None:
         if row >= 0 and row != self.current:
             self.go_to(row)
 
@@ -377,7 +398,7 @@ class ViewerWindow(QDialog):
 
     # -- text -----------------------------------------------------------------------
 
-    def _focus_find(self) -> None:
+    def focus_find(self) -> None:
         self.find_box.setFocus()
         self.find_box.selectAll()
 
@@ -385,13 +406,15 @@ class ViewerWindow(QDialog):
         needle = self.find_box.text()
         if not needle.strip():
             return
-        if self.pdf is None:
+        if self.text_view is not None:
             if not self.text_view.find(needle):
                 cursor = self.text_view.textCursor()
                 cursor.movePosition(cursor.MoveOperation.Start)
                 self.text_view.setTextCursor(cursor)
                 if not self.text_view.find(needle):
                     self.status.setText(f"“{needle}” is not in this document")
+            return
+        if self.pdf is None:  # an image has no words to find
             return
         after = self.hit if self.hit is not None and self.hit.page == self.current else None
         if after is None and self.current:
@@ -437,7 +460,7 @@ class ViewerWindow(QDialog):
 
     def _choose(self, selection: chosen.Selection | None) -> None:
         self.selection = selection
-        self.new_statement_button.setEnabled(self.selection is not None)
+        self._sync_controls()
         self.show_page()
         if self.selection is not None:
             words = len(self.selection.text.split())
@@ -481,7 +504,7 @@ class ViewerWindow(QDialog):
         super().done(result)
 
     def _release(self) -> None:
-        self._thumbs_timer.stop()
+        self.thumbs_timer.stop()
         if self.pdf is not None:
             self.pdf.close()
             self.pdf = None

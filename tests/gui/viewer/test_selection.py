@@ -45,6 +45,7 @@ def _open(
     viewer = open_document_viewer(ctx, document_id, page=3, parent=main)
     assert viewer is not None
     qtbot.addWidget(viewer)
+    qtbot.waitUntil(lambda: viewer.is_complete)  # the controls come after the first page
     return viewer, document_id, main
 
 

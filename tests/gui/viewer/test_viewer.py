@@ -43,6 +43,7 @@ def _viewer(qtbot: Any, name: str, data: bytes, page: int | None = None) -> View
     viewer = ViewerWindow("Transcript", name, data, page)
     qtbot.addWidget(viewer)
     viewer.show()
+    qtbot.waitUntil(lambda: viewer.is_complete)  # the controls come after the first page
     return viewer
 
 
@@ -162,6 +163,8 @@ def test_opened_from_the_store_at_a_page(
     assert viewer is not None
     qtbot.addWidget(viewer)
     assert viewer.current == 2 and viewer.page_count == 6
+    qtbot.waitUntil(lambda: viewer.is_complete)
+    assert viewer.page_box.value() == 3 and viewer.page_list.currentRow() == 2
 
 
 def test_a_damaged_pdf_is_a_warning(

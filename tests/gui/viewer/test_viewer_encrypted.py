@@ -67,6 +67,7 @@ def test_viewing_an_encrypted_workspaces_files_leaves_no_plain_text(
             viewer = open_document_viewer(ctx, document_id, page=2)
             assert viewer is not None, ctx.interaction.log
             qtbot.addWidget(viewer)
+            qtbot.waitUntil(lambda shown=viewer: shown.is_complete)
             if viewer.kind == "pdf":
                 assert viewer.current == 1 and "99-ZEBRA-4411" in viewer.pdf.text(1)
                 viewer.find_box.setText("ZEBRA")
