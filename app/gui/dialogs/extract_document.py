@@ -127,12 +127,31 @@ def add_viewer_button(viewer: Any) -> QPushButton | None:
     source = getattr(viewer, "source", None)
     if source is None:
         return None
-    button = QPushButton(BUTTON_TEXT.replace("This", "this"))
+    button = QPushButton("Statements from this document…")  # sentence case, as its neighbours
     button.setAccessibleName("Statements from this document")
     button.setToolTip("Find the statements this document quotes and review them")
     button.clicked.connect(
         lambda: statements_from_document(source.ctx, source.undo, source.document_id, viewer)
     )
-    viewer.controls.insertWidget(viewer.controls.count() - 1, button)  # before the stretch
+    # The viewer makes its row of controls just after the first page is on screen: the
+    # button joins the row then, beside "New statement from selection" and after it in
+    # the tab order.
+    if getattr(viewer, "is_complete", True):
+        _place_in_row(viewer, button)
+    else:
+        viewer.completed.connect(lambda: _place_in_row(viewer, button))
     viewer.statements_button = button
     return button
+
+
+def _place_in_row(viewer: Any, button: QPushButton) -> None:
+    row = viewer.controls
+    beside = getattr(viewer, "new_statement_button", None)
+    at = row.indexOf(beside) + 1 if beside is not None else row.count()
+    row.insertWidget(at, button)
+    button.show()
+    if beside is not None:
+        after = beside.nextInFocusChain()
+        QWidget.setTabOrder(beside, button)
+        if after is not button:
+            QWidget.setTabOrder(button, after)

@@ -157,7 +157,12 @@ def test_the_viewer_gets_a_statements_button(
     viewer = open_document_viewer(ctx, doc)
     assert viewer is not None
     qtbot.addWidget(viewer)
-    assert viewer.statements_button.accessibleName() == "Statements from this document"
+    viewer.complete()  # the row of controls comes once the first page is painted
+    button = viewer.statements_button
+    assert button.accessibleName() == "Statements from this document"
+    row = viewer.controls
+    assert row.indexOf(button) == row.indexOf(viewer.new_statement_button) + 1
+    assert viewer.new_statement_button.nextInFocusChain() is button
     assert add_viewer_button(object()) is None  # a viewer without a source: no button
 
 
