@@ -164,6 +164,12 @@ def addressed_name(words: str) -> str | None:
     return match.group(1) if match else None
 
 
+# A legend's role for the officer whose camera recorded ("OFFICER 1 = camera wearer"), and
+# the header fields that name that officer ("Camera: Ofc. Dana Ruiz #0412").
+_WEARER_ROLES = frozenset({"camera", "wearer", "bwc", "device", "recording"})
+_WEARER_FIELDS = ("camera", "wearer", "camera wearer", "officer", "recorded by", "device")
+
+
 def header_names(header: str) -> dict[str, tuple[str, str]]:
     """What the header says each placeholder label is: label (upper) -> (name, title).
 
@@ -188,10 +194,16 @@ def header_names(header: str) -> dict[str, tuple[str, str]]:
             continue
         role = said.split()[0].lower() if said.split() else ""
         value = fields.get(role) or fields.get(said.lower())
+        if not value and role in _WEARER_ROLES:
+            value = next((fields[f] for f in _WEARER_FIELDS if fields.get(f)), "")
         if value and re.search(r"[A-Za-z]{2,}", value):
-            name = last_first(value)
+            # "Ofc. Dana Ruiz #0412": the rank and the badge number are not the name
+            value = re.sub(r"\s*\([^)]*\)", "", value)
+            value = re.sub(r"\s*(?:#|[Bb]adge\b|[Ss]erial\b)\s*[\w-]*\s*$", "", value)
+            rank, rest = split_rank(value)
+            name = last_first(rest)
             if _FULL_NAME.match(name):
-                found[label.upper()] = (name, "")
+                found[label.upper()] = (name, rank)
     return found
 
 
