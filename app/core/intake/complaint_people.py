@@ -31,6 +31,8 @@ DATE = re.compile(
     rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+(?P<m3>{_MONTH_WORD}),?\s+(?P<y3>\d{{4}}))\b",
     re.IGNORECASE,
 )
+# A person the text names only by initials, as complaints name witnesses and minors.
+INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # Short forms of ranks, as the narrative writes them before a surname.
 RANK_WORDS = {"tfo": "Task Force Officer", "sa": "Special Agent", "p.o.": "Police Officer"}
 
@@ -90,6 +92,14 @@ def find_people(text: str) -> People:
         r"(?:deposes|duly sworn|states as follows|says)",
         text,
     )
+    # the signature block names the sworn officer when the opening does not
+    # ("COMPLAINANT'S SIGNATURE: Det. Jo Roe, Elm Police", "Affiant: /s/ Jo Roe")
+    signed = re.search(
+        r"(?im)^[ \t]*(?:your\s+|the\s+)?(?:complainant|affiant|deponent)(?:'s|s')?"
+        rf"(?:[ \t]+signature)?[ \t]*:[ \t]*(?:/s/[ \t]*)?(?:(?P<rank>{_RANK})[ \t]+)?"
+        rf"(?P<name>{_NAME})",
+        text,
+    )
     if first_person:
         people.deponent = first_person.group(1)
         people.deponent_start, people.deponent_end = first_person.span(1)
@@ -104,6 +114,10 @@ def find_people(text: str) -> People:
         people.deponent = opening.group("name")
         people.deponent_title = opening.group("rank")
         people.deponent_start, people.deponent_end = opening.span("name")
+    elif signed:
+        people.deponent = signed.group("name")
+        people.deponent_title = signed.group("rank") or ""
+        people.deponent_start, people.deponent_end = signed.span("name")
     caption = re.search(
         r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)[ \t]+([A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
         r"(?=,|\s{2,}|\s*$|\s+Defendant)",
@@ -123,6 +137,8 @@ def resolve_name(words: str, text: str, known: list[str]) -> tuple[str, str]:
     """(full name, title) for a name as the narrative writes it ("TFO Marr", "Roe")."""
     words = words.strip()
     title = ""
+    if INITIALS.fullmatch(words):
+        return words, title  # a witness the text names only by initials ("V.L.")
     first = words.split()[0].lower() if words.split() else ""
     if first in RANK_WORDS and len(words.split()) > 1:
         title, words = RANK_WORDS[first], words.split(None, 1)[1]

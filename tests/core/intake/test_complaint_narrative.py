@@ -1,0 +1,85 @@
+"""Complaints in the probable-cause narrative form: "Your Complainant is ...", the
+complainant named only in the signature block, witnesses by initials, fragments quoted
+inside reported speech."""
+
+from __future__ import annotations
+
+from app.core.intake import complaint, forms
+
+# Made up: no "Deponent states" formula; the complainant signs at the foot.
+NARRATIVE = """MADE UP COMPLAINT FOR TESTING
+STATE OF EXAMPLE, Plaintiff, vs. CORIN VALE, Defendant.
+CRIMINAL COMPLAINT
+The Complainant, being duly sworn, makes complaint and states that the following facts establish probable cause:
+Your Complainant is a detective with the Harrow Police Department and has read the reports in this case.
+On May 2, 2025, officers were sent to a robbery at a kiosk on Fenn Road.
+R.P., the clerk, told Officer Hal Brisco at the scene that a woman in a grey hoodie took the cash box and that she "ran like a rabbit."
+Witness K.D., a driver for a delivery firm, told your Complainant that the woman in the grey hoodie was a regular called "Cee" and that the woman had said to her, "Don't wait up for me."
+On May 5, 2025, your Complainant interviewed the Defendant after a Miranda warning. The Defendant admitted she was on Fenn Road that evening, but said she never went near the kiosk and "never touched a cent." She had a bandage on her wrist, which she said she got at the gym.
+COMPLAINANT'S SIGNATURE: Det. Willa Anand, Harrow Police Department    Date: 05/06/2025
+"""
+
+
+def _starting(found, words):
+    return next(p for p in found if p.text.startswith(words))
+
+
+def test_the_signing_complainant_states_her_own_allegation() -> None:
+    assert forms.detect(NARRATIVE) == "complaint"
+    found = complaint.read(NARRATIVE)
+    own = _starting(found, "Your Complainant is a detective")
+    assert (own.speaker, own.speaker_title) == ("Willa Anand", "Det.")
+    assert (own.setting, own.speech, own.date, own.pin) == (
+        "sworn_statement",
+        "reported",
+        "2025-05-06",
+        "¶ 5",
+    )
+    assert NARRATIVE[own.speaker_start : own.speaker_end] == "Your Complainant"
+    # the formula line ("makes complaint") is boilerplate, not an allegation
+    assert not [p for p in found if p.pin == "¶ 4"]
+
+
+def test_witnesses_by_initials_and_fragments_quoted_inside_reported_speech() -> None:
+    found = complaint.read(NARRATIVE)
+    told = _starting(found, "that a woman in a grey hoodie")
+    assert (told.speaker, told.recipient, told.setting) == (
+        "R.P.",
+        "Hal Brisco",
+        "police_encounter",
+    )
+    assert (told.speech, told.pin, told.date) == ("reported", "¶ 7", "2025-05-02")
+    assert "ran like" not in told.text  # the quoted words are a statement of their own
+    fragment = _starting(found, "ran like a rabbit.")
+    assert (fragment.speaker, fragment.speech) == ("R.P.", "verbatim")
+    # an appositive between the witness and the verb; told the complainant: questioned
+    regular = _starting(found, "that the woman in the grey hoodie")
+    assert (regular.speaker, regular.recipient, regular.setting) == (
+        "K.D.",
+        "Willa Anand",
+        "police_interview",
+    )
+    assert '"Cee"' in regular.text  # a nickname in quotation marks is not speech
+    heard = _starting(found, "Don't wait up for me.")
+    assert (heard.speaker, heard.recipient, heard.speech) == ("the woman", "K.D.", "verbatim")
+
+
+def test_a_defendant_who_admits_one_thing_but_says_another() -> None:
+    found = complaint.read(NARRATIVE)
+    admitted = _starting(found, "she was on Fenn Road")
+    said = _starting(found, "she never went near the kiosk")
+    quoted = _starting(found, "never touched a cent.")
+    later = _starting(found, "she got at the gym.")
+    for proposal in (admitted, said, quoted, later):
+        assert proposal.speaker == "Corin Vale"
+        assert proposal.setting == "police_interview"
+        assert proposal.recipient == "Willa Anand"  # the complainant interviewed her
+        assert proposal.date == "2025-05-05"
+        assert proposal.pin == "¶ 9"
+    assert [admitted.speech, said.speech, quoted.speech, later.speech] == [
+        "reported",
+        "reported",
+        "verbatim",
+        "reported",
+    ]
+    assert admitted.text == "she was on Fenn Road that evening"
