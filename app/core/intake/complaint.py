@@ -83,7 +83,8 @@ def looks_like(text: str) -> bool:
         )
     )
     sworn_opening = re.search(
-        r"\bbeing (?:first )?duly sworn,?\s+(?:hereby\s+)?(?:deposes?|states?|says?|avers?|makes complaint|complains)\b",
+        r"\bbeing (?:first )?duly sworn,?\s+(?:hereby\s+)?"
+        r"(?:deposes?|states?|says?|avers?|makes complaint|complains)\b",
         head,
         re.IGNORECASE,
     )

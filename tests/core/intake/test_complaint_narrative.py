@@ -10,12 +10,20 @@ from app.core.intake import complaint, forms
 NARRATIVE = """MADE UP COMPLAINT FOR TESTING
 STATE OF EXAMPLE, Plaintiff, vs. CORIN VALE, Defendant.
 CRIMINAL COMPLAINT
-The Complainant, being duly sworn, makes complaint and states that the following facts establish probable cause:
-Your Complainant is a detective with the Harrow Police Department and has read the reports in this case.
+The Complainant, being duly sworn, makes complaint and states that the following facts \
+establish probable cause:
+Your Complainant is a detective with the Harrow Police Department and has read the reports\
+ in this case.
 On May 2, 2025, officers were sent to a robbery at a kiosk on Fenn Road.
-R.P., the clerk, told Officer Hal Brisco at the scene that a woman in a grey hoodie took the cash box and that she "ran like a rabbit."
-Witness K.D., a driver for a delivery firm, told your Complainant that the woman in the grey hoodie was a regular called "Cee" and that the woman had said to her, "Don't wait up for me."
-On May 5, 2025, your Complainant interviewed the Defendant after a Miranda warning. The Defendant admitted she was on Fenn Road that evening, but said she never went near the kiosk and "never touched a cent." She had a bandage on her wrist, which she said she got at the gym.
+R.P., the clerk, told Officer Hal Brisco at the scene that a woman in a grey hoodie took \
+the cash box and that she "ran like a rabbit."
+Witness K.D., a driver for a delivery firm, told your Complainant that the woman in the \
+grey hoodie was a regular called "Cee" and that the woman had said to her, "Don't wait up \
+for me."
+On May 5, 2025, your Complainant interviewed the Defendant after a Miranda warning. The \
+Defendant admitted she was on Fenn Road that evening, but said she never went near the \
+kiosk and "never touched a cent." She had a bandage on her wrist, which she said she got \
+at the gym.
 COMPLAINANT'S SIGNATURE: Det. Willa Anand, Harrow Police Department    Date: 05/06/2025
 """
 
