@@ -48,8 +48,11 @@ _OWN_VOICE = re.compile(
     r"|This affidavit\b)"
 )
 _INTERVIEW = re.compile(
-    r"Miranda|advised of (?:his|her|their) rights|waived|interview|interrogat", re.IGNORECASE
+    r"Miranda|advised of (?:his|her|their) rights|waived|interview|interrogat"
+    r"|read (?:him|her|them) (?:his|her|their) rights",
+    re.IGNORECASE,
 )
+_COMPLAINANT = re.compile(r"(?i)(?:the\s+|your\s+)?complainant")
 _DEPONENT_WORDS = frozenset(
     """deponent|the deponent|affiant|your affiant|the affiant|complainant|your complainant|
     the complainant|the undersigned|me|us""".replace("\n", "").split("|")
@@ -245,6 +248,10 @@ class _Reader:
         if _BOILERPLATE.search(body):
             return
         found = reports(text, unit.start, unit.end)
+        if self.people.sworn_complainant:
+            for report in found:  # "Complainant states": the sworn officer speaks
+                if report.kind == "role" and _COMPLAINANT.fullmatch(report.who.strip()):
+                    report.kind = "deponent"
         reporter_of: dict[int, int] = {}
         inside_of: dict[int, int] = {}  # the report whose words hold another's, nested or listed
         keep: list[bool] = []
@@ -335,7 +342,12 @@ class _Reader:
             # a witness telling the police: the investigating deponent questions them;
             # an officer by rank hears them where it happened
             if report.to.lower() in _DEPONENT_WORDS:
-                setting = "police_interview"
+                # an investigator takes statements; a patrol officer hears them on the spot
+                rank = people.deponent_title.lower()
+                if re.match(r"det|inv|insp|agent|special agent|sa\b|tfo|task", rank):
+                    setting = "police_interview"
+                elif split_rank(people.deponent_title + " X")[0]:
+                    setting = "police_encounter"
             elif split_rank(report.to)[0] or re.match(r"(?i)(?:TFO|SA|P\.O\.)\s", report.to):
                 setting = "police_encounter"
         if report.kind == "informant" or report.verb == "informed":

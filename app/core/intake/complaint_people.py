@@ -37,6 +37,12 @@ INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 RANK_WORDS = {"tfo": "Task Force Officer", "sa": "Special Agent", "p.o.": "Police Officer"}
 
 
+_SWORN_COMPLAINANT = re.compile(
+    rf"(?im)\byour complainant\b|\bcomplainant,?\s+being (?:first )?duly sworn"
+    rf"|^\s*(?:the\s+)?complainant,\s+(?:{_RANK})\s|\bcomplainant'?s signature"
+)
+
+
 @dataclass
 class People:
     """The deponent and defendant of one complaint."""
@@ -47,6 +53,9 @@ class People:
     deponent_end: int = -1
     defendant: str = ""
     date: str = ""
+    # whether "Complainant" is the sworn officer (as in many states), not the victim (as in
+    # New York's "complainant", the complaining witness)
+    sworn_complainant: bool = False
 
 
 def iso(match: re.Match[str]) -> str:
@@ -85,11 +94,12 @@ def complaint_date(text: str) -> str:
 def find_people(text: str) -> People:
     """The deponent, the defendant and the date of ``text``."""
     people = People(date=complaint_date(text))
+    people.sworn_complainant = bool(_SWORN_COMPLAINANT.search(text))
     first_person = re.search(rf"\bI,\s+({_NAME}),\s+(?:being|having been|a\s)", text)
     opening = re.search(
         rf"(?m)^\s*(?:(?:[Yy]our\s+|[Tt]he\s+)?(?:[Aa]ffiant|[Dd]eponent|[Cc]omplainant|undersigned),?\s+)?"
         rf"(?P<rank>{_RANK})\s+(?P<name>{_NAME})(?:,|\s+of\b)[^\n]*?"
-        r"(?:deposes|duly sworn|states as follows|says)",
+        r"(?:deposes|duly sworn|states as follows|states:|says)",
         text,
     )
     # the signature block names the sworn officer when the opening does not
@@ -103,12 +113,16 @@ def find_people(text: str) -> People:
     if first_person:
         people.deponent = first_person.group(1)
         people.deponent_start, people.deponent_end = first_person.span(1)
+        rank, rest = split_rank(people.deponent)  # "I, Trooper Ada Kim, being duly sworn"
+        if rank and len(rest.split()) >= 2:
+            people.deponent, people.deponent_title = rest, rank
+            people.deponent_start = people.deponent_end - len(rest)
         role = re.search(
             r"\bI am (?:a|an)\s+((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+"
             r"(?:with|of|for|employed|assigned)",
             text,
         )
-        if role:
+        if role and not people.deponent_title:
             people.deponent_title = role.group(1)
     elif opening:
         people.deponent = opening.group("name")

@@ -49,7 +49,7 @@ _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*)"
 _DESCRIBED = r"man|woman|male|female|person|boy|girl|suspect|stranger|individual"
 _SUBJECT_TAILS = (
     # "The passenger, Lou Grant, stated": the name in apposition speaks
-    ("apposition", re.compile(r"(?<=,)\s*([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),$")),
+    ("apposition", re.compile(rf"(?<=,)\s*({_CAP}(?:\s+{_CAP}){{1,2}}|[A-Z]\.(?:[A-Z]\.)+),$")),
     ("relative", re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),?\s+who(?:\s+then)?$")),
     ("role", re.compile(rf"\b(?:[Tt]he\s+|[Ss]aid\s+)?(?i:{_ROLES})((?:\s+{_CAP}){{0,3}})$")),
     ("described", re.compile(rf"\b[Tt]he\s+(?:{_DESCRIBED})$")),
@@ -112,8 +112,11 @@ def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None
     before = text[floor:at].rstrip()
     # "the man had said": the auxiliary is not the subject
     before = re.sub(r"\s+(?:had|has|have|would have|allegedly)$", "", before)
-    # "Witness M.T., a bartender at the bar, told": the subject precedes its description
-    described = re.search(r",\s*(?:a|an|the|his|her|their)\s+[^,]{1,80},$", before)
+    # "Witness M.T., a bartender at the bar, told", "the defendant, when stopped, said":
+    # the subject precedes its description or a clause of time
+    described = re.search(
+        r",\s*(?:a|an|the|his|her|their|when|while|after|before|upon|once)\s+[^,]{1,80},$", before
+    )
     if described:
         before = before[: described.start()].rstrip()
     for kind, pattern in _SUBJECT_TAILS:

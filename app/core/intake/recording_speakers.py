@@ -61,7 +61,7 @@ RANKS = {
 PLACEHOLDER_WORDS = frozenset(
     """speaker officer unidentified unknown male female voice automated caller callee
     dispatcher dispatch operator inmate driver passenger suspect witness victim
-    interviewer interviewee subject man woman person child juvenile boy girl
+    interviewer interviewee interviewed subject man woman person child juvenile boy girl
     bystander crowd multiple several other others all recording announcement
     uf um uv unk unid party called detective deputy trooper agent sergeant
     narrator transcriber interpreter translator paramedic medic ems nurse defendant
@@ -181,6 +181,13 @@ def header_names(header: str) -> dict[str, tuple[str, str]]:
     ):
         fields[match.group(1).strip().lower()] = match.group(2).strip()
     found: dict[str, tuple[str, str]] = {}
+    # "Interviewer: Det. Jo Roe" over turns labelled INTERVIEWER: the field names the role
+    for field, value in fields.items():
+        if field in PLACEHOLDER_WORDS:
+            rank, rest = split_rank(re.sub(r"\s*\([^)]*\)", "", value).strip())
+            name = last_first(rest)
+            if _FULL_NAME.match(name) and name.split()[0].lower() not in PLACEHOLDER_WORDS:
+                found[field.upper()] = (name, rank)
     pair = re.compile(
         r"\b((?:[A-Z]+ )*[A-Z]+ ?\d+|UNIDENTIFIED (?:MALE|FEMALE)(?: \d+)?)"
         r"\s*(?:=|\(|-\s)\s*([^;)\n=]+)"

@@ -91,3 +91,83 @@ def test_a_defendant_who_admits_one_thing_but_says_another() -> None:
         "reported",
     ]
     assert admitted.text == "she was on Fenn Road that evening"
+
+
+# Made up: a first-person affidavit, rank inside "I, ...", numbered paragraphs.
+FIRST_PERSON = """MADE UP AFFIDAVIT FOR TESTING
+STATE OF EXAMPLE v. LARK FENWICK
+AFFIDAVIT OF PROBABLE CAUSE
+I, Trooper Ada Kim, being duly sworn, depose and say:
+1. I am a trooper with the Example State Police.
+2. On April 4, 2025, I stopped a blue sedan driven by the defendant on Route 9.
+3. The passenger, J.B., told me that the defendant had been drinking all afternoon.
+4. The defendant told me, "I had two beers, that's it."
+5. After I read him his rights, the defendant said he drove because the passenger was drunker.
+Sworn to before me on April 5, 2025.
+"""
+
+
+def test_a_first_person_affidavit_with_the_rank_inside_the_opening() -> None:
+    assert forms.detect(FIRST_PERSON) == "complaint"
+    found = complaint.read(FIRST_PERSON)
+    own = _starting(found, "I am a trooper")
+    assert (own.speaker, own.speaker_title, own.setting, own.pin, own.date) == (
+        "Ada Kim",
+        "Trooper",
+        "sworn_statement",
+        "¶ 1",
+        "2025-04-05",
+    )
+    passenger = _starting(found, "that the defendant had been drinking")
+    # told the patrol trooper at the stop: an encounter, not an interview
+    assert (passenger.speaker, passenger.recipient, passenger.setting, passenger.pin) == (
+        "J.B.",
+        "Ada Kim",
+        "police_encounter",
+        "¶ 3",
+    )
+    quoted = _starting(found, "I had two beers")
+    assert (quoted.speaker, quoted.speech, quoted.recipient) == (
+        "Lark Fenwick",
+        "verbatim",
+        "Ada Kim",
+    )
+    warned = _starting(found, "he drove because")
+    assert (warned.speaker, warned.speech, warned.setting, warned.date) == (
+        "Lark Fenwick",
+        "reported",
+        "police_interview",  # after the rights were read
+        "2025-04-04",
+    )
+
+
+# Made up: "Complainant, Officer ..., states:" where the complainant is the sworn officer.
+COMPLAINANT_STATES = """MADE UP COMPLAINT FOR TESTING
+COUNTY COURT - STATE OF EXAMPLE v. PIA MORROW, Defendant
+CRIMINAL COMPLAINT
+Complainant, Officer Rhea Dunn of the Elm Police Department, states:
+1. On March 1, 2025, Complainant responded to 4 Oak Lane for a reported theft.
+2. Complainant spoke with the owner, Tom Greer, who stated that his bicycle was gone.
+3. Complainant states that the defendant, when stopped, stated "I found it by the road."
+Subscribed and sworn to before me on March 2, 2025.
+"""
+
+
+def test_a_sworn_complainant_states_and_reports_the_defendant() -> None:
+    assert forms.detect(COMPLAINANT_STATES) == "complaint"
+    found = complaint.read(COMPLAINANT_STATES)
+    owner = _starting(found, "that his bicycle was gone")
+    assert (owner.speaker, owner.recipient, owner.pin, owner.speech) == (
+        "Tom Greer",
+        "Rhea Dunn",
+        "¶ 2",
+        "reported",
+    )
+    said = _starting(found, "I found it by the road.")
+    assert (said.speaker, said.speech, said.recipient, said.pin) == (
+        "Pia Morrow",
+        "verbatim",
+        "Rhea Dunn",
+        "¶ 3",
+    )
+    assert not [p for p in found if p.speaker.lower() == "the complainant"]

@@ -83,3 +83,54 @@ def test_an_srt_interview_states_its_place_and_day_in_the_opening_words() -> Non
     assert found[3].text == "Home. All night."
     assert found[3].speech == "verbatim"
     assert SRT_INTERVIEW[found[3].speaker_start : found[3].speaker_end] == "LOWRY"
+
+
+# Made up: role labels whose names the header's fields give.
+ROLE_FIELDS = """MADE UP INTERVIEW TRANSCRIPT
+Harbor City Police - Recorded Interview     Date: 07/14/2025
+Interviewer: Det. Amos Quill     Interviewee: Noor Basri
+
+00:00:03 INTERVIEWER: This is being recorded. Please state your name.
+00:00:07 INTERVIEWEE: Noor Basri.
+00:00:10 INTERVIEWER: Where were you Tuesday night?
+00:00:14 INTERVIEWEE: At work until nine, then home.
+"""
+
+
+def test_role_labels_take_the_names_of_the_header_fields_of_that_role() -> None:
+    found = recording.read(ROLE_FIELDS)
+    assert [p.speaker for p in found] == ["Amos Quill", "Noor Basri", "Amos Quill", "Noor Basri"]
+    assert found[0].speaker_title == "Det."
+    assert found[0].speaker_kind == "person"
+    assert found[0].label == "INTERVIEWER"  # the label as written stays for the review
+    assert [p.recipient for p in found] == ["Noor Basri", "Amos Quill", "Noor Basri", "Amos Quill"]
+    assert {p.setting for p in found} == {"police_interview"}
+    assert {p.date for p in found} == {"2025-07-14"}
+    assert found[3].pin == "[00:00:14]"
+
+
+# Made up: a name with a bare stamp on its own line, the words below (transcription services).
+NAME_LINES = """MADE UP TRANSCRIPT
+Detective Marcus Lee  00:00:04
+Okay, we're recording. Today is June 3, 2025, interview room one.
+
+Jonah Pratt  00:01:11
+Do I need a lawyer?
+
+Detective Marcus Lee  00:01:15
+That's up to you.
+"""
+
+
+def test_a_name_line_with_a_bare_stamp_keeps_the_stamp_out_of_the_name() -> None:
+    assert forms.detect(NAME_LINES) == "recording"
+    found = recording.read(NAME_LINES)
+    assert [(p.speaker, p.speaker_title, p.pin) for p in found] == [
+        ("Marcus Lee", "Detective", "[00:00:04]"),
+        ("Jonah Pratt", "", "[00:01:11]"),
+        ("Marcus Lee", "Detective", "[00:01:15]"),
+    ]
+    assert NAME_LINES[found[1].speaker_start : found[1].speaker_end] == "Jonah Pratt"
+    assert found[1].text == "Do I need a lawyer?"
+    assert {p.setting for p in found} == {"police_interview"}
+    assert {p.date for p in found} == {"2025-06-03"}
