@@ -47,9 +47,20 @@ _OWN_VOICE = re.compile(
     r"^(?:[A-Z][^,.]{0,60},\s*)?(?:I\s+(?:am|have|was|respectfully|submit|believe|know|make)\b"
     r"|This affidavit\b)"
 )
-_INTERVIEW = re.compile(
-    r"Miranda|advised of (?:his|her|their) rights|waived|interview|interrogat"
+_INTERVIEW = re.compile(r"interview|interrogat|questioned", re.IGNORECASE)
+_RIGHTS = re.compile(
+    r"Miranda|advised of (?:his|her|their) rights|waived"
     r"|read (?:him|her|them) (?:his|her|their) rights",
+    re.IGNORECASE,
+)
+_PATROL = re.compile(r"(?i)(?:police officer|officer|p\.o\.|ofc|trooper|tpr|deputy|patrol)")
+_DESCRIBED_NOUNS = frozenset("man woman male female person boy girl suspect".split())
+# "a man in a green jacket", "a woman wearing a red cap": the description up to the next
+# preposition or stop
+_DESCRIPTION = re.compile(
+    r"\b(?:a|an|the)\s+(?P<noun>man|woman|male|female|person|boy|girl|suspect)\s+"
+    r"(?P<how>in|wearing|with)\s+(?:a|an|the)\s+(?P<what>(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
+    r"(?=\s+(?:inside|outside|at|on|over|near|who|that|and|in|by|from|run|ran|walk|was)\b|[,.;])",
     re.IGNORECASE,
 )
 _COMPLAINANT = re.compile(r"(?i)(?:the\s+|your\s+)?complainant")
@@ -201,7 +212,8 @@ class _Reader:
             words = report.who.strip().split(None, 1)
             if words[0].lower() in {"the", "said"} and len(words) > 1:
                 words = words[1:]
-            return f"the {' '.join(words).lower()}", ""
+            described = self.description(" ".join(words).lower(), report.who_start)
+            return described or f"the {' '.join(words).lower()}", ""
         if report.kind == "informant":
             named = report.who.split()[1:] if report.who.lower().startswith("informant ") else []
             if named:
@@ -227,6 +239,17 @@ class _Reader:
             return None
         name, title = resolve_name(report.who, self.text, self.known())
         return name, title
+
+    def description(self, noun: str, before: int) -> str:
+        """"the man in the green jacket" for "the man" where the text introduced "a man in
+        a green jacket" earlier: an unnamed person is known by how they were described."""
+        if noun not in _DESCRIBED_NOUNS:
+            return ""
+        last = ""
+        for match in _DESCRIPTION.finditer(self.text, 0, before):
+            if match.group("noun").lower() == noun:
+                last = f"the {noun} {match.group('how')} the {match.group('what')}"
+        return last
 
     def recipient(self, report: Report, reporter: str, teller: str = "") -> str:
         to = report.to.lower()
@@ -328,7 +351,10 @@ class _Reader:
             setting, date = "sworn_statement", self.date
         elif name == people.defendant and reporter not in self.informants:
             context = self.text[max(unit.start, report.start - 400) : report.start]
-            setting = "police_interview" if _INTERVIEW.search(context) else "police_encounter"
+            # questioned after the warnings; a patrol officer's arrest stays an encounter
+            warned = _RIGHTS.search(context) and not _PATROL.match(people.deponent_title)
+            questioned = _INTERVIEW.search(context) or warned
+            setting = "police_interview" if questioned else "police_encounter"
         recipient = self.recipient(report, reporter, teller)
         if (
             setting == "police_interview"
@@ -344,10 +370,10 @@ class _Reader:
             if report.to.lower() in _DEPONENT_WORDS:
                 # an investigator takes statements; a patrol officer hears them on the spot
                 rank = people.deponent_title.lower()
-                if re.match(r"det|inv|insp|agent|special agent|sa\b|tfo|task", rank):
-                    setting = "police_interview"
-                elif split_rank(people.deponent_title + " X")[0]:
+                if _PATROL.match(rank):
                     setting = "police_encounter"
+                elif split_rank(people.deponent_title + " X")[0]:
+                    setting = "police_interview"
             elif split_rank(report.to)[0] or re.match(r"(?i)(?:TFO|SA|P\.O\.)\s", report.to):
                 setting = "police_encounter"
         if report.kind == "informant" or report.verb == "informed":

@@ -69,7 +69,11 @@ def test_witnesses_by_initials_and_fragments_quoted_inside_reported_speech() -> 
     )
     assert '"Cee"' in regular.text  # a nickname in quotation marks is not speech
     heard = _starting(found, "Don't wait up for me.")
-    assert (heard.speaker, heard.recipient, heard.speech) == ("the woman", "K.D.", "verbatim")
+    assert (heard.speaker, heard.recipient, heard.speech) == (
+        "the woman in the grey hoodie",  # as the text described her before
+        "K.D.",
+        "verbatim",
+    )
 
 
 def test_a_defendant_who_admits_one_thing_but_says_another() -> None:
@@ -136,7 +140,7 @@ def test_a_first_person_affidavit_with_the_rank_inside_the_opening() -> None:
     assert (warned.speaker, warned.speech, warned.setting, warned.date) == (
         "Lark Fenwick",
         "reported",
-        "police_interview",  # after the rights were read
+        "police_encounter",  # warned at the roadside by the patrol trooper, not questioned
         "2025-04-04",
     )
 
