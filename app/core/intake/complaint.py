@@ -241,7 +241,7 @@ class _Reader:
         return name, title
 
     def description(self, noun: str, before: int) -> str:
-        """"the man in the green jacket" for "the man" where the text introduced "a man in
+        """ "the man in the green jacket" for "the man" where the text introduced "a man in
         a green jacket" earlier: an unnamed person is known by how they were described."""
         if noun not in _DESCRIBED_NOUNS:
             return ""

@@ -9,6 +9,7 @@ date (the jurat or the signature line) and the dates the narrative puts in force
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -69,9 +70,22 @@ def iso(match: re.Match[str]) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
+_NEXT_DAY = re.compile(r"(?i)\b(?:the\s+)?(?:next|following)\s+day\b")
+
+
 def dates_in(text: str) -> list[tuple[int, str]]:
-    """Every full date of ``text``: (offset, YYYY-MM-DD), in order."""
-    return [(match.start(), iso(match)) for match in DATE.finditer(text)]
+    """Every date of ``text``: (offset, YYYY-MM-DD), in order; "the next day" is the day
+    after the date before it, for the rest of its sentence."""
+    found = [(match.start(), iso(match)) for match in DATE.finditer(text)]
+    for match in _NEXT_DAY.finditer(text):
+        before = date_before(found, match.start())
+        if before:
+            day = datetime.date.fromisoformat(before) + datetime.timedelta(days=1)
+            bisect.insort(found, (match.start(), day.isoformat()))
+            stop = re.compile(r"[.!?][\"”]?(?=\s)|\n").search(text, match.end())
+            if stop:
+                bisect.insort(found, (stop.end(), before))
+    return found
 
 
 def date_before(dates: list[tuple[int, str]], offset: int) -> str:

@@ -15,8 +15,8 @@ establish probable cause:
 Your Complainant is a detective with the Harrow Police Department and has read the reports\
  in this case.
 On May 2, 2025, officers were sent to a robbery at a kiosk on Fenn Road.
-R.P., the clerk, told Officer Hal Brisco at the scene that a woman in a grey hoodie took \
-the cash box and that she "ran like a rabbit."
+The next day, R.P., the clerk, told Officer Hal Brisco at the kiosk that a woman in a grey \
+hoodie took the cash box and that she "ran like a rabbit."
 Witness K.D., a driver for a delivery firm, told your Complainant that the woman in the \
 grey hoodie was a regular called "Cee" and that the woman had said to her, "Don't wait up \
 for me."
@@ -56,7 +56,7 @@ def test_witnesses_by_initials_and_fragments_quoted_inside_reported_speech() -> 
         "Hal Brisco",
         "police_encounter",
     )
-    assert (told.speech, told.pin, told.date) == ("reported", "¶ 7", "2025-05-02")
+    assert (told.speech, told.pin, told.date) == ("reported", "¶ 7", "2025-05-03")  # next day
     assert "ran like" not in told.text  # the quoted words are a statement of their own
     fragment = _starting(found, "ran like a rabbit.")
     assert (fragment.speaker, fragment.speech) == ("R.P.", "verbatim")
@@ -67,6 +67,7 @@ def test_witnesses_by_initials_and_fragments_quoted_inside_reported_speech() -> 
         "Willa Anand",
         "police_interview",
     )
+    assert regular.date == "2025-05-02"  # "the next day" held only for its sentence
     assert '"Cee"' in regular.text  # a nickname in quotation marks is not speech
     heard = _starting(found, "Don't wait up for me.")
     assert (heard.speaker, heard.recipient, heard.speech) == (
