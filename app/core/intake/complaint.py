@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.core.intake.complaint_people import (
     People,
@@ -26,6 +26,7 @@ from app.core.intake.complaint_people import (
 )
 from app.core.intake.complaint_speech import Report, reports
 from app.core.intake.proposal import Proposal
+from app.core.intake.recording_speakers import split_rank
 
 _FORM = re.compile(
     r"\b(?:criminal|felony|misdemeanor)\s+complaint\b|\baffidavit\b|\bcomplaint\b", re.IGNORECASE
@@ -37,7 +38,8 @@ _SWORN = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"deposes and says|depose and state|states as follows|false statements|"
-    r"source of deponent's information|sworn to before me|subscribed|respectfully submitted",
+    r"source of deponent's information|sworn to before me|subscribed|respectfully submitted|"
+    r"makes complaint",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})[.)]\s+(?=\S)")
@@ -45,8 +47,30 @@ _OWN_VOICE = re.compile(
     r"^(?:[A-Z][^,.]{0,60},\s*)?(?:I\s+(?:am|have|was|respectfully|submit|believe|know|make)\b"
     r"|This affidavit\b)"
 )
-_INTERVIEW = re.compile(
-    r"Miranda|advised of (?:his|her|their) rights|waived|interview|interrogat", re.IGNORECASE
+_INTERVIEW = re.compile(r"interview|interrogat|questioned", re.IGNORECASE)
+_RIGHTS = re.compile(
+    r"Miranda|advised of (?:his|her|their) rights|waived"
+    r"|read (?:him|her|them) (?:his|her|their) rights",
+    re.IGNORECASE,
+)
+_PATROL = re.compile(r"(?i)(?:police officer|officer|p\.o\.|ofc|trooper|tpr|deputy|patrol)")
+_DESCRIBED_NOUNS = frozenset("man woman male female person boy girl suspect".split())
+# "a man in a green jacket", "a woman wearing a red cap": the description up to the next
+# preposition or stop
+_DESCRIPTION = re.compile(
+    r"\b(?:a|an|the)\s+(?P<noun>man|woman|male|female|person|boy|girl|suspect)\s+"
+    r"(?P<how>in|wearing|with)\s+(?:a|an|the)\s+(?P<what>(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
+    r"(?=\s+(?:inside|outside|at|on|over|near|who|that|and|in|by|from|run|ran|walk|was)\b|[,.;])",
+    re.IGNORECASE,
+)
+_COMPLAINANT = re.compile(r"(?i)(?:the\s+|your\s+)?complainant")
+_DEPONENT_WORDS = frozenset(
+    """deponent|the deponent|affiant|your affiant|the affiant|complainant|your complainant|
+    the complainant|the undersigned|me|us""".replace("\n", "").split("|")
+)
+_QUESTIONED_BY_DEPONENT = re.compile(
+    r"(?i)\b(?:deponent|affiant|complainant|undersigned|I)\s+(?:then\s+|later\s+)?"
+    r"(?:interviewed|questioned|spoke with|spoke to)\b"
 )
 _OWN_STATES = {"states", "stated", "says", "said", "alleges"}
 
@@ -73,7 +97,8 @@ def looks_like(text: str) -> bool:
         )
     )
     sworn_opening = re.search(
-        r"\bbeing (?:first )?duly sworn,?\s+(?:hereby\s+)?(?:deposes?|states?|says?|avers?)\b",
+        r"\bbeing (?:first )?duly sworn,?\s+(?:hereby\s+)?"
+        r"(?:deposes?|states?|says?|avers?|makes complaint|complains)\b",
         head,
         re.IGNORECASE,
     )
@@ -116,6 +141,30 @@ def units(text: str) -> tuple[list[_Unit], bool]:
         else:
             out.append(_Unit(start, end, count))
     return out, numbered
+
+
+def fragments(text: str, report: Report) -> list[Report]:
+    """``report`` in pieces: reported words, each quoted fragment inside them a verbatim
+    piece of its own ("said he left and "never touched the guy.""); a lead-in of fewer
+    than four words before a fragment is left out."""
+    if report.verbatim:
+        return [report]
+    pieces: list[Report] = []
+    at = report.start
+    for match in re.finditer(r"[\"“]([^\"”]+)[\"”]", text[report.start : report.end]):
+        open_at, close_at = report.start + match.start(1), report.start + match.end(1)
+        if len(match.group(1).split()) < 2:
+            continue  # a nickname or a single word in quotation marks is not speech
+        lead = text[at : open_at - 1].rstrip(" ,;")
+        if len(lead.split()) >= 4:
+            pieces.append(replace(report, start=at, end=at + len(lead)))
+        pieces.append(replace(report, start=open_at, end=close_at, verbatim=True))
+        at = close_at + 1
+    rest = text[at : report.end].strip(" ,;.")
+    if not pieces or len(rest.split()) >= 4:
+        tail = at + len(text[at : report.end]) - len(text[at : report.end].lstrip(" ,;"))
+        pieces.append(replace(report, start=tail, end=report.end))
+    return pieces
 
 
 def line_counts(text: str) -> tuple[list[int], list[int]]:
@@ -163,7 +212,8 @@ class _Reader:
             words = report.who.strip().split(None, 1)
             if words[0].lower() in {"the", "said"} and len(words) > 1:
                 words = words[1:]
-            return f"the {' '.join(words).lower()}", ""
+            described = self.description(" ".join(words).lower(), report.who_start)
+            return described or f"the {' '.join(words).lower()}", ""
         if report.kind == "informant":
             named = report.who.split()[1:] if report.who.lower().startswith("informant ") else []
             if named:
@@ -190,9 +240,22 @@ class _Reader:
         name, title = resolve_name(report.who, self.text, self.known())
         return name, title
 
-    def recipient(self, report: Report, reporter: str) -> str:
+    def description(self, noun: str, before: int) -> str:
+        """ "the man in the green jacket" for "the man" where the text introduced "a man in
+        a green jacket" earlier: an unnamed person is known by how they were described."""
+        if noun not in _DESCRIBED_NOUNS:
+            return ""
+        last = ""
+        for match in _DESCRIPTION.finditer(self.text, 0, before):
+            if match.group("noun").lower() == noun:
+                last = f"the {noun} {match.group('how')} the {match.group('what')}"
+        return last
+
+    def recipient(self, report: Report, reporter: str, teller: str = "") -> str:
         to = report.to.lower()
-        if to in {"deponent", "the deponent", "affiant", "your affiant", "complainant", "me", "us"}:
+        if to in {"him", "her", "them"} and not reporter:
+            return teller  # "X told deponent that ..., and that the man said to him, ..."
+        if to in _DEPONENT_WORDS:
             return self.people.deponent
         if to in {"informant", "the informant"}:
             return self.informants[-1] if self.informants else "informant"
@@ -208,7 +271,12 @@ class _Reader:
         if _BOILERPLATE.search(body):
             return
         found = reports(text, unit.start, unit.end)
+        if self.people.sworn_complainant:
+            for report in found:  # "Complainant states": the sworn officer speaks
+                if report.kind == "role" and _COMPLAINANT.fullmatch(report.who.strip()):
+                    report.kind = "deponent"
         reporter_of: dict[int, int] = {}
+        inside_of: dict[int, int] = {}  # the report whose words hold another's, nested or listed
         keep: list[bool] = []
         for i, report in enumerate(found):
             keep.append(True)
@@ -216,6 +284,7 @@ class _Reader:
                 inner = found[j]
                 if report.start <= inner.span_start < report.end:
                     before = text[report.start : inner.span_start]
+                    inside_of[j] = i
                     # "..., and that informant said ..." lists a further allegation beside
                     # this one; "that, before leaving, the defendant said" nests in it
                     sibling = re.search(r"(?:,\s*|\band\s+)that\s*$", before)
@@ -231,7 +300,12 @@ class _Reader:
                     # a clause of its own ("Deponent observed the defendant ...") is
                     own_clause = report.verb == "alleges" and len(words.split()) >= 4
                     listed = bool(sibling) and len(words.split()) >= 3
-                    keep[i] = own_clause or listed or len(words.split()) >= 12
+                    # "admitted ..., but said ...": one subject, two statements side by side
+                    shared = inner.who_start == report.who_start
+                    if shared:
+                        reporter_of.pop(j, None)
+                        inside_of.pop(j, None)
+                    keep[i] = own_clause or listed or shared or len(words.split()) >= 12
                     break
         names: list[tuple[str, str]] = []
         for report in found:
@@ -245,7 +319,9 @@ class _Reader:
             if not keep[i] or not name:
                 continue
             reporter = names[reporter_of[i]][0] if i in reporter_of else ""
-            proposal = self.propose(report, unit, name, title, reporter)
+            teller = names[inside_of[i]][0] if i in inside_of else ""
+            for piece in fragments(self.text, report):
+                proposal = self.propose(piece, unit, name, title, reporter, teller)
             if report.verbatim:
                 last_quote = proposal
         self.loose_quotes(unit, found, last_quote)
@@ -266,7 +342,7 @@ class _Reader:
             )
 
     def propose(
-        self, report: Report, unit: _Unit, name: str, title: str, reporter: str
+        self, report: Report, unit: _Unit, name: str, title: str, reporter: str, teller: str = ""
     ) -> Proposal:
         people = self.people
         setting = ""
@@ -275,8 +351,31 @@ class _Reader:
             setting, date = "sworn_statement", self.date
         elif name == people.defendant and reporter not in self.informants:
             context = self.text[max(unit.start, report.start - 400) : report.start]
-            setting = "police_interview" if _INTERVIEW.search(context) else "police_encounter"
-        recipient = self.recipient(report, reporter)
+            # questioned after the warnings; a patrol officer's arrest stays an encounter
+            warned = _RIGHTS.search(context) and not _PATROL.match(people.deponent_title)
+            questioned = _INTERVIEW.search(context) or warned
+            setting = "police_interview" if questioned else "police_encounter"
+        recipient = self.recipient(report, reporter, teller)
+        if (
+            setting == "police_interview"
+            and not report.to
+            and _QUESTIONED_BY_DEPONENT.search(
+                self.text[max(unit.start, report.start - 400) : report.start]
+            )
+        ):
+            recipient = people.deponent  # "Affiant interviewed the defendant ... he said"
+        if not setting and not reporter and report.verb != "informed" and report.to:
+            # a witness telling the police: the investigating deponent questions them;
+            # an officer by rank hears them where it happened
+            if report.to.lower() in _DEPONENT_WORDS:
+                # an investigator takes statements; a patrol officer hears them on the spot
+                rank = people.deponent_title.lower()
+                if _PATROL.match(rank):
+                    setting = "police_encounter"
+                elif split_rank(people.deponent_title + " X")[0]:
+                    setting = "police_interview"
+            elif split_rank(report.to)[0] or re.match(r"(?i)(?:TFO|SA|P\.O\.)\s", report.to):
+                setting = "police_encounter"
         if report.kind == "informant" or report.verb == "informed":
             recipient = recipient or people.deponent
         if setting == "sworn_statement":

@@ -9,6 +9,7 @@ date (the jurat or the signature line) and the dates the narrative puts in force
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -31,8 +32,16 @@ DATE = re.compile(
     rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+(?P<m3>{_MONTH_WORD}),?\s+(?P<y3>\d{{4}}))\b",
     re.IGNORECASE,
 )
+# A person the text names only by initials, as complaints name witnesses and minors.
+INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # Short forms of ranks, as the narrative writes them before a surname.
 RANK_WORDS = {"tfo": "Task Force Officer", "sa": "Special Agent", "p.o.": "Police Officer"}
+
+
+_SWORN_COMPLAINANT = re.compile(
+    rf"(?im)\byour complainant\b|\bcomplainant,?\s+being (?:first )?duly sworn"
+    rf"|^\s*(?:the\s+)?complainant,\s+(?:{_RANK})\s|\bcomplainant'?s signature"
+)
 
 
 @dataclass
@@ -45,6 +54,9 @@ class People:
     deponent_end: int = -1
     defendant: str = ""
     date: str = ""
+    # whether "Complainant" is the sworn officer (as in many states), not the victim (as in
+    # New York's "complainant", the complaining witness)
+    sworn_complainant: bool = False
 
 
 def iso(match: re.Match[str]) -> str:
@@ -58,9 +70,22 @@ def iso(match: re.Match[str]) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
+_NEXT_DAY = re.compile(r"(?i)\b(?:the\s+)?(?:next|following)\s+day\b")
+
+
 def dates_in(text: str) -> list[tuple[int, str]]:
-    """Every full date of ``text``: (offset, YYYY-MM-DD), in order."""
-    return [(match.start(), iso(match)) for match in DATE.finditer(text)]
+    """Every date of ``text``: (offset, YYYY-MM-DD), in order; "the next day" is the day
+    after the date before it, for the rest of its sentence."""
+    found = [(match.start(), iso(match)) for match in DATE.finditer(text)]
+    for match in _NEXT_DAY.finditer(text):
+        before = date_before(found, match.start())
+        if before:
+            day = datetime.date.fromisoformat(before) + datetime.timedelta(days=1)
+            bisect.insort(found, (match.start(), day.isoformat()))
+            stop = re.compile(r"[.!?][\"”]?(?=\s)|\n").search(text, match.end())
+            if stop:
+                bisect.insort(found, (stop.end(), before))
+    return found
 
 
 def date_before(dates: list[tuple[int, str]], offset: int) -> str:
@@ -83,27 +108,44 @@ def complaint_date(text: str) -> str:
 def find_people(text: str) -> People:
     """The deponent, the defendant and the date of ``text``."""
     people = People(date=complaint_date(text))
+    people.sworn_complainant = bool(_SWORN_COMPLAINANT.search(text))
     first_person = re.search(rf"\bI,\s+({_NAME}),\s+(?:being|having been|a\s)", text)
     opening = re.search(
         rf"(?m)^\s*(?:(?:[Yy]our\s+|[Tt]he\s+)?(?:[Aa]ffiant|[Dd]eponent|[Cc]omplainant|undersigned),?\s+)?"
         rf"(?P<rank>{_RANK})\s+(?P<name>{_NAME})(?:,|\s+of\b)[^\n]*?"
-        r"(?:deposes|duly sworn|states as follows|says)",
+        r"(?:deposes|duly sworn|states as follows|states:|says)",
+        text,
+    )
+    # the signature block names the sworn officer when the opening does not
+    # ("COMPLAINANT'S SIGNATURE: Det. Jo Roe, Elm Police", "Affiant: /s/ Jo Roe")
+    signed = re.search(
+        r"(?im)^[ \t]*(?:your\s+|the\s+)?(?:complainant|affiant|deponent)(?:'s|s')?"
+        rf"(?:[ \t]+signature)?[ \t]*:[ \t]*(?:/s/[ \t]*)?(?:(?P<rank>{_RANK})[ \t]+)?"
+        rf"(?P<name>{_NAME})",
         text,
     )
     if first_person:
         people.deponent = first_person.group(1)
         people.deponent_start, people.deponent_end = first_person.span(1)
+        rank, rest = split_rank(people.deponent)  # "I, Trooper Ada Kim, being duly sworn"
+        if rank and len(rest.split()) >= 2:
+            people.deponent, people.deponent_title = rest, rank
+            people.deponent_start = people.deponent_end - len(rest)
         role = re.search(
             r"\bI am (?:a|an)\s+((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+"
             r"(?:with|of|for|employed|assigned)",
             text,
         )
-        if role:
+        if role and not people.deponent_title:
             people.deponent_title = role.group(1)
     elif opening:
         people.deponent = opening.group("name")
         people.deponent_title = opening.group("rank")
         people.deponent_start, people.deponent_end = opening.span("name")
+    elif signed:
+        people.deponent = signed.group("name")
+        people.deponent_title = signed.group("rank") or ""
+        people.deponent_start, people.deponent_end = signed.span("name")
     caption = re.search(
         r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)[ \t]+([A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
         r"(?=,|\s{2,}|\s*$|\s+Defendant)",
@@ -123,6 +165,8 @@ def resolve_name(words: str, text: str, known: list[str]) -> tuple[str, str]:
     """(full name, title) for a name as the narrative writes it ("TFO Marr", "Roe")."""
     words = words.strip()
     title = ""
+    if INITIALS.fullmatch(words):
+        return words, title  # a witness the text names only by initials ("V.L.")
     first = words.split()[0].lower() if words.split() else ""
     if first in RANK_WORDS and len(words.split()) > 1:
         title, words = RANK_WORDS[first], words.split(None, 1)[1]

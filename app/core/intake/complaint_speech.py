@@ -38,15 +38,21 @@ _MODIFIER = re.compile(
     r"words to the effect of|in part|in essence|substantially)\b\s*,?"
 )
 _OBJECT = re.compile(
-    r"(?:\s+|(?<=[\s,]))(?:to\s+)?(?P<obj>deponent|the deponent|(?:your\s+)?affiant|complainant|"
+    r"(?:\s+|(?<=[\s,]))(?:to\s+)?(?P<obj>"
+    r"(?i:(?:your\s+|the\s+)?(?:deponent|affiant|complainant)|the undersigned)|"
     r"me|him|her|them|us|(?:the\s+)?informant|"
     r"(?:the\s+)?defendant|agents|officers|(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=[\s,.:;])"
 )
+# A word of a name: capitalised, or initials ("V.L.") where the text withholds the name.
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*)"
+# A person described, not named ("the man", "the woman in the red coat" was introduced before).
+_DESCRIBED = r"man|woman|male|female|person|boy|girl|suspect|stranger|individual"
 _SUBJECT_TAILS = (
     # "The passenger, Lou Grant, stated": the name in apposition speaks
-    ("apposition", re.compile(r"(?<=,)\s*([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),$")),
+    ("apposition", re.compile(rf"(?<=,)\s*({_CAP}(?:\s+{_CAP}){{1,2}}|[A-Z]\.(?:[A-Z]\.)+),$")),
     ("relative", re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),?\s+who(?:\s+then)?$")),
-    ("role", re.compile(rf"\b(?:[Tt]he\s+|[Ss]aid\s+)?(?i:{_ROLES})((?:\s+[A-Z][\w'-]+){{0,3}})$")),
+    ("role", re.compile(rf"\b(?:[Tt]he\s+|[Ss]aid\s+)?(?i:{_ROLES})((?:\s+{_CAP}){{0,3}})$")),
+    ("described", re.compile(rf"\b[Tt]he\s+(?:{_DESCRIBED})$")),
     ("alias", re.compile(r"confidential (?:informant|source)\s*\(\s*[\"“]([^\"”]+)[\"”]\s*\)$")),
     ("defendant", re.compile(r"\b(?:[Tt]he\s+|[Ss]aid\s+)?[Dd]efendant((?:\s+[A-Z][\w'-]+)*)$")),
     ("informant", re.compile(r"\b(?:[Tt]he\s+|[Ss]aid\s+)?[Ii]nformant((?:\s+[A-Z][\w'-]+)*)$")),
@@ -58,7 +64,7 @@ _SUBJECT_TAILS = (
         ),
     ),
     ("pronoun", re.compile(r"\b(?:[Hh]e|[Ss]he)$")),
-    ("name", re.compile(r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)$")),
+    ("name", re.compile(rf"((?:[A-Z][\w'.-]*\s+){{0,3}}{_CAP})$")),
 )
 _NOT_SUBJECTS = frozenset(
     """the a an after when on at agents officers it this that these they we police
@@ -104,6 +110,15 @@ def sentence_end(text: str, start: int, limit: int) -> int:
 def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None:
     floor = max(floor, at - 200)  # a subject sits right before its verb
     before = text[floor:at].rstrip()
+    # "the man had said": the auxiliary is not the subject
+    before = re.sub(r"\s+(?:had|has|have|would have|allegedly)$", "", before)
+    # "Witness M.T., a bartender at the bar, told", "the defendant, when stopped, said":
+    # the subject precedes its description or a clause of time
+    described = re.search(
+        r",\s*(?:a|an|the|his|her|their|when|while|after|before|upon|once)\s+[^,]{1,80},$", before
+    )
+    if described:
+        before = before[: described.start()].rstrip()
     for kind, pattern in _SUBJECT_TAILS:
         match = pattern.search(before)
         if not match:
@@ -113,6 +128,8 @@ def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None
         if kind in {"alias", "relative", "apposition"}:
             kind = "alias" if kind == "alias" else "name"
             return kind, match.group(1), floor + match.start(1), floor + match.end(1)
+        if kind == "described":
+            return "role", words, start, start + len(words)
         if kind == "role" and match.group(1).strip():
             named = match.group(1).strip()
             return "name", named, floor + match.start(1) + 1, floor + match.end(1)
@@ -139,13 +156,23 @@ def _content(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int
         if quote:
             return _quoted(text, start, limit)
         return start, limit, False
-    that = re.match(r"\s*,?\s*(?=that\b)", rest)
+    # "told Officer Roe at the scene that ...": a short place or time before "that"
+    that = re.match(
+        r"\s*,?\s*(?:(?:at|in|on|during|over|outside|inside|later|again)\b[^,.;:\"“]{0,40}?,?\s*)?"
+        r"(?=that\b)",
+        rest,
+    )
     if that:
         start = at + that.end()
         return start, sentence_end(text, start, limit), False
     quote = re.match(r"\s*,?\s*(?=[\"“])", rest)
     if quote:
         return _quoted(text, at + quote.end(), limit)
+    # "said he left", "admitted she was": a clause led by a pronoun needs no "that"
+    pronoun = re.match(r"\s*(?=(?:he|she|they|we|I)\s+[a-z])", rest)
+    if pronoun and not allow_bare:
+        start = at + pronoun.end()
+        return start, sentence_end(text, start, limit), False
     if allow_bare:
         bare = re.match(r"\s*,?\s*(?=[A-Za-z])", rest)
         if bare:
@@ -163,7 +190,9 @@ def _quoted(text: str, mark: int, limit: int) -> tuple[int, int, bool] | None:
 
 
 _OWN_ACT = re.compile(
-    r"\s*(?P<who>[Dd]eponent|(?:[Yy]our\s+)?[Aa]ffiant|[Cc]omplainant)\s+(?:further\s+|also\s+|then\s+)?"
+    r"\s*(?P<who>[Dd]eponent|(?:[Yy]our\s+|[Tt]he\s+)?(?:[Aa]ffiant|[Cc]omplainant)"
+    r"|[Tt]he undersigned)"
+    r"\s+(?:further\s+|also\s+|then\s+)?"
     r"(?=(?:observed|saw|recovered|found|heard|arrested|searched|seized|recognized|reviewed|"
     r"responded|identified|interviewed|spoke|viewed|watched|approached|retrieved|"
     r"is|was|has|had|personally)\b)"
@@ -224,8 +253,16 @@ def reports(text: str, start: int, end: int) -> list[Report]:
         if any(r.span_start <= match.start() < r.start for r in found):
             continue
         subject = _subject(text, start, match.start())
+        span_start = subject[2] if subject else -1
         if subject is None:
-            continue
+            # "X admitted ..., but said ...": the verb shares the subject before it
+            joined = re.search(r"(?:,\s*|\s)(?:but|and)\s+$", text[start : match.start()])
+            earlier = [r for r in found if r.verb != "informed"]
+            if not joined or not earlier:
+                continue
+            last = earlier[-1]
+            subject = (last.kind, last.who, last.who_start, last.who_end)
+            span_start = start + joined.start() + (1 if joined.group(0)[0] == "," else 0)
         kind, who, who_start, who_end = subject
         verb = match.group(1)
         at = match.end()
@@ -238,14 +275,14 @@ def reports(text: str, start: int, end: int) -> list[Report]:
                 continue
             obj = _OBJECT.match(text, at, end)
             direct = verb in {"told", "tells", "informed", "advised"}
-            if obj and (direct or text[at : obj.start("obj")].strip() == "to"):
+            if obj and not to and (direct or text[at : obj.start("obj")].strip() == "to"):
                 to, at, took = obj.group("obj"), obj.end(), True
                 continue
             break
         content = _content(text, at, end, allow_bare=took)
         if content is None:
             continue
-        found.append(Report(kind, who, who_start, who_end, *content, verb, to, who_start))
+        found.append(Report(kind, who, who_start, who_end, *content, verb, to, span_start))
     if not any(r.kind == "deponent" and r.span_start <= start + 2 for r in found):
         act = own_act(text, start, end)
         if act is not None:

@@ -32,6 +32,7 @@ _SETTINGS = (
         r"body[- ]?worn|body[- ]?cam|\bbwc\b|dash[- ]?cam|in-car (?:video|camera)|patrol video",
     ),
 )
+_OPENING_TURNS = 3
 _MONTHS = "january february march april may june july august september october november december"
 _MONTH = {name: n for n, name in enumerate(_MONTHS.split(), 1)}
 
@@ -134,8 +135,15 @@ def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speaker
 
 _ADDRESS = re.compile(
     r"^\W*(?:(?:Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][\w'-]+)"
-    r"|(?P<rank>Sarge|Sergeant|Sgt|Detective|Det|Officer|Deputy|Lieutenant|Lt|Captain|Cap)\b)"
+    r"|(?P<rank>Sarge|Sergeant|Sgt|Detective|Det|Officer|Deputy|Lieutenant|Lt|Captain|Cap)\b"
+    r"|(?P<radio>Radio|Dispatch|Control|Central|County)\b)"
 )
+# Voices on the radio or a recorded prompt: spoken to only when called ("Radio, 457, ...").
+_OFF_SCENE = re.compile(r"(?i)\b(?:dispatch\w*|radio|automated|recording|control)\b")
+
+
+def _off_scene(label: str) -> bool:
+    return bool(_OFF_SCENE.search(label))
 
 
 def _addressee(words: str, who: dict[str, speakers.Speaker]) -> str:
@@ -143,7 +151,9 @@ def _addressee(words: str, who: dict[str, speakers.Speaker]) -> str:
     match = _ADDRESS.match(words)
     if not match:
         return ""
-    if match.group("surname"):
+    if match.group("radio"):
+        named = {s.name for s in who.values() if _off_scene(s.label)}
+    elif match.group("surname"):
         surname = match.group("surname").lower()
         named = {s.name for s in who.values() if s.name.split()[-1].lower() == surname}
     else:
@@ -155,17 +165,19 @@ def _addressee(words: str, who: dict[str, speakers.Speaker]) -> str:
 def _recipient(
     index: int, all_turns: list[Turn], who: dict[str, speakers.Speaker], words: str
 ) -> str:
-    """Whom a turn addresses by name or rank, else the other voice of the exchange: the
-    previous turn's speaker, else the next's."""
+    """Whom a turn addresses by name, rank or call sign, else the other voice of the
+    exchange: for a question the voice that answers it, else the previous turn's
+    speaker, else the next's (a radio voice only when called)."""
     me = who[all_turns[index].label].name
     addressed = _addressee(words, who)
     if addressed and addressed != me:
         return addressed
-    for step in (-1, 1):
+    steps = (1, -1) if words.rstrip().endswith("?") else (-1, 1)
+    for step in steps:
         near = index + step
         if 0 <= near < len(all_turns):
             other = who[all_turns[near].label]
-            if other.name != me and "automated" not in other.label.lower():
+            if other.name != me and not _off_scene(other.label):
                 return other.name
     return ""
 
@@ -182,8 +194,11 @@ def read(
     header = text[: all_turns[0].label_start] if all_turns else text[: header_end(text)]
     notes = "\n".join(line for line in text.splitlines() if line.startswith("NOTE"))
     header_all = header + "\n" + notes
-    setting = setting_of(header_all)
-    date = date_of(header_all) or document_date
+    # an interview's opening words often state the place and day ("interview room two,
+    # it's 3:40 p.m., August 11, 2025") where the header says nothing
+    opening = "\n".join(text[t.start : t.end] for t in all_turns[:_OPENING_TURNS])
+    setting = setting_of(header_all) or setting_of(opening)
+    date = date_of(header_all) or date_of(opening) or document_date
     who = _resolve(text, header_all, all_turns)
     out: list[Proposal] = []
     total = len(all_turns)

@@ -22,7 +22,7 @@ LABEL = re.compile(
 )
 # A label with its stamp alone on a line, the words on the lines below ("Speaker 1 (00:03):").
 LABEL_LINE = re.compile(
-    r"^(?P<label>[A-Z][\w'.\-]*(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+)){0,4})[ \t]*"
+    r"^(?P<label>[A-Z][\w'.\-]*(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+(?![\d:]))){0,4})[ \t]*"
     rf"(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\)|(?P<s3>{STAMP}))[ \t]*:?[ \t]*$"
 )
 VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>")

@@ -61,7 +61,7 @@ RANKS = {
 PLACEHOLDER_WORDS = frozenset(
     """speaker officer unidentified unknown male female voice automated caller callee
     dispatcher dispatch operator inmate driver passenger suspect witness victim
-    interviewer interviewee subject man woman person child juvenile boy girl
+    interviewer interviewee interviewed subject man woman person child juvenile boy girl
     bystander crowd multiple several other others all recording announcement
     uf um uv unk unid party called detective deputy trooper agent sergeant
     narrator transcriber interpreter translator paramedic medic ems nurse defendant
@@ -164,6 +164,12 @@ def addressed_name(words: str) -> str | None:
     return match.group(1) if match else None
 
 
+# A legend's role for the officer whose camera recorded ("OFFICER 1 = camera wearer"), and
+# the header fields that name that officer ("Camera: Ofc. Dana Ruiz #0412").
+_WEARER_ROLES = frozenset({"camera", "wearer", "bwc", "device", "recording"})
+_WEARER_FIELDS = ("camera", "wearer", "camera wearer", "officer", "recorded by", "device")
+
+
 def header_names(header: str) -> dict[str, tuple[str, str]]:
     """What the header says each placeholder label is: label (upper) -> (name, title).
 
@@ -175,6 +181,13 @@ def header_names(header: str) -> dict[str, tuple[str, str]]:
     ):
         fields[match.group(1).strip().lower()] = match.group(2).strip()
     found: dict[str, tuple[str, str]] = {}
+    # "Interviewer: Det. Jo Roe" over turns labelled INTERVIEWER: the field names the role
+    for field, value in fields.items():
+        if field in PLACEHOLDER_WORDS:
+            rank, rest = split_rank(re.sub(r"\s*\([^)]*\)", "", value).strip())
+            name = last_first(rest)
+            if _FULL_NAME.match(name) and name.split()[0].lower() not in PLACEHOLDER_WORDS:
+                found[field.upper()] = (name, rank)
     pair = re.compile(
         r"\b((?:[A-Z]+ )*[A-Z]+ ?\d+|UNIDENTIFIED (?:MALE|FEMALE)(?: \d+)?)"
         r"\s*(?:=|\(|-\s)\s*([^;)\n=]+)"
@@ -188,10 +201,16 @@ def header_names(header: str) -> dict[str, tuple[str, str]]:
             continue
         role = said.split()[0].lower() if said.split() else ""
         value = fields.get(role) or fields.get(said.lower())
+        if not value and role in _WEARER_ROLES:
+            value = next((fields[f] for f in _WEARER_FIELDS if fields.get(f)), "")
         if value and re.search(r"[A-Za-z]{2,}", value):
-            name = last_first(value)
+            # "Ofc. Dana Ruiz #0412": the rank and the badge number are not the name
+            value = re.sub(r"\s*\([^)]*\)", "", value)
+            value = re.sub(r"\s*(?:#|[Bb]adge\b|[Ss]erial\b)\s*[\w-]*\s*$", "", value)
+            rank, rest = split_rank(value)
+            name = last_first(rest)
             if _FULL_NAME.match(name):
-                found[label.upper()] = (name, "")
+                found[label.upper()] = (name, rank)
     return found
 
 
