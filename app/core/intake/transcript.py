@@ -181,12 +181,15 @@ def read(
     dates = _page_dates(layout)
     default_date = cast.date or document_date
     proposals: list[Proposal] = []
+    last_turn: Turn | None = None
     total = len(items)
     for done, item in enumerate(items):
         if progress is not None and done % 200 == 0:
             progress(done, total)
         if isinstance(item, Event):
             _follow(stand, item)
+            if done and proposals and items[done - 1] is last_turn:
+                _oath_answered(proposals[-1], item, stand)
             continue
         if not item.parts:
             continue
@@ -196,6 +199,7 @@ def read(
         proposal.date = dates.get(item.lines[0].page, default_date)
         _answering(proposal, proposals[-1] if proposals else None, stand)
         proposals.append(proposal)
+        last_turn = item
         _after(stand, item, proposal)
     if progress is not None:
         progress(total, total)
@@ -213,6 +217,22 @@ def _follow(stand: _Stand, event: Event) -> None:
         r"(?i)\b(?:previously|still|remains?|resum\w+|reminded|already)\b", event.text
     ):
         stand.sworn(_name_in_note(event.text, stand.cast))
+
+
+def _oath_answered(proposal: Proposal, event: Event, stand: _Stand) -> None:
+    """ "THE WITNESS: I do." just before "JANE ROE, having been duly sworn": the witness
+    answering the oath is the one the swearing-in line names."""
+    if (
+        event.kind == "sworn"
+        and event.name
+        and not event.again
+        and proposal.label.upper() in ("THE WITNESS", "THE DEPONENT")
+        and stand.witness is not None
+    ):
+        proposal.speaker, proposal.speaker_kind = stand.witness.name, "person"
+        proposal.speaker_title = stand.witness.title
+        proposal.how = f"THE WITNESS: {_titled(stand.witness)}, sworn in the next line"
+        proposal.confidence = 0.9
 
 
 def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> None:

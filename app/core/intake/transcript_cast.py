@@ -86,7 +86,7 @@ _CALLS = re.compile(
     rf"(?:(?i:the\s+)?(?P<title>{_TITLE_ALT})\s+)?(?P<name>{NAME})"
 )
 _SWORN = re.compile(
-    r"(?i)\bhaving\s+been\s+(?:first\s+)?(?:duly\s+)?(?:sworn|affirmed)|\bcalled\s+as\s+a\s+witness"
+    r"(?i)\bhaving\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?(?:sworn|affirmed)|\bcalled\s+as\s+a\s+witness"
     r"|\bwas\s+(?:duly\s+)?sworn\b|\bsworn\s+(?:and|to\s+testify)"
 )
 _DEPOSITION_OF = re.compile(

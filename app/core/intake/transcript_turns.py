@@ -51,9 +51,16 @@ _BY = re.compile(
     r"\s*(?:\((?:cont'?d|continu\w*)\.?\))?\s*:?\s*$"
 )
 _SWORN_LINE = re.compile(
-    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+witness(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+)?(?:duly\s+)?"
+    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+witness(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?"
     r"(?:sworn|affirmed)|called\s+as\s+a\s+witness|a\s+witness\s+(?:called|produced)"
     r"|being\s+(?:first\s+)?duly\s+sworn|was\s+duly\s+sworn)"
+)
+# "JANE ROE, resumed.", "JANE ROE, recalled", "JANE ROE, previously sworn": a witness back
+# on the stand after a recess or on another day, examined on the oath she took before.
+_RESUMED_LINE = re.compile(
+    r"^(?P<name>(?:[A-Z][A-Za-z.'’-]*\s+){1,4}[A-Z][A-Za-z'’-]+),\s*"
+    r"(?:(?:the\s+)?witness\s+)?(?i:resum(?:ed|es|ing)|recalled|(?:being\s+)?previously\s+sworn"
+    r"|on\s+(?:her|his|their|the)\s+former\s+oath)\b(?P<tail>.*)$"
 )
 _CAPS_HEADING = re.compile(
     r"^(?:PROCEEDINGS|AFTERNOON SESSION|MORNING SESSION|EVENING SESSION|INDEX|CERTIFICATE"
@@ -178,9 +185,19 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
             out.append(Event("by", plain, by=" ".join(by.group("by").upper().split())))
             turn = None
             continue
+        resumed = _RESUMED_LINE.match(plain)
+        if (
+            resumed
+            and (resumed.group("name").isupper() or len(resumed.group("tail").split()) <= 5)
+            and not _label(text)
+        ):
+            out.append(Event("sworn", plain, name=resumed.group("name"), again=True))
+            turn = None
+            continue
         if _SWORN_LINE.match(plain):
             previous = unspaced(lines[i - 1].text) if i else ""
-            out.append(Event("sworn", plain, name=sworn_name(plain, previous)))
+            again = bool(re.search(r"(?i)\bpreviously\b", plain))
+            out.append(Event("sworn", plain, name=sworn_name(plain, previous), again=again))
             turn = None
             continue
         if _SWORN_CAPS.match(plain) and not _label(text):
