@@ -29,6 +29,7 @@ from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
 
 _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+\S")
+_NUMBERED_RIGHT = re.compile(r"(?m)\S[ \t]{2,}\d{1,2}[ \t]*$")  # numbered in the right margin
 _TURN_LABEL = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:[QA](?:\.|:|[ \t]{2,})|THE COURT:|THE WITNESS:"
     r"|(?:MR|MS|MRS)\.\s+[A-Z'’-]+:)"
@@ -59,7 +60,7 @@ def looks_like(text: str) -> bool:
     labels = len(_TURN_LABEL.findall(sample))
     if labels < 4:
         return False
-    numbered = len(_NUMBERED_LINE.findall(sample))
+    numbered = max(len(_NUMBERED_LINE.findall(sample)), len(_NUMBERED_RIGHT.findall(sample)))
     if numbered >= 5 and labels * 10 >= min(numbered, 100):
         return True
     return labels >= 10 and bool(_EXAMINATION.search(sample))
