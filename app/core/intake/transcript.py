@@ -31,8 +31,8 @@ from app.core.intake.transcript_turns import Event, Turn, segment
 _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+\S")
 _NUMBERED_RIGHT = re.compile(r"(?m)\S[ \t]{2,}\d{1,2}[ \t]*$")  # numbered in the right margin
 _TURN_LABEL = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:[QA](?:\.|:|[ \t]{2,})|THE COURT:|THE WITNESS:"
-    r"|(?:MR|MS|MRS)\.\s+[A-Z'’-]+:)"
+    r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:[QA](?:\.|:|[ \t]{2,})|(?:QUESTION|ANSWER):"
+    r"|THE COURT:|THE WITNESS:|(?:MR|MS|MRS)\.\s+[A-Z'’-]+:)"
 )
 # An examination heading on a line of its own (an opinion says "on cross-examination" inline).
 _EXAMINATION = re.compile(
@@ -245,7 +245,7 @@ def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> 
         proposal.label.upper() in ("THE WITNESS", "THE DEPONENT")
         and previous is not None
         and previous.text.endswith("?")
-        and previous.label not in ("Q", "A", "THE WITNESS")
+        and previous.label.upper() not in ("Q", "A", "QUESTION", "ANSWER", "THE WITNESS")
     ):
         proposal.recipient = previous.speaker
 
@@ -386,11 +386,11 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
     return Proposal(
         text=words,
         speaker=name,
-        speaker_as_written=label,
+        speaker_as_written=turn.written or label,
         speaker_title=title,
         speaker_kind=kind,
         recipient=recipient,
-        context=f"{label}{'.' if turn.qa else ':'} {words}",
+        context=f"{turn.written or label}{'.' if turn.qa else ':'} {words}",
         how=how,
         confidence=confidence,
         start=turn.start,
@@ -398,7 +398,7 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
         setting=setting,
         speech="verbatim",
         pin=_place(turn),
-        label=label,
+        label=turn.written or label,
         speaker_start=turn.label_start,
         speaker_end=turn.label_end,
         form="transcript",

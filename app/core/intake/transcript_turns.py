@@ -21,6 +21,10 @@ _QA = re.compile(r"^(?P<label>[QA])(?:\s*[.:]\s*|\s{2,}|\t\s*|$)(?P<rest>.*)$")
 # "Q Did you ..." with one space: an answer only right after a question ("A man" opens
 # many a continuation line), a question only where no sentence could be going on.
 _QA_SPACE = re.compile(r"^(?P<label>[QA]) (?P<rest>[A-Z0-9\"'“].*)$")
+# "QUESTION:" / "ANSWER:" spelled out, as some reporters and older transcripts print them.
+_QA_WORDS = re.compile(
+    r"^(?P<word>QUESTION|ANSWER|QUES|ANS|Question(?=:)|Answer(?=:))\s*[.:]\s*(?P<rest>.*)$"
+)
 _LABEL = re.compile(
     r"^(?P<label>(?:MR|MS|MRS|MISS|DR)\.?\s+[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*)?"
     r"|(?:THE|A|AN)\s+[A-Z][A-Z0-9'’ .-]{1,30}?"
@@ -74,13 +78,14 @@ _CENTRED = 12  # spaces after the line number that centre a heading
 class Turn:
     """One labelled stretch of speech."""
 
-    label: str  # "Q", "A", "THE COURT", "MR. SMITH" as written
+    label: str  # "Q", "A", "THE COURT", "MR. SMITH" as written ("QUESTION:" is Q)
     lines: list[Line] = field(default_factory=list)
     label_start: int = 0  # offsets of the label, for highlighting the speaker
     label_end: int = 0
     start: int = -1  # offsets of the words
     end: int = -1
     parts: list[str] = field(default_factory=list)
+    written: str = ""  # the label as the page prints it ("QUESTION"), when not ``label``
 
     @property
     def text(self) -> str:
@@ -104,7 +109,10 @@ class Event:
 
 def _label(text: str, current: str = "") -> tuple[str, str, int] | None:
     """(label, rest, offset of rest) when ``text`` opens with a speaker label; ``current``
-    is the label of the turn going on."""
+    is the label of the turn going on. "QUESTION:" and "ANSWER:" are given as Q and A."""
+    spelled = _QA_WORDS.match(text)
+    if spelled:
+        return spelled.group("word")[0].upper(), spelled.group("rest"), spelled.start("rest")
     match = _QA.match(text)
     if match is None:
         spaced = _QA_SPACE.match(text)
@@ -221,7 +229,9 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
         found = _label(text, turn.label if turn is not None else "")
         if found:
             label, rest, at = found
-            turn = Turn(label, [line], line.start, line.start + len(label))
+            written = text[:at].rstrip(" \t.:") if label in ("Q", "A") else ""
+            turn = Turn(label, [line], line.start, line.start + len(written or label))
+            turn.written = written or label
             if label not in ("Q", "A"):
                 turn.label_end = line.start + text.index(":")
             inline = _INLINE_BY.match(rest) if label == "Q" else None

@@ -88,3 +88,72 @@ def test_a_short_colloquy_numbered_in_the_right_margin_is_a_transcript() -> None
     ).replace("Q    Which direction?", "     THE COURT: Which direction?")
     assert transcript.looks_like(colloquy)
     assert forms.detect(colloquy) == "transcript"
+
+
+SPELLED_OUT = """\
+STATE OF NEW MERIDIAN v. CALLISTA WOODROW
+Trial, Day 3 -- November 18, 2024
+BEFORE THE HONORABLE THADDEUS KOVAC, Circuit Judge
+APPEARANCES:
+  On behalf of the State: LEOPOLD AMARANTH, Assistant State's Attorney
+  On behalf of the Defendant: IMOGEN FAIRWEATHER, Assistant Public Defender
+
+                                                                     57
+ 1              THE COURT: Next witness.
+ 2              MR. AMARANTH: The State calls Sergeant Ruben Oyelaran.
+ 3                 RUBEN OYELARAN, called as a witness on behalf
+ 4   of the State, having been first duly sworn, was examined
+ 5   and testified as follows:
+ 6                       DIRECT EXAMINATION
+ 7   BY MR. AMARANTH:
+ 8        QUESTION:  Sergeant, where do you work?
+ 9        ANSWER:  The Fifth District.
+10        QUESTION:  Did you arrest the defendant?
+11        ANSWER:  I did.
+12              MS. FAIRWEATHER: Objection. Leading.
+13              THE COURT: Sustained.
+14              MR. AMARANTH (continuing): I'll rephrase.
+15   BY MR. AMARANTH:
+16        QUESTION:  Who arrested the defendant?
+17        ANSWER:  I did, with my partner.
+18                       EXAMINATION BY THE COURT
+19        QUESTION:  Sergeant, what time was that?
+20        ANSWER:  About two in the morning, Judge.
+21                       CROSS-EXAMINATION
+22   BY MS. FAIRWEATHER:
+23        Q Sergeant, you wrote no report that night?
+24        A Not that night.
+25        Q Why not?
+"""
+
+
+def test_question_and_answer_spelled_out_are_the_examiner_and_the_witness() -> None:
+    assert forms.detect(SPELLED_OUT) == "transcript"
+    found = _by_pin(transcript.read(SPELLED_OUT))
+    question = found["57:8"]
+    assert question.speaker == "Leopold Amaranth"
+    assert question.recipient == "Ruben Oyelaran"
+    assert question.label == "QUESTION"
+    assert question.text == "Sergeant, where do you work?"
+    assert SPELLED_OUT[question.speaker_start : question.speaker_end] == "QUESTION"
+    answer = found["57:9"]
+    assert answer.speaker == "Ruben Oyelaran"
+    assert answer.speaker_title == "Sergeant"
+    assert answer.recipient == "Leopold Amaranth"
+    assert answer.setting == "sworn_testimony"
+    assert answer.speech == "verbatim"
+    assert answer.date == "2024-11-18"
+    assert answer.label == "ANSWER"
+
+
+def test_the_court_examining_and_a_by_line_after_an_objection() -> None:
+    found = _by_pin(transcript.read(SPELLED_OUT))
+    assert found["57:14"].speaker == "Leopold Amaranth"
+    assert found["57:14"].text == "I'll rephrase."
+    assert found["57:16"].speaker == "Leopold Amaranth"
+    assert found["57:19"].speaker == "Thaddeus Kovac"
+    assert found["57:20"].recipient == "Thaddeus Kovac"
+    assert found["57:23"].speaker == "Imogen Fairweather"
+    assert found["57:24"].speaker == "Ruben Oyelaran"
+    assert found["57:24"].text == "Not that night."
+    assert found["57:25"].recipient == "Ruben Oyelaran"
