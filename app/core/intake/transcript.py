@@ -214,9 +214,14 @@ def _follow(stand: _Stand, event: Event) -> None:
         stand.by(event.by)
     elif event.kind == "sworn":
         stand.sworn(event.name, event.again)
-    elif re.search(r"(?i)\bsworn\b|\baffirmed\b", event.text) and not re.search(
-        r"(?i)\b(?:previously|still|remains?|resum\w+|reminded|already)\b", event.text
+    elif re.search(
+        r"(?i)\b(?:previously|still|remains?|resum\w+|reminded|already|recalled)\b", event.text
     ):
+        # "(Whereupon, JANE ROE resumed the stand.)": back on the stand on her earlier oath.
+        name = _name_in_note(event.text, stand.cast)
+        if name and re.search(r"(?i)\b(?:stand|sworn|oath|recalled|resum\w+)\b", event.text):
+            stand.sworn(name, again=True)
+    elif re.search(r"(?i)\bsworn\b|\baffirmed\b", event.text):
         stand.sworn(_name_in_note(event.text, stand.cast))
 
 
@@ -250,10 +255,24 @@ def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> 
         proposal.recipient = previous.speaker
 
 
+# Words of a reporter's note in capitals, never part of the name it gives.
+_NOTE_WORDS = frozenset(
+    """the witness whereupon was is duly sworn affirmed resumed resumes recalled previously
+    having been took takes stand on oath and""".split()
+)
+_RANKS = frozenset(
+    t.lower().strip(".") for t in re.findall(r"[A-Za-z]+\.?", TITLES.replace("\\", ""))
+)
+
+
 def _name_in_note(note: str, cast: Cast) -> str:
     """The witness a swearing-in note names ("(Whereupon, JANE ROE was duly sworn.)")."""
     for match in re.finditer(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){1,2}\b", note):
-        words = [w for w in match.group(0).split() if w.lower() not in ("the", "witness")]
+        words = match.group(0).split()
+        while words and words[0].lower().strip(".") in _NOTE_WORDS | _RANKS:
+            words.pop(0)  # "THE WITNESS", "OFFICER" before the name
+        cut = next((i for i, w in enumerate(words) if w.lower() in _NOTE_WORDS), len(words))
+        words = words[:cut]  # "JANE ROE RESUMED": the note's own words after the name
         if len(words) >= 2:
             return " ".join(w.capitalize() if w.isupper() else w for w in words)
     return ""

@@ -85,3 +85,43 @@ def test_the_witness_answering_the_oath_is_the_witness_the_next_line_swears() ->
     assert oath.date == "2025-06-09"
     assert found["3:9"].speaker == "Bartholomew Quillen"
     assert found["3:8"].speaker == "Augustina Vellacott"
+
+
+RESUMED_NOTE = """\
+PEOPLE v. SILAS MARROWBY
+March 12, 2025
+BEFORE: HON. AGATHA PENROSE, Judge
+For the People: LUCIAN DRAYCOTT, Assistant District Attorney
+For the Defendant: ESTELLE VANTERPOOL, ESQ.
+
+                                                                      20
+ 1         MR. DRAYCOTT: The People call Officer Hamish Tierney.
+ 2                      (Witness sworn.)
+ 3                      DIRECT EXAMINATION
+ 4                      BY MR. DRAYCOTT:
+ 5   Q.   Where were you posted?
+ 6   A.   On Fenwick Avenue.
+ 7         THE COURT: We will break here.
+ 8                      (Recess taken.)
+ 9         (Whereupon, OFFICER DOROTHEA QUILLFEATHER resumed the stand.)
+10                      CROSS-EXAMINATION (Continued)
+11                      BY MS. VANTERPOOL:
+12   Q.   You saw the car from the window?
+13   A.   From the porch.
+14                      (The witness resumed the stand.)
+15   Q.   And the light?
+16   A.   It was on.
+"""
+
+
+def test_a_note_that_a_named_witness_resumed_the_stand_puts_her_on_it() -> None:
+    found = _by_pin(transcript.read(RESUMED_NOTE))
+    assert found["20:6"].speaker == "Hamish Tierney"
+    question = found["20:12"]
+    assert question.speaker == "Estelle Vanterpool"
+    assert question.recipient == "Dorothea Quillfeather"
+    answer = found["20:13"]
+    assert answer.speaker == "Dorothea Quillfeather"
+    assert answer.setting == "sworn_testimony"
+    assert answer.date == "2025-03-12"
+    assert found["20:16"].speaker == "Dorothea Quillfeather"  # a note naming nobody
