@@ -81,6 +81,8 @@ class _Stand:
         self.inferred = False  # the examiner was inferred, no heading or BY line named her
         if cast.deposition and cast.witnesses:
             self.witness = cast.witnesses[0]
+        elif cast.cover_witness is not None:
+            self.witness = cast.cover_witness
 
     def heading(self, event: Event) -> None:
         words = re.split(r"(?i)\s+(?:by|of)\s+|\s*\(", event.text)[0]
@@ -124,8 +126,10 @@ class _Stand:
                 self.examiner = None  # a new witness: a new examination
             self.witness, self.pending = self.pending, None
         elif not self.cast.deposition and not again:
-            # A witness not yet named (she may name herself), called by no one we heard.
-            self.witness = self.examiner = self.caller = None
+            # A witness not yet named (she may name herself), called by no one we heard;
+            # the one witness the cover names when there is one.
+            self.witness = self.cast.cover_witness
+            self.examiner = self.caller = None
 
     def questioner(self) -> Person | None:
         """The examining lawyer, inferred when no heading named one."""
@@ -225,6 +229,10 @@ def _follow(stand: _Stand, event: Event) -> None:
         stand.sworn(_name_in_note(event.text, stand.cast))
 
 
+# "A JUROR", "GRAND JUROR", "JUROR NO. 7", "JUROR 3": a juror's own question to the witness.
+_JUROR = re.compile(r"^(?:(?:A|THE)\s+)?(?:GRAND\s+)?JUROR\b")
+
+
 def _oath_answered(proposal: Proposal, event: Event, stand: _Stand) -> None:
     """ "THE WITNESS: I do." just before "JANE ROE, having been duly sworn": the witness
     answering the oath is the one the swearing-in line names."""
@@ -244,7 +252,7 @@ def _oath_answered(proposal: Proposal, event: Event, stand: _Stand) -> None:
 def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> None:
     """Recipients the exchange fixes: a juror's question goes to the witness on the stand,
     and the witness answers whoever put the question just before."""
-    if proposal.label.upper() in ("A JUROR", "A GRAND JUROR") and proposal.text.endswith("?"):
+    if _JUROR.match(proposal.label.upper()) and proposal.text.endswith("?"):
         proposal.recipient = stand.witness.name if stand.witness else ""
     elif (
         proposal.label.upper() in ("THE WITNESS", "THE DEPONENT")

@@ -157,3 +157,39 @@ def test_the_court_examining_and_a_by_line_after_an_objection() -> None:
     assert found["57:24"].speaker == "Ruben Oyelaran"
     assert found["57:24"].text == "Not that night."
     assert found["57:25"].recipient == "Ruben Oyelaran"
+
+
+COVER = """\
+GRAND JURY OF BRAMBLE COUNTY -- MINUTES
+Presented: May 5, 2025
+Witness: DETECTIVE OCTAVIA MERRIWEATHER
+Presenting: Assistant District Attorney Felix De La Cruz
+
+                                                                      1
+ 1         MR. DE LA CRUZ: Good morning. This is the matter of Jonah Pike.
+ 2                      (Witness sworn.)
+ 3                 EXAMINATION BY MR. DE LA CRUZ:
+ 4   Q.   Where were you on May 1?
+ 5   A.   On patrol.
+ 6         JUROR NO. 7: Was it raining?
+ 7         THE WITNESS: Yes, heavily.
+"""
+
+
+def test_the_witness_on_the_cover_and_a_surname_of_several_words() -> None:
+    found = _by_pin(transcript.read(COVER))
+    assert found["1:1"].speaker == "Felix De La Cruz"
+    question = found["1:4"]
+    assert question.speaker == "Felix De La Cruz"
+    assert question.recipient == "Octavia Merriweather"
+    answer = found["1:5"]
+    assert answer.speaker == "Octavia Merriweather"
+    assert answer.speaker_title == "Detective"
+    assert answer.setting == "sworn_testimony"
+    assert answer.date == "2025-05-05"
+    juror = found["1:6"]
+    assert juror.speaker == "JUROR NO. 7"
+    assert juror.speaker_kind == "label"
+    assert juror.recipient == "Octavia Merriweather"
+    assert found["1:7"].speaker == "Octavia Merriweather"
+    assert found["1:7"].recipient == "JUROR NO. 7"
