@@ -187,6 +187,7 @@ def read(
     default_date = cast.date or document_date
     proposals: list[Proposal] = []
     last_turn: Turn | None = None
+    unresolved: list[Proposal] = []  # the questions and answers since the last other turn
     total = len(items)
     for done, item in enumerate(items):
         if progress is not None and done % 200 == 0:
@@ -206,6 +207,11 @@ def read(
         proposals.append(proposal)
         last_turn = item
         _after(stand, item, proposal)
+        if item.qa:
+            unresolved.append(proposal)
+        else:
+            _done_examining(unresolved, proposal, stand)
+            unresolved = []
     if progress is not None:
         progress(total, total)
     return proposals
@@ -231,6 +237,29 @@ def _follow(stand: _Stand, event: Event) -> None:
 
 # "A JUROR", "GRAND JUROR", "JUROR NO. 7", "JUROR 3": a juror's own question to the witness.
 _JUROR = re.compile(r"^(?:(?:A|THE)\s+)?(?:GRAND\s+)?JUROR\b")
+
+
+_DONE = re.compile(
+    r"(?i)^(?:thank\s+you[,.]?\s*)?(?:(?:i\s+have\s+)?nothing\s+further|no\s+further\s+questions"
+    r"|(?:i\s+)?pass\s+the\s+witness|that'?s\s+all(?:\s+i\s+have)?)\b"
+)
+
+
+def _done_examining(exchange: list[Proposal], turn: Proposal, stand: _Stand) -> None:
+    """ "MS. DOE: Nothing further." right after questions no heading gave a lawyer (an
+    excerpt opening mid-examination): Ms. Doe was the one asking them."""
+    if not exchange or not _DONE.match(turn.text):
+        return
+    lawyer = next((c for c in stand.cast.counsel if c.name == turn.speaker), None)
+    if lawyer is None or any(p.label == "Q" and p.speaker_kind != "label" for p in exchange):
+        return
+    for proposal in exchange:
+        if proposal.label == "Q" and proposal.speaker == "Q":
+            proposal.speaker, proposal.speaker_kind = lawyer.name, "person"
+            proposal.speaker_title, proposal.confidence = lawyer.title, 0.7
+            proposal.how = f"Q asked by {lawyer.name}, who ends the examination just after"
+        elif proposal.label == "A" and not proposal.recipient:
+            proposal.recipient = lawyer.name
 
 
 def _oath_answered(proposal: Proposal, event: Event, stand: _Stand) -> None:

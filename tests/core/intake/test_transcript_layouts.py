@@ -193,3 +193,50 @@ def test_the_witness_on_the_cover_and_a_surname_of_several_words() -> None:
     assert juror.recipient == "Octavia Merriweather"
     assert found["1:7"].speaker == "Octavia Merriweather"
     assert found["1:7"].recipient == "JUROR NO. 7"
+
+
+MID_EXAMINATION = """\
+STATE v. PERCIVAL OKAFOR-LINDQVIST
+BEFORE: HON. ROSALIND MBEKI-HART, Judge
+For the State: NATHANIEL GRUBER, Assistant District Attorney
+For the Defendant: CLEMENCY ABERNATHY, ESQ.
+June 3, 2025
+
+                                                                      14
+ 1   Q.   Did you see the knife?
+ 2   A.   No.
+ 3         MR. GRUBER: Nothing further.
+ 4         THE COURT: Step down. Next witness.
+ 5         MR. GRUBER: The State calls Ignatius Vale.
+ 6         THE CLERK: Raise your right hand. Do you swear to tell the truth?
+ 7         THE WITNESS: I do.
+ 8     IGNATIUS VALE, having been duly sworn, testified as follows:
+ 9                       DIRECT EXAMINATION
+10   BY MR. GRUBER:
+11   Q.   Where do you live?
+12   A.   Above the bakery.
+13         MR. GRUBER: Pass the witness.
+14                       CROSS-EXAMINATION
+15   Q.   You were asleep, weren't you?
+16   A.   I was awake.
+17                       REDIRECT EXAMINATION
+18   Q.   How do you know you were awake?
+19   A.   I was reading.
+"""
+
+
+def test_an_excerpt_opening_mid_examination_and_a_second_witness_sworn() -> None:
+    found = _by_pin(transcript.read(MID_EXAMINATION))
+    first = found["14:1"]
+    assert first.speaker == "Nathaniel Gruber"  # he ends the examination just after
+    assert first.confidence < 0.9
+    assert found["14:2"].recipient == "Nathaniel Gruber"
+    assert found["14:2"].speaker == "A"  # the excerpt never names that witness
+    oath = found["14:7"]
+    assert oath.speaker == "Ignatius Vale"
+    assert oath.setting == "sworn_testimony"
+    assert oath.date == "2025-06-03"
+    assert found["14:15"].speaker == "Clemency Abernathy"
+    assert found["14:16"].recipient == "Clemency Abernathy"
+    assert found["14:18"].speaker == "Nathaniel Gruber"
+    assert found["14:19"].speaker == "Ignatius Vale"
