@@ -11,7 +11,8 @@ takes seconds, so the GUI runs this in a worker and hands the result to
 
 Transcripts keep their line numbers, so pin cites (``12:4-9``) can be read from the
 text (app/core/intake/transcript.py): a PDF that draws the numbers as a column apart
-from the lines is laid out by position, each number back beside its line; one whose
+from the lines, or in the right margin, is laid out by position, each number back beside
+its line; one whose
 text layer has no numbers at all is numbered by each line's place on the page's grid.
 
 Memory stays bounded whatever the file claims (app/core/limits.py): a Word part is
@@ -219,7 +220,11 @@ def _pdf(path: Path) -> str:
     column = False
     for number, page in enumerate(reader.pages):
         page_text = page.extract_text() or ""
-        run = _number_run(page_text)
+        run = max(
+            _number_run(page_text),
+            _number_run(page_text, skip=1),
+            _number_run(page_text, _RIGHT_NUMBER),
+        )
         if run >= 2:
             apart.append(number)
             column = column or run >= _NUMBER_RUN
@@ -313,14 +318,28 @@ _BARE_NUMBER = re.compile(r"\s*(\d{1,2})\s*")
 _NUMBER_RUN = 10  # consecutive bare line numbers that show a separate number column
 
 
-def _number_run(page_text: str) -> int:
-    """The longest run of lines holding only the numbers 1, 2, 3 ... in turn."""
-    run, previous, longest = 0, 0, 0
+# A line ending in its line number, drawn in the right margin: "Q. Where were you? 6".
+_RIGHT_NUMBER = re.compile(r".*\S\s+(\d{1,2})\s*")
+
+
+def _number_run(page_text: str, pattern: re.Pattern[str] = _BARE_NUMBER, skip: int = 0) -> int:
+    """The longest run of lines holding only the numbers 1, 2, 3 ... in turn. With
+    ``skip`` 1, each number may follow a line of words: numbers drawn in the right margin,
+    which the text layer puts after their lines; with ``_RIGHT_NUMBER``, lines ending in
+    them. Laid out by position, those numbers stand apart again beside their lines."""
+    run, previous, longest, words = 0, 0, 0, 0
     for line in page_text.splitlines():
-        match = _BARE_NUMBER.fullmatch(line)
+        match = pattern.fullmatch(line)
         number = int(match.group(1)) if match else 0
-        run = run + 1 if number and number == previous + 1 else (1 if number == 1 else 0)
-        previous = number
+        if not number:
+            words += 1
+            if words <= skip:
+                continue
+        if number and number == previous + 1:
+            run += 1
+        else:
+            run = 1 if number == 1 else 0
+        previous, words = number, 0
         longest = max(longest, run)
     return longest
 

@@ -29,9 +29,10 @@ from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
 
 _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+\S")
+_NUMBERED_RIGHT = re.compile(r"(?m)\S[ \t]{2,}\d{1,2}[ \t]*$")  # numbered in the right margin
 _TURN_LABEL = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:[QA](?:\.|:|[ \t]{2,})|THE COURT:|THE WITNESS:"
-    r"|(?:MR|MS|MRS)\.\s+[A-Z'’-]+:)"
+    r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:[QA](?:\.|:|[ \t]{2,})|(?:QUESTION|ANSWER):"
+    r"|THE COURT:|THE WITNESS:|(?:MR|MS|MRS)\.\s+[A-Z'’-]+:)"
 )
 # An examination heading on a line of its own (an opinion says "on cross-examination" inline).
 _EXAMINATION = re.compile(
@@ -59,7 +60,7 @@ def looks_like(text: str) -> bool:
     labels = len(_TURN_LABEL.findall(sample))
     if labels < 4:
         return False
-    numbered = len(_NUMBERED_LINE.findall(sample))
+    numbered = max(len(_NUMBERED_LINE.findall(sample)), len(_NUMBERED_RIGHT.findall(sample)))
     if numbered >= 5 and labels * 10 >= min(numbered, 100):
         return True
     return labels >= 10 and bool(_EXAMINATION.search(sample))
@@ -80,6 +81,8 @@ class _Stand:
         self.inferred = False  # the examiner was inferred, no heading or BY line named her
         if cast.deposition and cast.witnesses:
             self.witness = cast.witnesses[0]
+        elif cast.cover_witness is not None:
+            self.witness = cast.cover_witness
 
     def heading(self, event: Event) -> None:
         words = re.split(r"(?i)\s+(?:by|of)\s+|\s*\(", event.text)[0]
@@ -123,8 +126,10 @@ class _Stand:
                 self.examiner = None  # a new witness: a new examination
             self.witness, self.pending = self.pending, None
         elif not self.cast.deposition and not again:
-            # A witness not yet named (she may name herself), called by no one we heard.
-            self.witness = self.examiner = self.caller = None
+            # A witness not yet named (she may name herself), called by no one we heard;
+            # the one witness the cover names when there is one.
+            self.witness = self.cast.cover_witness
+            self.examiner = self.caller = None
 
     def questioner(self) -> Person | None:
         """The examining lawyer, inferred when no heading named one."""
@@ -181,12 +186,16 @@ def read(
     dates = _page_dates(layout)
     default_date = cast.date or document_date
     proposals: list[Proposal] = []
+    last_turn: Turn | None = None
+    unresolved: list[Proposal] = []  # the questions and answers since the last other turn
     total = len(items)
     for done, item in enumerate(items):
         if progress is not None and done % 200 == 0:
             progress(done, total)
         if isinstance(item, Event):
             _follow(stand, item)
+            if done and proposals and items[done - 1] is last_turn:
+                _oath_answered(proposals[-1], item, stand)
             continue
         if not item.parts:
             continue
@@ -196,7 +205,13 @@ def read(
         proposal.date = dates.get(item.lines[0].page, default_date)
         _answering(proposal, proposals[-1] if proposals else None, stand)
         proposals.append(proposal)
+        last_turn = item
         _after(stand, item, proposal)
+        if item.qa:
+            unresolved.append(proposal)
+        else:
+            _done_examining(unresolved, proposal, stand)
+            unresolved = []
     if progress is not None:
         progress(total, total)
     return proposals
@@ -209,30 +224,92 @@ def _follow(stand: _Stand, event: Event) -> None:
         stand.by(event.by)
     elif event.kind == "sworn":
         stand.sworn(event.name, event.again)
-    elif re.search(r"(?i)\bsworn\b|\baffirmed\b", event.text) and not re.search(
-        r"(?i)\b(?:previously|still|remains?|resum\w+|reminded|already)\b", event.text
+    elif re.search(
+        r"(?i)\b(?:previously|still|remains?|resum\w+|reminded|already|recalled)\b", event.text
     ):
+        # "(Whereupon, JANE ROE resumed the stand.)": back on the stand on her earlier oath.
+        name = _name_in_note(event.text, stand.cast)
+        if name and re.search(r"(?i)\b(?:stand|sworn|oath|recalled|resum\w+)\b", event.text):
+            stand.sworn(name, again=True)
+    elif re.search(r"(?i)\bsworn\b|\baffirmed\b", event.text):
         stand.sworn(_name_in_note(event.text, stand.cast))
+
+
+# "A JUROR", "GRAND JUROR", "JUROR NO. 7", "JUROR 3": a juror's own question to the witness.
+_JUROR = re.compile(r"^(?:(?:A|THE)\s+)?(?:GRAND\s+)?JUROR\b")
+
+
+_DONE = re.compile(
+    r"(?i)^(?:thank\s+you[,.]?\s*)?(?:(?:i\s+have\s+)?nothing\s+further|no\s+further\s+questions"
+    r"|(?:i\s+)?pass\s+the\s+witness|that'?s\s+all(?:\s+i\s+have)?)\b"
+)
+
+
+def _done_examining(exchange: list[Proposal], turn: Proposal, stand: _Stand) -> None:
+    """ "MS. DOE: Nothing further." right after questions no heading gave a lawyer (an
+    excerpt opening mid-examination): Ms. Doe was the one asking them."""
+    if not exchange or not _DONE.match(turn.text):
+        return
+    lawyer = next((c for c in stand.cast.counsel if c.name == turn.speaker), None)
+    if lawyer is None or any(p.label == "Q" and p.speaker_kind != "label" for p in exchange):
+        return
+    for proposal in exchange:
+        if proposal.label == "Q" and proposal.speaker == "Q":
+            proposal.speaker, proposal.speaker_kind = lawyer.name, "person"
+            proposal.speaker_title, proposal.confidence = lawyer.title, 0.7
+            proposal.how = f"Q asked by {lawyer.name}, who ends the examination just after"
+        elif proposal.label == "A" and not proposal.recipient:
+            proposal.recipient = lawyer.name
+
+
+def _oath_answered(proposal: Proposal, event: Event, stand: _Stand) -> None:
+    """ "THE WITNESS: I do." just before "JANE ROE, having been duly sworn": the witness
+    answering the oath is the one the swearing-in line names."""
+    if (
+        event.kind == "sworn"
+        and event.name
+        and not event.again
+        and proposal.label.upper() in ("THE WITNESS", "THE DEPONENT")
+        and stand.witness is not None
+    ):
+        proposal.speaker, proposal.speaker_kind = stand.witness.name, "person"
+        proposal.speaker_title = stand.witness.title
+        proposal.how = f"THE WITNESS: {_titled(stand.witness)}, sworn in the next line"
+        proposal.confidence = 0.9
 
 
 def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> None:
     """Recipients the exchange fixes: a juror's question goes to the witness on the stand,
     and the witness answers whoever put the question just before."""
-    if proposal.label.upper() in ("A JUROR", "A GRAND JUROR") and proposal.text.endswith("?"):
+    if _JUROR.match(proposal.label.upper()) and proposal.text.endswith("?"):
         proposal.recipient = stand.witness.name if stand.witness else ""
     elif (
         proposal.label.upper() in ("THE WITNESS", "THE DEPONENT")
         and previous is not None
         and previous.text.endswith("?")
-        and previous.label not in ("Q", "A", "THE WITNESS")
+        and previous.label.upper() not in ("Q", "A", "QUESTION", "ANSWER", "THE WITNESS")
     ):
         proposal.recipient = previous.speaker
+
+
+# Words of a reporter's note in capitals, never part of the name it gives.
+_NOTE_WORDS = frozenset(
+    """the witness whereupon was is duly sworn affirmed resumed resumes recalled previously
+    having been took takes stand on oath and""".split()
+)
+_RANKS = frozenset(
+    t.lower().strip(".") for t in re.findall(r"[A-Za-z]+\.?", TITLES.replace("\\", ""))
+)
 
 
 def _name_in_note(note: str, cast: Cast) -> str:
     """The witness a swearing-in note names ("(Whereupon, JANE ROE was duly sworn.)")."""
     for match in re.finditer(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){1,2}\b", note):
-        words = [w for w in match.group(0).split() if w.lower() not in ("the", "witness")]
+        words = match.group(0).split()
+        while words and words[0].lower().strip(".") in _NOTE_WORDS | _RANKS:
+            words.pop(0)  # "THE WITNESS", "OFFICER" before the name
+        cut = next((i for i, w in enumerate(words) if w.lower() in _NOTE_WORDS), len(words))
+        words = words[:cut]  # "JANE ROE RESUMED": the note's own words after the name
         if len(words) >= 2:
             return " ".join(w.capitalize() if w.isupper() else w for w in words)
     return ""
@@ -365,11 +442,11 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
     return Proposal(
         text=words,
         speaker=name,
-        speaker_as_written=label,
+        speaker_as_written=turn.written or label,
         speaker_title=title,
         speaker_kind=kind,
         recipient=recipient,
-        context=f"{label}{'.' if turn.qa else ':'} {words}",
+        context=f"{turn.written or label}{'.' if turn.qa else ':'} {words}",
         how=how,
         confidence=confidence,
         start=turn.start,
@@ -377,7 +454,7 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
         setting=setting,
         speech="verbatim",
         pin=_place(turn),
-        label=label,
+        label=turn.written or label,
         speaker_start=turn.label_start,
         speaker_end=turn.label_end,
         form="transcript",

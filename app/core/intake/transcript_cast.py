@@ -86,11 +86,15 @@ _CALLS = re.compile(
     rf"(?:(?i:the\s+)?(?P<title>{_TITLE_ALT})\s+)?(?P<name>{NAME})"
 )
 _SWORN = re.compile(
-    r"(?i)\bhaving\s+been\s+(?:first\s+)?(?:duly\s+)?(?:sworn|affirmed)|\bcalled\s+as\s+a\s+witness"
+    r"(?i)\bhaving\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?(?:sworn|affirmed)|\bcalled\s+as\s+a\s+witness"
     r"|\bwas\s+(?:duly\s+)?sworn\b|\bsworn\s+(?:and|to\s+testify)"
 )
 _DEPOSITION_OF = re.compile(
     rf"(?i:deposition\s+of)\s+(?:(?P<title>(?i:{_TITLE_ALT}))\s+)?(?P<name>[A-Za-z][A-Za-z.'’ -]+)"
+)
+# "Witness: DETECTIVE JANE ROE": the one witness grand-jury minutes or an excerpt are of.
+_COVER_WITNESS = re.compile(
+    rf"^\s*(?i:witness)\s*:\s*(?:(?P<title>(?i:{_TITLE_ALT}))\s+)?(?P<name>[A-Z][^,;(]+?)\s*(?:[,;(]|$)"
 )
 _JUDGE_PLAIN = re.compile(
     r"(?m)(?i:(?:\b(?:before|presiding)\s*:?\s*|^\s*)(?:the\s+)?(?:judge|justice|magistrate\s+judge))"
@@ -181,6 +185,7 @@ class Cast:
     date: str = ""
     deposition: bool = False
     noticing_side: str = ""  # the side a deposition was taken on behalf of
+    cover_witness: Person | None = None  # "Witness: JANE ROE" on the cover of minutes
     front: list[str] = field(default_factory=list)  # the title block and appearances
     _named: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
 
@@ -211,7 +216,8 @@ class Cast:
                 words = match.group(1).split()
                 words = [w for w in words if w.lower().strip(".,") not in _NOT_GIVEN][-2:]
                 if words and all(w[0].isupper() for w in words):
-                    return proper_case(" ".join([*words, match.group(0).split()[-1]]))
+                    surname_words = match.group(0).split()[-len(last.split()) :]  # "De La Cruz"
+                    return proper_case(" ".join([*words, *surname_words]))
         return ""
 
     def add_counsel(self, person: Person) -> None:
@@ -292,6 +298,12 @@ def read_front(lines: list[str]) -> Cast:
             title = proper_case(deposed.group("title") or "")
             cast.add_witness(Person(name, title, source="the caption"))
     cast.defendant = _defendant(lines)
+    cover = [m for line in lines if (m := _COVER_WITNESS.match(line))]
+    if len(cover) == 1:
+        name, _ = person_from(cover[0].group("name"))
+        if name:
+            title = proper_case(cover[0].group("title") or "")
+            cast.cover_witness = cast.add_witness(Person(name, title, source="the cover"))
     _appearances(lines, cast)
     return cast
 

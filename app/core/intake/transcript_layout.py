@@ -11,7 +11,9 @@ from the printed numbers, never from counting, so an excerpt starting at page 41
 Text taken from a Word file or a PDF text layer may have lost the leading spaces that
 right-align a page number; a bare number is then told from an empty numbered line by what
 follows it (a page number is followed by that page's line 1). A transcript whose text has
-no line numbers at all is numbered by counting the non-empty lines of each page.
+no line numbers at all is numbered by counting the non-empty lines of each page. Some
+reporters print the line numbers in the right margin instead ("Q  Where were you?   6");
+a text where most lines end so is read with those numbers, the words before them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _PAGE_WORD = re.compile(r"\bPage\s+(\d{1,5})\b", re.IGNORECASE)
 _PAGE_DASHED = re.compile(r"^\s*-\s*(\d{1,5})\s*-\s*$")
 _BARE_NUMBER = re.compile(r"^(\s*)(\d{1,5})\s*$")
 _RIGHT_ALIGNED = 20  # leading spaces that mark a right-aligned page number
+# A line number in the right margin: words, a gap of two spaces or more, the number.
+_NUMBERED_RIGHT = re.compile(r"^(?P<words>.*?\S)?[ \t]{2,}(?P<n>\d{1,2})[ \t]*$")
 
 
 @dataclass
@@ -94,9 +98,68 @@ def _page_number(raws: list[tuple[int, str]], i: int) -> int | None:
     return None
 
 
+def _numbered_on_the_right(raws: list[tuple[int, str]]) -> bool:
+    """Whether the line numbers are printed in the right margin: more lines end in a line
+    number than begin with one, and those numbers mostly count up one by one."""
+    right: list[int] = []
+    left = 0
+    for _, raw in raws[:3000]:
+        if not raw.strip():
+            continue
+        if _line_number(raw):
+            left += 1
+        match = _NUMBERED_RIGHT.match(raw)
+        if match and match.group("words") and 1 <= int(match.group("n")) <= MAX_LINE_NUMBER:
+            right.append(int(match.group("n")))
+    if len(right) < 5 or len(right) <= left:
+        return False
+    steps = sum(1 for a, b in zip(right, right[1:], strict=False) if b == a + 1)
+    return steps * 2 >= len(right)
+
+
+def _lay_out_right(raws: list[tuple[int, str]]) -> Layout:
+    """The layout of a text numbered in the right margin (see the module's docstring)."""
+    layout = Layout()
+    page: int | None = None
+    last_number = 0
+    for i, (offset, raw) in enumerate(raws):
+        if not raw.strip():
+            continue
+        match = _NUMBERED_RIGHT.match(raw)
+        number = int(match.group("n")) if match else 0
+        if match and not match.group("words") and number == last_number + 1:
+            last_number = number  # an empty numbered line
+            continue
+        if not (match and match.group("words")) or not 1 <= number <= MAX_LINE_NUMBER:
+            printed = _page_number(raws, i) if _BARE_NUMBER.match(raw) or not match else None
+            if printed is not None:
+                page, last_number = printed, 0
+                layout.headers.setdefault(page, [])
+            elif page is None:
+                layout.front.append(raw.strip())
+            else:
+                layout.headers.setdefault(page, []).append(raw.strip())
+            continue
+        if page is None:
+            page = 1
+        elif number == 1 and last_number:
+            page += 1  # line numbers restart without a printed page number
+        last_number = number
+        words = match.group("words") or ""
+        indent = len(words) - len(words.lstrip())
+        begin = offset + indent
+        words = words.strip()
+        layout.lines.append(Line(page, number, words, begin, begin + len(words), indent))
+    return layout
+
+
 def lay_out(text: str) -> Layout:
     """The layout of ``text`` (see the module's docstring)."""
     raws = _raw_lines(text)
+    if _numbered_on_the_right(raws):
+        right = _lay_out_right(raws)
+        if len(right.lines) >= 5:
+            return right
     layout = Layout()
     page: int | None = None
     last_number = 0

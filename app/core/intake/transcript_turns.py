@@ -21,6 +21,10 @@ _QA = re.compile(r"^(?P<label>[QA])(?:\s*[.:]\s*|\s{2,}|\t\s*|$)(?P<rest>.*)$")
 # "Q Did you ..." with one space: an answer only right after a question ("A man" opens
 # many a continuation line), a question only where no sentence could be going on.
 _QA_SPACE = re.compile(r"^(?P<label>[QA]) (?P<rest>[A-Z0-9\"'“].*)$")
+# "QUESTION:" / "ANSWER:" spelled out, as some reporters and older transcripts print them.
+_QA_WORDS = re.compile(
+    r"^(?P<word>QUESTION|ANSWER|QUES|ANS|Question(?=:)|Answer(?=:))\s*[.:]\s*(?P<rest>.*)$"
+)
 _LABEL = re.compile(
     r"^(?P<label>(?:MR|MS|MRS|MISS|DR)\.?\s+[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*)?"
     r"|(?:THE|A|AN)\s+[A-Z][A-Z0-9'’ .-]{1,30}?"
@@ -51,9 +55,16 @@ _BY = re.compile(
     r"\s*(?:\((?:cont'?d|continu\w*)\.?\))?\s*:?\s*$"
 )
 _SWORN_LINE = re.compile(
-    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+witness(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+)?(?:duly\s+)?"
+    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+witness(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?"
     r"(?:sworn|affirmed)|called\s+as\s+a\s+witness|a\s+witness\s+(?:called|produced)"
     r"|being\s+(?:first\s+)?duly\s+sworn|was\s+duly\s+sworn)"
+)
+# "JANE ROE, resumed.", "JANE ROE, recalled", "JANE ROE, previously sworn": a witness back
+# on the stand after a recess or on another day, examined on the oath she took before.
+_RESUMED_LINE = re.compile(
+    r"^(?P<name>(?:[A-Z][A-Za-z.'’-]*\s+){1,4}[A-Z][A-Za-z'’-]+),\s*"
+    r"(?:(?:the\s+)?witness\s+)?(?i:resum(?:ed|es|ing)|recalled|(?:being\s+)?previously\s+sworn"
+    r"|on\s+(?:her|his|their|the)\s+former\s+oath)\b(?P<tail>.*)$"
 )
 _CAPS_HEADING = re.compile(
     r"^(?:PROCEEDINGS|AFTERNOON SESSION|MORNING SESSION|EVENING SESSION|INDEX|CERTIFICATE"
@@ -67,13 +78,14 @@ _CENTRED = 12  # spaces after the line number that centre a heading
 class Turn:
     """One labelled stretch of speech."""
 
-    label: str  # "Q", "A", "THE COURT", "MR. SMITH" as written
+    label: str  # "Q", "A", "THE COURT", "MR. SMITH" as written ("QUESTION:" is Q)
     lines: list[Line] = field(default_factory=list)
     label_start: int = 0  # offsets of the label, for highlighting the speaker
     label_end: int = 0
     start: int = -1  # offsets of the words
     end: int = -1
     parts: list[str] = field(default_factory=list)
+    written: str = ""  # the label as the page prints it ("QUESTION"), when not ``label``
 
     @property
     def text(self) -> str:
@@ -97,7 +109,10 @@ class Event:
 
 def _label(text: str, current: str = "") -> tuple[str, str, int] | None:
     """(label, rest, offset of rest) when ``text`` opens with a speaker label; ``current``
-    is the label of the turn going on."""
+    is the label of the turn going on. "QUESTION:" and "ANSWER:" are given as Q and A."""
+    spelled = _QA_WORDS.match(text)
+    if spelled:
+        return spelled.group("word")[0].upper(), spelled.group("rest"), spelled.start("rest")
     match = _QA.match(text)
     if match is None:
         spaced = _QA_SPACE.match(text)
@@ -178,9 +193,19 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
             out.append(Event("by", plain, by=" ".join(by.group("by").upper().split())))
             turn = None
             continue
+        resumed = _RESUMED_LINE.match(plain)
+        if (
+            resumed
+            and (resumed.group("name").isupper() or len(resumed.group("tail").split()) <= 5)
+            and not _label(text)
+        ):
+            out.append(Event("sworn", plain, name=resumed.group("name"), again=True))
+            turn = None
+            continue
         if _SWORN_LINE.match(plain):
             previous = unspaced(lines[i - 1].text) if i else ""
-            out.append(Event("sworn", plain, name=sworn_name(plain, previous)))
+            again = bool(re.search(r"(?i)\bpreviously\b", plain))
+            out.append(Event("sworn", plain, name=sworn_name(plain, previous), again=again))
             turn = None
             continue
         if _SWORN_CAPS.match(plain) and not _label(text):
@@ -204,7 +229,9 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
         found = _label(text, turn.label if turn is not None else "")
         if found:
             label, rest, at = found
-            turn = Turn(label, [line], line.start, line.start + len(label))
+            written = text[:at].rstrip(" \t.:") if label in ("Q", "A") else ""
+            turn = Turn(label, [line], line.start, line.start + len(written or label))
+            turn.written = written or label
             if label not in ("Q", "A"):
                 turn.label_end = line.start + text.index(":")
             inline = _INLINE_BY.match(rest) if label == "Q" else None

@@ -134,3 +134,38 @@ def test_a_pdf_without_line_numbers_is_numbered_by_the_line_grid(tmp_path: Path)
     pins = [p.pin for p in transcript.read(text)]
     assert pins[:5] == ["31:1", "31:2", "31:3-4", "31:6", "31:7"]
     assert "32:1" in pins
+
+
+def _right_margin_pdf(path: Path, numbers_first: bool) -> Path:
+    """Line numbers drawn in the right margin, before all the lines or after each one."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=letter)
+    for page, lines in PAGES.items():
+        canvas.setFont("Courier", 10)
+        canvas.drawRightString(560, 750, f"Page {page}")
+        if numbers_first:
+            for number in range(1, len(lines) + 1):
+                canvas.drawRightString(560, 720 - number * 26, str(number))
+        for number, line in enumerate(lines, 1):
+            canvas.drawString(60, 720 - number * 26, line)
+            if not numbers_first:
+                canvas.drawRightString(560, 720 - number * 26, str(number))
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_pdf_numbered_in_the_right_margin(tmp_path: Path) -> None:
+    for numbers_first in (True, False):
+        text, note = extract_text(_right_margin_pdf(tmp_path / "r.pdf", numbers_first))
+        assert note == "" and text
+        proposals = transcript.read(text)
+        pins = [p.pin for p in proposals]
+        assert pins[:4] == ["18:1", "18:2", "18:3-4", "18:5"]
+        assert pins[-3:] == ["18:25", "19:1", "19:2"]
+        answer = proposals[2]
+        assert answer.text == "At the ferry terminal, waiting for the last boat."
+        assert answer.setting == "sworn_testimony"
+        assert proposals[0].text == "Be seated, everyone."
