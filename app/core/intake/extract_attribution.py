@@ -1,11 +1,10 @@
 """Who is who in a text: the names it introduces, and what "the mayor" or "she" refers to.
 
-Rules, not a model. A :class:`Registry` is filled while the text is read in
-order: every capitalised name (with the title before it, "Det. Maria Alvarez",
-and an appositive after it, "Danny Frost, a spokesman for ...") becomes an
-:class:`Entity`; later mentions resolve to one by full name, surname, first name
-or nickname ("Sam" -> Samuel Oyelaran), by role ("the mayor" -> the entity whose
-title says mayor), and pronouns ("she said") to the last main subject.
+Rules, not a model. A :class:`Registry` is filled while the text is read in order: each
+capitalised name (with a title before it, "Det. Maria Alvarez", or an appositive after it,
+"Danny Frost, a spokesman for ...") becomes an :class:`Entity`; later mentions resolve to
+one by full name, surname, first name, nickname ("Sam" -> Samuel Oyelaran) or role ("the
+mayor"), and pronouns ("she said") to the last main subject.
 """
 
 from __future__ import annotations
@@ -17,15 +16,16 @@ from app.core.intake import names
 
 # Words that, written before a name, are its title ("Sgt. Jessica McRorie").
 TITLE_WORDS = frozenset(
-    """sgt sgt. det det. lt lt. capt capt. cpt. col. gen. rev rev. dr dr. mr mr. mrs mrs. ms ms.
-    mx. prof. gov. sen. rep. hon. atty. ada da officer detective sergeant lieutenant captain
-    sheriff deputy chief inspector investigator judge justice mayor commissioner councilman
-    councilwoman councilmember senator governor president pastor reverend trooper agent
-    superintendent director spokesman spokeswoman spokesperson counsel attorney
-    information public police patrolman patrolwoman tpr tpr. ofc ofc. tech supervisor
-    appellant appellee petitioner respondent defendant complainant former defender
-    prosecutor chair chairman chairwoman chairperson secretary administrator coordinator
-    dep dep. cpl cpl. operator charge witness victim suspect arrestee inv inv.""".split()
+    """sgt sgt. det det. lt lt. capt capt. cpt. col. gen. rev rev. dr dr. mr mr. mrs mrs. ms ms. mx.
+    prof. gov. sen. rep. hon. atty. ada da officer detective sergeant lieutenant captain sheriff
+    deputy chief inspector investigator judge justice mayor commissioner councilman councilwoman
+    councilmember senator governor president pastor reverend trooper agent superintendent director
+    spokesman spokeswoman spokesperson counsel attorney information public police patrolman
+    patrolwoman tpr tpr. ofc ofc. tech supervisor appellant appellee petitioner respondent
+    defendant complainant former defender prosecutor chair chairman chairwoman chairperson
+    secretary administrator coordinator dep dep. cpl cpl. operator charge witness victim suspect
+    arrestee inv inv. major maj. colonel corporal commander marshal patrolmen officers detectives
+    agents deputies troopers sergeants""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(
@@ -485,8 +485,7 @@ _TITLE_APPOSITIVE = re.compile(
 
 
 def _appositive_after(text: str) -> str:
-    """ ", a spokesman for the district attorney's office," or ", U.S. Attorney for the
-    District," after a name."""
+    """A title after a name: ", a spokesman for the DA's office," / ", U.S. Attorney,"."""
     titled = _TITLE_APPOSITIVE.match(text)
     if titled and any(
         fold(w).rstrip(".") in TITLE_WORDS for w in titled.group(1).split() if w[:1].isupper()

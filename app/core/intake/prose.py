@@ -59,7 +59,9 @@ VERBS = (
     "posted|tweeted|shouted|yelled|screamed|whispered|texted|emailed|messaged|complained|"
     "alleged|alleges|called|calls|urged|observed|maintained|maintains|conceded|joked|"
     "reported|promised|predicted|boasted|cautioned|stressed|emphasized|emphasised|"
-    "suggested|admits|wonders|wondered|recounted|recalls"
+    "suggested|admits|wonders|wondered|recounted|recalls|"
+    # A court's finding that quotes its own words: "the judge found that it was "...""
+    r"(?:found|finds|concluded|ruled|held|determined)(?=\s+that\b)"
 )
 _VERB = re.compile(rf"(?<![-\w])(?:{VERBS})\b", re.IGNORECASE)  # not "so-called"
 _LEAD_PREPOSITIONS = frozenset(
@@ -338,6 +340,11 @@ def _attribute(
     according = accordings[-1] if accordings else None
     # "One officer states in the video posted "...": a thing does not speak; use the verb before.
     while len(verbs) > 1 and re.search(rf"\b(?:{_THINGS})\s*$", before[: verbs[-1].start()], re.I):
+        verbs.pop()
+    # "wrote that officers responded to "a report ..."": the quotation is the verb's object.
+    while len(verbs) > 1 and re.match(rf"^\s+to\s+{MASK_START}", before[verbs[-1].end() :]):
+        verbs.pop()
+    while len(verbs) > 1 and re.match(r"^\s+to\s*$", before[verbs[-1].end() :]):
         verbs.pop()
     if verbs and (according is None or verbs[-1].start() > according.end()):
         verb = verbs[-1]

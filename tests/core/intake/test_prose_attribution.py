@@ -1,0 +1,61 @@
+"""How opinions, letters and wire copy attribute: each rule on its own made-up snippet."""
+
+from __future__ import annotations
+
+from app.core.intake.extract import extract
+from app.core.intake.proposal import Proposal
+
+
+def _one(text: str, start: str) -> Proposal:
+    found = [p for p in extract(text) if p.text.lstrip('“"').startswith(start)]
+    assert len(found) == 1, [(p.text, p.speaker) for p in extract(text)]
+    return found[0]
+
+
+def test_a_rank_or_a_plural_title_is_not_part_of_the_name() -> None:
+    text = (
+        "Two deputies, Troopers Hallam, Brice, and Ostrow, drove the car.\n\n"
+        'Warden Major Ines Toller told reporters Monday that the man "was checked at noon."\n\n'
+        'As Trooper Hallam later testified: "We never stopped looking for it."\n'
+    )
+    assert _one(text, "was checked at noon").speaker == "Ines Toller"
+    assert _one(text, "We never stopped").speaker == "Hallam"
+
+
+def test_who_after_an_appositive_hangs_on_the_name_before_it() -> None:
+    text = (
+        "On June 3, 2021, the county police took a call from Orla Menzies, also a "
+        "bus driver, who reported that her fare box had been pried open.\n"
+    )
+    found = _one(text, "that her fare box")
+    assert (found.speaker, found.speech) == ("Orla Menzies", "reported")
+
+
+def test_a_verb_whose_object_is_the_quotation_does_not_introduce_it() -> None:
+    text = (
+        "Dear Ms. Rahe:\n\n"
+        "On its website on Monday, the Brill County Sheriff's Office wrote that deputies "
+        'had responded to "a call about a loud party" and that "nobody was hurt."\n'
+    )
+    assert _one(text, "a call about a loud party").speaker == "Brill County Sheriff's Office"
+    assert _one(text, "nobody was hurt").speaker == "Brill County Sheriff's Office"
+
+
+def test_a_courts_finding_quotes_the_court_not_the_party_it_describes() -> None:
+    text = (
+        "STATE v. OSTRANDER\n\n"
+        "The defendant moved to suppress the statements. After a hearing, the trial judge "
+        'found that the defendant had been "fully and fairly warned of his rights."\n'
+    )
+    found = _one(text, "fully and fairly warned")
+    assert found.speaker == "trial judge"
+
+
+def test_a_person_of_an_office_speaks_not_the_office() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\n\n"
+        "Special Agent in Charge Petra Wollan of the Bureau of Land Survey's Western Field "
+        "Office said the inquiry began with a phone call.\n"
+    )
+    found = _one(text, "the inquiry began")
+    assert found.speaker == "Petra Wollan"
