@@ -215,6 +215,8 @@ def _blank_aside(match: re.Match[str]) -> str:
     inner = match.group(0)[1:].split()
     if inner and fold(inner[0]).rstrip(".") in TITLE_WORDS and len(inner) >= 3:
         return match.group(0)
+    if MASK_START in match.group(0):
+        return match.group(0)  # "(the manager says the camera "is dead")": its own attribution
     return " " * len(match.group(0))
 
 
@@ -248,6 +250,9 @@ def _read_sentence(
         phrase, entity = subject_before(registry, sentence[: verb.start()], verb.group(0))
         if phrase and not main_set:
             main_subject, main_set = entity, True
+            if inside and verb.end() <= inside[0][0] - offset:
+                # "Roe told us that ... and that he asked, "...": "he" is Roe.
+                registry.subject(entity)
             break
     if not main_set:
         lead = re.match(r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)", sentence)

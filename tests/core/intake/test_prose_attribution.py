@@ -59,3 +59,33 @@ def test_a_person_of_an_office_speaks_not_the_office() -> None:
     )
     found = _one(text, "the inquiry began")
     assert found.speaker == "Petra Wollan"
+
+
+def test_an_aside_in_brackets_that_holds_a_quotation_keeps_its_attribution() -> None:
+    text = (
+        "SUPPLEMENTARY REPORT\n\n"
+        "Reporting Officer: Ofc. Dana Voss\n\n"
+        "To do: pull the store video (clerk Milo Farr says the back camera "
+        '"has not worked in a year").\n'
+    )
+    assert _one(text, "has not worked in a year").speaker == "Milo Farr"
+
+
+def test_a_pronoun_after_the_sentences_speaker_is_that_speaker() -> None:
+    text = (
+        "HALE & ORTIZ LLP\n\n"
+        "Dear Ms. Quell:\n\n"
+        "Our client's brother, Tobin Rusk, filmed the stop from his porch.\n\n"
+        "Mr. Arlo Rusk has told us that no deputy gave a reason, and that he asked "
+        'twice, "Why am I being stopped?" before he was cuffed.\n\n'
+        "Very truly yours,\n\nNadia Hale\n"
+    )
+    asked = _one(text, "Why am I being stopped")
+    assert asked.speaker == "Arlo Rusk"
+    told = _one(text, "that no deputy gave a reason")
+    # "told us" in a firm's letter: the firm its letterhead names.
+    assert (told.speaker, told.recipient, told.speech) == (
+        "Arlo Rusk",
+        "Hale & Ortiz LLP",
+        "reported",
+    )
