@@ -1,10 +1,8 @@
 """Who is who in a text: the names it introduces, and what "the mayor" or "she" refers to.
 
-Rules, not a model. A :class:`Registry` is filled while the text is read in order: each
-capitalised name (with a title before it, "Det. Maria Alvarez", or an appositive after it,
-"Danny Frost, a spokesman for ...") becomes an :class:`Entity`; later mentions resolve to
-one by full name, surname, first name, nickname ("Sam" -> Samuel Oyelaran) or role ("the
-mayor"), and pronouns ("she said") to the last main subject.
+Rules, not a model. A :class:`Registry` is filled in reading order: each capitalised name
+(with a title before it or an appositive after it) becomes an :class:`Entity`; later mentions
+resolve by name, nickname or role ("the mayor"), pronouns to the last main subject.
 """
 
 from __future__ import annotations
@@ -394,8 +392,10 @@ class Registry:
                 entity = self._by_role(head)
                 if entity is not None:
                     return text, entity
-                return clean_np(text), None
-            unnamed = Entity(clean_np(text) if det != "one" else text.lower(), "unnamed")
+                if rest[:1].isupper() or (head not in TITLE_WORDS and head not in ROLE_NOUNS):
+                    return clean_np(text), None
+            # "the trial judge", "an officer": unnamed, but a later "he" or "the judge" is them.
+            unnamed = Entity(text.lower() if det in ("one", "the") else clean_np(text), "unnamed")
             unnamed.titles.append(rest)
             unnamed.first_seen = unnamed.last_seen = self.clock
             self.entities.append(unnamed)

@@ -68,6 +68,11 @@ _LEAD_PREPOSITIONS = frozenset(
     "at in on after before during from with by under outside inside near".split()
 )
 _PARTICIPLE = re.compile(r"ing$")
+_HEARD = re.compile(
+    r"(?P<np>(?:\b(?:the|a|an|one)\s+)?(?:[\w'’.\-]+\s+){0,3}?[\w'’.\-]+)\s+"
+    r"(?:can|could|is|was|were|are|may)\s+(?:be\s+|being\s+)?(?:heard|seen)\s+$",
+    re.IGNORECASE,
+)
 _THINGS = "video|post|photo|picture|footage|clip|image|article|story|report|document|sign|letter"
 _SPEAKER_NP = (
     r"(?:(?:the|a|an|one|our|his|her|their)\s+)?"
@@ -301,6 +306,9 @@ def _read_sentence(
             colon_attribution[index] = subject_before(
                 registry, sentence[: verb.start()], verb.group(0)
             )
+        else:
+            # "Officer Roe shared his partner's worry:" before a quoted answer: Roe's words.
+            colon_attribution[index] = clause_subject(registry, sentence)
     return main_subject if main_set else None
 
 
@@ -359,6 +367,11 @@ def _attribute(
             quote.speaker, quote.phrase = previous.speaker, previous.phrase
             quote.how, quote.confidence = "same speaker, same sentence", 0.85
             quote.recipient = previous.recipient
+            return
+        heard = _HEARD.search(before[: verb.start()])
+        if heard and _PARTICIPLE.search(verb.group(0)):
+            # "an officer can be heard saying, "..."": the one heard, not the recording.
+            _set(registry, quote, heard.group("np"), "heard saying", 0.8)
             return
         if _PARTICIPLE.search(verb.group(0)):
             # "X issued a statement to CNN, saying ...": the speaker is the clause's subject.

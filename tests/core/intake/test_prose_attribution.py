@@ -48,7 +48,7 @@ def test_a_courts_finding_quotes_the_court_not_the_party_it_describes() -> None:
         'found that the defendant had been "fully and fairly warned of his rights."\n'
     )
     found = _one(text, "fully and fairly warned")
-    assert found.speaker == "trial judge"
+    assert found.speaker == "the trial judge"
 
 
 def test_a_person_of_an_office_speaks_not_the_office() -> None:
@@ -89,3 +89,37 @@ def test_a_pronoun_after_the_sentences_speaker_is_that_speaker() -> None:
         "Hale & Ortiz LLP",
         "reported",
     )
+
+
+def test_the_one_heard_saying_it_speaks_not_the_recording() -> None:
+    text = (
+        "Dear Mr. Quill:\n\n"
+        "A passer-by filmed the arrest. On that video, a deputy can be heard saying, "
+        '"Take the phone off him."\n'
+    )
+    assert _one(text, "Take the phone off him").speaker == "deputy"
+
+
+def test_a_colon_without_a_speech_verb_introduces_the_named_persons_answer() -> None:
+    text = (
+        "STATE v. PRALL\n\n"
+        "Trooper Wade Lusk rode beside Trooper Ines Okaro. As Trooper Okaro later "
+        'testified: "A. I said we should go back for the knife."\n\n'
+        "Trooper Lusk apparently shared his partner's worry:\n\n"
+        '"A. I agreed with her that we should keep looking for the knife."\n'
+    )
+    assert _one(text, "A. I said we should").speaker == "Ines Okaro"
+    agreed = _one(text, "A. I agreed with her")
+    # Told by the colon, not guessed from whoever spoke last.
+    assert (agreed.speaker, agreed.how) == ("Wade Lusk", "introduced by a colon")
+
+
+def test_he_after_an_unnamed_judge_is_that_judge() -> None:
+    text = (
+        "STATE v. PRALL\n\n"
+        "The defendant, Otis Prall, moved to suppress. After a hearing, the trial judge "
+        'found that Prall had been "warned twice." He further found that the troopers '
+        'were "candid and credible."\n'
+    )
+    assert _one(text, "warned twice").speaker == "the trial judge"
+    assert _one(text, "candid and credible").speaker == "the trial judge"
