@@ -61,16 +61,13 @@ ORG_NOUNS = frozenset(
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "they": "p", "them": "p"}
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+_SPOKES = frozenset({"spokesperson", "spokeswoman", "spokesman"})
 SYNONYMS = {
-    "spokesperson": {"spokesperson", "spokeswoman", "spokesman"},
-    "spokeswoman": {"spokesperson", "spokeswoman", "spokesman"},
-    "spokesman": {"spokesperson", "spokeswoman", "spokesman"},
-    "organization": ORG_NOUNS,
-    "organisation": ORG_NOUNS,
-    "group": ORG_NOUNS,
-    "lieutenant": {"lieutenant", "lt", "lt."},
+    **dict.fromkeys(_SPOKES, _SPOKES),
+    **dict.fromkeys(("organization", "organisation", "group"), ORG_NOUNS),
     "detective": {"detective", "det", "det."},
     "sergeant": {"sergeant", "sgt", "sgt."},
+    "lieutenant": {"lieutenant", "lt", "lt."},
     "department": {"department", "police"},
     "publication": set(),
 }
@@ -433,9 +430,10 @@ class Registry:
         gender = PRONOUNS[word]
         if gender == "p":
             return subject if subject.kind == "org" else None
-        if subject.kind == "org":
-            return None
         other = self.last_object
+        if subject.kind == "org":
+            # "They asked Roe if ... He admitted": not the group, the one they asked.
+            return other if other is not None and other.kind == "person" else None
         if not subject.gender and other is not None and other is not subject:
             if other.gender == gender:
                 return other  # "asked the woman ... She replied": the woman, by her gender
@@ -466,6 +464,8 @@ def _descriptor_before(text: str) -> str:
     """Lower-case role words just before a name ("retired schoolteacher", "NYPD spokeswoman")."""
     tail = re.split(r"[,;:.()—–]|\b(?:the|a|an|and|by|with|said|told|of)\s+$", text)[-1]
     words = tail.split()[-4:]
+    if words and re.fullmatch(r"[a-z]+ed", words[-1]):
+        return ""  # "agents arrested Spring": a verb, not a role
     keep: list[str] = []
     for word in reversed(words):
         lw = word.lower().strip("'’")

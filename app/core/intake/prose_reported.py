@@ -183,6 +183,8 @@ def find_reported(
         registry.subject(entity)  # "she" in the next sentence may be this speaker
         if recipient[:1].islower():
             registry.last_object = registry.role(recipient) or registry.last_object
+        elif recipient:
+            registry.last_object = registry.resolve_phrase(recipient)[1] or registry.last_object
         end = _clause_end(sentence, start)
         attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
         pieces = _pieces(sentence, start, end, inside)

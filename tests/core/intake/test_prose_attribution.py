@@ -123,3 +123,20 @@ def test_he_after_an_unnamed_judge_is_that_judge() -> None:
     )
     assert _one(text, "warned twice").speaker == "the trial judge"
     assert _one(text, "candid and credible").speaker == "the trial judge"
+
+
+def test_questions_put_by_a_group_and_the_answers_of_the_one_asked() -> None:
+    text = (
+        "STATE v. KELL\n\n"
+        "Deputies arrested Amos Kell at his farm. They then asked Kell if he owned a rifle. "
+        "He admitted that he owned two. The deputies asked whether he had fired either one. "
+        "Kell said no. The deputies asked Kell whether he knew the victim.\n"
+    )
+    proposals = extract(text)
+    # "Deputies arrested Kell": a verb before the name, not his title.
+    assert _one(text, "that he owned two").speaker == "Amos Kell"
+    assert _one(text, "whether he had fired").speaker == "the deputies"
+    # "said no." ends the sentence: the next question is the deputies', not part of Kell's answer.
+    knew = _one(text, "whether he knew the victim")
+    assert knew.speaker == "the deputies"
+    assert not any("The deputies asked" in p.text for p in proposals)
