@@ -456,7 +456,8 @@ class Registry:
 
 _DESCRIPTOR_STOP = frozenset(
     """the a an our their his her its and or but by with to for from at in on about of as
-    asked called reached met told said says than that who whom which when if letter""".split()
+    asked called reached met told said says than that who whom which when if letter gave took
+    found sent brought left hit shot kept paid heard made got drove knew saw let""".split()
 )
 
 
@@ -464,13 +465,11 @@ def _descriptor_before(text: str) -> str:
     """Lower-case role words just before a name ("retired schoolteacher", "NYPD spokeswoman")."""
     tail = re.split(r"[,;:.()—–]|\b(?:the|a|an|and|by|with|said|told|of)\s+$", text)[-1]
     words = tail.split()[-4:]
-    if words and re.fullmatch(r"[a-z]+ed", words[-1]):
-        return ""  # "agents arrested Spring": a verb, not a role
     keep: list[str] = []
     for word in reversed(words):
         lw = word.lower().strip("'’")
-        if lw in _DESCRIPTOR_STOP:
-            break
+        if lw in _DESCRIPTOR_STOP or (not keep and lw.endswith("ed")):
+            break  # "agents arrested Roe", "officers gave Roe": a verb, not a role
         if word.islower() or word.isupper():
             keep.insert(0, word)
         else:

@@ -140,3 +140,13 @@ def test_questions_put_by_a_group_and_the_answers_of_the_one_asked() -> None:
     knew = _one(text, "whether he knew the victim")
     assert knew.speaker == "the deputies"
     assert not any("The deputies asked" in p.text for p in proposals)
+
+
+def test_an_irregular_verb_before_a_name_is_not_a_title() -> None:
+    text = (
+        "STATE v. PYLE\n\n"
+        "On May 2, two detectives went to see Ana Pyle in jail. The detectives gave Pyle "
+        "the warnings. The detectives informed Pyle that they wanted to ask about the fire.\n"
+    )
+    informed = _one(text, "that they wanted to ask")
+    assert (informed.speaker, informed.recipient) == ("the detectives", "Ana Pyle")
