@@ -39,6 +39,7 @@ from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
 from app.core.intake.prose_dates import stated_day
 from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
+from app.core.intake.prose_frames import HEARD, POSSESSIVE_WORDS, STATEMENT_THAT, WORDS_OF
 from app.core.intake.prose_layout import read_layout
 from app.core.intake.prose_reported import Reported, find_reported, questioned
 from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
@@ -68,11 +69,6 @@ _LEAD_PREPOSITIONS = frozenset(
     "at in on after before during from with by under outside inside near".split()
 )
 _PARTICIPLE = re.compile(r"ing$")
-_HEARD = re.compile(
-    r"(?P<np>(?:\b(?:the|a|an|one)\s+)?(?:[\w'’.\-]+\s+){0,3}?[\w'’.\-]+)\s+"
-    r"(?:can|could|is|was|were|are|may)\s+(?:be\s+|being\s+)?(?:heard|seen)\s+$",
-    re.IGNORECASE,
-)
 _THINGS = "video|post|photo|picture|footage|clip|image|article|story|report|document|sign|letter"
 _SPEAKER_NP = (
     r"(?:(?:the|a|an|one|our|his|her|their)\s+)?"
@@ -89,17 +85,6 @@ _TAG_AFTER_INVERTED = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,;]{2,80}?)\s*,", re.IGNORECASE)
-_WORDS_OF = re.compile(
-    r"(?:\b(?:in|by)\s+)?(?P<np>\b[\w'’.\- ]{1,40}?)['’]s?\s+(?:own\s+)?"
-    r"(?:words|answer|reply|response|message|note|text|statement)\b(?:\s+(?:were|was|are|is))?"
-    r"\s*:\s*$",
-    re.IGNORECASE,
-)
-_POSSESSIVE_WORDS = re.compile(
-    r"\b(?:in\s+)?(?P<np>his|her|their|my|our)\s+(?:own\s+)?"
-    r"(?:words|answer|reply|response|message)\b(?:\s+(?:were|was))?\s*:\s*$",
-    re.IGNORECASE,
-)
 _TO_RECIPIENT = re.compile(
     r"\b(?:statement|interview|speaking|talking|remarks?|comments?|letter|email|message|post)"
     r"\s+(?:to|with)\s+(?P<np>[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|\bbefore\b|\bafter\b|\bwhen\b|"
@@ -343,7 +328,13 @@ def _attribute(
         quote.has_verb = True
         _recipient(registry, quote, tag.group("verb"), tag.group("rest"), sentence_recipient)
         return
-    words = _WORDS_OF.search(before) or _POSSESSIVE_WORDS.search(before)
+    own = STATEMENT_THAT.search(before)
+    if own:
+        # "ruled that Roe's statement that he "..." was irrelevant": Roe's words, not the court's.
+        _set(registry, quote, own.group("np"), "their statement", 0.8)
+        quote.has_verb = True
+        return
+    words = WORDS_OF.search(before) or POSSESSIVE_WORDS.search(before)
     if words:
         _set(registry, quote, words.group("np").split()[-1], "their words", 0.85)
         quote.has_verb = True
@@ -368,7 +359,7 @@ def _attribute(
             quote.how, quote.confidence = "same speaker, same sentence", 0.85
             quote.recipient = previous.recipient
             return
-        heard = _HEARD.search(before[: verb.start()])
+        heard = HEARD.search(before[: verb.start()])
         if heard and _PARTICIPLE.search(verb.group(0)):
             # "an officer can be heard saying, "..."": the one heard, not the recording.
             _set(registry, quote, heard.group("np"), "heard saying", 0.8)

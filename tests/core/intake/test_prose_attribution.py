@@ -150,3 +150,13 @@ def test_an_irregular_verb_before_a_name_is_not_a_title() -> None:
     )
     informed = _one(text, "that they wanted to ask")
     assert (informed.speaker, informed.recipient) == ("the detectives", "Ana Pyle")
+
+
+def test_a_partys_statement_quoted_inside_a_ruling_is_the_partys() -> None:
+    text = (
+        "STATE v. ANA PYLE\n\n"
+        "The trial court, however, later ruled that Pyle's statement that she "
+        '"never lit a match" was admissible.\n'
+    )
+    found = _one(text, "never lit a match")
+    assert (found.speaker, found.how) == ("Ana Pyle", "their statement")
