@@ -190,5 +190,6 @@ def trim_subject(np: str) -> str:
                 words = words[i:]
                 break
         else:
-            words = words[-1:]
+            if not ("and" in words[1:-1] and len(words) <= 5):
+                words = words[-1:]  # but "parents and teachers": a subject of two groups
     return " ".join(words)

@@ -160,3 +160,19 @@ def test_a_partys_statement_quoted_inside_a_ruling_is_the_partys() -> None:
     )
     found = _one(text, "never lit a match")
     assert (found.speaker, found.how) == ("Ana Pyle", "their statement")
+
+
+def test_wire_copy_reported_speech_in_the_forms_it_takes() -> None:
+    text = (
+        "By Lena Okafor, Millbrook Sentinel\n\n"
+        "Ann Roe's lawyer, Ed Fitch, said his client plans to sue the county.\n\n"
+        "But parents and teachers said many of those arrested were bystanders.\n\n"
+        "The public defender, Ivy Lam, posted on X on Monday that her office had found "
+        "more cases.\n"
+    )
+    sue = _one(text, "his client plans to sue")  # "plans to": a verb, so a clause
+    assert (sue.speaker, sue.speech) == ("Ed Fitch", "reported")
+    bystanders = _one(text, "many of those arrested")
+    assert bystanders.speaker == "parents and teachers"
+    posted = _one(text, "that her office had found")
+    assert (posted.speaker, posted.setting) == ("Ivy Lam", "social_media")
