@@ -1,11 +1,8 @@
 """Who is who in a text: the names it introduces, and what "the mayor" or "she" refers to.
 
-Rules, not a model. A :class:`Registry` is filled while the text is read in
-order: every capitalised name (with the title before it, "Det. Maria Alvarez",
-and an appositive after it, "Danny Frost, a spokesman for ...") becomes an
-:class:`Entity`; later mentions resolve to one by full name, surname, first name
-or nickname ("Sam" -> Samuel Oyelaran), by role ("the mayor" -> the entity whose
-title says mayor), and pronouns ("she said") to the last main subject.
+Rules, not a model. A :class:`Registry` is filled in reading order: each capitalised name
+(with a title before it or an appositive after it) becomes an :class:`Entity`; later mentions
+resolve by name, nickname or role ("the mayor"), pronouns to the last main subject.
 """
 
 from __future__ import annotations
@@ -17,15 +14,16 @@ from app.core.intake import names
 
 # Words that, written before a name, are its title ("Sgt. Jessica McRorie").
 TITLE_WORDS = frozenset(
-    """sgt sgt. det det. lt lt. capt capt. cpt. col. gen. rev rev. dr dr. mr mr. mrs mrs. ms ms.
-    mx. prof. gov. sen. rep. hon. atty. ada da officer detective sergeant lieutenant captain
-    sheriff deputy chief inspector investigator judge justice mayor commissioner councilman
-    councilwoman councilmember senator governor president pastor reverend trooper agent
-    superintendent director spokesman spokeswoman spokesperson counsel attorney
-    information public police patrolman patrolwoman tpr tpr. ofc ofc. tech supervisor
-    appellant appellee petitioner respondent defendant complainant former defender
-    prosecutor chair chairman chairwoman chairperson secretary administrator coordinator
-    dep dep. cpl cpl. operator charge witness victim suspect arrestee inv inv.""".split()
+    """sgt sgt. det det. lt lt. capt capt. cpt. col. gen. rev rev. dr dr. mr mr. mrs mrs. ms ms. mx.
+    prof. gov. sen. rep. hon. atty. ada da officer detective sergeant lieutenant captain sheriff
+    deputy chief inspector investigator judge justice mayor commissioner councilman councilwoman
+    councilmember senator governor president pastor reverend trooper agent superintendent director
+    spokesman spokeswoman spokesperson counsel attorney information public police patrolman
+    patrolwoman tpr tpr. ofc ofc. tech supervisor appellant appellee petitioner respondent
+    defendant complainant former defender prosecutor chair chairman chairwoman chairperson
+    secretary administrator coordinator dep dep. cpl cpl. operator charge witness victim suspect
+    arrestee inv inv. major maj. colonel corporal commander marshal patrolmen officers detectives
+    agents deputies troopers sergeants""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(
@@ -63,16 +61,13 @@ ORG_NOUNS = frozenset(
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "they": "p", "them": "p"}
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+_SPOKES = frozenset({"spokesperson", "spokeswoman", "spokesman"})
 SYNONYMS = {
-    "spokesperson": {"spokesperson", "spokeswoman", "spokesman"},
-    "spokeswoman": {"spokesperson", "spokeswoman", "spokesman"},
-    "spokesman": {"spokesperson", "spokeswoman", "spokesman"},
-    "organization": ORG_NOUNS,
-    "organisation": ORG_NOUNS,
-    "group": ORG_NOUNS,
-    "lieutenant": {"lieutenant", "lt", "lt."},
+    **dict.fromkeys(_SPOKES, _SPOKES),
+    **dict.fromkeys(("organization", "organisation", "group"), ORG_NOUNS),
     "detective": {"detective", "det", "det."},
     "sergeant": {"sergeant", "sgt", "sgt."},
+    "lieutenant": {"lieutenant", "lt", "lt."},
     "department": {"department", "police"},
     "publication": set(),
 }
@@ -394,8 +389,10 @@ class Registry:
                 entity = self._by_role(head)
                 if entity is not None:
                     return text, entity
-                return clean_np(text), None
-            unnamed = Entity(clean_np(text) if det != "one" else text.lower(), "unnamed")
+                if rest[:1].isupper() or (head not in TITLE_WORDS and head not in ROLE_NOUNS):
+                    return clean_np(text), None
+            # "the trial judge", "an officer": unnamed, but a later "he" or "the judge" is them.
+            unnamed = Entity(text.lower() if det in ("one", "the") else clean_np(text), "unnamed")
             unnamed.titles.append(rest)
             unnamed.first_seen = unnamed.last_seen = self.clock
             self.entities.append(unnamed)
@@ -433,9 +430,10 @@ class Registry:
         gender = PRONOUNS[word]
         if gender == "p":
             return subject if subject.kind == "org" else None
-        if subject.kind == "org":
-            return None
         other = self.last_object
+        if subject.kind == "org":
+            # "They asked Roe if ... He admitted": not the group, the one they asked.
+            return other if other is not None and other.kind == "person" else None
         if not subject.gender and other is not None and other is not subject:
             if other.gender == gender:
                 return other  # "asked the woman ... She replied": the woman, by her gender
@@ -458,7 +456,8 @@ class Registry:
 
 _DESCRIPTOR_STOP = frozenset(
     """the a an our their his her its and or but by with to for from at in on about of as
-    asked called reached met told said says than that who whom which when if letter""".split()
+    asked called reached met told said says than that who whom which when if letter gave took
+    found sent brought left hit shot kept paid heard made got drove knew saw let""".split()
 )
 
 
@@ -469,8 +468,8 @@ def _descriptor_before(text: str) -> str:
     keep: list[str] = []
     for word in reversed(words):
         lw = word.lower().strip("'’")
-        if lw in _DESCRIPTOR_STOP:
-            break
+        if lw in _DESCRIPTOR_STOP or (not keep and lw.endswith("ed")):
+            break  # "agents arrested Roe", "officers gave Roe": a verb, not a role
         if word.islower() or word.isupper():
             keep.insert(0, word)
         else:
@@ -485,8 +484,7 @@ _TITLE_APPOSITIVE = re.compile(
 
 
 def _appositive_after(text: str) -> str:
-    """ ", a spokesman for the district attorney's office," or ", U.S. Attorney for the
-    District," after a name."""
+    """A title after a name: ", a spokesman for the DA's office," / ", U.S. Attorney,"."""
     titled = _TITLE_APPOSITIVE.match(text)
     if titled and any(
         fold(w).rstrip(".") in TITLE_WORDS for w in titled.group(1).split() if w[:1].isupper()

@@ -39,6 +39,7 @@ from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
 from app.core.intake.prose_dates import stated_day
 from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
+from app.core.intake.prose_frames import HEARD, POSSESSIVE_WORDS, STATEMENT_THAT, WORDS_OF
 from app.core.intake.prose_layout import read_layout
 from app.core.intake.prose_reported import Reported, find_reported, questioned
 from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
@@ -59,7 +60,9 @@ VERBS = (
     "posted|tweeted|shouted|yelled|screamed|whispered|texted|emailed|messaged|complained|"
     "alleged|alleges|called|calls|urged|observed|maintained|maintains|conceded|joked|"
     "reported|promised|predicted|boasted|cautioned|stressed|emphasized|emphasised|"
-    "suggested|admits|wonders|wondered|recounted|recalls"
+    "suggested|admits|wonders|wondered|recounted|recalls|"
+    # A court's finding that quotes its own words: "the judge found that it was "...""
+    r"(?:found|finds|concluded|ruled|held|determined)(?=\s+that\b)"
 )
 _VERB = re.compile(rf"(?<![-\w])(?:{VERBS})\b", re.IGNORECASE)  # not "so-called"
 _LEAD_PREPOSITIONS = frozenset(
@@ -82,17 +85,6 @@ _TAG_AFTER_INVERTED = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,;]{2,80}?)\s*,", re.IGNORECASE)
-_WORDS_OF = re.compile(
-    r"(?:\b(?:in|by)\s+)?(?P<np>\b[\w'’.\- ]{1,40}?)['’]s?\s+(?:own\s+)?"
-    r"(?:words|answer|reply|response|message|note|text|statement)\b(?:\s+(?:were|was|are|is))?"
-    r"\s*:\s*$",
-    re.IGNORECASE,
-)
-_POSSESSIVE_WORDS = re.compile(
-    r"\b(?:in\s+)?(?P<np>his|her|their|my|our)\s+(?:own\s+)?"
-    r"(?:words|answer|reply|response|message)\b(?:\s+(?:were|was))?\s*:\s*$",
-    re.IGNORECASE,
-)
 _TO_RECIPIENT = re.compile(
     r"\b(?:statement|interview|speaking|talking|remarks?|comments?|letter|email|message|post)"
     r"\s+(?:to|with)\s+(?P<np>[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|\bbefore\b|\bafter\b|\bwhen\b|"
@@ -213,6 +205,8 @@ def _blank_aside(match: re.Match[str]) -> str:
     inner = match.group(0)[1:].split()
     if inner and fold(inner[0]).rstrip(".") in TITLE_WORDS and len(inner) >= 3:
         return match.group(0)
+    if MASK_START in match.group(0):
+        return match.group(0)  # "(the manager says the camera "is dead")": its own attribution
     return " " * len(match.group(0))
 
 
@@ -246,6 +240,9 @@ def _read_sentence(
         phrase, entity = subject_before(registry, sentence[: verb.start()], verb.group(0))
         if phrase and not main_set:
             main_subject, main_set = entity, True
+            if inside and verb.end() <= inside[0][0] - offset:
+                # "Roe told us that ... and that he asked, "...": "he" is Roe.
+                registry.subject(entity)
             break
     if not main_set:
         lead = re.match(r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)", sentence)
@@ -294,6 +291,9 @@ def _read_sentence(
             colon_attribution[index] = subject_before(
                 registry, sentence[: verb.start()], verb.group(0)
             )
+        else:
+            # "Officer Roe shared his partner's worry:" before a quoted answer: Roe's words.
+            colon_attribution[index] = clause_subject(registry, sentence)
     return main_subject if main_set else None
 
 
@@ -328,7 +328,13 @@ def _attribute(
         quote.has_verb = True
         _recipient(registry, quote, tag.group("verb"), tag.group("rest"), sentence_recipient)
         return
-    words = _WORDS_OF.search(before) or _POSSESSIVE_WORDS.search(before)
+    own = STATEMENT_THAT.search(before)
+    if own:
+        # "ruled that Roe's statement that he "..." was irrelevant": Roe's words, not the court's.
+        _set(registry, quote, own.group("np"), "their statement", 0.8)
+        quote.has_verb = True
+        return
+    words = WORDS_OF.search(before) or POSSESSIVE_WORDS.search(before)
     if words:
         _set(registry, quote, words.group("np").split()[-1], "their words", 0.85)
         quote.has_verb = True
@@ -339,6 +345,11 @@ def _attribute(
     # "One officer states in the video posted "...": a thing does not speak; use the verb before.
     while len(verbs) > 1 and re.search(rf"\b(?:{_THINGS})\s*$", before[: verbs[-1].start()], re.I):
         verbs.pop()
+    # "wrote that officers responded to "a report ..."": the quotation is the verb's object.
+    while len(verbs) > 1 and re.match(rf"^\s+to\s+{MASK_START}", before[verbs[-1].end() :]):
+        verbs.pop()
+    while len(verbs) > 1 and re.match(r"^\s+to\s*$", before[verbs[-1].end() :]):
+        verbs.pop()
     if verbs and (according is None or verbs[-1].start() > according.end()):
         verb = verbs[-1]
         quote.has_verb = True
@@ -347,6 +358,11 @@ def _attribute(
             quote.speaker, quote.phrase = previous.speaker, previous.phrase
             quote.how, quote.confidence = "same speaker, same sentence", 0.85
             quote.recipient = previous.recipient
+            return
+        heard = HEARD.search(before[: verb.start()])
+        if heard and _PARTICIPLE.search(verb.group(0)):
+            # "an officer can be heard saying, "..."": the one heard, not the recording.
+            _set(registry, quote, heard.group("np"), "heard saying", 0.8)
             return
         if _PARTICIPLE.search(verb.group(0)):
             # "X issued a statement to CNN, saying ...": the speaker is the clause's subject.

@@ -30,6 +30,20 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _LETTERHEAD = re.compile(r"^\s*(?P<office>(?:the\s+)?office of\b.*)$", re.IGNORECASE)
+# A firm's letterhead: "ROE & DOE LLP", "Law Offices of Ann Roe, P.C."
+_FIRM = re.compile(
+    r"^\s*(?P<office>[A-Z][\w&.,'’ ]{1,80}?,?\s(?:LLP|LLC|PLLC|L\.L\.P\.|P\.C\.|P\.A\.))\s*$"
+)
+_FIRM_SUFFIXES = frozenset("LLP LLC PLLC L.L.P. P.C. P.A. &".split())
+
+
+def _firm_name(office: str) -> str:
+    """ "ROE & DOE LLP" -> "Roe & Doe LLP": a letterhead in capitals, as a name is written."""
+    if not office.isupper():
+        return office
+    return " ".join(w if w in _FIRM_SUFFIXES else w.capitalize() for w in office.split())
+
+
 _AUTHOR = re.compile(
     r"\b(?:(?:Reporting|Arresting|Investigating|Writing|Assigned)\s+"
     r"(?:Officer|Trooper|Deputy|Agent|Detective|Investigator)|Prepared\s+by|Submitted\s+by|Author)"
@@ -135,6 +149,9 @@ def read_layout(paras: list[Paragraph]) -> Layout:
         office = _LETTERHEAD.match(text)
         if office and not layout.office and index < 6:
             layout.office = office.group("office").strip()
+        firm = _FIRM.match(text)
+        if firm and not layout.office and index < 6:
+            layout.office = _firm_name(firm.group("office").strip())
         author = _AUTHOR.search(text)
         if author and not layout.author:
             layout.author = author.group("name")

@@ -25,7 +25,7 @@ REPORT_VERBS = (
     "said|says|stated|states|told|tells|testified|testifies|advised|advises|wrote|writes|"
     "agreed|conceded|acknowledged|admitted|argued|claimed|explained|added|replied|answered|"
     "insisted|maintained|noted|confirmed|warned|alleged|asked|recalled|indicated|informed|"
-    "reported|denied|assured|recounted|responded"
+    "reported|denied|assured|recounted|responded|posted|tweeted"
 )
 PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling"
 _VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS}|{PARTICIPLES})\b")
@@ -41,7 +41,7 @@ _FINITE = re.compile(
     r"\b(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|should|might|must|"
     r"may|shall|\w{3,}ed|broke|saw|heard|found|left|took|went|came|got|gave|made|knew|thought|"
     r"ran|hit|put|kept|felt|held|brought|sent|stood|sat|lost|met|shot|struck|threw|drove|"
-    r"rode|fell|began|stole|\w+ies)\b|^(?:he|she|they|it|we|i|you)\s+\w+",
+    r"rode|fell|began|stole|\w+ies|\w+s(?=\s+to\s+[a-z]))\b|^(?:he|she|they|it|we|i|you)\s+\w+",
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(
@@ -51,7 +51,8 @@ _CLAUSE_WORDS = re.compile(r"^(?:that|if|whether|where|why|how|what|when|who)\b"
 _INFINITIVE = re.compile(r"^to\s+(?!(?:a|an|the|his|her|their|its|my|our|\d+)\b)[a-z]+\b")
 _CLAUSE_START = re.compile(
     r"^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|this|these|those|no|some|"
-    r"all|every|any|each|one|two|three|both|neither|none|[A-Z0-9]\S*|\w+s)\b"
+    r"all|every|any|each|one|two|three|both|neither|none|many|most|several|few|nobody|"
+    r"everyone|someone|[A-Z0-9]\S*|\w+s)\b"
 )
 _ROLE_RECIPIENTS = (
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
@@ -183,6 +184,8 @@ def find_reported(
         registry.subject(entity)  # "she" in the next sentence may be this speaker
         if recipient[:1].islower():
             registry.last_object = registry.role(recipient) or registry.last_object
+        elif recipient:
+            registry.last_object = registry.resolve_phrase(recipient)[1] or registry.last_object
         end = _clause_end(sentence, start)
         attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
         pieces = _pieces(sentence, start, end, inside)

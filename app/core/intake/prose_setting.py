@@ -177,8 +177,8 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
         return layout.author
     if lowered in ("him", "her", "them"):
         return said.outer.name if said.nested and said.outer is not None else ""
-    if lowered == "this office":
-        return layout.office
+    if lowered in ("this office", "us"):
+        return layout.office or layout.author  # "told us": the firm or office that writes
     if lowered in _GENERIC_OUTLET:
         said.outlet = True  # "told the publication": the outlet named before it
         return layout.outlet

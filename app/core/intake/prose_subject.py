@@ -48,6 +48,14 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
     chunks = [c.strip() for c in re.split(r"[,;—–]|\s-\s", clean)]
     while chunks and not chunks[-1]:
         chunks.pop()
+    if len(chunks) > 1 and re.fullmatch(r"who|which", chunks[-1], re.I):
+        # "a call from Ann Roe, also a driver, who reported": the name the clause hangs on.
+        chunks.pop()
+        if len(chunks) > 1 and re.match(r"^(?:also\s+)?(?:a|an|the)\s", chunks[-1], re.I):
+            chunks.pop()
+        spans = registry.scan(chunks[-1])
+        if spans and spans[-1][1] >= len(chunks[-1]) - 1 and spans[-1][2].kind == "person":
+            return chunks[-1][spans[-1][0] : spans[-1][1]], spans[-1][2]
     # Asides between commas are not the subject: "Tolliver, speaking briefly, said",
     # "Ruiz-Tate, who prosecuted cases for two decades, said".
     while len(chunks) > 1 and _ASIDE.match(chunks[-1]):
@@ -56,11 +64,12 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
         return "", None
     last = chunks[-1]
     # "Quentin Marlowe of the Wentworth Defenders": the person, not the place they work.
-    of_place = re.match(
-        rf"^((?:[{_UPPER}][\w'’.\-]*\s+){{1,4}}?[{_UPPER}][\w'’\-]+)\s+(?:of|from)\s+the\s", last
-    )
-    if of_place and registry.scan(of_place.group(1)):
-        last = of_place.group(1)
+    of_place = r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]"
+    if re.search(of_place, last):
+        for start, end, entity in registry.scan(last):
+            if entity.kind == "person" and re.match(of_place, last[end:]):
+                last = last[start:end]
+                break
     # "X declined to comment but said", "She was not there but said": the clause's subject.
     coordinated = re.match(r"^(.*?)\b(?:but|and|then|also)\s*$", last)
     if coordinated:
@@ -181,5 +190,6 @@ def trim_subject(np: str) -> str:
                 words = words[i:]
                 break
         else:
-            words = words[-1:]
+            if not ("and" in words[1:-1] and len(words) <= 5):
+                words = words[-1:]  # but "parents and teachers": a subject of two groups
     return " ".join(words)

@@ -28,6 +28,8 @@ ABBREVIATIONS = frozenset(
     hon atty mt ft co corp dept est approx fig""".split()
 )
 
+_BEFORE_NUMBERS = frozenset({"no", "fig"})  # abbreviations only before a number
+
 
 @dataclass
 class Paragraph:
@@ -154,7 +156,9 @@ def sentences(masked: str) -> list[tuple[int, int]]:
         end = match.end()
         word = re.findall(r"([A-Za-z]+)\.?$", masked[start:end])
         if word and (word[-1].lower() in ABBREVIATIONS or len(word[-1]) == 1):
-            continue
+            # "No. 5" abbreviates number; "he said no. The agents ..." ends a sentence.
+            if word[-1].lower() not in _BEFORE_NUMBERS or re.match(r"\s*\d", masked[end:]):
+                continue
         spans.append((start, end))
         start = end
         while start < len(masked) and masked[start].isspace():
