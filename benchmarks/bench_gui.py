@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,7 @@ def demo_workspace() -> tuple[Path, int]:
     return path, case_id
 
 
-def _app() -> Any:
+def qt_app() -> Any:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -68,7 +69,7 @@ def _app() -> Any:
     return existing if existing is not None else QApplication([])
 
 
-def _painted(app: Any, widget: Any, action: Any) -> float:
+def painted(app: Any, widget: Any, action: Any) -> float:
     """Seconds from calling ``action()`` until ``widget`` has been painted once more."""
     from PySide6.QtCore import QEvent, QObject
 
@@ -94,7 +95,7 @@ def _painted(app: Any, widget: Any, action: Any) -> float:
     return elapsed
 
 
-def _bare_model(rows: list[tuple[str, ...]], headers: list[str]) -> Any:
+def bare_model(rows: list[tuple[str, ...]], headers: list[str]) -> Any:
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
     class Bare(QAbstractTableModel):
@@ -117,28 +118,19 @@ def _bare_model(rows: list[tuple[str, ...]], headers: list[str]) -> Any:
     return Bare()
 
 
-def lists() -> dict[str, dict[str, Any]]:
+def statement_tables(
+    ctx: Any, case_id: int, rows: list[tuple[str, ...]], headers: list[str]
+) -> tuple[Callable[[], Any], Callable[[], Any], list[Any], dict[str, Any]]:
+    """Makers of the two tables compared: ours (the app's statements list) and a bare
+    ``QTableView`` over ``rows`` in memory, taking our table's ``shape`` (row height,
+    column widths, wrapping: see :func:`take_shape`). Each made view is kept in ``views``."""
     from PySide6.QtWidgets import QHeaderView, QTableView
 
-    from app.context import AppContext
-    from app.core.lists import queries
-    from app.core.storage.workspace import open_workspace
-    from app.gui.models.record_list import RecordListModel, format_cell
+    from app.gui.models.record_list import RecordListModel
     from app.gui.sections.list_section import RecordTable
 
-    app = _app()
-    path, case_id = demo_workspace()
-    ws = open_workspace(path, user="bench")
-    ctx = AppContext(ws)
-    spec = queries.SPECS["statements"]
-    query = queries.ListQuery(spec, case_id=case_id)
-    total = queries.count_rows(ws, query)
-    rows = [
-        tuple(format_cell(col, row[col.key]) for col in spec.columns)
-        for row in queries.fetch_rows(ws, query, 0, total)
-    ]
-    headers = [col.header for col in spec.columns]
     views: list[Any] = []
+    shape: dict[str, Any] = {}
 
     def ours() -> Any:
         table = RecordTable(RecordListModel(ctx, "statements", case_id))
@@ -149,7 +141,7 @@ def lists() -> dict[str, dict[str, Any]]:
 
     def bare() -> Any:
         view = QTableView()
-        view.setModel(_bare_model(rows, headers))
+        view.setModel(bare_model(rows, headers))
         view.verticalHeader().setVisible(False)
         # The same cells as ours (see the module docstring): row height, column widths.
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -165,22 +157,49 @@ def lists() -> dict[str, dict[str, Any]]:
         views.append(view)
         return view
 
+    return ours, bare, views, shape
+
+
+def take_shape(app: Any, ours: Callable[[], Any], shape: dict[str, Any]) -> None:
+    """Our table's shape once fitted to the size, for the bare table to copy."""
+    sample = ours()
+    app.processEvents()
+    header = sample.horizontalHeader()
+    shape.update(
+        row_height=sample.verticalHeader().defaultSectionSize(),
+        widths=[header.sectionSize(i) for i in range(header.count())],
+        wrap=sample.wordWrap(),
+    )
+    sample.close()
+    sample.deleteLater()
+    app.processEvents()
+
+
+def lists() -> dict[str, dict[str, Any]]:
+    from app.context import AppContext
+    from app.core.lists import queries
+    from app.core.storage.workspace import open_workspace
+    from app.gui.models.record_list import format_cell
+
+    app = qt_app()
+    path, case_id = demo_workspace()
+    ws = open_workspace(path, user="bench")
+    ctx = AppContext(ws)
+    spec = queries.SPECS["statements"]
+    query = queries.ListQuery(spec, case_id=case_id)
+    total = queries.count_rows(ws, query)
+    rows = [
+        tuple(format_cell(col, row[col.key]) for col in spec.columns)
+        for row in queries.fetch_rows(ws, query, 0, total)
+    ]
+    headers = [col.header for col in spec.columns]
+    ours, bare, views, shape = statement_tables(ctx, case_id, rows, headers)
+
     def last_shown(view: Any) -> int:
         viewport = view.viewport()
         return view.rowAt(viewport.height() - 2)
 
-    # Our table's shape once fitted to the size, for the bare table to copy.
-    sample = ours()
-    app.processEvents()
-    header = sample.horizontalHeader()
-    shape: dict[str, Any] = {
-        "row_height": sample.verticalHeader().defaultSectionSize(),
-        "widths": [header.sectionSize(i) for i in range(header.count())],
-        "wrap": sample.wordWrap(),
-    }
-    sample.close()
-    sample.deleteLater()
-    app.processEvents()
+    take_shape(app, ours, shape)
     warm = bare()  # ours has just been shown once: so has the bare table now
     app.processEvents()
     warm.close()
@@ -192,10 +211,10 @@ def lists() -> dict[str, dict[str, Any]]:
     end: dict[str, list[float]] = {"ours": [], "bare": []}
     for _ in range(ROUNDS):
         for name, make in (("ours", ours), ("bare", bare)):
-            first[name].append(_painted(app, None, make))
+            first[name].append(painted(app, None, make))
             view = views[-1]
             assert view.model().index(0, 1).data(), f"{name}: no rows painted"
-            end[name].append(_painted(app, view, view.scrollToBottom))
+            end[name].append(painted(app, view, view.scrollToBottom))
             assert last_shown(view) == total - 1, f"{name}: not at the last row"
             assert view.model().index(total - 1, 1).data() == rows[-1][1]
             view.close()

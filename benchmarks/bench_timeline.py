@@ -20,7 +20,7 @@ import statistics
 import time
 from typing import Any
 
-from benchmarks.bench_gui import _app, demo_workspace
+from benchmarks.bench_gui import demo_workspace, qt_app
 from benchmarks.common import figure
 
 ROUNDS = 9
@@ -77,7 +77,7 @@ def run() -> dict[str, dict[str, Any]]:
     from app.core.timeline.marks import gather
     from app.gui.sections.timeline_canvas import TimelineCanvas
 
-    app = _app()
+    app = qt_app()
     path, case_id = demo_workspace()
     ws = open_workspace(path, user="bench")
     started = time.perf_counter()

@@ -11,23 +11,21 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from benchmarks.bench_gui import SIZE, _app, _bare_model, _painted  # noqa: PLC2701
+from benchmarks.bench_gui import painted, qt_app, statement_tables, take_shape
 from benchmarks.common import WORK, figure
 
 ROUNDS = 11
 
 
 def figure_of(office: Any) -> dict[str, dict[str, Any]]:
-    from PySide6.QtWidgets import QHeaderView, QTableView
     from sqlalchemy import make_url
 
     from app.context import AppContext
     from app.core.lists import queries
     from app.core.storage.workspace import open_workspace
-    from app.gui.models.record_list import RecordListModel, format_cell
-    from app.gui.sections.list_section import RecordTable
+    from app.gui.models.record_list import format_cell
 
-    app = _app()
+    app = qt_app()
     case_id = office.largest_case
     ws = open_workspace(make_url(office.url).set(username=office.login), store_root=WORK / "ol")
     ctx = AppContext(ws)
@@ -39,52 +37,20 @@ def figure_of(office: Any) -> dict[str, dict[str, Any]]:
         for row in queries.fetch_rows(ws, query, 0, total)
     ]
     headers = [col.header for col in spec.columns]
-    views: list[Any] = []
-    shape: dict[str, Any] = {}
-
-    def ours() -> Any:
-        table = RecordTable(RecordListModel(ctx, "statements", case_id))
-        table.resize(*SIZE)
-        table.show()
-        views.append(table)
-        return table
-
-    def bare() -> Any:
-        view = QTableView()
-        view.setModel(_bare_model(rows, headers))
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(shape["row_height"])
-        for section, width in enumerate(shape["widths"]):
-            view.horizontalHeader().resizeSection(section, width)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setAlternatingRowColors(True)
-        view.setShowGrid(False)
-        view.setWordWrap(shape["wrap"])
-        view.resize(*SIZE)
-        view.show()
-        views.append(view)
-        return view
+    ours, bare, views, shape = statement_tables(ctx, case_id, rows, headers)
 
     try:
-        sample = ours()
+        take_shape(app, ours, shape)
+        warm = bare()  # ours has just been shown once: so has the bare table now
         app.processEvents()
-        header = sample.horizontalHeader()
-        shape.update(
-            row_height=sample.verticalHeader().defaultSectionSize(),
-            widths=[header.sectionSize(i) for i in range(header.count())],
-            wrap=sample.wordWrap(),
-        )
-        for view in (sample, bare()):
-            app.processEvents()
-            view.close()
-            view.deleteLater()
+        warm.close()
+        warm.deleteLater()
         views.clear()
         app.processEvents()
         first: dict[str, list[float]] = {"ours": [], "bare": []}
         for _ in range(ROUNDS):
             for name, make in (("ours", ours), ("bare", bare)):
-                first[name].append(_painted(app, None, make))
+                first[name].append(painted(app, None, make))
                 view = views[-1]
                 assert view.model().index(0, 1).data(), f"{name}: no rows painted"
                 view.close()
