@@ -64,9 +64,18 @@ def _document(ws: Any, document_id: int) -> dict[str, Any]:
     from app.core.storage.models import Document
 
     columns = ("title", "file_name", "file_sha256", "bates_start", "bates_end")
-    query = text(f"SELECT {', '.join(columns)} FROM {Document.__tablename__} WHERE id = :id")
-    with ws.engine.connect() as connection:  # one row read: no ORM session needed
-        row = connection.execute(query, {"id": document_id}).one_or_none()
+    select = f"SELECT {', '.join(columns)} FROM {Document.__tablename__} WHERE id = "
+    if ws.engine.dialect.paramstyle == "qmark":  # SQLite: its own cursor, a tenth the time
+        raw = ws.engine.raw_connection()  # from the pool, key and settings already given
+        try:
+            cursor = raw.cursor()
+            row = cursor.execute(select + "?", (document_id,)).fetchone()
+            cursor.close()
+        finally:
+            raw.close()  # back to the pool
+    else:
+        with ws.engine.connect() as connection:  # one row read: no ORM session needed
+            row = connection.execute(text(select + ":id"), {"id": document_id}).one_or_none()
     if row is None:
         raise NotFoundError(f"there is no document with id {document_id}")
     return dict(zip(columns, row, strict=True))

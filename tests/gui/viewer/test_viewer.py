@@ -167,6 +167,24 @@ def test_opened_from_the_store_at_a_page(
     assert viewer.page_box.value() == 3 and viewer.page_list.currentRow() == 2
 
 
+def test_the_record_read_gives_title_and_bates_and_a_missing_one_is_told(
+    qtbot: Any, tmp_path: Path, form_ctx: AppContext, small_case: SmallCase
+) -> None:
+    path = tmp_path / "transcript.pdf"
+    path.write_bytes(make_pdf())
+    document_id = documents.add_document(
+        form_ctx.workspace, small_case.case_id, file=path, title="Deposition", bates_start="DA07"
+    )
+    viewer = open_document_viewer(form_ctx, document_id, page=2)
+    assert viewer is not None
+    qtbot.addWidget(viewer)
+    assert viewer.windowTitle() == "Deposition — Casefile viewer"
+    assert viewer.bates_number(1) == "DA08"
+    assert open_document_viewer(form_ctx, document_id + 1000) is None
+    (said,) = talk(form_ctx).log
+    assert said.kind == "warn" and f"no document with id {document_id + 1000}" in said.text
+
+
 def test_a_damaged_pdf_is_a_warning(
     qtbot: Any, tmp_path: Path, form_ctx: AppContext, small_case: SmallCase
 ) -> None:
