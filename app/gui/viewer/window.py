@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.pin_cites import bates_numbers
+from app.gui.viewer import finding
 from app.gui.viewer import page_list as pages_list
 from app.gui.viewer import selection as chosen
 from app.gui.viewer.controls import (
@@ -403,28 +404,10 @@ class ViewerWindow(QDialog):
         self.find_box.selectAll()
 
     def find_next(self) -> None:
-        needle = self.find_box.text()
-        if not needle.strip():
-            return
-        if self.text_view is not None:
-            if not self.text_view.find(needle):
-                cursor = self.text_view.textCursor()
-                cursor.movePosition(cursor.MoveOperation.Start)
-                self.text_view.setTextCursor(cursor)
-                if not self.text_view.find(needle):
-                    self.status.setText(f"“{needle}” is not in this document")
-            return
-        if self.pdf is None:  # an image has no words to find
-            return
-        after = self.hit if self.hit is not None and self.hit.page == self.current else None
-        if after is None and self.current:
-            after = Hit(self.current, -1, ())
-        self.hit = self.pdf.find(needle, after)
-        if self.hit is None:
-            self.status.setText(f"“{needle}” is not in this document's text")
-            return
-        self._to_bring_into_view = self.hit.boxes
-        self.go_to(self.hit.page)
+        hit = finding.next_hit(self)
+        if hit is not None:
+            self._to_bring_into_view = hit.boxes
+            self.go_to(hit.page)
 
     def mark_quote(self, quote: str, cited: tuple[int, int] | None) -> QuoteMatch | None:
         """Find ``quote`` on the ``cited`` pages (1-based first and last; else on any
