@@ -118,6 +118,22 @@ def bare_model(rows: list[tuple[str, ...]], headers: list[str]) -> Any:
     return Bare()
 
 
+def statement_rows(ws: Any, case_id: int) -> tuple[list[tuple[str, ...]], list[str]]:
+    """The statements list's rows of a case as the list shows them, and its headers: what
+    the bare table holds in memory."""
+    from app.core.lists import queries
+    from app.gui.models.record_list import format_cell
+
+    spec = queries.SPECS["statements"]
+    query = queries.ListQuery(spec, case_id=case_id)
+    total = queries.count_rows(ws, query)
+    rows = [
+        tuple(format_cell(col, row[col.key]) for col in spec.columns)
+        for row in queries.fetch_rows(ws, query, 0, total)
+    ]
+    return rows, [col.header for col in spec.columns]
+
+
 def statement_tables(
     ctx: Any, case_id: int, rows: list[tuple[str, ...]], headers: list[str]
 ) -> tuple[Callable[[], Any], Callable[[], Any], list[Any], dict[str, Any]]:
@@ -177,22 +193,14 @@ def take_shape(app: Any, ours: Callable[[], Any], shape: dict[str, Any]) -> None
 
 def lists() -> dict[str, dict[str, Any]]:
     from app.context import AppContext
-    from app.core.lists import queries
     from app.core.storage.workspace import open_workspace
-    from app.gui.models.record_list import format_cell
 
     app = qt_app()
     path, case_id = demo_workspace()
     ws = open_workspace(path, user="bench")
     ctx = AppContext(ws)
-    spec = queries.SPECS["statements"]
-    query = queries.ListQuery(spec, case_id=case_id)
-    total = queries.count_rows(ws, query)
-    rows = [
-        tuple(format_cell(col, row[col.key]) for col in spec.columns)
-        for row in queries.fetch_rows(ws, query, 0, total)
-    ]
-    headers = [col.header for col in spec.columns]
+    rows, headers = statement_rows(ws, case_id)
+    total = len(rows)
     ours, bare, views, shape = statement_tables(ctx, case_id, rows, headers)
 
     def last_shown(view: Any) -> int:

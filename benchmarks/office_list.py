@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from benchmarks.bench_gui import painted, qt_app, statement_tables, take_shape
+from benchmarks.bench_gui import painted, qt_app, statement_rows, statement_tables, take_shape
 from benchmarks.common import WORK, figure
 
 ROUNDS = 11
@@ -21,22 +21,14 @@ def figure_of(office: Any) -> dict[str, dict[str, Any]]:
     from sqlalchemy import make_url
 
     from app.context import AppContext
-    from app.core.lists import queries
     from app.core.storage.workspace import open_workspace
-    from app.gui.models.record_list import format_cell
 
     app = qt_app()
     case_id = office.largest_case
     ws = open_workspace(make_url(office.url).set(username=office.login), store_root=WORK / "ol")
     ctx = AppContext(ws)
-    spec = queries.SPECS["statements"]
-    query = queries.ListQuery(spec, case_id=case_id)
-    total = queries.count_rows(ws, query)
-    rows = [
-        tuple(format_cell(col, row[col.key]) for col in spec.columns)
-        for row in queries.fetch_rows(ws, query, 0, total)
-    ]
-    headers = [col.header for col in spec.columns]
+    rows, headers = statement_rows(ws, case_id)
+    total = len(rows)
     ours, bare, views, shape = statement_tables(ctx, case_id, rows, headers)
 
     try:
