@@ -32,13 +32,7 @@ def figure_of(office: Any) -> dict[str, dict[str, Any]]:
     ours, bare, views, shape = statement_tables(ctx, case_id, rows, headers)
 
     try:
-        take_shape(app, ours, shape)
-        warm = bare()  # ours has just been shown once: so has the bare table now
-        app.processEvents()
-        warm.close()
-        warm.deleteLater()
-        views.clear()
-        app.processEvents()
+        take_shape(app, ours, bare, views, shape)
         first: dict[str, list[float]] = {"ours": [], "bare": []}
         for _ in range(ROUNDS):
             for name, make in (("ours", ours), ("bare", bare)):
