@@ -239,7 +239,10 @@ def _stream(connection: Connection, sha256: str, expected: int) -> Iterator[byte
     """Yield the chunks in order through ``COPY ... TO STDOUT`` in binary: the rows
     flow without a round trip each and without hex text to decode (a third faster than
     a server-side cursor), a chunk at a time. The connection closes when the reading
-    ends; one left half-read is discarded, not pooled (its copy is still under way)."""
+    ends; one left half-read is discarded, not pooled (its copy is still under way).
+    One connection: a second one reading every other chunk does the same work, is no
+    faster on an idle machine and holds two connections per open file
+    (benchmarks/bench_pg.py)."""
     finished = False
     try:
         raw: Any = connection.connection.driver_connection
