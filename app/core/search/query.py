@@ -51,6 +51,7 @@ from typing import Any
 
 from sqlalchemy import Engine, TextClause, event, text
 
+from app.core.search import pg_kept
 from app.core.search.hits import (  # noqa: F401 - re-exported
     MARK_END,
     MARK_START,
@@ -127,9 +128,15 @@ def search(
     params: dict[str, Any] = {"q": match, "n": limit}
     if case_id is not None:
         params["case_id"] = int(case_id)
-    with engine.connect() as connection:
-        statement = _pg_statement(wanted, case_id is not None, _screened(connection))
-        rows = connection.execute(statement, params).all()
+    screened = _SCREENED.get(engine)
+    if screened is None:
+        with engine.connect() as connection:
+            screened = _screened(connection)
+    by_case = case_id is not None
+    rows = pg_kept.fetch(engine, _pg_driver_sql(wanted, by_case, screened), params)
+    if rows is None:  # the kept connection failed: the pooled way (its errors are SQLAlchemy's)
+        with engine.connect() as connection:
+            rows = connection.execute(_pg_statement(wanted, by_case, screened), params).all()
     hits = hits_from_rows(rows, 1.0)
     hits.sort(key=_order_key)
     return hits
@@ -422,6 +429,13 @@ def _pg_statement(kinds: tuple[str, ...], by_case: bool, screened: bool = False)
     ]
     sql = "\nUNION ALL\n".join(parts)
     return text(f"WITH q AS (SELECT to_tsquery('{PG_CONFIG}', :q) AS q)\n{sql}")
+
+
+@functools.cache
+def _pg_driver_sql(kinds: tuple[str, ...], by_case: bool, screened: bool) -> str:
+    """:func:`_pg_statement` with psycopg's placeholders, for :mod:`pg_kept`."""
+    sql = str(_pg_statement(kinds, by_case, screened)).replace("%", "%%")
+    return _NAMED.sub(lambda found: f"%({found[1]})s", sql)
 
 
 def _pg_select(source: Source, by_case: bool, screened: bool = False) -> str:
