@@ -36,6 +36,10 @@ the table. A kind with many matches therefore ranks its :data:`RANK_WINDOW` most
 recently added ones; below that many, ranking is exact. Prefix terms cost more
 for common words: FTS5 merges every matching word's postings before the first
 row (~0.35 ms for a word in 15,000 statements), once per lookup.
+
+On PostgreSQL one statement covers every wanted kind; it runs on a connection each
+thread keeps for searching, prepared there, so it is planned once per connection
+(:mod:`app.core.search.pg_kept`: planning it took longer than running it).
 """
 
 from __future__ import annotations
