@@ -450,9 +450,7 @@ def _pg_select(source: Source, by_case: bool, screened: bool = False) -> str:
         joins += " AND pp.case_id = :case_id"
     shown = (
         "concat_ws(' · ', "
-        + ", ".join(
-            f"NULLIF(left({_pg_column(source, col, 't')}, 200000), '')" for col in source.columns
-        )
+        + ", ".join(f"NULLIF({_pg_clipped(source, col)}, '')" for col in source.columns)
         + ")"
     )
     top = (
@@ -482,6 +480,16 @@ def _pg_top(source: Source, by_case: bool) -> str:
         f"(SELECT s.hit_id AS id, s.hit_score AS score FROM q,"
         f" casefile_search_top('{source.kind}', q.q, :n, {case}) AS s)"
     )
+
+
+def _pg_clipped(source: Source, column: str) -> str:
+    """The column's first 200,000 letters (a headline of a longer text is slow). Its
+    length in bytes is asked first: known without reading the text, where ``left``
+    counts its letters (~10% of a statement's headline)."""
+    value = _pg_column(source, column, "t")
+    if value != f"t.{column}":  # an expression: computed once
+        return f"left({value}, 200000)"
+    return f"CASE WHEN octet_length({value}) <= 200000 THEN {value} ELSE left({value}, 200000) END"
 
 
 def _pg_column(source: Source, column: str, alias: str) -> str:
