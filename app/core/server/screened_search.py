@@ -36,11 +36,11 @@ def function(tables: dict[str, str]) -> str:
           listed integer[];
           listed_people integer[];
         BEGIN
-          IF casefile_office_role(who) IS NULL THEN
-            RETURN;
-          END IF;
+          -- A login of the staff, and its row of the screen; the staff row read here
+          -- rather than through casefile_office_role, a SQL function planned anew at
+          -- each call (a fifth of this function's time).
           SELECT m.sees_open, m.cases, m.people INTO open_view, listed, listed_people
-            FROM casefile_screen m WHERE m.login = who;
+            FROM casefile_screen m JOIN staff s ON s.login = m.login WHERE m.login = who;
           IF open_view IS NULL THEN
             RETURN;
           END IF;
