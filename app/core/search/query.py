@@ -36,6 +36,10 @@ the table. A kind with many matches therefore ranks its :data:`RANK_WINDOW` most
 recently added ones; below that many, ranking is exact. Prefix terms cost more
 for common words: FTS5 merges every matching word's postings before the first
 row (~0.35 ms for a word in 15,000 statements), once per lookup.
+
+On PostgreSQL one statement covers every wanted kind; it runs on a connection each
+thread keeps for searching, prepared there, so it is planned once per connection
+(:mod:`app.core.search.pg_kept`: planning it took longer than running it).
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from typing import Any
 
 from sqlalchemy import Engine, TextClause, event, text
 
+from app.core.search import pg_kept
 from app.core.search.hits import (  # noqa: F401 - re-exported
     MARK_END,
     MARK_START,
@@ -127,9 +132,15 @@ def search(
     params: dict[str, Any] = {"q": match, "n": limit}
     if case_id is not None:
         params["case_id"] = int(case_id)
-    with engine.connect() as connection:
-        statement = _pg_statement(wanted, case_id is not None, _screened(connection))
-        rows = connection.execute(statement, params).all()
+    screened = _SCREENED.get(engine)
+    if screened is None:
+        with engine.connect() as connection:
+            screened = _screened(connection)
+    by_case = case_id is not None
+    rows = pg_kept.fetch(engine, _pg_driver_sql(wanted, by_case, screened), params)
+    if rows is None:  # the kept connection failed: the pooled way (its errors are SQLAlchemy's)
+        with engine.connect() as connection:
+            rows = connection.execute(_pg_statement(wanted, by_case, screened), params).all()
     hits = hits_from_rows(rows, 1.0)
     hits.sort(key=_order_key)
     return hits
@@ -424,6 +435,13 @@ def _pg_statement(kinds: tuple[str, ...], by_case: bool, screened: bool = False)
     return text(f"WITH q AS (SELECT to_tsquery('{PG_CONFIG}', :q) AS q)\n{sql}")
 
 
+@functools.cache
+def _pg_driver_sql(kinds: tuple[str, ...], by_case: bool, screened: bool) -> str:
+    """:func:`_pg_statement` with psycopg's placeholders, for :mod:`pg_kept`."""
+    sql = str(_pg_statement(kinds, by_case, screened)).replace("%", "%%")
+    return _NAMED.sub(lambda found: f"%({found[1]})s", sql)
+
+
 def _pg_select(source: Source, by_case: bool, screened: bool = False) -> str:
     table = source.table
     case_filter = _case_filter(source, "r") if by_case else ""
@@ -432,9 +450,7 @@ def _pg_select(source: Source, by_case: bool, screened: bool = False) -> str:
         joins += " AND pp.case_id = :case_id"
     shown = (
         "concat_ws(' · ', "
-        + ", ".join(
-            f"NULLIF(left({_pg_column(source, col, 't')}, 200000), '')" for col in source.columns
-        )
+        + ", ".join(f"NULLIF({_pg_clipped(source, col)}, '')" for col in source.columns)
         + ")"
     )
     top = (
@@ -464,6 +480,16 @@ def _pg_top(source: Source, by_case: bool) -> str:
         f"(SELECT s.hit_id AS id, s.hit_score AS score FROM q,"
         f" casefile_search_top('{source.kind}', q.q, :n, {case}) AS s)"
     )
+
+
+def _pg_clipped(source: Source, column: str) -> str:
+    """The column's first 200,000 letters (a headline of a longer text is slow). Its
+    length in bytes is asked first: known without reading the text, where ``left``
+    counts its letters (~10% of a statement's headline)."""
+    value = _pg_column(source, column, "t")
+    if value != f"t.{column}":  # an expression: computed once
+        return f"left({value}, 200000)"
+    return f"CASE WHEN octet_length({value}) <= 200000 THEN {value} ELSE left({value}, 200000) END"
 
 
 def _pg_column(source: Source, column: str, alias: str) -> str:

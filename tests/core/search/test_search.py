@@ -451,6 +451,9 @@ def test_sqlite_statements_bind_by_number_and_postgresql_by_name() -> None:
                 assert "?1" in sql and "?2" in sql and ("?3" in sql) == by_case
             pg = str(s._pg_statement(kinds, by_case))
             assert "?" not in pg and ":q" in pg and (":case_id" in pg) == by_case
+            driver = s._pg_driver_sql(kinds, by_case, True)  # psycopg's, on the kept connection
+            assert not re.search(r":(q|n|case_id)\b", driver) and "%(q)s" in driver
+            assert ("%(case_id)s" in driver) == by_case
 
 
 def test_case_filter_reads_the_search_index_first(sqlite_workspace: Workspace) -> None:
