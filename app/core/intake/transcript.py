@@ -279,17 +279,23 @@ def _oath_answered(proposal: Proposal, event: Event, stand: _Stand) -> None:
 
 
 def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> None:
-    """Recipients the exchange fixes: a juror's question goes to the witness on the stand,
-    and the witness answers whoever put the question just before."""
+    """Recipients the exchange fixes: a juror's question goes to the witness on the stand;
+    the witness or the defendant answers whoever put the question just before, and that
+    question was put to the one who answers it (the court's allocution, the clerk's plea)."""
     if _JUROR.match(proposal.label.upper()) and proposal.text.endswith("?"):
         proposal.recipient = stand.witness.name if stand.witness else ""
     elif (
-        proposal.label.upper() in ("THE WITNESS", "THE DEPONENT")
+        proposal.label.upper() in _ANSWERING
         and previous is not None
-        and previous.text.endswith("?")
-        and previous.label.upper() not in ("Q", "A", "QUESTION", "ANSWER", "THE WITNESS")
+        and "?" in previous.text  # a question, though a warning may follow it
+        and previous.label.upper() not in ("Q", "A", "QUESTION", "ANSWER", *_ANSWERING)
     ):
         proposal.recipient = previous.speaker
+        previous.recipient = previous.recipient or proposal.speaker
+
+
+# Labels of the one answering the court or the clerk rather than a lawyer's Q.
+_ANSWERING = ("THE WITNESS", "THE DEPONENT", "THE DEFENDANT", "DEFENDANT")
 
 
 # Words of a reporter's note in capitals, never part of the name it gives.

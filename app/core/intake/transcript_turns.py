@@ -36,6 +36,13 @@ _LABEL = re.compile(
 _NOT_LABELS = frozenset(
     "APPEARANCES PRESENT BEFORE RE NOTE NOTES DATE TIME PLACE SUBJECT CASE NO".split()
 )
+# A caption's lines on a cover page printed on numbered lines ("COUNTY OF KINGS: PART 3",
+# "DOCKET NO.: 123"): a court, a place or a file number, never a speaker.
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:COUNTY|STATE|CITY|TOWN|VILLAGE|DISTRICT|COMMONWEALTH|PARISH|BOROUGH|PEOPLE"
+    r"|UNITED STATES|(?:[A-Z]+ )?COURT)\s+OF\b"
+    r"|(?:CHARGES?|DOCKET|INDEX|INDICTMENT|CASE|CAUSE|FILE|PART|COUNTS?)(?:\s+(?:NO|NOS|NUMBER)\.?)?$)"
+)
 _HEADING = re.compile(
     r"(?i)^(?:(?:further|continued|re-?direct|re-?cross|direct|cross|voir\s+dire)[\s-]*)*"
     r"examination\b(?:\s+\([^)]*\))?(?:\s+of\s+(?P<of>.+?))?(?:\s+by\s+(?P<by>.+?))?"
@@ -125,7 +132,9 @@ def _label(text: str, current: str = "") -> tuple[str, str, int] | None:
         return None
     label = " ".join(match.group("label").split())
     upper = label.upper()
-    if upper.startswith("BY ") or "EXAMINATION" in upper or upper in _NOT_LABELS:
+    if upper.startswith("BY ") or "EXAMINATION" in upper or unspaced(upper) in _NOT_LABELS:
+        return None
+    if _CAPTION_LABEL.match(upper):
         return None
     if not any(c.isalpha() for c in label) or len(label) > 40:
         return None
