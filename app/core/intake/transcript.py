@@ -292,6 +292,13 @@ def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> 
     ):
         proposal.recipient = previous.speaker
         previous.recipient = previous.recipient or proposal.speaker
+    elif (
+        proposal.label.upper() in _ANSWERING
+        and previous is not None
+        and previous.label.upper() in ("Q", "QUESTION")
+        and previous.speaker_kind == "person"
+    ):
+        proposal.recipient = previous.speaker  # the witness answering a Q under her label
 
 
 # Labels of the one answering the court or the clerk rather than a lawyer's Q.
