@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from app.core.intake.complaint_nesting import nest
 from app.core.intake.complaint_people import (
     People,
     date_before,
@@ -116,22 +117,29 @@ def units(text: str) -> tuple[list[_Unit], bool]:
     """The paragraphs of ``text`` with their pin numbers, and whether the text numbers
     them (else a paragraph's number is the count of non-empty lines where it starts;
     a sentence wrapped over lines stays one paragraph)."""
-    lines: list[tuple[int, int, str]] = []
+    lines: list[tuple[int, int, str, bool]] = []  # start, end, words, after a blank line
     offset = 0
+    blank = True
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         if body.strip():
-            lines.append((offset, offset + len(body), body))
+            lines.append((offset, offset + len(body), body, blank))
+        blank = not body.strip()
         offset += len(raw)
-    numbered = sum(1 for _, _, body in lines if _NUMBERED.match(body)) >= 3
+    marks = [after for _, _, body, after in lines if _NUMBERED.match(body)]
+    numbered = len(marks) >= 3
+    # numbered paragraphs set apart by blank lines: a line with none before it runs on
+    spaced = numbered and sum(marks) * 2 > len(marks)
     out: list[_Unit] = []
-    for count, (start, end, body) in enumerate(lines, 1):
+    for count, (start, end, body, after_blank) in enumerate(lines, 1):
         mark = _NUMBERED.match(body)
         previous = text[out[-1].start : out[-1].end] if out else ""
         continues = bool(out) and not mark and body.lstrip()[:1].islower()
-        if out and not mark and not body.isupper() and not previous.isupper():
+        heading = body.isupper() and body.lstrip()[:1] not in '"“'  # not a quoted note
+        if out and not mark and not heading and not previous.isupper():
             if numbered and out[-1].number or not numbered:
                 continues = continues or previous.rstrip()[-1:] not in _CLOSERS
+                continues = continues or (spaced and bool(out[-1].number) and not after_blank)
         if continues:
             out[-1].end = end
             continue
@@ -192,6 +200,8 @@ class _Reader:
         self.informants: list[str] = []
         self.dates = dates_in(text)
         self.out: list[Proposal] = []
+        self.last_voice = ""
+        self.told: dict[str, str] = {}
 
     def known(self) -> list[str]:
         return [self.people.deponent, self.people.defendant, *self.informants]
@@ -236,7 +246,7 @@ class _Reader:
                 best = max(best, (before.lower().rfind("informant"), self.informants[-1]))
             if best[0] >= 0 and best[1]:
                 return best[1], ""
-            return None
+            return (self.last_voice, "") if self.last_voice else None
         name, title = resolve_name(report.who, self.text, self.known())
         return name, title
 
@@ -275,42 +285,16 @@ class _Reader:
             for report in found:  # "Complainant states": the sworn officer speaks
                 if report.kind == "role" and _COMPLAINANT.fullmatch(report.who.strip()):
                     report.kind = "deponent"
-        reporter_of: dict[int, int] = {}
-        inside_of: dict[int, int] = {}  # the report whose words hold another's, nested or listed
-        keep: list[bool] = []
-        for i, report in enumerate(found):
-            keep.append(True)
-            for j in range(i + 1, len(found)):
-                inner = found[j]
-                if report.start <= inner.span_start < report.end:
-                    before = text[report.start : inner.span_start]
-                    inside_of[j] = i
-                    # "..., and that informant said ..." lists a further allegation beside
-                    # this one; "that, before leaving, the defendant said" nests in it
-                    sibling = re.search(r"(?:,\s*|\band\s+)that\s*$", before)
-                    if sibling and i in reporter_of:
-                        reporter_of[j] = reporter_of[i]
-                    elif not sibling:
-                        reporter_of[j] = i
-                    report.end = report.start + len(
-                        re.sub(r"[\s,;]*(?:and\s+)?(?:that\s*)?$", "", before)
-                    )
-                    words = text[report.start : report.end]
-                    # a lead-in ("that, after being advised of his rights,") is no statement;
-                    # a clause of its own ("Deponent observed the defendant ...") is
-                    own_clause = report.verb == "alleges" and len(words.split()) >= 4
-                    listed = bool(sibling) and len(words.split()) >= 3
-                    # "admitted ..., but said ...": one subject, two statements side by side
-                    shared = inner.who_start == report.who_start
-                    if shared:
-                        reporter_of.pop(j, None)
-                        inside_of.pop(j, None)
-                    keep[i] = own_clause or listed or shared or len(words.split()) >= 12
-                    break
+        nesting = nest(text, found)
+        keep, reporter_of, inside_of = nesting.keep, nesting.reporter_of, nesting.inside_of
         names: list[tuple[str, str]] = []
+        self.last_voice = ""  # "Teller-1 described ... She said ...": the one just reported
+        self.told = {}  # whom each speaker of this paragraph told, as the text says
         for report in found:
             who = self.speaker(report, unit)
             names.append(who or ("", ""))
+            if who and report.kind not in ("deponent", "pronoun"):
+                self.last_voice = who[0]
             if who and report.verb == "informed" and report.kind == "name":
                 self.informants.append(who[0])
         last_quote: Proposal | None = None
@@ -324,6 +308,11 @@ class _Reader:
                 proposal = self.propose(piece, unit, name, title, reporter, teller)
             if report.verbatim:
                 last_quote = proposal
+        for i, tail in nesting.tails:
+            name, title = names[i]
+            reporter = names[reporter_of[i]][0] if i in reporter_of else ""
+            if name:
+                self.propose(tail, unit, name, title, reporter)
         self.loose_quotes(unit, found, last_quote)
         if not found and _OWN_VOICE.match(body):
             self.add(
@@ -356,6 +345,11 @@ class _Reader:
             questioned = _INTERVIEW.search(context) or warned
             setting = "police_interview" if questioned else "police_encounter"
         recipient = self.recipient(report, reporter, teller)
+        if report.to and recipient:
+            self.told[name] = recipient
+        elif not report.to and not recipient and not reporter:
+            # "Teller-1 told me that ... Teller-1 said that ...": still telling the same one
+            recipient = self.told.get(name, "")
         if (
             setting == "police_interview"
             and not report.to

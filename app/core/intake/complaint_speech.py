@@ -15,7 +15,7 @@ from dataclasses import dataclass
 VERBS = (
     r"stated|states|said|says|told|tells|informed|advised|reported|admitted|explained|"
     r"claimed|indicated|asserted|yelled|shouted|exclaimed|replied|responded|added|"
-    r"wrote|texted|stating|saying"
+    r"wrote|texted|stating|saying|described"
 )
 _VERB = re.compile(rf"\b(?:also\s+|further\s+|then\s+|later\s+|again\s+)?({VERBS})\b")
 _ROLES = (
@@ -46,7 +46,18 @@ _OBJECT = re.compile(
 # A word of a name: capitalised, or initials ("V.L.") where the text withholds the name.
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*)"
 # A person described, not named ("the man", "the woman in the red coat" was introduced before).
-_DESCRIBED = r"man|woman|male|female|person|boy|girl|suspect|stranger|individual"
+_DESCRIBED = (
+    r"man|woman|male|female|person|boy|girl|suspect|stranger|individual|rider|robber|gunman"
+    r"|assailant|attacker|intruder|shooter|thief"
+)
+# Who acts in a clause: "the man leaned forward", "the defendant stepped toward her".
+_ACTOR = re.compile(
+    rf"(?:^|[,;(]\s*|\b(?:and|then|when|while|after|before|as|that)\s+)"
+    rf"(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:{_DESCRIBED}|defendant|(?i:{_ROLES}))"
+    r"|(?!(?:He|She|They|It|We|I|This|That|The|A|An)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+    r"\s+(?:then\s+|also\s+|again\s+)?"
+    r"(?P<verb>[a-z]+ed|ran|took|held|went|came|gave|got|put|hit|threw|struck|drew|stood|said)\b"
+)
 _SUBJECT_TAILS = (
     # "The passenger, Lou Grant, stated": the name in apposition speaks
     ("apposition", re.compile(rf"(?<=,)\s*({_CAP}(?:\s+{_CAP}){{1,2}}|[A-Z]\.(?:[A-Z]\.)+),$")),
@@ -119,6 +130,10 @@ def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None
     )
     if described:
         before = before[: described.start()].rstrip()
+    # "Detective Jo Roe of the Elm Police Department told": the person, not the department
+    department = re.search(r"(?<=[a-z])\s+of\s+(?:the\s+)?(?:[A-Z][\w'&.-]*\s*){1,6}$", before)
+    if department:
+        before = before[: department.start()]
     for kind, pattern in _SUBJECT_TAILS:
         match = pattern.search(before)
         if not match:
@@ -144,6 +159,26 @@ def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None
             start = floor + before.rfind(words)
         return kind, words, start, start + len(words)
     return None
+
+
+def _actor_before(text: str, start: int, at: int) -> tuple[str, str, int, int] | None:
+    """The subject of the last clause of the sentence before ``at`` (its own act, not a
+    pronoun): the one a verb joined by "and" goes with ("the man leaned in and said")."""
+    stops = list(_STOP.finditer(text, start, at))
+    begin = stops[-1].end() if stops else start
+    last = None
+    for match in _ACTOR.finditer(text[begin:at]):
+        last = match
+    if last is None or last.group("verb") == "said":
+        return None
+    who = last.group("who")
+    article = who.split()[0].lower()
+    if article in {"a", "an"}:
+        return None  # "a man walked in and said": no one known yet
+    kind = "name"
+    if article == "the":
+        kind = "defendant" if who.lower().endswith("defendant") else "role"
+    return kind, who, begin + last.start("who"), begin + last.end("who")
 
 
 def _content(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int, bool] | None:
@@ -258,10 +293,16 @@ def reports(text: str, start: int, end: int) -> list[Report]:
             # "X admitted ..., but said ...": the verb shares the subject before it
             joined = re.search(r"(?:,\s*|\s)(?:but|and)\s+$", text[start : match.start()])
             earlier = [r for r in found if r.verb != "informed"]
-            if not joined or not earlier:
+            actor = _actor_before(text, start, match.start()) if joined else None
+            if actor is not None:
+                # "she said that when she looked up, the man leaned in and said": the one
+                # acting in the clause says it, not the one whose account holds it
+                subject = actor
+            elif not joined or not earlier:
                 continue
-            last = earlier[-1]
-            subject = (last.kind, last.who, last.who_start, last.who_end)
+            else:
+                last = earlier[-1]
+                subject = (last.kind, last.who, last.who_start, last.who_end)
             span_start = start + joined.start() + (1 if joined.group(0)[0] == "," else 0)
         kind, who, who_start, who_end = subject
         verb = match.group(1)
@@ -279,7 +320,8 @@ def reports(text: str, start: int, end: int) -> list[Report]:
                 to, at, took = obj.group("obj"), obj.end(), True
                 continue
             break
-        content = _content(text, at, end, allow_bare=took)
+        # "described the man as tall": the description is the reported words
+        content = _content(text, at, end, allow_bare=took or verb == "described")
         if content is None:
             continue
         found.append(Report(kind, who, who_start, who_end, *content, verb, to, span_start))
