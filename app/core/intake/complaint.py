@@ -7,7 +7,8 @@ informed by, or a person whose words are reported (the defendant, another office
 Words without quotation marks ("stated in substance", "states that") are reported
 speech; words in quotation marks are verbatim. The pin cite is the text's own
 paragraph number where it numbers its paragraphs, else the count of non-empty lines.
-People and dates are found by complaint_people.py, speech by complaint_speech.py.
+People and dates are found by complaint_people.py, speech by complaint_speech.py, the
+paragraphs by complaint_layout.py and reports inside reports by complaint_nesting.py.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 
+from app.core.intake.complaint_layout import Unit, fragments, line_counts, units
 from app.core.intake.complaint_nesting import nest
 from app.core.intake.complaint_people import (
     People,
@@ -43,10 +44,14 @@ _BOILERPLATE = re.compile(
     r"makes complaint",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})[.)]\s+(?=\S)")
 _OWN_VOICE = re.compile(
     r"^(?:[A-Z][^,.]{0,60},\s*)?(?:I\s+(?:am|have|was|respectfully|submit|believe|know|make)\b"
     r"|This affidavit\b)"
+)
+# "I, Jane Roe, have read ...": someone swearing in the first person, by name.
+_FIRST_PERSON = re.compile(
+    r"^I,\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){1,3}),\s+"
+    r"(?:have|am|do|hereby|state|swear|affirm|declare|depose)\b"
 )
 _INTERVIEW = re.compile(r"interview|interrogat|questioned", re.IGNORECASE)
 _RIGHTS = re.compile(
@@ -54,6 +59,8 @@ _RIGHTS = re.compile(
     r"|read (?:him|her|them) (?:his|her|their) rights",
     re.IGNORECASE,
 )
+# Where a warned suspect is questioned even by a patrol officer: the station, not the street.
+_STATION = re.compile(r"(?i)station\s*house|police station|precinct station|interview room")
 _PATROL = re.compile(r"(?i)(?:police officer|officer|p\.o\.|ofc|trooper|tpr|deputy|patrol)")
 _DESCRIBED_NOUNS = frozenset("man woman male female person boy girl suspect".split())
 # "a man in a green jacket", "a woman wearing a red cap": the description up to the next
@@ -74,15 +81,6 @@ _QUESTIONED_BY_DEPONENT = re.compile(
     r"(?:interviewed|questioned|spoke with|spoke to)\b"
 )
 _OWN_STATES = {"states", "stated", "says", "said", "alleges"}
-
-
-@dataclass
-class _Unit:
-    """A paragraph: where it runs and its pin number."""
-
-    start: int
-    end: int
-    number: int
 
 
 def looks_like(text: str) -> bool:
@@ -110,86 +108,6 @@ def looks_like(text: str) -> bool:
     )
 
 
-_CLOSERS = frozenset('.:;!?"”)')
-
-
-def units(text: str) -> tuple[list[_Unit], bool]:
-    """The paragraphs of ``text`` with their pin numbers, and whether the text numbers
-    them (else a paragraph's number is the count of non-empty lines where it starts;
-    a sentence wrapped over lines stays one paragraph)."""
-    lines: list[tuple[int, int, str, bool]] = []  # start, end, words, after a blank line
-    offset = 0
-    blank = True
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        if body.strip():
-            lines.append((offset, offset + len(body), body, blank))
-        blank = not body.strip()
-        offset += len(raw)
-    marks = [after for _, _, body, after in lines if _NUMBERED.match(body)]
-    numbered = len(marks) >= 3
-    # numbered paragraphs set apart by blank lines: a line with none before it runs on
-    spaced = numbered and sum(marks) * 2 > len(marks)
-    out: list[_Unit] = []
-    for count, (start, end, body, after_blank) in enumerate(lines, 1):
-        mark = _NUMBERED.match(body)
-        previous = text[out[-1].start : out[-1].end] if out else ""
-        continues = bool(out) and not mark and body.lstrip()[:1].islower()
-        heading = body.isupper() and body.lstrip()[:1] not in '"“'  # not a quoted note
-        if out and not mark and not heading and not previous.isupper():
-            if numbered and out[-1].number or not numbered:
-                continues = continues or previous.rstrip()[-1:] not in _CLOSERS
-                continues = continues or (spaced and bool(out[-1].number) and not after_blank)
-        if continues:
-            out[-1].end = end
-            continue
-        if numbered:
-            number = int(mark.group(1)) if mark else 0
-            out.append(_Unit(start + (mark.end() if mark else 0), end, number))
-        else:
-            out.append(_Unit(start, end, count))
-    return out, numbered
-
-
-def fragments(text: str, report: Report) -> list[Report]:
-    """``report`` in pieces: reported words, each quoted fragment inside them a verbatim
-    piece of its own ("said he left and "never touched the guy.""); a lead-in of fewer
-    than four words before a fragment is left out."""
-    if report.verbatim:
-        return [report]
-    pieces: list[Report] = []
-    at = report.start
-    for match in re.finditer(r"[\"“]([^\"”]+)[\"”]", text[report.start : report.end]):
-        open_at, close_at = report.start + match.start(1), report.start + match.end(1)
-        if len(match.group(1).split()) < 2:
-            continue  # a nickname or a single word in quotation marks is not speech
-        lead = text[at : open_at - 1].rstrip(" ,;")
-        if len(lead.split()) >= 4:
-            pieces.append(replace(report, start=at, end=at + len(lead)))
-        pieces.append(replace(report, start=open_at, end=close_at, verbatim=True))
-        at = close_at + 1
-    rest = text[at : report.end].strip(" ,;.")
-    if not pieces or len(rest.split()) >= 4:
-        tail = at + len(text[at : report.end]) - len(text[at : report.end].lstrip(" ,;"))
-        pieces.append(replace(report, start=tail, end=report.end))
-    return pieces
-
-
-def line_counts(text: str) -> tuple[list[int], list[int]]:
-    """Offsets where each non-empty line starts, and its count: to pin by line."""
-    starts: list[int] = []
-    counts: list[int] = []
-    offset = 0
-    count = 0
-    for raw in text.splitlines(keepends=True):
-        if raw.strip():
-            count += 1
-            starts.append(offset)
-            counts.append(count)
-        offset += len(raw)
-    return starts, counts
-
-
 class _Reader:
     """Reads one complaint, keeping who the informants are as it goes."""
 
@@ -206,7 +124,7 @@ class _Reader:
     def known(self) -> list[str]:
         return [self.people.deponent, self.people.defendant, *self.informants]
 
-    def speaker(self, report: Report, unit: _Unit) -> tuple[str, str] | None:
+    def speaker(self, report: Report, unit: Unit) -> tuple[str, str] | None:
         """(name, title) of who spoke in ``report``."""
         people = self.people
         if report.kind == "deponent":
@@ -275,7 +193,7 @@ class _Reader:
             return resolve_name(report.to, self.text, self.known())[0]
         return reporter
 
-    def read_unit(self, unit: _Unit) -> None:
+    def read_unit(self, unit: Unit) -> None:
         text = self.text
         body = text[unit.start : unit.end]
         if _BOILERPLATE.search(body):
@@ -314,7 +232,14 @@ class _Reader:
             if name:
                 self.propose(tail, unit, name, title, reporter)
         self.loose_quotes(unit, found, last_quote)
-        if not found and _OWN_VOICE.match(body):
+        signer = _FIRST_PERSON.match(body)
+        if not found and signer and signer.group("name") != self.people.deponent:
+            # "I, Jane Roe, have read the complaint ...": a witness's supporting deposition
+            at = unit.start + signer.start("name")
+            name = signer.group("name")
+            self.add(unit, unit.start, unit.end, name, "", "sworn_statement", self.date, False,
+                     "", "a sworn statement in the first person", at, at + len(name))  # fmt: skip
+        elif not found and _OWN_VOICE.match(body):
             self.add(
                 unit,
                 unit.start,
@@ -331,7 +256,7 @@ class _Reader:
             )
 
     def propose(
-        self, report: Report, unit: _Unit, name: str, title: str, reporter: str, teller: str = ""
+        self, report: Report, unit: Unit, name: str, title: str, reporter: str, teller: str = ""
     ) -> Proposal:
         people = self.people
         setting = ""
@@ -341,7 +266,9 @@ class _Reader:
         elif name == people.defendant and reporter not in self.informants:
             context = self.text[max(unit.start, report.start - 400) : report.start]
             # questioned after the warnings; a patrol officer's arrest stays an encounter
-            warned = _RIGHTS.search(context) and not _PATROL.match(people.deponent_title)
+            warned = _RIGHTS.search(context) and (
+                not _PATROL.match(people.deponent_title) or _STATION.search(context)
+            )
             questioned = _INTERVIEW.search(context) or warned
             setting = "police_interview" if questioned else "police_encounter"
         recipient = self.recipient(report, reporter, teller)
@@ -396,7 +323,7 @@ class _Reader:
             report.who_end,
         )
 
-    def loose_quotes(self, unit: _Unit, found: list[Report], last: Proposal | None) -> None:
+    def loose_quotes(self, unit: Unit, found: list[Report], last: Proposal | None) -> None:
         """Quotations no report introduces take the voice of the paragraph's last quotation."""
         if last is None:
             return
@@ -423,7 +350,7 @@ class _Reader:
 
     def add(
         self,
-        unit: _Unit,
+        unit: Unit,
         start: int,
         end: int,
         name: str,

@@ -152,7 +152,16 @@ def find_people(text: str) -> People:
         text[:3000],
         re.MULTILINE,
     )
-    if caption:
+    # New York's list under "against": "1. ROE, Jane (F 30)" then "Defendant."
+    listed = re.search(
+        r"(?m)^\s*(?:-\s*)?(?i:against)\s*-?\s*\n\s*(?:\d+\.\s*)?"
+        r"(?P<last>[A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+)?),[ \t]*(?P<first>[A-Z][\w'-]+"
+        r"(?:[ \t][A-Z][\w'.-]+)?)[ \t]*(?:\([^)\n]*\))?[ \t]*,?[ \t]*\n\s*Defendants?\b",
+        text[:3000],
+    )
+    if listed and not caption:
+        people.defendant = name_case(f"{listed.group('first')} {listed.group('last')}")
+    elif caption:
         people.defendant = name_case(caption.group(1).strip())
         for match in re.finditer(re.escape(people.defendant), text, re.IGNORECASE):
             if not match.group(0).isupper():

@@ -209,7 +209,8 @@ def _content(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int
         start = at + pronoun.end()
         return start, sentence_end(text, start, limit), False
     if allow_bare:
-        bare = re.match(r"\s*,?\s*(?=[A-Za-z])", rest)
+        # "told the defendant to leave": an order narrated in an account, not words of its own
+        bare = re.match(r"\s*,?\s*(?=[A-Za-z])(?!to\s+[a-z])", rest)
         if bare:
             start = at + bare.end()
             return start, sentence_end(text, start, limit), False
