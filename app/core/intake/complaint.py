@@ -181,6 +181,8 @@ class _Reader:
 
     def recipient(self, report: Report, reporter: str, teller: str = "") -> str:
         to = report.to.lower()
+        if report.verb == "wrote" and not to:
+            return teller
         if to in {"him", "her", "them"} and not reporter:
             return teller  # "X told deponent that ..., and that the man said to him, ..."
         if to in _DEPONENT_WORDS:
@@ -222,6 +224,9 @@ class _Reader:
                 continue
             reporter = names[reporter_of[i]][0] if i in reporter_of else ""
             teller = names[inside_of[i]][0] if i in inside_of else ""
+            if report.verb == "wrote":  # a note passed to the one whose account tells it
+                told = [k for k, r in enumerate(found) if r.start <= report.who_start < r.end]
+                teller = names[told[-1]][0] if told else ""
             for piece in fragments(self.text, report):
                 proposal = self.propose(piece, unit, name, title, reporter, teller)
             if report.verbatim:

@@ -161,6 +161,41 @@ def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None
     return None
 
 
+# A written demand quoted: "The note, which police recovered, reads: "..."".
+_DOCUMENT = r"note|letter|card|sign|message|demand"
+_READS = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?(?P<doc>{_DOCUMENT})\b[^.\"“]{{0,160}}?"
+    r"\b(?:reads?|said|says|stated|states)\s*[:,]?\s*(?=[\"“])"
+)
+# Who passed or wrote it: "the man slid a folded note across the counter".
+_PASSED = re.compile(
+    rf"(?P<who>[Tt]he\s+(?:{_DESCRIBED}|defendant)|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}})"
+    r"\s+(?:then\s+)?(?:slid|handed|passed|gave|showed|presented|wrote|left|displayed|pushed)"
+    rf"\b[^.]{{0,60}}?\b(?P<doc>{_DOCUMENT})\b"
+)
+
+
+def written(text: str, start: int, end: int) -> list[Report]:
+    """The words of a note quoted in ``text[start:end]``, as the words of whoever the
+    paragraph says passed or wrote it (else none: a note of unknown hand is no one's)."""
+    found = []
+    for match in _READS.finditer(text, start, end):
+        quoted = _quoted(text, match.end(), end)
+        writers = [
+            m
+            for m in _PASSED.finditer(text, start, match.start())
+            if m.group("doc") == match.group("doc")
+        ]
+        if quoted is None or not writers:
+            continue
+        who = writers[-1].group("who")
+        article = who.split()[0].lower()
+        kind = "name" if article != "the" else "defendant" if who.endswith("defendant") else "role"
+        at = writers[-1].start("who")
+        found.append(Report(kind, who, at, at + len(who), *quoted, "wrote", "", match.start()))
+    return found
+
+
 def _actor_before(text: str, start: int, at: int) -> tuple[str, str, int, int] | None:
     """The subject of the last clause of the sentence before ``at`` (its own act, not a
     pronoun): the one a verb joined by "and" goes with ("the man leaned in and said")."""
@@ -258,7 +293,7 @@ def own_act(text: str, start: int, end: int) -> Report | None:
 
 def reports(text: str, start: int, end: int) -> list[Report]:
     """The speech reported in ``text[start:end]`` (one paragraph), in order."""
-    found: list[Report] = []
+    found: list[Report] = written(text, start, end)
     for match in _PASSIVE.finditer(text, start, end):
         who = match.group("who")
         who_start = match.start("who")

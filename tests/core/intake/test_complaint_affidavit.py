@@ -17,8 +17,8 @@ I, Marguerite Osei, being first duly sworn, hereby depose and state as follows:
      1. I am a Special Agent with the Federal Bureau of Investigation.
 
      2. On May 4, 2026, I interviewed the cashier who served the man ("Clerk-1"). Clerk-1
-     told me that the man set a bag on the counter. The bag bore a handwritten card:
-     "EMPTY THE REGISTER. NO TRICKS."
+     told me that the man slid a folded note across the counter. The note, which officers
+     recovered, reads: "EMPTY THE REGISTER. NO TRICKS."
      Clerk-1 said that when she looked up, the man tapped the counter and said,
      "Quicker than that, please," and that she then gave him about $900.
 
@@ -42,6 +42,7 @@ def _containing(found: list[Proposal], words: str) -> Proposal:
 def test_a_paragraph_wrapped_over_a_quoted_line_keeps_its_number() -> None:
     assert forms.detect(AFFIDAVIT) == "complaint"
     found = complaint.read(AFFIDAVIT)
+    assert _containing(found, "the man slid a folded note").speaker == "Clerk-1"
     account = _containing(found, "that when she looked up")
     assert (account.speaker, account.pin, account.speech) == ("Clerk-1", "¶ 2", "reported")
     assert account.recipient == "Marguerite Osei"  # still telling the affiant
@@ -74,3 +75,10 @@ def test_an_officer_of_a_department_is_the_one_who_told() -> None:
     found = complaint.read(AFFIDAVIT)
     told = _containing(found, "that he had recognized the man")
     assert (told.speaker, told.recipient, told.pin) == ("Ilario Vance", "Marguerite Osei", "¶ 4")
+
+
+def test_the_words_of_a_note_are_the_words_of_the_one_who_passed_it() -> None:
+    found = complaint.read(AFFIDAVIT)
+    note = _containing(found, "EMPTY THE REGISTER.")
+    assert (note.speaker, note.speech, note.pin) == ("the man", "verbatim", "¶ 2")
+    assert note.recipient == "Clerk-1"  # passed to the one whose account tells of it
