@@ -20,10 +20,12 @@ from collections.abc import Callable
 from app.core.intake.complaint_layout import Unit, fragments, line_counts, units
 from app.core.intake.complaint_nesting import nest
 from app.core.intake.complaint_people import (
+    DATE,
     People,
     date_before,
     dates_in,
     find_people,
+    iso,
     resolve_name,
 )
 from app.core.intake.complaint_speech import Report, reports
@@ -117,9 +119,11 @@ class _Reader:
         self.date = self.people.date or document_date
         self.informants: list[str] = []
         self.dates = dates_in(text)
+        self.named = [(match.start(), iso(match)) for match in DATE.finditer(text)]
         self.out: list[Proposal] = []
         self.last_voice = ""
         self.told: dict[str, str] = {}
+        self.said: list[tuple[int, int]] = []
 
     def known(self) -> list[str]:
         return [self.people.deponent, self.people.defendant, *self.informants]
@@ -168,6 +172,18 @@ class _Reader:
         name, title = resolve_name(report.who, self.text, self.known())
         return name, title
 
+    def date_at(self, offset: int) -> str:
+        """The day in force at ``offset``: the last one named before it, leaving out a day
+        named inside words already reported in the paragraph, which is when things
+        happened, not when the next words were said."""
+        index = bisect.bisect_left(self.dates, (offset, "")) - 1
+        while index >= 0:
+            at = self.dates[index][0]
+            if not any(a <= at < b <= offset for a, b in self.said):
+                return self.dates[index][1]
+            index -= 1
+        return ""
+
     def description(self, noun: str, before: int) -> str:
         """ "the man in the green jacket" for "the man" where the text introduced "a man in
         a green jacket" earlier: an unnamed person is known by how they were described."""
@@ -210,6 +226,7 @@ class _Reader:
         names: list[tuple[str, str]] = []
         self.last_voice = ""  # "Teller-1 described ... She said ...": the one just reported
         self.told = {}  # whom each speaker of this paragraph told, as the text says
+        self.said = [(r.start, r.end) for r in found if r.kind != "deponent"]
         for report in found:
             who = self.speaker(report, unit)
             names.append(who or ("", ""))
@@ -223,6 +240,7 @@ class _Reader:
             if not keep[i] or not name:
                 continue
             reporter = names[reporter_of[i]][0] if i in reporter_of else ""
+            reporter = "" if reporter == name else reporter  # her own account goes on
             teller = names[inside_of[i]][0] if i in inside_of else ""
             if report.verb == "wrote":  # a note passed to the one whose account tells it
                 told = [k for k, r in enumerate(found) if r.start <= report.who_start < r.end]
@@ -265,7 +283,9 @@ class _Reader:
     ) -> Proposal:
         people = self.people
         setting = ""
-        date = date_before(self.dates, report.start)
+        date = self.date_at(report.start)
+        if reporter or teller:  # words an account tells of: said when things happened
+            date = date_before(self.named, report.start) or date
         if report.kind == "deponent" and report.verb in _OWN_STATES and not reporter:
             setting, date = "sworn_statement", self.date
         elif name == people.defendant and reporter not in self.informants:

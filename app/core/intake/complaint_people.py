@@ -70,6 +70,8 @@ def iso(match: re.Match[str]) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
+# A sentence's end; a witness's initials ("V.L. told") end none.
+_DATE_STOP = re.compile(r"(?<!\b[A-Z])[.!?][\"”]?(?=\s)|\n")
 _NEXT_DAY = re.compile(r"(?i)\b(?:the\s+)?(?:next|following)\s+day\b")
 
 
@@ -82,7 +84,7 @@ def dates_in(text: str) -> list[tuple[int, str]]:
         if before:
             day = datetime.date.fromisoformat(before) + datetime.timedelta(days=1)
             bisect.insort(found, (match.start(), day.isoformat()))
-            stop = re.compile(r"[.!?][\"”]?(?=\s)|\n").search(text, match.end())
+            stop = _DATE_STOP.search(text, match.end())
             if stop:
                 bisect.insort(found, (stop.end(), before))
     return found
@@ -147,7 +149,8 @@ def find_people(text: str) -> People:
         people.deponent_title = signed.group("rank") or ""
         people.deponent_start, people.deponent_end = signed.span("name")
     caption = re.search(
-        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)[ \t]+([A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
+        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)(?:[ \t]+|[ \t]*\n[ \t]*)"
+        r"([A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
         r"(?=,|\s{2,}|\s*$|\s+Defendant)",
         text[:3000],
         re.MULTILINE,

@@ -110,8 +110,11 @@ def sentence_end(text: str, start: int, limit: int) -> int:
     for match in _STOP.finditer(text, start, limit):
         stop = match.start()
         word = re.search(r"([\w.]+)$", text[max(start, stop - 20) : stop])
-        if word and (
-            word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))
+        quoted = match.end() > stop + 1  # "... was "Reuben C." According to ...": it ends
+        if (
+            word
+            and not quoted
+            and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1)))
         ):
             continue
         return match.end()
@@ -173,6 +176,43 @@ _PASSED = re.compile(
     r"\s+(?:then\s+)?(?:slid|handed|passed|gave|showed|presented|wrote|left|displayed|pushed)"
     rf"\b[^.]{{0,60}}?\b(?P<doc>{_DOCUMENT})\b"
 )
+
+
+# "According to Witness-1, the rider carried ...": the clause after the comma is reported.
+_ACCORDING = re.compile(
+    rf"\b[Aa]ccording to (?P<who>(?:the\s+)?(?i:informant|defendant|{_ROLES})\b(?:\s+{_CAP})?"
+    r"|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),\s*(?=[A-Za-z])"
+)
+
+
+def according(text: str, start: int, end: int) -> list[Report]:
+    """Reports in the form "According to X, <clause>."."""
+    found = []
+    for match in _ACCORDING.finditer(text, start, end):
+        who = match.group("who")
+        plain = who.lower().removeprefix("the ").strip()
+        kind = "informant" if plain.startswith("informant") else "name"
+        if plain.startswith("defendant"):
+            kind = "defendant"
+        elif kind == "name" and re.fullmatch(rf"(?i:{_ROLES})", plain):
+            kind = "role"
+        at = match.start("who")
+        stop = sentence_end(text, match.end(), end)
+        found.append(
+            Report(
+                kind,
+                who,
+                at,
+                at + len(who),
+                match.end(),
+                stop,
+                False,
+                "according",
+                "",
+                match.start(),
+            )
+        )
+    return found
 
 
 def written(text: str, start: int, end: int) -> list[Report]:
@@ -293,7 +333,7 @@ def own_act(text: str, start: int, end: int) -> Report | None:
 
 def reports(text: str, start: int, end: int) -> list[Report]:
     """The speech reported in ``text[start:end]`` (one paragraph), in order."""
-    found: list[Report] = written(text, start, end)
+    found: list[Report] = written(text, start, end) + according(text, start, end)
     for match in _PASSIVE.finditer(text, start, end):
         who = match.group("who")
         who_start = match.start("who")

@@ -7,23 +7,32 @@ from __future__ import annotations
 from app.core.intake import complaint, forms
 from app.core.intake.proposal import Proposal
 
-COMPLAINT = """MADE UP TEXT FOR TESTING
-CRIMINAL COURT OF THE CITY OF CALDER
-THE PEOPLE OF THE STATE OF NEW HALDEN
-against
-1. Wintermute, Silas (M 41)
-Defendant.
-MISDEMEANOR COMPLAINT
-Police Officer Renske Albers, Shield No. 3310, of the 12th Precinct, states as follows:
-On or about May 3, 2026 at about 21:00 hours, inside 40 Dray Street, County of Fenwick,
-Deponent is informed by Marisol Ebbe, at the scene, that when informant told the defendant to leave, the defendant threw a chair at the counter and stated, "Next time it's your head."
-Deponent further states that at the 12th Precinct stationhouse, after being advised of his rights, the defendant stated to deponent, "I only threw it at the wall."
-False statements made in this written instrument are punishable as a class A misdemeanor.
-May 4, 2026    Renske Albers, Police Officer
-SUPPORTING DEPOSITION (CPL 100.30)
-I, Marisol Ebbe, have read the misdemeanor complaint sworn to by Police Officer Renske Albers and the facts stated therein on information furnished by me are true upon my personal knowledge.
-May 4, 2026    Marisol Ebbe
-"""
+COMPLAINT = "\n".join(
+    [
+        "MADE UP TEXT FOR TESTING",
+        "CRIMINAL COURT OF THE CITY OF CALDER",
+        "THE PEOPLE OF THE STATE OF NEW HALDEN",
+        "against",
+        "1. Wintermute, Silas (M 41)",
+        "Defendant.",
+        "MISDEMEANOR COMPLAINT",
+        "Police Officer Renske Albers, Shield No. 3310, of the 12th Precinct, states as follows:",
+        "On or about May 3, 2026 at about 21:00 hours, inside 40 Dray Street, County of Fenwick,",
+        "Deponent is informed by Marisol Ebbe, at the scene, that when informant told the"
+        ' defendant to leave, the defendant threw a chair at the counter and stated, "Next time'
+        " it's your head.\"",
+        "Deponent further states that at the 12th Precinct stationhouse, after being advised of"
+        ' his rights, the defendant stated to deponent, "I only threw it at the wall."',
+        "False statements made in this written instrument are punishable as a class A misdemeanor.",
+        "May 4, 2026    Renske Albers, Police Officer",
+        "SUPPORTING DEPOSITION (CPL 100.30)",
+        "I, Marisol Ebbe, have read the misdemeanor complaint sworn to by Police Officer Renske"
+        " Albers and the facts stated therein on information furnished by me are true upon my"
+        " personal knowledge.",
+        "May 4, 2026    Marisol Ebbe",
+        "",
+    ]
+)
 
 
 def _containing(found: list[Proposal], words: str) -> Proposal:
