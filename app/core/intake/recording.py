@@ -182,6 +182,8 @@ class _Addressing:
         self.text = text
         self.who = who
         self.signs: dict[str, set[str]] = {}
+        self.within: dict[str, bool] = {}  # a name written inside a sentence somewhere
+        self.of_rank: dict[str, str] = {}  # the one person the text names with a rank
         for turn in spoken:
             if not _off_scene(turn.label):
                 for match in _OWN_SIGN.finditer(text[turn.start : turn.end]):
@@ -223,23 +225,30 @@ class _Addressing:
             return named.pop() if len(named) == 1 else ""
         if wanted in speakers.PLACEHOLDER_WORDS or wanted in _NOT_CALLED or _rank(called):
             return ""
-        within = re.search(rf"[a-z,;]\s+{re.escape(called)}\b", self.text)
-        return called if within else ""
+        if called not in self.within:  # asked once per name: a long call repeats them
+            self.within[called] = bool(re.search(rf"[a-z,;]\s+{re.escape(called)}\b", self.text))
+        return called if self.within[called] else ""
 
     def _only_one_of_rank(self, rank: str) -> str:
         """The one person of ``rank`` the transcript names ("Sergeant Haddox is pulling in"),
         when no voice has that rank."""
-        forms = [w for w, r in _SAME_RANK.items() if r == rank]
-        if not forms:
-            return ""
-        spoken = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        found = {
-            m.group("surname")
-            for m in re.finditer(
-                rf"\b(?i:{spoken})\.?\s+(?P<surname>[A-Z][\w'’-]+)\b(?!\s+[A-Z])", self.text
-            )
-        }
-        return speakers.complete_name(found.pop(), self.text) if len(found) == 1 else ""
+        if rank not in self.of_rank:
+            # short forms only with their stop ("Sgt. Roe"): "off Main Street" names no one
+            forms = [
+                re.escape(w) + (r"\." if len(w) <= 3 else "")
+                for w, r in _SAME_RANK.items()
+                if r == rank
+            ]
+            spoken = "|".join(sorted(forms, key=len, reverse=True))
+            pattern = rf"\b(?i:{spoken})\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b"
+            names = {m.group("name") for m in re.finditer(pattern, self.text)} if forms else set()
+            surnames = {name.split()[-1] for name in names}
+            only = ""
+            if len(surnames) == 1:
+                only = max(names, key=len)
+                only = only if " " in only else speakers.complete_name(only, self.text)
+            self.of_rank[rank] = only
+        return self.of_rank[rank]
 
 
 def _recipient(

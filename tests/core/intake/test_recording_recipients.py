@@ -89,3 +89,9 @@ def test_a_voice_called_by_surname_or_by_a_rank_only_one_person_holds() -> None:
     found = _by_pin(recording.read(BODYCAM))
     assert found["[00:00:40]"].recipient == "Pavel Lindgren"
     assert found["[00:00:50]"].recipient == "Mbatha"
+
+
+def test_the_one_person_of_a_rank_by_full_name_and_not_a_street() -> None:
+    text = BODYCAM.replace("Sergeant Mbatha is", "He turned off Main. Sergeant Ines Okoro is")
+    found = _by_pin(recording.read(text))
+    assert found["[00:00:50]"].recipient == "Ines Okoro"
