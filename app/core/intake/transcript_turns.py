@@ -37,11 +37,14 @@ _NOT_LABELS = frozenset(
     "APPEARANCES PRESENT BEFORE RE NOTE NOTES DATE TIME PLACE SUBJECT CASE NO".split()
 )
 # A caption's lines on a cover page printed on numbered lines ("COUNTY OF KINGS: PART 3",
-# "DOCKET NO.: 123"): a court, a place or a file number, never a speaker.
+# "DOCKET NO.: 123", "FOR THE PEOPLE: JANE ROE", "REPORTED BY: ..."): a court, a place, a
+# file number or an appearance, never a speaker.
 _CAPTION_LABEL = re.compile(
     r"^(?:(?:COUNTY|STATE|CITY|TOWN|VILLAGE|DISTRICT|COMMONWEALTH|PARISH|BOROUGH|PEOPLE"
     r"|UNITED STATES|(?:[A-Z]+ )?COURT)\s+OF\b"
-    r"|(?:CHARGES?|DOCKET|INDEX|INDICTMENT|CASE|CAUSE|FILE|PART|COUNTS?)(?:\s+(?:NO|NOS|NUMBER)\.?)?$)"
+    r"|(?:CHARGES?|DOCKET|INDEX|INDICTMENT|CASE|CAUSE|FILE|PART|COUNTS?)(?:\s+(?:NO|NOS|NUMBER)\.?)?$"
+    r"|(?:FOR|ON BEHALF OF)\s|(?:ALSO\s+)?PRESENT$"
+    r"|(?:REPORTED|TRANSCRIBED|RECORDED|PREPARED)\s+BY$)"
 )
 _HEADING = re.compile(
     r"(?i)^(?:(?:further|continued|re-?direct|re-?cross|direct|cross|voir\s+dire)[\s-]*)*"

@@ -102,3 +102,46 @@ def test_a_side_on_its_own_line_after_an_appearance_is_that_lawyer_s_side() -> N
     sides = {person.name: person.side for person in cast.counsel}
     assert sides == {"Oswald Pennyworth": "prosecution", "Lavinia Stroud": "defense"}
     assert cast.roles["COURT REPORTER"].name == "Rosamund Teague"
+
+
+SENTENCING = """\
+                                  1
+
+ 1   SUPREME COURT OF THE STATE OF NEW HALDEN
+ 2   COUNTY OF ORMSBY : CRIMINAL TERM : PART 12
+ 3   INDICTMENT NO.: 0412-2025
+ 4   THE PEOPLE OF THE STATE OF NEW HALDEN
+ 5               - against -
+ 6   CASIMIR DELACROIX-WYNNE,
+ 7                          Defendant.
+ 8                                   SENTENCE
+ 9                          March 2, 2026
+10   BEFORE:    HONORABLE WILHELMINA TSANG, Justice
+11   APPEARANCES:
+12   FOR THE PEOPLE:  AUGUSTINE FEHR, ESQ.,
+13                    Assistant District Attorney
+14   FOR THE DEFENDANT:  MARGOT ELLISON-PRYCE, ESQ.
+15   ALSO PRESENT:  Ignatius Obi, Probation Officer
+16   REPORTED BY:  Hester Quayle, Official Court Reporter
+
+                                  2
+
+ 1         THE COURT: Mr. Fehr, the People's position?
+ 2         MR. FEHR: The People ask for the promised term.
+ 3         MS. ELLISON-PRYCE: Judge, he has a job waiting.
+ 4         THE COURT: Mr. Delacroix-Wynne, anything to say?
+ 5         THE DEFENDANT: I'm sorry for what I did.
+"""
+
+
+def test_appearance_headings_on_a_numbered_cover_are_no_speakers() -> None:
+    proposals = transcript.read(SENTENCING)
+    assert [p.pin for p in proposals] == ["2:1", "2:2", "2:3", "2:4", "2:5"]
+    found = _by_pin(proposals)
+    assert found["2:1"].speaker == "Wilhelmina Tsang"
+    assert found["2:1"].speaker_title == "Justice"
+    assert found["2:2"].speaker == "Augustine Fehr"
+    assert found["2:3"].speaker == "Margot Ellison-Pryce"
+    assert found["2:5"].speaker == "Casimir Delacroix-Wynne"
+    assert found["2:5"].recipient == "Wilhelmina Tsang"
+    assert found["2:5"].date == "2026-03-02"
