@@ -65,6 +65,15 @@ def units(text: str) -> tuple[list[Unit], bool]:
     return out, numbered
 
 
+# Words that give a name, not speech: "an account named "Reuben C."", "known as "Lefty"".
+_NAMING = re.compile(
+    r"\b(?:named|called|known\s+as|nicknamed|alias|a\.k\.a\.|aka"
+    r"|names?(?:\s+[a-z]+){0,4}\s+(?:was|is)|names?\s+of)"
+    r"\s*[\"“]$",
+    re.IGNORECASE,
+)
+
+
 def fragments(text: str, report: Report) -> list[Report]:
     """``report`` in pieces: reported words, each quoted fragment inside them a verbatim
     piece of its own ("said he left and "never touched the guy.""); a lead-in of fewer
@@ -75,8 +84,8 @@ def fragments(text: str, report: Report) -> list[Report]:
     at = report.start
     for match in re.finditer(r"[\"“]([^\"”]+)[\"”]", text[report.start : report.end]):
         open_at, close_at = report.start + match.start(1), report.start + match.end(1)
-        if len(match.group(1).split()) < 2:
-            continue  # a nickname or a single word in quotation marks is not speech
+        if len(match.group(1).split()) < 2 or _NAMING.search(text, max(at, open_at - 60), open_at):
+            continue  # a nickname, a single word, a name given ("called "Big Lou"") is no speech
         lead = text[at : open_at - 1].rstrip(" ,;")
         if len(lead.split()) >= 4:
             pieces.append(replace(report, start=at, end=at + len(lead)))

@@ -28,8 +28,8 @@ I, Marguerite Osei, being first duly sworn, hereby depose and state as follows:
      4. On May 5, 2026, Sergeant Ilario Vance of the Pinecrest Police Department, a member
      of the task force, told me that he had recognized the man as TREMBLAY.
 
-     5. Witness-1, a driver, told me that the rider held a bag and told him, "Go, go,
-     go now," before giving an address.
+     5. Witness-1, a driver, told me that the rider, whose account name on the app was "Oswin T.",
+     held a bag and told him, "Go, go, go now," before giving an address.
 
 I declare under penalty of perjury that the foregoing is true and correct.
 """
@@ -59,6 +59,7 @@ def test_words_quoted_after_a_chain_of_acts_belong_to_the_one_who_acted() -> Non
     assert quoted.recipient == "Clerk-1"
     after = _containing(found, "that she then gave him")
     assert (after.speaker, after.speech) == ("Clerk-1", "reported")
+    assert not [p for p in found if p.text.startswith("Oswin T.")]  # a name, not speech
     rider = _containing(found, "Go, go,")
     assert (rider.speaker, rider.speech, rider.recipient) == ("the rider", "verbatim", "Witness-1")
 
