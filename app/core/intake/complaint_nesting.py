@@ -24,6 +24,18 @@ _FINITE = re.compile(
 _TAIL = re.compile(r"[\"”]?[\s,;]*(?:and\s+)?(?=that\b)")
 
 
+_SETTING_WORDS = frozenset(
+    "at after before during on in inside outside near upon when while following within".split()
+)
+
+
+def _circumstance(words: str) -> bool:
+    """Whether ``words`` only set the scene ("that at the stationhouse, after being advised
+    of his rights,"): each phrase opens with a word of place or time."""
+    chunks = [c for c in re.split(r",\s*", re.sub(r"^that\b", "", words).strip(" ,")) if c]
+    return bool(chunks) and all(c.split()[0].lower() in _SETTING_WORDS for c in chunks)
+
+
 @dataclass
 class Nesting:
     """Which reports to propose, who reports each nested one, and the accounts' tails."""
@@ -66,7 +78,8 @@ def nest(text: str, found: list[Report]) -> Nesting:
             if shared:
                 out.reporter_of.pop(j, None)
                 out.inside_of.pop(j, None)
-            out.keep[i] = own_clause or listed or shared or acted or len(words.split()) >= 12
+            long_enough = len(words.split()) >= 12 and not _circumstance(words)
+            out.keep[i] = own_clause or listed or shared or acted or long_enough
             if inner.verbatim and not sibling and not shared:
                 tail = _TAIL.match(text, inner.end, whole_end)
                 if tail and whole_end - tail.end() > 10:

@@ -80,3 +80,8 @@ def test_the_informant_s_supporting_deposition_is_her_own_sworn_statement() -> N
         "reported",
         "2026-05-04",
     )
+
+
+def test_a_long_lead_in_of_place_and_time_is_no_statement_of_the_deponent() -> None:
+    found = complaint.read(COMPLAINT)
+    assert not [p for p in found if p.text.startswith("that at the 12th Precinct")]
