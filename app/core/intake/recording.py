@@ -261,13 +261,17 @@ def _recipient(
     if addressee and addressee != me:
         return addressee
     steps = (1, -1) if words.rstrip().endswith("?") else (-1, 1)
-    for step in steps:
-        near = index + step
-        if 0 <= near < len(spoken):
-            other = who[spoken[near].label]
-            if other.name != me and not _off_scene(other.label):
-                return other.name
+    for reach in range(1, _REACH + 1):  # past a prompt or a radio voice, to the nearest one
+        for step in steps:
+            near = index + step * reach
+            if 0 <= near < len(spoken):
+                other = who[spoken[near].label]
+                if other.name != me and not _off_scene(other.label):
+                    return other.name
     return ""
+
+
+_REACH = 3
 
 
 def _has_words(words: str) -> bool:

@@ -24,3 +24,10 @@ def test_inmate_under_a_stamp_is_a_voice_named_by_the_header() -> None:
     assert found["[00:00:11]"].recipient == "Tobias Marrow"
     assert found["[00:00:15]"].speaker == "Tobias Marrow"
     assert found["[00:00:15]"].recipient == "FEMALE"
+
+
+def test_after_a_recorded_prompt_the_call_goes_on_between_its_parties() -> None:
+    text = CALL + "[00:00:31] AUTOMATED VOICE: You have one minute remaining.\n"
+    text += "[00:00:33] FEMALE: Okay. I love you.\n"
+    found = {p.pin: p for p in recording.read(text)}
+    assert found["[00:00:33]"].recipient == "Tobias Marrow"
