@@ -251,6 +251,9 @@ class _Addressing:
         return self.of_rank[rank]
 
 
+_REACH = 3  # turns either way to look for the voice spoken to
+
+
 def _recipient(
     index: int, spoken: list[Turn], who: dict[str, speakers.Speaker], words: str, addressee: str
 ) -> str:
@@ -269,9 +272,6 @@ def _recipient(
                 if other.name != me and not _off_scene(other.label):
                     return other.name
     return ""
-
-
-_REACH = 3
 
 
 def _has_words(words: str) -> bool:
