@@ -98,7 +98,7 @@ def looks_like(text: str) -> bool:
         )
     )
     sworn_opening = re.search(
-        r"\bbeing (?:first )?duly sworn,?\s+(?:hereby\s+)?"
+        r"\bbeing (?:first |by me )*duly sworn,?\s+(?:hereby\s+)?"
         r"(?:deposes?|states?|says?|avers?|makes complaint|complains)\b",
         head,
         re.IGNORECASE,
@@ -288,7 +288,8 @@ class _Reader:
             date = date_before(self.named, report.start) or date
         if report.kind == "deponent" and report.verb in _OWN_STATES and not reporter:
             setting, date = "sworn_statement", self.date
-        elif name == people.defendant and reporter not in self.informants:
+        elif name == people.defendant and reporter in ("", people.deponent):
+            # the defendant heard by the police (words a witness tells of were said to her)
             context = self.text[max(unit.start, report.start - 400) : report.start]
             # questioned after the warnings; a patrol officer's arrest stays an encounter
             warned = _RIGHTS.search(context) and (
@@ -302,14 +303,12 @@ class _Reader:
         elif not report.to and not recipient and not reporter:
             # "Teller-1 told me that ... Teller-1 said that ...": still telling the same one
             recipient = self.told.get(name, "")
-        if (
-            setting == "police_interview"
-            and not report.to
-            and _QUESTIONED_BY_DEPONENT.search(
-                self.text[max(unit.start, report.start - 400) : report.start]
-            )
-        ):
-            recipient = people.deponent  # "Affiant interviewed the defendant ... he said"
+        questioned = not report.to and _QUESTIONED_BY_DEPONENT.search(
+            self.text[max(unit.start, report.start - 400) : report.start]
+        )
+        if questioned and (setting == "police_interview" or not (recipient or reporter)):
+            # "Affiant interviewed the defendant ... he said", "I spoke with X, who stated"
+            recipient = people.deponent
         if not setting and not reporter and report.verb != "informed" and report.to:
             # a witness telling the police: the investigating deponent questions them;
             # an officer by rank hears them where it happened

@@ -17,7 +17,7 @@ from app.core.intake.complaint_speech import Report
 
 # A clause of its own: someone doing something ("she looked up", "informant told him").
 _FINITE = re.compile(
-    r"\b(?:he|she|they|we|I|informant|deponent|affiant|the\s+\w+|[A-Z][\w'-]+)\s+"
+    r"\b(?:he|she|they|we|I|informant|deponent|affiant|the\s+\w+|[A-Z][\w'-]+),?\s+"
     r"(?:then\s+|also\s+)?(?:[a-z]+ed|told|saw|ran|took|held|went|came|gave|got|put|hit"
     r"|threw|struck|drew|stood|was|were|had)\b"
 )

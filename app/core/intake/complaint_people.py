@@ -126,6 +126,10 @@ def find_people(text: str) -> People:
         rf"(?P<name>{_NAME})",
         text,
     )
+    # "personally appeared Officer Jo Roe, who ...", "My name is Officer Jo Roe and I am"
+    appeared = re.search(
+        rf"\b(?:personally appeared|[Mm]y name is)\s+(?P<rank>{_RANK})\s+(?P<name>{_NAME})\b", text
+    )
     if first_person:
         people.deponent = first_person.group(1)
         people.deponent_start, people.deponent_end = first_person.span(1)
@@ -144,6 +148,10 @@ def find_people(text: str) -> People:
         people.deponent = opening.group("name")
         people.deponent_title = opening.group("rank")
         people.deponent_start, people.deponent_end = opening.span("name")
+    elif appeared:
+        people.deponent = appeared.group("name")
+        people.deponent_title = appeared.group("rank")
+        people.deponent_start, people.deponent_end = appeared.span("name")
     elif signed:
         people.deponent = signed.group("name")
         people.deponent_title = signed.group("rank") or ""

@@ -56,7 +56,7 @@ _ACTOR = re.compile(
     rf"(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:{_DESCRIBED}|defendant|(?i:{_ROLES}))"
     r"|(?!(?:He|She|They|It|We|I|This|That|The|A|An)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
     r"(?:,\s+(?:who|whose|which)\b[^,]{0,80},)?"  # "the rider, whose name was ..., held"
-    r"\s+(?:then\s+|also\s+|again\s+)?"
+    r",?\s+(?:then\s+|also\s+|again\s+)?"  # "her neighbor, Jo Roe, kicked"
     r"(?P<verb>[a-z]+ed|ran|took|held|went|came|gave|got|put|hit|threw|struck|drew|stood|said)\b"
 )
 _SUBJECT_TAILS = (
