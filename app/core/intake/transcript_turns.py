@@ -65,10 +65,12 @@ _BY = re.compile(
     r"\s*(?:\((?:cont'?d|continu\w*)\.?\))?\s*:?\s*$"
 )
 _SWORN_LINE = re.compile(
-    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+witness(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?"
+    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+(?:witness|defendant|plaintiff)(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?"
     r"(?:sworn|affirmed)|called\s+as\s+a\s+witness|a\s+witness\s+(?:called|produced)"
     r"|being\s+(?:first\s+)?duly\s+sworn|was\s+duly\s+sworn)"
 )
+# A swearing-in broken over two lines: "JANE ROE, having been" then "duly sworn, ...".
+_BROKEN_OATH = re.compile(r"(?i)\b(?:having\s+been|being)(?:\s+(?:first|duly|previously))*\s*$")
 # "JANE ROE, resumed.", "JANE ROE, recalled", "JANE ROE, previously sworn": a witness back
 # on the stand after a recess or on another day, examined on the oath she took before.
 _RESUMED_LINE = re.compile(
@@ -214,6 +216,8 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
             out.append(Event("sworn", plain, name=resumed.group("name"), again=True))
             turn = None
             continue
+        if _BROKEN_OATH.search(plain) and i + 1 < len(lines) and not _label(text):
+            plain = f"{plain} {unspaced(lines[i + 1].text)}"  # "having been" / "duly sworn"
         if _SWORN_LINE.match(plain):
             previous = unspaced(lines[i - 1].text) if i else ""
             again = bool(re.search(r"(?i)\bpreviously\b", plain))
