@@ -35,6 +35,15 @@ from app.core.intake.recording_speakers import split_rank
 _FORM = re.compile(
     r"\b(?:criminal|felony|misdemeanor)\s+complaint\b|\baffidavit\b|\bcomplaint\b", re.IGNORECASE
 )
+# A police report's title, and a complaint's or affidavit's, in the first lines of a text.
+_REPORT_TITLE = re.compile(
+    r"(?im)\b(?:incident|arrest|offen[cs]e|supplement(?:al|ary)|investigat\w*|crime|police"
+    r"|follow-up|field)\s+report\b|^\s*narrative\s*:?\s*$"
+)
+_COMPLAINT_TITLE = re.compile(
+    r"(?i)\b(?:criminal|felony|misdemeanor)\s+complaint\b|\baffidavit\b|\bdeposes?\b"
+    r"|\bduly sworn\b"
+)
 _SWORN = re.compile(
     r"\bdeponent\b|\bdeposes? and (?:says|states?)\b|\bbeing (?:first )?duly sworn\b|\baffiant\b"
     r"|\bcomplainant\b",
@@ -90,6 +99,9 @@ def looks_like(text: str) -> bool:
     head = text[:4000]
     if not _FORM.search(head):
         return False
+    title = "\n".join([line for line in head.splitlines() if line.strip()][:8])
+    if _REPORT_TITLE.search(title) and not _COMPLAINT_TITLE.search(title):
+        return False  # a police report ("Complaint No.", "Complainant stated") is prose
     formulas = len(
         re.findall(
             r"\b(?:[Dd]eponent|[Aa]ffiant|[Cc]omplainant) (?:is |was |further |also )*"
