@@ -166,8 +166,12 @@ _SAME_RANK = {
 _OFF_SCENE = re.compile(r"(?i)\b(?:dispatch\w*|radio|automated|recording|control)\b")
 
 
-def _off_scene(label: str) -> bool:
-    return bool(_OFF_SCENE.search(label))
+# On a phone call the call taker is a party; only a recorded prompt speaks to no one.
+_PROMPT = re.compile(r"(?i)\b(?:automated|recording|recorded|prompt|system)\b")
+
+
+def _off_scene(label: str, call: bool = False) -> bool:
+    return bool((_PROMPT if call else _OFF_SCENE).search(label))
 
 
 def _rank(word: str) -> str:
@@ -255,11 +259,17 @@ _REACH = 3  # turns either way to look for the voice spoken to
 
 
 def _recipient(
-    index: int, spoken: list[Turn], who: dict[str, speakers.Speaker], words: str, addressee: str
+    index: int,
+    spoken: list[Turn],
+    who: dict[str, speakers.Speaker],
+    words: str,
+    addressee: str,
+    call: bool = False,
 ) -> str:
     """Whom a turn addresses by name, rank or call sign, else the other voice of the
     exchange: for a question the voice that answers it, else the previous turn's
-    speaker, else the next's (a radio voice only when called)."""
+    speaker, else the next's (a radio voice only when called, but on a phone ``call`` the
+    dispatcher is a party)."""
     me = who[spoken[index].label].name
     if addressee and addressee != me:
         return addressee
@@ -269,7 +279,7 @@ def _recipient(
             near = index + step * reach
             if 0 <= near < len(spoken):
                 other = who[spoken[near].label]
-                if other.name != me and not _off_scene(other.label):
+                if other.name != me and not _off_scene(other.label, call):
                     return other.name
     return ""
 
@@ -318,7 +328,9 @@ def read(
                 speaker_as_written=turn.label,
                 speaker_title=speaker.title,
                 speaker_kind=speaker.kind,
-                recipient=_recipient(index, spoken, who, words, addressed(words)),
+                recipient=_recipient(
+                    index, spoken, who, words, addressed(words), setting == "phone_call"
+                ),
                 context=words,
                 how=how,
                 confidence=0.9 if speaker.kind == "person" else 0.8,

@@ -95,3 +95,19 @@ def test_the_one_person_of_a_rank_by_full_name_and_not_a_street() -> None:
     text = BODYCAM.replace("Sergeant Mbatha is", "He turned off Main. Sergeant Ines Okoro is")
     found = _by_pin(recording.read(text))
     assert found["[00:00:50]"].recipient == "Ines Okoro"
+
+
+DISPATCHER_CALL = """MADE UP 911 CALL TRANSCRIPT
+Lowry Emergency Communications - Call ID 2026-04-07-0113
+00:00:01 DISPATCHER: 911, what's the address of the emergency?
+00:00:04 CALLER: 12 Hatch Lane. My husband fell down the stairs.
+00:00:08 DISPATCHER: Ma'am, what's your name?
+00:00:10 CALLER: Anneliese Ruiz.
+"""
+
+
+def test_on_a_phone_call_the_dispatcher_is_the_party_spoken_to() -> None:
+    found = _by_pin(recording.read(DISPATCHER_CALL))
+    assert found["[00:00:04]"].recipient == "DISPATCHER"
+    assert found["[00:00:04]"].speaker == "Anneliese Ruiz"
+    assert found["[00:00:01]"].recipient == "Anneliese Ruiz"
