@@ -107,6 +107,8 @@ def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speaker
             continue
         words = text[turn.start : turn.end]
         named = speakers.introduced_name(words, first_turn=first_turn)
+        if named and not named[1] and " " not in named[0] and re.search(rf"\b{named[0]}\b", header):
+            named = None  # "911, this is Lowry,": the place the header names, not a person
         if named:
             name, title = named
             if len(name.split()) == 1:

@@ -111,3 +111,9 @@ def test_on_a_phone_call_the_dispatcher_is_the_party_spoken_to() -> None:
     assert found["[00:00:04]"].recipient == "DISPATCHER"
     assert found["[00:00:04]"].speaker == "Anneliese Ruiz"
     assert found["[00:00:01]"].recipient == "Anneliese Ruiz"
+
+
+def test_a_place_the_header_names_is_not_a_call_taker_s_first_name() -> None:
+    text = CALL.replace("Marrow County 911, this is Odile.", "911, this is Marrow, go ahead.")
+    found = _by_pin(recording.read(text))
+    assert found["[00:00:00]"].speaker == "Call Taker"
