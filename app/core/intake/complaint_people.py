@@ -130,6 +130,12 @@ def find_people(text: str) -> People:
     appeared = re.search(
         rf"\b(?:personally appeared|[Mm]y name is)\s+(?P<rank>{_RANK})\s+(?P<name>{_NAME})\b", text
     )
+    # "JANE ROE, being duly sworn, deposes and says that she is a Special Agent ..."
+    capitals = re.search(
+        r"(?m)^\s*(?P<name>[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){1,3}),\s+being\s+"
+        r"(?:first\s+)?duly\s+sworn",
+        text,
+    )
     if first_person:
         people.deponent = first_person.group(1)
         people.deponent_start, people.deponent_end = first_person.span(1)
@@ -148,6 +154,15 @@ def find_people(text: str) -> People:
         people.deponent = opening.group("name")
         people.deponent_title = opening.group("rank")
         people.deponent_start, people.deponent_end = opening.span("name")
+    elif capitals:
+        people.deponent = name_case(capitals.group("name"))
+        people.deponent_start, people.deponent_end = capitals.span("name")
+        role = re.search(
+            r"\b(?:I am|s?he is)\s+(?:a|an)\s+((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+"
+            r"(?:with|of|for|employed|assigned)",
+            text,
+        )
+        people.deponent_title = role.group(1) if role else ""
     elif appeared:
         people.deponent = appeared.group("name")
         people.deponent_title = appeared.group("rank")
@@ -157,7 +172,7 @@ def find_people(text: str) -> People:
         people.deponent_title = signed.group("rank") or ""
         people.deponent_start, people.deponent_end = signed.span("name")
     caption = re.search(
-        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)(?:[ \t]+|[ \t]*\n[ \t]*)"
+        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)(?:[ \t]*-)?(?:[ \t]+|[ \t]*\n[ \t]*)"
         r"([A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
         r"(?=,|\s{2,}|\s*$|\s+Defendant)",
         text[:3000],

@@ -34,7 +34,8 @@ _PASSIVE = re.compile(
     r"(?:,(?:(?!\bthat\b)[^,]){0,160})*,?\s*(?=that\b)"
 )
 _MODIFIER = re.compile(
-    r"\s*,?\s*(?:in sum and substance|in substance|in words to the effect of|"
+    r"\s*,?\s*(?:(?:in sum and substance|in substance|in part)(?:\s+and\s+in\s+(?:part|substance))?"
+    r"|in words to the effect of|"
     r"words to the effect of|in part|in essence|substantially)\b\s*,?"
 )
 _OBJECT = re.compile(
