@@ -64,6 +64,11 @@ _FIRST_PERSON = re.compile(
     r"^I,\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){1,3}),\s+"
     r"(?:have|am|do|hereby|state|swear|affirm|declare|depose)\b"
 )
+# "CS-1 placed a recorded call to X, who said": the words of a call, to the one calling.
+_CALL = re.compile(
+    r"\b(?P<caller>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+(?:placed|made)\s+an?\s+"
+    r"(?:[a-z]+\s+){0,3}(?:tele)?(?:phone\s+)?call\s+to\s*$"
+)
 _INTERVIEW = re.compile(r"interview|interrogat|questioned", re.IGNORECASE)
 _RIGHTS = re.compile(
     r"Miranda|advised of (?:his|her|their) rights|waived"
@@ -310,6 +315,11 @@ class _Reader:
             questioned = _INTERVIEW.search(context) or warned
             setting = "police_interview" if questioned else "police_encounter"
         recipient = self.recipient(report, reporter, teller)
+        call = _CALL.search(self.text, max(unit.start, report.who_start - 200), report.who_start)
+        if call and report.kind != "deponent":
+            # "CS-1 placed a recorded call to X, who said": on the phone, to the caller
+            setting = "phone_call"
+            recipient = recipient or resolve_name(call.group("caller"), self.text, self.known())[0]
         if report.to and recipient:
             self.told[name] = recipient
         elif not report.to and not recipient and not reporter:

@@ -50,3 +50,18 @@ def test_the_defendant_of_a_caption_with_dashes_after_warnings() -> None:
         "police_interview",
         "2026-03-09",
     )
+
+
+CALL = SEALED.replace(
+    "3. On or about March 9, 2026,",
+    "3. On or about March 4, 2026, CS-1 placed a recorded call to OYELARAN-BISHOP, who said,"
+    ' in substance and in part, "Come by tonight, I got what you need."\n'
+    "4. On or about March 9, 2026,",
+)
+
+
+def test_words_on_a_recorded_call_are_a_phone_call_to_the_one_who_placed_it() -> None:
+    found = complaint.read(CALL)
+    said = _containing(found, "Come by tonight")
+    assert (said.speaker, said.speech, said.pin) == ("Marcus Oyelaran-Bishop", "verbatim", "¶ 3")
+    assert (said.setting, said.recipient, said.date) == ("phone_call", "CS-1", "2026-03-04")
