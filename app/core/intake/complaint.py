@@ -137,6 +137,11 @@ class _Reader:
         self.informants: list[str] = []
         self.dates = dates_in(text)
         self.named = [(match.start(), iso(match)) for match in DATE.finditer(text)]
+        self.described = [
+            (m.end(), m.group("noun").lower(), f"the {m.group('noun').lower()} {m.group('how')}"
+             f" the {m.group('what')}")
+            for m in _DESCRIPTION.finditer(text)
+        ]  # fmt: skip
         self.out: list[Proposal] = []
         self.last_voice = ""
         self.told: dict[str, str] = {}
@@ -207,9 +212,11 @@ class _Reader:
         if noun not in _DESCRIBED_NOUNS:
             return ""
         last = ""
-        for match in _DESCRIPTION.finditer(self.text, 0, before):
-            if match.group("noun").lower() == noun:
-                last = f"the {noun} {match.group('how')} the {match.group('what')}"
+        for end, described, words in self.described:  # read once for the whole text
+            if end > before:
+                break
+            if described == noun:
+                last = words
         return last
 
     def recipient(self, report: Report, reporter: str, teller: str = "") -> str:
