@@ -127,6 +127,11 @@ def looks_like(text: str) -> bool:
     )
 
 
+def _described(match: re.Match[str]) -> str:
+    """ "a man in a green jacket" as "the man in the green jacket"."""
+    return f"the {match.group('noun').lower()} {match.group('how')} the {match.group('what')}"
+
+
 class _Reader:
     """Reads one complaint, keeping who the informants are as it goes."""
 
@@ -138,10 +143,8 @@ class _Reader:
         self.dates = dates_in(text)
         self.named = [(match.start(), iso(match)) for match in DATE.finditer(text)]
         self.described = [
-            (m.end(), m.group("noun").lower(), f"the {m.group('noun').lower()} {m.group('how')}"
-             f" the {m.group('what')}")
-            for m in _DESCRIPTION.finditer(text)
-        ]  # fmt: skip
+            (m.end(), m.group("noun").lower(), _described(m)) for m in _DESCRIPTION.finditer(text)
+        ]
         self.out: list[Proposal] = []
         self.last_voice = ""
         self.told: dict[str, str] = {}
