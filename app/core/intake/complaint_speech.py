@@ -126,8 +126,13 @@ def sentence_end(text: str, start: int, limit: int) -> int:
 def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None:
     floor = max(floor, at - 200)  # a subject sits right before its verb
     before = text[floor:at].rstrip()
-    # "the man had said": the auxiliary is not the subject
-    before = re.sub(r"\s+(?:had|has|have|would have|allegedly)$", "", before)
+    # "the man had said", "the defendant spontaneously stated": no subject in between
+    before = re.sub(
+        r"(?:\s+(?:had|has|have|would have|(?!(?:family|ally|bully|rally|supply|assembly)\b)"
+        r"[a-z]{3,}ly))+$",
+        "",
+        before,
+    )
     # "Witness M.T., a bartender at the bar, told", "the defendant, when stopped, said":
     # the subject precedes its description or a clause of time
     described = re.search(
