@@ -226,6 +226,8 @@ class _Reader:
         to = report.to.lower()
         if report.verb == "wrote" and not to:
             return teller
+        if report.verb == "heard":
+            return ""  # overheard: the text does not say to whom
         if to in {"him", "her", "them"} and not reporter:
             return teller  # "X told deponent that ..., and that the man said to him, ..."
         if to in _DEPONENT_WORDS:

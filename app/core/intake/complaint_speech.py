@@ -29,6 +29,7 @@ _PASSIVE = re.compile(
     r"\b(?:is|was|were|am|has been|have been)\s+"
     r"(?:further\s+|also\s+)?(?:informed|told|advised)\s+by\s+"
     r"(?P<who>(?:the\s+|said\s+)?informant\b"
+    r"|(?:the\s+|said\s+)?defendant(?:'s|’s)\s+own\s+statements?"
     rf"|(?:(?:the|a|an)\s+)?(?i:{_ROLES})(?:,?\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})?"
     r"|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
     r"(?:,(?:(?!\bthat\b)[^,]){0,160})*,?\s*(?=that\b)"
@@ -192,6 +193,32 @@ _ACCORDING = re.compile(
 )
 
 
+# "Deponent heard defendant state in substance: ...": words the deponent heard said.
+_HEARD = re.compile(
+    r"\bheard\s+(?P<who>(?:the\s+)?defendant|(?:the\s+)?informant|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+    r"\s+(?P<verb>state|say|yell|scream|shout|tell\s+\w+)\b"
+)
+
+
+def heard(text: str, start: int, end: int) -> list[Report]:
+    """Reports in the form "heard <someone> state ...": the words, to no one named."""
+    found = []
+    for match in _HEARD.finditer(text, start, end):
+        at = match.end()
+        modifier = _MODIFIER.match(text, at, end)
+        at = modifier.end() if modifier else at
+        content = _content(text, at, end, allow_bare=True)
+        if content is None:
+            continue
+        who = match.group("who")
+        plain = who.lower().removeprefix("the ")
+        kind = plain if plain in ("defendant", "informant") else "name"
+        report = Report(kind, who, match.start("who"), match.end("who"), *content, "heard")
+        report.span_start = match.start()
+        found.append(report)
+    return found
+
+
 def according(text: str, start: int, end: int) -> list[Report]:
     """Reports in the form "According to X, <clause>."."""
     found = []
@@ -340,11 +367,14 @@ def own_act(text: str, start: int, end: int) -> Report | None:
 
 def reports(text: str, start: int, end: int) -> list[Report]:
     """The speech reported in ``text[start:end]`` (one paragraph), in order."""
-    found: list[Report] = written(text, start, end) + according(text, start, end)
+    found = written(text, start, end) + according(text, start, end) + heard(text, start, end)
     for match in _PASSIVE.finditer(text, start, end):
         who = match.group("who")
         who_start = match.start("who")
         kind = "informant" if "informant" in who.lower() else "name"
+        own = re.match(r"(?i)(?:the\s+|said\s+)?defendant(?=\S*\s+own\s+statement)", who)
+        if own:  # "informed by defendant's own statement that ...": the defendant speaks
+            kind, who = "defendant", own.group(0)
         role = re.match(rf"(?:(?:the|a|an)\s+)?(?i:{_ROLES})\b,?\s*", who)
         if role and kind == "name":
             if who[role.end() :].strip():

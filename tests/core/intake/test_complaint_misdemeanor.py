@@ -85,3 +85,37 @@ def test_the_informant_s_supporting_deposition_is_her_own_sworn_statement() -> N
 def test_a_long_lead_in_of_place_and_time_is_no_statement_of_the_deponent() -> None:
     found = complaint.read(COMPLAINT)
     assert not [p for p in found if p.text.startswith("that at the 12th Precinct")]
+
+
+HEARD = "\n".join(
+    [
+        "MADE UP TEXT FOR TESTING",
+        "CRIMINAL COURT OF THE CITY OF CALDER",
+        "THE PEOPLE OF THE STATE OF NEW HALDEN",
+        "-against-",
+        "ORLA FINNEGAN-DUBE,",
+        "Defendant.",
+        "MISDEMEANOR COMPLAINT",
+        "Police Officer Tobias Renn, Shield No. 881, of the 9th Precinct, states as follows:",
+        "Deponent is informed by defendant's own statement that defendant took the phone from"
+        " the counter.",
+        "Deponent observed defendant standing over the informant and heard defendant state in"
+        " substance: I'M GOING TO BREAK YOUR ARM.",
+        "",
+    ]
+)
+
+
+def test_the_defendant_s_own_statement_and_words_the_deponent_heard() -> None:
+    found = complaint.read(HEARD)
+    own = _containing(found, "that defendant took the phone")
+    assert (own.speaker, own.speech, own.recipient, own.pin) == (
+        "Orla Finnegan-Dube",
+        "reported",
+        "Tobias Renn",
+        "¶ 9",
+    )
+    heard = _containing(found, "I'M GOING TO BREAK YOUR ARM.")
+    assert heard.text.startswith("I'M GOING")
+    assert (heard.speaker, heard.speech, heard.pin) == ("Orla Finnegan-Dube", "reported", "¶ 10")
+    assert heard.recipient == ""  # overheard; the text does not say to whom
