@@ -7,8 +7,9 @@ informed by, or a person whose words are reported (the defendant, another office
 Words without quotation marks ("stated in substance", "states that") are reported
 speech; words in quotation marks are verbatim. The pin cite is the text's own
 paragraph number where it numbers its paragraphs, else the count of non-empty lines.
-People and dates are found by complaint_people.py, speech by complaint_speech.py, the
-paragraphs by complaint_layout.py and reports inside reports by complaint_nesting.py.
+People and dates are found by complaint_people.py, speech by complaint_speech.py (set
+phrases by complaint_phrases.py), the paragraphs by complaint_layout.py and reports inside
+reports by complaint_nesting.py.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from app.core.intake.complaint_people import (
     iso,
     resolve_name,
 )
+from app.core.intake.complaint_phrases import phrases
 from app.core.intake.complaint_speech import Report, reports
 from app.core.intake.proposal import Proposal
 from app.core.intake.recording_speakers import split_rank
@@ -245,7 +247,7 @@ class _Reader:
         body = text[unit.start : unit.end]
         if _BOILERPLATE.search(body):
             return
-        found = reports(text, unit.start, unit.end)
+        found = reports(text, unit.start, unit.end, phrases(text, unit.start, unit.end))
         if self.people.sworn_complainant:
             for report in found:  # "Complainant states": the sworn officer speaks
                 if report.kind == "role" and _COMPLAINANT.fullmatch(report.who.strip()):

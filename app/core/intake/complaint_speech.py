@@ -18,7 +18,7 @@ VERBS = (
     r"wrote|texted|stating|saying|described"
 )
 _VERB = re.compile(rf"\b(?:also\s+|further\s+|then\s+|later\s+|again\s+)?({VERBS})\b")
-_ROLES = (
+ROLES = (
     r"victim|complainant|witness|caller|reporting party|manager|store manager|clerk|"
     r"cashier|employee|"
     r"security guard|loss prevention (?:officer|agent)|neighbou?r|passenger|driver|"
@@ -30,11 +30,11 @@ _PASSIVE = re.compile(
     r"(?:further\s+|also\s+)?(?:informed|told|advised)\s+by\s+"
     r"(?P<who>(?:the\s+|said\s+)?informant\b"
     r"|(?:the\s+|said\s+)?defendant(?:'s|’s)\s+own\s+statements?"
-    rf"|(?:(?:the|a|an)\s+)?(?i:{_ROLES})(?:,?\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})?"
+    rf"|(?:(?:the|a|an)\s+)?(?i:{ROLES})(?:,?\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})?"
     r"|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
     r"(?:,(?:(?!\bthat\b)[^,]){0,160})*,?\s*(?=that\b)"
 )
-_MODIFIER = re.compile(
+MODIFIER = re.compile(
     r"\s*,?\s*(?:(?:in sum and substance|in substance|in part)(?:\s+and\s+in\s+(?:part|substance))?"
     r"|in words to the effect of|"
     r"words to the effect of|in part|in essence|substantially)\b\s*,?"
@@ -46,16 +46,16 @@ _OBJECT = re.compile(
     r"(?:the\s+)?defendant|agents|officers|(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=[\s,.:;])"
 )
 # A word of a name: capitalised, or initials ("V.L.") where the text withholds the name.
-_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*)"
+CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*)"
 # A person described, not named ("the man", "the woman in the red coat" was introduced before).
-_DESCRIBED = (
+DESCRIBED = (
     r"man|woman|male|female|person|boy|girl|suspect|stranger|individual|rider|robber|gunman"
     r"|assailant|attacker|intruder|shooter|thief"
 )
 # Who acts in a clause: "the man leaned forward", "the defendant stepped toward her".
 _ACTOR = re.compile(
     rf"(?:^|[,;(]\s*|\b(?:and|then|when|while|after|before|as|that)\s+)"
-    rf"(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:{_DESCRIBED}|defendant|(?i:{_ROLES}))"
+    rf"(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:{DESCRIBED}|defendant|(?i:{ROLES}))"
     r"|(?!(?:He|She|They|It|We|I|This|That|The|A|An)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
     r"(?:,\s+(?:who|whose|which)\b[^,]{0,80},)?"  # "the rider, whose name was ..., held"
     r",?\s+(?:then\s+|also\s+|again\s+)?"  # "her neighbor, Jo Roe, kicked"
@@ -63,10 +63,10 @@ _ACTOR = re.compile(
 )
 _SUBJECT_TAILS = (
     # "The passenger, Lou Grant, stated": the name in apposition speaks
-    ("apposition", re.compile(rf"(?<=,)\s*({_CAP}(?:\s+{_CAP}){{1,2}}|[A-Z]\.(?:[A-Z]\.)+),$")),
+    ("apposition", re.compile(rf"(?<=,)\s*({CAP}(?:\s+{CAP}){{1,2}}|[A-Z]\.(?:[A-Z]\.)+),$")),
     ("relative", re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),?\s+who(?:\s+then)?$")),
-    ("role", re.compile(rf"\b(?:[Tt]he\s+|[Ss]aid\s+)?(?i:{_ROLES})((?:\s+{_CAP}){{0,3}})$")),
-    ("described", re.compile(rf"\b[Tt]he\s+(?:{_DESCRIBED})$")),
+    ("role", re.compile(rf"\b(?:[Tt]he\s+|[Ss]aid\s+)?(?i:{ROLES})((?:\s+{CAP}){{0,3}})$")),
+    ("described", re.compile(rf"\b[Tt]he\s+(?:{DESCRIBED})$")),
     ("alias", re.compile(r"confidential (?:informant|source)\s*\(\s*[\"“]([^\"”]+)[\"”]\s*\)$")),
     ("defendant", re.compile(r"\b(?:[Tt]he\s+|[Ss]aid\s+)?[Dd]efendant((?:\s+[A-Z][\w'-]+)*)$")),
     ("informant", re.compile(r"\b(?:[Tt]he\s+|[Ss]aid\s+)?[Ii]nformant((?:\s+[A-Z][\w'-]+)*)$")),
@@ -78,7 +78,7 @@ _SUBJECT_TAILS = (
         ),
     ),
     ("pronoun", re.compile(r"\b(?:[Hh]e|[Ss]he)$")),
-    ("name", re.compile(rf"((?:[A-Z][\w'.-]*\s+){{0,3}}{_CAP})$")),
+    ("name", re.compile(rf"((?:[A-Z][\w'.-]*\s+){{0,3}}{CAP})$")),
 )
 _NOT_SUBJECTS = frozenset(
     """the a an after when on at agents officers it this that these they we police
@@ -172,104 +172,6 @@ def _subject(text: str, floor: int, at: int) -> tuple[str, str, int, int] | None
     return None
 
 
-# A written demand quoted: "The note, which police recovered, reads: "..."".
-_DOCUMENT = r"note|letter|card|sign|message|demand"
-_READS = re.compile(
-    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?(?P<doc>{_DOCUMENT})\b[^.\"“]{{0,160}}?"
-    r"\b(?:reads?|said|says|stated|states)\s*[:,]?\s*(?=[\"“])"
-)
-# Who passed or wrote it: "the man slid a folded note across the counter".
-_PASSED = re.compile(
-    rf"(?P<who>[Tt]he\s+(?:{_DESCRIBED}|defendant)|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}})"
-    r"\s+(?:then\s+)?(?:slid|handed|passed|gave|showed|presented|wrote|left|displayed|pushed)"
-    rf"\b[^.]{{0,60}}?\b(?P<doc>{_DOCUMENT})\b"
-)
-
-
-# "According to Witness-1, the rider carried ...": the clause after the comma is reported.
-_ACCORDING = re.compile(
-    rf"\b[Aa]ccording to (?P<who>(?:the\s+)?(?i:informant|defendant|{_ROLES})\b(?:\s+{_CAP})?"
-    r"|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),\s*(?=[A-Za-z])"
-)
-
-
-# "Deponent heard defendant state in substance: ...": words the deponent heard said.
-_HEARD = re.compile(
-    r"\bheard\s+(?P<who>(?:the\s+)?defendant|(?:the\s+)?informant|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
-    r"\s+(?P<verb>state|say|yell|scream|shout|tell\s+\w+)\b"
-)
-
-
-def heard(text: str, start: int, end: int) -> list[Report]:
-    """Reports in the form "heard <someone> state ...": the words, to no one named."""
-    found = []
-    for match in _HEARD.finditer(text, start, end):
-        at = match.end()
-        modifier = _MODIFIER.match(text, at, end)
-        at = modifier.end() if modifier else at
-        content = _content(text, at, end, allow_bare=True)
-        if content is None:
-            continue
-        who = match.group("who")
-        plain = who.lower().removeprefix("the ")
-        kind = plain if plain in ("defendant", "informant") else "name"
-        report = Report(kind, who, match.start("who"), match.end("who"), *content, "heard")
-        report.span_start = match.start()
-        found.append(report)
-    return found
-
-
-def according(text: str, start: int, end: int) -> list[Report]:
-    """Reports in the form "According to X, <clause>."."""
-    found = []
-    for match in _ACCORDING.finditer(text, start, end):
-        who = match.group("who")
-        plain = who.lower().removeprefix("the ").strip()
-        kind = "informant" if plain.startswith("informant") else "name"
-        if plain.startswith("defendant"):
-            kind = "defendant"
-        elif kind == "name" and re.fullmatch(rf"(?i:{_ROLES})", plain):
-            kind = "role"
-        at = match.start("who")
-        stop = sentence_end(text, match.end(), end)
-        found.append(
-            Report(
-                kind,
-                who,
-                at,
-                at + len(who),
-                match.end(),
-                stop,
-                False,
-                "according",
-                "",
-                match.start(),
-            )
-        )
-    return found
-
-
-def written(text: str, start: int, end: int) -> list[Report]:
-    """The words of a note quoted in ``text[start:end]``, as the words of whoever the
-    paragraph says passed or wrote it (else none: a note of unknown hand is no one's)."""
-    found = []
-    for match in _READS.finditer(text, start, end):
-        quoted = _quoted(text, match.end(), end)
-        writers = [
-            m
-            for m in _PASSED.finditer(text, start, match.start())
-            if m.group("doc") == match.group("doc")
-        ]
-        if quoted is None or not writers:
-            continue
-        who = writers[-1].group("who")
-        article = who.split()[0].lower()
-        kind = "name" if article != "the" else "defendant" if who.endswith("defendant") else "role"
-        at = writers[-1].start("who")
-        found.append(Report(kind, who, at, at + len(who), *quoted, "wrote", "", match.start()))
-    return found
-
-
 def _actor_before(text: str, start: int, at: int) -> tuple[str, str, int, int] | None:
     """The subject of the last clause of the sentence before ``at`` (its own act, not a
     pronoun): the one a verb joined by "and" goes with ("the man leaned in and said")."""
@@ -290,7 +192,7 @@ def _actor_before(text: str, start: int, at: int) -> tuple[str, str, int, int] |
     return kind, who, begin + last.start("who"), begin + last.end("who")
 
 
-def _content(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int, bool] | None:
+def content_after(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int, bool] | None:
     """(start, end, verbatim) of the words reported from ``at`` on, else None."""
     rest = text[at:limit]
     colon = re.match(r"\s*:\s*", rest)
@@ -298,7 +200,7 @@ def _content(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int
         start = at + colon.end()
         quote = re.match(r"[\"“]", text[start:limit])
         if quote:
-            return _quoted(text, start, limit)
+            return quoted_after(text, start, limit)
         return start, limit, False
     # "told Officer Roe at the scene that ...": a short place or time before "that"
     that = re.match(
@@ -311,7 +213,7 @@ def _content(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int
         return start, sentence_end(text, start, limit), False
     quote = re.match(r"\s*,?\s*(?=[\"“])", rest)
     if quote:
-        return _quoted(text, at + quote.end(), limit)
+        return quoted_after(text, at + quote.end(), limit)
     # "said he left", "admitted she was": a clause led by a pronoun needs no "that"
     pronoun = re.match(r"\s*(?=(?:he|she|they|we|I)\s+[a-z])", rest)
     if pronoun and not allow_bare:
@@ -326,7 +228,7 @@ def _content(text: str, at: int, limit: int, allow_bare: bool) -> tuple[int, int
     return None
 
 
-def _quoted(text: str, mark: int, limit: int) -> tuple[int, int, bool] | None:
+def quoted_after(text: str, mark: int, limit: int) -> tuple[int, int, bool] | None:
     close = "”" if text[mark] == "“" else '"'
     end = text.find(close, mark + 1, limit)
     if end < 0:
@@ -365,9 +267,10 @@ def own_act(text: str, start: int, end: int) -> Report | None:
     )
 
 
-def reports(text: str, start: int, end: int) -> list[Report]:
-    """The speech reported in ``text[start:end]`` (one paragraph), in order."""
-    found = written(text, start, end) + according(text, start, end) + heard(text, start, end)
+def reports(text: str, start: int, end: int, given: list[Report] | None = None) -> list[Report]:
+    """The speech reported in ``text[start:end]`` (one paragraph), in order, with the
+    reports already ``given`` (found in set phrases by complaint_phrases.py)."""
+    found = list(given or [])
     for match in _PASSIVE.finditer(text, start, end):
         who = match.group("who")
         who_start = match.start("who")
@@ -375,7 +278,7 @@ def reports(text: str, start: int, end: int) -> list[Report]:
         own = re.match(r"(?i)(?:the\s+|said\s+)?defendant(?=\S*\s+own\s+statement)", who)
         if own:  # "informed by defendant's own statement that ...": the defendant speaks
             kind, who = "defendant", own.group(0)
-        role = re.match(rf"(?:(?:the|a|an)\s+)?(?i:{_ROLES})\b,?\s*", who)
+        role = re.match(rf"(?:(?:the|a|an)\s+)?(?i:{ROLES})\b,?\s*", who)
         if role and kind == "name":
             if who[role.end() :].strip():
                 who_start += role.end()
@@ -423,7 +326,7 @@ def reports(text: str, start: int, end: int) -> list[Report]:
         to = ""
         took = False
         for _ in range(3):
-            modifier = _MODIFIER.match(text, at, end)
+            modifier = MODIFIER.match(text, at, end)
             if modifier:
                 at, took = modifier.end(), True
                 continue
@@ -434,7 +337,7 @@ def reports(text: str, start: int, end: int) -> list[Report]:
                 continue
             break
         # "described the man as tall": the description is the reported words
-        content = _content(text, at, end, allow_bare=took or verb == "described")
+        content = content_after(text, at, end, allow_bare=took or verb == "described")
         if content is None:
             continue
         found.append(Report(kind, who, who_start, who_end, *content, verb, to, span_start))
