@@ -54,6 +54,8 @@ PLEA = """\
 11         THE COURT: Clerk, take the plea.
 12         THE CLERK: Bartholomew Quill, how do you plead?
 13         THE DEFENDANT: Guilty.
+14         THE COURT: Mr. Quill, you are to stay away from the store.
+15         THE DEFENDANT: Okay.
 """
 
 
@@ -87,6 +89,9 @@ def test_the_defendant_answers_the_question_put_to_him_and_is_its_recipient() ->
     # Colloquy with counsel fixes no recipient beyond the courtroom.
     assert found["2:4"].recipient == ""
     assert found["2:11"].recipient == ""
+    # a warning that calls him by name is addressed to him, and he answers the judge
+    assert found["2:14"].recipient == "Bartholomew Quill"
+    assert found["2:15"].recipient == "Cordelia Fairbanks"
 
 
 def test_a_side_on_its_own_line_after_an_appearance_is_that_lawyer_s_side() -> None:
