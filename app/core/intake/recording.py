@@ -144,7 +144,8 @@ _OPENER = r"^\W*(?:(?i:all right|" + "|".join(_OPENER_WORDS) + r")[.,!]\s+)*"
 # Words said with a comma at the head of a turn that call no one by name ("Please, ...").
 _NOT_CALLED = frozenset(
     """sir ma'am maam man dude bro buddy guys folks please now so wait hello hi thanks sorry
-    mom dad mommy daddy mama papa baby honey boss sweetie""".split()
+    mom dad mommy daddy mama papa baby honey boss sweetie god jesus christ lord damn yo whoa
+    wow geez jeez thank""".split()
 ).union(_OPENER_WORDS)
 _ADDRESS = re.compile(
     _OPENER + r"(?:(?:Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][\w'-]+)"

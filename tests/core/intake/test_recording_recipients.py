@@ -117,3 +117,9 @@ def test_a_place_the_header_names_is_not_a_call_taker_s_first_name() -> None:
     text = CALL.replace("Marrow County 911, this is Odile.", "911, this is Marrow, go ahead.")
     found = _by_pin(recording.read(text))
     assert found["[00:00:00]"].speaker == "Call Taker"
+
+
+def test_an_oath_or_an_interjection_at_the_head_of_a_turn_calls_no_one() -> None:
+    text = CALL.replace("Saskia, go upstairs.", "God, go upstairs. Oh my God.")
+    found = _by_pin(recording.read(text))
+    assert found["[00:00:12]"].recipient != "God"
