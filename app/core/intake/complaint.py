@@ -7,7 +7,9 @@ informed by, or a person whose words are reported (the defendant, another office
 Words without quotation marks ("stated in substance", "states that") are reported
 speech; words in quotation marks are verbatim. The pin cite is the text's own
 paragraph number where it numbers its paragraphs, else the count of non-empty lines.
-People and dates are found by complaint_people.py, speech by complaint_speech.py.
+People and dates are found by complaint_people.py, speech by complaint_speech.py (set
+phrases by complaint_phrases.py), the paragraphs by complaint_layout.py and reports inside
+reports by complaint_nesting.py.
 """
 
 from __future__ import annotations
@@ -15,21 +17,34 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 
+from app.core.intake.complaint_layout import Unit, fragments, line_counts, units
+from app.core.intake.complaint_nesting import nest
 from app.core.intake.complaint_people import (
+    DATE,
     People,
     date_before,
     dates_in,
     find_people,
+    iso,
     resolve_name,
 )
+from app.core.intake.complaint_phrases import phrases
 from app.core.intake.complaint_speech import Report, reports
 from app.core.intake.proposal import Proposal
 from app.core.intake.recording_speakers import split_rank
 
 _FORM = re.compile(
     r"\b(?:criminal|felony|misdemeanor)\s+complaint\b|\baffidavit\b|\bcomplaint\b", re.IGNORECASE
+)
+# A police report's title, and a complaint's or affidavit's, in the first lines of a text.
+_REPORT_TITLE = re.compile(
+    r"(?im)\b(?:incident|arrest|offen[cs]e|supplement(?:al|ary)|investigat\w*|crime|police"
+    r"|follow-up|field)\s+report\b|^\s*narrative\s*:?\s*$"
+)
+_COMPLAINT_TITLE = re.compile(
+    r"(?i)\b(?:criminal|felony|misdemeanor)\s+complaint\b|\baffidavit\b|\bdeposes?\b"
+    r"|\bduly sworn\b"
 )
 _SWORN = re.compile(
     r"\bdeponent\b|\bdeposes? and (?:says|states?)\b|\bbeing (?:first )?duly sworn\b|\baffiant\b"
@@ -42,10 +57,19 @@ _BOILERPLATE = re.compile(
     r"makes complaint",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})[.)]\s+(?=\S)")
 _OWN_VOICE = re.compile(
     r"^(?:[A-Z][^,.]{0,60},\s*)?(?:I\s+(?:am|have|was|respectfully|submit|believe|know|make)\b"
     r"|This affidavit\b)"
+)
+# "I, Jane Roe, have read ...": someone swearing in the first person, by name.
+_FIRST_PERSON = re.compile(
+    r"^I,\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){1,3}),\s+"
+    r"(?:have|am|do|hereby|state|swear|affirm|declare|depose)\b"
+)
+# "CS-1 placed a recorded call to X, who said": the words of a call, to the one calling.
+_CALL = re.compile(
+    r"\b(?P<caller>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+(?:placed|made)\s+an?\s+"
+    r"(?:[a-z]+\s+){0,3}(?:tele)?(?:phone\s+)?call\s+to\s*$"
 )
 _INTERVIEW = re.compile(r"interview|interrogat|questioned", re.IGNORECASE)
 _RIGHTS = re.compile(
@@ -53,6 +77,8 @@ _RIGHTS = re.compile(
     r"|read (?:him|her|them) (?:his|her|their) rights",
     re.IGNORECASE,
 )
+# Where a warned suspect is questioned even by a patrol officer: the station, not the street.
+_STATION = re.compile(r"(?i)station\s*house|police station|precinct station|interview room")
 _PATROL = re.compile(r"(?i)(?:police officer|officer|p\.o\.|ofc|trooper|tpr|deputy|patrol)")
 _DESCRIBED_NOUNS = frozenset("man woman male female person boy girl suspect".split())
 # "a man in a green jacket", "a woman wearing a red cap": the description up to the next
@@ -75,20 +101,14 @@ _QUESTIONED_BY_DEPONENT = re.compile(
 _OWN_STATES = {"states", "stated", "says", "said", "alleges"}
 
 
-@dataclass
-class _Unit:
-    """A paragraph: where it runs and its pin number."""
-
-    start: int
-    end: int
-    number: int
-
-
 def looks_like(text: str) -> bool:
     """Whether ``text`` is a complaint or an affidavit in the deponent's sworn form."""
     head = text[:4000]
     if not _FORM.search(head):
         return False
+    title = "\n".join([line for line in head.splitlines() if line.strip()][:8])
+    if _REPORT_TITLE.search(title) and not _COMPLAINT_TITLE.search(title):
+        return False  # a police report ("Complaint No.", "Complainant stated") is prose
     formulas = len(
         re.findall(
             r"\b(?:[Dd]eponent|[Aa]ffiant|[Cc]omplainant) (?:is |was |further |also )*"
@@ -97,7 +117,7 @@ def looks_like(text: str) -> bool:
         )
     )
     sworn_opening = re.search(
-        r"\bbeing (?:first )?duly sworn,?\s+(?:hereby\s+)?"
+        r"\bbeing (?:first |by me )*duly sworn,?\s+(?:hereby\s+)?"
         r"(?:deposes?|states?|says?|avers?|makes complaint|complains)\b",
         head,
         re.IGNORECASE,
@@ -109,77 +129,9 @@ def looks_like(text: str) -> bool:
     )
 
 
-_CLOSERS = frozenset('.:;!?"”)')
-
-
-def units(text: str) -> tuple[list[_Unit], bool]:
-    """The paragraphs of ``text`` with their pin numbers, and whether the text numbers
-    them (else a paragraph's number is the count of non-empty lines where it starts;
-    a sentence wrapped over lines stays one paragraph)."""
-    lines: list[tuple[int, int, str]] = []
-    offset = 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        if body.strip():
-            lines.append((offset, offset + len(body), body))
-        offset += len(raw)
-    numbered = sum(1 for _, _, body in lines if _NUMBERED.match(body)) >= 3
-    out: list[_Unit] = []
-    for count, (start, end, body) in enumerate(lines, 1):
-        mark = _NUMBERED.match(body)
-        previous = text[out[-1].start : out[-1].end] if out else ""
-        continues = bool(out) and not mark and body.lstrip()[:1].islower()
-        if out and not mark and not body.isupper() and not previous.isupper():
-            if numbered and out[-1].number or not numbered:
-                continues = continues or previous.rstrip()[-1:] not in _CLOSERS
-        if continues:
-            out[-1].end = end
-            continue
-        if numbered:
-            number = int(mark.group(1)) if mark else 0
-            out.append(_Unit(start + (mark.end() if mark else 0), end, number))
-        else:
-            out.append(_Unit(start, end, count))
-    return out, numbered
-
-
-def fragments(text: str, report: Report) -> list[Report]:
-    """``report`` in pieces: reported words, each quoted fragment inside them a verbatim
-    piece of its own ("said he left and "never touched the guy.""); a lead-in of fewer
-    than four words before a fragment is left out."""
-    if report.verbatim:
-        return [report]
-    pieces: list[Report] = []
-    at = report.start
-    for match in re.finditer(r"[\"“]([^\"”]+)[\"”]", text[report.start : report.end]):
-        open_at, close_at = report.start + match.start(1), report.start + match.end(1)
-        if len(match.group(1).split()) < 2:
-            continue  # a nickname or a single word in quotation marks is not speech
-        lead = text[at : open_at - 1].rstrip(" ,;")
-        if len(lead.split()) >= 4:
-            pieces.append(replace(report, start=at, end=at + len(lead)))
-        pieces.append(replace(report, start=open_at, end=close_at, verbatim=True))
-        at = close_at + 1
-    rest = text[at : report.end].strip(" ,;.")
-    if not pieces or len(rest.split()) >= 4:
-        tail = at + len(text[at : report.end]) - len(text[at : report.end].lstrip(" ,;"))
-        pieces.append(replace(report, start=tail, end=report.end))
-    return pieces
-
-
-def line_counts(text: str) -> tuple[list[int], list[int]]:
-    """Offsets where each non-empty line starts, and its count: to pin by line."""
-    starts: list[int] = []
-    counts: list[int] = []
-    offset = 0
-    count = 0
-    for raw in text.splitlines(keepends=True):
-        if raw.strip():
-            count += 1
-            starts.append(offset)
-            counts.append(count)
-        offset += len(raw)
-    return starts, counts
+def _described(match: re.Match[str]) -> str:
+    """ "a man in a green jacket" as "the man in the green jacket"."""
+    return f"the {match.group('noun').lower()} {match.group('how')} the {match.group('what')}"
 
 
 class _Reader:
@@ -191,12 +143,19 @@ class _Reader:
         self.date = self.people.date or document_date
         self.informants: list[str] = []
         self.dates = dates_in(text)
+        self.named = [(match.start(), iso(match)) for match in DATE.finditer(text)]
+        self.described = [
+            (m.end(), m.group("noun").lower(), _described(m)) for m in _DESCRIPTION.finditer(text)
+        ]
         self.out: list[Proposal] = []
+        self.last_voice = ""
+        self.told: dict[str, str] = {}
+        self.said: list[tuple[int, int]] = []
 
     def known(self) -> list[str]:
         return [self.people.deponent, self.people.defendant, *self.informants]
 
-    def speaker(self, report: Report, unit: _Unit) -> tuple[str, str] | None:
+    def speaker(self, report: Report, unit: Unit) -> tuple[str, str] | None:
         """(name, title) of who spoke in ``report``."""
         people = self.people
         if report.kind == "deponent":
@@ -236,9 +195,21 @@ class _Reader:
                 best = max(best, (before.lower().rfind("informant"), self.informants[-1]))
             if best[0] >= 0 and best[1]:
                 return best[1], ""
-            return None
+            return (self.last_voice, "") if self.last_voice else None
         name, title = resolve_name(report.who, self.text, self.known())
         return name, title
+
+    def date_at(self, offset: int) -> str:
+        """The day in force at ``offset``: the last one named before it, leaving out a day
+        named inside words already reported in the paragraph, which is when things
+        happened, not when the next words were said."""
+        index = bisect.bisect_left(self.dates, (offset, "")) - 1
+        while index >= 0:
+            at = self.dates[index][0]
+            if not any(a <= at < b <= offset for a, b in self.said):
+                return self.dates[index][1]
+            index -= 1
+        return ""
 
     def description(self, noun: str, before: int) -> str:
         """ "the man in the green jacket" for "the man" where the text introduced "a man in
@@ -246,13 +217,19 @@ class _Reader:
         if noun not in _DESCRIBED_NOUNS:
             return ""
         last = ""
-        for match in _DESCRIPTION.finditer(self.text, 0, before):
-            if match.group("noun").lower() == noun:
-                last = f"the {noun} {match.group('how')} the {match.group('what')}"
+        for end, described, words in self.described:  # read once for the whole text
+            if end > before:
+                break
+            if described == noun:
+                last = words
         return last
 
     def recipient(self, report: Report, reporter: str, teller: str = "") -> str:
         to = report.to.lower()
+        if report.verb == "wrote" and not to:
+            return teller
+        if report.verb == "heard":
+            return ""  # overheard: the text does not say to whom
         if to in {"him", "her", "them"} and not reporter:
             return teller  # "X told deponent that ..., and that the man said to him, ..."
         if to in _DEPONENT_WORDS:
@@ -265,52 +242,27 @@ class _Reader:
             return resolve_name(report.to, self.text, self.known())[0]
         return reporter
 
-    def read_unit(self, unit: _Unit) -> None:
+    def read_unit(self, unit: Unit) -> None:
         text = self.text
         body = text[unit.start : unit.end]
         if _BOILERPLATE.search(body):
             return
-        found = reports(text, unit.start, unit.end)
+        found = reports(text, unit.start, unit.end, phrases(text, unit.start, unit.end))
         if self.people.sworn_complainant:
             for report in found:  # "Complainant states": the sworn officer speaks
                 if report.kind == "role" and _COMPLAINANT.fullmatch(report.who.strip()):
                     report.kind = "deponent"
-        reporter_of: dict[int, int] = {}
-        inside_of: dict[int, int] = {}  # the report whose words hold another's, nested or listed
-        keep: list[bool] = []
-        for i, report in enumerate(found):
-            keep.append(True)
-            for j in range(i + 1, len(found)):
-                inner = found[j]
-                if report.start <= inner.span_start < report.end:
-                    before = text[report.start : inner.span_start]
-                    inside_of[j] = i
-                    # "..., and that informant said ..." lists a further allegation beside
-                    # this one; "that, before leaving, the defendant said" nests in it
-                    sibling = re.search(r"(?:,\s*|\band\s+)that\s*$", before)
-                    if sibling and i in reporter_of:
-                        reporter_of[j] = reporter_of[i]
-                    elif not sibling:
-                        reporter_of[j] = i
-                    report.end = report.start + len(
-                        re.sub(r"[\s,;]*(?:and\s+)?(?:that\s*)?$", "", before)
-                    )
-                    words = text[report.start : report.end]
-                    # a lead-in ("that, after being advised of his rights,") is no statement;
-                    # a clause of its own ("Deponent observed the defendant ...") is
-                    own_clause = report.verb == "alleges" and len(words.split()) >= 4
-                    listed = bool(sibling) and len(words.split()) >= 3
-                    # "admitted ..., but said ...": one subject, two statements side by side
-                    shared = inner.who_start == report.who_start
-                    if shared:
-                        reporter_of.pop(j, None)
-                        inside_of.pop(j, None)
-                    keep[i] = own_clause or listed or shared or len(words.split()) >= 12
-                    break
+        nesting = nest(text, found)
+        keep, reporter_of, inside_of = nesting.keep, nesting.reporter_of, nesting.inside_of
         names: list[tuple[str, str]] = []
+        self.last_voice = ""  # "Teller-1 described ... She said ...": the one just reported
+        self.told = {}  # whom each speaker of this paragraph told, as the text says
+        self.said = [(r.start, r.end) for r in found if r.kind != "deponent"]
         for report in found:
             who = self.speaker(report, unit)
             names.append(who or ("", ""))
+            if who and report.kind not in ("deponent", "pronoun"):
+                self.last_voice = who[0]
             if who and report.verb == "informed" and report.kind == "name":
                 self.informants.append(who[0])
         last_quote: Proposal | None = None
@@ -319,13 +271,29 @@ class _Reader:
             if not keep[i] or not name:
                 continue
             reporter = names[reporter_of[i]][0] if i in reporter_of else ""
+            reporter = "" if reporter == name else reporter  # her own account goes on
             teller = names[inside_of[i]][0] if i in inside_of else ""
+            if report.verb == "wrote":  # a note passed to the one whose account tells it
+                told = [k for k, r in enumerate(found) if r.start <= report.who_start < r.end]
+                teller = names[told[-1]][0] if told else ""
             for piece in fragments(self.text, report):
                 proposal = self.propose(piece, unit, name, title, reporter, teller)
             if report.verbatim:
                 last_quote = proposal
+        for i, tail in nesting.tails:
+            name, title = names[i]
+            reporter = names[reporter_of[i]][0] if i in reporter_of else ""
+            if name:
+                self.propose(tail, unit, name, title, reporter)
         self.loose_quotes(unit, found, last_quote)
-        if not found and _OWN_VOICE.match(body):
+        signer = _FIRST_PERSON.match(body)
+        if not found and signer and signer.group("name") != self.people.deponent:
+            # "I, Jane Roe, have read the complaint ...": a witness's supporting deposition
+            at = unit.start + signer.start("name")
+            name = signer.group("name")
+            self.add(unit, unit.start, unit.end, name, "", "sworn_statement", self.date, False,
+                     "", "a sworn statement in the first person", at, at + len(name))  # fmt: skip
+        elif not found and _OWN_VOICE.match(body):
             self.add(
                 unit,
                 unit.start,
@@ -342,28 +310,41 @@ class _Reader:
             )
 
     def propose(
-        self, report: Report, unit: _Unit, name: str, title: str, reporter: str, teller: str = ""
+        self, report: Report, unit: Unit, name: str, title: str, reporter: str, teller: str = ""
     ) -> Proposal:
         people = self.people
         setting = ""
-        date = date_before(self.dates, report.start)
+        date = self.date_at(report.start)
+        if reporter or teller:  # words an account tells of: said when things happened
+            date = date_before(self.named, report.start) or date
         if report.kind == "deponent" and report.verb in _OWN_STATES and not reporter:
             setting, date = "sworn_statement", self.date
-        elif name == people.defendant and reporter not in self.informants:
+        elif name == people.defendant and reporter in ("", people.deponent):
+            # the defendant heard by the police (words a witness tells of were said to her)
             context = self.text[max(unit.start, report.start - 400) : report.start]
             # questioned after the warnings; a patrol officer's arrest stays an encounter
-            warned = _RIGHTS.search(context) and not _PATROL.match(people.deponent_title)
+            warned = _RIGHTS.search(context) and (
+                not _PATROL.match(people.deponent_title) or _STATION.search(context)
+            )
             questioned = _INTERVIEW.search(context) or warned
             setting = "police_interview" if questioned else "police_encounter"
         recipient = self.recipient(report, reporter, teller)
-        if (
-            setting == "police_interview"
-            and not report.to
-            and _QUESTIONED_BY_DEPONENT.search(
-                self.text[max(unit.start, report.start - 400) : report.start]
-            )
-        ):
-            recipient = people.deponent  # "Affiant interviewed the defendant ... he said"
+        call = _CALL.search(self.text, max(unit.start, report.who_start - 200), report.who_start)
+        if call and report.kind != "deponent":
+            # "CS-1 placed a recorded call to X, who said": on the phone, to the caller
+            setting = "phone_call"
+            recipient = recipient or resolve_name(call.group("caller"), self.text, self.known())[0]
+        if report.to and recipient:
+            self.told[name] = recipient
+        elif not report.to and not recipient and not reporter:
+            # "Teller-1 told me that ... Teller-1 said that ...": still telling the same one
+            recipient = self.told.get(name, "")
+        questioned = not report.to and _QUESTIONED_BY_DEPONENT.search(
+            self.text[max(unit.start, report.start - 400) : report.start]
+        )
+        if questioned and (setting == "police_interview" or not (recipient or reporter)):
+            # "Affiant interviewed the defendant ... he said", "I spoke with X, who stated"
+            recipient = people.deponent
         if not setting and not reporter and report.verb != "informed" and report.to:
             # a witness telling the police: the investigating deponent questions them;
             # an officer by rank hears them where it happened
@@ -402,7 +383,7 @@ class _Reader:
             report.who_end,
         )
 
-    def loose_quotes(self, unit: _Unit, found: list[Report], last: Proposal | None) -> None:
+    def loose_quotes(self, unit: Unit, found: list[Report], last: Proposal | None) -> None:
         """Quotations no report introduces take the voice of the paragraph's last quotation."""
         if last is None:
             return
@@ -429,7 +410,7 @@ class _Reader:
 
     def add(
         self,
-        unit: _Unit,
+        unit: Unit,
         start: int,
         end: int,
         name: str,

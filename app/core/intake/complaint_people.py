@@ -70,6 +70,8 @@ def iso(match: re.Match[str]) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
+# A sentence's end; a witness's initials ("V.L. told") end none.
+_DATE_STOP = re.compile(r"(?<!\b[A-Z])[.!?][\"”]?(?=\s)|\n")
 _NEXT_DAY = re.compile(r"(?i)\b(?:the\s+)?(?:next|following)\s+day\b")
 
 
@@ -82,7 +84,7 @@ def dates_in(text: str) -> list[tuple[int, str]]:
         if before:
             day = datetime.date.fromisoformat(before) + datetime.timedelta(days=1)
             bisect.insort(found, (match.start(), day.isoformat()))
-            stop = re.compile(r"[.!?][\"”]?(?=\s)|\n").search(text, match.end())
+            stop = _DATE_STOP.search(text, match.end())
             if stop:
                 bisect.insort(found, (stop.end(), before))
     return found
@@ -124,6 +126,16 @@ def find_people(text: str) -> People:
         rf"(?P<name>{_NAME})",
         text,
     )
+    # "personally appeared Officer Jo Roe, who ...", "My name is Officer Jo Roe and I am"
+    appeared = re.search(
+        rf"\b(?:personally appeared|[Mm]y name is)\s+(?P<rank>{_RANK})\s+(?P<name>{_NAME})\b", text
+    )
+    # "JANE ROE, being duly sworn, deposes and says that she is a Special Agent ..."
+    capitals = re.search(
+        r"(?m)^\s*(?P<name>[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){1,3}),\s+being\s+"
+        r"(?:first\s+)?duly\s+sworn",
+        text,
+    )
     if first_person:
         people.deponent = first_person.group(1)
         people.deponent_start, people.deponent_end = first_person.span(1)
@@ -142,17 +154,40 @@ def find_people(text: str) -> People:
         people.deponent = opening.group("name")
         people.deponent_title = opening.group("rank")
         people.deponent_start, people.deponent_end = opening.span("name")
+    elif capitals:
+        people.deponent = name_case(capitals.group("name"))
+        people.deponent_start, people.deponent_end = capitals.span("name")
+        role = re.search(
+            r"\b(?:I am|s?he is)\s+(?:a|an)\s+((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+"
+            r"(?:with|of|for|employed|assigned)",
+            text,
+        )
+        people.deponent_title = role.group(1) if role else ""
+    elif appeared:
+        people.deponent = appeared.group("name")
+        people.deponent_title = appeared.group("rank")
+        people.deponent_start, people.deponent_end = appeared.span("name")
     elif signed:
         people.deponent = signed.group("name")
         people.deponent_title = signed.group("rank") or ""
         people.deponent_start, people.deponent_end = signed.span("name")
     caption = re.search(
-        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)[ \t]+([A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
+        r"(?:-against-|\bagainst\b|\bv\.|\bvs\.?)(?:[ \t]*-)?(?:[ \t]+|[ \t]*\n[ \t]*)"
+        r"([A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
         r"(?=,|\s{2,}|\s*$|\s+Defendant)",
         text[:3000],
         re.MULTILINE,
     )
-    if caption:
+    # New York's list under "against": "1. ROE, Jane (F 30)" then "Defendant."
+    listed = re.search(
+        r"(?m)^\s*(?:-\s*)?(?i:against)\s*-?\s*\n\s*(?:\d+\.\s*)?"
+        r"(?P<last>[A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+)?),[ \t]*(?P<first>[A-Z][\w'-]+"
+        r"(?:[ \t][A-Z][\w'.-]+)?)[ \t]*(?:\([^)\n]*\))?[ \t]*,?[ \t]*\n\s*Defendants?\b",
+        text[:3000],
+    )
+    if listed and not caption:
+        people.defendant = name_case(f"{listed.group('first')} {listed.group('last')}")
+    elif caption:
         people.defendant = name_case(caption.group(1).strip())
         for match in re.finditer(re.escape(people.defendant), text, re.IGNORECASE):
             if not match.group(0).isupper():

@@ -98,12 +98,17 @@ def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speaker
         why = f"named {name} elsewhere in the transcript" if name != rest else ""
         out[label] = speakers.Speaker(label, name, rank, "person", why)
     # a placeholder voice that introduces itself or answers "what's your name?"
+    seen: set[str] = set()
     for index, turn in enumerate(all_turns):
         who = out[turn.label]
+        first_turn = turn.label not in seen
+        seen.add(turn.label)
         if who.kind != "label":
             continue
         words = text[turn.start : turn.end]
-        named = speakers.introduced_name(words)
+        named = speakers.introduced_name(words, first_turn=first_turn)
+        if named and not named[1] and " " not in named[0] and re.search(rf"\b{named[0]}\b", header):
+            named = None  # "911, this is Lowry,": the place the header names, not a person
         if named:
             name, title = named
             if len(name.split()) == 1:
@@ -133,53 +138,157 @@ def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speaker
     return out
 
 
+# Words a turn may open with before it addresses someone ("Okay. Dispatch, ...").
+_OPENER_WORDS = "okay ok alright copy yeah yes no hey oh well look listen".split()
+_OPENER = r"^\W*(?:(?i:all right|" + "|".join(_OPENER_WORDS) + r")[.,!]\s+)*"
+# Words said with a comma at the head of a turn that call no one by name ("Please, ...").
+_NOT_CALLED = frozenset(
+    """sir ma'am maam man dude bro buddy guys folks please now so wait hello hi thanks sorry
+    mom dad mommy daddy mama papa baby honey boss sweetie god jesus christ lord damn yo whoa
+    wow geez jeez thank""".split()
+).union(_OPENER_WORDS)
 _ADDRESS = re.compile(
-    r"^\W*(?:(?:Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][\w'-]+)"
+    _OPENER + r"(?:(?:Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][\w'-]+)"
     r"|(?P<rank>Sarge|Sergeant|Sgt|Detective|Det|Officer|Deputy|Lieutenant|Lt|Captain|Cap)\b"
-    r"|(?P<radio>Radio|Dispatch|Control|Central|County)\b)"
+    r"|(?P<radio>Radio|Dispatch|Control|Central|County)\b"
+    r"|(?P<sign>\d[\w-]*|[A-Za-z]+-\d[\w-]*)\s*,"  # a unit's call sign: "4-Adam-12, ..."
+    r"|(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s*,)"
 )
+# "Dispatch, 4-Adam-12, ...": the call sign a voice on the scene gives the radio as its own.
+_OWN_SIGN = re.compile(
+    r"\b(?:Dispatch|Radio|Control|Central)\s*,\s*(?P<sign>\d[\w-]*|[A-Za-z]+-\d[\w-]*)\s*,"
+)
+# Ranks spoken in several forms ("Sarge", "Sergeant", "Sgt."), each as one rank.
+_SAME_RANK = {
+    "sarge": "sgt", "sergeant": "sgt", "sgt": "sgt", "detective": "det", "det": "det",
+    "officer": "officer", "ofc": "officer", "off": "officer", "p.o": "officer", "po": "officer",
+    "police officer": "officer", "deputy": "deputy", "dep": "deputy", "lieutenant": "lt",
+    "lt": "lt", "captain": "capt", "capt": "capt", "cap": "capt", "cpt": "capt",
+}  # fmt: skip
 # Voices on the radio or a recorded prompt: spoken to only when called ("Radio, 457, ...").
 _OFF_SCENE = re.compile(r"(?i)\b(?:dispatch\w*|radio|automated|recording|control)\b")
 
 
-def _off_scene(label: str) -> bool:
-    return bool(_OFF_SCENE.search(label))
+# On a phone call the call taker is a party; only a recorded prompt speaks to no one.
+_PROMPT = re.compile(r"(?i)\b(?:automated|recording|recorded|prompt|system)\b")
 
 
-def _addressee(words: str, who: dict[str, speakers.Speaker]) -> str:
-    """The voice a turn opens by addressing ("Mr. Roe, ...", "Sarge, ..."), else ""."""
-    match = _ADDRESS.match(words)
-    if not match:
-        return ""
-    if match.group("radio"):
-        named = {s.name for s in who.values() if _off_scene(s.label)}
-    elif match.group("surname"):
-        surname = match.group("surname").lower()
-        named = {s.name for s in who.values() if s.name.split()[-1].lower() == surname}
-    else:
-        rank = speakers.RANKS.get(match.group("rank").lower(), "").rstrip(".").lower()
-        named = {s.name for s in who.values() if s.title.rstrip(".").lower() == rank and rank}
-    return named.pop() if len(named) == 1 else ""
+def _off_scene(label: str, call: bool = False) -> bool:
+    return bool((_PROMPT if call else _OFF_SCENE).search(label))
+
+
+def _rank(word: str) -> str:
+    return _SAME_RANK.get(word.lower().rstrip("."), "")
+
+
+class _Addressing:
+    """Whom a turn opens by addressing: a voice by surname, first name, rank or call sign,
+    the radio, or a person the transcript names who has no voice of their own."""
+
+    def __init__(self, text: str, spoken: list[Turn], who: dict[str, speakers.Speaker]) -> None:
+        self.text = text
+        self.who = who
+        self.signs: dict[str, set[str]] = {}
+        self.within: dict[str, bool] = {}  # a name written inside a sentence somewhere
+        self.of_rank: dict[str, str] = {}  # the one person the text names with a rank
+        for turn in spoken:
+            if not _off_scene(turn.label):
+                for match in _OWN_SIGN.finditer(text[turn.start : turn.end]):
+                    self.signs.setdefault(match.group("sign").lower(), set()).add(
+                        who[turn.label].name
+                    )
+
+    def __call__(self, words: str) -> str:
+        match = _ADDRESS.match(words)
+        if not match:
+            return ""
+        voices = self.who.values()
+        if match.group("radio"):
+            named = {s.name for s in voices if _off_scene(s.label)}
+        elif match.group("surname"):
+            surname = match.group("surname").lower()
+            named = {s.name for s in voices if s.name.split()[-1].lower() == surname}
+        elif match.group("sign"):
+            named = set(self.signs.get(match.group("sign").lower(), ()))
+        elif match.group("name"):
+            return self._by_name(match.group("name"))
+        else:
+            rank = _rank(match.group("rank"))
+            named = {s.name for s in voices if rank and _rank(s.title) == rank}
+            if not named:
+                return self._only_one_of_rank(rank)
+        return named.pop() if len(named) == 1 else ""
+
+    def _by_name(self, called: str) -> str:
+        """A voice whose name holds ``called``; else ``called`` when the transcript writes
+        it elsewhere as a name within a sentence ("my daughter Saskia")."""
+        wanted = called.lower()
+        named = {
+            s.name
+            for s in self.who.values()
+            if s.kind == "person" and wanted in s.name.lower().split()
+        }
+        if named:
+            return named.pop() if len(named) == 1 else ""
+        if wanted in speakers.PLACEHOLDER_WORDS or wanted in _NOT_CALLED or _rank(called):
+            return ""
+        if called not in self.within:  # asked once per name: a long call repeats them
+            self.within[called] = bool(re.search(rf"[a-z,;]\s+{re.escape(called)}\b", self.text))
+        return called if self.within[called] else ""
+
+    def _only_one_of_rank(self, rank: str) -> str:
+        """The one person of ``rank`` the transcript names ("Sergeant Haddox is pulling in"),
+        when no voice has that rank."""
+        if rank not in self.of_rank:
+            # short forms only with their stop ("Sgt. Roe"): "off Main Street" names no one
+            forms = [
+                re.escape(w) + (r"\." if len(w) <= 3 else "")
+                for w, r in _SAME_RANK.items()
+                if r == rank
+            ]
+            spoken = "|".join(sorted(forms, key=len, reverse=True))
+            pattern = rf"\b(?i:{spoken})\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b"
+            names = {m.group("name") for m in re.finditer(pattern, self.text)} if forms else set()
+            surnames = {name.split()[-1] for name in names}
+            only = ""
+            if len(surnames) == 1:
+                only = max(names, key=len)
+                only = only if " " in only else speakers.complete_name(only, self.text)
+            self.of_rank[rank] = only
+        return self.of_rank[rank]
+
+
+_REACH = 3  # turns either way to look for the voice spoken to
 
 
 def _recipient(
-    index: int, all_turns: list[Turn], who: dict[str, speakers.Speaker], words: str
+    index: int,
+    spoken: list[Turn],
+    who: dict[str, speakers.Speaker],
+    words: str,
+    addressee: str,
+    call: bool = False,
 ) -> str:
     """Whom a turn addresses by name, rank or call sign, else the other voice of the
     exchange: for a question the voice that answers it, else the previous turn's
-    speaker, else the next's (a radio voice only when called)."""
-    me = who[all_turns[index].label].name
-    addressed = _addressee(words, who)
-    if addressed and addressed != me:
-        return addressed
+    speaker, else the next's (a radio voice only when called, but on a phone ``call`` the
+    dispatcher is a party)."""
+    me = who[spoken[index].label].name
+    if addressee and addressee != me:
+        return addressee
     steps = (1, -1) if words.rstrip().endswith("?") else (-1, 1)
-    for step in steps:
-        near = index + step
-        if 0 <= near < len(all_turns):
-            other = who[all_turns[near].label]
-            if other.name != me and not _off_scene(other.label):
-                return other.name
+    for reach in range(1, _REACH + 1):  # past a prompt or a radio voice, to the nearest one
+        for step in steps:
+            near = index + step * reach
+            if 0 <= near < len(spoken):
+                other = who[spoken[near].label]
+                if other.name != me and not _off_scene(other.label, call):
+                    return other.name
     return ""
+
+
+def _has_words(words: str) -> bool:
+    return bool(re.search(r"\w", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", words)))
 
 
 def read(
@@ -200,14 +309,15 @@ def read(
     setting = setting_of(header_all) or setting_of(opening)
     date = date_of(header_all) or date_of(opening) or document_date
     who = _resolve(text, header_all, all_turns)
+    # [inaudible] alone is no statement, and no one's partner in the exchange
+    spoken = [t for t in all_turns if _has_words(text[t.start : t.end])]
+    addressed = _Addressing(text, spoken, who)
     out: list[Proposal] = []
-    total = len(all_turns)
-    for index, turn in enumerate(all_turns):
+    total = len(spoken)
+    for index, turn in enumerate(spoken):
         if progress and index % 200 == 0:
             progress(index, total)
         words = text[turn.start : turn.end]
-        if not re.search(r"\w", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", words)):
-            continue  # [inaudible] alone
         speaker = who[turn.label]
         pin = f"[{turn.stamp}]" if turn.stamp else ""
         source = "voice tag" if turn.voice else "label"
@@ -221,7 +331,9 @@ def read(
                 speaker_as_written=turn.label,
                 speaker_title=speaker.title,
                 speaker_kind=speaker.kind,
-                recipient=_recipient(index, all_turns, who, words),
+                recipient=_recipient(
+                    index, spoken, who, words, addressed(words), setting == "phone_call"
+                ),
                 context=words,
                 how=how,
                 confidence=0.9 if speaker.kind == "person" else 0.8,

@@ -34,6 +34,8 @@ NOT_LABELS = frozenset(
     inmate booking""".split()
 )
 NOT_LABEL_PHRASES = frozenset({"speaker identification", "call id", "speaker list"})
+# Header fields that are also the roles of voices: among the turns, "INMATE:" speaks.
+ROLE_FIELDS = frozenset({"inmate", "subject"})
 
 
 @dataclass
@@ -58,13 +60,14 @@ def pin_of(stamp: str) -> str:
     return "{:02d}:{:02d}:{:02d}".format(*parts)
 
 
-def _label_at(line: str) -> re.Match[str] | None:
+def _label_at(line: str, among_turns: bool = False) -> re.Match[str] | None:
     match = LABEL.match(line)
     if not match:
         return None
     label = match.group("label")
     first = label.split()[0].lower().rstrip(".")
-    if len(label) > 40 or first in NOT_LABELS or label.lower() in NOT_LABEL_PHRASES:
+    role = among_turns and label.lower() in ROLE_FIELDS
+    if len(label) > 40 or (first in NOT_LABELS and not role) or label.lower() in NOT_LABEL_PHRASES:
         return None
     return match
 
@@ -159,7 +162,7 @@ def turns(text: str) -> list[Turn]:
             current, after_note = None, True
             continue
         voice = VOICE.match(rest)
-        label = None if voice else _label_at(rest)
+        label = None if voice else _label_at(rest, among_turns=True)
         if voice or label:
             name = voice.group(1).strip() if voice else label.group("label")
             name_at = line_start + pos + (voice.start(1) if voice else 0)

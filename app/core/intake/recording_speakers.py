@@ -67,7 +67,8 @@ PLACEHOLDER_WORDS = frozenset(
     narrator transcriber interpreter translator paramedic medic ems nurse defendant
     complainant mother father son daughter brother sister wife husband girlfriend
     boyfriend friend clerk manager guard doctor neighbor neighbour resident minor
-    student teacher employee customer attorney counsel lawyer""".split()
+    student teacher employee customer attorney counsel lawyer call taker calltaker
+    telecommunicator 911""".split()
 )
 
 _NAME_WORD = r"[A-Z][a-zA-Z'\u00c0-\u024f]+(?:-[A-Z][a-zA-Z'\u00c0-\u024f]+)*"
@@ -221,8 +222,26 @@ ORG_WORDS = frozenset(
 )
 
 
-def introduced_name(words: str) -> tuple[str, str] | None:
-    """(name, rank) when a turn's speaker introduces themself by rank or full name."""
+# "911, this is Renata." "My name is Jo.": a first name alone, given as the whole answer.
+_FIRST_NAME_INTRO = re.compile(
+    rf"\b(?:[Tt]his is|[Mm]y name is|[Nn]ame's|I'm|I am)\s+(?P<name>{_NAME_WORD})\s*(?:[.,!?;]|$)"
+)
+
+
+def introduced_name(words: str, *, first_turn: bool = False) -> tuple[str, str] | None:
+    """(name, rank) when a turn's speaker introduces themself by rank or full name, or, in
+    the voice's first turn, by a first name alone (a call taker's "this is Renata")."""
+    found = _introduced_in_full(words)
+    alone = _FIRST_NAME_INTRO.search(words) if first_turn and not found else None
+    if alone:
+        name = alone.group("name")
+        plain = name.lower()
+        if plain not in ORG_WORDS and plain not in PLACEHOLDER_WORDS and _key(name) not in RANKS:
+            return name, ""
+    return found
+
+
+def _introduced_in_full(words: str) -> tuple[str, str] | None:
     match = _INTRO.search(words)
     if not match:
         return None

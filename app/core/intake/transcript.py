@@ -2,7 +2,8 @@
 ``Q.``/``A.`` blocks, ``THE COURT:``, ``MR. SMITH:``, examinations; pin cites ``page:line-line``.
 
 The page layout is read by transcript_layout.py, the cast (judge, counsel and sides,
-defendant, witnesses) by transcript_cast.py and the turns by transcript_turns.py. Here each
+defendant, witnesses) by transcript_cast.py, the turns by transcript_turns.py and the
+recipients the exchange fixes by transcript_exchange.py. Here each
 turn becomes one :class:`Proposal`, its speaker resolved the way a reader of the transcript
 resolves it: a ``Q`` is the lawyer examining in that examination, an ``A`` the witness on the
 stand; ``MR. SMITH`` is the counsel named Smith in the appearances, ``THE COURT`` the judge
@@ -25,6 +26,7 @@ from app.core.intake.transcript_cast import (
     proper_case,
     read_front,
 )
+from app.core.intake.transcript_exchange import answering
 from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
 
@@ -203,7 +205,8 @@ def read(
         if proposal is None:
             continue
         proposal.date = dates.get(item.lines[0].page, default_date)
-        _answering(proposal, proposals[-1] if proposals else None, stand)
+        witness = stand.witness.name if stand.witness else ""
+        answering(proposal, proposals[-1] if proposals else None, witness)
         proposals.append(proposal)
         last_turn = item
         _after(stand, item, proposal)
@@ -233,10 +236,6 @@ def _follow(stand: _Stand, event: Event) -> None:
             stand.sworn(name, again=True)
     elif re.search(r"(?i)\bsworn\b|\baffirmed\b", event.text):
         stand.sworn(_name_in_note(event.text, stand.cast))
-
-
-# "A JUROR", "GRAND JUROR", "JUROR NO. 7", "JUROR 3": a juror's own question to the witness.
-_JUROR = re.compile(r"^(?:(?:A|THE)\s+)?(?:GRAND\s+)?JUROR\b")
 
 
 _DONE = re.compile(
@@ -276,20 +275,6 @@ def _oath_answered(proposal: Proposal, event: Event, stand: _Stand) -> None:
         proposal.speaker_title = stand.witness.title
         proposal.how = f"THE WITNESS: {_titled(stand.witness)}, sworn in the next line"
         proposal.confidence = 0.9
-
-
-def _answering(proposal: Proposal, previous: Proposal | None, stand: _Stand) -> None:
-    """Recipients the exchange fixes: a juror's question goes to the witness on the stand,
-    and the witness answers whoever put the question just before."""
-    if _JUROR.match(proposal.label.upper()) and proposal.text.endswith("?"):
-        proposal.recipient = stand.witness.name if stand.witness else ""
-    elif (
-        proposal.label.upper() in ("THE WITNESS", "THE DEPONENT")
-        and previous is not None
-        and previous.text.endswith("?")
-        and previous.label.upper() not in ("Q", "A", "QUESTION", "ANSWER", "THE WITNESS")
-    ):
-        proposal.recipient = previous.speaker
 
 
 # Words of a reporter's note in capitals, never part of the name it gives.

@@ -356,8 +356,10 @@ def _appearances(lines: list[str], cast: Cast) -> None:
                 before = text[: match.start()].strip().rstrip(",")
                 after = text[match.end() :].strip()
                 chunk = before or after
-                if not chunk and i + 1 < len(lines):
-                    chunk = lines[i + 1].strip()
+                if not chunk and i and lines[i - 1].rstrip().endswith(","):
+                    chunk = lines[i - 1].strip()  # "JANE ROE, ESQ.," over "for the Defendant"
+                elif not chunk and i + 1 < len(lines):
+                    chunk = lines[i + 1].strip()  # "For the Defendant:" over "JANE ROE"
                 for name, title in _people_in(chunk):
                     cast.add_counsel(Person(name, title, side, "the appearances"))
             elif text:

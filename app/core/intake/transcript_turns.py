@@ -36,6 +36,16 @@ _LABEL = re.compile(
 _NOT_LABELS = frozenset(
     "APPEARANCES PRESENT BEFORE RE NOTE NOTES DATE TIME PLACE SUBJECT CASE NO".split()
 )
+# A caption's lines on a cover page printed on numbered lines ("COUNTY OF KINGS: PART 3",
+# "DOCKET NO.: 123", "FOR THE PEOPLE: JANE ROE", "REPORTED BY: ..."): a court, a place, a
+# file number or an appearance, never a speaker.
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:COUNTY|STATE|CITY|TOWN|VILLAGE|DISTRICT|COMMONWEALTH|PARISH|BOROUGH|PEOPLE"
+    r"|UNITED STATES|(?:[A-Z]+ )?COURT)\s+OF\b"
+    r"|(?:CHARGES?|DOCKET|INDEX|INDICTMENT|CASE|CAUSE|FILE|PART|COUNTS?)(?:\s+(?:NO|NOS|NUMBER)\.?)?$"
+    r"|(?:FOR|ON BEHALF OF)\s|(?:ALSO\s+)?PRESENT$"
+    r"|(?:REPORTED|TRANSCRIBED|RECORDED|PREPARED)\s+BY$)"
+)
 _HEADING = re.compile(
     r"(?i)^(?:(?:further|continued|re-?direct|re-?cross|direct|cross|voir\s+dire)[\s-]*)*"
     r"examination\b(?:\s+\([^)]*\))?(?:\s+of\s+(?P<of>.+?))?(?:\s+by\s+(?P<by>.+?))?"
@@ -55,10 +65,12 @@ _BY = re.compile(
     r"\s*(?:\((?:cont'?d|continu\w*)\.?\))?\s*:?\s*$"
 )
 _SWORN_LINE = re.compile(
-    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+witness(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?"
+    r"^(?:whereupon,?\s*)?(?:(?:[A-Z][^,]{1,60}|the\s+(?:witness|defendant|plaintiff)(?:\s+herein)?),\s*){0,3}(?:(?:who,?\s+)?having\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?"
     r"(?:sworn|affirmed)|called\s+as\s+a\s+witness|a\s+witness\s+(?:called|produced)"
     r"|being\s+(?:first\s+)?duly\s+sworn|was\s+duly\s+sworn)"
 )
+# A swearing-in broken over two lines: "JANE ROE, having been" then "duly sworn, ...".
+_BROKEN_OATH = re.compile(r"(?i)\b(?:having\s+been|being)(?:\s+(?:first|duly|previously))*\s*$")
 # "JANE ROE, resumed.", "JANE ROE, recalled", "JANE ROE, previously sworn": a witness back
 # on the stand after a recess or on another day, examined on the oath she took before.
 _RESUMED_LINE = re.compile(
@@ -125,7 +137,9 @@ def _label(text: str, current: str = "") -> tuple[str, str, int] | None:
         return None
     label = " ".join(match.group("label").split())
     upper = label.upper()
-    if upper.startswith("BY ") or "EXAMINATION" in upper or upper in _NOT_LABELS:
+    if upper.startswith("BY ") or "EXAMINATION" in upper or unspaced(upper) in _NOT_LABELS:
+        return None
+    if _CAPTION_LABEL.match(upper):
         return None
     if not any(c.isalpha() for c in label) or len(label) > 40:
         return None
@@ -202,6 +216,8 @@ def segment(lines: list[Line]) -> tuple[list[Turn | Event], list[str]]:
             out.append(Event("sworn", plain, name=resumed.group("name"), again=True))
             turn = None
             continue
+        if _BROKEN_OATH.search(plain) and i + 1 < len(lines) and not _label(text):
+            plain = f"{plain} {unspaced(lines[i + 1].text)}"  # "having been" / "duly sworn"
         if _SWORN_LINE.match(plain):
             previous = unspaced(lines[i - 1].text) if i else ""
             again = bool(re.search(r"(?i)\bpreviously\b", plain))
