@@ -158,6 +158,7 @@ class Registry:
         self.last_subject: Entity | None = None
         self.last_outlet: str = ""
         self.caption_party = ""  # the defendant a caption names ("State v. Innis")
+        self.header_parties: dict[str, str] = {}  # a report's "SUSPECT: VOSS, Ben": surnames
         self.last_object: Entity | None = None  # the last person spoken to ("asked the lady")
         self._index: dict[str, list[tuple[int, Entity]]] = {}
         self._indexed = 0  # how many of ``entities`` are filed in ``_index``
@@ -208,7 +209,7 @@ class Registry:
                 return self._org(" ".join(tokens).rstrip(".,"))
         if not rest or (plain[-1] in TITLE_WORDS and not tokens[-1].isupper()):
             return None  # "U.S. Attorney", "Police Chief": a title naming no one
-        before = _descriptor_before(masked[:start])
+        before = names.descriptor_before(masked[:start])
         role = re.search(r"\b(?:the|a|an|his|her|their|its)\s+([a-z'’\-]+),\s*$", masked[:start])
         if role and not before:
             before = role.group(1)  # "the respondent, Tobias Rusk,": his role
@@ -408,6 +409,9 @@ class Registry:
     def _by_role(self, noun: str) -> Entity | None:
         if not noun:
             return None
+        listed = self.header_parties.get(noun)
+        if listed and (named := self.resolve_name(listed)) is not None:
+            return named  # "the suspect": the one a report's header lists
         # A title that says the word beats being merely an organisation; then the latest.
         best: tuple[int, int] | None = None
         found: Entity | None = None
@@ -452,29 +456,6 @@ class Registry:
         if entity is not None:
             self.last_subject = entity
             entity.last_seen = self.clock
-
-
-_DESCRIPTOR_STOP = frozenset(
-    """the a an our their his her its and or but by with to for from at in on about of as
-    asked called reached met told said says than that who whom which when if letter gave took
-    found sent brought left hit shot kept paid heard made got drove knew saw let""".split()
-)
-
-
-def _descriptor_before(text: str) -> str:
-    """Lower-case role words just before a name ("retired schoolteacher", "NYPD spokeswoman")."""
-    tail = re.split(r"[,;:.()—–]|\b(?:the|a|an|and|by|with|said|told|of)\s+$", text)[-1]
-    words = tail.split()[-4:]
-    keep: list[str] = []
-    for word in reversed(words):
-        lw = word.lower().strip("'’")
-        if lw in _DESCRIPTOR_STOP or (not keep and lw.endswith("ed")):
-            break  # "agents arrested Roe", "officers gave Roe": a verb, not a role
-        if word.islower() or word.isupper():
-            keep.insert(0, word)
-        else:
-            break
-    return " ".join(keep) if keep and any(w.islower() for w in keep) else ""
 
 
 _TITLE_APPOSITIVE = re.compile(

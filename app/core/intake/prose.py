@@ -39,7 +39,14 @@ from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
 from app.core.intake.prose_dates import stated_day
 from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
-from app.core.intake.prose_frames import HEARD, POSSESSIVE_WORDS, STATEMENT_THAT, WORDS_OF
+from app.core.intake.prose_frames import (
+    HEARD,
+    HEARD_SAY,
+    POSSESSIVE_WORDS,
+    STATEMENT_THAT,
+    WORDS_OF,
+    nickname_or_scare,
+)
 from app.core.intake.prose_layout import read_layout
 from app.core.intake.prose_reported import Reported, find_reported, questioned
 from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
@@ -57,7 +64,7 @@ VERBS = (
     "explained|explains|wrote|writes|writing|asked|asks|answered|replied|replies|noted|notes|"
     "described|describes|confirmed|insisted|recalled|warned|claimed|argued|testified|"
     "volunteered|continued|acknowledged|admitted|declared|announced|remarked|responded|"
-    "posted|tweeted|shouted|yelled|screamed|whispered|texted|emailed|messaged|complained|"
+    "posted|tweeted|shouted|yelled|screamed|shout|yell|scream|whispered|texted|emailed|messaged|complained|"
     "alleged|alleges|called|calls|urged|observed|maintained|maintains|conceded|joked|"
     "reported|promised|predicted|boasted|cautioned|stressed|emphasized|emphasised|"
     "suggested|admits|wonders|wondered|recounted|recalls|"
@@ -119,6 +126,7 @@ def read_prose(
     layout.date = layout.date or document_date
     registry = Registry()
     registry.caption_party = layout.defendant
+    registry.header_parties = layout.parties
     if len(layout.defendant.split()) > 1:
         registry.add_person(layout.defendant, "defendant")
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}
@@ -176,6 +184,8 @@ def read_prose(
                     for _s, _e, entity in registry.scan(sentence):
                         interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
                 day = stated_day(_before_verb(sentence), layout.date)
+                if layout.kind == "report" and (stated := stated_day(sentence, layout.date)):
+                    layout.days[index] = stated  # "On 07/20/2025 I was dispatched": that day
                 if subject is None:
                     # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
                     _phrase, subject = clause_subject(registry, _before_verb(sentence))
@@ -271,7 +281,7 @@ def _read_sentence(
         _attribute(registry, quote, sentence, rel_start, rel_end, previous, sentence_recipient)
         if quote.speaker is not None or quote.phrase:
             previous = quote
-        _nickname_or_scare(quote, para.text, q_start, q_end)
+        nickname_or_scare(quote, para.text, q_start, q_end)
     if main_set and main_subject is not None:
         registry.subject(main_subject)
         if sentence_recipient:
@@ -327,6 +337,11 @@ def _attribute(
         _set(registry, quote, tag.group("np"), "tag after", 0.9)
         quote.has_verb = True
         _recipient(registry, quote, tag.group("verb"), tag.group("rest"), sentence_recipient)
+        return
+    heard_say = HEARD_SAY.search(before)
+    if heard_say and heard_say.group("np") not in ("him", "her", "them"):
+        _set(registry, quote, heard_say.group("np"), "heard saying", 0.8)
+        quote.has_verb = True
         return
     own = STATEMENT_THAT.search(before)
     if own:
@@ -417,19 +432,6 @@ def _recipient(
         if spans and spans[-1][2].kind == "person":
             recipient = spans[-1][2].name
     quote.recipient = recipient
-
-
-def _nickname_or_scare(quote: Quote, text: str, start: int, end: int) -> None:
-    before = text[max(0, start - 30) : start]
-    after = text[end : end + 30]
-    if quote.words <= 3 and re.search(r"\b(?:named|called|nicknamed|known as|alias)\s*$", before):
-        quote.drop = True  # an individual named “Luis”: a name, not a statement
-    elif (
-        quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after)
-    ):
-        quote.drop = True  # Derrick “Dwreck” Ingram: a nickname, not a statement
-    elif quote.words <= 3 and not quote.has_verb:
-        quote.drop = True  # a scare quote or a title, not a statement
 
 
 def _fill_gaps(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, clean_np
+from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, clean_np, fold
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_layout import Layout
 from app.core.intake.prose_reported import Reported, speech_verb
@@ -44,7 +44,10 @@ def assemble(
     named = _named_later(registry)
     testified: set[int] = set()
     said_list: list[Said] = []
+    author = _author(layout, registry)
     for _offset, item in items:
+        if item.speaker is None and author is not None and fold(item.phrase) == "i":
+            item.speaker = author  # "I asked him, ...": the report's own author
         if isinstance(item, Quote) and item.speaker is None and said_list:
             if clean_np(item.phrase).lower() in _THINGS and said_list[-1].entity is not None:
                 # '"...," the post said': the post is the words of whoever posted it.
@@ -102,7 +105,30 @@ def assemble(
             proposal.pin = f"¶ {layout.numbers[index]}"
         _mark_speaker(proposal, paras[index])
         proposals.append(proposal)
+    _questions_asked(proposals)
     return proposals
+
+
+def _author(layout: Layout, registry: Registry) -> Entity | None:
+    """The person a report names as its author ("Reporting Deputy: Dep. Ann Roe"), who is
+    its "I"."""
+    if not layout.author:
+        return None
+    return registry.resolve_phrase(layout.author)[1] or registry.add_person(layout.author, "")
+
+
+def _questions_asked(proposals: list[Proposal]) -> None:
+    """A question no words address ("I asked him, "Where is it?"") was put to the one who
+    answers it next in the same paragraph."""
+    for question, answer in zip(proposals, proposals[1:], strict=False):
+        if (
+            question.text.rstrip(' "”').endswith("?")
+            and not question.recipient
+            and answer.paragraph == question.paragraph
+            and answer.speaker
+            and answer.speaker != question.speaker
+        ):
+            question.recipient = answer.speaker
 
 
 _THINGS = frozenset("post statement letter release email e-mail tweet message note".split())

@@ -1,10 +1,13 @@
 """Frames that say whose words a quotation holds without a plain speech verb before it:
-"X can be heard saying", "X's statement that he ...", "in X's own words:".
+"X can be heard saying", "heard the suspect yell", "X's statement that he ...", "in X's own
+words:"; and quoted words that are a name or a scare quote, not a statement.
 """
 
 from __future__ import annotations
 
 import re
+
+from app.core.intake.quotes import Quote
 
 HEARD = re.compile(
     r"(?P<np>(?:\b(?:the|a|an|one)\s+)?(?:[\w'’.\-]+\s+){0,3}?[\w'’.\-]+)\s+"
@@ -30,3 +33,24 @@ POSSESSIVE_WORDS = re.compile(
     r"(?:words|answer|reply|response|message)\b(?:\s+(?:were|was))?\s*:\s*$",
     re.IGNORECASE,
 )
+
+# "heard the suspect yell, "..."": the words of the one heard, not of the witness who heard.
+HEARD_SAY = re.compile(
+    r"\b(?:heard|hear|overheard)\s+(?P<np>(?:the|a|an)\s+[a-z]+|(?:him|her|them)|"
+    r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+"
+    r"(?:shout|yell|scream|say|tell|ask|whisper|call out|cry out)\w*\s*,?\s*:?\s*$"
+)
+
+
+def nickname_or_scare(quote: Quote, text: str, start: int, end: int) -> None:
+    """Drop a quoted name, nickname or scare quote: not a statement."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    if quote.words <= 3 and re.search(r"\b(?:named|called|nicknamed|known as|alias)\s*$", before):
+        quote.drop = True  # an individual named “Luis”: a name, not a statement
+    elif (
+        quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after)
+    ):
+        quote.drop = True  # Derrick “Dwreck” Ingram: a nickname, not a statement
+    elif quote.words <= 3 and not quote.has_verb:
+        quote.drop = True  # a scare quote or a title, not a statement

@@ -51,6 +51,18 @@ _AUTHOR = re.compile(
     r"Investigator)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+)+)"
 )
+# The fields of a report's header: its narrative heading, its author, its numbers.
+_REPORT_FIELDS = (
+    r"narrative|(?:reporting|arresting|investigating)\s+(?:officer|deputy|trooper|agent|"
+    r"detective|investigator)|arresting|(?:report|case|incident)\s*(?:no\b|number|#)|"
+    r"^(?:author|prepared by|submitted by)\s*:|date of report|supplement\s*#"
+)
+# A report header's parties, surname first: "ARRESTEE: PRZYBYLSKI, Jonah T."
+_PARTY = re.compile(
+    r"\b(?P<role>victim|suspect|arrestee|defendant|complainant)\s*:\s*"
+    r"(?P<surname>[A-Z][A-Z'’\-]+),\s*[A-Z]",
+    re.IGNORECASE,
+)
 _NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\.\s+\S")
 
 
@@ -65,6 +77,14 @@ class Layout:
     office: str = ""
     author: str = ""
     numbers: dict[int, int] = field(default_factory=dict)  # index -> the report's own ¶ number
+    parties: dict[str, str] = field(default_factory=dict)  # a report's "SUSPECT: VOSS, Ben"
+    scene: str = "police_encounter"  # where a report's words were said, unless it says
+    days: dict[int, str] = field(default_factory=dict)  # index -> a day a report's narrative states
+
+    def day_in_force(self, index: int) -> tuple[str, int]:
+        """The day a report's narrative last stated at paragraph ``index``, and where."""
+        stated = [i for i in self.days if i <= index]
+        return (self.days[max(stated)], max(stated)) if stated else ("", -1)
 
     @property
     def speaks_in_writing(self) -> bool:
@@ -92,7 +112,7 @@ def _kind(lines: list[str]) -> str:
         return "news"
     whole = "\n".join(lines).lower()
     if re.search(r"\breport\b", head) and re.search(
-        r"narrative|reporting officer|arresting|report no|case no", head
+        _REPORT_FIELDS, "\n".join(lines[:14]).lower(), re.MULTILINE
     ):
         return "report"
     if re.search(r"^dear\b", whole, re.MULTILINE) and re.search(
@@ -152,11 +172,19 @@ def read_layout(paras: list[Paragraph]) -> Layout:
         firm = _FIRM.match(text)
         if firm and not layout.office and index < 6:
             layout.office = _firm_name(firm.group("office").strip())
+        for party in _PARTY.finditer(text) if index < 15 else ():
+            role, surname = party.group("role").lower(), party.group("surname").title()
+            layout.parties[role] = "" if role in layout.parties else surname  # two: neither
+            if role == "arrestee":
+                layout.parties.setdefault("suspect", surname)  # the one arrested is "the suspect"
         author = _AUTHOR.search(text)
         if author and not layout.author:
             layout.author = author.group("name")
     if layout.kind == "report":
         layout.numbers = _numbers(lines)
+        # "Subject of Supplement: Follow-up witness interviews": what it tells was an interview.
+        if re.search(r"\binterview", "\n".join(lines[:8]), re.IGNORECASE):
+            layout.scene = "police_interview"
     return layout
 
 

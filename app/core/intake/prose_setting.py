@@ -49,7 +49,7 @@ _CUES = (
     (
         "phone_call",
         r"\bby (?:tele)?phone\b|\b(?:telephone|phone) call\b|\bon the phone\b|"
-        r"\b911 call\b|\bcalled 911\b",
+        r"\b911 call\b|\bcalled 911\b|\bcaller\b|\b(?:per|called|to) dispatch\b",
     ),
     (
         "press_conference",
@@ -90,6 +90,12 @@ _FIXED_RECIPIENT = re.compile(
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|reporter|"
     r"officers|deputies|agents|dispatcher|prosecutors)"
 )
+# "Per Dep. Stumbo, Oyelaran stated ...": the officer who took the words, in a report.
+_TAKEN_BY = re.compile(
+    r"\bPer\s+(?P<np>(?:Dep|Det|Ofc|Off|Sgt|Tpr|Cpl|Lt|Inv|Officer|Deputy|Detective|Trooper|"
+    r"Sergeant|Agent|Investigator)\.?\s+(?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s*,"
+)
+_CLOCK = re.compile(r"\b\d{4}\s*hrs\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)  # a time of day
 _BENCH = re.compile(r"\b(?:judge|justice|magistrate)\b", re.IGNORECASE)
 _LAWYER = re.compile(r"attorney|defender|counsel|prosecutor|lawyer|judge|justice", re.I)
 
@@ -123,6 +129,11 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
             said.setting = setting
             break
     recipient = _recipient(words, said, layout, registry)
+    taken = _TAKEN_BY.search(words) if layout.kind == "report" else None
+    if taken and not recipient:
+        recipient = name_recipient(taken.group("np"), said, layout, registry)
+    if said.setting == "phone_call" and not recipient and re.search(r"\bdispatch\b", lowered):
+        recipient = "dispatch"  # "Per dispatch, the caller reported ...": the call to dispatch
     if recipient:
         said.recipient = recipient
         outlet = recipient in (layout.outlet, registry.last_outlet) or bool(
@@ -141,9 +152,10 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
             said.setting = "in_court"
     if not said.setting and said.context:
         for setting, pattern in _CUES:
-            if setting in ("in_court", "press_conference", "police_interview") and re.search(
-                pattern, said.context.lower()
-            ):
+            cues = ("in_court", "press_conference", "police_interview")
+            if layout.kind == "report":
+                cues += ("phone_call",)  # "I spoke with Orr by telephone. Orr said ..."
+            if setting in cues and re.search(pattern, said.context.lower()):
                 said.setting = setting
                 said.recipient = said.recipient or _recipient(said.context, said, layout, registry)
                 break
@@ -227,7 +239,12 @@ def settle(items: list[Said], layout: Layout) -> None:
                 said.date = scene.date
             if layout.speaks_in_writing:
                 _release_default(said, layout)
-            elif mine is not None and said.index - mine.index <= 2 and not mine.nested:
+            elif (
+                mine is not None
+                and said.index - mine.index <= 2
+                and not mine.nested
+                and not _new_talk(said, layout)
+            ):
                 if not said.setting:
                     said.setting = mine.setting
                     said.recipient = said.recipient or mine.recipient
@@ -237,11 +254,12 @@ def settle(items: list[Said], layout: Layout) -> None:
                 said.date = layout.date
             if layout.kind == "report":
                 if not said.setting:
-                    said.setting = "police_encounter"
+                    said.setting = layout.scene
                 if said.setting in ("police_encounter", "police_interview", "phone_call"):
                     said.recipient = said.recipient or layout.author
-                if said.setting in ("police_encounter", "police_interview"):
-                    said.date = said.date or layout.date
+                _report_day(said, layout)
+        elif layout.kind == "report" and not said.date:
+            said.date = layout.day_in_force(said.index)[0] or layout.date  # heard at the scene
         if not said.recipient:
             said.recipient = said.questioner or said.weak_recipient
         if said.entity is not None and said.recipient == said.entity.name:
@@ -261,3 +279,22 @@ def _release_default(said: Said, layout: Layout) -> None:
         said.setting = "written_statement"
     if not said.date and said.setting in ("written_statement", "in_court", "press_conference"):
         said.date = layout.date
+
+
+def _report_day(said: Said, layout: Layout) -> None:
+    """Words a report tells were said on the day its narrative last gave ("On 07/20/2025 I
+    was dispatched"), else on the report's date; a call only on a day its own paragraph gives."""
+    day, where = layout.day_in_force(said.index)
+    if said.date:
+        return
+    if said.setting in ("police_encounter", "police_interview"):
+        said.date = day or layout.date
+    elif said.setting == "phone_call" and (where == said.index or _CLOCK.search(said.context)):
+        said.date = day  # "At 1300 hrs I spoke with Orr by telephone": the same day, later
+
+
+def _new_talk(said: Said, layout: Layout) -> bool:
+    """A report's "I spoke with Holt" before her words: a new talk, not the earlier call."""
+    return layout.kind == "report" and bool(
+        re.search(r"\b(?:spoke|met|talked)\s+with\b|\binterviewed\b", said.context)
+    )

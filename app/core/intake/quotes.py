@@ -25,7 +25,7 @@ CLOSING = "”»"
 MARKS = OPENING + CLOSING + '"'
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr rev sgt det lt capt col gen gov sen rep st jr sr no inc vs v prof
-    hon atty mt ft co corp dept est approx fig""".split()
+    hon atty mt ft co corp dept est approx fig dep ofc tpr cpl insp supt""".split()
 )
 
 _BEFORE_NUMBERS = frozenset({"no", "fig"})  # abbreviations only before a number

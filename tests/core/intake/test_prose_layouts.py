@@ -1,0 +1,102 @@
+"""The prose reader on the layouts of real forms: a report's header, the narrative's own
+numbers, a release's quotation blocks, an opinion's syllabus and counsel lines.
+
+Every text here is a short made-up snippet written for the rule it tests.
+"""
+
+from __future__ import annotations
+
+from app.core.intake.extract import extract
+from app.core.intake.proposal import Proposal
+
+
+def _one(text: str, start: str) -> Proposal:
+    found = [p for p in extract(text) if p.text.startswith(start)]
+    assert len(found) == 1, [(p.text, p.speaker) for p in extract(text)]
+    return found[0]
+
+
+# A sheriff's form: the title at the right of the agency line, fields in "Label: value"
+# columns, parties listed SURNAME, Given, and the narrative under its own heading.
+FORM_REPORT = (
+    "MADE UP\n"
+    "PINE COUNTY SHERIFF'S OFFICE                     INCIDENT / ARREST REPORT\n"
+    "Case Number: PC-25-0042          Report Date: 05/03/2025          Page 1 of 1\n"
+    "Incident: Theft\n"
+    "Location: 12 Oak Lane, Pine\n"
+    "Occurred: 05/02/2025 approx. 2200 hrs\n"
+    "Reporting Deputy: Dep. Mara Quill #12     Assisting: Dep. Ivo Penn #30\n"
+    "VICTIM: HOLT, Ada\n"
+    "SUSPECT: VOSS, Ben\n"
+    "WITNESS: RUIZ, Cal\n"
+    "NARRATIVE:\n"
+    "1. On 05/02/2025 at approximately 2205 hrs I was dispatched to 12 Oak Lane. Per "
+    'dispatch, the caller, later identified as Ada Holt, reported that a man was "riding off '
+    'with my bike" and had left the gate open.\n'
+    '2. I spoke with Ben Voss at the door. I asked him, "Where is the bike?" Voss stated, "I '
+    'never took her bike."\n'
+    "3. I spoke with the victim, Ada Holt. Holt stated she saw Voss ride the bike away.\n"
+    "4. Dep. Penn spoke with the witness Cal Ruiz. Per Dep. Penn, Ruiz stated he was in his "
+    'yard and heard the suspect shout, "Get away from me right now."\n'
+    "5. The bike was found in the garage.\n"
+)
+
+
+def test_a_form_reports_header_and_narrative_give_its_own_numbers_and_day() -> None:
+    bike = _one(FORM_REPORT, "I never took her bike.")
+    assert (bike.pin_cite, bike.speaker, bike.recipient) == ("¶ 2", "Ben Voss", "Mara Quill")
+    assert (bike.setting, bike.date) == ("police_encounter", "2025-05-02")
+    saw = _one(FORM_REPORT, "she saw Voss ride")
+    assert (saw.pin_cite, saw.speaker, saw.recipient) == ("¶ 3", "Ada Holt", "Mara Quill")
+    assert (saw.setting, saw.date) == ("police_encounter", "2025-05-02")
+
+
+def test_a_report_tells_who_took_the_words_and_who_the_header_parties_are() -> None:
+    asked = _one(FORM_REPORT, "Where is the bike?")
+    assert (asked.speaker, asked.recipient, asked.setting) == (
+        "Mara Quill",
+        "Ben Voss",
+        "police_encounter",
+    )
+    call = _one(FORM_REPORT, "riding off with my bike")
+    assert (call.speaker, call.setting, call.recipient, call.date) == (
+        "Ada Holt",
+        "phone_call",
+        "dispatch",
+        "2025-05-02",
+    )
+    yard = _one(FORM_REPORT, "he was in his yard")
+    assert (yard.speaker, yard.recipient, yard.pin_cite) == ("Cal Ruiz", "Ivo Penn", "¶ 4")
+    shout = _one(FORM_REPORT, "Get away from me")
+    assert (shout.speaker, shout.date) == ("Ben Voss", "2025-05-02")
+
+
+INTERVIEW_REPORT = (
+    "MADE UP\n"
+    "ELM CITY POLICE DEPARTMENT\n"
+    "SUPPLEMENTARY INVESTIGATION REPORT\n"
+    "Author: Det. Rosa Vint #8     Date of Report: 05/06/2025\n"
+    "Subject of Supplement: Follow-up witness interviews\n"
+    "On Monday, 05/05/2025, at approximately 1000 hrs, I met with the witness, Ann Lee, at "
+    "her home.\n"
+    'Lee said she saw the fight from her porch. Lee said, "He swung first, I am sure of it."\n'
+    "At 1300 hrs I spoke with Tom Orr by telephone. Orr said he left before the fight.\n"
+)
+
+
+def test_a_report_of_interviews_dates_them_on_the_day_its_narrative_gives() -> None:
+    porch = _one(INTERVIEW_REPORT, "she saw the fight")
+    assert (porch.setting, porch.recipient, porch.date) == (
+        "police_interview",
+        "Rosa Vint",
+        "2025-05-05",
+    )
+    swung = _one(INTERVIEW_REPORT, "He swung first")
+    assert (swung.setting, swung.date) == ("police_interview", "2025-05-05")
+    call = _one(INTERVIEW_REPORT, "he left before")
+    assert (call.speaker, call.setting, call.recipient, call.date) == (
+        "Tom Orr",
+        "phone_call",
+        "Rosa Vint",
+        "2025-05-05",
+    )
