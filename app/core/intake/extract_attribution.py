@@ -23,7 +23,7 @@ TITLE_WORDS = frozenset(
     defendant complainant former defender prosecutor chair chairman chairwoman chairperson
     secretary administrator coordinator dep dep. cpl cpl. operator charge witness victim suspect
     arrestee inv inv. major maj. colonel corporal commander marshal patrolmen officers detectives
-    agents deputies troopers sergeants""".split()
+    agents deputies troopers sergeants general assistant associate acting""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(

@@ -328,6 +328,9 @@ def _attribute(
         )
         if named and (np[:1].islower() or re.search(r"['’]s\b", np)):
             np = named.group(1)
+        people = [(a, b) for a, b, e in registry.scan(np) if e.kind == "person"]
+        if people and re.match(r"\s+(?:of|for|with|at)\s", np[people[0][1] :]):
+            np = np[: people[0][1]]  # "U.S. Attorney Ann Roe for the Northern District"
         _set(registry, quote, np, "tag after (verb first)", 0.9)
         quote.has_verb = True
         _recipient(registry, quote, tag.group("verb"), "", sentence_recipient)

@@ -193,7 +193,9 @@ def _recounted(said: Said, clause: Reported, days: dict[int, tuple[str, int]]) -
     people = [e for e in (said.entity, said.outer) if e is not None]
     if not any(_POLICE.search(f"{e.title} {e.name}") for e in people):
         return
-    said.setting = "police_encounter"
+    # "when shown the video later in the interview, said": the interview, not the scene.
+    interview = re.search(r"\binterview|\binterrogat", said.attribution, re.IGNORECASE)
+    said.setting = "police_interview" if interview else "police_encounter"
     for entity in people:
         day = days.get(id(entity))
         if day and 0 <= said.index - day[1] <= 2:

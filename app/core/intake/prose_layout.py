@@ -126,9 +126,9 @@ def _kind(lines: list[str]) -> str:
         re.MULTILINE,
     ):
         return "opinion"
-    if re.search(r"press release|for immediate release|attorney[’']s office", head) or re.search(
-        r"^###$", whole, re.MULTILINE
-    ):
+    if re.search(
+        r"press release|for immediate release|attorney[’']s office|office of public affairs", head
+    ) or re.search(r"^###$", whole, re.MULTILINE):
         return "release"
     top = "\n".join(line for line in lines[:5] if len(line) < 80).lower()
     if re.search(

@@ -319,6 +319,11 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         if match and not re.match(r"(?i)that\b", match.group("rec")):
             recipient = match.group("rec").strip()
             pos += match.end()
+            # "told Detective Pike of the Carrow Falls Police Department that ...": her unit.
+            unit = re.match(
+                r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s*)+(?=\s+that\b)", sentence[pos:]
+            )
+            pos += unit.end() if unit else 0
     for _ in range(6):
         step = _ADVERBIAL.match(sentence[pos:]) or _SUBSTANCE.match(sentence[pos:])
         if not step or not step.group(0).strip(" ,"):

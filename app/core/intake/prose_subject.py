@@ -23,7 +23,8 @@ from app.core.intake.extract_attribution import (
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PREPOSITIONS = frozenset("at in on during after before from outside inside near later".split())
 _ASIDE = re.compile(
-    r"^(?:who|whose|which|whom|where|speaking|standing|sitting|reached|asked|visibly|\d+$)\b",
+    r"^(?:who|whose|which|whom|where|when|while|speaking|standing|sitting|reached|asked|"
+    r"visibly|\d+$)\b",
     re.IGNORECASE,
 )
 

@@ -100,3 +100,59 @@ def test_a_report_of_interviews_dates_them_on_the_day_its_narrative_gives() -> N
         "Rosa Vint",
         "2025-05-05",
     )
+
+
+# A department's public-affairs release: the office line, the date, a headline, a dateline;
+# officials quoted with long titles and the office they lead.
+AFFAIRS_RELEASE = (
+    "Office of Public Affairs\n"
+    "Tuesday, March 4, 2025\n"
+    "Department Dismantles Counterfeit Pill Network\n\n"
+    "WASHINGTON – The Department announced today the arrest of nine people charged with "
+    "selling counterfeit pills across four states.\n\n"
+    "“This network sold poison dressed up as medicine,” said Deputy Attorney General Ana "
+    "Roe. “We will find the people who sell it.”\n\n"
+    "“These arrests protect every family in the district,” said U.S. Attorney Ben K. Hale "
+    "for the Western District of Halden.\n\n"
+    "“Our agents worked for two years on this case,” said Assistant Attorney General Cy Moe "
+    "of the Department’s Criminal Division.\n"
+)
+
+
+def test_a_public_affairs_release_quotes_officials_by_name_in_writing() -> None:
+    for start, name in (
+        ("This network sold", "Ana Roe"),
+        ("We will find", "Ana Roe"),
+        ("These arrests protect", "Ben K. Hale"),
+        ("Our agents worked", "Cy Moe"),
+    ):
+        said = _one(AFFAIRS_RELEASE, start)
+        assert (said.speaker, said.setting, said.date) == (
+            name,
+            "written_statement",
+            "2025-03-04",
+        )
+
+
+SENTENCING_RELEASE = (
+    "OFFICE OF THE DISTRICT ATTORNEY\n"
+    "FOR IMMEDIATE RELEASE\n"
+    "May 2, 2025\n\n"
+    "ELMTON — Lee Ward was sentenced today for the robbery of a corner store on March 3, "
+    "2024, after a trial before Superior Court Judge Iris Dole.\n\n"
+    "In a recorded interview, Ward told Detective Ray Fenn of the Elmton Police Department "
+    "that he “never held a gun” and that he only drove the car for a friend.\n\n"
+    "At trial, Detective Fenn testified that Ward, when shown the store video later in the "
+    "interview, said, “That could be anybody in that hoodie.”\n\n"
+    "At today’s sentencing, the store’s owner, Mina Park, addressed the court. “I still "
+    "lock the door when a customer walks in,” she said.\n"
+)
+
+
+def test_a_release_tells_whose_words_a_detective_recounts_and_who_heard_them() -> None:
+    drove = _one(SENTENCING_RELEASE, "and that he only drove")
+    assert (drove.speaker, drove.speech, drove.recipient) == ("Lee Ward", "reported", "Ray Fenn")
+    hoodie = _one(SENTENCING_RELEASE, "That could be anybody")
+    assert (hoodie.speaker, hoodie.setting) == ("Lee Ward", "police_interview")
+    door = _one(SENTENCING_RELEASE, "I still lock the door")
+    assert (door.speaker, door.setting, door.recipient) == ("Mina Park", "in_court", "the court")
