@@ -186,6 +186,8 @@ def read_prose(
                 day = stated_day(_before_verb(sentence), layout.date)
                 if layout.kind == "report" and (stated := stated_day(sentence, layout.date)):
                     layout.days[index] = stated  # "On 07/20/2025 I was dispatched": that day
+                elif day:
+                    layout.days[index] = day  # "A judge on Friday ordered ...": that day
                 if subject is None:
                     # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
                     _phrase, subject = clause_subject(registry, _before_verb(sentence))

@@ -95,6 +95,7 @@ _TAKEN_BY = re.compile(
     r"\bPer\s+(?P<np>(?:Dep|Det|Ofc|Off|Sgt|Tpr|Cpl|Lt|Inv|Officer|Deputy|Detective|Trooper|"
     r"Sergeant|Agent|Investigator)\.?\s+(?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s*,"
 )
+_RELATIVE = re.compile(r"\b(?:last|earlier|previous|previously|ago|recently|next)\b", re.I)
 _CLOCK = re.compile(r"\b\d{4}\s*hrs\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)  # a time of day
 _BENCH = re.compile(r"\b(?:judge|justice|magistrate)\b", re.IGNORECASE)
 _LAWYER = re.compile(r"attorney|defender|counsel|prosecutor|lawyer|judge|justice", re.I)
@@ -201,6 +202,12 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
         if layout.outlet and last in layout.outlet.lower().split():
             return layout.outlet
         return np[4:]
+    if lowered == "the judge":
+        judges = {
+            e.name for e in registry.entities if e.kind == "person" and _BENCH.search(e.title)
+        }
+        if len(judges) == 1:
+            return judges.pop()  # "told the judge": the one judge the text names
     if _FIXED_RECIPIENT.fullmatch(lowered):
         return np  # "the court", "jurors", "investigators": as written
     if re.fullmatch(r"(?:my|our) client", lowered):
@@ -258,7 +265,14 @@ def settle(items: list[Said], layout: Layout) -> None:
                 if said.setting in ("police_encounter", "police_interview", "phone_call"):
                     said.recipient = said.recipient or layout.author
                 _report_day(said, layout)
-        elif layout.kind == "report" and not said.date:
+        if (
+            said.setting in ("in_court", "sworn_testimony")
+            and not said.date
+            and layout.kind == "news"
+            and not _RELATIVE.search(said.attribution)
+        ):
+            said.date = layout.day_in_force(said.index)[0]  # the hearing the story dated
+        if said.nested and layout.kind == "report" and not said.date:
             said.date = layout.day_in_force(said.index)[0] or layout.date  # heard at the scene
         if not said.recipient:
             said.recipient = said.questioner or said.weak_recipient

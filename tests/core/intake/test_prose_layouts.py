@@ -156,3 +156,42 @@ def test_a_release_tells_whose_words_a_detective_recounts_and_who_heard_them() -
     assert (hoodie.speaker, hoodie.setting) == ("Lee Ward", "police_interview")
     door = _one(SENTENCING_RELEASE, "I still lock the door")
     assert (door.speaker, door.setting, door.recipient) == ("Mina Park", "in_court", "the court")
+
+
+# Wire copy that quotes in single marks: apostrophes inside words are not quotation marks.
+SINGLE_MARKS = (
+    "By Ola Brun | Fenwick Wire | May 9, 2025\n\n"
+    "FENWICK (Fenwick Wire) - A judge on Thursday set bail at $5,000 for a driver charged "
+    "in a crash that hurt two cyclists.\n\n"
+    "Judge Rhea Lund said Tom Vey had 'strong ties to the county.' But she warned him: "
+    "'Drive before your hearing and you will wait for trial in jail.'\n\n"
+    "Vey's lawyer, Ana Dorn, said her client's licence was already suspended. 'He hasn't "
+    "touched a car since that night,' Dorn said.\n"
+)
+
+
+def test_a_text_that_quotes_in_single_marks_has_its_quotations_found() -> None:
+    ties = _one(SINGLE_MARKS, "strong ties to the county")
+    assert (ties.speaker, ties.speech) == ("Rhea Lund", "verbatim")
+    drive = _one(SINGLE_MARKS, "Drive before your hearing")
+    assert drive.speaker == "Rhea Lund"
+    car = _one(SINGLE_MARKS, "He hasn't touched a car since that night")
+    assert car.speaker == "Ana Dorn"
+    assert not [p for p in extract(SINGLE_MARKS) if p.text.startswith("s lawyer")]
+
+
+def test_words_at_a_hearing_the_story_dates_take_its_day_and_the_judge_is_named() -> None:
+    text = (
+        "By Ola Brun | Fenwick Wire | Saturday, May 10, 2025\n\n"
+        "FENWICK - A judge on Thursday refused to lower the bail of a man charged in a fire "
+        "at a warehouse.\n\n"
+        "Prosecutor Ivan Rask told the judge that the man had fled once before. "
+        '"He will run again," Rask said.\n\n'
+        "Judge Hana Lyle of Fenwick Superior Court agreed with the State.\n\n"
+        "His lawyer, Bea Sol, told reporters last week that he was innocent.\n"
+    )
+    fled = _one(text, "that the man had fled")
+    assert (fled.setting, fled.recipient, fled.date) == ("in_court", "Hana Lyle", "2025-05-08")
+    run = _one(text, "He will run again")
+    assert (run.speaker, run.date) == ("Ivan Rask", "2025-05-08")
+    assert _one(text, "that he was innocent").date == ""
