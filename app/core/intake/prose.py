@@ -64,7 +64,8 @@ VERBS = (
     "explained|explains|wrote|writes|writing|asked|asks|answered|replied|replies|noted|notes|"
     "described|describes|confirmed|insisted|recalled|warned|claimed|argued|testified|"
     "volunteered|continued|acknowledged|admitted|declared|announced|remarked|responded|"
-    "posted|tweeted|shouted|yelled|screamed|shout|yell|scream|whispered|texted|emailed|messaged|complained|"
+    "posted|tweeted|shouted|yelled|screamed|shout|yell|scream|broadcasting|radioed|"
+    "whispered|texted|emailed|messaged|complained|"
     "alleged|alleges|called|calls|urged|observed|maintained|maintains|conceded|joked|"
     "reported|promised|predicted|boasted|cautioned|stressed|emphasized|emphasised|"
     "suggested|admits|wonders|wondered|recounted|recalls|"
@@ -421,6 +422,8 @@ def _recipient(
         match = _RECIPIENT_AFTER_TOLD.match(rest)
         if match:
             recipient = match.group("np").strip()
+            pronoun = re.match(r"(?i)(?:him|her|them|me|us)\b", recipient)
+            recipient = pronoun.group(0) if pronoun else recipient  # "told them he ..."
     recipient = recipient or sentence_recipient
     if fold(recipient) in {
         "the publication",

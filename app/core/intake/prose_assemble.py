@@ -169,6 +169,11 @@ def _quotes_in_clauses(
     return owners
 
 
+_AND_SAID = re.compile(
+    r",\s+(?:and|but|then)\s+(?:\w+ly\s+)?(?:said|says|added|stated|told|asked)\b[^,]*,?\s*$"
+)
+
+
 def _said_of_quote(quote: Quote, owner: tuple[Reported, str] | None) -> Said:
     index = int(quote.extras.get("index", quote.pieces[0][0]))
     masked = str(quote.extras.get("masked", ""))
@@ -177,7 +182,10 @@ def _said_of_quote(quote: Quote, owner: tuple[Reported, str] | None) -> Said:
     if owner is None:
         return Said(index, quote.speaker, words, narrative)
     clause, before = owner
-    if speech_verb(before):
+    # "Roe told them he ..., and said, "...": her own second verb (after the comma that
+    # ends her first clause), not words she recounts.
+    again = quote.speaker is clause.speaker and _AND_SAID.search(before)
+    if speech_verb(before) and not again:
         return Said(index, quote.speaker, before, nested=True, outer=clause.speaker)
     return Said(index, quote.speaker, clause.attribution, clause.context)
 

@@ -355,8 +355,11 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         if words and words[0].rstrip(",") in ("Monday", "Tuesday", "Today"):
             return None
     head = " ".join(body.replace(MASK_START, " ").split()[:9])
-    if MASK_START in body[: len(head)] and not _FINITE.search(body.split(MASK_START)[0]):
-        return None
+    lead_in = body.split(MASK_START)[0]
+    if MASK_START in body[: len(head)] and not _FINITE.search(lead_in):
+        # "told them he "panicked ..."": a subject, then the quoted verb: still a clause.
+        if not re.fullmatch(r"(?i)\s*(?:he|she|they|we|i)\s*", lead_in):
+            return None
     if _FINITE.search(head) and len(body.split()) >= 3:
         return pos, recipient
     return None

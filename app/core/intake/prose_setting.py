@@ -30,7 +30,8 @@ _OUTLET_WORDS = re.compile(
 )
 _GENERIC_OUTLET = {"the publication", "the paper", "the newspaper", "the outlet", "the station"}
 _RECIPIENT = re.compile(
-    r"\b(?:told|tells|advised|informed|assured|asked|addressed|(?:stated|said|explained|admitted|"
+    r"\b(?:told|tells|advised|informed|assured|asked|addressed|directed|ordered|instructed|"
+    r"(?:stated|said|explained|admitted|"
     r"wrote|spoke|speaking|talking)\s+to|(?:call|conversation|interview|meeting)\s+with|"
     r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"
     r"(?P<rec>(?:me|him|her|them|us)\b|this office\b|(?:my|our) client\b|"
@@ -58,7 +59,7 @@ _CUES = (
     ),
     (
         "written_statement",
-        r"\bin an? (?:written |prepared |brief |short )?statement\b|"
+        r"\bin an? (?:[a-z]+ )?statement\b|"
         r"\bin an? (?:email|e-mail|letter|release|news release|press release)\b|\bwrote\b",
     ),
     (
@@ -82,7 +83,8 @@ _CUES = (
     (
         "police_encounter",
         r"\bat the scene\b|\bat (?:his|her|their|the) arrest\b|"
-        r"\b(?:told|to) (?:police officer|officer|ofc\.|trooper|tpr\.|deputy|patrolman)\b|"
+        r"\b(?:told|to) (?:police officers?|officers?|ofc\.|troopers?|tpr\.|deput(?:y|ies)|"
+        r"patrolman)\b|"
         r"\bduring the (?:stop|arrest|search)\b",
     ),
 )
@@ -95,6 +97,8 @@ _TAKEN_BY = re.compile(
     r"\bPer\s+(?P<np>(?:Dep|Det|Ofc|Off|Sgt|Tpr|Cpl|Lt|Inv|Officer|Deputy|Detective|Trooper|"
     r"Sergeant|Agent|Investigator)\.?\s+(?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s*,"
 )
+_GROUP = re.compile(r"\b(?:officers|deputies|troopers|agents|detectives|investigators)\b")
+_EVENT_SPEECH = re.compile(r"\b(?:reported|broadcasting|broadcast|radioed|requested|called 911)\b")
 _RELATIVE = re.compile(r"\b(?:last|earlier|previous|previously|ago|recently|next)\b", re.I)
 _CLOCK = re.compile(r"\b\d{4}\s*hrs\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)  # a time of day
 _BENCH = re.compile(r"\b(?:judge|justice|magistrate)\b", re.IGNORECASE)
@@ -124,6 +128,9 @@ class Said:
 def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int]) -> None:
     """The setting, recipient and day the statement's own words state."""
     words = re.sub(r"\s+", " ", said.attribution)
+    group = _GROUP.search(words)
+    if group:  # "While officers waited with him, Mossop told them": told the officers
+        words = re.sub(r"\btold them\b", f"told {group.group(0)}", words)
     lowered = words.lower()
     for setting, pattern in _CUES:
         if re.search(pattern, lowered):
@@ -288,7 +295,12 @@ def settle(items: list[Said], layout: Layout) -> None:
 
 
 def _release_default(said: Said, layout: Layout) -> None:
-    """A release's or a department's own quotations: written, on the document's date."""
+    """A release's or a department's own quotations: written, on the document's date; the
+    words its account of the events tells (on the radio, to dispatch, to the officers at
+    the scene) were said on the day the account gives."""
+    if said.setting in ("police_encounter", "phone_call") or _EVENT_SPEECH.search(said.attribution):
+        said.date = said.date or layout.day_in_force(said.index)[0]
+        return
     if not said.setting and said.date in ("", layout.date) and not said.recipient:
         said.setting = "written_statement"
     if not said.date and said.setting in ("written_statement", "in_court", "press_conference"):

@@ -86,6 +86,12 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
         last,
     )
     last = re.sub(r"\s+(?:has|had|have|was|is|would|will|had\s+not|did|does)$", "", last)
+    # "A motorist who called 911 at 11:09 p.m. told": the one the clause describes.
+    relative = re.match(
+        r"^((?:the|a|an|one)\s+(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+)\s+who\s", last, re.I
+    )
+    if relative:
+        last = relative.group(1)
     words = last.split()
     if not words:
         return "", None

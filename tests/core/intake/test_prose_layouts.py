@@ -195,3 +195,58 @@ def test_words_at_a_hearing_the_story_dates_take_its_day_and_the_judge_is_named(
     run = _one(text, "He will run again")
     assert (run.speaker, run.date) == ("Ivan Rask", "2025-05-08")
     assert _one(text, "that he was innocent").date == ""
+
+
+# A department's statement that tells the night in order: radio traffic, a 911 call and a
+# driver's words to officers are dated on the night; the chief's words on the release's date.
+DEPARTMENT_ACCOUNT = (
+    "ELM CITY POLICE DEPARTMENT\n"
+    "Public Information Office\n"
+    "Media Release 2025-07\n"
+    "Wednesday, June 4, 2025\n\n"
+    "STATEMENT ON THE CRASH ON MILL ROAD\n\n"
+    "At about 10:15 p.m. on Monday, June 2, an officer tried to stop a blue sedan on Mill Road "
+    "for speeding. The driver did not stop.\n\n"
+    "At 10:18 p.m., Sergeant Ida Moss ended the chase, broadcasting: "
+    '"All units, stand down, stand down."\n\n'
+    "A neighbor who called 911 at 10:21 p.m. told the dispatcher that the car "
+    '"hit the tree hard" and was smoking.\n\n'
+    "While officers waited with him for the ambulance, the driver, Leo Fry, told them he "
+    '"got scared" because he had no licence, and said, "I should have stopped."\n\n'
+    '"We will review every minute of this," said Chief of Police Ana Wirth.\n\n'
+    "Mayor Tom Bale said in a separate statement on Tuesday that the city would "
+    '"wait for the review before saying anything more."\n'
+)
+
+
+def test_a_departments_account_dates_the_nights_words_on_the_night() -> None:
+    radio = _one(DEPARTMENT_ACCOUNT, "All units, stand down")
+    assert (radio.speaker, radio.date) == ("Ida Moss", "2025-06-02")
+    call = _one(DEPARTMENT_ACCOUNT, "hit the tree hard")
+    assert (call.speaker, call.setting, call.recipient, call.date) == (
+        "neighbor",
+        "phone_call",
+        "the dispatcher",
+        "2025-06-02",
+    )
+    scared = _one(DEPARTMENT_ACCOUNT, "I should have stopped")
+    assert (scared.speaker, scared.setting, scared.recipient, scared.date) == (
+        "Leo Fry",
+        "police_encounter",
+        "officers",
+        "2025-06-02",
+    )
+    licence = _one(DEPARTMENT_ACCOUNT, "because he had no licence")
+    assert (licence.speaker, licence.speech, licence.recipient) == (
+        "Leo Fry",
+        "reported",
+        "officers",
+    )
+    chief = _one(DEPARTMENT_ACCOUNT, "We will review")
+    assert (chief.setting, chief.date) == ("written_statement", "2025-06-04")
+    mayor = _one(DEPARTMENT_ACCOUNT, "wait for the review")
+    assert (mayor.speaker, mayor.setting, mayor.date) == (
+        "Tom Bale",
+        "written_statement",
+        "2025-06-03",
+    )
