@@ -29,7 +29,6 @@ from collections.abc import Callable
 from app.core.intake.extract_attribution import (
     MASK_START,
     PRONOUNS,
-    TITLE_WORDS,
     Entity,
     Registry,
     clean_np,
@@ -45,6 +44,7 @@ from app.core.intake.prose_frames import (
     POSSESSIVE_WORDS,
     STATEMENT_THAT,
     WORDS_OF,
+    blank_aside,
     nickname_or_scare,
 )
 from app.core.intake.prose_layout import read_layout
@@ -158,7 +158,7 @@ def read_prose(
             registry.clock += 1
             # Asides in brackets ("ADA Kevin Park (Major Crimes)") are never the subject,
             # unless they name a person by title ("Fleet Services (Tech Aldo Brunetti)").
-            sentence = re.sub(r"\([^()]*\)", _blank_aside, masked[s_start:s_end])
+            sentence = re.sub(r"\([^()]*\)", blank_aside, masked[s_start:s_end])
             for _s, _e, quote in spans:
                 if s_start <= _s < s_end:
                     quote.extras.update(index=index, masked=sentence, narrative=narrative)
@@ -212,15 +212,6 @@ def _before_verb(sentence: str) -> str:
     """The words before a sentence's first verb ("Sheriff Lund on Tuesday defended")."""
     verb = re.search(r"\b(?:\w{3,}ed|did|does|was|were|is|are|has|had|have)\b", sentence)
     return sentence[: verb.start()] if verb else ""
-
-
-def _blank_aside(match: re.Match[str]) -> str:
-    inner = match.group(0)[1:].split()
-    if inner and fold(inner[0]).rstrip(".") in TITLE_WORDS and len(inner) >= 3:
-        return match.group(0)
-    if MASK_START in match.group(0):
-        return match.group(0)  # "(the manager says the camera "is dead")": its own attribution
-    return " " * len(match.group(0))
 
 
 def _read_sentence(

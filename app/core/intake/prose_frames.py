@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from app.core.intake.extract_attribution import MASK_START, TITLE_WORDS, fold
 from app.core.intake.quotes import Quote
 
 HEARD = re.compile(
@@ -54,3 +55,13 @@ def nickname_or_scare(quote: Quote, text: str, start: int, end: int) -> None:
         quote.drop = True  # Derrick “Dwreck” Ingram: a nickname, not a statement
     elif quote.words <= 3 and not quote.has_verb:
         quote.drop = True  # a scare quote or a title, not a statement
+
+
+def blank_aside(match: re.Match[str]) -> str:
+    """An aside in brackets, blanked unless it names a person by title or holds a quotation."""
+    inner = match.group(0)[1:].split()
+    if inner and fold(inner[0]).rstrip(".") in TITLE_WORDS and len(inner) >= 3:
+        return match.group(0)
+    if MASK_START in match.group(0):
+        return match.group(0)  # "(the manager says the camera "is dead")": its own attribution
+    return " " * len(match.group(0))
