@@ -42,6 +42,7 @@ from app.core.intake.prose_frames import (
     HEARD,
     HEARD_SAY,
     POSSESSIVE_WORDS,
+    SENT,
     STATEMENT_THAT,
     WORDS_OF,
     blank_aside,
@@ -72,7 +73,8 @@ VERBS = (
     # A court's finding that quotes its own words: "the judge found that it was "...""
     r"(?:found|finds|concluded|ruled|held|determined)(?=\s+that\b)"
 )
-_VERB = re.compile(rf"(?<![-\w])(?:{VERBS})\b", re.IGNORECASE)  # not "so-called"
+# Not "so-called", not "waived her rights in writing".
+_VERB = re.compile(rf"(?<![-\w])(?<!\bin )(?:{VERBS})\b", re.IGNORECASE)
 _LEAD_PREPOSITIONS = frozenset(
     "at in on after before during from with by under outside inside near".split()
 )
@@ -141,7 +143,7 @@ def read_prose(
         if progress is not None and index % 50 == 0:
             progress(index, len(paras))
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
-        turn = exchange_turn(para)
+        turn = "" if index in layout.items else exchange_turn(para)
         if index in layout.headlines or turn:
             for _s, _e, quote in spans:
                 quote.drop = True  # a headline repeats the body; its words name no one
@@ -151,8 +153,8 @@ def read_prose(
         if index in blocks:
             spans = [(s, e, q) for s, e, q in spans if not q.drop]
         masked = mask_quotes(para, spans)
-        if index in layout.datelines:
-            masked = " " * layout.datelines[index] + masked[layout.datelines[index] :]
+        lead = layout.datelines.get(index) or layout.items.get(index, 0)
+        masked = " " * lead + masked[lead:]  # "HARLAN CITY —", an item's "A.": no one's words
         narrative = ""
         for s_start, s_end in sentences(masked):
             registry.clock += 1
@@ -334,6 +336,11 @@ def _attribute(
         _set(registry, quote, tag.group("np"), "tag after", 0.9)
         quote.has_verb = True
         _recipient(registry, quote, tag.group("verb"), tag.group("rest"), sentence_recipient)
+        return
+    sent = SENT.search(before)
+    if sent:
+        _set(registry, quote, sent.group("np"), "the sender's message", 0.85)
+        quote.has_verb, quote.recipient = True, (sent.group("rec") or "").strip()
         return
     heard_say = HEARD_SAY.search(before)
     if heard_say and heard_say.group("np") not in ("him", "her", "them"):

@@ -77,6 +77,7 @@ class Layout:
     office: str = ""
     author: str = ""
     numbers: dict[int, int] = field(default_factory=dict)  # index -> the report's own ¶ number
+    items: dict[int, int] = field(default_factory=dict)  # index -> end of its "A." label
     parties: dict[str, str] = field(default_factory=dict)  # a report's "SUSPECT: VOSS, Ben"
     scene: str = "police_encounter"  # where a report's words were said, unless it says
     days: dict[int, str] = field(default_factory=dict)  # index -> a day a report's narrative states
@@ -180,12 +181,26 @@ def read_layout(paras: list[Paragraph]) -> Layout:
         author = _AUTHOR.search(text)
         if author and not layout.author:
             layout.author = author.group("name")
+    layout.items = lettered_items(lines)
     if layout.kind == "report":
         layout.numbers = _numbers(lines)
         # "Subject of Supplement: Follow-up witness interviews": what it tells was an interview.
         if re.search(r"\binterview", "\n".join(lines[:8]), re.IGNORECASE):
             layout.scene = "police_interview"
     return layout
+
+
+_ITEM = re.compile(r"^\s*\(?([A-Z])[.)]\s+(?=\S)")
+
+
+def lettered_items(lines: list[str]) -> dict[int, int]:
+    """Paragraphs lettered A., B., C., ... in order (a notice's list of statements): each
+    one's index and where its letter ends. "A." there is an item, not an answer."""
+    marks = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
+    letters = "".join(m.group(1) for _i, m in marks)
+    if len(letters) < 3 or not "ABCDEFGHIJKLMNOPQRSTUVWXYZ".startswith(letters):
+        return {}
+    return {i: m.end() for i, m in marks}
 
 
 def _numbers(lines: list[str]) -> dict[int, int]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, fold
-from app.core.intake.prose_subject import clause_subject, subject_before
+from app.core.intake.prose_subject import clause_subject, other_named, subject_before
 from app.core.intake.quotes import Quote
 
 REPORT_VERBS = (
@@ -181,6 +181,8 @@ def find_reported(
                 return _before_tag(registry, sentence, offset, index, tail)
             continue
         start, recipient = found
+        if fold(recipient) in ("him", "her"):
+            recipient = other_named(registry, sentence[: verb.start()], entity) or recipient
         registry.subject(entity)  # "she" in the next sentence may be this speaker
         if recipient[:1].islower():
             registry.last_object = registry.role(recipient) or registry.last_object
@@ -321,7 +323,7 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
             pos += match.end()
             # "told Detective Pike of the Carrow Falls Police Department that ...": her unit.
             unit = re.match(
-                r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s*)+(?=\s+that\b)", sentence[pos:]
+                r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s*)+(?=\s*,|\s+that\b)", sentence[pos:]
             )
             pos += unit.end() if unit else 0
     for _ in range(6):

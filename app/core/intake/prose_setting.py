@@ -31,6 +31,7 @@ _OUTLET_WORDS = re.compile(
 _GENERIC_OUTLET = {"the publication", "the paper", "the newspaper", "the outlet", "the station"}
 _RECIPIENT = re.compile(
     r"\b(?:told|tells|advised|informed|assured|asked|addressed|directed|ordered|instructed|"
+    r"(?:interviewed|questioned) by|"
     r"(?:stated|said|explained|admitted|"
     r"wrote|spoke|speaking|talking)\s+to|(?:call|conversation|interview|meeting)\s+with|"
     r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"
@@ -49,7 +50,7 @@ _CUES = (
     ("interview", r"\b(?:phone|telephone|in an?) interview\b|\btold (?:this|the) reporter\b"),
     (
         "phone_call",
-        r"\bby (?:tele)?phone\b|\b(?:telephone|phone) call\b|\bon the phone\b|"
+        r"\bby (?:tele)?phone\b|\b(?:telephone|phone|recorded|jail) call\b|\bon the phone\b|"
         r"\b911 call\b|\bcalled 911\b|\bcaller\b|\b(?:per|called|to) dispatch\b",
     ),
     (
@@ -78,7 +79,8 @@ _CUES = (
         r"\b(?:told|advised|informed) (?:investigators|detectives|agents)\b|"
         r"\b(?:told|to|with) (?:special agent|agent|detective|det\.|investigator)\b|"
         r"\bat (?:the )?(?:station|precinct|barracks|troop)\b|\bafter miranda\b|"
-        r"\bimplied consent\b|\binterrogation\b",
+        r"\bimplied consent\b|\binterrogation\b|\binterview room\b|"
+        r"\b(?:interviewed|questioned) by (?:special agent|agent|detective|det\.|investigator)",
     ),
     (
         "police_encounter",
@@ -232,11 +234,13 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
 def settle(items: list[Said], layout: Layout) -> None:
     """Fill what a statement does not say from its neighbours and its form, in order."""
     last_in_para: dict[int, Said] = {}
+    previous: Said | None = None  # "On the same date", "During the same interview": this one
     scene: Said | None = None  # the last words at a scene with a day: "at the scene" is that day
     last_by_speaker: dict[int, Said] = {}
     for said in items:
         before = last_in_para.get(said.index)
         mine = last_by_speaker.get(id(said.entity)) if said.entity is not None else None
+        _the_same(said, previous)
         if not said.nested:
             if before is not None and not before.nested:
                 if not said.own_setting and not said.setting:
@@ -288,6 +292,7 @@ def settle(items: list[Said], layout: Layout) -> None:
         if said.setting == "interview" and not said.recipient and layout.kind == "news":
             said.recipient = layout.outlet  # "said in a phone interview": with this paper
         last_in_para[said.index] = said
+        previous = said if not said.nested else previous
         if said.setting == "police_encounter" and said.date and not said.nested:
             scene = said
         if said.entity is not None:
@@ -324,3 +329,24 @@ def _new_talk(said: Said, layout: Layout) -> bool:
     return layout.kind == "report" and bool(
         re.search(r"\b(?:spoke|met|talked)\s+with\b|\binterviewed\b", said.context)
     )
+
+
+_SAME = re.compile(
+    r"\b(?:on|during|in) the same (?P<what>date|day|interview|call|conversation)\b", re.I
+)
+
+
+def _the_same(said: Said, previous: Said | None) -> None:
+    """ "On the same date" takes the day of the statement before it; "during the same
+    interview" its setting and listener as well."""
+    same = _SAME.search(said.attribution + " " + said.context)
+    if same is None or previous is None:
+        return
+    said.date = said.date or previous.date
+    if same.group("what").lower() not in ("date", "day") and not said.setting:
+        said.setting, said.own_setting = previous.setting, True
+        other = previous.entity is not None and previous.entity is not said.entity
+        if other and said.entity is not None and previous.recipient == said.entity.name:
+            said.recipient = said.recipient or previous.entity.name  # the one who answered
+        else:
+            said.recipient = said.recipient or previous.recipient

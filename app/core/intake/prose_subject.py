@@ -79,6 +79,7 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
         if lead:
             return registry.resolve_phrase(lead.group(0))
         return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
+    last = last.lstrip(" .!?")  # '"Did you?" and the defendant answered': after the question
     last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)
     last = re.sub(
         r"\s+(?:also|then|later|quickly|again|only|never|repeatedly|first|further|previously)$",
@@ -104,8 +105,13 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
     candidate = trim_subject(candidate)
     if not candidate and len(chunks) > 1:
         candidate = trim_subject(chunks[-2])
-    if len(chunks) > 1 and (
-        candidate.lower().startswith(("a ", "an ", "the ")) or _title_only(registry, last)
+    party = re.fullmatch(
+        r"(?i)the\s+(?:defendant|respondent|petitioner|appellant|accused)", candidate
+    )
+    if (
+        len(chunks) > 1
+        and not party
+        and (candidate.lower().startswith(("a ", "an ", "the ")) or _title_only(registry, last))
     ):
         # "Lupe Todd-Medina, a spokeswoman for ..., said": the name before the appositive.
         prior = chunks[-2].strip()
@@ -200,3 +206,11 @@ def trim_subject(np: str) -> str:
             if not ("and" in words[1:-1] and len(words) <= 5):
                 words = words[-1:]  # but "parents and teachers": a subject of two groups
     return " ".join(words)
+
+
+def other_named(registry: Registry, text: str, speaker: Entity | None) -> str:
+    """The person "him" or "her" means: the last one ``text`` names who is not the speaker
+    ("when pharmacist Omar Tait asked her ..., the defendant told him")."""
+    clean = text.replace(MASK_START, " ").replace(MASK, " ")
+    people = [e for _s, _e, e in registry.scan(clean) if e.kind == "person" and e is not speaker]
+    return people[-1].name if people else ""

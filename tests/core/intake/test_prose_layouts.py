@@ -250,3 +250,70 @@ def test_a_departments_account_dates_the_nights_words_on_the_night() -> None:
         "written_statement",
         "2025-06-03",
     )
+
+
+# A prosecutor's notice: items lettered A., B., C., each giving when, where and to whom.
+NOTICE = (
+    "OFFICE OF THE COUNTY PROSECUTOR\n"
+    "June 2, 2025\n"
+    "Re: State v. Ida Rusk, Indictment No. 25-0100\n"
+    "Dear Counsel:\n"
+    "The State gives notice of the following statements of your client, Ida Rusk.\n"
+    "A. On May 1, 2025, at the counter of the Elm Pharmacy, when clerk Omar Tait asked her "
+    "for identification, the defendant told him, in substance, that she had left her wallet "
+    "in the car.\n"
+    "B. On May 3, 2025, in the lobby of the police station, the defendant stated to Officer "
+    'Lena Pratt of the Elm Police Department, in substance, that she had "found" the '
+    "card on the floor and meant to hand it in.\n"
+    "C. On the same date, in Interview Room 1, after waiving her rights in writing, the "
+    "defendant was interviewed by Detective "
+    "Hal Moyo. In substance, the defendant stated that she used the card four times.\n"
+    'D. During the same interview, Detective Moyo asked, "Who gave you the card?" and the '
+    'defendant answered, "Nobody. I found it."\n'
+    "E. On May 9, 2025, in a recorded call from the jail to her brother, Ned Rusk, the "
+    'defendant stated that the police "have the tapes" and asked him to call her lawyer.\n'
+    "F. On April 30, 2025, the defendant sent a text message to Cole Baird that read: "
+    '"card works, come by at 6."\n'
+    "Very truly yours,\n"
+    "Ava Lund\n"
+    "Assistant County Prosecutor\n"
+)
+
+
+def test_a_notices_lettered_items_are_statements_with_their_own_day_and_listener() -> None:
+    wallet = _one(NOTICE, "that she had left her wallet")
+    assert (wallet.speaker, wallet.speech, wallet.recipient, wallet.date) == (
+        "Ida Rusk",
+        "reported",
+        "Omar Tait",
+        "2025-05-01",
+    )
+    card = _one(NOTICE, "the card on the floor")
+    assert (card.speaker, card.recipient, card.setting) == (
+        "Ida Rusk",
+        "Lena Pratt",
+        "police_encounter",
+    )
+    used = _one(NOTICE, "that she used the card")
+    assert (used.setting, used.recipient, used.date) == (
+        "police_interview",
+        "Hal Moyo",
+        "2025-05-03",
+    )
+    asked = _one(NOTICE, "Who gave you the card?")
+    assert (asked.speaker, asked.recipient, asked.setting, asked.date) == (
+        "Hal Moyo",
+        "Ida Rusk",
+        "police_interview",
+        "2025-05-03",
+    )
+    nobody = _one(NOTICE, "Nobody. I found it.")
+    assert (nobody.speaker, nobody.recipient, nobody.setting) == (
+        "Ida Rusk",
+        "Hal Moyo",
+        "police_interview",
+    )
+    tapes = _one(NOTICE, "have the tapes")
+    assert (tapes.speaker, tapes.setting, tapes.date) == ("Ida Rusk", "phone_call", "2025-05-09")
+    text = _one(NOTICE, "card works")
+    assert (text.speaker, text.recipient, text.date) == ("Ida Rusk", "Cole Baird", "2025-04-30")
