@@ -46,7 +46,7 @@ ROLE_NOUNS = frozenset(
     """victim defendant witness complainant officer suspect driver clerk resident teen man
     woman boy girl mother father detective trooper deputy agent sergeant employee owner
     respondent petitioner appellant appellee lady gentleman
-    manager neighbor neighbour landlord tenant nurse doctor guard passenger""".split()
+    manager neighbor neighbour landlord tenant nurse doctor guard passenger court""".split()
 )
 _FEMALE_ROLES = frozenset("woman lady mother girl daughter wife sister grandmother".split())
 _MALE_ROLES = frozenset("man gentleman father boy son husband brother grandfather".split())
@@ -368,6 +368,10 @@ class Registry:
             return "", None
         if lowered in PRONOUNS:
             return text, self.pronoun(lowered)
+        if lowered == "it":
+            # "The trial court ... held ... It found that": the body just spoken of.
+            last = self.last_subject
+            return text, last if last is not None and last.kind in ("org", "unnamed") else None
         if lowered in FIRST_PERSON:
             return text, None
         if re.fullmatch(r"(?:my|our) client", lowered):
@@ -386,6 +390,8 @@ class Registry:
             head = re.sub(r"['’]s\b.*$", "", rest).split()[-1].lower() if rest else ""
             if rest.lower().endswith(("'s president", "’s president")):
                 head = "president"
+            if det == "the" and head == "court" and re.fullmatch(r"[a-z]+ court", rest):
+                return text, self.role(rest)  # "the trial court": not the Court that writes
             if det == "the":
                 entity = self._by_role(head)
                 if entity is not None:
@@ -402,6 +408,8 @@ class Registry:
         spans = self.scan(text)
         if spans:
             return text, spans[-1][2]
+        if len(tokens) == 1 and lowered in PARTY_ROLES:
+            return text, self._by_role(lowered)  # "Respondent stated": the respondent
         if len(tokens) == 1:
             return text, self.resolve_name(tokens[0])
         return clean_np(text), None

@@ -188,33 +188,59 @@ def find_reported(
             registry.last_object = registry.role(recipient) or registry.last_object
         elif recipient:
             registry.last_object = registry.resolve_phrase(recipient)[1] or registry.last_object
-        end = _clause_end(sentence, start)
-        attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
-        pieces = _pieces(sentence, start, end, inside)
-        owned = [q for s, e, q in inside if start <= s < end and not q.drop]
-        if not pieces and not owned:
-            return []
-        silent = not pieces  # only lead-ins to its quotations: it speaks through them
-        pieces = pieces or [(start, start)]
-        made = [
-            Reported(
-                index,
-                offset + s,
-                offset + e,
-                entity,
-                phrase,
-                verb.group(0),
-                attribution,
-                recipient,
-                how=f"reported speech: {phrase} {verb.group(0)}",
+        made = []
+        while True:
+            # "stated that ..., and told the officers that ...": each clause its own item.
+            end = _clause_end(sentence, start)
+            second = _SECOND_VERB.search(sentence, start, end)
+            again = _VERB.match(sentence, second.start("verb")) if second else None
+            follow = _complement(sentence, again) if again else None
+            items = _clause_items(
+                (index, offset), sentence, (start, second.start() if follow else end), inside
             )
-            for s, e in pieces
-        ]
-        made[0].quotes = owned
-        for item in made:
-            item.clause_start, item.silent = offset + start, silent
+            for item in items:
+                item.speaker, item.phrase, item.verb, item.recipient = (
+                    entity,
+                    phrase,
+                    verb.group(0),
+                    recipient,
+                )
+                item.how = f"reported speech: {phrase} {verb.group(0)}"
+            made += items
+            if follow is None or again is None:
+                break
+            (start, recipient), verb = follow, again
         return made
     return []
+
+
+_SECOND_VERB = re.compile(
+    r",?\s+(?:and|but)\s+(?:then\s+)?(?P<verb>told|stated|said|added|explained|admitted|advised)\b"
+)
+
+
+def _clause_items(
+    where: tuple[int, int],
+    sentence: str,
+    span: tuple[int, int],
+    inside: list[tuple[int, int, Quote]],
+) -> list[Reported]:
+    """The reported words of one clause, split at its quotations (speaker set by the caller)."""
+    (index, offset), (start, end) = where, span
+    attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
+    pieces = _pieces(sentence, start, end, inside)
+    owned = [q for s, e, q in inside if start <= s < end and not q.drop]
+    if not pieces and not owned:
+        return []
+    silent = not pieces  # only lead-ins to its quotations: it speaks through them
+    made = [
+        Reported(index, offset + s, offset + e, None, "", "", attribution)
+        for s, e in pieces or [(start, start)]
+    ]
+    made[0].quotes = owned
+    for item in made:
+        item.clause_start, item.silent = offset + start, silent
+    return made
 
 
 def _according(
@@ -313,6 +339,8 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
     pos = verb.end()
     recipient = ""
     rest = sentence[pos:]
+    if re.match(r"\s+the\s+cause\b", rest):
+        return None  # "argued the cause for petitioner": counsel's line in an opinion
     if verb.group(0) in _TELLING or re.match(r"^\s+to\s+[A-Z]", rest):
         to = re.match(r"^\s+to(?=\s)", rest)
         if to:

@@ -79,6 +79,8 @@ _CUES = (
         r"\b(?:told|advised|informed) (?:investigators|detectives|agents)\b|"
         r"\b(?:told|to|with) (?:special agent|agent|detective|det\.|investigator)\b|"
         r"\bat (?:the )?(?:station|precinct|barracks|troop)\b|\bafter miranda\b|"
+        r"\b(?:at|to) the (?:[a-z]+ )?police (?:station|headquarters)\b|\bquestioned by\b|"
+        r"\b(?:police|officers|detectives|investigators) conducted an? (?:\w+ )?interview\b|"
         r"\bimplied consent\b|\binterrogation\b|\binterview room\b|"
         r"\b(?:interviewed|questioned) by (?:special agent|agent|detective|det\.|investigator)",
     ),
@@ -177,6 +179,9 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
         said.setting = "police_interview"  # a report's interview, not a reporter's
     if not said.setting and said.entity is not None and _BENCH.search(said.entity.title):
         said.setting = "in_court"  # a judge speaks from the bench
+    if not said.setting and said.entity is not None and said.entity.kind == "unnamed":
+        if re.search(r"\bcourt\b", said.entity.name):
+            said.setting = "in_court"  # "the trial court found": its finding from the bench
     said.own_setting = bool(said.setting)
     said.date = stated_day(words, layout.date)
     said.own_date = bool(said.date)

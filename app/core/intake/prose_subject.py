@@ -23,10 +23,16 @@ from app.core.intake.extract_attribution import (
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PREPOSITIONS = frozenset("at in on during after before from outside inside near later".split())
 _ASIDE = re.compile(
-    r"^(?:who|whose|which|whom|where|when|while|speaking|standing|sitting|reached|asked|"
+    r"^(?:who|whose|which|whom|where|when|while|though|although|after|before|during|"
+    r"speaking|standing|sitting|"
+    r"reached|asked|"
     r"visibly|\d+$)\b",
     re.IGNORECASE,
 )
+
+
+# "during transport Przybylski": a time phrase, then the subject; not an aside.
+_NAMED_AFTER = re.compile(r"(?i:after|before|during|though|although)\b.*\s[A-Z][\w'’\-]+$")
 
 
 def plausible_np(np: str) -> bool:
@@ -57,9 +63,17 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
         spans = registry.scan(chunks[-1])
         if spans and spans[-1][1] >= len(chunks[-1]) - 1 and spans[-1][2].kind == "person":
             return chunks[-1][spans[-1][0] : spans[-1][1]], spans[-1][2]
+    # "Barrett, though stating ..., had indicated": the auxiliary after the aside.
+    if len(chunks) > 1 and re.fullmatch(r"(?i)(?:has|had|have|was|is|would|did)", chunks[-1]):
+        chunks.pop()
+    # "..., and once again stated": the same subject as the clause before.
+    if len(chunks) > 1 and re.fullmatch(
+        r"(?i)(?:and|but)\s+(?:once\s+again|again|also|then|later|thereafter)", chunks[-1]
+    ):
+        return clause_subject(registry, ",".join(chunks[:-1]))
     # Asides between commas are not the subject: "Tolliver, speaking briefly, said",
     # "Ruiz-Tate, who prosecuted cases for two decades, said".
-    while len(chunks) > 1 and _ASIDE.match(chunks[-1]):
+    while len(chunks) > 1 and _ASIDE.match(chunks[-1]) and not _NAMED_AFTER.match(chunks[-1]):
         chunks.pop()
     if not chunks:
         return "", None

@@ -317,3 +317,45 @@ def test_a_notices_lettered_items_are_statements_with_their_own_day_and_listener
     assert (tapes.speaker, tapes.setting, tapes.date) == ("Ida Rusk", "phone_call", "2025-05-09")
     text = _one(NOTICE, "card works")
     assert (text.speaker, text.recipient, text.date) == ("Ida Rusk", "Cole Baird", "2025-04-30")
+
+
+OPINION = (
+    "STATE v. HOLM\n"
+    "No. 24-101.\n"
+    "Supreme Court of New Halden.\n\n"
+    "Ada Roe argued the cause for petitioner.\n\n"
+    "JUSTICE PARR delivered the opinion of the Court.\n\n"
+    "Respondent Carl Holm was convicted of burglary. The court below held that his "
+    "statements should have been suppressed because Holm, though agreeing to talk, had "
+    "indicated that he would not sign anything without a lawyer.\n\n"
+    "On the night of March 2, 2023, Holm was taken to the Elm police station. Respondent "
+    "stated that he understood his rights, and told the officers that he would talk but "
+    "would not sign anything.\n\n"
+    "Later the police conducted a second interview. Holm was again advised of his rights, "
+    'and once again stated that "he would talk but not write anything down."\n\n'
+    "The trial court, after a hearing, held that the statements were admissible. It found "
+    'that Holm "plainly understood what he was giving up."\n'
+)
+
+
+def test_an_opinion_names_the_respondent_the_trial_court_and_the_interview() -> None:
+    names = {p.text[:25]: p for p in extract(OPINION)}
+    assert not any(t.startswith("the cause") for t in names)
+    sign = _one(OPINION, "that he would not sign anything without")
+    assert sign.speaker == "Carl Holm"
+    rights = _one(OPINION, "that he understood his rights")
+    assert (rights.speaker, rights.setting, rights.date) == (
+        "Carl Holm",
+        "police_interview",
+        "2023-03-02",
+    )
+    talk = _one(OPINION, "that he would talk but would not")
+    assert (talk.speaker, talk.speech, talk.setting) == (
+        "Carl Holm",
+        "reported",
+        "police_interview",
+    )
+    again = _one(OPINION, "he would talk but not write")
+    assert (again.speaker, again.setting) == ("Carl Holm", "police_interview")
+    found = _one(OPINION, "plainly understood")
+    assert (found.speaker, found.setting) == ("the trial court", "in_court")
