@@ -36,7 +36,7 @@ from app.core.intake.extract_attribution import (
 )
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
-from app.core.intake.prose_dates import stated_day
+from app.core.intake.prose_dates import before_verb, day_on, stated_day
 from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
 from app.core.intake.prose_frames import (
     HEARD,
@@ -104,7 +104,7 @@ _TO_RECIPIENT = re.compile(
 _OUTLET_REPORTED = re.compile(r"(?P<np>[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)\s+reported\b")
 _RECIPIENT_AFTER_TOLD = re.compile(
     r"^\s*(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:]{1,60}?)(?=\s*(?:[,.;:]|\bthat\b|\bwhen\b|"
-    r"\bin\b|\bon\b|\babout\b|\bafter\b|\bbefore\b|\bwhile\b|$))",
+    r"\bin\b|\bon\b|\babout\b|\bafter\b|\bbefore\b|\bwhile\b|\boutside\b|\bat\b|$))",
     re.IGNORECASE,
 )
 
@@ -186,14 +186,16 @@ def read_prose(
                 if layout.kind == "report" and re.search(r"\binterview", sentence, re.I):
                     for _s, _e, entity in registry.scan(sentence):
                         interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
-                day = stated_day(_before_verb(sentence), layout.date)
+                day = stated_day(before_verb(sentence), layout.date)
                 if layout.kind == "report" and (stated := stated_day(sentence, layout.date)):
                     layout.days[index] = stated  # "On 07/20/2025 I was dispatched": that day
-                elif day:
-                    layout.days[index] = day  # "A judge on Friday ordered ...": that day
+                elif on_day := day or day_on(sentence, layout.date):
+                    layout.days[index] = (
+                        on_day  # "A judge on Friday ordered", "pleaded ... on Wednesday"
+                    )
                 if subject is None:
                     # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
-                    _phrase, subject = clause_subject(registry, _before_verb(sentence))
+                    _phrase, subject = clause_subject(registry, before_verb(sentence))
                     registry.subject(subject)
                 if day and subject is not None:
                     narrative_days[id(subject)] = (day, index)
@@ -208,12 +210,6 @@ def read_prose(
         _proposal,
         (questioners, narrative_days, interviewed),
     )
-
-
-def _before_verb(sentence: str) -> str:
-    """The words before a sentence's first verb ("Sheriff Lund on Tuesday defended")."""
-    verb = re.search(r"\b(?:\w{3,}ed|did|does|was|were|is|are|has|had|have)\b", sentence)
-    return sentence[: verb.start()] if verb else ""
 
 
 def _read_sentence(

@@ -118,3 +118,21 @@ def stated_day(words: str, anchor: str) -> str:
         if TODAY.search(words):
             return anchor
     return ""
+
+
+def before_verb(sentence: str) -> str:
+    """The words before a sentence's first verb ("Sheriff Lund on Tuesday defended")."""
+    verb = re.search(r"\b(?:\w{3,}ed|did|does|was|were|is|are|has|had|have)\b", sentence)
+    return sentence[: verb.start()] if verb else ""
+
+
+_ON_DAY = re.compile(
+    r"\bon\s+((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
+)
+
+
+def day_on(sentence: str, anchor: str) -> str:
+    """The day a narrative sentence gives with "on" ("pleaded not guilty ... on Wednesday"),
+    not a date that only names a thing ("the Feb. 24 collision")."""
+    return stated_day(" ".join(_ON_DAY.findall(sentence)), anchor)

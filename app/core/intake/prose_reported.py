@@ -97,7 +97,8 @@ _NOT_SPEAKERS = re.compile(
     re.IGNORECASE,
 )
 _FINAL_TAG = re.compile(
-    rf",\s*(?P<np>(?:the|a|an)\s+[\w'’\- ]{{1,50}}?|[A-Z][\w'’.\- ]{{1,50}}?)\s+"
+    rf",\s*(?P<np>(?:the|a|an)\s+[\w'’\- ]{{1,50}}?|[A-Z][\w'’.\- ]{{1,50}}?|"
+    rf"(?:police|prosecutors|officials|authorities|investigators|detectives|officers|witnesses))\s+"
     rf"(?P<verb>{REPORT_VERBS})(?P<adv>[^,;]*?)\s*[.]?\s*$"
 )
 

@@ -127,6 +127,7 @@ class Said:
     outlet: bool = False  # the recipient is "the publication", resolved where it was read
     weak_recipient: str = ""  # one carried from an earlier sentence while the text was read
     questioner: str = ""  # who put the questions in this paragraph ("asked Dufresne")
+    from_context: bool = False  # the setting came from the paragraph's narrative only
 
 
 def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int]) -> None:
@@ -168,7 +169,7 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
             if layout.kind == "report":
                 cues += ("phone_call",)  # "I spoke with Orr by telephone. Orr said ..."
             if setting in cues and re.search(pattern, said.context.lower()):
-                said.setting = setting
+                said.setting, said.from_context = setting, True
                 said.recipient = said.recipient or _recipient(said.context, said, layout, registry)
                 break
     if (
@@ -248,6 +249,9 @@ def settle(items: list[Said], layout: Layout) -> None:
         _the_same(said, previous)
         if not said.nested:
             if before is not None and not before.nested:
+                if said.from_context and before.entity is said.entity and before.setting:
+                    # '... told reporters ... "..." Odenkirk said.': still to the reporters.
+                    said.setting, said.recipient = before.setting, before.recipient
                 if not said.own_setting and not said.setting:
                     said.setting = before.setting
                     said.recipient = said.recipient or before.recipient
@@ -281,13 +285,12 @@ def settle(items: list[Said], layout: Layout) -> None:
                 if said.setting in ("police_encounter", "police_interview", "phone_call"):
                     said.recipient = said.recipient or layout.author
                 _report_day(said, layout)
-        if (
-            said.setting in ("in_court", "sworn_testimony")
-            and not said.date
-            and layout.kind == "news"
-            and not _RELATIVE.search(said.attribution)
-        ):
-            said.date = layout.day_in_force(said.index)[0]  # the hearing the story dated
+        if not said.date and layout.kind == "news" and not _RELATIVE.search(said.attribution):
+            # "X pleaded not guilty on Wednesday. His lawyer told reporters ...": that day;
+            # words at a hearing the story dated earlier: the hearing's day.
+            day, where = layout.day_in_force(said.index)
+            if where == said.index or said.setting in ("in_court", "sworn_testimony"):
+                said.date = day
         if said.nested and layout.kind == "report" and not said.date:
             said.date = layout.day_in_force(said.index)[0] or layout.date  # heard at the scene
         if not said.recipient:

@@ -359,3 +359,25 @@ def test_an_opinion_names_the_respondent_the_trial_court_and_the_interview() -> 
     assert (again.speaker, again.setting) == ("Carl Holm", "police_interview")
     found = _one(OPINION, "plainly understood")
     assert (found.speaker, found.setting) == ("the trial court", "in_court")
+
+
+def test_a_lawyers_words_outside_court_keep_her_setting_and_the_days_story() -> None:
+    text = (
+        "By Ola Brun, Port Gazette\n"
+        "Thursday, October 16, 2025\n\n"
+        "PORT — A cook at the Harbor Inn was charged on Tuesday with assault after a fight in "
+        "the kitchen, prosecutors said.\n\n"
+        "Ivo Dell, 30, pleaded not guilty at his arraignment on Wednesday. His lawyer, Ana "
+        'Voss, told reporters outside the courthouse that he "was only defending himself." '
+        '"He has cooked there for ten years," Voss said.\n'
+    )
+    charged = _one(text, "A cook at the Harbor Inn")
+    assert (charged.speaker, charged.speech) == ("prosecutors", "reported")
+    for start in ("was only defending", "He has cooked there"):
+        said = _one(text, start)
+        assert (said.speaker, said.setting, said.recipient, said.date) == (
+            "Ana Voss",
+            "press_conference",
+            "reporters",
+            "2025-10-15",
+        )
