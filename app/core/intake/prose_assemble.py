@@ -87,6 +87,9 @@ def assemble(
             said.date = day[0]
         said_list.append(said)
     settle(said_list, layout)
+    if layout.kind == "opinion":
+        for said in said_list:
+            _police_talk(said, paras[said.index].text, registry)
     proposals = []
     for (_offset, item), said in zip(items, said_list, strict=True):
         if item.speaker is not None:
@@ -209,6 +212,23 @@ def _recounted(said: Said, clause: Reported, days: dict[int, tuple[str, int]]) -
         if day and 0 <= said.index - day[1] <= 2:
             said.date = day[0]
             break
+
+
+def _police_talk(said: Said, paragraph: str, registry: Registry) -> None:
+    """An opinion's account of words between the police and someone they dealt with: an
+    interview where the paragraph puts them in an office, a station or an interview, else
+    at the encounter."""
+    if said.setting or said.nested or said.entity is None or not said.recipient:
+        return
+    listener = next((e for e in registry.entities if e.name == said.recipient), None)
+    heard_by = f"{said.recipient} {listener.title if listener else ''}"
+    speaker = f"{said.entity.name} {said.entity.title}"
+    if bool(_POLICE.search(speaker)) == bool(_POLICE.search(heard_by)):
+        return  # two officers, or no officer: not an encounter with the police
+    inside = re.search(
+        r"\b(?:office|station|interview\w*|interrogat\w+|questioning)\b", paragraph, re.I
+    )
+    said.setting = "police_interview" if inside else "police_encounter"
 
 
 def _named_later(registry: Registry) -> dict[int, Entity]:

@@ -381,3 +381,19 @@ def test_a_lawyers_words_outside_court_keep_her_setting_and_the_days_story() -> 
             "reporters",
             "2025-10-15",
         )
+
+
+def test_an_opinions_account_of_police_talk_is_an_encounter_or_an_interview() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "Officer Dana Pike stopped Carl Holm on Elm Street. Holm told Pike that he was going "
+        "home.\n\n"
+        "Two days later Detective Ray Lu met Holm in an office at the courthouse annex. Holm "
+        "told Lu that he had sold the gun.\n"
+    )
+    street = _one(text, "that he was going home")
+    assert (street.recipient, street.setting) == ("Dana Pike", "police_encounter")
+    office = _one(text, "that he had sold the gun")
+    assert (office.recipient, office.setting) == ("Ray Lu", "police_interview")
