@@ -183,7 +183,10 @@ def read_prose(
             if not _VERB.search(sentence):
                 narrative += " " + sentence
                 # "Mayor Brandt on Wednesday defended ...": the day his next words were said.
-                if layout.kind == "report" and re.search(r"\binterview", sentence, re.I):
+                paper = layout.outlet.split()[-1] if layout.outlet else "\0"
+                if (layout.kind == "report" and re.search(r"\binterview", sentence, re.I)) or (
+                    re.search(rf"\b{re.escape(paper)} interviewed\b", sentence)  # "The Record"
+                ):
                     for _s, _e, entity in registry.scan(sentence):
                         interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
                 day = stated_day(before_verb(sentence), layout.date)

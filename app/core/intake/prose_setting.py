@@ -178,6 +178,9 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
         and re.search(r"\binterview", lowered + " " + said.context.lower())
     ):
         said.setting = "police_interview"  # a report's interview, not a reporter's
+    if not said.setting and layout.kind == "news" and "(interviewed)" in said.context:
+        said.setting = "interview"  # "The Record interviewed Ann Roe ... Roe said": to it
+        said.recipient = said.recipient or layout.outlet
     if not said.setting and said.entity is not None and _BENCH.search(said.entity.title):
         said.setting = "in_court"  # a judge speaks from the bench
     if not said.setting and said.entity is not None and said.entity.kind == "unnamed":

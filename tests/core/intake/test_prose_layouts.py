@@ -397,3 +397,19 @@ def test_an_opinions_account_of_police_talk_is_an_encounter_or_an_interview() ->
     assert (street.recipient, street.setting) == ("Dana Pike", "police_encounter")
     office = _one(text, "that he had sold the gun")
     assert (office.recipient, office.setting) == ("Ray Lu", "police_interview")
+
+
+def test_words_of_someone_the_paper_interviewed_were_said_to_the_paper() -> None:
+    text = (
+        "By Ola Brun | Elm Daily Record | Monday, April 20, 2026\n\n"
+        "The Record interviewed former prosecutor Ivo Dell, who now works as a defense lawyer. "
+        'Dell called the arrests "a mistake from start to finish."\n\n'
+        '"You need probable cause for each person," he said.\n'
+    )
+    for start in ("a mistake from start", "You need probable cause"):
+        said = _one(text, start)
+        assert (said.speaker, said.setting, said.recipient) == (
+            "Ivo Dell",
+            "interview",
+            "Elm Daily Record",
+        )
