@@ -389,8 +389,11 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
     lead_in = body.split(MASK_START)[0]
     if MASK_START in body[: len(head)] and not _FINITE.search(lead_in):
         # "told them he "panicked ..."": a subject, then the quoted verb: still a clause.
-        if not re.fullmatch(r"(?i)\s*(?:he|she|they|we|i)\s*", lead_in):
+        # "said most of the cases "will fall apart ...": the subject, then its quoted verb.
+        subject = _CLAUSE_START.match(lead_in.strip()) and len(lead_in.split()) <= 6
+        if not subject or _PREPOSITION.match(lead_in.strip()):
             return None
+        return pos, recipient
     if _FINITE.search(head) and len(body.split()) >= 3:
         return pos, recipient
     return None

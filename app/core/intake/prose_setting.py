@@ -314,13 +314,16 @@ def _release_default(said: Said, layout: Layout) -> None:
     """A release's or a department's own quotations: written, on the document's date; the
     words its account of the events tells (on the radio, to dispatch, to the officers at
     the scene) were said on the day the account gives."""
-    if said.setting in ("police_encounter", "phone_call") or _EVENT_SPEECH.search(said.attribution):
-        said.date = said.date or layout.day_in_force(said.index)[0]
+    if said.setting == "police_encounter" or _EVENT_SPEECH.search(said.attribution):
+        day = layout.day_in_force(said.index)[0]
+        if not said.date and day and day <= layout.date:  # the night told, not a later hearing
+            said.date = day
         return
     if not said.setting and said.date in ("", layout.date) and not said.recipient:
         said.setting = "written_statement"
-    if not said.date and said.setting in ("written_statement", "in_court", "press_conference"):
-        said.date = layout.date
+    today = ("written_statement", "in_court", "press_conference", "phone_call")
+    if not said.date and said.setting in today:
+        said.date = layout.date  # "Reached by telephone, his attorney said": today
 
 
 def _report_day(said: Said, layout: Layout) -> None:

@@ -413,3 +413,22 @@ def test_words_of_someone_the_paper_interviewed_were_said_to_the_paper() -> None
             "interview",
             "Elm Daily Record",
         )
+
+
+def test_a_subject_before_a_quoted_verb_is_reported_and_a_call_today_is_dated() -> None:
+    text = (
+        "OFFICE OF THE UNITED STATES ATTORNEY\n"
+        "FOR IMMEDIATE RELEASE\n"
+        "Tuesday, March 3, 2026\n\n"
+        "ELMTON – Two people were charged today with fraud, announced U.S. Attorney Ana Roe.\n\n"
+        "Reached by telephone, the lawyer for one of them, Ivo Dell, said most of the "
+        'counts "will not survive a first look" and that his client would plead not guilty.\n'
+    )
+    counts = _one(text, "most of the counts")
+    assert (counts.speaker, counts.speech) == ("Ivo Dell", "reported")
+    survive = _one(text, "will not survive")
+    assert (survive.speaker, survive.setting, survive.date) == (
+        "Ivo Dell",
+        "phone_call",
+        "2026-03-03",
+    )
