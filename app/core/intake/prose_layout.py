@@ -21,6 +21,8 @@ _SMALL = frozenset("a an the of on in to for and at by with from or as vs v. is"
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.,]+(?:\s+[A-Za-z0-9.,]+){0,4})?"
     r"(?:\s*\([A-Za-z .]{1,20}\))?\s*[—–-]{1,2}\s+"
+    # "... (MWS) — Thursday, May 14, 2026 — A man ...": the date after the place is the dateline's
+    r"(?:(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*[—–-]{1,2}\s+)?"
 )
 _BYLINE = re.compile(r"^\s*By\s+[^,|]+[,|]\s*(?P<outlet>[A-Z][^,|]*?)\s*(?:\||$)")
 _CAPTION = re.compile(
@@ -28,6 +30,11 @@ _CAPTION = re.compile(
     r",?(?:\s+[A-Za-z]+,)?\s+v\.\s+(?P<name>[A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-.]*){0,4})"
     r"\s*(?:,|\(|\.?$)",
     re.IGNORECASE,
+)
+_OUTLET_LINE = re.compile(
+    r"(?:[A-Z][\w'’&.\-]*\s+){0,4}(?:Wire|Service|News|Times|Post|Gazette|Herald|Courier|"
+    r"Journal|Press|Tribune|Record|Ledger|Sentinel|Chronicle|Daily|Radio|Observer)"
+    r"(?:\s+[A-Z][\w'’&.\-]*){0,3}"
 )
 _LETTERHEAD = re.compile(r"^\s*(?P<office>(?:the\s+)?office of\b.*)$", re.IGNORECASE)
 # A firm's letterhead: "ROE & DOE LLP", "Law Offices of Ann Roe, P.C."
@@ -161,6 +168,10 @@ def read_layout(paras: list[Paragraph]) -> Layout:
             outlet = byline.group("outlet").strip()
             if not re.search(r"\d", outlet):
                 layout.outlet = outlet
+        below = paras[index + 1].text.strip() if index + 1 < len(paras) else ""
+        if re.match(r"^\s*By\s+[A-Z][^,|]*$", text) and not layout.outlet and index < 8:
+            if _OUTLET_LINE.fullmatch(below):
+                layout.outlet = below  # "By Jo Reyes" over "Meridian Wire Service"
         caption = _CAPTION.search(text)
         if caption and index < 15 and len(text) < 140:
             name = caption.group("name").strip().rstrip(".")

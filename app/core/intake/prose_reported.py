@@ -64,7 +64,12 @@ _TITLED = (
     r"|(?:the|a|an|his|her|their|my|our|another)\s+[a-z]+"
     r"(?:\s+of\s+(?:the|a|an|his|her|their)\s+[a-z]+)?(?=\s+(?:of|about|that|to|which|who|if)\b)"
 )
-_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED})")
+# "told state senators on Wednesday that": people named by what they are, in the plural.
+_PLURAL_PEOPLE = (
+    r"(?:[a-z]+\s+)?[a-z]+(?:ors|ers|ists|ants|ents|ians|men|women)"
+    r"(?=\s+(?:on|that|in|at|about|during|after|before|last|this)\b)"
+)
+_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED}|{_PLURAL_PEOPLE})")
 _ADVERBIAL = re.compile(
     r"^(?:\s*,)?\s+(?:(?:on|last|this|earlier|later)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"

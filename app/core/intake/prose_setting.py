@@ -31,7 +31,7 @@ _OUTLET_WORDS = re.compile(
 _GENERIC_OUTLET = {"the publication", "the paper", "the newspaper", "the outlet", "the station"}
 _RECIPIENT = re.compile(
     r"\b(?:told|tells|advised|informed|assured|asked|addressed|directed|ordered|instructed|"
-    r"(?:interviewed|questioned) by|"
+    r"(?:interviewed|questioned) by|(?:testified|appeared|spoke) before|"
     r"(?:stated|said|explained|admitted|"
     r"wrote|spoke|speaking|talking)\s+to|(?:call|conversation|interview|meeting)\s+with|"
     r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"

@@ -432,3 +432,18 @@ def test_a_subject_before_a_quoted_verb_is_reported_and_a_call_today_is_dated() 
         "phone_call",
         "2026-03-03",
     )
+
+
+def test_a_byline_over_its_outlet_line_and_a_dated_dateline() -> None:
+    text = (
+        "By Ola Brun\n"
+        "Fenwick Wire Service\n"
+        "FENWICK (FWS) — Thursday, May 14, 2026 — A nurse told state senators on Wednesday "
+        "that the clinic had run out of insulin twice.\n\n"
+        "A department spokesperson, Ada Roe, told the Wire on Wednesday that the chief "
+        '"has ordered a full review."\n'
+    )
+    nurse = _one(text, "that the clinic had run out")
+    assert (nurse.recipient, nurse.date) == ("the state senators", "2026-05-13")
+    review = _one(text, "has ordered a full review")
+    assert (review.setting, review.recipient) == ("interview", "Fenwick Wire Service")
