@@ -73,7 +73,7 @@ def assemble(
             else:
                 said.recipient = _clean(item.recipient)
         if isinstance(item, Quote) and said.nested and not said.setting:
-            _recounted(said, owners[id(item)][0], narrative_days)
+            _recounted(said, owners[id(item)][0], narrative_days, layout)
         said.questioner = questioners.get(said.index, {}).get(id(said.entity), "")
         day = narrative_days.get(id(said.entity))
         later = said.setting in ("sworn_testimony", "in_court")  # at a hearing, not that day
@@ -196,14 +196,23 @@ def _said_of_quote(quote: Quote, owner: tuple[Reported, str] | None) -> Said:
 _POLICE = re.compile(r"officer|patrolman|trooper|deputy|sergeant|detective|agent|police", re.I)
 
 
-def _recounted(said: Said, clause: Reported, days: dict[int, tuple[str, int]]) -> None:
+def _recounted(
+    said: Said, clause: Reported, days: dict[int, tuple[str, int]], layout: Layout
+) -> None:
     """Words a witness recounts in testimony ("testified that he asked, "..."") between
-    police and a person were said at the encounter, on the day the text gave it."""
-    if not re.search(r"\btestif", clause.attribution, re.IGNORECASE):
+    police and a person were said at the encounter, on the day the text gave it; so are
+    the words a letter's witness recounts from the incident ("told us that no officer said
+    why they were there, and that he asked, "..."")."""
+    letter = layout.kind == "letter"
+    if not letter and not re.search(r"\btestif", clause.attribution, re.IGNORECASE):
         return
     people = [e for e in (said.entity, said.outer) if e is not None]
-    if not any(_POLICE.search(f"{e.title} {e.name}") for e in people):
+    police = any(_POLICE.search(f"{e.title} {e.name}") for e in people)
+    if not police and not (letter and _POLICE.search(said.attribution)):
         return
+    if letter and not said.date:
+        day = layout.day_in_force(said.index)[0]
+        said.date = day if day and day <= layout.date else ""
     # "when shown the video later in the interview, said": the interview, not the scene.
     interview = re.search(r"\binterview|\binterrogat", said.attribution, re.IGNORECASE)
     said.setting = "police_interview" if interview else "police_encounter"

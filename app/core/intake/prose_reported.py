@@ -62,7 +62,8 @@ _ROLE_RECIPIENTS = (
 _TITLED = (
     r"(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
     r"|(?:the|a|an|his|her|their|my|our|another)\s+[a-z]+"
-    r"(?:\s+of\s+(?:the|a|an|his|her|their)\s+[a-z]+)?(?=\s+(?:of|about|that|to|which|who|if)\b)"
+    r"(?:\s+of\s+(?:the|a|an|his|her|their)\s+[a-z]+)?"
+    r"(?=\s+(?:of|about|that|to|which|who|if|on|in|at|last|this|during|after|before)\b)"
 )
 # "told state senators on Wednesday that": people named by what they are, in the plural.
 _PLURAL_PEOPLE = (
@@ -82,7 +83,10 @@ _ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 _AFTER_QUOTE_NOT_SPEECH = re.compile(
-    r"(?:which|who|whom|whose|when|with|according|as|before|after|during|in|on|at|for|from)\b",
+    # ", which the video contradicts", "before imposing the sentence": the author's words;
+    # "before he was pulled onto the porch" is still the speaker's.
+    r"(?:which|who|whom|whose|when|with|according|as|during|in|on|at|for|from|"
+    r"(?:before|after|while)\s+\w+ing)\b",
     re.IGNORECASE,
 )
 _SKIPPABLE = re.compile(
@@ -137,7 +141,8 @@ _ANY_SPEECH = re.compile(
 
 def speech_verb(text: str) -> bool:
     """Whether ``text`` holds a speech verb ("told him at his arrest,", "heard him tell")."""
-    return bool(_ANY_SPEECH.search(text))
+    # "officers had responded to "a report ..."": they went there, they did not speak.
+    return bool(_ANY_SPEECH.search(re.sub(r"\bresponded\s+to\b", " ", text)))
 
 
 def find_reported(

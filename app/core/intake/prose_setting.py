@@ -45,7 +45,8 @@ _CUES = (
     (
         "social_media",
         r"\b(?:on|to)\s+(?:instagram|facebook|x|twitter|tiktok|threads|bluesky|"
-        r"social media)\b|\bposted\b|\btweeted\b|\bin an? (?:post|tweet)\b|\bthe post\b",
+        r"social media)\b|\bon\s+(?:the\s+)?[\w'’]+\s+(?:instagram|facebook|twitter)\b|"
+        r"\bposted\b|\btweeted\b|\bin an? (?:post|tweet)\b|\bthe post\b",
     ),
     ("interview", r"\b(?:phone|telephone|in an?) interview\b|\btold (?:this|the) reporter\b"),
     (
@@ -231,7 +232,7 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
     if re.fullmatch(r"(?:my|our) client", lowered):
         _phrase, client = registry.resolve_phrase(np)
         return client.name if client is not None else np
-    if np[:1].islower() and not np.startswith("the "):
+    if np[:1].islower() and not re.match(r"(?:the|a|an|our|my|his|her|their|its)\s", np):
         np = "the " + np  # "told defendant": the defendant
     if np[:1].isupper() or np.startswith("the "):
         _phrase, entity = registry.resolve_phrase(np)

@@ -447,3 +447,38 @@ def test_a_byline_over_its_outlet_line_and_a_dated_dateline() -> None:
     assert (nurse.recipient, nurse.date) == ("the state senators", "2026-05-13")
     review = _one(text, "has ordered a full review")
     assert (review.setting, review.recipient) == ("interview", "Fenwick Wire Service")
+
+
+def test_a_defence_letter_recounts_the_incident_on_its_day() -> None:
+    text = (
+        "ROE & DOE LLP\n"
+        "March 21, 2025\n"
+        "Re: Ivo Dell - Preservation of Evidence\n"
+        "Dear Mr. Vieira:\n"
+        "This firm represents Ivo Dell in connection with the entry into his home by officers "
+        "of the Elm Police Department on the evening of Saturday, March 15, 2025.\n"
+        "His neighbor, Ada Holt, told our investigator on March 18 that she heard an officer "
+        'say "kick it in" shortly after Mr. Dell opened the door.\n'
+        "Mr. Dell has told us that no officer said why they were there, and that he asked, "
+        '"What is this about?" before he was pulled outside.\n'
+        "In a post on the department's Facebook page on Sunday, the department wrote that "
+        'officers had responded to "a call about a man with a knife."\n'
+        "Sincerely,\n"
+        "Ann Roe\n"
+    )
+    heard = _one(text, "that she heard an officer")
+    assert (heard.speaker, heard.recipient, heard.date) == (
+        "Ada Holt",
+        "our investigator",
+        "2025-03-18",
+    )
+    assert _one(text, "shortly after Mr. Dell").speech == "reported"
+    asked = _one(text, "What is this about?")
+    assert (asked.speaker, asked.setting, asked.date) == (
+        "Ivo Dell",
+        "police_encounter",
+        "2025-03-15",
+    )
+    assert _one(text, "before he was pulled outside").speaker == "Ivo Dell"
+    post = _one(text, "a call about a man")
+    assert (post.setting, post.date) == ("social_media", "2025-03-16")
