@@ -88,8 +88,11 @@ def assemble(
         said_list.append(said)
     settle(said_list, layout)
     if layout.kind == "opinion":
+        talk: list[Said] = []  # the police talk told so far
         for said in said_list:
-            _police_talk(said, paras[said.index].text, registry)
+            _police_talk(said, registry, layout, talk[-1] if talk else None)
+            if said.setting.startswith("police_"):
+                talk.append(said)
     proposals = []
     for (_offset, item), said in zip(items, said_list, strict=True):
         if item.speaker is not None:
@@ -223,21 +226,29 @@ def _recounted(
             break
 
 
-def _police_talk(said: Said, paragraph: str, registry: Registry) -> None:
+def _police_talk(said: Said, registry: Registry, layout: Layout, last: Said | None) -> None:
     """An opinion's account of words between the police and someone they dealt with: an
-    interview where the paragraph puts them in an office, a station or an interview, else
-    at the encounter."""
-    if said.setting or said.nested or said.entity is None or not said.recipient:
-        return
-    listener = next((e for e in registry.entities if e.name == said.recipient), None)
-    heard_by = f"{said.recipient} {listener.title if listener else ''}"
-    speaker = f"{said.entity.name} {said.entity.title}"
-    if bool(_POLICE.search(speaker)) == bool(_POLICE.search(heard_by)):
-        return  # two officers, or no officer: not an encounter with the police
-    inside = re.search(
-        r"\b(?:office|station|interview\w*|interrogat\w+|questioning)\b", paragraph, re.I
-    )
-    said.setting = "police_interview" if inside else "police_encounter"
+    interview where the paragraph so far puts them in an office, a station or an
+    interview, else at the encounter; on the day the account gave in this paragraph or the
+    one before."""
+    if not said.setting and not said.nested and said.entity is not None and said.recipient:
+        listener = next((e for e in registry.entities if e.name == said.recipient), None)
+        heard_by = f"{said.recipient} {listener.title if listener else ''}"
+        speaker = f"{said.entity.name} {said.entity.title}"
+        if bool(_POLICE.search(speaker)) != bool(_POLICE.search(heard_by)):  # one officer
+            so_far = f"{said.context} {said.attribution}"
+            inside = re.search(_INSIDE, so_far, re.IGNORECASE) or (
+                last is not None  # the interview the paragraph before was telling goes on
+                and last.setting == "police_interview"
+                and 0 <= said.index - last.index <= 1
+            )
+            said.setting = "police_interview" if inside else "police_encounter"
+    if said.setting.startswith("police_") and not said.date:
+        day, where = layout.day_in_force(said.index)
+        said.date = day if 0 <= said.index - where <= 1 else ""
+
+
+_INSIDE = r"\b(?:office|station|jail|interview\w*|interrogat\w+|question(?:ed|ing))\b"
 
 
 def _named_later(registry: Registry) -> dict[int, Entity]:

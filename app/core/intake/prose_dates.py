@@ -127,7 +127,8 @@ def before_verb(sentence: str) -> str:
 
 
 _ON_DAY = re.compile(
-    r"\bon\s+(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b[Oo]n\s+(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?"
+    r"((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
 )
 

@@ -482,3 +482,23 @@ def test_a_defence_letter_recounts_the_incident_on_its_day() -> None:
     assert _one(text, "before he was pulled outside").speaker == "Ivo Dell"
     post = _one(text, "a call about a man")
     assert (post.setting, post.date) == ("social_media", "2025-03-16")
+
+
+def test_an_opinions_interview_goes_on_into_the_next_paragraph_and_is_dated() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "On May 2, 2023, Detective Ray Lu took Carl Holm into an office at the station. Holm "
+        "told Lu that he had sold the gun.\n\n"
+        "At the end of the taped conversation Lu told Holm that he was free to go.\n"
+    )
+    sold = _one(text, "that he had sold the gun")
+    assert (sold.setting, sold.date) == ("police_interview", "2023-05-02")
+    free = _one(text, "that he was free to go")
+    assert (free.speaker, free.recipient, free.setting, free.date) == (
+        "Ray Lu",
+        "Carl Holm",
+        "police_interview",
+        "2023-05-02",
+    )
