@@ -65,6 +65,11 @@ def assemble(
         if said.entity is not None and id(said.entity) in interviewed:
             said.context += " (interviewed)"
         read_cues(said, layout, registry, testified)
+        label = re.match(r"^\W*([QA])\.\s", item.text) if isinstance(item, Quote) else None
+        if label and not said.setting:
+            # '"A. At this point, I was talking ..."': an answer quoted from the transcript.
+            said.setting = "sworn_testimony" if label.group(1) == "A" else "in_court"
+            said.own_setting = True
         if isinstance(item, Reported) and not said.recipient and item.recipient:
             said.recipient = name_recipient(item.recipient, said, layout, registry)
         if isinstance(item, Quote) and item.recipient and (not said.recipient or said.outlet):

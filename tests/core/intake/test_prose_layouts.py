@@ -502,3 +502,15 @@ def test_an_opinions_interview_goes_on_into_the_next_paragraph_and_is_dated() ->
         "police_interview",
         "2023-05-02",
     )
+
+
+def test_an_answer_an_opinion_quotes_from_the_transcript_is_sworn_testimony() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "Officer Ray Lu shared his partner's worry:\n"
+        "“A. I more or less agreed with him that we should keep looking for the gun.”\n"
+    )
+    answer = _one(text, "A. I more or less agreed")
+    assert answer.setting == "sworn_testimony"
