@@ -44,6 +44,8 @@ def assemble(
     named = _named_later(registry)
     testified: set[int] = set()
     said_list: list[Said] = []
+    recounted: list[tuple[Said, Reported]] = []  # words nested in someone's reported clause
+    clause_said: dict[int, Said] = {}
     author = _author(layout, registry)
     for _offset, item in items:
         if item.speaker is None and author is not None and fold(item.phrase) == "i":
@@ -79,6 +81,9 @@ def assemble(
                 said.recipient = _clean(item.recipient)
         if isinstance(item, Quote) and said.nested and not said.setting:
             _recounted(said, owners[id(item)][0], narrative_days, layout)
+            recounted.append((said, owners[id(item)][0]))
+        if isinstance(item, Reported):
+            clause_said[id(item)] = said
         said.questioner = questioners.get(said.index, {}).get(id(said.entity), "")
         day = narrative_days.get(id(said.entity))
         later = said.setting in ("sworn_testimony", "in_court")  # at a hearing, not that day
@@ -92,6 +97,12 @@ def assemble(
             said.date = day[0]
         said_list.append(said)
     settle(said_list, layout)
+    police = {e.name for e in registry.entities if _POLICE.search(f"{e.title} {e.name}")}
+    for said, clause in recounted:
+        outer = clause_said.get(id(clause))
+        if not said.setting and outer is not None and outer.setting == "sworn_testimony":
+            # "X testified that ... He said that he told the officer, "...": still recounted.
+            _recounted(said, clause, narrative_days, layout, police)
     if layout.kind == "opinion":
         talk: list[Said] = []  # the police talk told so far
         for said in said_list:
@@ -130,16 +141,17 @@ def _author(layout: Layout, registry: Registry) -> Entity | None:
 
 def _questions_asked(proposals: list[Proposal]) -> None:
     """A question no words address ("I asked him, "Where is it?"") was put to the one who
-    answers it next in the same paragraph."""
+    answers it next in the same paragraph, and the answer was given to the one who asked."""
     for question, answer in zip(proposals, proposals[1:], strict=False):
         if (
             question.text.rstrip(' "”').endswith("?")
-            and not question.recipient
             and answer.paragraph == question.paragraph
             and answer.speaker
             and answer.speaker != question.speaker
         ):
-            question.recipient = answer.speaker
+            question.recipient = question.recipient or answer.speaker
+            if question.recipient == answer.speaker and question.speaker_kind != "label":
+                answer.recipient = answer.recipient or question.speaker
 
 
 _THINGS = frozenset("post statement letter release email e-mail tweet message note".split())
@@ -205,19 +217,28 @@ _POLICE = re.compile(r"officer|patrolman|trooper|deputy|sergeant|detective|agent
 
 
 def _recounted(
-    said: Said, clause: Reported, days: dict[int, tuple[str, int]], layout: Layout
+    said: Said,
+    clause: Reported,
+    days: dict[int, tuple[str, int]],
+    layout: Layout,
+    sworn: set[str] | None = None,
 ) -> None:
     """Words a witness recounts in testimony ("testified that he asked, "..."") between
     police and a person were said at the encounter, on the day the text gave it; so are
     the words a letter's witness recounts from the incident ("told us that no officer said
     why they were there, and that he asked, "..."")."""
     letter = layout.kind == "letter"
-    if not letter and not re.search(r"\btestif", clause.attribution, re.IGNORECASE):
+    testified = sworn is not None or re.search(r"\btestif", clause.attribution, re.IGNORECASE)
+    if not letter and not testified:
         return
     people = [e for e in (said.entity, said.outer) if e is not None]
     police = any(_POLICE.search(f"{e.title} {e.name}") for e in people)
+    police = police or said.recipient in (sworn or set()) or bool(_POLICE.search(said.recipient))
     if not police and not (letter and _POLICE.search(said.attribution)):
         return
+    if sworn is not None and not said.date:
+        day = layout.day_in_force(said.index)[0]  # the encounter the account dated
+        said.date = day if day and (not layout.date or day <= layout.date) else ""
     if letter and not said.date:
         day = layout.day_in_force(said.index)[0]
         said.date = day if day and day <= layout.date else ""

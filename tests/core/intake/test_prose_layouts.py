@@ -514,3 +514,21 @@ def test_an_answer_an_opinion_quotes_from_the_transcript_is_sworn_testimony() ->
     )
     answer = _one(text, "A. I more or less agreed")
     assert answer.setting == "sworn_testimony"
+
+
+def test_testimony_recounting_the_stop_dates_it_and_an_answer_goes_to_the_asker() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Court of Appeals of New Halden.\n\n"
+        "OPINION\n\n"
+        "On the evening of June 3, 2024, Officer Ray Lu stopped Carl Holm on Shore Drive. "
+        'Officer Lu testified that he asked, "Anything in the bag?" and that Holm answered, '
+        '"No, go ahead."\n\n'
+        "A neighbor, Ada Vell, testified that she saw the stop from her porch.\n\n"
+        "Holm testified that he never agreed. He said that he told the officer, "
+        '"That is my bag, leave it."\n'
+    )
+    ahead = _one(text, "No, go ahead.")
+    assert (ahead.speaker, ahead.recipient) == ("Carl Holm", "Ray Lu")
+    bag = _one(text, "That is my bag")
+    assert (bag.setting, bag.date) == ("police_encounter", "2024-06-03")
