@@ -105,6 +105,15 @@ _TAKEN_BY = re.compile(
 _GROUP = re.compile(r"\b(?:officers|deputies|troopers|agents|detectives|investigators)\b")
 _EVENT_SPEECH = re.compile(r"\b(?:reported|broadcasting|broadcast|radioed|requested|called 911)\b")
 _RELATIVE = re.compile(r"\b(?:last|earlier|previous|previously|ago|recently|next)\b", re.I)
+_NAMED = (  # "Det. Ray Lu", "John F. Kavanewsky"; not "Lu. Before"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Det|Sgt|Lt|Capt|Ofc|Tpr|Dep|Cpl|Insp|[A-Z])\.\s+|[A-Z][\w'’\-]*\s+){0,3}"
+    r"[A-Z][\w'’\-]*"
+)
+_POLICE_TITLE = re.compile(
+    r"officer|ofc|patrol|trooper|tpr|deput|dep\.|sergeant|sgt|detective|det\.|agent|"
+    r"lieutenant|lt\.|captain|capt",
+    re.IGNORECASE,
+)
 _CLOCK = re.compile(r"\b\d{4}\s*hrs\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)  # a time of day
 _BENCH = re.compile(r"\b(?:judge|justice|magistrate)\b", re.IGNORECASE)
 _LAWYER = re.compile(r"attorney|defender|counsel|prosecutor|lawyer|judge|justice", re.I)
@@ -198,7 +207,11 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
     match = _RECIPIENT.search(words)
     if not match:
         return ""
-    return name_recipient(match.group("rec"), said, layout, registry)
+    first = name_recipient(match.group("rec"), said, layout, registry)
+    both = re.match(rf"\s+and\s+({_NAMED})", words[match.end() :])
+    if both and first[:1].isupper():  # "questioned by Officer Cameron and Officer Genovese"
+        return f"{first} and {name_recipient(both.group(1), said, layout, registry)}"
+    return first
 
 
 def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> str:
@@ -227,6 +240,20 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
         }
         if len(judges) == 1:
             return judges.pop()  # "told the judge": the one judge the text names
+    group = re.fullmatch(r"the (officer|agent|detective|deput|trooper)(?:s|ies)", lowered)
+    if group:
+        # "told the officers" after "questioned by Officer Cameron and Officer Genovese".
+        found = [
+            (where.start(), e.name)
+            for e in registry.entities
+            if e.kind == "person"
+            and (group.group(1) in e.title.lower() or group.group(1) == "officer")
+            and _POLICE_TITLE.search(e.title)
+            and (where := re.search(rf"\b{re.escape(e.name.split()[-1])}\b", said.context))
+        ]
+        named = list(dict.fromkeys(name for _at, name in sorted(found)))
+        if len(named) >= 2:
+            return " and ".join([", ".join(named[:-1]), named[-1]])
     if _FIXED_RECIPIENT.fullmatch(lowered):
         return np  # "the court", "jurors", "investigators": as written
     if re.fullmatch(r"(?:my|our) client", lowered):

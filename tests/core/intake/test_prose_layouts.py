@@ -532,3 +532,15 @@ def test_testimony_recounting_the_stop_dates_it_and_an_answer_goes_to_the_asker(
     assert (ahead.speaker, ahead.recipient) == ("Carl Holm", "Ray Lu")
     bag = _one(text, "That is my bag")
     assert (bag.setting, bag.date) == ("police_encounter", "2024-06-03")
+
+
+def test_the_officers_who_questioned_him_are_the_ones_he_told() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "Later, Holm was questioned by Officer Ann Roe and Det. Ray Lu. Before the questioning "
+        "he signed a card. Carl Holm told the officers that he would talk.\n"
+    )
+    talk = _one(text, "that he would talk")
+    assert talk.recipient == "Ann Roe and Ray Lu"
