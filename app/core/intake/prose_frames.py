@@ -1,6 +1,7 @@
 """Frames that say whose words a quotation holds without a plain speech verb before it:
-"X can be heard saying", "heard the suspect yell", "X's statement that he ...", "in X's own
-words:"; and quoted words that are a name or a scare quote, not a statement.
+"X can be heard saying", "heard the suspect yell", "X sent a text message to Y that
+read:", "X's statement that he ...", "in X's own words:"; and quoted words that are a
+name or a scare quote, not a statement.
 """
 
 from __future__ import annotations

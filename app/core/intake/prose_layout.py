@@ -5,8 +5,11 @@ opinion), its own date, a headline (title-case words that repeat the body: never
 source of names or statements), a dateline ("HARLAN CITY, June 11 —"), the outlet of a
 byline ("By Jo Reyes, Harlan Courier"), the defendant a caption names ("People v.
 Marcus Dresner"), the office a letterhead names ("this office"), a report's author
-("Reporting Officer: Ofc. Nolan Brandt") and a report's own paragraph numbers ("3. I
-asked ..."), which are its pin cites.
+("Reporting Officer: Ofc. Nolan Brandt"), the parties its header lists ("ARRESTEE:
+PRZYBYLSKI, Jonah T.": "the suspect"), whether it reports interviews, and its own
+paragraph numbers ("3. I asked ..."), which are its pin cites; a notice's items lettered
+A., B., C. (items, not answers); and, while the body is read, the days its narrative
+gives ("On 07/20/2025 I was dispatched", "pleaded not guilty on Wednesday").
 """
 
 from __future__ import annotations

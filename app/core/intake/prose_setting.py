@@ -8,10 +8,14 @@ press_conference, "told Detective Ruiz" -> police_interview and Ruiz, "told Offi
 witness who testified, sworn_testimony). What a statement does not say is taken, in
 order, from the statement before it in the same paragraph, from the same speaker's
 statement a paragraph or two before, and from the form: a press release's or a
-department's statement's quotations are written statements of the document's date, a
-letter's quotations take the letter's date, and what a police report tells was said to
-its author at the scene on the report's date. Words nested in someone else's reported
-speech ("testified that Okonjo told him at his arrest, ...") take only their own words.
+department's statement's quotations are written statements of the document's date
+(but the words its account of the night tells, on the radio, to dispatch or to officers,
+were said on the night it gives), a letter's quotations take the letter's date, and what
+a police report tells was said to its author ("Per Dep. Stumbo": to him) at the scene, or
+in an interview when the report is one of interviews, on the day its narrative last gave.
+"On the same date" and "during the same interview" take the statement before. Words
+nested in someone else's reported speech ("testified that Okonjo told him at his arrest,
+...") take only their own words.
 """
 
 from __future__ import annotations

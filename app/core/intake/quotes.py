@@ -6,7 +6,9 @@ text between double quotation marks, straight or curly (a straight mark opens af
 a space or at the start, else closes). A quotation left open at the end of a
 paragraph continues when the next paragraph starts with a quotation mark (the
 printer's convention for a quote over several paragraphs); otherwise it ends with its
-paragraph. Single marks inside a quotation are nested quotes and stay part of it.
+paragraph. Single marks inside a quotation are nested quotes and stay part of it; a
+text with no double marks at all that quotes in single marks (some wire copy) has its
+quotations between those, a mark between two letters being an apostrophe.
 
 Who said each one is worked out in app/core/intake/prose.py, sentence by sentence
 over the paragraph with its quotations masked out (:func:`mask_quotes`).
