@@ -334,7 +334,8 @@ def settle(items: list[Said], layout: Layout) -> None:
             said.recipient = ""  # no one tells themselves
         if said.setting == "interview" and not said.recipient and layout.kind == "news":
             said.recipient = layout.outlet  # "said in a phone interview": with this paper
-        last_in_para[said.index] = said
+        if not said.nested:  # words nested in a clause do not interrupt the paragraph's run
+            last_in_para[said.index] = said
         previous = said if not said.nested else previous
         if said.setting == "police_encounter" and said.date and not said.nested:
             scene = said

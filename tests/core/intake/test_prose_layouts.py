@@ -544,3 +544,16 @@ def test_the_officers_who_questioned_him_are_the_ones_he_told() -> None:
     )
     talk = _one(text, "that he would talk")
     assert talk.recipient == "Ann Roe and Ray Lu"
+
+
+def test_words_nested_in_a_clause_do_not_break_the_paragraphs_run() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\n"
+        "MEDIA STATEMENT\n"
+        "Friday, January 23, 2026\n\n"
+        "The Sheriff's Office is reviewing the death of an inmate.\n\n"
+        "His daughter, Ann Roe, told WTLM-TV that her father had called her from the jail and "
+        'said, "Tell somebody." She said she called the jail twice that night.\n'
+    )
+    twice = _one(text, "she called the jail twice")
+    assert (twice.speaker, twice.setting, twice.recipient) == ("Ann Roe", "interview", "WTLM-TV")
