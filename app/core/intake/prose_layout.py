@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.intake.prose_dates import document_date
+from app.core.intake.prose_dates import document_date, event_days
 from app.core.intake.quotes import Paragraph
 
 _SMALL = frozenset("a an the of on in to for and at by with from or as vs v. is".split())
@@ -90,6 +90,7 @@ class Layout:
     items: dict[int, int] = field(default_factory=dict)  # index -> end of its "A." label
     parties: dict[str, str] = field(default_factory=dict)  # a report's "SUSPECT: VOSS, Ben"
     scene: str = "police_encounter"  # where a report's words were said, unless it says
+    events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
     days: dict[int, str] = field(default_factory=dict)  # index -> a day a report's narrative states
 
     def day_in_force(self, index: int) -> tuple[str, int]:
@@ -155,7 +156,7 @@ def _kind(lines: list[str]) -> str:
 
 def read_layout(paras: list[Paragraph]) -> Layout:
     lines = [p.text for p in paras]
-    layout = Layout(kind=_kind(lines), date=document_date(lines))
+    layout = Layout(kind=_kind(lines), date=document_date(lines), events=event_days(lines))
     body_started = False
     for index, para in enumerate(paras):
         text = para.text

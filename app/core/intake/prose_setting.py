@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from app.core.intake.extract_attribution import Entity, Registry, fold
-from app.core.intake.prose_dates import stated_day
+from app.core.intake.prose_dates import event_day, stated_day
 from app.core.intake.prose_layout import Layout
 
 _OUTLET_WORDS = re.compile(
@@ -201,7 +201,7 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
         if re.search(r"\bcourt\b", said.entity.name):
             said.setting = "in_court"  # "the trial court found": its finding from the bench
     said.own_setting = bool(said.setting)
-    said.date = stated_day(words, layout.date)
+    said.date = stated_day(words, layout.date) or event_day(words, layout.events)
     said.own_date = bool(said.date)
     if said.setting == "sworn_testimony" and said.entity is not None:
         testified.add(id(said.entity))

@@ -557,3 +557,17 @@ def test_words_nested_in_a_clause_do_not_break_the_paragraphs_run() -> None:
     )
     twice = _one(text, "she called the jail twice")
     assert (twice.speaker, twice.setting, twice.recipient) == ("Ann Roe", "interview", "WTLM-TV")
+
+
+def test_the_night_of_the_shooting_is_the_day_the_text_gives_the_shooting() -> None:
+    text = (
+        "OFFICE OF THE DISTRICT ATTORNEY\n"
+        "FOR IMMEDIATE RELEASE\n"
+        "June 12, 2025\n\n"
+        "ELMTON — Lee Ward was sentenced today for the shooting of a clerk outside a store on "
+        "November 9, 2024.\n\n"
+        "In a recorded interview the night of the shooting, Ward told Detective Ray Fenn that "
+        'he "never meant to fire."\n'
+    )
+    fire = _one(text, "never meant to fire")
+    assert (fire.speaker, fire.setting, fire.date) == ("Lee Ward", "police_interview", "2024-11-09")
