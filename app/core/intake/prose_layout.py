@@ -212,8 +212,10 @@ def lettered_items(lines: list[str]) -> dict[int, int]:
     """Paragraphs lettered A., B., C., ... in order (a notice's list of statements): each
     one's index and where its letter ends. "A." there is an item, not an answer."""
     marks = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
-    letters = "".join(m.group(1) for _i, m in marks)
-    if len(letters) < 3 or not "ABCDEFGHIJKLMNOPQRSTUVWXYZ".startswith(letters):
+    letters = [ord(m.group(1)) for _i, m in marks]
+    # Each list runs A, B, C, ...; a second list starts again at A.
+    ordered = all(b in (a + 1, ord("A")) for a, b in zip(letters, letters[1:], strict=False))
+    if len(letters) < 3 or letters[0] != ord("A") or not ordered or max(letters) < ord("C"):
         return {}
     return {i: m.end() for i, m in marks}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.core.intake.extract import extract
 from app.core.intake.proposal import Proposal
+from app.core.intake.prose_layout import lettered_items
 
 
 def _one(text: str, start: str) -> Proposal:
@@ -571,3 +572,10 @@ def test_the_night_of_the_shooting_is_the_day_the_text_gives_the_shooting() -> N
     )
     fire = _one(text, "never meant to fire")
     assert (fire.speaker, fire.setting, fire.date) == ("Lee Ward", "police_interview", "2024-11-09")
+
+
+def test_lettered_items_may_start_again_at_a_but_not_skip() -> None:
+    two_lists = ["A. one", "B. two", "C. three", "text", "A. again", "B. more"]
+    assert sorted(lettered_items(two_lists)) == [0, 1, 2, 4, 5]
+    assert lettered_items(["A. one", "C. three", "D. four"]) == {}
+    assert lettered_items(["Q. Where were you?", "A. At home."]) == {}
