@@ -1,5 +1,6 @@
-"""The prose reader on the layouts of real forms: a report's header, the narrative's own
-numbers, a release's quotation blocks, an opinion's syllabus and counsel lines.
+"""The prose reader on the layouts of real forms: a report's header and the narrative's own
+numbers, a release's officials and its account of the night, a department's statement, a
+notice's lettered items and a defence letter's account of an incident.
 
 Every text here is a short made-up snippet written for the rule it tests.
 """
@@ -159,45 +160,6 @@ def test_a_release_tells_whose_words_a_detective_recounts_and_who_heard_them() -
     assert (door.speaker, door.setting, door.recipient) == ("Mina Park", "in_court", "the court")
 
 
-# Wire copy that quotes in single marks: apostrophes inside words are not quotation marks.
-SINGLE_MARKS = (
-    "By Ola Brun | Fenwick Wire | May 9, 2025\n\n"
-    "FENWICK (Fenwick Wire) - A judge on Thursday set bail at $5,000 for a driver charged "
-    "in a crash that hurt two cyclists.\n\n"
-    "Judge Rhea Lund said Tom Vey had 'strong ties to the county.' But she warned him: "
-    "'Drive before your hearing and you will wait for trial in jail.'\n\n"
-    "Vey's lawyer, Ana Dorn, said her client's licence was already suspended. 'He hasn't "
-    "touched a car since that night,' Dorn said.\n"
-)
-
-
-def test_a_text_that_quotes_in_single_marks_has_its_quotations_found() -> None:
-    ties = _one(SINGLE_MARKS, "strong ties to the county")
-    assert (ties.speaker, ties.speech) == ("Rhea Lund", "verbatim")
-    drive = _one(SINGLE_MARKS, "Drive before your hearing")
-    assert drive.speaker == "Rhea Lund"
-    car = _one(SINGLE_MARKS, "He hasn't touched a car since that night")
-    assert car.speaker == "Ana Dorn"
-    assert not [p for p in extract(SINGLE_MARKS) if p.text.startswith("s lawyer")]
-
-
-def test_words_at_a_hearing_the_story_dates_take_its_day_and_the_judge_is_named() -> None:
-    text = (
-        "By Ola Brun | Fenwick Wire | Saturday, May 10, 2025\n\n"
-        "FENWICK - A judge on Thursday refused to lower the bail of a man charged in a fire "
-        "at a warehouse.\n\n"
-        "Prosecutor Ivan Rask told the judge that the man had fled once before. "
-        '"He will run again," Rask said.\n\n'
-        "Judge Hana Lyle of Fenwick Superior Court agreed with the State.\n\n"
-        "His lawyer, Bea Sol, told reporters last week that he was innocent.\n"
-    )
-    fled = _one(text, "that the man had fled")
-    assert (fled.setting, fled.recipient, fled.date) == ("in_court", "Hana Lyle", "2025-05-08")
-    run = _one(text, "He will run again")
-    assert (run.speaker, run.date) == ("Ivan Rask", "2025-05-08")
-    assert _one(text, "that he was innocent").date == ""
-
-
 # A department's statement that tells the night in order: radio traffic, a 911 call and a
 # driver's words to officers are dated on the night; the chief's words on the release's date.
 DEPARTMENT_ACCOUNT = (
@@ -320,102 +282,6 @@ def test_a_notices_lettered_items_are_statements_with_their_own_day_and_listener
     assert (text.speaker, text.recipient, text.date) == ("Ida Rusk", "Cole Baird", "2025-04-30")
 
 
-OPINION = (
-    "STATE v. HOLM\n"
-    "No. 24-101.\n"
-    "Supreme Court of New Halden.\n\n"
-    "Ada Roe argued the cause for petitioner.\n\n"
-    "JUSTICE PARR delivered the opinion of the Court.\n\n"
-    "Respondent Carl Holm was convicted of burglary. The court below held that his "
-    "statements should have been suppressed because Holm, though agreeing to talk, had "
-    "indicated that he would not sign anything without a lawyer.\n\n"
-    "On the night of March 2, 2023, Holm was taken to the Elm police station. Respondent "
-    "stated that he understood his rights, and told the officers that he would talk but "
-    "would not sign anything.\n\n"
-    "Later the police conducted a second interview. Holm was again advised of his rights, "
-    'and once again stated that "he would talk but not write anything down."\n\n'
-    "The trial court, after a hearing, held that the statements were admissible. It found "
-    'that Holm "plainly understood what he was giving up."\n'
-)
-
-
-def test_an_opinion_names_the_respondent_the_trial_court_and_the_interview() -> None:
-    names = {p.text[:25]: p for p in extract(OPINION)}
-    assert not any(t.startswith("the cause") for t in names)
-    sign = _one(OPINION, "that he would not sign anything without")
-    assert sign.speaker == "Carl Holm"
-    rights = _one(OPINION, "that he understood his rights")
-    assert (rights.speaker, rights.setting, rights.date) == (
-        "Carl Holm",
-        "police_interview",
-        "2023-03-02",
-    )
-    talk = _one(OPINION, "that he would talk but would not")
-    assert (talk.speaker, talk.speech, talk.setting) == (
-        "Carl Holm",
-        "reported",
-        "police_interview",
-    )
-    again = _one(OPINION, "he would talk but not write")
-    assert (again.speaker, again.setting) == ("Carl Holm", "police_interview")
-    found = _one(OPINION, "plainly understood")
-    assert (found.speaker, found.setting) == ("the trial court", "in_court")
-
-
-def test_a_lawyers_words_outside_court_keep_her_setting_and_the_days_story() -> None:
-    text = (
-        "By Ola Brun, Port Gazette\n"
-        "Thursday, October 16, 2025\n\n"
-        "PORT — A cook at the Harbor Inn was charged on Tuesday with assault after a fight in "
-        "the kitchen, prosecutors said.\n\n"
-        "Ivo Dell, 30, pleaded not guilty at his arraignment on Wednesday. His lawyer, Ana "
-        'Voss, told reporters outside the courthouse that he "was only defending himself." '
-        '"He has cooked there for ten years," Voss said.\n'
-    )
-    charged = _one(text, "A cook at the Harbor Inn")
-    assert (charged.speaker, charged.speech) == ("prosecutors", "reported")
-    for start in ("was only defending", "He has cooked there"):
-        said = _one(text, start)
-        assert (said.speaker, said.setting, said.recipient, said.date) == (
-            "Ana Voss",
-            "press_conference",
-            "reporters",
-            "2025-10-15",
-        )
-
-
-def test_an_opinions_account_of_police_talk_is_an_encounter_or_an_interview() -> None:
-    text = (
-        "STATE v. HOLM\n"
-        "Supreme Court of New Halden.\n\n"
-        "JUSTICE PARR delivered the opinion of the Court.\n\n"
-        "Officer Dana Pike stopped Carl Holm on Elm Street. Holm told Pike that he was going "
-        "home.\n\n"
-        "Two days later Detective Ray Lu met Holm in an office at the courthouse annex. Holm "
-        "told Lu that he had sold the gun.\n"
-    )
-    street = _one(text, "that he was going home")
-    assert (street.recipient, street.setting) == ("Dana Pike", "police_encounter")
-    office = _one(text, "that he had sold the gun")
-    assert (office.recipient, office.setting) == ("Ray Lu", "police_interview")
-
-
-def test_words_of_someone_the_paper_interviewed_were_said_to_the_paper() -> None:
-    text = (
-        "By Ola Brun | Elm Daily Record | Monday, April 20, 2026\n\n"
-        "The Record interviewed former prosecutor Ivo Dell, who now works as a defense lawyer. "
-        'Dell called the arrests "a mistake from start to finish."\n\n'
-        '"You need probable cause for each person," he said.\n'
-    )
-    for start in ("a mistake from start", "You need probable cause"):
-        said = _one(text, start)
-        assert (said.speaker, said.setting, said.recipient) == (
-            "Ivo Dell",
-            "interview",
-            "Elm Daily Record",
-        )
-
-
 def test_a_subject_before_a_quoted_verb_is_reported_and_a_call_today_is_dated() -> None:
     text = (
         "OFFICE OF THE UNITED STATES ATTORNEY\n"
@@ -433,21 +299,6 @@ def test_a_subject_before_a_quoted_verb_is_reported_and_a_call_today_is_dated() 
         "phone_call",
         "2026-03-03",
     )
-
-
-def test_a_byline_over_its_outlet_line_and_a_dated_dateline() -> None:
-    text = (
-        "By Ola Brun\n"
-        "Fenwick Wire Service\n"
-        "FENWICK (FWS) — Thursday, May 14, 2026 — A nurse told state senators on Wednesday "
-        "that the clinic had run out of insulin twice.\n\n"
-        "A department spokesperson, Ada Roe, told the Wire on Wednesday that the chief "
-        '"has ordered a full review."\n'
-    )
-    nurse = _one(text, "that the clinic had run out")
-    assert (nurse.recipient, nurse.date) == ("the state senators", "2026-05-13")
-    review = _one(text, "has ordered a full review")
-    assert (review.setting, review.recipient) == ("interview", "Fenwick Wire Service")
 
 
 def test_a_defence_letter_recounts_the_incident_on_its_day() -> None:
@@ -483,68 +334,6 @@ def test_a_defence_letter_recounts_the_incident_on_its_day() -> None:
     assert _one(text, "before he was pulled outside").speaker == "Ivo Dell"
     post = _one(text, "a call about a man")
     assert (post.setting, post.date) == ("social_media", "2025-03-16")
-
-
-def test_an_opinions_interview_goes_on_into_the_next_paragraph_and_is_dated() -> None:
-    text = (
-        "STATE v. HOLM\n"
-        "Supreme Court of New Halden.\n\n"
-        "JUSTICE PARR delivered the opinion of the Court.\n\n"
-        "On May 2, 2023, Detective Ray Lu took Carl Holm into an office at the station. Holm "
-        "told Lu that he had sold the gun.\n\n"
-        "At the end of the taped conversation Lu told Holm that he was free to go.\n"
-    )
-    sold = _one(text, "that he had sold the gun")
-    assert (sold.setting, sold.date) == ("police_interview", "2023-05-02")
-    free = _one(text, "that he was free to go")
-    assert (free.speaker, free.recipient, free.setting, free.date) == (
-        "Ray Lu",
-        "Carl Holm",
-        "police_interview",
-        "2023-05-02",
-    )
-
-
-def test_an_answer_an_opinion_quotes_from_the_transcript_is_sworn_testimony() -> None:
-    text = (
-        "STATE v. HOLM\n"
-        "Supreme Court of New Halden.\n\n"
-        "JUSTICE PARR delivered the opinion of the Court.\n\n"
-        "Officer Ray Lu shared his partner's worry:\n"
-        "“A. I more or less agreed with him that we should keep looking for the gun.”\n"
-    )
-    answer = _one(text, "A. I more or less agreed")
-    assert answer.setting == "sworn_testimony"
-
-
-def test_testimony_recounting_the_stop_dates_it_and_an_answer_goes_to_the_asker() -> None:
-    text = (
-        "STATE v. HOLM\n"
-        "Court of Appeals of New Halden.\n\n"
-        "OPINION\n\n"
-        "On the evening of June 3, 2024, Officer Ray Lu stopped Carl Holm on Shore Drive. "
-        'Officer Lu testified that he asked, "Anything in the bag?" and that Holm answered, '
-        '"No, go ahead."\n\n'
-        "A neighbor, Ada Vell, testified that she saw the stop from her porch.\n\n"
-        "Holm testified that he never agreed. He said that he told the officer, "
-        '"That is my bag, leave it."\n'
-    )
-    ahead = _one(text, "No, go ahead.")
-    assert (ahead.speaker, ahead.recipient) == ("Carl Holm", "Ray Lu")
-    bag = _one(text, "That is my bag")
-    assert (bag.setting, bag.date) == ("police_encounter", "2024-06-03")
-
-
-def test_the_officers_who_questioned_him_are_the_ones_he_told() -> None:
-    text = (
-        "STATE v. HOLM\n"
-        "Supreme Court of New Halden.\n\n"
-        "JUSTICE PARR delivered the opinion of the Court.\n\n"
-        "Later, Holm was questioned by Officer Ann Roe and Det. Ray Lu. Before the questioning "
-        "he signed a card. Carl Holm told the officers that he would talk.\n"
-    )
-    talk = _one(text, "that he would talk")
-    assert talk.recipient == "Ann Roe and Ray Lu"
 
 
 def test_words_nested_in_a_clause_do_not_break_the_paragraphs_run() -> None:
