@@ -222,7 +222,37 @@ def find_reported(
                 break
             (start, recipient), verb = follow, again
         return made
-    return []
+    return _statement_of(registry, sentence, (index, offset), inside)
+
+
+# "Barrett then gave an oral statement admitting his involvement in the assault."
+_STATEMENT_OF = re.compile(
+    r"\b(?:gave|made|signed|wrote)\s+(?:an?|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:statement|confession|admission)\s+(?P<verb>admitting|denying|saying|claiming|"
+    r"acknowledging|explaining|describing)\s+"
+)
+
+
+def _statement_of(
+    registry: Registry,
+    sentence: str,
+    where: tuple[int, int],
+    inside: list[tuple[int, int, Quote]],
+) -> list[Reported]:
+    """A statement the sentence's subject gave, told by what it says ("gave an oral
+    statement admitting his involvement"): the words after the participle are reported."""
+    match = _STATEMENT_OF.search(sentence)
+    if match is None:
+        return []
+    phrase, entity = clause_subject(registry, sentence[: match.start()])
+    if entity is None:
+        return []
+    start = match.start("verb")
+    items = _clause_items(where, sentence, (start, _clause_end(sentence, start)), inside)
+    for item in items:
+        item.speaker, item.phrase, item.verb = entity, phrase, match.group("verb")
+        item.how = f"reported speech: {phrase}'s statement {match.group('verb')}"
+    return items
 
 
 _SECOND_VERB = re.compile(

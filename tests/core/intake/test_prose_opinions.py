@@ -134,3 +134,15 @@ def test_the_officers_who_questioned_him_are_the_ones_he_told() -> None:
     )
     talk = _one(text, "that he would talk")
     assert talk.recipient == "Ann Roe and Ray Lu"
+
+
+def test_a_statement_told_by_what_it_says_is_the_givers_reported_speech() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "Carl Holm was advised of his rights. Holm then gave an oral statement admitting his "
+        "part in the burglary.\n"
+    )
+    admitting = _one(text, "admitting his part")
+    assert (admitting.speaker, admitting.speech) == ("Carl Holm", "reported")
