@@ -150,7 +150,8 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
     group = _GROUP.search(words)
     if group:  # "While officers waited with him, Mossop told them": told the officers
         words = re.sub(r"\btold them\b", f"told {group.group(0)}", words)
-    lowered = words.lower()
+    # "at which the respondent elected not to testify": no testimony there.
+    lowered = re.sub(r"\b(?:not|never|declined|refused) to testify\b", " ", words.lower())
     for setting, pattern in _CUES:
         if re.search(pattern, lowered):
             said.setting = setting

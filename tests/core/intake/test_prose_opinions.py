@@ -146,3 +146,15 @@ def test_a_statement_told_by_what_it_says_is_the_givers_reported_speech() -> Non
     )
     admitting = _one(text, "admitting his part")
     assert (admitting.speaker, admitting.speech) == ("Carl Holm", "reported")
+
+
+def test_a_hearing_where_he_declined_to_testify_is_not_his_testimony() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "After a hearing at which Holm elected not to testify, the trial judge found that Holm "
+        'had been "fully advised of his rights."\n'
+    )
+    advised = _one(text, "fully advised")
+    assert (advised.speaker, advised.setting) == ("the trial judge", "in_court")
