@@ -216,6 +216,9 @@ class Registry:
         after = _appositive_after(masked[end:])
         title_text = " ".join(x for x in (before, " ".join(titles)) if x)
         if len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1:
+            group = re.match(r"\s+(agents|officers|detectives|investigators)\b", masked[end:])
+            if group:  # "ATF agents asked him": the agents, as one group
+                return self._org(f"{rest[0]} {group.group(1)}")
             return self._org(rest[0])  # an acronym: NYPD, CNN
         head = re.split(r"\b(?:at|of|for|in|with|from|on|who|that|since)\b", after.lower())[0]
         if after and any(w in ORG_NOUNS for w in re.findall(r"[a-z]+", head)):

@@ -250,7 +250,10 @@ def _read_sentence(
                 registry.subject(entity)
             break
     if not main_set:
-        lead = re.match(r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)", sentence)
+        lead = re.match(
+            r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*(?:\s+(?:agents|officers)\b)?)",
+            sentence,
+        )  # "ATF agents questioned him": the agents, whom a later "they" means
         if lead and fold(lead.group(1).split()[0]) in _LEAD_PREPOSITIONS:
             lead = None  # "At Troop C, Marshfield was read ...": a place, not the subject
         if lead:
@@ -411,6 +414,11 @@ def _set(registry: Registry, quote: Quote, np: str, how: str, confidence: float)
         registry.subject(entity)
 
 
+_GENERIC_OUTLETS = frozenset(
+    f"the {w}" for w in "publication paper newspaper outlet station network site".split()
+)
+
+
 def _recipient(
     registry: Registry, quote: Quote, verb: str, rest: str, sentence_recipient: str
 ) -> None:
@@ -422,15 +430,7 @@ def _recipient(
             pronoun = re.match(r"(?i)(?:him|her|them|me|us)\b", recipient)
             recipient = pronoun.group(0) if pronoun else recipient  # "told them he ..."
     recipient = recipient or sentence_recipient
-    if fold(recipient) in {
-        "the publication",
-        "the paper",
-        "the newspaper",
-        "the outlet",
-        "the station",
-        "the network",
-        "the site",
-    }:
+    if fold(recipient) in _GENERIC_OUTLETS:
         recipient = registry.last_outlet or recipient
     elif recipient[:1].isupper() and " " in recipient:
         spans = registry.scan(recipient)

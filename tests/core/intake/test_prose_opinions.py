@@ -158,3 +158,15 @@ def test_a_hearing_where_he_declined_to_testify_is_not_his_testimony() -> None:
     )
     advised = _one(text, "fully advised")
     assert (advised.speaker, advised.setting) == ("the trial judge", "in_court")
+
+
+def test_they_after_an_agencys_agents_questioned_him_are_those_agents() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "Carl Holm was taken to the ATF office. ATF agents first questioned Holm about the "
+        "guns. They then asked Holm if he had a record. Holm admitted that he had one.\n"
+    )
+    asked = _one(text, "if he had a record")
+    assert (asked.speaker, asked.setting) == ("ATF agents", "police_interview")
