@@ -36,7 +36,7 @@ from app.core.intake.extract_attribution import (
 )
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
-from app.core.intake.prose_dates import before_verb, day_on, stated_day
+from app.core.intake.prose_dates import before_verb, stated_day
 from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
 from app.core.intake.prose_frames import (
     HEARD,
@@ -190,12 +190,7 @@ def read_prose(
                     for _s, _e, entity in registry.scan(sentence):
                         interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
                 day = stated_day(before_verb(sentence), layout.date)
-                if layout.kind == "report" and (stated := stated_day(sentence, layout.date)):
-                    layout.days[index] = stated  # "On 07/20/2025 I was dispatched": that day
-                elif on_day := day or day_on(sentence, layout.date):
-                    layout.days[index] = (
-                        on_day  # "A judge on Friday ordered", "pleaded ... on Wednesday"
-                    )
+                layout.note_day(index, para.text, sentence, day)
                 if subject is None:
                     # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
                     _phrase, subject = clause_subject(registry, before_verb(sentence))

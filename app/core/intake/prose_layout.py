@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.intake.prose_dates import document_date, event_days
+from app.core.intake.prose_dates import day_on, document_date, event_days, stated_day
 from app.core.intake.quotes import Paragraph
 
 _SMALL = frozenset("a an the of on in to for and at by with from or as vs v. is".split())
@@ -65,7 +65,15 @@ _AUTHOR = re.compile(
 _REPORT_FIELDS = (
     r"narrative|(?:reporting|arresting|investigating)\s+(?:officer|deputy|trooper|agent|"
     r"detective|investigator)|arresting|(?:report|case|incident)\s*(?:no\b|number|#)|"
-    r"^(?:author|prepared by|submitted by)\s*:|date of report|supplement\s*#"
+    r"^(?:author|prepared by|submitted by)\s*:|date of report|supplement\s*#|"
+    r"date of (?:incident|occurrence|offense)|(?:incident|occurrence) date|occurred\s*:"
+)
+_FIELD = re.compile(r"^\s*[A-Z][\w /#.]{1,30}:\s+\S")  # "Report Date: 07/21/2025"
+# A report header's day of the events: "Occurred: 07/20/2025", "Date of Incident: ...".
+_OCCURRED = re.compile(
+    r"\b(?:occurred|date of (?:incident|occurrence|offense)|(?:incident|occurrence) date)"
+    r"(?:/time)?\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})",
+    re.IGNORECASE,
 )
 # A report header's parties, surname first: "ARRESTEE: PRZYBYLSKI, Jonah T."
 _PARTY = re.compile(
@@ -89,9 +97,21 @@ class Layout:
     numbers: dict[int, int] = field(default_factory=dict)  # index -> the report's own ¶ number
     items: dict[int, int] = field(default_factory=dict)  # index -> end of its "A." label
     parties: dict[str, str] = field(default_factory=dict)  # a report's "SUSPECT: VOSS, Ben"
+    occurred: str = ""  # a report header's day of the events
     scene: str = "police_encounter"  # where a report's words were said, unless it says
     events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
     days: dict[int, str] = field(default_factory=dict)  # index -> a day a report's narrative states
+
+    def note_day(self, index: int, paragraph: str, sentence: str, day: str) -> None:
+        """Keep the day a narrative sentence gives: a report's "On 07/20/2025 I was
+        dispatched", a story's "A judge on Friday ordered" or "pleaded ... on Wednesday";
+        not a header field's ("Report Date: 07/21/2025")."""
+        if _FIELD.match(paragraph):
+            return
+        if self.kind == "report" and (stated := stated_day(sentence, self.date)):
+            self.days[index] = stated
+        elif on_day := day or day_on(sentence, self.date):
+            self.days[index] = on_day
 
     def day_in_force(self, index: int) -> tuple[str, int]:
         """The day a report's narrative last stated at paragraph ``index``, and where."""
@@ -188,6 +208,9 @@ def read_layout(paras: list[Paragraph]) -> Layout:
         firm = _FIRM.match(text)
         if firm and not layout.office and index < 6:
             layout.office = _firm_name(firm.group("office").strip())
+        occurred = _OCCURRED.search(text) if index < 15 else None
+        if occurred and not layout.occurred:
+            layout.occurred = stated_day(occurred.group("date"), "")
         for party in _PARTY.finditer(text) if index < 15 else ():
             role, surname = party.group("role").lower(), party.group("surname").title()
             layout.parties[role] = "" if role in layout.parties else surname  # two: neither

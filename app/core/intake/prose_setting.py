@@ -328,7 +328,7 @@ def settle(items: list[Said], layout: Layout) -> None:
             if where == said.index or said.setting in ("in_court", "sworn_testimony"):
                 said.date = day
         if said.nested and layout.kind == "report" and not said.date:
-            said.date = layout.day_in_force(said.index)[0] or layout.date  # heard at the scene
+            said.date = layout.day_in_force(said.index)[0] or layout.occurred or layout.date
         if not said.recipient:
             said.recipient = said.questioner or said.weak_recipient
         if said.entity is not None and said.recipient == said.entity.name:
@@ -367,7 +367,7 @@ def _report_day(said: Said, layout: Layout) -> None:
     if said.date:
         return
     if said.setting in ("police_encounter", "police_interview"):
-        said.date = day or layout.date
+        said.date = day or layout.occurred or layout.date
     elif said.setting == "phone_call" and (where == said.index or _CLOCK.search(said.context)):
         said.date = day  # "At 1300 hrs I spoke with Orr by telephone": the same day, later
 

@@ -368,3 +368,21 @@ def test_lettered_items_may_start_again_at_a_but_not_skip() -> None:
     assert sorted(lettered_items(two_lists)) == [0, 1, 2, 4, 5]
     assert lettered_items(["A. one", "C. three", "D. four"]) == {}
     assert lettered_items(["Q. Where were you?", "A. At home."]) == {}
+
+
+def test_a_report_without_a_narrative_date_dates_the_scene_on_the_incident_day() -> None:
+    text = (
+        "MADE UP\n"
+        "ELM CITY POLICE DEPARTMENT - INCIDENT REPORT\n"
+        "Report Date: 05/04/2025     Date of Incident: 05/02/2025\n"
+        "Reporting Officer: Ofc. Mara Quill #12\n"
+        "NARRATIVE\n"
+        "I responded to 12 Oak Lane for a disturbance. I spoke with Ben Voss at the door.\n"
+        'Voss stated, "Nobody here called you."\n'
+    )
+    nobody = _one(text, "Nobody here called you.")
+    assert (nobody.setting, nobody.recipient, nobody.date) == (
+        "police_encounter",
+        "Mara Quill",
+        "2025-05-02",
+    )
