@@ -228,8 +228,8 @@ def find_reported(
 # "Barrett then gave an oral statement admitting his involvement in the assault."
 _STATEMENT_OF = re.compile(
     r"\b(?:gave|made|signed|wrote)\s+(?:an?|his|her|their)\s+(?:\w+\s+)?"
-    r"(?:statement|confession|admission)\s+(?P<verb>admitting|denying|saying|claiming|"
-    r"acknowledging|explaining|describing)\s+"
+    r"(?:statement|confession|admission|form|waiver|affidavit|letter|note)\s+"
+    r"(?P<verb>admitting|denying|saying|claiming|acknowledging|explaining|describing|stating)\s+"
 )
 
 

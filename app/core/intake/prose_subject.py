@@ -86,7 +86,8 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
                 last = last[start:end]
                 break
     # "X declined to comment but said", "She was not there but said": the clause's subject.
-    coordinated = re.match(r"^(.*?)\b(?:but|and|then|also)\s*$", last)
+    # ("the agents also advised": "also" is an adverb there, not a second clause.)
+    coordinated = re.match(r"^(.*?)\b(?:but|and)(?:\s+(?:then|also))?\s*$", last)
     if coordinated:
         head = coordinated.group(1).strip()
         lead = re.match(r"^(?:he|she|they|i|we)\b", head, re.I)

@@ -170,3 +170,18 @@ def test_they_after_an_agencys_agents_questioned_him_are_those_agents() -> None:
     )
     asked = _one(text, "if he had a record")
     assert (asked.speaker, asked.setting) == ("ATF agents", "police_interview")
+
+
+def test_also_is_an_adverb_and_a_signed_form_says_what_it_states() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "Carl Holm was taken to the station. At the station, the agents also advised Holm "
+        "that he could stop the questioning at any time. Holm then signed a written form "
+        "stating that he understood and waived his rights.\n"
+    )
+    advised = _one(text, "that he could stop")
+    assert (advised.speaker, advised.recipient) == ("the agents", "Carl Holm")
+    waived = _one(text, "stating that he understood")
+    assert (waived.speaker, waived.speech) == ("Carl Holm", "reported")
