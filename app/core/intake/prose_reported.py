@@ -25,7 +25,7 @@ REPORT_VERBS = (
     "said|says|stated|states|told|tells|testified|testifies|advised|advises|wrote|writes|"
     "agreed|conceded|acknowledged|admitted|argued|claimed|explained|added|replied|answered|"
     "insisted|maintained|noted|confirmed|warned|alleged|asked|recalled|indicated|informed|"
-    "reported|denied|assured|recounted|responded|posted|tweeted"
+    "reported|denied|assured|recounted|responded|posted|tweeted|instructed"
 )
 PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling"
 _VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS}|{PARTICIPLES})\b")
@@ -33,7 +33,7 @@ _MID_TAG = re.compile(
     r",\s*(?P<np>he|she|they|(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"
     r"(?P<verb>said|says|added|noted|explained|stated)\s*,\s+"
 )
-_TELLING = frozenset("told tells advised advises informed assured warned asked".split())
+_TELLING = frozenset("told tells advised advises informed assured warned asked instructed".split())
 _PASSIVE = re.compile(
     r"\b(?:is|was|were|be|been|being|are|to|the|a|not|never)\s+(?:\w+ly\s+)?$", re.I
 )
@@ -48,7 +48,9 @@ _PREPOSITION = re.compile(
     r"^(?:about|for|with|of|on|in|at|from|by|into|after|before|during|over|under)\b", re.I
 )
 _CLAUSE_WORDS = re.compile(r"^(?:that|if|whether|where|why|how|what|when|who)\b", re.I)
-_INFINITIVE = re.compile(r"^to\s+(?!(?:a|an|the|his|her|their|its|my|our|\d+)\b)[a-z]+\b")
+_INFINITIVE = re.compile(
+    r"^(?:not\s+)?to\s+(?!(?:a|an|the|his|her|their|its|my|our|\d+)\b)[a-z]+\b"
+)  # "told jurors to expect", "instructed the officers not to question"
 _CLAUSE_START = re.compile(
     r"^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|this|these|those|no|some|"
     r"all|every|any|each|one|two|three|both|neither|none|many|most|several|few|nobody|"
@@ -391,8 +393,10 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
             recipient = match.group("rec").strip()
             pos += match.end()
             # "told Detective Pike of the Carrow Falls Police Department that ...": her unit.
-            unit = re.match(
-                r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s*)+(?=\s*,|\s+that\b)", sentence[pos:]
+            unit = re.match(  # "agents of the Bureau of Alcohol, Tobacco, and Firearms"
+                r"^\s+of\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:,?\s+(?:of\s+|and\s+)?[A-Z][\w'’.\-]*)*"
+                r"(?=\s*,|\s+that\b)",
+                sentence[pos:],
             )
             pos += unit.end() if unit else 0
     for _ in range(6):

@@ -185,3 +185,18 @@ def test_also_is_an_adverb_and_a_signed_form_says_what_it_states() -> None:
     assert (advised.speaker, advised.recipient) == ("the agents", "Carl Holm")
     waived = _one(text, "stating that he understood")
     assert (waived.speaker, waived.speech) == ("Carl Holm", "reported")
+
+
+def test_an_informant_told_agents_of_a_long_named_bureau_and_an_order_not_to() -> None:
+    text = (
+        "STATE v. HOLM\n"
+        "Supreme Court of New Halden.\n\n"
+        "JUSTICE PARR delivered the opinion of the Court.\n\n"
+        "An informant told agents of the Bureau of Alcohol, Tobacco, and Firearms (ATF) that "
+        "Carl Holm was selling stolen rifles. Captain Ida Moss then instructed the officers "
+        "not to question Holm on the way to the station.\n"
+    )
+    selling = _one(text, "that Carl Holm was selling")
+    assert (selling.speaker, selling.speech) == ("informant", "reported")
+    order = _one(text, "not to question Holm")
+    assert (order.speaker, order.speech) == ("Ida Moss", "reported")
