@@ -290,6 +290,12 @@ def _named_later(registry: Registry) -> dict[int, Entity]:
             if re.search(rf"\b{re.escape(head)}\b", other.title.lower()):
                 found[id(entity)] = other
                 break
+            close = other.first_seen - entity.first_seen <= 3
+            if head in ("man", "woman") and not other.title and close:
+                # A delayed lede: "A man who spent four days in jail told senators ...",
+                # then "Lucian Farrowby testified": the next person named, untitled.
+                found[id(entity)] = other
+                break
     return found
 
 

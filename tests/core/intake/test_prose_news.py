@@ -106,3 +106,16 @@ def test_a_byline_over_its_outlet_line_and_a_dated_dateline() -> None:
     assert (nurse.recipient, nurse.date) == ("the state senators", "2026-05-13")
     review = _one(text, "has ordered a full review")
     assert (review.setting, review.recipient) == ("interview", "Fenwick Wire Service")
+
+
+def test_a_delayed_lede_names_its_man_in_the_next_sentences() -> None:
+    text = (
+        "By Ola Brun | Fenwick Wire | Thursday, May 14, 2026\n\n"
+        "FENWICK - A man who spent a week in jail after a wrong match told senators on "
+        "Wednesday that no one ever checked his alibi.\n\n"
+        '"They had a guess and nothing else," Tom Vey testified before the committee.\n\n'
+        "Police Chief Ana Wirth said the department had changed its rules.\n"
+    )
+    alibi = _one(text, "that no one ever checked")
+    assert alibi.speaker == "Tom Vey"
+    assert _one(text, "the department had changed").speaker == "Ana Wirth"
