@@ -274,9 +274,29 @@ def person_from(chunk: str) -> tuple[str, str]:
     return proper_case(" ".join(words)), title
 
 
+# The column of ")" (or "§") that boxes off a caption's parties, and what stands beside it
+# (the case number): "KIERAN ROE,      )     Case No. 25-CF-1".
+_CAPTION_COLUMN = re.compile(r"(?:^|\s{2,})[)§](?:\s+(?P<right>.*))?$")
+
+
+def _caption_columns(lines: list[str]) -> list[str]:
+    """``lines`` with a caption's column of parentheses taken out: the parties stay in
+    their place, what stood to the right of the column follows after the last line."""
+    left, right = [], []
+    for line in lines:
+        match = None if "(" in line else _CAPTION_COLUMN.search(line.rstrip())
+        if match is None:
+            left.append(line)
+            continue
+        left.append(line[: match.start()].strip())
+        if match.group("right"):
+            right.append(match.group("right").strip())
+    return left + right
+
+
 def read_front(lines: list[str]) -> Cast:
     """What the title block and appearances say (see the module's docstring)."""
-    lines = [unspaced(line) for line in lines]
+    lines = [unspaced(line) for line in _caption_columns(lines)]
     cast = Cast(front=lines)
     joined = "\n".join(lines)
     cast.date = find_date(joined)
