@@ -116,3 +116,31 @@ def test_a_swearing_in_whose_first_line_breaks_after_called_as_a_is_no_speech() 
     found = _by_pin(transcript.read(CALLED))
     assert found["7:1-2"].text == "The People call Detective Ruth Castellan."
     assert found["7:9"].speaker == "Ruth Castellan"
+
+
+BY_MR = """\
+   PEOPLE OF THE STATE OF NORTH ARDEN,   :
+                                         :   No. 24-CF-0093
+              -vs-                       :
+   OSWIN TARRANT,                        :
+                    Defendant.           :
+
+   APPEARANCES:
+        HON. CLEMENTINE ROWE, State's Attorney of Ashby County,
+        by MR. LEOPOLD VANCE, Assistant State's Attorney,
+             on behalf of the People;
+
+        MS. HELKA ANTTILA-BRAY, Assistant Public Defender,
+             on behalf of the Defendant.
+"""
+
+
+def test_counsel_appearing_by_a_titled_name_on_behalf_of_a_side() -> None:
+    cast = read_front(BY_MR.splitlines())
+    assert cast.defendant is not None and cast.defendant.name == "Oswin Tarrant"
+    counsel = {c.name: c for c in cast.counsel}
+    assert counsel["Leopold Vance"].title == "Assistant State's Attorney"
+    assert counsel["Leopold Vance"].side == "prosecution"
+    assert counsel["Helka Anttila-Bray"].title == "Assistant Public Defender"
+    assert counsel["Helka Anttila-Bray"].side == "defense"
+    assert not [c for c in cast.counsel if "Of" in c.name.split()]  # "PEOPLE OF THE STATE"
