@@ -8,6 +8,8 @@ allocution, the clerk's plea); a turn that calls the witness or the defendant by
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import islice
 
 from app.core.intake.proposal import Proposal
 from app.core.intake.transcript_cast import Person
@@ -70,14 +72,14 @@ def called_by_name(
     if proposal.recipient or proposal.label.upper() in _QA_LABELS:
         return
     opening = _opening(proposal.text)
+    if _BENCH_AND_BAR.search(opening):
+        return
     called = {
         person.name
         for person in (*listeners, *others)
         if person is not None and person.name and person.name != proposal.speaker
-        if _calls(opening, _forms(person))
+        if _calling(person.name, person.title).search(opening)
     }
-    if _calls(opening, _BENCH_AND_BAR):
-        return
     if len(called) == 1:
         name = called.pop()
         if any(person is not None and person.name == name for person in listeners):
@@ -85,7 +87,6 @@ def called_by_name(
 
 
 _QA_LABELS = ("Q", "A", "QUESTION", "ANSWER")
-_BENCH_AND_BAR = r"(?i:counsel|your\s+honou?r|judge|justice)"
 _OPENERS = r"(?i:(?:thank\s+you|thanks|all\s+right|okay|now|and|yes|no|well|so)[,.]?\s+)?"
 # A sentence's end, not the stop of a title ("Mr. Roe", "Det. Roe").
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bDet)(?<!\bSgt)[.?!]\s+")
@@ -93,26 +94,29 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bDet)(?<!
 
 def _opening(words: str) -> str:
     """The first two sentences of ``words``, where one calls the one spoken to."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(words)]
+    ends = [m.end() for m in islice(_SENTENCE_END.finditer(words), 2)]
     return words[: ends[1]] if len(ends) > 1 else words
 
 
-def _forms(person: Person) -> str:
-    """How a court calls ``person``: "Mr. Roe", "Jane Roe", her rank with or without her
-    surname ("Detective", "Officer Roe"); never her first name alone."""
-    words = person.name.split()
-    surname = re.escape(words[-1])
-    forms = [rf"(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+{surname}", re.escape(person.name)]
-    title = [w for w in person.title.split() if w.lower().strip(".") not in ("mr", "ms", "mrs")]
-    for start in range(len(title)):
-        rank = r"\s+".join(re.escape(w) for w in title[start:])
-        forms.append(rf"{rank}(?:\s+{surname})?")
-    return "|".join(forms)
-
-
-def _calls(opening: str, forms: str) -> bool:
-    """Whether ``opening`` calls someone by one of ``forms``: at the head of a sentence
-    ("Mr. Roe, ...", "Thank you, Mr. Roe.") or closing one after a comma ("..., Detective.")."""
+def _called(forms: str) -> re.Pattern[str]:
+    """Someone called by one of ``forms``: at the head of a sentence ("Mr. Roe, ...",
+    "Thank you, Mr. Roe.") or closing one after a comma ("..., Detective.")."""
     head = rf"(?:^|[.?!]\s+)\W*{_OPENERS}(?:{forms})\s*[,.?!]"
     tail = rf",\s*(?:{forms})\s*[.?!]"
-    return bool(re.search(rf"{head}|{tail}", opening))
+    return re.compile(rf"{head}|{tail}")
+
+
+_BENCH_AND_BAR = _called(r"(?i:counsel|your\s+honou?r|judge|justice)")
+
+
+@lru_cache(maxsize=256)
+def _calling(name: str, title: str) -> re.Pattern[str]:
+    """How a court calls the person ``name``: "Mr. Roe", "Jane Roe", her rank with or
+    without her surname ("Detective", "Officer Roe"); never her first name alone."""
+    surname = re.escape(name.split()[-1])
+    forms = [rf"(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+{surname}", re.escape(name)]
+    ranks = [w for w in title.split() if w.lower().strip(".") not in ("mr", "ms", "mrs")]
+    for start in range(len(ranks)):
+        rank = r"\s+".join(re.escape(w) for w in ranks[start:])
+        forms.append(rf"{rank}(?:\s+{surname})?")
+    return _called("|".join(forms))
