@@ -144,3 +144,15 @@ def test_counsel_appearing_by_a_titled_name_on_behalf_of_a_side() -> None:
     assert counsel["Helka Anttila-Bray"].title == "Assistant Public Defender"
     assert counsel["Helka Anttila-Bray"].side == "defense"
     assert not [c for c in cast.counsel if "Of" in c.name.split()]  # "PEOPLE OF THE STATE"
+
+
+def test_an_index_line_naming_the_examining_lawyer_is_no_witness() -> None:
+    index = [
+        "I N D E X",
+        "WITNESS                                    EXAMINATION",
+        "PETRA LINDQVIST-OYE",
+        "    By Ms. Cordelia Vanterpool-Ash               3, 5",
+        "    By Mr. Matthias Odden                        7",
+    ]
+    cast = read_front(index)
+    assert [w.name for w in cast.witnesses] == []
