@@ -26,14 +26,14 @@ from app.core.intake.transcript_cast import (
     proper_case,
     read_front,
 )
-from app.core.intake.transcript_exchange import answering, called_by_name
+from app.core.intake.transcript_exchange import answering, called_by_name, excused
 from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
 
 _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+\S")
 _NUMBERED_RIGHT = re.compile(r"(?m)\S[ \t]{2,}\d{1,2}[ \t]*$")  # numbered in the right margin
 _TURN_LABEL = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:[QA](?:\.|:|[ \t]{2,})|(?:QUESTION|ANSWER):"
+    r"(?m)^[ \t]*(?:\d{1,2}(?:[ \t]*[|│┃¦])?[ \t]+)?(?:[QA](?:\.|:|[ \t]{2,})|(?:QUESTION|ANSWER):"
     r"|THE COURT:|THE WITNESS:|(?:MR|MS|MRS)\.\s+[A-Z'’-]+:)"
 )
 # An examination heading on a line of its own (an opinion says "on cross-examination" inline).
@@ -49,9 +49,13 @@ _SPEAKING_START = re.compile(
 _NAME_ONLY = re.compile(
     r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*){1,3}"
 )
+# A prosecutor or defender may be labelled by her office ("A.D.A. ROE:", "AUSA ROE:").
+_OFFICE_LABEL = (
+    r"A\.?D\.?A|D\.A|A\.?U\.?S\.?A|S\.?A\.?U\.?S\.?A|D\.?D\.?A|A\.?P\.?D|A\.?A\.?G|A\.?S\.?A"
+)
 _TITLE_LABEL = re.compile(
     r"^(?:MR|MS|MRS|MISS|DR|JUDGE|JUSTICE|DETECTIVE|DET|OFFICER|SERGEANT|SGT|TROOPER|DEPUTY"
-    r"|AGENT|INSPECTOR|LIEUTENANT|LT|CAPTAIN|CAPT)\.?\s+(?P<surname>.+)$"
+    rf"|AGENT|INSPECTOR|LIEUTENANT|LT|CAPTAIN|CAPT|(?P<office>{_OFFICE_LABEL}))\.?\s+(?P<surname>.+)$"
 )
 
 
@@ -208,6 +212,7 @@ def read(
         witness = stand.witness.name if stand.witness else ""
         answering(proposal, proposals[-1] if proposals else None, witness)
         called_by_name(proposal, [stand.witness, cast.defendant], [*cast.counsel, cast.judge])
+        excused(proposal, witness)
         proposals.append(proposal)
         last_turn = item
         _after(stand, item, proposal)
@@ -388,7 +393,7 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
         speaker = cast.judge
         how = f"THE COURT: Judge {speaker.name}, named in {speaker.source}" if speaker else ""
     elif upper in ("THE WITNESS", "THE DEPONENT"):
-        speaker = stand.witness or stand.pending
+        speaker = stand.pending or stand.witness  # a witness just called answers the oath
         sworn = True
         how = f"THE WITNESS: {_titled(speaker)}, the witness on the stand" if speaker else ""
     elif upper in ("THE DEFENDANT", "DEFENDANT"):
@@ -403,7 +408,7 @@ def _propose(turn: Turn, stand: _Stand, cast: Cast) -> Proposal | None:
             speaker = cast.by_surname(last)
             if speaker is None and (full := cast.named_in(cast.front, last)):
                 speaker = Person(full, source="the title page")
-                if upper.startswith(("MR", "MS", "MRS", "MISS")):
+                if upper.startswith(("MR", "MS", "MRS", "MISS")) or titled.group("office"):
                     cast.add_counsel(speaker)
         if speaker is not None:
             side = {

@@ -367,16 +367,18 @@ def _defendant(lines: list[str]) -> Person | None:
 def _appearances(lines: list[str], cast: Cast) -> None:
     side = ""
     index = False  # in the index of witnesses and exhibits, not the appearances
+    listed = False  # in a list of the witnesses, without pages, on the cover of minutes
     for i, line in enumerate(lines):
         text = re.sub(r"(?i)^\s*(?:appearances|present)\s*:?", "", line).strip()
         lowered = text.lower()
         if _INDEX_HEAD.match(text):
             index, side = True, ""
+            listed = bool(re.match(r"(?i)^\s*witness(?:es)?\s*:\s*$", text))  # a cover's list
             continue
         if re.match(r"(?i)^\s*appearances", line):
             index = False
         if index:
-            _index_witness(text, cast)
+            _index_witness(text, cast, listed)
             continue
         for role, labels in _ROLES.items():
             if role in lowered:
@@ -416,9 +418,26 @@ _INDEX_LINE = re.compile(
 )
 
 
-def _index_witness(text: str, cast: Cast) -> None:
-    """A witness listed in the index ("JANE ROE ..... 4   12")."""
+# Column heads of an index of witnesses, never a witness's name.
+_INDEX_WORDS = frozenset(
+    """direct cross redirect recross examination witness witnesses page exhibit exhibits
+    voir dire""".split()
+)
+
+
+def _index_witness(text: str, cast: Cast, listed: bool = False) -> None:
+    """A witness listed in the index ("JANE ROE ..... 4   12"), or, when ``listed``, on the
+    cover of minutes that list the witnesses without pages ("Detective Jane Roe, Police")."""
     if not re.search(r"\d\s*$", text):
+        if not listed:
+            return
+        listed = re.match(rf"^(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>[^,;(]+)", text, re.I)
+        if listed is None or any(w.lower() in _INDEX_WORDS for w in listed["name"].split()):
+            return
+        name, _ = person_from(listed["name"].strip())
+        if name:
+            title = proper_case(listed["title"] or "")
+            cast.add_witness(Person(name, title, source="the list of witnesses"))
         return
     match = _INDEX_LINE.match(text)
     if match:
@@ -455,9 +474,18 @@ def _role_person(text: str, role: str) -> Person | None:
     return None
 
 
+_SENTENCE_AFTER = re.compile(r"[.?!]\s+\S")
+
+
 def called_witness(text: str) -> Person | None:
     """The witness a turn calls ("The State calls Officer Jane Roe")."""
-    match = _CALLS.search(text[:160])  # a call to the stand opens its turn
+    match = _CALLS.search(text[:160])  # a call to the stand opens its turn or closes it
+    if not match:
+        closing = text[-160:]
+        match = next(
+            (m for m in _CALLS.finditer(closing) if not _SENTENCE_AFTER.search(closing, m.end())),
+            None,
+        )
     if not match:
         return None
     title = match.group("title") or ""

@@ -39,6 +39,17 @@ def answering(proposal: Proposal, previous: Proposal | None, witness: str) -> No
         and previous.speaker_kind == "person"
     ):
         proposal.recipient = previous.speaker  # the witness answering a Q under her label
+    elif (
+        proposal.label.upper() in ("A", "ANSWER")
+        and previous is not None
+        and previous.label.upper() not in _QA_LABELS
+        and previous.speaker_kind == "person"
+        and _ASKS.search(previous.text)
+    ):
+        # "MS. ROE: A juror asks: 'Was anything taken?'" then "A. A laptop.": the question
+        # she reads out (or puts in colloquy) was put to the witness who answers it.
+        proposal.recipient = previous.speaker
+        previous.recipient = previous.recipient or proposal.speaker
     elif previous is not None and _addresses(previous.text, proposal):
         # "THE COURT: Mr. Roe, you are to stay away ..." "THE DEFENDANT: I understand."
         proposal.recipient = previous.speaker
@@ -54,11 +65,27 @@ def _addresses(words: str, reply: Proposal) -> bool:
     return bool(re.match(rf"\W*(?:(?:Mr|Ms|Mrs|Miss)\.?\s+|{given}\s+)?{surname}\b", words))
 
 
+# A turn that ends by asking ("... 'Was anything taken?'").
+_ASKS = re.compile(r"\?\W*$")
 # A request put to the one who answers it ("Please state your name for the record.").
 _REQUEST = re.compile(r"(?i)^\W*(?:please\s+)?(?:state|spell|tell|give)\s+(?:us\s+)?your\b")
 
 # Labels of the one answering the court or the clerk rather than a lawyer's Q.
 _ANSWERING = ("THE WITNESS", "THE DEPONENT", "THE DEFENDANT", "DEFENDANT")
+
+
+# "You may step down.", "You're excused.": said only to the witness leaving the stand.
+_EXCUSED = re.compile(
+    r"(?i)\byou\s+(?:may|can)\s+step\s+(?:down|out)\b|\byou(?:'re|\s+are)\s+excused\b"
+)
+
+
+def excused(proposal: Proposal, witness: str) -> None:
+    """A turn (not a Q or an A) that excuses the witness is spoken to the witness."""
+    if proposal.recipient or not witness or proposal.label.upper() in _QA_LABELS:
+        return
+    if proposal.speaker != witness and _EXCUSED.search(proposal.text):
+        proposal.recipient = witness
 
 
 def called_by_name(

@@ -23,7 +23,11 @@ from dataclasses import dataclass, field
 
 MAX_LINE_NUMBER = 35  # pleading paper has 25-28; some reporters print up to 32
 # A realtime draft may stamp each line with the time first ("10:02:15  4  Q. ...").
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}:\d\d(?::\d\d)?[ \t]+)?(\d{1,2})(?:[ \t]+(.*?))?\s*$")
+# Some hand-keyed minutes set the number off from the words by a vertical rule ("12 |  Q: ...").
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,2}:\d\d(?::\d\d)?[ \t]+)?(\d{1,2})(?:[ \t]*[|│┃¦](?=\s|$))?(?:[ \t]+(.*?))?\s*$"
+)
+_RULE = re.compile(r"[|│┃¦]")
 _PAGE_WORD = re.compile(r"\bPage\s+(\d{1,5})\b", re.IGNORECASE)
 _PAGE_DASHED = re.compile(r"^\s*-\s*(\d{1,5})\s*-\s*$")
 _BARE_NUMBER = re.compile(r"^(\s*)(\d{1,5})\s*$")
@@ -185,6 +189,7 @@ def lay_out(text: str) -> Layout:
             words = match.group(2) or ""
             begin = offset + (match.start(2) if match.group(2) is not None else len(raw))
             gap = raw[match.end(1) : match.start(2)] if match.group(2) is not None else ""
+            gap = _RULE.split(gap)[-1]  # the words' indent counts from the rule, if any
             layout.lines.append(Line(page, number, words, begin, begin + len(words), len(gap)))
         elif page is None:
             layout.front.append(raw.strip())

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from app.core.intake.transcript_cast import sworn_name, unspaced
 from app.core.intake.transcript_layout import Line
 
-_QA = re.compile(r"^(?P<label>[QA])(?:\s*[.:]\s*|\s{2,}|\t\s*|$)(?P<rest>.*)$")
+# "A.D.A. ROE:" opens with an initial too: a label, not an answer.
+_QA = re.compile(r"^(?P<label>[QA])(?!\.[A-Z]\.)(?:\s*[.:]\s*|\s{2,}|\t\s*|$)(?P<rest>.*)$")
 # "Q Did you ..." with one space: an answer only right after a question ("A man" opens
 # many a continuation line), a question only where no sentence could be going on.
 _QA_SPACE = re.compile(r"^(?P<label>[QA]) (?P<rest>[A-Z0-9\"'“].*)$")
