@@ -22,10 +22,10 @@ from app.core.intake.transcript_cast import (
     Cast,
     Person,
     called_witness,
-    find_date,
     proper_case,
     read_front,
 )
+from app.core.intake.transcript_dates import find_date
 from app.core.intake.transcript_exchange import answering, called_by_name, excused
 from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
