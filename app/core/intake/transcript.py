@@ -24,6 +24,7 @@ from app.core.intake.transcript_cast import (
     called_witness,
     proper_case,
     read_front,
+    running_head_name,
 )
 from app.core.intake.transcript_dates import find_date
 from app.core.intake.transcript_exchange import answering, called_by_name, excused
@@ -185,6 +186,10 @@ def read(
     items, before = segment(layout.lines)
     first_headers = layout.headers.get(layout.lines[0].page, []) if layout.lines else []
     cast = read_front(layout.front + before + first_headers)
+    if cast.deposition and not cast.witnesses:
+        deponent = running_head_name(list(layout.page_lines.values()))
+        if deponent:
+            cast.add_witness(Person(deponent, source="the running head"))
     turns = [item for item in items if isinstance(item, Turn)]
     if any(t.label.upper() == "THE COURT" for t in turns):
         cast.deposition = False

@@ -79,8 +79,14 @@ _SWORN = re.compile(
     r"(?i)\bhaving\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?(?:sworn|affirmed)|\bcalled\s+as\s+a\s+witness"
     r"|\bwas\s+(?:duly\s+)?sworn\b|\bsworn\s+(?:and|to\s+testify)"
 )
+# "DEPOSITION OF JANE ROE", "DEPOSITION of non-party witness JANE ROE", "... OF PLAINTIFF ..."
+_DEPONENT_ROLE = (
+    r"(?i:(?:the\s+)?(?:non-?\s?party\s+|party\s+)?"
+    r"(?:witness|deponent|plaintiff|defendant|respondent|petitioner|claimant)),?\s+"
+)
 _DEPOSITION_OF = re.compile(
-    rf"(?i:deposition\s+of)\s+(?:(?P<title>(?i:{_TITLE_ALT}))\s+)?(?P<name>[A-Za-z][A-Za-z.'’ -]+)"
+    rf"(?i:deposition\s+of)\s+(?:{_DEPONENT_ROLE})?(?:(?P<title>(?i:{_TITLE_ALT}))\s+)?"
+    r"(?P<name>[A-Za-z][A-Za-z.'’ -]+)"
 )
 # "Witness: DETECTIVE JANE ROE": the one witness grand-jury minutes or an excerpt are of.
 _COVER_WITNESS = re.compile(
@@ -342,6 +348,12 @@ def _appearances(lines: list[str], cast: Cast) -> None:
         if index:
             _index_witness(text, cast, listed)
             continue
+        if _SWORN.search(text):
+            # "J A N E   R O E, having been first duly sworn": the deponent, not counsel
+            name = sworn_name(text, "")
+            if name:
+                cast.add_witness(Person(name, source="the swearing-in"))
+            continue
         for role, labels in _ROLES.items():
             if role in lowered:
                 person = _role_person(text, role)
@@ -434,6 +446,20 @@ def _role_person(text: str, role: str) -> Person | None:
         if name:
             return Person(name, source="the appearances")
     return None
+
+
+# "Roe, Jane        May 2, 2026        Page 4": a deposition's running head, surname first.
+_HEAD_NAME = re.compile(
+    r"^(?P<surname>[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*),\s+"
+    r"(?P<given>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?)(?=\s{2,}|\s*$)"
+)
+
+
+def running_head_name(page_lines: list[str]) -> str:
+    """The name a running head prints surname first on every page ("Roe, Jane" ->
+    "Jane Roe"), or ""."""
+    names = {f"{m['given']} {m['surname']}" if m else "" for m in map(_HEAD_NAME.match, page_lines)}
+    return names.pop() if len(names) == 1 else ""
 
 
 _SENTENCE_AFTER = re.compile(r"[.?!]\s+\S")

@@ -56,6 +56,8 @@ class Layout:
     lines: list[Line] = field(default_factory=list)
     headers: dict[int, list[str]] = field(default_factory=dict)  # page -> header/footer lines
     numbered: bool = True  # False when the text had no line numbers and lines were counted
+    # page -> the line printing its number, when words stand beside it ("Roe, Jane  Page 4")
+    page_lines: dict[int, str] = field(default_factory=dict)
 
 
 def _raw_lines(text: str) -> list[tuple[int, str]]:
@@ -176,6 +178,8 @@ def lay_out(text: str) -> Layout:
             markers.append((len(layout.lines), printed))
             page, last_number = printed, 0
             layout.headers.setdefault(page, [])
+            if not _BARE_NUMBER.match(raw):
+                layout.page_lines[page] = raw.strip()
             continue
         number = _line_number(raw)
         if number and (page is not None or number == 1 or layout.lines):
