@@ -27,7 +27,7 @@ from app.core.intake.transcript_cast import (
     running_head_name,
 )
 from app.core.intake.transcript_dates import find_date
-from app.core.intake.transcript_exchange import answering, called_by_name, excused
+from app.core.intake.transcript_exchange import answering, called_by_name, told_the_witness
 from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
 
@@ -217,7 +217,7 @@ def read(
         witness = stand.witness.name if stand.witness else ""
         answering(proposal, proposals[-1] if proposals else None, witness)
         called_by_name(proposal, [stand.witness, cast.defendant], [*cast.counsel, cast.judge])
-        excused(proposal, witness)
+        told_the_witness(proposal, witness)
         proposals.append(proposal)
         last_turn = item
         _after(stand, item, proposal)

@@ -74,17 +74,20 @@ _REQUEST = re.compile(r"(?i)^\W*(?:please\s+)?(?:state|spell|tell|give)\s+(?:us\
 _ANSWERING = ("THE WITNESS", "THE DEPONENT", "THE DEFENDANT", "DEFENDANT")
 
 
-# "You may step down.", "You're excused.": said only to the witness leaving the stand.
-_EXCUSED = re.compile(
-    r"(?i)\byou\s+(?:may|can)\s+step\s+(?:down|out)\b|\byou(?:'re|\s+are)\s+excused\b"
+# "You may answer.", "You may step down.", "You're excused.": said only to the witness, let
+# answer over an objection or leaving the stand.
+_TO_THE_WITNESS = re.compile(
+    r"(?i)\byou\s+(?:may|can)\s+(?:(?:go\s+ahead\s+and\s+)?answer|step\s+(?:down|out))\b"
+    r"|\byou(?:'re|\s+are)\s+excused\b"
 )
 
 
-def excused(proposal: Proposal, witness: str) -> None:
-    """A turn (not a Q or an A) that excuses the witness is spoken to the witness."""
+def told_the_witness(proposal: Proposal, witness: str) -> None:
+    """A turn (not a Q or an A) that lets the witness answer or excuses her is spoken to
+    the witness."""
     if proposal.recipient or not witness or proposal.label.upper() in _QA_LABELS:
         return
-    if proposal.speaker != witness and _EXCUSED.search(proposal.text):
+    if proposal.speaker != witness and _TO_THE_WITNESS.search(proposal.text):
         proposal.recipient = witness
 
 

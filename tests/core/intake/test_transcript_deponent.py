@@ -70,6 +70,12 @@ def test_a_deponent_described_before_her_name_is_the_witness() -> None:
     assert found["4:6"].speaker == "Gwenda Frost"  # the swearing-in names no counsel
 
 
+def test_counsel_letting_the_witness_answer_over_an_objection_speaks_to_her() -> None:
+    found = _by_pin(transcript.read(DEPOSITION))
+    assert found["4:7"].text == "You can answer."
+    assert found["4:7"].recipient == "Persis Oduya"
+
+
 def test_a_letter_spaced_swearing_in_among_the_appearances_names_the_witness() -> None:
     text = DEPOSITION.replace("non-party witness PERSIS ODUYA", "a witness")
     text = text.replace("Oduya, Persis   ", "Deposition      ")
