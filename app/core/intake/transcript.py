@@ -27,7 +27,12 @@ from app.core.intake.transcript_cast import (
     running_head_name,
 )
 from app.core.intake.transcript_dates import find_date
-from app.core.intake.transcript_exchange import answering, called_by_name, told_the_witness
+from app.core.intake.transcript_exchange import (
+    Bench,
+    answering,
+    called_by_name,
+    told_the_witness,
+)
 from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
 
@@ -194,6 +199,7 @@ def read(
     if any(t.label.upper() == "THE COURT" for t in turns):
         cast.deposition = False
     stand = _Stand(cast)
+    bench = Bench(cast.judge, cast.counsel)
     dates = _page_dates(layout)
     default_date = cast.date or document_date
     proposals: list[Proposal] = []
@@ -205,6 +211,8 @@ def read(
             progress(done, total)
         if isinstance(item, Event):
             _follow(stand, item)
+            if item.kind == "note":
+                bench.note(item.text)
             if done and proposals and items[done - 1] is last_turn:
                 _oath_answered(proposals[-1], item, stand)
             continue
@@ -218,6 +226,7 @@ def read(
         answering(proposal, proposals[-1] if proposals else None, witness)
         called_by_name(proposal, [stand.witness, cast.defendant], [*cast.counsel, cast.judge])
         told_the_witness(proposal, witness)
+        bench.turn(proposal)
         proposals.append(proposal)
         last_turn = item
         _after(stand, item, proposal)

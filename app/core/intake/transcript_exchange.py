@@ -50,10 +50,22 @@ def answering(proposal: Proposal, previous: Proposal | None, witness: str) -> No
         # she reads out (or puts in colloquy) was put to the witness who answers it.
         proposal.recipient = previous.speaker
         previous.recipient = previous.recipient or proposal.speaker
-    elif previous is not None and _addresses(previous.text, proposal):
+    elif previous is not None and (
+        _addresses(previous.text, proposal) or _spoken_to(previous, proposal)
+    ):
         # "THE COURT: Mr. Roe, you are to stay away ..." "THE DEFENDANT: I understand."
+        # "THE COURT: You may answer that, Mr. Roe." "THE WITNESS: I do not know."
         proposal.recipient = previous.speaker
         previous.recipient = previous.recipient or proposal.speaker
+
+
+def _spoken_to(turn: Proposal, reply: Proposal) -> bool:
+    """Whether ``turn`` was spoken to the witness or defendant who replies to it."""
+    return (
+        reply.label.upper() in _ANSWERING
+        and reply.speaker_kind == "person"
+        and turn.recipient == reply.speaker
+    )
 
 
 def _addresses(words: str, reply: Proposal) -> bool:
@@ -150,3 +162,53 @@ def _calling(name: str, title: str) -> re.Pattern[str]:
         rank = r"\s+".join(re.escape(w) for w in ranks[start:])
         forms.append(rf"{rank}(?:\s+{surname})?")
     return _called("|".join(forms))
+
+
+# A bench conference opens with "(At the sidebar)", "(Sidebar conference held as follows:)",
+# "(At the bench)" and ends with "(In open court)", "(End of sidebar.)", "(Jury present)".
+_BENCH_ENDS = re.compile(
+    r"(?i)\bopen\s+court\b|\bend\s+of\s+(?:the\s+)?(?:side-?\s?bar|bench)"
+    r"|\bside-?\s?bar\s+(?:concluded|ended|ends)\b|\bjury\s+present\b"
+)
+_BENCH_OPENS = re.compile(r"(?i)\bside-?\s?bar\b|\bat\s+the\s+bench\b|\bbench\s+conference\b")
+# "Judge, ...", "Your Honor, ...": counsel opening by calling the bench.
+_CALLS_THE_BENCH = re.compile(r"(?i)^\W*(?:your\s+honou?r|judge)\s*[,.]")
+# "Counsel, ...", "Ms. Roe, ...": a lawyer at the bench turning to the other.
+_CALLS_COUNSEL = re.compile(r"^\W*(?:(?i:counsel)|(?:Mr|Ms|Mrs|Miss)\.?\s+[A-Z])")
+
+
+class Bench:
+    """Whom counsel and the court speak to at the bench: a lawyer opening by calling the
+    judge, and every lawyer at a sidebar conference, speaks to the judge; at the sidebar
+    the court answers the one lawyer who argued since its last word (a ruling on both
+    sides' arguments is to both)."""
+
+    def __init__(self, judge: Person | None, counsel: list[Person]) -> None:
+        self.judge = judge.name if judge is not None else ""
+        self.counsel = counsel
+        self.at_sidebar = False
+        self.argued: set[str] = set()
+
+    def note(self, words: str) -> None:
+        """A reporter's parenthetical: the sidebar opening or closing."""
+        if _BENCH_ENDS.search(words):
+            self.at_sidebar = False
+        elif _BENCH_OPENS.search(words):
+            self.at_sidebar, self.argued = True, set()
+
+    def turn(self, proposal: Proposal) -> None:
+        if not self.judge or proposal.label.upper() in _QA_LABELS:
+            return
+        if proposal.speaker == self.judge:
+            if self.at_sidebar and not proposal.recipient and len(self.argued) == 1:
+                proposal.recipient = next(iter(self.argued))
+            self.argued = set()
+            return
+        if not any(c.name == proposal.speaker for c in self.counsel):
+            return
+        if self.at_sidebar:
+            self.argued.add(proposal.speaker)
+        if proposal.recipient or _CALLS_COUNSEL.match(proposal.text):
+            return
+        if self.at_sidebar or _CALLS_THE_BENCH.match(proposal.text):
+            proposal.recipient = self.judge
