@@ -29,7 +29,10 @@ _SETTINGS = (
     ),
     (
         "police_encounter",
-        r"body[- ]?worn|body[- ]?cam|\bbwc\b|dash[- ]?cam|in-car (?:video|camera)|patrol video",
+        # "BWC" stands alone or in a media file's name ("BWC_ROE_2210.mp4"); a vendor's
+        # speaker list marks the officer wearing the camera
+        r"body[- ]?worn|body[- ]?cam|(?<![a-z])bwc(?![a-z])|dash[- ]?cam|in-car (?:video|camera)"
+        r"|patrol video|camera[- ]wearer",
     ),
 )
 _OPENING_TURNS = 3
@@ -281,15 +284,20 @@ def _recipient(
     words: str,
     addressee: str,
     call: bool = False,
+    spoken_to_by: str = "",
 ) -> str:
     """Whom a turn addresses by name, rank or call sign, else the other voice of the
-    exchange: for a question the voice that answers it, else the previous turn's
-    speaker, else the next's (a radio voice only when called, but on a phone ``call`` the
-    dispatcher is a party)."""
+    exchange: for a question the voice that answers it (but a question back to the voice
+    that ``spoken_to_by`` just spoke to this one goes to that voice: "Turn around." "For
+    what?"), else the previous turn's speaker, else the next's (a radio voice only when
+    called, but on a phone ``call`` the dispatcher is a party)."""
     me = who[spoken[index].label].name
     if addressee and addressee != me:
         return addressee
-    steps = (1, -1) if words.rstrip().endswith("?") else (-1, 1)
+    question = words.rstrip().endswith("?")
+    if question and spoken_to_by and spoken_to_by != me:
+        return spoken_to_by
+    steps = (1, -1) if question else (-1, 1)
     for reach in range(1, _REACH + 1):  # past a prompt or a radio voice, to the nearest one
         for step in steps:
             near = index + step * reach
@@ -298,6 +306,21 @@ def _recipient(
                 if other.name != me and not _off_scene(other.label, call):
                     return other.name
     return ""
+
+
+# "[From inside the house.] Loretta, ...": a transcriber's description before the words.
+_LEADING_NOTES = re.compile(r"^\s*(?:(?:\[[^\]]*\]|\([^)]*\))\s*)+")
+
+
+_SECOND_PERSON = re.compile(r"(?i)\byou(?:r|rs|rself)?\b")
+
+
+def _spoken_to(previous: Proposal | None, name: str) -> str:
+    """Who spoke the turn just before to ``name``, in the second person ("Put your hands
+    behind your back."), or ""."""
+    if previous is None or previous.recipient != name or previous.speaker == name:
+        return ""
+    return previous.speaker if _SECOND_PERSON.search(previous.text) else ""
 
 
 def _has_words(words: str) -> bool:
@@ -345,7 +368,13 @@ def read(
                 speaker_title=speaker.title,
                 speaker_kind=speaker.kind,
                 recipient=_recipient(
-                    index, spoken, who, words, addressed(words), setting == "phone_call"
+                    index,
+                    spoken,
+                    who,
+                    words,
+                    addressed(_LEADING_NOTES.sub("", words)),
+                    setting == "phone_call",
+                    _spoken_to(out[-1] if out else None, speaker.name),
                 ),
                 context=words,
                 how=how,
