@@ -323,6 +323,30 @@ def _spoken_to(previous: Proposal | None, name: str) -> str:
     return previous.speaker if _SECOND_PERSON.search(previous.text) else ""
 
 
+_THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|him|her|his|they|them)\b")
+_POLICE = frozenset(_SAME_RANK.values())
+
+
+def _partner(index: int, spoken: list[Turn], who: dict[str, speakers.Speaker], text: str) -> str:
+    """An officer speaking of someone in the third person, to no one in the second
+    ("She's on the porch."), and answering no question, speaks to the nearest other
+    officer on the scene."""
+    me = who[spoken[index].label]
+    words = text[spoken[index].start : spoken[index].end]
+    if not _rank(me.title) or _SECOND_PERSON.search(words) or not _THIRD_PERSON.search(words):
+        return ""
+    if index and text[spoken[index - 1].start : spoken[index - 1].end].rstrip().endswith("?"):
+        return ""  # "Where is he?" "He's in the kitchen.": the answer goes to the one asking
+    for reach in range(1, _REACH + 1):
+        for step in (-1, 1):
+            near = index + step * reach
+            if 0 <= near < len(spoken):
+                other = who[spoken[near].label]
+                if other.name != me.name and _rank(other.title) and not _off_scene(other.label):
+                    return other.name
+    return ""
+
+
 def _has_words(words: str) -> bool:
     return bool(re.search(r"\w", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", words)))
 
@@ -372,7 +396,7 @@ def read(
                     spoken,
                     who,
                     words,
-                    addressed(_LEADING_NOTES.sub("", words)),
+                    addressed(_LEADING_NOTES.sub("", words)) or _partner(index, spoken, who, text),
                     setting == "phone_call",
                     _spoken_to(out[-1] if out else None, speaker.name),
                 ),

@@ -23,6 +23,11 @@ SPEAKERS:
 
 -----------------------------------------------------------------------
 
+00:00:02    OFFICER TWELVES:  -- said she's on the porch. Dispatch has her
+                              as the wife.
+
+00:00:04    UNIDENTIFIED FEMALE:  Over here! Over here.
+
 00:00:05    OFFICER ORMSBY:  Ma'am, Wendover Police. Are you the one
                              who called?
 
@@ -40,6 +45,10 @@ SPEAKERS:
 00:00:28    UNIDENTIFIED MALE:  What did I do?
 
 00:00:31    OFFICER ORMSBY:  Nobody said you did anything.
+
+00:00:35    UNIDENTIFIED FEMALE:  Where are you taking him?
+
+00:00:37    OFFICER ORMSBY:  He's going to sit in the car for now.
 """
 
 
@@ -66,3 +75,9 @@ def test_a_question_back_to_the_voice_that_spoke_to_him_goes_to_that_voice() -> 
     found = _by_pin(recording.read(VENDOR))
     assert found["[00:00:24]"].recipient == "UNIDENTIFIED MALE"
     assert found["[00:00:28]"].recipient == "Ruben Twelves"
+
+
+def test_an_officer_speaking_of_someone_to_no_one_in_particular_speaks_to_the_partner() -> None:
+    found = _by_pin(recording.read(VENDOR))
+    assert found["[00:00:02]"].recipient == "Calla Ormsby"
+    assert found["[00:00:37]"].recipient == "Noor Haddad"  # an answer goes to the one asking
