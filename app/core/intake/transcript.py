@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from app.core.intake.proposal import Proposal
 from app.core.intake.transcript_cast import (
+    OFFICE_LABEL,
     TITLES,
     Cast,
     Person,
@@ -55,13 +56,9 @@ _SPEAKING_START = re.compile(
 _NAME_ONLY = re.compile(
     r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*){1,3}"
 )
-# A prosecutor or defender may be labelled by her office ("A.D.A. ROE:", "AUSA ROE:").
-_OFFICE_LABEL = (
-    r"A\.?D\.?A|D\.A|A\.?U\.?S\.?A|S\.?A\.?U\.?S\.?A|D\.?D\.?A|A\.?P\.?D|A\.?A\.?G|A\.?S\.?A"
-)
 _TITLE_LABEL = re.compile(
     r"^(?:MR|MS|MRS|MISS|DR|JUDGE|JUSTICE|DETECTIVE|DET|OFFICER|SERGEANT|SGT|TROOPER|DEPUTY"
-    rf"|AGENT|INSPECTOR|LIEUTENANT|LT|CAPTAIN|CAPT|(?P<office>{_OFFICE_LABEL}))\.?\s+(?P<surname>.+)$"
+    rf"|AGENT|INSPECTOR|LIEUTENANT|LT|CAPTAIN|CAPT|(?P<office>{OFFICE_LABEL}))\.?\s+(?P<surname>.+)$"
 )
 
 

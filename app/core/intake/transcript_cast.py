@@ -66,6 +66,10 @@ WITNESS_TITLES = (
     "Mrs.",
     "Miss",
 )
+# A prosecutor or defender may be labelled by her office ("A.D.A. ROE:", "AUSA ROE:").
+OFFICE_LABEL = (
+    r"A\.?D\.?A|D\.A|A\.?U\.?S\.?A|S\.?A\.?U\.?S\.?A|D\.?D\.?A|A\.?P\.?D|A\.?A\.?G|A\.?S\.?A"
+)
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(WITNESS_TITLES, key=len, reverse=True))
 TITLES = _TITLE_ALT  # a regular expression for the ranks and honorifics above
 _NAME_WORD = r"(?:[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)*|[A-Z]\.)"

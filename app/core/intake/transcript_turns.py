@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.intake.transcript_cast import sworn_name, unspaced
+from app.core.intake.transcript_cast import OFFICE_LABEL, sworn_name, unspaced
 from app.core.intake.transcript_layout import Line
 
 # "A.D.A. ROE:" opens with an initial too: a label, not an answer.
@@ -58,12 +58,14 @@ _SWORN_CAPS = re.compile(
     r"^[^a-z]+,\s*(?:[^a-z,]+,\s*)?(?:PREVIOUSLY\s+|DULY\s+)?(?:SWORN|AFFIRMED)\.?$"
 )
 # "Q. (BY MR. DOE) Where were you?": the examining lawyer named inside the question.
+# "BY MS. ROE", "BY A.D.A. ROE", "BY AUSA ROE": a lawyer by honorific or by office.
+_BY_WHOM = rf"(?:(?:mr|ms|mrs|miss|dr)\.?|(?:{OFFICE_LABEL})\.?)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?"
 _INLINE_BY = re.compile(
-    r"^\(\s*by\s+(?P<by>(?:mr|ms|mrs|miss|dr)\.?\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)\s*\)\s*:?\s*",
+    rf"^\(\s*by\s+(?P<by>{_BY_WHOM})\s*\)\s*:?\s*",
     re.IGNORECASE,
 )
 _BY = re.compile(
-    r"(?i)^by\s+(?P<by>(?:mr|ms|mrs|miss|dr)\.?\s+[a-z'’-]+(?:\s+[a-z'’-]+)?|the\s+court)"
+    rf"(?i)^by\s+(?P<by>{_BY_WHOM}|the\s+court)"
     r"\s*(?:\((?:cont'?d|continu\w*)\.?\))?\s*:?\s*$"
 )
 _SWORN_LINE = re.compile(

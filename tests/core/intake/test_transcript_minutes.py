@@ -103,3 +103,24 @@ def test_an_office_label_names_the_lawyer_of_that_office() -> None:
     found = _by_pin(transcript.read(federal))
     assert found["2:1-3"].speaker == "Perpetua Oyelaran"
     assert found["2:8"].speaker == "Perpetua Oyelaran"
+
+
+def test_an_examination_by_a_lawyer_labelled_by_her_office_on_a_line_of_its_own() -> None:
+    text = MINUTES.replace(
+        " 7 |            EXAMINATION BY A.D.A. OYELARAN:",
+        " 7 |            EXAMINATION",
+    ).replace(" 8 |  Q:  Sergeant,", " 8 |  Q:  (BY A.D.A. OYELARAN) Sergeant,")
+    found = _by_pin(transcript.read(text))
+    assert found["2:8"].text.startswith("Sergeant, did you")
+    assert found["2:8"].speaker == "Perpetua Oyelaran"
+    assert found["2:9-10"].recipient == "Perpetua Oyelaran"
+
+
+def test_a_by_line_naming_a_lawyer_by_her_office_gives_the_examiner() -> None:
+    text = MINUTES.replace(
+        " 7 |            EXAMINATION BY A.D.A. OYELARAN:",
+        " 7 |            BY A.D.A. OYELARAN:",
+    )
+    found = _by_pin(transcript.read(text))
+    assert found["2:8"].speaker == "Perpetua Oyelaran"
+    assert found["2:9-10"].recipient == "Perpetua Oyelaran"
