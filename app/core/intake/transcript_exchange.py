@@ -165,10 +165,12 @@ def _calling(name: str, title: str) -> re.Pattern[str]:
 
 
 # A bench conference opens with "(At the sidebar)", "(Sidebar conference held as follows:)",
-# "(At the bench)" and ends with "(In open court)", "(End of sidebar.)", "(Jury present)".
+# "(At the bench)" and ends with "(In open court)", "(End of sidebar.)", "(Jury present)",
+# "(Proceedings resumed in the presence of the jury.)".
 _BENCH_ENDS = re.compile(
     r"(?i)\bopen\s+court\b|\bend\s+of\s+(?:the\s+)?(?:side-?\s?bar|bench)"
     r"|\bside-?\s?bar\s+(?:concluded|ended|ends)\b|\bjury\s+present\b"
+    r"|\bin\s+the\s+presence\s+of\s+the\s+jury\b"
 )
 _BENCH_OPENS = re.compile(r"(?i)\bside-?\s?bar\b|\bat\s+the\s+bench\b|\bbench\s+conference\b")
 # "Judge, ...", "Your Honor, ...": counsel opening by calling the bench.

@@ -64,3 +64,11 @@ def test_the_witness_answers_the_court_that_let_him_answer() -> None:
     found = _by_pin(transcript.read(TRIAL))
     assert found["88:14"].recipient == "Desmond Harrow"
     assert found["88:15"].recipient == "Casimir Lundqvist"
+
+
+def test_the_sidebar_ends_when_proceedings_resume_before_the_jury() -> None:
+    text = TRIAL.replace("(In open court)", "(Proceedings resumed in the presence of the jury.)")
+    text = text.replace("Your Honor, may I continue?", "I will continue.")
+    found = _by_pin(transcript.read(text))
+    assert found["88:10"].recipient == "Elliot Przybyla"
+    assert found["88:13"].recipient == ""  # back before the jury: no longer at the bench
