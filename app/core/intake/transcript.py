@@ -22,10 +22,8 @@ from app.core.intake.transcript_cast import (
     TITLES,
     Cast,
     Person,
-    called_witness,
     proper_case,
     read_front,
-    running_head_name,
 )
 from app.core.intake.transcript_dates import find_date
 from app.core.intake.transcript_exchange import (
@@ -36,6 +34,7 @@ from app.core.intake.transcript_exchange import (
 )
 from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
+from app.core.intake.transcript_witness import called_witness, running_head_name
 
 _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+\S")
 _NUMBERED_RIGHT = re.compile(r"(?m)\S[ \t]{2,}\d{1,2}[ \t]*$")  # numbered in the right margin

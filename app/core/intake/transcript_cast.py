@@ -74,11 +74,6 @@ _TITLE_ALT = "|".join(re.escape(t) for t in sorted(WITNESS_TITLES, key=len, reve
 TITLES = _TITLE_ALT  # a regular expression for the ranks and honorifics above
 _NAME_WORD = r"(?:[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)*|[A-Z]\.)"
 NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
-_CALLS = re.compile(
-    rf"\b(?i:calls?|calling|call\s+as\s+(?:its|our)\s+(?:next\s+|first\s+)?witness"
-    rf"|(?:next|first)\s+witness\s+(?:is|will\s+be))\s+"
-    rf"(?:(?i:the\s+)?(?P<title>{_TITLE_ALT})\s+)?(?P<name>{NAME})"
-)
 _SWORN = re.compile(
     r"(?i)\bhaving\s+been\s+(?:first\s+|previously\s+)?(?:duly\s+)?(?:sworn|affirmed)|\bcalled\s+as\s+a\s+witness"
     r"|\bwas\s+(?:duly\s+)?sworn\b|\bsworn\s+(?:and|to\s+testify)"
@@ -353,9 +348,11 @@ def _appearances(lines: list[str], cast: Cast) -> None:
             _index_witness(text, cast, listed)
             continue
         if _SWORN.search(text):
-            # "J A N E   R O E, having been first duly sworn": the deponent, not counsel
+            # "J A N E   R O E, having been first duly sworn": the deponent, not counsel;
+            # an interpreter sworn to translate is no witness
+            following = lines[i + 1] if i + 1 < len(lines) else ""
             name = sworn_name(text, "")
-            if name:
+            if name and not _INTERPRETING.search(f"{text} {following}"):
                 cast.add_witness(Person(name, source="the swearing-in"))
             continue
         for role, labels in _ROLES.items():
@@ -396,6 +393,7 @@ _INDEX_LINE = re.compile(
 )
 
 
+_INTERPRETING = re.compile(r"(?i)\binterpret|\btranslat")
 # Column heads of an index of witnesses, never a witness's name.
 _INDEX_WORDS = frozenset(
     """direct cross redirect recross examination witness witnesses page exhibit exhibits
@@ -450,41 +448,6 @@ def _role_person(text: str, role: str) -> Person | None:
         if name:
             return Person(name, source="the appearances")
     return None
-
-
-# "Roe, Jane        May 2, 2026        Page 4": a deposition's running head, surname first.
-_HEAD_NAME = re.compile(
-    r"^(?P<surname>[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*),\s+"
-    r"(?P<given>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?)(?=\s{2,}|\s*$)"
-)
-
-
-def running_head_name(page_lines: list[str]) -> str:
-    """The name a running head prints surname first on every page ("Roe, Jane" ->
-    "Jane Roe"), or ""."""
-    names = {f"{m['given']} {m['surname']}" if m else "" for m in map(_HEAD_NAME.match, page_lines)}
-    return names.pop() if len(names) == 1 else ""
-
-
-_SENTENCE_AFTER = re.compile(r"[.?!]\s+\S")
-
-
-def called_witness(text: str) -> Person | None:
-    """The witness a turn calls ("The State calls Officer Jane Roe")."""
-    match = _CALLS.search(text[:160])  # a call to the stand opens its turn or closes it
-    if not match:
-        closing = text[-160:]
-        match = next(
-            (m for m in _CALLS.finditer(closing) if not _SENTENCE_AFTER.search(closing, m.end())),
-            None,
-        )
-    if not match:
-        return None
-    title = match.group("title") or ""
-    name = match.group("name")
-    if title in ("Mr.", "Ms.", "Mrs.", "Miss"):
-        title = ""
-    return Person(name, title, source="the call to the stand")
 
 
 def sworn_name(line: str, previous: str) -> str:

@@ -86,3 +86,15 @@ def test_a_running_head_naming_the_deponent_surname_first_names_the_witness() ->
     text = DEPOSITION.replace("non-party witness PERSIS ODUYA", "a witness")
     text = text.replace("P E R S I S   O D U Y A", "THE WITNESS")
     _check(_by_pin(transcript.read(text)))
+
+
+def test_an_interpreter_sworn_among_the_appearances_is_no_witness() -> None:
+    text = DEPOSITION.replace(
+        "P E R S I S   O D U Y A, having been first duly sworn by the",
+        "LUCIA ARMENDARIZ, having been first duly sworn to translate\n"
+        "from Yoruba into English,\n\n"
+        "P E R S I S   O D U Y A, having been first duly sworn by the",
+    )
+    text = text.replace("non-party witness PERSIS ODUYA", "a witness")
+    text = text.replace("Oduya, Persis   ", "Deposition      ")
+    _check(_by_pin(transcript.read(text)))
