@@ -347,6 +347,18 @@ def _partner(index: int, spoken: list[Turn], who: dict[str, speakers.Speaker], t
     return ""
 
 
+# "He said no.": words the voice just heard, told over in the third person.
+_TOLD_OVER = re.compile(r"(?i)\b(?:he|she)\s+(?:said|says|told\s+you)\b")
+
+
+def _speaking_for(previous: Proposal | None, name: str, words: str) -> str:
+    """A voice that cuts in to tell over what the previous voice said ("You can't search
+    it. He said no.") speaks to the one the previous voice was speaking to."""
+    if previous is None or previous.speaker == name or not _TOLD_OVER.search(words):
+        return ""
+    return previous.recipient if previous.recipient != name else ""
+
+
 def _has_words(words: str) -> bool:
     return bool(re.search(r"\w", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", words)))
 
@@ -396,7 +408,9 @@ def read(
                     spoken,
                     who,
                     words,
-                    addressed(_LEADING_NOTES.sub("", words)) or _partner(index, spoken, who, text),
+                    addressed(_LEADING_NOTES.sub("", words))
+                    or _partner(index, spoken, who, text)
+                    or _speaking_for(out[-1] if out else None, speaker.name, words),
                     setting == "phone_call",
                     _spoken_to(out[-1] if out else None, speaker.name),
                 ),

@@ -81,3 +81,17 @@ def test_an_officer_speaking_of_someone_to_no_one_in_particular_speaks_to_the_pa
     found = _by_pin(recording.read(VENDOR))
     assert found["[00:00:02]"].recipient == "Calla Ormsby"
     assert found["[00:00:37]"].recipient == "Noor Haddad"  # an answer goes to the one asking
+
+
+STOP = """\
+[00:01:00] OFFICER 1: Do you mind if I look in the trunk?
+[00:01:03] SPEAKER 1: Yeah, I mind. It's my cousin's car.
+[00:01:06] SPEAKER 2: You can't open it. He said no.
+[00:01:09] OFFICER 1: Ma'am, stay in the car.
+"""
+
+
+def test_a_voice_cutting_in_to_tell_over_what_was_just_said_speaks_to_the_one_asked() -> None:
+    found = _by_pin(recording.read(STOP))
+    assert found["[00:01:03]"].recipient == "OFFICER 1"
+    assert found["[00:01:06]"].recipient == "OFFICER 1"
