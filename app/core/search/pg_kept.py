@@ -22,22 +22,23 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import weakref
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
+
+from app.core.search.kept import KeptConnections
 
 
 class _Kept(threading.local):
     connection: Any = None  # a psycopg connection, out of the engine's pool
 
 
-# Per engine: each thread's kept connection, and all of them (to close them when the
-# workspace closes; a thread's goes with the thread).
-_KEPT: weakref.WeakKeyDictionary[Engine, tuple[_Kept, weakref.WeakSet[Any]]] = (
-    weakref.WeakKeyDictionary()
-)
-_LOCK = threading.Lock()
+def _close_quietly(connection: Any) -> None:
+    with contextlib.suppress(Exception):
+        connection.close()
+
+
+_KEPT = KeptConnections(_Kept, _close_quietly)
 
 
 def fetch(engine: Engine, sql: str, params: dict[str, Any]) -> list[Any] | None:
@@ -46,24 +47,15 @@ def fetch(engine: Engine, sql: str, params: dict[str, Any]) -> list[Any] | None:
     closed, and the caller runs the query the pooled way)."""
     import psycopg
 
-    local = _local(engine)
+    local = _KEPT.local(engine)
     try:
         connection = local.connection or _connect(engine, local)
         return connection.execute(sql, params, prepare=True).fetchall()
     except psycopg.Error:
-        _close(local)
+        connection, local.connection = local.connection, None
+        if connection is not None:
+            _close_quietly(connection)
         return None
-
-
-def _local(engine: Engine) -> _Kept:
-    kept = _KEPT.get(engine)
-    if kept is None:
-        with _LOCK:
-            kept = _KEPT.get(engine)
-            if kept is None:
-                kept = _KEPT[engine] = (_Kept(), weakref.WeakSet())
-                event.listen(engine, "engine_disposed", _release)
-    return kept[0]
 
 
 def _connect(engine: Engine, local: _Kept) -> Any:
@@ -74,24 +66,5 @@ def _connect(engine: Engine, local: _Kept) -> Any:
         connection.rollback()
     connection.autocommit = True
     local.connection = connection
-    with _LOCK:
-        kept = _KEPT.get(engine)
-        if kept is not None:
-            kept[1].add(connection)
+    _KEPT.remember(engine, connection)
     return connection
-
-
-def _close(local: _Kept) -> None:
-    connection, local.connection = local.connection, None
-    if connection is not None:
-        with contextlib.suppress(Exception):
-            connection.close()
-
-
-def _release(engine: Engine) -> None:
-    """Close every thread's kept connection: the workspace is closing."""
-    with _LOCK:
-        kept = _KEPT.pop(engine, None)
-    for connection in list(kept[1]) if kept else []:
-        with contextlib.suppress(Exception):
-            connection.close()

@@ -44,7 +44,6 @@ thread keeps for searching, prepared there, so it is planned once per connection
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import operator
 import re
@@ -53,7 +52,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Engine, TextClause, event, text
+from sqlalchemy import Engine, TextClause, text
 
 from app.core.search import pg_kept
 from app.core.search.hits import (  # noqa: F401 - re-exported
@@ -64,6 +63,7 @@ from app.core.search.hits import (  # noqa: F401 - re-exported
     hits_from_rows,
     split_marks,
 )
+from app.core.search.kept import KeptConnections
 
 # Re-exported: callers import the index's maintenance from here, as before the split.
 from app.core.search.schema import (  # noqa: F401
@@ -196,10 +196,6 @@ class _Kept(threading.local):
     cursor: Any = None  # and a cursor on that, reused by every search
 
 
-_KEPT: weakref.WeakKeyDictionary[Engine, tuple[_Kept, weakref.WeakSet[Any]]] = (
-    weakref.WeakKeyDictionary()
-)
-_KEPT_LOCK = threading.Lock()
 # The engine of the last search and its _Kept: the same workspace is searched over
 # and over, and comparing with it is cheaper than looking the engine up in _KEPT.
 _LAST: tuple[weakref.ref[Engine], _Kept] | None = None
@@ -237,34 +233,27 @@ def _kept(engine: Engine) -> _Kept:
     global _LAST
     if not index_checked(engine):
         ensure_sqlite_index(engine)
-    kept = _KEPT.get(engine)
-    if kept is None:
-        with _KEPT_LOCK:
-            kept = _KEPT.get(engine)
-            if kept is None:
-                kept = _KEPT[engine] = (_Kept(), weakref.WeakSet())
-                event.listen(engine, "engine_disposed", _release_kept)
-    local = kept[0]
+    local = _KEPT.local(engine)
     if local.connection is None:
         pooled = local.pooled = engine.raw_connection()
-        with _KEPT_LOCK:
-            kept[1].add(pooled)
+        _KEPT.remember(engine, pooled)
         local.connection = pooled.driver_connection
     _LAST = (weakref.ref(engine), local)
     return local
 
 
-def _release_kept(engine: Engine) -> None:
-    """Close every thread's kept connection: the pool they came from is going."""
+def _forget_last(engine: Engine) -> None:
+    """The engine's kept connections are being closed: the last search's is one."""
     global _LAST
-    with _KEPT_LOCK:
-        kept = _KEPT.pop(engine, None)
-        pooled = list(kept[1]) if kept else []
-        if _LAST is not None and _LAST[0]() is engine:
-            _LAST = None
-    for connection in pooled:
-        with contextlib.suppress(Exception):
-            connection.invalidate()
+    if _LAST is not None and _LAST[0]() is engine:
+        _LAST = None
+
+
+def _invalidate(pooled: Any) -> None:
+    pooled.invalidate()  # the pool it came from is going
+
+
+_KEPT = KeptConnections(_Kept, _invalidate, _forget_last)
 
 
 def _case_join(source: Source) -> tuple[str, str]:
