@@ -25,7 +25,7 @@ _SETTINGS = (
     (
         "police_interview",
         r"interview room|interrogation|recorded interview|custodial interview"
-        r"|interview of|\binterview\b|statement of",
+        r"|interview of|\binterview\b|statement of|\binvestigator\b",
     ),
     (
         "police_encounter",
@@ -67,7 +67,7 @@ def date_of(header: str) -> str:
     for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", header):
         year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
         found.append((m.start(), f"{year}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"))
-    month = rf"({'|'.join(_MONTH)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"
+    month = rf"({'|'.join(_MONTH)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
     for m in re.finditer(month, header, re.IGNORECASE):
         day = f"{m.group(3)}-{_MONTH[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
         found.append((m.start(), day))
@@ -210,6 +210,15 @@ class _Addressing:
                     )
 
     def __call__(self, words: str) -> str:
+        # "Jo, hold on. Sam, what did you see?": the question goes to the one it calls
+        sentences = re.split(r"(?<=[.?!])\s+", words.strip())
+        if len(sentences) > 1 and "?" not in sentences[0]:
+            for later in sentences[1:]:
+                if later.endswith("?") and _ADDRESS.match(later):
+                    return self._called(later) or self._called(words)
+        return self._called(words)
+
+    def _called(self, words: str) -> str:
         match = _ADDRESS.match(words)
         closing = match is None
         match = match or _CLOSING.match(words)

@@ -18,14 +18,21 @@ CUE_TIMING = re.compile(rf"^\s*({STAMP})\s*-->\s*{STAMP}")
 LEADING_STAMP = re.compile(rf"^\s*(?:\[({STAMP})\]|\(({STAMP})\)|({STAMP})(?=\s))\s*")
 LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][\w'.\-]*|\d+)(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+|of|the)){0,4})"
-    rf"[ \t]*(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\))?[ \t]*:[ \t]*(?=\S)"
-)
+    rf"[ \t]*(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\))?[ \t]*:(?!\d)[ \t]*(?=\S)"
+)  # a colon before a digit is a clock ("It's 4:18 p.m."), not a label's
 # A label with its stamp alone on a line, the words on the lines below ("Speaker 1 (00:03):").
 LABEL_LINE = re.compile(
     r"^(?P<label>[A-Z][\w'.\-]*(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+(?![\d:]))){0,4})[ \t]*"
     rf"(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\)|(?P<s3>{STAMP}))[ \t]*:?[ \t]*$"
 )
 VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>")
+# A caption's dialogue dash: each "- " line of a cue is a voice of its own.
+DASH = re.compile(r"^[-–—][ \t]+(?=\S)")
+# An unlabelled opening cue whose voice introduces itself by full name.
+_OPENING_INTRO = re.compile(
+    r"^\W*(?:[Tt]his is|[Mm]y name is|I'm|I am)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b"
+)
 NOTE = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|\s)*$")
 # Header fields that look like labels ("Date: ...", "Speaker identification: ...").
 NOT_LABELS = frozenset(
@@ -157,6 +164,9 @@ def turns(text: str) -> list[Turn]:
             started, current, pos = True, None, lead.end()
         if not started:
             continue
+        dash = DASH.match(body[pos:])
+        if dash:
+            pos, current = pos + dash.end(), None
         rest = body[pos:]
         if NOTE.match(rest):
             current, after_note = None, True
@@ -177,6 +187,16 @@ def turns(text: str) -> list[Turn]:
                 start,
                 end,
                 bool(voice),
+            )
+            out.append(current)
+            after_note = False
+            continue
+        intro = _OPENING_INTRO.match(rest) if in_cue and not out and current is None else None
+        if intro:  # "This is Jo Roe, investigator ...": the opening cue's voice, by name
+            name_at = line_start + pos + intro.start("name")
+            start, end = _words_span(text, line_start + pos, line_start + len(body))
+            current = Turn(
+                intro.group("name"), name_at, name_at + len(intro.group("name")), stamp, start, end
             )
             out.append(current)
             after_note = False
