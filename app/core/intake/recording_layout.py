@@ -11,7 +11,7 @@ traffic]``, ``(door closes)``) are not speech.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 STAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 CUE_TIMING = re.compile(rf"^\s*({STAMP})\s*-->\s*{STAMP}")
@@ -56,6 +56,15 @@ class Turn:
     start: int  # offsets of the spoken words
     end: int
     voice: bool = False  # named by a WebVTT voice tag
+    # the stretches of words when the turn runs over several cues (their numbers and
+    # timings lie between); empty when it is one stretch
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def words(self, text: str) -> str:
+        """The turn's words, a cue's timing lines left out."""
+        if not self.parts:
+            return text[self.start : self.end]
+        return "\n".join(text[a:b] for a, b in self.parts)
 
 
 def pin_of(stamp: str) -> str:
@@ -203,8 +212,15 @@ def turns(text: str) -> list[Turn]:
             continue
         if current is not None:  # the turn runs on to this line
             words_start, current.end = _words_span(text, line_start, line_start + len(body))
+            if current.parts:
+                current.parts[-1] = (current.parts[-1][0], current.end)
             if current.start < 0:
                 current.start = words_start
+        elif in_cue and out and not after_note and not lead:  # an unlabelled cue: same turn
+            current = out[-1]
+            current.parts = current.parts or [(current.start, current.end)]
+            start, current.end = _words_span(text, line_start, line_start + len(body))
+            current.parts.append((start, current.end))
         elif (in_cue or lead) and out and not after_note:  # a new cue or stamp, same voice
             prev = out[-1]
             start, end = _words_span(text, line_start + pos, line_start + len(body))

@@ -30,10 +30,14 @@ VARGA-HOLT: Mara, hold on a second. Tobias, who else was home?
 
 6
 00:00:22,000 --> 00:00:25,000
-TOBIAS RENN: Nobody.
+TOBIAS RENN: Nobody. My sister was out.
 
 7
-00:00:26,000 --> 00:00:29,000
+00:00:25,200 --> 00:00:27,000
+She came back at ten.
+
+8
+00:00:28,000 --> 00:00:29,000
 VARGA-HOLT: That ends it.
 It's 4:18 p.m.
 """
@@ -58,7 +62,7 @@ def test_each_dash_line_of_a_cue_is_its_own_speaker_turn() -> None:
 
 
 def test_a_clock_time_is_no_speaker_label() -> None:
-    last = [p for p in recording.read(CUES) if p.pin == "[00:00:26]"]
+    last = [p for p in recording.read(CUES) if p.pin == "[00:00:28]"]
     assert [p.speaker for p in last] == ["Ines Varga-Holt"]
     assert last[0].text.endswith("It's 4:18 p.m.")
 
@@ -66,3 +70,9 @@ def test_a_clock_time_is_no_speaker_label() -> None:
 def test_a_turn_that_puts_off_one_voice_asks_the_one_it_questions() -> None:
     by_pin = {p.pin: p for p in recording.read(CUES)}
     assert by_pin["[00:00:17]"].recipient == "Tobias Renn"
+
+
+def test_a_cue_without_a_label_goes_on_with_the_turn_before_it() -> None:
+    at = [p for p in recording.read(CUES) if p.speaker == "Tobias Renn"]
+    assert at[-1].pin == "[00:00:22]"
+    assert at[-1].text == "Nobody. My sister was out.\nShe came back at ten."
