@@ -25,7 +25,7 @@ _SETTINGS = (
     (
         "police_interview",
         r"interview room|interrogation|recorded interview|custodial interview"
-        r"|interview of|\binterview\b|statement of|\binvestigator\b",
+        r"|interview of|\binterview\b|statement of",
     ),
     (
         "police_encounter",
@@ -36,6 +36,7 @@ _SETTINGS = (
     ),
 )
 _OPENING_TURNS = 3
+_INVESTIGATOR = re.compile(r"(?i)\binvestigator\b")
 _MONTHS = "january february march april may june july august september october november december"
 _MONTH = {name: n for n, name in enumerate(_MONTHS.split(), 1)}
 
@@ -388,6 +389,8 @@ def read(
     # it's 3:40 p.m., August 11, 2025") where the header says nothing
     opening = "\n".join(t.words(text) for t in all_turns[:_OPENING_TURNS])
     setting = setting_of(header_all) or setting_of(opening)
+    # "This is Jo Roe, investigator with ...": a recorded interview the header does not name
+    setting = setting or ("police_interview" if _INVESTIGATOR.search(opening) else "")
     date = date_of(header_all) or date_of(opening) or document_date
     who = _resolve(text, header_all, all_turns)
     # [inaudible] alone is no statement, and no one's partner in the exchange

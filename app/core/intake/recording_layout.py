@@ -174,8 +174,9 @@ def turns(text: str) -> list[Turn]:
         if not started:
             continue
         dash = DASH.match(body[pos:])
-        if dash:
-            pos, current = pos + dash.end(), None
+        after = body[pos + dash.end() :] if dash else ""
+        if dash and (VOICE.match(after) or _label_at(after, among_turns=True)):
+            pos, current = pos + dash.end(), None  # "- PIKE: ...": a voice of its own
         rest = body[pos:]
         if NOTE.match(rest):
             current, after_note = None, True

@@ -76,3 +76,14 @@ def test_a_cue_without_a_label_goes_on_with_the_turn_before_it() -> None:
     at = [p for p in recording.read(CUES) if p.speaker == "Tobias Renn"]
     assert at[-1].pin == "[00:00:22]"
     assert at[-1].text == "Nobody. My sister was out.\nShe came back at ten."
+
+
+def test_a_dash_that_opens_a_line_of_words_goes_on_with_the_turn() -> None:
+    lines = (
+        "[00:00:01] OFFICER 1: Step back, sir.\n"
+        "- and keep your hands where I can see them.\n"
+        "[00:00:04] OFFICER 2: Clear.\n"
+        "[00:00:06] OFFICER 1: Thanks.\n"
+    )
+    first = recording.read(lines)[0]
+    assert first.text.endswith("where I can see them.")
