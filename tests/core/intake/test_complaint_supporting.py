@@ -86,3 +86,13 @@ def test_the_informants_lead_in_to_a_threat_she_heard_stays_hers() -> None:
     assert lead.text.rstrip(" ,").endswith("say to the complainant")
     (rest,) = _starting(complaint.read(FELONY), "and saw the defendant take")
     assert rest.speaker == "Lena Voss"
+
+
+def test_a_deposition_sworn_without_an_aside_leaves_the_officer_the_deponent() -> None:
+    plain = FELONY.replace(
+        "I, Omar Teale, residing at an address known to the District Attorney, being",
+        "I, Omar Teale, being",
+    )
+    found = complaint.read(plain)
+    assert _starting(found, "That on or about")[0].speaker == "Hana Moss"
+    assert _starting(found, "I did not give")[0].speaker == "Omar Teale"
