@@ -9,7 +9,7 @@ speech; words in quotation marks are verbatim. The pin cite is the text's own
 paragraph number where it numbers its paragraphs, else the count of non-empty lines.
 People and dates are found by complaint_people.py, speech by complaint_speech.py (set
 phrases by complaint_phrases.py), the paragraphs by complaint_layout.py and reports inside
-reports by complaint_nesting.py.
+reports by complaint_nesting.py; whether a text is a complaint at all by complaint_form.py.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from app.core.intake import complaint_deposition as deposition
+from app.core.intake.complaint_form import looks_like
 from app.core.intake.complaint_layout import Unit, fragments, line_counts, units
 from app.core.intake.complaint_nesting import nest
 from app.core.intake.complaint_people import (
@@ -34,23 +36,8 @@ from app.core.intake.complaint_speech import Report, reports
 from app.core.intake.proposal import Proposal
 from app.core.intake.recording_speakers import split_rank
 
-_FORM = re.compile(
-    r"\b(?:criminal|felony|misdemeanor)\s+complaint\b|\baffidavit\b|\bcomplaint\b", re.IGNORECASE
-)
-# A police report's title, and a complaint's or affidavit's, in the first lines of a text.
-_REPORT_TITLE = re.compile(
-    r"(?im)\b(?:incident|arrest|offen[cs]e|supplement(?:al|ary)|investigat\w*|crime|police"
-    r"|follow-up|field)\s+report\b|^\s*narrative\s*:?\s*$"
-)
-_COMPLAINT_TITLE = re.compile(
-    r"(?i)\b(?:criminal|felony|misdemeanor)\s+complaint\b|\baffidavit\b|\bdeposes?\b"
-    r"|\bduly sworn\b"
-)
-_SWORN = re.compile(
-    r"\bdeponent\b|\bdeposes? and (?:says|states?)\b|\bbeing (?:first )?duly sworn\b|\baffiant\b"
-    r"|\bcomplainant\b",
-    re.IGNORECASE,
-)
+__all__ = ["looks_like", "read"]
+
 _BOILERPLATE = re.compile(
     r"deposes and says|depose and state|states as follows|false statements|"
     r"source of deponent's information|sworn to before me|subscribed|respectfully submitted|"
@@ -78,8 +65,9 @@ _RIGHTS = re.compile(
     re.IGNORECASE,
 )
 # Where a warned suspect is questioned even by a patrol officer: the station, not the street.
-_STATION = re.compile(r"(?i)station\s*house|police station|precinct station|interview room")
+_STATION = re.compile(r"(?i)station\s*house|police station|\bprecinct\b|interview room")
 _PATROL = re.compile(r"(?i)(?:police officer|officer|p\.o\.|ofc|trooper|tpr|deputy|patrol)")
+_ALSO = re.compile(r"\b(?:also|further|again)\s+(?:stated|said|told)\b")
 _DESCRIBED_NOUNS = frozenset("man woman male female person boy girl suspect".split())
 # "a man in a green jacket", "a woman wearing a red cap": the description up to the next
 # preposition or stop
@@ -99,34 +87,6 @@ _QUESTIONED_BY_DEPONENT = re.compile(
     r"(?:interviewed|questioned|spoke with|spoke to)\b"
 )
 _OWN_STATES = {"states", "stated", "says", "said", "alleges"}
-
-
-def looks_like(text: str) -> bool:
-    """Whether ``text`` is a complaint or an affidavit in the deponent's sworn form."""
-    head = text[:4000]
-    if not _FORM.search(head):
-        return False
-    title = "\n".join([line for line in head.splitlines() if line.strip()][:8])
-    if _REPORT_TITLE.search(title) and not _COMPLAINT_TITLE.search(title):
-        return False  # a police report ("Complaint No.", "Complainant stated") is prose
-    formulas = len(
-        re.findall(
-            r"\b(?:[Dd]eponent|[Aa]ffiant|[Cc]omplainant) (?:is |was |further |also )*"
-            r"(?:states|stated|informed|says|avers)",
-            text,
-        )
-    )
-    sworn_opening = re.search(
-        r"\bbeing (?:first |by me )*duly sworn,?\s+(?:hereby\s+)?"
-        r"(?:deposes?|states?|says?|avers?|makes complaint|complains)\b",
-        head,
-        re.IGNORECASE,
-    )
-    return (
-        formulas >= 1
-        or bool(sworn_opening)
-        or bool(_SWORN.search(head) and re.search(r"\bI,\s+[A-Z]", head))
-    )
 
 
 def _described(match: re.Match[str]) -> str:
@@ -151,6 +111,10 @@ class _Reader:
         self.last_voice = ""
         self.told: dict[str, str] = {}
         self.said: list[tuple[int, int]] = []
+        # the complaining witness, unless "complainant" is the sworn officer
+        self.complainant = "" if self.people.sworn_complainant else deposition.complainant(text)
+        self.defendant_setting = ""  # where the defendant last spoke to the police
+        self.deposer = ""  # the witness whose supporting deposition is being read
 
     def known(self) -> list[str]:
         return [self.people.deponent, self.people.defendant, *self.informants]
@@ -228,8 +192,9 @@ class _Reader:
         to = report.to.lower()
         if report.verb == "wrote" and not to:
             return teller
-        if report.verb == "heard":
-            return ""  # overheard: the text does not say to whom
+        if report.verb == "heard":  # overheard: to whom only when the text says
+            called = to.removeprefix("the ")
+            return self.complainant if called == "complainant" and self.complainant else ""
         if to in {"him", "her", "them"} and not reporter:
             return teller  # "X told deponent that ..., and that the man said to him, ..."
         if to in _DEPONENT_WORDS:
@@ -245,9 +210,17 @@ class _Reader:
     def read_unit(self, unit: Unit) -> None:
         text = self.text
         body = text[unit.start : unit.end]
-        if _BOILERPLATE.search(body):
+        oath = deposition.OATH.match(body)
+        sworn = self.people.deponent.split()[-1:]
+        if oath and oath.group("name").split()[-1:] != sworn:  # a witness's own account follows
+            self.deposer = oath.group("name")
+            return
+        if _BOILERPLATE.search(body) or (self.deposer and deposition.is_form(body)):
             return
         found = reports(text, unit.start, unit.end, phrases(text, unit.start, unit.end))
+        if self.deposer:
+            self.read_deposed(unit, found)
+            return
         if self.people.sworn_complainant:
             for report in found:  # "Complainant states": the sworn officer speaks
                 if report.kind == "role" and _COMPLAINANT.fullmatch(report.who.strip()):
@@ -293,7 +266,7 @@ class _Reader:
             name = signer.group("name")
             self.add(unit, unit.start, unit.end, name, "", "sworn_statement", self.date, False,
                      "", "a sworn statement in the first person", at, at + len(name))  # fmt: skip
-        elif not found and _OWN_VOICE.match(body):
+        elif not found and (_OWN_VOICE.match(body) or deposition.ALLEGATION.match(body)):
             self.add(
                 unit,
                 unit.start,
@@ -308,6 +281,27 @@ class _Reader:
                 self.people.deponent_start,
                 self.people.deponent_end,
             )
+
+    def read_deposed(self, unit: Unit, found: list[Report]) -> None:
+        """A line of a supporting deposition: the witness's own words around what it quotes."""
+        for report in found:
+            if report.kind == "deponent":  # "I told ...": the witness, not the officer
+                report.kind, report.who = "alias", self.deposer
+            who = self.speaker(report, unit)
+            if who:
+                self.propose(report, unit, *who, "", self.deposer)
+        quoted = deposition.quotations(self.text, unit.start, unit.end, found)
+        for start, end in quoted:  # the words the complaint already gave someone
+            said = [p for p in self.out if p.speech == "verbatim"]
+            said = [p for p in said if deposition.same_words(p.text, self.text[start:end])]
+            if said:
+                self.add(unit, start, end, said[0].speaker, said[0].speaker_title, "",
+                         said[0].date, True, said[0].recipient,
+                         "the words the complaint gives " + said[0].speaker, -1, -1)  # fmt: skip
+        taken = [(r.start, r.end) for r in found] + quoted
+        for start, end in deposition.own_spans(self.text, unit.start, unit.end, taken):
+            self.add(unit, start, end, self.deposer, "", "sworn_statement", self.date, False,
+                     "", "the witness's supporting deposition", -1, -1)  # fmt: skip
 
     def propose(
         self, report: Report, unit: Unit, name: str, title: str, reporter: str, teller: str = ""
@@ -327,7 +321,11 @@ class _Reader:
                 not _PATROL.match(people.deponent_title) or _STATION.search(context)
             )
             questioned = _INTERVIEW.search(context) or warned
+            # "the defendant also stated": the questioning told of before goes on
+            again = _ALSO.search(self.text, report.who_end, report.start)
+            questioned = questioned or (again and self.defendant_setting == "police_interview")
             setting = "police_interview" if questioned else "police_encounter"
+            self.defendant_setting = setting
         recipient = self.recipient(report, reporter, teller)
         call = _CALL.search(self.text, max(unit.start, report.who_start - 200), report.who_start)
         if call and report.kind != "deponent":

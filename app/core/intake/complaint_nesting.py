@@ -22,6 +22,8 @@ _FINITE = re.compile(
     r"|threw|struck|drew|stood|was|were|had)\b"
 )
 _TAIL = re.compile(r"[\"”]?[\s,;]*(?:and\s+)?(?=that\b)")
+# After a quotation someone heard, her account goes on ("," and saw him run").
+_HEARD_TAIL = re.compile(r"[\"”]?[\s,;]*(?=\w)")
 
 
 _SETTING_WORDS = frozenset(
@@ -56,7 +58,10 @@ def nest(text: str, found: list[Report]) -> Nesting:
             inner = found[j]
             if not report.start <= inner.span_start < report.end:
                 continue
-            before = text[report.start : inner.span_start]
+            # "she heard the defendant say to him, "..."": what she heard is her account
+            heard = inner.verb == "heard" and inner.verbatim and report.kind != "deponent"
+            before = text[report.start : inner.start if heard else inner.span_start]
+            before = before.rstrip('"“ ') if heard else before
             out.inside_of[j] = i
             # "..., and that informant said ..." lists a further allegation beside
             # this one; "that, before leaving, the defendant said" nests in it
@@ -79,9 +84,10 @@ def nest(text: str, found: list[Report]) -> Nesting:
                 out.reporter_of.pop(j, None)
                 out.inside_of.pop(j, None)
             long_enough = len(words.split()) >= 12 and not _circumstance(words)
-            out.keep[i] = own_clause or listed or shared or acted or long_enough
+            heard_lead = heard and len(words.split()) >= 4
+            out.keep[i] = own_clause or listed or shared or acted or long_enough or heard_lead
             if inner.verbatim and not sibling and not shared:
-                tail = _TAIL.match(text, inner.end, whole_end)
+                tail = (_HEARD_TAIL if heard else _TAIL).match(text, inner.end, whole_end)
                 if tail and whole_end - tail.end() > 10:
                     out.tails.append((i, replace(report, start=tail.end(), end=whole_end)))
             break

@@ -136,6 +136,8 @@ def find_people(text: str) -> People:
         r"(?:first\s+)?duly\s+sworn",
         text,
     )
+    if first_person and opening and opening.start() < first_person.start():
+        first_person = None  # "I, Jo Roe, being duly sworn" of a deposition sworn below it
     if first_person:
         people.deponent = first_person.group(1)
         people.deponent_start, people.deponent_end = first_person.span(1)

@@ -45,6 +45,7 @@ _ACCORDING = re.compile(
 _HEARD = re.compile(
     r"\bheard\s+(?P<who>(?:the\s+)?defendant|(?:the\s+)?informant|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
     r"\s+(?P<verb>state|say|yell|scream|shout|tell\s+\w+)\b"
+    r"(?:\s+to\s+(?P<to>(?:the\s+)?[a-z]+|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?))?"  # "say to the clerk"
 )
 
 
@@ -62,6 +63,7 @@ def heard(text: str, start: int, end: int) -> list[Report]:
         plain = who.lower().removeprefix("the ")
         kind = plain if plain in ("defendant", "informant") else "name"
         report = Report(kind, who, match.start("who"), match.end("who"), *content, "heard")
+        report.to = match.group("to") or ""
         report.span_start = match.start()
         found.append(report)
     return found

@@ -36,6 +36,7 @@ _SETTINGS = (
     ),
 )
 _OPENING_TURNS = 3
+_INVESTIGATOR = re.compile(r"(?i)\binvestigator\b")
 _MONTHS = "january february march april may june july august september october november december"
 _MONTH = {name: n for n, name in enumerate(_MONTHS.split(), 1)}
 
@@ -67,7 +68,7 @@ def date_of(header: str) -> str:
     for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", header):
         year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
         found.append((m.start(), f"{year}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"))
-    month = rf"({'|'.join(_MONTH)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"
+    month = rf"({'|'.join(_MONTH)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
     for m in re.finditer(month, header, re.IGNORECASE):
         day = f"{m.group(3)}-{_MONTH[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
         found.append((m.start(), day))
@@ -108,7 +109,7 @@ def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speaker
         seen.add(turn.label)
         if who.kind != "label":
             continue
-        words = text[turn.start : turn.end]
+        words = turn.words(text)
         named = speakers.introduced_name(words, first_turn=first_turn)
         if named and not named[1] and " " not in named[0] and re.search(rf"\b{named[0]}\b", header):
             named = None  # "911, this is Lowry,": the place the header names, not a person
@@ -122,7 +123,7 @@ def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speaker
             continue
         if index:
             prev = all_turns[index - 1]
-            surname = speakers.addressed_name(text[prev.start : prev.end])
+            surname = speakers.addressed_name(prev.words(text))
             if surname and prev.label != turn.label:
                 out[turn.label] = speakers.Speaker(
                     turn.label,
@@ -133,7 +134,7 @@ def _resolve(text: str, header: str, all_turns: list[Turn]) -> dict[str, speaker
                 )
                 continue
             if prev.label != turn.label:
-                answer = speakers.answered_name(text[prev.start : prev.end], words)
+                answer = speakers.answered_name(prev.words(text), words)
                 if answer:
                     out[turn.label] = speakers.Speaker(
                         turn.label, answer, "", "person", f"gives the name at [{turn.stamp}]"
@@ -204,12 +205,21 @@ class _Addressing:
         self.of_rank: dict[str, str] = {}  # the one person the text names with a rank
         for turn in spoken:
             if not _off_scene(turn.label):
-                for match in _OWN_SIGN.finditer(text[turn.start : turn.end]):
+                for match in _OWN_SIGN.finditer(turn.words(text)):
                     self.signs.setdefault(match.group("sign").lower(), set()).add(
                         who[turn.label].name
                     )
 
     def __call__(self, words: str) -> str:
+        # "Jo, hold on. Sam, what did you see?": the question goes to the one it calls
+        sentences = re.split(r"(?<=[.?!])\s+", words.strip())
+        if len(sentences) > 1 and "?" not in sentences[0]:
+            for later in sentences[1:]:
+                if later.endswith("?") and _ADDRESS.match(later):
+                    return self._called(later) or self._called(words)
+        return self._called(words)
+
+    def _called(self, words: str) -> str:
         match = _ADDRESS.match(words)
         closing = match is None
         match = match or _CLOSING.match(words)
@@ -332,10 +342,10 @@ def _partner(index: int, spoken: list[Turn], who: dict[str, speakers.Speaker], t
     ("She's on the porch."), and answering no question, speaks to the nearest other
     officer on the scene."""
     me = who[spoken[index].label]
-    words = text[spoken[index].start : spoken[index].end]
+    words = spoken[index].words(text)
     if not _rank(me.title) or _SECOND_PERSON.search(words) or not _THIRD_PERSON.search(words):
         return ""
-    if index and text[spoken[index - 1].start : spoken[index - 1].end].rstrip().endswith("?"):
+    if index and spoken[index - 1].words(text).rstrip().endswith("?"):
         return ""  # "Where is he?" "He's in the kitchen.": the answer goes to the one asking
     for reach in range(1, _REACH + 1):
         for step in (-1, 1):
@@ -377,19 +387,21 @@ def read(
     header_all = header + "\n" + notes
     # an interview's opening words often state the place and day ("interview room two,
     # it's 3:40 p.m., August 11, 2025") where the header says nothing
-    opening = "\n".join(text[t.start : t.end] for t in all_turns[:_OPENING_TURNS])
+    opening = "\n".join(t.words(text) for t in all_turns[:_OPENING_TURNS])
     setting = setting_of(header_all) or setting_of(opening)
+    # "This is Jo Roe, investigator with ...": a recorded interview the header does not name
+    setting = setting or ("police_interview" if _INVESTIGATOR.search(opening) else "")
     date = date_of(header_all) or date_of(opening) or document_date
     who = _resolve(text, header_all, all_turns)
     # [inaudible] alone is no statement, and no one's partner in the exchange
-    spoken = [t for t in all_turns if _has_words(text[t.start : t.end])]
+    spoken = [t for t in all_turns if _has_words(t.words(text))]
     addressed = _Addressing(text, spoken, who)
     out: list[Proposal] = []
     total = len(spoken)
     for index, turn in enumerate(spoken):
         if progress and index % 200 == 0:
             progress(index, total)
-        words = text[turn.start : turn.end]
+        words = turn.words(text)
         speaker = who[turn.label]
         pin = f"[{turn.stamp}]" if turn.stamp else ""
         source = "voice tag" if turn.voice else "label"

@@ -11,21 +11,28 @@ traffic]``, ``(door closes)``) are not speech.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 STAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 CUE_TIMING = re.compile(rf"^\s*({STAMP})\s*-->\s*{STAMP}")
 LEADING_STAMP = re.compile(rf"^\s*(?:\[({STAMP})\]|\(({STAMP})\)|({STAMP})(?=\s))\s*")
 LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][\w'.\-]*|\d+)(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+|of|the)){0,4})"
-    rf"[ \t]*(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\))?[ \t]*:[ \t]*(?=\S)"
-)
+    rf"[ \t]*(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\))?[ \t]*:(?!\d)[ \t]*(?=\S)"
+)  # a colon before a digit is a clock ("It's 4:18 p.m."), not a label's
 # A label with its stamp alone on a line, the words on the lines below ("Speaker 1 (00:03):").
 LABEL_LINE = re.compile(
     r"^(?P<label>[A-Z][\w'.\-]*(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+(?![\d:]))){0,4})[ \t]*"
     rf"(?:\[(?P<s1>{STAMP})\]|\((?P<s2>{STAMP})\)|(?P<s3>{STAMP}))[ \t]*:?[ \t]*$"
 )
 VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>")
+# A caption's dialogue dash: each "- " line of a cue is a voice of its own.
+DASH = re.compile(r"^[-–—][ \t]+(?=\S)")
+# An unlabelled opening cue whose voice introduces itself by full name.
+_OPENING_INTRO = re.compile(
+    r"^\W*(?:[Tt]his is|[Mm]y name is|I'm|I am)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b"
+)
 NOTE = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|\s)*$")
 # Header fields that look like labels ("Date: ...", "Speaker identification: ...").
 NOT_LABELS = frozenset(
@@ -49,6 +56,15 @@ class Turn:
     start: int  # offsets of the spoken words
     end: int
     voice: bool = False  # named by a WebVTT voice tag
+    # the stretches of words when the turn runs over several cues (their numbers and
+    # timings lie between); empty when it is one stretch
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def words(self, text: str) -> str:
+        """The turn's words, a cue's timing lines left out."""
+        if not self.parts:
+            return text[self.start : self.end]
+        return "\n".join(text[a:b] for a, b in self.parts)
 
 
 def pin_of(stamp: str) -> str:
@@ -157,6 +173,10 @@ def turns(text: str) -> list[Turn]:
             started, current, pos = True, None, lead.end()
         if not started:
             continue
+        dash = DASH.match(body[pos:])
+        after = body[pos + dash.end() :] if dash else ""
+        if dash and (VOICE.match(after) or _label_at(after, among_turns=True)):
+            pos, current = pos + dash.end(), None  # "- PIKE: ...": a voice of its own
         rest = body[pos:]
         if NOTE.match(rest):
             current, after_note = None, True
@@ -181,10 +201,27 @@ def turns(text: str) -> list[Turn]:
             out.append(current)
             after_note = False
             continue
+        intro = _OPENING_INTRO.match(rest) if in_cue and not out and current is None else None
+        if intro:  # "This is Jo Roe, investigator ...": the opening cue's voice, by name
+            name_at = line_start + pos + intro.start("name")
+            start, end = _words_span(text, line_start + pos, line_start + len(body))
+            current = Turn(
+                intro.group("name"), name_at, name_at + len(intro.group("name")), stamp, start, end
+            )
+            out.append(current)
+            after_note = False
+            continue
         if current is not None:  # the turn runs on to this line
             words_start, current.end = _words_span(text, line_start, line_start + len(body))
+            if current.parts:
+                current.parts[-1] = (current.parts[-1][0], current.end)
             if current.start < 0:
                 current.start = words_start
+        elif in_cue and out and not after_note and not lead:  # an unlabelled cue: same turn
+            current = out[-1]
+            current.parts = current.parts or [(current.start, current.end)]
+            start, current.end = _words_span(text, line_start, line_start + len(body))
+            current.parts.append((start, current.end))
         elif (in_cue or lead) and out and not after_note:  # a new cue or stamp, same voice
             prev = out[-1]
             start, end = _words_span(text, line_start + pos, line_start + len(body))
