@@ -23,7 +23,7 @@ TITLE_WORDS = frozenset(
     defendant complainant former defender prosecutor chair chairman chairwoman chairperson
     secretary administrator coordinator dep dep. cpl cpl. operator charge witness victim suspect
     arrestee inv inv. major maj. colonel corporal commander marshal patrolmen officers detectives
-    agents deputies troopers sergeants""".split()
+    agents deputies troopers sergeants general assistant associate acting""".split()
 )
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = frozenset(
@@ -46,7 +46,7 @@ ROLE_NOUNS = frozenset(
     """victim defendant witness complainant officer suspect driver clerk resident teen man
     woman boy girl mother father detective trooper deputy agent sergeant employee owner
     respondent petitioner appellant appellee lady gentleman
-    manager neighbor neighbour landlord tenant nurse doctor guard passenger""".split()
+    manager neighbor neighbour landlord tenant nurse doctor guard passenger court""".split()
 )
 _FEMALE_ROLES = frozenset("woman lady mother girl daughter wife sister grandmother".split())
 _MALE_ROLES = frozenset("man gentleman father boy son husband brother grandfather".split())
@@ -158,6 +158,7 @@ class Registry:
         self.last_subject: Entity | None = None
         self.last_outlet: str = ""
         self.caption_party = ""  # the defendant a caption names ("State v. Innis")
+        self.header_parties: dict[str, str] = {}  # a report's "SUSPECT: VOSS, Ben": surnames
         self.last_object: Entity | None = None  # the last person spoken to ("asked the lady")
         self._index: dict[str, list[tuple[int, Entity]]] = {}
         self._indexed = 0  # how many of ``entities`` are filed in ``_index``
@@ -208,13 +209,16 @@ class Registry:
                 return self._org(" ".join(tokens).rstrip(".,"))
         if not rest or (plain[-1] in TITLE_WORDS and not tokens[-1].isupper()):
             return None  # "U.S. Attorney", "Police Chief": a title naming no one
-        before = _descriptor_before(masked[:start])
+        before = names.descriptor_before(masked[:start])
         role = re.search(r"\b(?:the|a|an|his|her|their|its)\s+([a-z'’\-]+),\s*$", masked[:start])
         if role and not before:
             before = role.group(1)  # "the respondent, Tobias Rusk,": his role
         after = _appositive_after(masked[end:])
         title_text = " ".join(x for x in (before, " ".join(titles)) if x)
         if len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1:
+            group = re.match(r"\s+(agents|officers|detectives|investigators)\b", masked[end:])
+            if group:  # "ATF agents asked him": the agents, as one group
+                return self._org(f"{rest[0]} {group.group(1)}")
             return self._org(rest[0])  # an acronym: NYPD, CNN
         head = re.split(r"\b(?:at|of|for|in|with|from|on|who|that|since)\b", after.lower())[0]
         if after and any(w in ORG_NOUNS for w in re.findall(r"[a-z]+", head)):
@@ -367,6 +371,10 @@ class Registry:
             return "", None
         if lowered in PRONOUNS:
             return text, self.pronoun(lowered)
+        if lowered == "it":
+            # "The trial court ... held ... It found that": the body just spoken of.
+            last = self.last_subject
+            return text, last if last is not None and last.kind in ("org", "unnamed") else None
         if lowered in FIRST_PERSON:
             return text, None
         if re.fullmatch(r"(?:my|our) client", lowered):
@@ -385,6 +393,8 @@ class Registry:
             head = re.sub(r"['’]s\b.*$", "", rest).split()[-1].lower() if rest else ""
             if rest.lower().endswith(("'s president", "’s president")):
                 head = "president"
+            if det == "the" and head == "court" and re.fullmatch(r"[a-z]+ court", rest):
+                return text, self.role(rest)  # "the trial court": not the Court that writes
             if det == "the":
                 entity = self._by_role(head)
                 if entity is not None:
@@ -401,6 +411,8 @@ class Registry:
         spans = self.scan(text)
         if spans:
             return text, spans[-1][2]
+        if len(tokens) == 1 and lowered in PARTY_ROLES:
+            return text, self._by_role(lowered)  # "Respondent stated": the respondent
         if len(tokens) == 1:
             return text, self.resolve_name(tokens[0])
         return clean_np(text), None
@@ -408,6 +420,9 @@ class Registry:
     def _by_role(self, noun: str) -> Entity | None:
         if not noun:
             return None
+        listed = self.header_parties.get(noun)
+        if listed and (named := self.resolve_name(listed)) is not None:
+            return named  # "the suspect": the one a report's header lists
         # A title that says the word beats being merely an organisation; then the latest.
         best: tuple[int, int] | None = None
         found: Entity | None = None
@@ -452,29 +467,6 @@ class Registry:
         if entity is not None:
             self.last_subject = entity
             entity.last_seen = self.clock
-
-
-_DESCRIPTOR_STOP = frozenset(
-    """the a an our their his her its and or but by with to for from at in on about of as
-    asked called reached met told said says than that who whom which when if letter gave took
-    found sent brought left hit shot kept paid heard made got drove knew saw let""".split()
-)
-
-
-def _descriptor_before(text: str) -> str:
-    """Lower-case role words just before a name ("retired schoolteacher", "NYPD spokeswoman")."""
-    tail = re.split(r"[,;:.()—–]|\b(?:the|a|an|and|by|with|said|told|of)\s+$", text)[-1]
-    words = tail.split()[-4:]
-    keep: list[str] = []
-    for word in reversed(words):
-        lw = word.lower().strip("'’")
-        if lw in _DESCRIPTOR_STOP or (not keep and lw.endswith("ed")):
-            break  # "agents arrested Roe", "officers gave Roe": a verb, not a role
-        if word.islower() or word.isupper():
-            keep.insert(0, word)
-        else:
-            break
-    return " ".join(keep) if keep and any(w.islower() for w in keep) else ""
 
 
 _TITLE_APPOSITIVE = re.compile(

@@ -358,3 +358,26 @@ def _compare_ordered(a: ParsedName, b: ParsedName) -> Comparison:
 
 def display_reason(reasons: tuple[str, ...] | list[str]) -> str:
     return ", ".join(reasons)
+
+
+_DESCRIPTOR_STOP = frozenset(
+    """the a an our their his her its and or but by with to for from at in on about of as
+    asked called reached met told said says than that who whom which when if letter gave took
+    found sent brought left hit shot kept paid heard made got drove knew saw let""".split()
+)
+
+
+def descriptor_before(text: str) -> str:
+    """Lower-case role words just before a name ("retired schoolteacher", "NYPD spokeswoman")."""
+    tail = re.split(r"[,;:.()—–]|\b(?:the|a|an|and|by|with|said|told|of)\s+$", text)[-1]
+    words = tail.split()[-4:]
+    keep: list[str] = []
+    for word in reversed(words):
+        lw = word.lower().strip("'’")
+        if lw in _DESCRIPTOR_STOP or (not keep and lw.endswith("ed")):
+            break  # "agents arrested Roe", "officers gave Roe": a verb, not a role
+        if word.islower() or word.isupper():
+            keep.insert(0, word)
+        else:
+            break
+    return " ".join(keep) if keep and any(w.islower() for w in keep) else ""

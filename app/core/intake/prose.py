@@ -29,7 +29,6 @@ from collections.abc import Callable
 from app.core.intake.extract_attribution import (
     MASK_START,
     PRONOUNS,
-    TITLE_WORDS,
     Entity,
     Registry,
     clean_np,
@@ -37,9 +36,18 @@ from app.core.intake.extract_attribution import (
 )
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
-from app.core.intake.prose_dates import stated_day
+from app.core.intake.prose_dates import before_verb, stated_day
 from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
-from app.core.intake.prose_frames import HEARD, POSSESSIVE_WORDS, STATEMENT_THAT, WORDS_OF
+from app.core.intake.prose_frames import (
+    HEARD,
+    HEARD_SAY,
+    POSSESSIVE_WORDS,
+    SENT,
+    STATEMENT_THAT,
+    WORDS_OF,
+    blank_aside,
+    nickname_or_scare,
+)
 from app.core.intake.prose_layout import read_layout
 from app.core.intake.prose_reported import Reported, find_reported, questioned
 from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
@@ -57,14 +65,16 @@ VERBS = (
     "explained|explains|wrote|writes|writing|asked|asks|answered|replied|replies|noted|notes|"
     "described|describes|confirmed|insisted|recalled|warned|claimed|argued|testified|"
     "volunteered|continued|acknowledged|admitted|declared|announced|remarked|responded|"
-    "posted|tweeted|shouted|yelled|screamed|whispered|texted|emailed|messaged|complained|"
+    "posted|tweeted|shouted|yelled|screamed|shout|yell|scream|broadcasting|radioed|"
+    "whispered|texted|emailed|messaged|complained|"
     "alleged|alleges|called|calls|urged|observed|maintained|maintains|conceded|joked|"
     "reported|promised|predicted|boasted|cautioned|stressed|emphasized|emphasised|"
     "suggested|admits|wonders|wondered|recounted|recalls|"
     # A court's finding that quotes its own words: "the judge found that it was "...""
     r"(?:found|finds|concluded|ruled|held|determined)(?=\s+that\b)"
 )
-_VERB = re.compile(rf"(?<![-\w])(?:{VERBS})\b", re.IGNORECASE)  # not "so-called"
+# Not "so-called", not "waived her rights in writing".
+_VERB = re.compile(rf"(?<![-\w])(?<!\bin )(?:{VERBS})\b", re.IGNORECASE)
 _LEAD_PREPOSITIONS = frozenset(
     "at in on after before during from with by under outside inside near".split()
 )
@@ -94,7 +104,7 @@ _TO_RECIPIENT = re.compile(
 _OUTLET_REPORTED = re.compile(r"(?P<np>[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)\s+reported\b")
 _RECIPIENT_AFTER_TOLD = re.compile(
     r"^\s*(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:]{1,60}?)(?=\s*(?:[,.;:]|\bthat\b|\bwhen\b|"
-    r"\bin\b|\bon\b|\babout\b|\bafter\b|\bbefore\b|\bwhile\b|$))",
+    r"\bin\b|\bon\b|\babout\b|\bafter\b|\bbefore\b|\bwhile\b|\boutside\b|\bat\b|$))",
     re.IGNORECASE,
 )
 
@@ -119,6 +129,7 @@ def read_prose(
     layout.date = layout.date or document_date
     registry = Registry()
     registry.caption_party = layout.defendant
+    registry.header_parties = layout.parties
     if len(layout.defendant.split()) > 1:
         registry.add_person(layout.defendant, "defendant")
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}
@@ -132,7 +143,7 @@ def read_prose(
         if progress is not None and index % 50 == 0:
             progress(index, len(paras))
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
-        turn = exchange_turn(para)
+        turn = "" if index in layout.items else exchange_turn(para)
         if index in layout.headlines or turn:
             for _s, _e, quote in spans:
                 quote.drop = True  # a headline repeats the body; its words name no one
@@ -142,14 +153,14 @@ def read_prose(
         if index in blocks:
             spans = [(s, e, q) for s, e, q in spans if not q.drop]
         masked = mask_quotes(para, spans)
-        if index in layout.datelines:
-            masked = " " * layout.datelines[index] + masked[layout.datelines[index] :]
+        lead = layout.datelines.get(index) or layout.items.get(index, 0)
+        masked = " " * lead + masked[lead:]  # "HARLAN CITY —", an item's "A.": no one's words
         narrative = ""
         for s_start, s_end in sentences(masked):
             registry.clock += 1
             # Asides in brackets ("ADA Kevin Park (Major Crimes)") are never the subject,
             # unless they name a person by title ("Fleet Services (Tech Aldo Brunetti)").
-            sentence = re.sub(r"\([^()]*\)", _blank_aside, masked[s_start:s_end])
+            sentence = re.sub(r"\([^()]*\)", blank_aside, masked[s_start:s_end])
             for _s, _e, quote in spans:
                 if s_start <= _s < s_end:
                     quote.extras.update(index=index, masked=sentence, narrative=narrative)
@@ -172,13 +183,17 @@ def read_prose(
             if not _VERB.search(sentence):
                 narrative += " " + sentence
                 # "Mayor Brandt on Wednesday defended ...": the day his next words were said.
-                if layout.kind == "report" and re.search(r"\binterview", sentence, re.I):
+                paper = layout.outlet.split()[-1] if layout.outlet else "\0"
+                if (layout.kind == "report" and re.search(r"\binterview", sentence, re.I)) or (
+                    re.search(rf"\b{re.escape(paper)} interviewed\b", sentence)  # "The Record"
+                ):
                     for _s, _e, entity in registry.scan(sentence):
                         interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
-                day = stated_day(_before_verb(sentence), layout.date)
+                day = stated_day(before_verb(sentence), layout.date)
+                layout.note_day(index, para.text, sentence, day)
                 if subject is None:
                     # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
-                    _phrase, subject = clause_subject(registry, _before_verb(sentence))
+                    _phrase, subject = clause_subject(registry, before_verb(sentence))
                     registry.subject(subject)
                 if day and subject is not None:
                     narrative_days[id(subject)] = (day, index)
@@ -193,21 +208,6 @@ def read_prose(
         _proposal,
         (questioners, narrative_days, interviewed),
     )
-
-
-def _before_verb(sentence: str) -> str:
-    """The words before a sentence's first verb ("Sheriff Lund on Tuesday defended")."""
-    verb = re.search(r"\b(?:\w{3,}ed|did|does|was|were|is|are|has|had|have)\b", sentence)
-    return sentence[: verb.start()] if verb else ""
-
-
-def _blank_aside(match: re.Match[str]) -> str:
-    inner = match.group(0)[1:].split()
-    if inner and fold(inner[0]).rstrip(".") in TITLE_WORDS and len(inner) >= 3:
-        return match.group(0)
-    if MASK_START in match.group(0):
-        return match.group(0)  # "(the manager says the camera "is dead")": its own attribution
-    return " " * len(match.group(0))
 
 
 def _read_sentence(
@@ -245,7 +245,10 @@ def _read_sentence(
                 registry.subject(entity)
             break
     if not main_set:
-        lead = re.match(r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)", sentence)
+        lead = re.match(
+            r"^\s*([A-Za-z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*(?:\s+(?:agents|officers)\b)?)",
+            sentence,
+        )  # "ATF agents questioned him": the agents, whom a later "they" means
         if lead and fold(lead.group(1).split()[0]) in _LEAD_PREPOSITIONS:
             lead = None  # "At Troop C, Marshfield was read ...": a place, not the subject
         if lead:
@@ -271,7 +274,7 @@ def _read_sentence(
         _attribute(registry, quote, sentence, rel_start, rel_end, previous, sentence_recipient)
         if quote.speaker is not None or quote.phrase:
             previous = quote
-        _nickname_or_scare(quote, para.text, q_start, q_end)
+        nickname_or_scare(quote, para.text, q_start, q_end)
     if main_set and main_subject is not None:
         registry.subject(main_subject)
         if sentence_recipient:
@@ -318,6 +321,9 @@ def _attribute(
         )
         if named and (np[:1].islower() or re.search(r"['’]s\b", np)):
             np = named.group(1)
+        people = [(a, b) for a, b, e in registry.scan(np) if e.kind == "person"]
+        if people and re.match(r"\s+(?:of|for|with|at)\s", np[people[0][1] :]):
+            np = np[: people[0][1]]  # "U.S. Attorney Ann Roe for the Northern District"
         _set(registry, quote, np, "tag after (verb first)", 0.9)
         quote.has_verb = True
         _recipient(registry, quote, tag.group("verb"), "", sentence_recipient)
@@ -327,6 +333,16 @@ def _attribute(
         _set(registry, quote, tag.group("np"), "tag after", 0.9)
         quote.has_verb = True
         _recipient(registry, quote, tag.group("verb"), tag.group("rest"), sentence_recipient)
+        return
+    sent = SENT.search(before)
+    if sent:
+        _set(registry, quote, sent.group("np"), "the sender's message", 0.85)
+        quote.has_verb, quote.recipient = True, (sent.group("rec") or "").strip()
+        return
+    heard_say = HEARD_SAY.search(before)
+    if heard_say and heard_say.group("np") not in ("him", "her", "them"):
+        _set(registry, quote, heard_say.group("np"), "heard saying", 0.8)
+        quote.has_verb = True
         return
     own = STATEMENT_THAT.search(before)
     if own:
@@ -393,6 +409,11 @@ def _set(registry: Registry, quote: Quote, np: str, how: str, confidence: float)
         registry.subject(entity)
 
 
+_GENERIC_OUTLETS = frozenset(
+    f"the {w}" for w in "publication paper newspaper outlet station network site".split()
+)
+
+
 def _recipient(
     registry: Registry, quote: Quote, verb: str, rest: str, sentence_recipient: str
 ) -> None:
@@ -401,35 +422,16 @@ def _recipient(
         match = _RECIPIENT_AFTER_TOLD.match(rest)
         if match:
             recipient = match.group("np").strip()
+            pronoun = re.match(r"(?i)(?:him|her|them|me|us)\b", recipient)
+            recipient = pronoun.group(0) if pronoun else recipient  # "told them he ..."
     recipient = recipient or sentence_recipient
-    if fold(recipient) in {
-        "the publication",
-        "the paper",
-        "the newspaper",
-        "the outlet",
-        "the station",
-        "the network",
-        "the site",
-    }:
+    if fold(recipient) in _GENERIC_OUTLETS:
         recipient = registry.last_outlet or recipient
     elif recipient[:1].isupper() and " " in recipient:
         spans = registry.scan(recipient)
         if spans and spans[-1][2].kind == "person":
             recipient = spans[-1][2].name
     quote.recipient = recipient
-
-
-def _nickname_or_scare(quote: Quote, text: str, start: int, end: int) -> None:
-    before = text[max(0, start - 30) : start]
-    after = text[end : end + 30]
-    if quote.words <= 3 and re.search(r"\b(?:named|called|nicknamed|known as|alias)\s*$", before):
-        quote.drop = True  # an individual named “Luis”: a name, not a statement
-    elif (
-        quote.words <= 2 and re.search(r"[A-Z][a-z]+\s*$", before) and re.match(r"^\s*[A-Z]", after)
-    ):
-        quote.drop = True  # Derrick “Dwreck” Ingram: a nickname, not a statement
-    elif quote.words <= 3 and not quote.has_verb:
-        quote.drop = True  # a scare quote or a title, not a statement
 
 
 def _fill_gaps(

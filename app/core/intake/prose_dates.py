@@ -118,3 +118,54 @@ def stated_day(words: str, anchor: str) -> str:
         if TODAY.search(words):
             return anchor
     return ""
+
+
+def before_verb(sentence: str) -> str:
+    """The words before a sentence's first verb ("Sheriff Lund on Tuesday defended")."""
+    verb = re.search(r"\b(?:\w{3,}ed|did|does|was|were|is|are|has|had|have)\b", sentence)
+    return sentence[: verb.start()] if verb else ""
+
+
+_ON_DAY = re.compile(
+    r"\b[Oo]n\s+(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?"
+    r"((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
+)
+
+
+def day_on(sentence: str, anchor: str) -> str:
+    """The day a narrative sentence gives with "on" ("pleaded not guilty ... on Wednesday"),
+    not a date that only names a thing ("the Feb. 24 collision")."""
+    return stated_day(" ".join(_ON_DAY.findall(sentence)), anchor)
+
+
+_EVENTS = (
+    r"shooting|stabbing|crash|collision|robbery|burglary|assault|fight|brawl|arrest|fire|"
+    r"killing|murder|incident|pursuit|raid|attack|theft|break-in"
+)
+# "the shooting death of Raymond Ilesanmi ... on November 9, 2024": the day of the shooting.
+_EVENT_ON = re.compile(
+    rf"\b(?P<event>{_EVENTS})\b[^.;]{{0,100}}?\b[Oo]n\s+"
+    rf"(?P<when>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_DAY_OF = re.compile(
+    rf"\bthe\s+(?:night|day|morning|evening|afternoon)\s+of\s+the\s+(?P<event>{_EVENTS})\b",
+    re.IGNORECASE,
+)
+
+
+def event_days(lines: list[str]) -> dict[str, str]:
+    """The day the text gives each event it dates ("the shooting ... on November 9, 2024")."""
+    found: dict[str, str] = {}
+    for line in lines:
+        for match in _EVENT_ON.finditer(line):
+            day = stated_day(match.group("when"), "")
+            if day:
+                found.setdefault(match.group("event").lower(), day)
+    return found
+
+
+def event_day(words: str, events: dict[str, str]) -> str:
+    """The day "the night of the shooting" means, when the text dates the shooting."""
+    match = _DAY_OF.search(words)
+    return events.get(match.group("event").lower(), "") if match else ""

@@ -5,8 +5,11 @@ opinion), its own date, a headline (title-case words that repeat the body: never
 source of names or statements), a dateline ("HARLAN CITY, June 11 —"), the outlet of a
 byline ("By Jo Reyes, Harlan Courier"), the defendant a caption names ("People v.
 Marcus Dresner"), the office a letterhead names ("this office"), a report's author
-("Reporting Officer: Ofc. Nolan Brandt") and a report's own paragraph numbers ("3. I
-asked ..."), which are its pin cites.
+("Reporting Officer: Ofc. Nolan Brandt"), the parties its header lists ("ARRESTEE:
+PRZYBYLSKI, Jonah T.": "the suspect"), whether it reports interviews, and its own
+paragraph numbers ("3. I asked ..."), which are its pin cites; a notice's items lettered
+A., B., C. (items, not answers); and, while the body is read, the days its narrative
+gives ("On 07/20/2025 I was dispatched", "pleaded not guilty on Wednesday").
 """
 
 from __future__ import annotations
@@ -14,13 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.intake.prose_dates import document_date
+from app.core.intake.prose_dates import day_on, document_date, event_days, stated_day
 from app.core.intake.quotes import Paragraph
 
 _SMALL = frozenset("a an the of on in to for and at by with from or as vs v. is".split())
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.,]+(?:\s+[A-Za-z0-9.,]+){0,4})?"
     r"(?:\s*\([A-Za-z .]{1,20}\))?\s*[—–-]{1,2}\s+"
+    # "... (MWS) — Thursday, May 14, 2026 — A man ...": the date after the place is the dateline's
+    r"(?:(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*[—–-]{1,2}\s+)?"
 )
 _BYLINE = re.compile(r"^\s*By\s+[^,|]+[,|]\s*(?P<outlet>[A-Z][^,|]*?)\s*(?:\||$)")
 _CAPTION = re.compile(
@@ -28,6 +33,11 @@ _CAPTION = re.compile(
     r",?(?:\s+[A-Za-z]+,)?\s+v\.\s+(?P<name>[A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-.]*){0,4})"
     r"\s*(?:,|\(|\.?$)",
     re.IGNORECASE,
+)
+_OUTLET_LINE = re.compile(
+    r"(?:[A-Z][\w'’&.\-]*\s+){0,4}(?:Wire|Service|News|Times|Post|Gazette|Herald|Courier|"
+    r"Journal|Press|Tribune|Record|Ledger|Sentinel|Chronicle|Daily|Radio|Observer)"
+    r"(?:\s+[A-Z][\w'’&.\-]*){0,3}"
 )
 _LETTERHEAD = re.compile(r"^\s*(?P<office>(?:the\s+)?office of\b.*)$", re.IGNORECASE)
 # A firm's letterhead: "ROE & DOE LLP", "Law Offices of Ann Roe, P.C."
@@ -51,6 +61,26 @@ _AUTHOR = re.compile(
     r"Investigator)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+)+)"
 )
+# The fields of a report's header: its narrative heading, its author, its numbers.
+_REPORT_FIELDS = (
+    r"narrative|(?:reporting|arresting|investigating)\s+(?:officer|deputy|trooper|agent|"
+    r"detective|investigator)|arresting|(?:report|case|incident)\s*(?:no\b|number|#)|"
+    r"^(?:author|prepared by|submitted by)\s*:|date of report|supplement\s*#|"
+    r"date of (?:incident|occurrence|offense)|(?:incident|occurrence) date|occurred\s*:"
+)
+_FIELD = re.compile(r"^\s*[A-Z][\w /#.]{1,30}:\s+\S")  # "Report Date: 07/21/2025"
+# A report header's day of the events: "Occurred: 07/20/2025", "Date of Incident: ...".
+_OCCURRED = re.compile(
+    r"\b(?:occurred|date of (?:incident|occurrence|offense)|(?:incident|occurrence) date)"
+    r"(?:/time)?\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})",
+    re.IGNORECASE,
+)
+# A report header's parties, surname first: "ARRESTEE: PRZYBYLSKI, Jonah T."
+_PARTY = re.compile(
+    r"\b(?P<role>victim|suspect|arrestee|defendant|complainant)\s*:\s*"
+    r"(?P<surname>[A-Z][A-Z'’\-]+),\s*[A-Z]",
+    re.IGNORECASE,
+)
 _NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\.\s+\S")
 
 
@@ -65,6 +95,28 @@ class Layout:
     office: str = ""
     author: str = ""
     numbers: dict[int, int] = field(default_factory=dict)  # index -> the report's own ¶ number
+    items: dict[int, int] = field(default_factory=dict)  # index -> end of its "A." label
+    parties: dict[str, str] = field(default_factory=dict)  # a report's "SUSPECT: VOSS, Ben"
+    occurred: str = ""  # a report header's day of the events
+    scene: str = "police_encounter"  # where a report's words were said, unless it says
+    events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
+    days: dict[int, str] = field(default_factory=dict)  # index -> a day a report's narrative states
+
+    def note_day(self, index: int, paragraph: str, sentence: str, day: str) -> None:
+        """Keep the day a narrative sentence gives: a report's "On 07/20/2025 I was
+        dispatched", a story's "A judge on Friday ordered" or "pleaded ... on Wednesday";
+        not a header field's ("Report Date: 07/21/2025")."""
+        if _FIELD.match(paragraph):
+            return
+        if self.kind == "report" and (stated := stated_day(sentence, self.date)):
+            self.days[index] = stated
+        elif on_day := day or day_on(sentence, self.date):
+            self.days[index] = on_day
+
+    def day_in_force(self, index: int) -> tuple[str, int]:
+        """The day a report's narrative last stated at paragraph ``index``, and where."""
+        stated = [i for i in self.days if i <= index]
+        return (self.days[max(stated)], max(stated)) if stated else ("", -1)
 
     @property
     def speaks_in_writing(self) -> bool:
@@ -92,7 +144,7 @@ def _kind(lines: list[str]) -> str:
         return "news"
     whole = "\n".join(lines).lower()
     if re.search(r"\breport\b", head) and re.search(
-        r"narrative|reporting officer|arresting|report no|case no", head
+        _REPORT_FIELDS, "\n".join(lines[:14]).lower(), re.MULTILINE
     ):
         return "report"
     if re.search(r"^dear\b", whole, re.MULTILINE) and re.search(
@@ -106,9 +158,9 @@ def _kind(lines: list[str]) -> str:
         re.MULTILINE,
     ):
         return "opinion"
-    if re.search(r"press release|for immediate release|attorney[’']s office", head) or re.search(
-        r"^###$", whole, re.MULTILINE
-    ):
+    if re.search(
+        r"press release|for immediate release|attorney[’']s office|office of public affairs", head
+    ) or re.search(r"^###$", whole, re.MULTILINE):
         return "release"
     top = "\n".join(line for line in lines[:5] if len(line) < 80).lower()
     if re.search(
@@ -124,7 +176,7 @@ def _kind(lines: list[str]) -> str:
 
 def read_layout(paras: list[Paragraph]) -> Layout:
     lines = [p.text for p in paras]
-    layout = Layout(kind=_kind(lines), date=document_date(lines))
+    layout = Layout(kind=_kind(lines), date=document_date(lines), events=event_days(lines))
     body_started = False
     for index, para in enumerate(paras):
         text = para.text
@@ -140,6 +192,10 @@ def read_layout(paras: list[Paragraph]) -> Layout:
             outlet = byline.group("outlet").strip()
             if not re.search(r"\d", outlet):
                 layout.outlet = outlet
+        below = paras[index + 1].text.strip() if index + 1 < len(paras) else ""
+        if re.match(r"^\s*By\s+[A-Z][^,|]*$", text) and not layout.outlet and index < 8:
+            if _OUTLET_LINE.fullmatch(below):
+                layout.outlet = below  # "By Jo Reyes" over "Meridian Wire Service"
         caption = _CAPTION.search(text)
         if caption and index < 15 and len(text) < 140:
             name = caption.group("name").strip().rstrip(".")
@@ -152,12 +208,39 @@ def read_layout(paras: list[Paragraph]) -> Layout:
         firm = _FIRM.match(text)
         if firm and not layout.office and index < 6:
             layout.office = _firm_name(firm.group("office").strip())
+        occurred = _OCCURRED.search(text) if index < 15 else None
+        if occurred and not layout.occurred:
+            layout.occurred = stated_day(occurred.group("date"), "")
+        for party in _PARTY.finditer(text) if index < 15 else ():
+            role, surname = party.group("role").lower(), party.group("surname").title()
+            layout.parties[role] = "" if role in layout.parties else surname  # two: neither
+            if role == "arrestee":
+                layout.parties.setdefault("suspect", surname)  # the one arrested is "the suspect"
         author = _AUTHOR.search(text)
         if author and not layout.author:
             layout.author = author.group("name")
+    layout.items = lettered_items(lines)
     if layout.kind == "report":
         layout.numbers = _numbers(lines)
+        # "Subject of Supplement: Follow-up witness interviews": what it tells was an interview.
+        if re.search(r"\binterview", "\n".join(lines[:8]), re.IGNORECASE):
+            layout.scene = "police_interview"
     return layout
+
+
+_ITEM = re.compile(r"^\s*\(?([A-Z])[.)]\s+(?=\S)")
+
+
+def lettered_items(lines: list[str]) -> dict[int, int]:
+    """Paragraphs lettered A., B., C., ... in order (a notice's list of statements): each
+    one's index and where its letter ends. "A." there is an item, not an answer."""
+    marks = [(i, m) for i, line in enumerate(lines) if (m := _ITEM.match(line))]
+    letters = [ord(m.group(1)) for _i, m in marks]
+    # Each list runs A, B, C, ...; a second list starts again at A.
+    ordered = all(b in (a + 1, ord("A")) for a, b in zip(letters, letters[1:], strict=False))
+    if len(letters) < 3 or letters[0] != ord("A") or not ordered or max(letters) < ord("C"):
+        return {}
+    return {i: m.end() for i, m in marks}
 
 
 def _numbers(lines: list[str]) -> dict[int, int]:

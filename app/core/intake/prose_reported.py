@@ -18,14 +18,14 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, fold
-from app.core.intake.prose_subject import clause_subject, subject_before
+from app.core.intake.prose_subject import clause_subject, other_named, subject_before
 from app.core.intake.quotes import Quote
 
 REPORT_VERBS = (
     "said|says|stated|states|told|tells|testified|testifies|advised|advises|wrote|writes|"
     "agreed|conceded|acknowledged|admitted|argued|claimed|explained|added|replied|answered|"
     "insisted|maintained|noted|confirmed|warned|alleged|asked|recalled|indicated|informed|"
-    "reported|denied|assured|recounted|responded|posted|tweeted"
+    "reported|denied|assured|recounted|responded|posted|tweeted|instructed"
 )
 PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling"
 _VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS}|{PARTICIPLES})\b")
@@ -33,7 +33,7 @@ _MID_TAG = re.compile(
     r",\s*(?P<np>he|she|they|(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"
     r"(?P<verb>said|says|added|noted|explained|stated)\s*,\s+"
 )
-_TELLING = frozenset("told tells advised advises informed assured warned asked".split())
+_TELLING = frozenset("told tells advised advises informed assured warned asked instructed".split())
 _PASSIVE = re.compile(
     r"\b(?:is|was|were|be|been|being|are|to|the|a|not|never)\s+(?:\w+ly\s+)?$", re.I
 )
@@ -48,7 +48,9 @@ _PREPOSITION = re.compile(
     r"^(?:about|for|with|of|on|in|at|from|by|into|after|before|during|over|under)\b", re.I
 )
 _CLAUSE_WORDS = re.compile(r"^(?:that|if|whether|where|why|how|what|when|who)\b", re.I)
-_INFINITIVE = re.compile(r"^to\s+(?!(?:a|an|the|his|her|their|its|my|our|\d+)\b)[a-z]+\b")
+_INFINITIVE = re.compile(
+    r"^(?:not\s+)?to\s+(?!(?:a|an|the|his|her|their|its|my|our|\d+)\b)[a-z]+\b"
+)  # "told jurors to expect", "instructed the officers not to question"
 _CLAUSE_START = re.compile(
     r"^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|this|these|those|no|some|"
     r"all|every|any|each|one|two|three|both|neither|none|many|most|several|few|nobody|"
@@ -62,9 +64,15 @@ _ROLE_RECIPIENTS = (
 _TITLED = (
     r"(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
     r"|(?:the|a|an|his|her|their|my|our|another)\s+[a-z]+"
-    r"(?:\s+of\s+(?:the|a|an|his|her|their)\s+[a-z]+)?(?=\s+(?:of|about|that|to|which|who|if)\b)"
+    r"(?:\s+of\s+(?:the|a|an|his|her|their)\s+[a-z]+)?"
+    r"(?=\s+(?:of|about|that|to|which|who|if|on|in|at|last|this|during|after|before)\b)"
 )
-_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED})")
+# "told state senators on Wednesday that": people named by what they are, in the plural.
+_PLURAL_PEOPLE = (
+    r"(?:[a-z]+\s+)?[a-z]+(?:ors|ers|ists|ants|ents|ians|men|women)"
+    r"(?=\s+(?:on|that|in|at|about|during|after|before|last|this)\b)"
+)
+_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED}|{_PLURAL_PEOPLE})")
 _ADVERBIAL = re.compile(
     r"^(?:\s*,)?\s+(?:(?:on|last|this|earlier|later)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"
@@ -77,7 +85,10 @@ _ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 _AFTER_QUOTE_NOT_SPEECH = re.compile(
-    r"(?:which|who|whom|whose|when|with|according|as|before|after|during|in|on|at|for|from)\b",
+    # ", which the video contradicts", "before imposing the sentence": the author's words;
+    # "before he was pulled onto the porch" is still the speaker's.
+    r"(?:which|who|whom|whose|when|with|according|as|during|in|on|at|for|from|"
+    r"(?:before|after|while)\s+\w+ing)\b",
     re.IGNORECASE,
 )
 _SKIPPABLE = re.compile(
@@ -97,7 +108,8 @@ _NOT_SPEAKERS = re.compile(
     re.IGNORECASE,
 )
 _FINAL_TAG = re.compile(
-    rf",\s*(?P<np>(?:the|a|an)\s+[\w'’\- ]{{1,50}}?|[A-Z][\w'’.\- ]{{1,50}}?)\s+"
+    rf",\s*(?P<np>(?:the|a|an)\s+[\w'’\- ]{{1,50}}?|[A-Z][\w'’.\- ]{{1,50}}?|"
+    rf"(?:police|prosecutors|officials|authorities|investigators|detectives|officers|witnesses))\s+"
     rf"(?P<verb>{REPORT_VERBS})(?P<adv>[^,;]*?)\s*[.]?\s*$"
 )
 
@@ -131,7 +143,8 @@ _ANY_SPEECH = re.compile(
 
 def speech_verb(text: str) -> bool:
     """Whether ``text`` holds a speech verb ("told him at his arrest,", "heard him tell")."""
-    return bool(_ANY_SPEECH.search(text))
+    # "officers had responded to "a report ..."": they went there, they did not speak.
+    return bool(_ANY_SPEECH.search(re.sub(r"\bresponded\s+to\b", " ", text)))
 
 
 def find_reported(
@@ -181,38 +194,96 @@ def find_reported(
                 return _before_tag(registry, sentence, offset, index, tail)
             continue
         start, recipient = found
+        if fold(recipient) in ("him", "her"):
+            recipient = other_named(registry, sentence[: verb.start()], entity) or recipient
         registry.subject(entity)  # "she" in the next sentence may be this speaker
         if recipient[:1].islower():
             registry.last_object = registry.role(recipient) or registry.last_object
         elif recipient:
             registry.last_object = registry.resolve_phrase(recipient)[1] or registry.last_object
-        end = _clause_end(sentence, start)
-        attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
-        pieces = _pieces(sentence, start, end, inside)
-        owned = [q for s, e, q in inside if start <= s < end and not q.drop]
-        if not pieces and not owned:
-            return []
-        silent = not pieces  # only lead-ins to its quotations: it speaks through them
-        pieces = pieces or [(start, start)]
-        made = [
-            Reported(
-                index,
-                offset + s,
-                offset + e,
-                entity,
-                phrase,
-                verb.group(0),
-                attribution,
-                recipient,
-                how=f"reported speech: {phrase} {verb.group(0)}",
+        made = []
+        while True:
+            # "stated that ..., and told the officers that ...": each clause its own item.
+            end = _clause_end(sentence, start)
+            second = _SECOND_VERB.search(sentence, start, end)
+            again = _VERB.match(sentence, second.start("verb")) if second else None
+            follow = _complement(sentence, again) if again else None
+            items = _clause_items(
+                (index, offset), sentence, (start, second.start() if follow else end), inside
             )
-            for s, e in pieces
-        ]
-        made[0].quotes = owned
-        for item in made:
-            item.clause_start, item.silent = offset + start, silent
+            for item in items:
+                item.speaker, item.phrase, item.verb, item.recipient = (
+                    entity,
+                    phrase,
+                    verb.group(0),
+                    recipient,
+                )
+                item.how = f"reported speech: {phrase} {verb.group(0)}"
+            made += items
+            if follow is None or again is None:
+                break
+            (start, recipient), verb = follow, again
         return made
-    return []
+    return _statement_of(registry, sentence, (index, offset), inside)
+
+
+# "Barrett then gave an oral statement admitting his involvement in the assault."
+_STATEMENT_OF = re.compile(
+    r"\b(?:gave|made|signed|wrote)\s+(?:an?|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:statement|confession|admission|form|waiver|affidavit|letter|note)\s+"
+    r"(?P<verb>admitting|denying|saying|claiming|acknowledging|explaining|describing|stating)\s+"
+)
+
+
+def _statement_of(
+    registry: Registry,
+    sentence: str,
+    where: tuple[int, int],
+    inside: list[tuple[int, int, Quote]],
+) -> list[Reported]:
+    """A statement the sentence's subject gave, told by what it says ("gave an oral
+    statement admitting his involvement"): the words after the participle are reported."""
+    match = _STATEMENT_OF.search(sentence)
+    if match is None:
+        return []
+    phrase, entity = clause_subject(registry, sentence[: match.start()])
+    if entity is None:
+        return []
+    start = match.start("verb")
+    items = _clause_items(where, sentence, (start, _clause_end(sentence, start)), inside)
+    for item in items:
+        item.speaker, item.phrase, item.verb = entity, phrase, match.group("verb")
+        item.how = f"reported speech: {phrase}'s statement {match.group('verb')}"
+    return items
+
+
+_SECOND_VERB = re.compile(
+    r",?\s+(?:and|but)\s+(?:then\s+)?(?P<verb>told|stated|said|added|explained|admitted|advised)\b"
+)
+
+
+def _clause_items(
+    where: tuple[int, int],
+    sentence: str,
+    span: tuple[int, int],
+    inside: list[tuple[int, int, Quote]],
+) -> list[Reported]:
+    """The reported words of one clause, split at its quotations (speaker set by the caller)."""
+    (index, offset), (start, end) = where, span
+    attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
+    pieces = _pieces(sentence, start, end, inside)
+    owned = [q for s, e, q in inside if start <= s < end and not q.drop]
+    if not pieces and not owned:
+        return []
+    silent = not pieces  # only lead-ins to its quotations: it speaks through them
+    made = [
+        Reported(index, offset + s, offset + e, None, "", "", attribution)
+        for s, e in pieces or [(start, start)]
+    ]
+    made[0].quotes = owned
+    for item in made:
+        item.clause_start, item.silent = offset + start, silent
+    return made
 
 
 def _according(
@@ -311,6 +382,8 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
     pos = verb.end()
     recipient = ""
     rest = sentence[pos:]
+    if re.match(r"\s+the\s+cause\b", rest):
+        return None  # "argued the cause for petitioner": counsel's line in an opinion
     if verb.group(0) in _TELLING or re.match(r"^\s+to\s+[A-Z]", rest):
         to = re.match(r"^\s+to(?=\s)", rest)
         if to:
@@ -319,6 +392,13 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         if match and not re.match(r"(?i)that\b", match.group("rec")):
             recipient = match.group("rec").strip()
             pos += match.end()
+            # "told Detective Pike of the Carrow Falls Police Department that ...": her unit.
+            unit = re.match(  # "agents of the Bureau of Alcohol, Tobacco, and Firearms"
+                r"^\s+of\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:,?\s+(?:of\s+|and\s+)?[A-Z][\w'’.\-]*)*"
+                r"(?=\s*,|\s+that\b)",
+                sentence[pos:],
+            )
+            pos += unit.end() if unit else 0
     for _ in range(6):
         step = _ADVERBIAL.match(sentence[pos:]) or _SUBSTANCE.match(sentence[pos:])
         if not step or not step.group(0).strip(" ,"):
@@ -350,8 +430,14 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         if words and words[0].rstrip(",") in ("Monday", "Tuesday", "Today"):
             return None
     head = " ".join(body.replace(MASK_START, " ").split()[:9])
-    if MASK_START in body[: len(head)] and not _FINITE.search(body.split(MASK_START)[0]):
-        return None
+    lead_in = body.split(MASK_START)[0]
+    if MASK_START in body[: len(head)] and not _FINITE.search(lead_in):
+        # "told them he "panicked ..."": a subject, then the quoted verb: still a clause.
+        # "said most of the cases "will fall apart ...": the subject, then its quoted verb.
+        subject = _CLAUSE_START.match(lead_in.strip()) and len(lead_in.split()) <= 6
+        if not subject or _PREPOSITION.match(lead_in.strip()):
+            return None
+        return pos, recipient
     if _FINITE.search(head) and len(body.split()) >= 3:
         return pos, recipient
     return None

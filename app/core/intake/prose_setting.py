@@ -8,10 +8,14 @@ press_conference, "told Detective Ruiz" -> police_interview and Ruiz, "told Offi
 witness who testified, sworn_testimony). What a statement does not say is taken, in
 order, from the statement before it in the same paragraph, from the same speaker's
 statement a paragraph or two before, and from the form: a press release's or a
-department's statement's quotations are written statements of the document's date, a
-letter's quotations take the letter's date, and what a police report tells was said to
-its author at the scene on the report's date. Words nested in someone else's reported
-speech ("testified that Okonjo told him at his arrest, ...") take only their own words.
+department's statement's quotations are written statements of the document's date
+(but the words its account of the night tells, on the radio, to dispatch or to officers,
+were said on the night it gives), a letter's quotations take the letter's date, and what
+a police report tells was said to its author ("Per Dep. Stumbo": to him) at the scene, or
+in an interview when the report is one of interviews, on the day its narrative last gave.
+"On the same date" and "during the same interview" take the statement before. Words
+nested in someone else's reported speech ("testified that Okonjo told him at his arrest,
+...") take only their own words.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from app.core.intake.extract_attribution import Entity, Registry, fold
-from app.core.intake.prose_dates import stated_day
+from app.core.intake.prose_dates import event_day, stated_day
 from app.core.intake.prose_layout import Layout
 
 _OUTLET_WORDS = re.compile(
@@ -30,7 +34,9 @@ _OUTLET_WORDS = re.compile(
 )
 _GENERIC_OUTLET = {"the publication", "the paper", "the newspaper", "the outlet", "the station"}
 _RECIPIENT = re.compile(
-    r"\b(?:told|tells|advised|informed|assured|asked|addressed|(?:stated|said|explained|admitted|"
+    r"\b(?:told|tells|advised|informed|assured|asked|addressed|directed|ordered|instructed|"
+    r"(?:interviewed|questioned) by|(?:testified|appeared|spoke) before|"
+    r"(?:stated|said|explained|admitted|"
     r"wrote|spoke|speaking|talking)\s+to|(?:call|conversation|interview|meeting)\s+with|"
     r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"
     r"(?P<rec>(?:me|him|her|them|us)\b|this office\b|(?:my|our) client\b|"
@@ -43,13 +49,14 @@ _CUES = (
     (
         "social_media",
         r"\b(?:on|to)\s+(?:instagram|facebook|x|twitter|tiktok|threads|bluesky|"
-        r"social media)\b|\bposted\b|\btweeted\b|\bin an? (?:post|tweet)\b|\bthe post\b",
+        r"social media)\b|\bon\s+(?:the\s+)?[\w'’]+\s+(?:instagram|facebook|twitter)\b|"
+        r"\bposted\b|\btweeted\b|\bin an? (?:post|tweet)\b|\bthe post\b",
     ),
     ("interview", r"\b(?:phone|telephone|in an?) interview\b|\btold (?:this|the) reporter\b"),
     (
         "phone_call",
-        r"\bby (?:tele)?phone\b|\b(?:telephone|phone) call\b|\bon the phone\b|"
-        r"\b911 call\b|\bcalled 911\b",
+        r"\bby (?:tele)?phone\b|\b(?:telephone|phone|recorded|jail) call\b|\bon the phone\b|"
+        r"\b911 call\b|\bcalled 911\b|\bcaller\b|\b(?:per|called|to) dispatch\b",
     ),
     (
         "press_conference",
@@ -58,7 +65,7 @@ _CUES = (
     ),
     (
         "written_statement",
-        r"\bin an? (?:written |prepared |brief |short )?statement\b|"
+        r"\bin an? (?:[a-z]+ )?statement\b|"
         r"\bin an? (?:email|e-mail|letter|release|news release|press release)\b|\bwrote\b",
     ),
     (
@@ -77,12 +84,16 @@ _CUES = (
         r"\b(?:told|advised|informed) (?:investigators|detectives|agents)\b|"
         r"\b(?:told|to|with) (?:special agent|agent|detective|det\.|investigator)\b|"
         r"\bat (?:the )?(?:station|precinct|barracks|troop)\b|\bafter miranda\b|"
-        r"\bimplied consent\b|\binterrogation\b",
+        r"\b(?:at|to) the (?:[a-z]+ )?police (?:station|headquarters)\b|\bquestioned by\b|"
+        r"\b(?:police|officers|detectives|investigators) conducted an? (?:\w+ )?interview\b|"
+        r"\bimplied consent\b|\binterrogation\b|\binterview room\b|"
+        r"\b(?:interviewed|questioned) by (?:special agent|agent|detective|det\.|investigator)",
     ),
     (
         "police_encounter",
         r"\bat the scene\b|\bat (?:his|her|their|the) arrest\b|"
-        r"\b(?:told|to) (?:police officer|officer|ofc\.|trooper|tpr\.|deputy|patrolman)\b|"
+        r"\b(?:told|to) (?:police officers?|officers?|ofc\.|troopers?|tpr\.|deput(?:y|ies)|"
+        r"patrolman)\b|"
         r"\bduring the (?:stop|arrest|search)\b",
     ),
 )
@@ -90,6 +101,24 @@ _FIXED_RECIPIENT = re.compile(
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|reporter|"
     r"officers|deputies|agents|dispatcher|prosecutors)"
 )
+# "Per Dep. Stumbo, Oyelaran stated ...": the officer who took the words, in a report.
+_TAKEN_BY = re.compile(
+    r"\bPer\s+(?P<np>(?:Dep|Det|Ofc|Off|Sgt|Tpr|Cpl|Lt|Inv|Officer|Deputy|Detective|Trooper|"
+    r"Sergeant|Agent|Investigator)\.?\s+(?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\s*,"
+)
+_GROUP = re.compile(r"\b(?:officers|deputies|troopers|agents|detectives|investigators)\b")
+_EVENT_SPEECH = re.compile(r"\b(?:reported|broadcasting|broadcast|radioed|requested|called 911)\b")
+_RELATIVE = re.compile(r"\b(?:last|earlier|previous|previously|ago|recently|next)\b", re.I)
+_NAMED = (  # "Det. Ray Lu", "John F. Kavanewsky"; not "Lu. Before"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Det|Sgt|Lt|Capt|Ofc|Tpr|Dep|Cpl|Insp|[A-Z])\.\s+|[A-Z][\w'’\-]*\s+){0,3}"
+    r"[A-Z][\w'’\-]*"
+)
+_POLICE_TITLE = re.compile(
+    r"officer|ofc|patrol|trooper|tpr|deput|dep\.|sergeant|sgt|detective|det\.|agent|"
+    r"lieutenant|lt\.|captain|capt",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\b\d{4}\s*hrs\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)  # a time of day
 _BENCH = re.compile(r"\b(?:judge|justice|magistrate)\b", re.IGNORECASE)
 _LAWYER = re.compile(r"attorney|defender|counsel|prosecutor|lawyer|judge|justice", re.I)
 
@@ -112,17 +141,27 @@ class Said:
     outlet: bool = False  # the recipient is "the publication", resolved where it was read
     weak_recipient: str = ""  # one carried from an earlier sentence while the text was read
     questioner: str = ""  # who put the questions in this paragraph ("asked Dufresne")
+    from_context: bool = False  # the setting came from the paragraph's narrative only
 
 
 def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int]) -> None:
     """The setting, recipient and day the statement's own words state."""
     words = re.sub(r"\s+", " ", said.attribution)
-    lowered = words.lower()
+    group = _GROUP.search(words)
+    if group:  # "While officers waited with him, Mossop told them": told the officers
+        words = re.sub(r"\btold them\b", f"told {group.group(0)}", words)
+    # "at which the respondent elected not to testify": no testimony there.
+    lowered = re.sub(r"\b(?:not|never|declined|refused) to testify\b", " ", words.lower())
     for setting, pattern in _CUES:
         if re.search(pattern, lowered):
             said.setting = setting
             break
     recipient = _recipient(words, said, layout, registry)
+    taken = _TAKEN_BY.search(words) if layout.kind == "report" else None
+    if taken and not recipient:
+        recipient = name_recipient(taken.group("np"), said, layout, registry)
+    if said.setting == "phone_call" and not recipient and re.search(r"\bdispatch\b", lowered):
+        recipient = "dispatch"  # "Per dispatch, the caller reported ...": the call to dispatch
     if recipient:
         said.recipient = recipient
         outlet = recipient in (layout.outlet, registry.last_outlet) or bool(
@@ -141,10 +180,11 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
             said.setting = "in_court"
     if not said.setting and said.context:
         for setting, pattern in _CUES:
-            if setting in ("in_court", "press_conference", "police_interview") and re.search(
-                pattern, said.context.lower()
-            ):
-                said.setting = setting
+            cues = ("in_court", "press_conference", "police_interview")
+            if layout.kind == "report":
+                cues += ("phone_call",)  # "I spoke with Orr by telephone. Orr said ..."
+            if setting in cues and re.search(pattern, said.context.lower()):
+                said.setting, said.from_context = setting, True
                 said.recipient = said.recipient or _recipient(said.context, said, layout, registry)
                 break
     if (
@@ -153,10 +193,16 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
         and re.search(r"\binterview", lowered + " " + said.context.lower())
     ):
         said.setting = "police_interview"  # a report's interview, not a reporter's
+    if not said.setting and layout.kind == "news" and "(interviewed)" in said.context:
+        said.setting = "interview"  # "The Record interviewed Ann Roe ... Roe said": to it
+        said.recipient = said.recipient or layout.outlet
     if not said.setting and said.entity is not None and _BENCH.search(said.entity.title):
         said.setting = "in_court"  # a judge speaks from the bench
+    if not said.setting and said.entity is not None and said.entity.kind == "unnamed":
+        if re.search(r"\bcourt\b", said.entity.name):
+            said.setting = "in_court"  # "the trial court found": its finding from the bench
     said.own_setting = bool(said.setting)
-    said.date = stated_day(words, layout.date)
+    said.date = stated_day(words, layout.date) or event_day(words, layout.events)
     said.own_date = bool(said.date)
     if said.setting == "sworn_testimony" and said.entity is not None:
         testified.add(id(said.entity))
@@ -166,7 +212,11 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
     match = _RECIPIENT.search(words)
     if not match:
         return ""
-    return name_recipient(match.group("rec"), said, layout, registry)
+    first = name_recipient(match.group("rec"), said, layout, registry)
+    both = re.match(rf"\s+and\s+({_NAMED})", words[match.end() :])
+    if both and first[:1].isupper():  # "questioned by Officer Cameron and Officer Genovese"
+        return f"{first} and {name_recipient(both.group(1), said, layout, registry)}"
+    return first
 
 
 def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> str:
@@ -189,12 +239,32 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
         if layout.outlet and last in layout.outlet.lower().split():
             return layout.outlet
         return np[4:]
+    if lowered == "the judge":
+        judges = {
+            e.name for e in registry.entities if e.kind == "person" and _BENCH.search(e.title)
+        }
+        if len(judges) == 1:
+            return judges.pop()  # "told the judge": the one judge the text names
+    group = re.fullmatch(r"the (officer|agent|detective|deput|trooper)(?:s|ies)", lowered)
+    if group:
+        # "told the officers" after "questioned by Officer Cameron and Officer Genovese".
+        found = [
+            (where.start(), e.name)
+            for e in registry.entities
+            if e.kind == "person"
+            and (group.group(1) in e.title.lower() or group.group(1) == "officer")
+            and _POLICE_TITLE.search(e.title)
+            and (where := re.search(rf"\b{re.escape(e.name.split()[-1])}\b", said.context))
+        ]
+        named = list(dict.fromkeys(name for _at, name in sorted(found)))
+        if len(named) >= 2:
+            return " and ".join([", ".join(named[:-1]), named[-1]])
     if _FIXED_RECIPIENT.fullmatch(lowered):
         return np  # "the court", "jurors", "investigators": as written
     if re.fullmatch(r"(?:my|our) client", lowered):
         _phrase, client = registry.resolve_phrase(np)
         return client.name if client is not None else np
-    if np[:1].islower() and not np.startswith("the "):
+    if np[:1].islower() and not re.match(r"(?:the|a|an|our|my|his|her|their|its)\s", np):
         np = "the " + np  # "told defendant": the defendant
     if np[:1].isupper() or np.startswith("the "):
         _phrase, entity = registry.resolve_phrase(np)
@@ -206,13 +276,18 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
 def settle(items: list[Said], layout: Layout) -> None:
     """Fill what a statement does not say from its neighbours and its form, in order."""
     last_in_para: dict[int, Said] = {}
+    previous: Said | None = None  # "On the same date", "During the same interview": this one
     scene: Said | None = None  # the last words at a scene with a day: "at the scene" is that day
     last_by_speaker: dict[int, Said] = {}
     for said in items:
         before = last_in_para.get(said.index)
         mine = last_by_speaker.get(id(said.entity)) if said.entity is not None else None
+        _the_same(said, previous)
         if not said.nested:
             if before is not None and not before.nested:
+                if said.from_context and before.entity is said.entity and before.setting:
+                    # '... told reporters ... "..." Odenkirk said.': still to the reporters.
+                    said.setting, said.recipient = before.setting, before.recipient
                 if not said.own_setting and not said.setting:
                     said.setting = before.setting
                     said.recipient = said.recipient or before.recipient
@@ -227,7 +302,12 @@ def settle(items: list[Said], layout: Layout) -> None:
                 said.date = scene.date
             if layout.speaks_in_writing:
                 _release_default(said, layout)
-            elif mine is not None and said.index - mine.index <= 2 and not mine.nested:
+            elif (
+                mine is not None
+                and said.index - mine.index <= 2
+                and not mine.nested
+                and not _new_talk(said, layout)
+            ):
                 if not said.setting:
                     said.setting = mine.setting
                     said.recipient = said.recipient or mine.recipient
@@ -237,18 +317,27 @@ def settle(items: list[Said], layout: Layout) -> None:
                 said.date = layout.date
             if layout.kind == "report":
                 if not said.setting:
-                    said.setting = "police_encounter"
+                    said.setting = layout.scene
                 if said.setting in ("police_encounter", "police_interview", "phone_call"):
                     said.recipient = said.recipient or layout.author
-                if said.setting in ("police_encounter", "police_interview"):
-                    said.date = said.date or layout.date
+                _report_day(said, layout)
+        if not said.date and layout.kind == "news" and not _RELATIVE.search(said.attribution):
+            # "X pleaded not guilty on Wednesday. His lawyer told reporters ...": that day;
+            # words at a hearing the story dated earlier: the hearing's day.
+            day, where = layout.day_in_force(said.index)
+            if where == said.index or said.setting in ("in_court", "sworn_testimony"):
+                said.date = day
+        if said.nested and layout.kind == "report" and not said.date:
+            said.date = layout.day_in_force(said.index)[0] or layout.occurred or layout.date
         if not said.recipient:
             said.recipient = said.questioner or said.weak_recipient
         if said.entity is not None and said.recipient == said.entity.name:
             said.recipient = ""  # no one tells themselves
         if said.setting == "interview" and not said.recipient and layout.kind == "news":
             said.recipient = layout.outlet  # "said in a phone interview": with this paper
-        last_in_para[said.index] = said
+        if not said.nested:  # words nested in a clause do not interrupt the paragraph's run
+            last_in_para[said.index] = said
+        previous = said if not said.nested else previous
         if said.setting == "police_encounter" and said.date and not said.nested:
             scene = said
         if said.entity is not None:
@@ -256,8 +345,56 @@ def settle(items: list[Said], layout: Layout) -> None:
 
 
 def _release_default(said: Said, layout: Layout) -> None:
-    """A release's or a department's own quotations: written, on the document's date."""
+    """A release's or a department's own quotations: written, on the document's date; the
+    words its account of the events tells (on the radio, to dispatch, to the officers at
+    the scene) were said on the day the account gives."""
+    if said.setting == "police_encounter" or _EVENT_SPEECH.search(said.attribution):
+        day = layout.day_in_force(said.index)[0]
+        if not said.date and day and day <= layout.date:  # the night told, not a later hearing
+            said.date = day
+        return
     if not said.setting and said.date in ("", layout.date) and not said.recipient:
         said.setting = "written_statement"
-    if not said.date and said.setting in ("written_statement", "in_court", "press_conference"):
-        said.date = layout.date
+    today = ("written_statement", "in_court", "press_conference", "phone_call")
+    if not said.date and said.setting in today:
+        said.date = layout.date  # "Reached by telephone, his attorney said": today
+
+
+def _report_day(said: Said, layout: Layout) -> None:
+    """Words a report tells were said on the day its narrative last gave ("On 07/20/2025 I
+    was dispatched"), else on the report's date; a call only on a day its own paragraph gives."""
+    day, where = layout.day_in_force(said.index)
+    if said.date:
+        return
+    if said.setting in ("police_encounter", "police_interview"):
+        said.date = day or layout.occurred or layout.date
+    elif said.setting == "phone_call" and (where == said.index or _CLOCK.search(said.context)):
+        said.date = day  # "At 1300 hrs I spoke with Orr by telephone": the same day, later
+
+
+def _new_talk(said: Said, layout: Layout) -> bool:
+    """A report's "I spoke with Holt" before her words: a new talk, not the earlier call."""
+    return layout.kind == "report" and bool(
+        re.search(r"\b(?:spoke|met|talked)\s+with\b|\binterviewed\b", said.context)
+    )
+
+
+_SAME = re.compile(
+    r"\b(?:on|during|in) the same (?P<what>date|day|interview|call|conversation)\b", re.I
+)
+
+
+def _the_same(said: Said, previous: Said | None) -> None:
+    """ "On the same date" takes the day of the statement before it; "during the same
+    interview" its setting and listener as well."""
+    same = _SAME.search(said.attribution + " " + said.context)
+    if same is None or previous is None:
+        return
+    said.date = said.date or previous.date
+    if same.group("what").lower() not in ("date", "day") and not said.setting:
+        said.setting, said.own_setting = previous.setting, True
+        other = previous.entity is not None and previous.entity is not said.entity
+        if other and said.entity is not None and previous.recipient == said.entity.name:
+            said.recipient = said.recipient or previous.entity.name  # the one who answered
+        else:
+            said.recipient = said.recipient or previous.recipient

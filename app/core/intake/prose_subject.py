@@ -23,9 +23,16 @@ from app.core.intake.extract_attribution import (
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PREPOSITIONS = frozenset("at in on during after before from outside inside near later".split())
 _ASIDE = re.compile(
-    r"^(?:who|whose|which|whom|where|speaking|standing|sitting|reached|asked|visibly|\d+$)\b",
+    r"^(?:who|whose|which|whom|where|when|while|though|although|after|before|during|"
+    r"speaking|standing|sitting|"
+    r"reached|asked|"
+    r"visibly|\d+$)\b",
     re.IGNORECASE,
 )
+
+
+# "during transport Przybylski": a time phrase, then the subject; not an aside.
+_NAMED_AFTER = re.compile(r"(?i:after|before|during|though|although)\b.*\s[A-Z][\w'’\-]+$")
 
 
 def plausible_np(np: str) -> bool:
@@ -56,9 +63,17 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
         spans = registry.scan(chunks[-1])
         if spans and spans[-1][1] >= len(chunks[-1]) - 1 and spans[-1][2].kind == "person":
             return chunks[-1][spans[-1][0] : spans[-1][1]], spans[-1][2]
+    # "Barrett, though stating ..., had indicated": the auxiliary after the aside.
+    if len(chunks) > 1 and re.fullmatch(r"(?i)(?:has|had|have|was|is|would|did)", chunks[-1]):
+        chunks.pop()
+    # "..., and once again stated": the same subject as the clause before.
+    if len(chunks) > 1 and re.fullmatch(
+        r"(?i)(?:and|but)\s+(?:once\s+again|again|also|then|later|thereafter)", chunks[-1]
+    ):
+        return clause_subject(registry, ",".join(chunks[:-1]))
     # Asides between commas are not the subject: "Tolliver, speaking briefly, said",
     # "Ruiz-Tate, who prosecuted cases for two decades, said".
-    while len(chunks) > 1 and _ASIDE.match(chunks[-1]):
+    while len(chunks) > 1 and _ASIDE.match(chunks[-1]) and not _NAMED_AFTER.match(chunks[-1]):
         chunks.pop()
     if not chunks:
         return "", None
@@ -71,13 +86,15 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
                 last = last[start:end]
                 break
     # "X declined to comment but said", "She was not there but said": the clause's subject.
-    coordinated = re.match(r"^(.*?)\b(?:but|and|then|also)\s*$", last)
+    # ("the agents also advised": "also" is an adverb there, not a second clause.)
+    coordinated = re.match(r"^(.*?)\b(?:but|and)(?:\s+(?:then|also))?\s*$", last)
     if coordinated:
         head = coordinated.group(1).strip()
         lead = re.match(r"^(?:he|she|they|i|we)\b", head, re.I)
         if lead:
             return registry.resolve_phrase(lead.group(0))
         return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
+    last = last.lstrip(" .!?")  # '"Did you?" and the defendant answered': after the question
     last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)
     last = re.sub(
         r"\s+(?:also|then|later|quickly|again|only|never|repeatedly|first|further|previously)$",
@@ -85,6 +102,12 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
         last,
     )
     last = re.sub(r"\s+(?:has|had|have|was|is|would|will|had\s+not|did|does)$", "", last)
+    # "A motorist who called 911 at 11:09 p.m. told": the one the clause describes.
+    relative = re.match(
+        r"^((?:the|a|an|one)\s+(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+)\s+who\s", last, re.I
+    )
+    if relative:
+        last = relative.group(1)
     words = last.split()
     if not words:
         return "", None
@@ -97,8 +120,13 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
     candidate = trim_subject(candidate)
     if not candidate and len(chunks) > 1:
         candidate = trim_subject(chunks[-2])
-    if len(chunks) > 1 and (
-        candidate.lower().startswith(("a ", "an ", "the ")) or _title_only(registry, last)
+    party = re.fullmatch(
+        r"(?i)the\s+(?:defendant|respondent|petitioner|appellant|accused)", candidate
+    )
+    if (
+        len(chunks) > 1
+        and not party
+        and (candidate.lower().startswith(("a ", "an ", "the ")) or _title_only(registry, last))
     ):
         # "Lupe Todd-Medina, a spokeswoman for ..., said": the name before the appositive.
         prior = chunks[-2].strip()
@@ -193,3 +221,11 @@ def trim_subject(np: str) -> str:
             if not ("and" in words[1:-1] and len(words) <= 5):
                 words = words[-1:]  # but "parents and teachers": a subject of two groups
     return " ".join(words)
+
+
+def other_named(registry: Registry, text: str, speaker: Entity | None) -> str:
+    """The person "him" or "her" means: the last one ``text`` names who is not the speaker
+    ("when pharmacist Omar Tait asked her ..., the defendant told him")."""
+    clean = text.replace(MASK_START, " ").replace(MASK, " ")
+    people = [e for _s, _e, e in registry.scan(clean) if e.kind == "person" and e is not speaker]
+    return people[-1].name if people else ""

@@ -6,7 +6,9 @@ text between double quotation marks, straight or curly (a straight mark opens af
 a space or at the start, else closes). A quotation left open at the end of a
 paragraph continues when the next paragraph starts with a quotation mark (the
 printer's convention for a quote over several paragraphs); otherwise it ends with its
-paragraph. Single marks inside a quotation are nested quotes and stay part of it.
+paragraph. Single marks inside a quotation are nested quotes and stay part of it; a
+text with no double marks at all that quotes in single marks (some wire copy) has its
+quotations between those, a mark between two letters being an apostrophe.
 
 Who said each one is worked out in app/core/intake/prose.py, sentence by sentence
 over the paragraph with its quotations masked out (:func:`mask_quotes`).
@@ -25,7 +27,7 @@ CLOSING = "”»"
 MARKS = OPENING + CLOSING + '"'
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr rev sgt det lt capt col gen gov sen rep st jr sr no inc vs v prof
-    hon atty mt ft co corp dept est approx fig""".split()
+    hon atty mt ft co corp dept est approx fig dep ofc tpr cpl insp supt""".split()
 )
 
 _BEFORE_NUMBERS = frozenset({"no", "fig"})  # abbreviations only before a number
@@ -82,8 +84,40 @@ def _is_opening(text: str, i: int) -> bool:
     return False
 
 
+SINGLE = "'‘’"
+_SINGLE_QUOTE = re.compile(r"(?:^|(?<=[\s(—–:-]))['‘][^\W_][^\n]*?[^\s]['’](?=[\s,.;:!?)—–-]|$)")
+
+
+def quotes_in_single_marks(paras: list[Paragraph]) -> bool:
+    """Whether the text quotes in single marks ('...'), as some wire copy does: no double
+    marks anywhere, and a single mark opening a quotation after a space."""
+    text = "\n".join(p.text for p in paras)
+    return not any(m in text for m in '"“”') and bool(_SINGLE_QUOTE.search(text))
+
+
+def _single_quotes(paras: list[Paragraph]) -> list[Quote]:
+    """The quotations of a text in single marks: a mark between two letters, or after a
+    letter and before a letter, is an apostrophe ("grandmother's", "hasn't")."""
+    quotes: list[Quote] = []
+    for index, para in enumerate(paras):
+        text, start = para.text, None
+        for i, ch in enumerate(text):
+            if ch not in SINGLE:
+                continue
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if start is None and (before.isspace() or before in "([{—–-:") and after.isalnum():
+                start = i
+            elif start is not None and not before.isspace() and not after.isalnum():
+                quotes.append(_make_quote(paras, [(index, start, i + 1)]))
+                start = None
+    return [q for q in quotes if q.text]
+
+
 def find_quotes(paras: list[Paragraph]) -> list[Quote]:
     """Every quotation of the text, in order (one over several paragraphs is one)."""
+    if quotes_in_single_marks(paras):
+        return _single_quotes(paras)
     quotes: list[Quote] = []
     pending: list[tuple[int, int, int]] | None = None  # an open multi-paragraph quote
     for index, para in enumerate(paras):
@@ -126,7 +160,7 @@ def _make_quote(paras: list[Paragraph], pieces: list[tuple[int, int, int]]) -> Q
     parts = []
     for index, start, end in pieces:
         inner = paras[index].text[start + 1 : end]
-        if inner and inner[-1] in MARKS:
+        if inner and inner[-1] in MARKS + SINGLE:
             inner = inner[:-1]
         parts.append(inner.strip())
     text = "\n\n".join(p for p in parts if p)
@@ -141,7 +175,7 @@ def mask_quotes(para: Paragraph, quotes: list[tuple[int, int, Quote]]) -> str:
         for i in range(start, end):
             chars[i] = MASK
         chars[start] = MASK_START
-        inner = para.text[start:end].rstrip("".join(MARKS) + " ")
+        inner = para.text[start:end].rstrip(MARKS + SINGLE + " ")
         if inner.endswith((".", "!", "?")) and end - start > 2:
             chars[end - 1] = "."
         del quote
