@@ -36,6 +36,7 @@ from app.core.intake.extract_attribution import (
 )
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
+from app.core.intake.prose_codes import header_cast
 from app.core.intake.prose_dates import before_verb, stated_day
 from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
 from app.core.intake.prose_frames import (
@@ -132,6 +133,7 @@ def read_prose(
     registry.header_parties = layout.parties
     if len(layout.defendant.split()) > 1:
         registry.add_person(layout.defendant, "defendant")
+    header_cast(layout, registry)
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}
     recent_recipient: dict[int, tuple[str, int]] = {}
     reported: list[Reported] = []

@@ -56,8 +56,10 @@ def _firm_name(office: str) -> str:
 
 _AUTHOR = re.compile(
     r"\b(?:(?:Reporting|Arresting|Investigating|Writing|Assigned)\s+"
-    r"(?:Officer|Trooper|Deputy|Agent|Detective|Investigator)|Prepared\s+by|Submitted\s+by|Author)"
-    r"\s*:\s*(?:(?:Ofc|Tpr|Dep|Det|Sgt|Cpl|Inv|Officer|Trooper|Deputy|Detective|Agent|"
+    r"(?:Officer|Trooper|Deputy|Agent|Detective|Investigator|Member)|Prepared\s+by|Submitted\s+by|Author)"
+    # "Reporting Officer (R/O): P.O. Ann Roe": the abbreviation the narrative calls her by
+    r"(?:\s*\((?P<abbr>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\))?"
+    r"\s*:\s*(?:(?:Ofc|Tpr|Dep|Det|Sgt|Cpl|Inv|P\.O|PO|Officer|Trooper|Deputy|Detective|Agent|"
     r"Investigator)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+)+)"
 )
@@ -68,7 +70,7 @@ _REPORT_FIELDS = (
     r"^(?:author|prepared by|submitted by)\s*:|date of report|supplement\s*#|"
     r"date of (?:incident|occurrence|offense)|(?:incident|occurrence) date|occurred\s*:"
 )
-_FIELD = re.compile(r"^\s*[A-Z][\w /#.]{1,30}:\s+\S")  # "Report Date: 07/21/2025"
+_FIELD = re.compile(r"^\s*[A-Z][\w /#.\-]{1,30}:\s+\S")  # "Report Date: 07/21/2025"
 # A report header's day of the events: "Occurred: 07/20/2025", "Date of Incident: ...".
 _OCCURRED = re.compile(
     r"\b(?:occurred|date of (?:incident|occurrence|offense)|(?:incident|occurrence) date)"
@@ -79,6 +81,17 @@ _OCCURRED = re.compile(
 _PARTY = re.compile(
     r"\b(?P<role>victim|suspect|arrestee|defendant|complainant)\s*:\s*"
     r"(?P<surname>[A-Z][A-Z'’\-]+),\s*[A-Z]",
+    re.IGNORECASE,
+)
+# A header's party in full, by role or by code: "Victim: CASTE, Ann M., 34", "W-1: ROE, Al  M/W"
+_CAST = re.compile(
+    r"(?P<label>\b(?i:victim|suspect|arrestee|defendant|complainant|witness)|(?<![\w-])[A-Z]{1,2}-\d{1,2})"
+    r"\s*:\s*(?P<surname>[A-Z][A-Z'’\-]+),\s*"
+    r"(?P<given>[A-Z][a-z'’\-]+(?:\s(?:[A-Z][a-z'’\-]+|[A-Z]\.))*)"
+)
+_BIRTH = re.compile(
+    r"\b(?:DOB|D\.O\.B\.|date of birth|born)\s*:?\s*(?:\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\.\s+\S")
@@ -97,6 +110,8 @@ class Layout:
     numbers: dict[int, int] = field(default_factory=dict)  # index -> the report's own ¶ number
     items: dict[int, int] = field(default_factory=dict)  # index -> end of its "A." label
     parties: dict[str, str] = field(default_factory=dict)  # a report's "SUSPECT: VOSS, Ben"
+    cast: dict[str, str] = field(default_factory=dict)  # "V-1" or "victim" -> "Ann M. Roe"
+    author_abbr: str = ""  # "Reporting Officer (R/O):": "R/O"
     occurred: str = ""  # a report header's day of the events
     scene: str = "police_encounter"  # where a report's words were said, unless it says
     events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
@@ -108,6 +123,7 @@ class Layout:
         not a header field's ("Report Date: 07/21/2025")."""
         if _FIELD.match(paragraph):
             return
+        sentence = _BIRTH.sub(" ", sentence)  # "DOB 02/09/1979": no day of the events
         if self.kind == "report" and (stated := stated_day(sentence, self.date)):
             self.days[index] = stated
         elif on_day := day or day_on(sentence, self.date):
@@ -216,9 +232,16 @@ def read_layout(paras: list[Paragraph]) -> Layout:
             layout.parties[role] = "" if role in layout.parties else surname  # two: neither
             if role == "arrestee":
                 layout.parties.setdefault("suspect", surname)  # the one arrested is "the suspect"
+        for cast in _CAST.finditer(text) if index < 15 else ():
+            label = cast.group("label")
+            label = label if "-" in label else label.lower()
+            # "HOLT, Adam T.": Adam Holt, as the narrative would name him in full
+            full = f"{cast.group('given').split()[0]} {cast.group('surname').title()}"
+            layout.cast[label] = "" if label in layout.cast else full  # two victims: neither
         author = _AUTHOR.search(text)
         if author and not layout.author:
             layout.author = author.group("name")
+            layout.author_abbr = author.group("abbr") or ""
     layout.items = lettered_items(lines)
     if layout.kind == "report":
         layout.numbers = _numbers(lines)

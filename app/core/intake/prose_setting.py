@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from app.core.intake.extract_attribution import Entity, Registry, fold
+from app.core.intake.prose_codes import code_for
 from app.core.intake.prose_dates import event_day, stated_day
 from app.core.intake.prose_layout import Layout
 
@@ -40,6 +41,7 @@ _RECIPIENT = re.compile(
     r"wrote|spoke|speaking|talking)\s+to|(?:call|conversation|interview|meeting)\s+with|"
     r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"
     r"(?P<rec>(?:me|him|her|them|us)\b|this office\b|(?:my|our) client\b|"
+    r"[A-Z]{1,3}/[A-Z]{1,3}\b|[A-Z]{1,2}-\d{1,2}\b|this member\b|the undersigned\b|"
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
     r"reporter|officers|deputies|agents|dispatcher|prosecutors|publication|paper|newspaper|"
     r"defendant|complainant|victim|witness|officer|detective|trooper|deputy)\b|"
@@ -223,6 +225,8 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
     """The person or body a recipient phrase names ("Officer Rudd" -> Hamza Rudd)."""
     np = np.strip()
     lowered = fold(np)
+    if (coded := code_for(registry.codes, np)) is not None:
+        return coded.name  # a report's "told R/O", "advised W-1"
     if lowered == "me":
         return layout.author
     if lowered in ("him", "her", "them"):

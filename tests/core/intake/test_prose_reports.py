@@ -1,0 +1,81 @@
+"""The prose reader on how agencies write reports: parties listed in the header under codes
+(V-1, W-1, S-1) or roles, SURNAME, Given, and named in the narrative only by the code; the
+reporting officer named once in the header and then "R/O" or "this member".
+
+Every text here is a short made-up snippet written for the rule it tests.
+"""
+
+from __future__ import annotations
+
+from app.core.intake.extract import extract
+from app.core.intake.proposal import Proposal
+
+
+def _one(text: str, start: str) -> Proposal:
+    found = [p for p in extract(text) if p.text.startswith(start)]
+    assert len(found) == 1, [(p.text, p.speaker) for p in extract(text)]
+    return found[0]
+
+
+CODED_REPORT = (
+    "MADE UP\n"
+    "PINE STATE POLICE\n"
+    "TROOP B - ELM BARRACKS\n"
+    "INVESTIGATION REPORT          PAGE 1 OF 1\n"
+    "Incident #: B25-0042    Classification: ASSAULT\n"
+    "Date/Time Occurred: 03/02/2025 1700    Date/Time Reported: 03/02/2025 1710\n"
+    "Reporting Member: Tpr. Mara Quill #12    Assisting: Tpr. Ivo Penn #30\n"
+    "V-1: HOLT, Adam T.  M/W  DOB 01/02/1970  Pine\n"
+    "W-1: RUIZ, Carla  F/W  DOB 04/05/1990  Clerk\n"
+    "S-1: VOSS, Ben M.  M/W  DOB 06/07/1985  Elm\n"
+    "NARRATIVE:\n"
+    "At 1710 hrs this member was dispatched to a fight at the listed location.\n"
+    'V-1 stated he was hit in the face. V-1 stated, "He swung on me for nothing."\n'
+    'W-1 advised she watched through the front window. W-1 stated, "The truck guy hit '
+    'him first."\n'
+    "At 1750 hrs in the interview room at Elm Barracks S-1 was advised of his rights. "
+    'S-1 stated he hit V-1 one time "to get him off me."\n'
+)
+
+
+def test_a_reports_party_codes_name_the_people_its_header_lists() -> None:
+    hit = _one(CODED_REPORT, "He swung on me")
+    assert (hit.speaker, hit.recipient, hit.date) == ("Adam Holt", "Mara Quill", "2025-03-02")
+    watched = _one(CODED_REPORT, "she watched through")
+    assert (watched.speaker, watched.recipient) == ("Carla Ruiz", "Mara Quill")
+    assert watched.setting == "police_encounter"
+    off = _one(CODED_REPORT, "to get him off me")
+    assert (off.speaker, off.date) == ("Ben Voss", "2025-03-02")
+
+
+ROLE_REPORT = (
+    "MADE UP\n"
+    "ELM CITY POLICE DEPARTMENT\n"
+    "DOMESTIC INCIDENT REPORT\n"
+    "Case No.: EC-25-0042          Date of Report: 04/06/2025\n"
+    "Incident Date/Time: 04/05/2025, approx. 23:15 hrs\n"
+    "Reporting Officer (R/O): P.O. Mara Quill, Shield 12\n"
+    "Second Officer: P.O. Ivo Penn, Shield 30\n"
+    "Victim: HOLT, Ada M., 34     Suspect: VOSS, Ben Carl, 37\n"
+    "NARRATIVE\n"
+    "1. On 04/05/2025 at approx. 23:20 hrs, R/O and P.O. Penn responded to 12 Oak Lane.\n"
+    "2. Holt stated in substance that Voss grabbed her wrist.\n"
+    '3. Voss stated, "I never touched her."\n'
+    "4. Voss further stated to P.O. Penn that Holt scratched him first.\n"
+    '5. The neighbor, Cal Ruiz, told R/O he heard "a bang, then yelling."\n'
+)
+
+
+def test_a_reports_role_parties_and_its_officers_abbreviation_are_named() -> None:
+    grabbed = _one(ROLE_REPORT, "that Voss grabbed")
+    assert (grabbed.speaker, grabbed.recipient, grabbed.date) == (
+        "Ada Holt",
+        "Mara Quill",
+        "2025-04-05",
+    )
+    touched = _one(ROLE_REPORT, "I never touched her.")
+    assert touched.speaker == "Ben Voss"
+    scratched = _one(ROLE_REPORT, "that Holt scratched")
+    assert (scratched.speaker, scratched.recipient) == ("Ben Voss", "Ivo Penn")
+    bang = _one(ROLE_REPORT, "a bang, then")
+    assert (bang.speaker, bang.recipient) == ("Cal Ruiz", "Mara Quill")
