@@ -96,6 +96,9 @@ def assemble(
         ):
             said.date = day[0]
         said_list.append(said)
+    for said in said_list:  # under "STATEMENT (taken by P.O. Penn)": told to Penn
+        if layout.kind == "report" and said.index in layout.takers and not said.recipient:
+            said.recipient = name_recipient(layout.takers[said.index], said, layout, registry)
     settle(said_list, layout)
     police = {e.name for e in registry.entities if _POLICE.search(f"{e.title} {e.name}")}
     for said, clause in recounted:

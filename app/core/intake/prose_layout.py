@@ -112,6 +112,7 @@ class Layout:
     parties: dict[str, str] = field(default_factory=dict)  # a report's "SUSPECT: VOSS, Ben"
     cast: dict[str, str] = field(default_factory=dict)  # "V-1" or "victim" -> "Ann M. Roe"
     author_abbr: str = ""  # "Reporting Officer (R/O):": "R/O"
+    takers: dict[int, str] = field(default_factory=dict)  # index -> "taken by" whom, as written
     occurred: str = ""  # a report header's day of the events
     scene: str = "police_encounter"  # where a report's words were said, unless it says
     events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
@@ -245,10 +246,32 @@ def read_layout(paras: list[Paragraph]) -> Layout:
     layout.items = lettered_items(lines)
     if layout.kind == "report":
         layout.numbers = _numbers(lines)
+        layout.takers = _takers(lines)
         # "Subject of Supplement: Follow-up witness interviews": what it tells was an interview.
         if re.search(r"\binterview", "\n".join(lines[:8]), re.IGNORECASE):
             layout.scene = "police_interview"
     return layout
+
+
+# A report's section heading: "2. VICTIM'S STATEMENT (taken by R/O in the kitchen):"
+_HEADING = re.compile(r"^\s*(?:\d{1,3}\.\s+)?[A-Z][A-Z'’ /\-]{3,}(?:\(|:|$)")
+_TAKEN_BY = re.compile(
+    r"\btaken\s+by\s+(?P<np>(?:[A-Z][\w.'’/\-]*\s+){0,3}[A-Z][\w'’/\-]*|this member)"
+)
+
+
+def _takers(lines: list[str]) -> dict[int, str]:
+    """The paragraphs under a heading that says who took the statement ("SUSPECT'S STATEMENT
+    (taken by P.O. Penn ...)"), each with that officer as written, to the next heading."""
+    takers: dict[int, str] = {}
+    current = ""
+    for index, line in enumerate(lines):
+        if _HEADING.match(line):
+            taken = _TAKEN_BY.search(line)
+            current = taken.group("np") if taken else ""
+        elif current:
+            takers[index] = current
+    return takers
 
 
 _ITEM = re.compile(r"^\s*\(?([A-Z])[.)]\s+(?=\S)")

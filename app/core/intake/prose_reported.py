@@ -72,7 +72,9 @@ _PLURAL_PEOPLE = (
     r"(?:[a-z]+\s+)?[a-z]+(?:ors|ers|ists|ants|ents|ians|men|women)"
     r"(?=\s+(?:on|that|in|at|about|during|after|before|last|this)\b)"
 )
-_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED}|{_PLURAL_PEOPLE})")
+# A report's "told R/O", "advised V-1", "told this member": the people its codes stand for.
+_CODED = r"[A-Z]{1,3}/[A-Z]{1,3}(?![\w/])|[A-Z]{1,2}-\d{1,2}\b|this member\b"
+_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_CODED}|{_ROLE_RECIPIENTS}\b|{_TITLED}|{_PLURAL_PEOPLE})")
 _ADVERBIAL = re.compile(
     r"^(?:\s*,)?\s+(?:(?:on|last|this|earlier|later)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"

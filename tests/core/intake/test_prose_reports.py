@@ -79,3 +79,27 @@ def test_a_reports_role_parties_and_its_officers_abbreviation_are_named() -> Non
     assert (scratched.speaker, scratched.recipient) == ("Ben Voss", "Ivo Penn")
     bang = _one(ROLE_REPORT, "a bang, then")
     assert (bang.speaker, bang.recipient) == ("Cal Ruiz", "Mara Quill")
+
+
+def test_words_told_to_a_reports_officer_by_abbreviation_are_reported_to_them() -> None:
+    text = ROLE_REPORT + "6. The victim declined treatment. She told R/O she wants an order.\n"
+    wants = _one(text, "she wants an order")
+    assert (wants.speaker, wants.recipient, wants.speech) == ("Ada Holt", "Mara Quill", "reported")
+
+
+SECTIONED_REPORT = ROLE_REPORT.split("NARRATIVE\n")[0] + (
+    "NARRATIVE\n"
+    "1. R/O and P.O. Penn responded to 12 Oak Lane on 04/05/2025.\n"
+    "2. VICTIM'S STATEMENT (taken by R/O in the kitchen):\n"
+    "3. Holt stated that Voss grabbed her wrist.\n"
+    "4. SUSPECT'S STATEMENT (taken by P.O. Penn in the hall and relayed to R/O):\n"
+    '5. Voss stated, "I never touched her."\n'
+    "6. OFFICER'S OBSERVATIONS: R/O observed redness to the wrist.\n"
+)
+
+
+def test_a_statement_heading_tells_who_took_the_words_under_it() -> None:
+    grabbed = _one(SECTIONED_REPORT, "that Voss grabbed")
+    assert (grabbed.speaker, grabbed.recipient) == ("Ada Holt", "Mara Quill")
+    touched = _one(SECTIONED_REPORT, "I never touched her.")
+    assert (touched.speaker, touched.recipient) == ("Ben Voss", "Ivo Penn")
