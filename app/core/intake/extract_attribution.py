@@ -49,6 +49,11 @@ ROLE_NOUNS = frozenset(
     respondent petitioner appellant appellee lady gentleman
     manager neighbor neighbour landlord tenant nurse doctor guard passenger court""".split()
 )
+# Things a letter or report encloses or cites: "A screenshot is enclosed" names no one.
+THING_NOUNS = frozenset(
+    """screenshot copy recording video photo photograph document report letter transcript
+    footage printout file record records message printout page pages exhibit""".split()
+)
 _FEMALE_ROLES = frozenset("woman lady mother girl daughter wife sister grandmother".split())
 _MALE_ROLES = frozenset("man gentleman father boy son husband brother grandfather".split())
 PARTY_ROLES = frozenset("defendant respondent appellant appellee petitioner accused".split())
@@ -192,6 +197,7 @@ class Registry:
                     start += len(" ".join(tokens[: i + 1])) + 1
                     tokens = tokens[i + 1 :]
                     break
+            tokens[-1] = re.sub(r"(?<=\w\w)['’]s$", "", tokens[-1])  # "Dale Penn's report"
             entity = self._register(tokens, masked, start, match.end())
             if entity is not None:
                 found.append((start, match.end(), entity))
@@ -404,6 +410,8 @@ class Registry:
             head = re.sub(r"['’]s\b.*$", "", rest).split()[-1].lower() if rest else ""
             if rest.lower().endswith(("'s president", "’s president")):
                 head = "president"
+            if head in THING_NOUNS:
+                return clean_np(text), None
             if det == "the" and head == "court" and re.fullmatch(r"[a-z]+ court", rest):
                 return text, self.role(rest)  # "the trial court": not the Court that writes
             if det == "the":

@@ -18,7 +18,7 @@ from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Regist
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_layout import Layout
 from app.core.intake.prose_reported import Reported, speech_verb
-from app.core.intake.prose_setting import Said, name_recipient, read_cues, settle
+from app.core.intake.prose_setting import Said, lead_setting, name_recipient, read_cues, settle
 from app.core.intake.quotes import Paragraph, Quote
 
 
@@ -99,6 +99,11 @@ def assemble(
     for said in said_list:  # under "STATEMENT (taken by P.O. Penn)": told to Penn
         if layout.kind == "report" and said.index in layout.takers and not said.recipient:
             said.recipient = name_recipient(layout.takers[said.index], said, layout, registry)
+        if said.index in layout.leads:  # "4. Instagram post, September 9, 2025. ...": its form
+            what, day = layout.leads[said.index]
+            if said.setting in ("", "written_statement"):  # "wrote:" in a post is the post
+                said.setting = lead_setting(what) or said.setting
+            said.date = said.date or day
     settle(said_list, layout)
     police = {e.name for e in registry.entities if _POLICE.search(f"{e.title} {e.name}")}
     for said, clause in recounted:

@@ -113,6 +113,7 @@ class Layout:
     cast: dict[str, str] = field(default_factory=dict)  # "V-1" or "victim" -> "Ann M. Roe"
     author_abbr: str = ""  # "Reporting Officer (R/O):": "R/O"
     takers: dict[int, str] = field(default_factory=dict)  # index -> "taken by" whom, as written
+    leads: dict[int, tuple[str, str]] = field(default_factory=dict)  # a letter's item: what, when
     occurred: str = ""  # a report header's day of the events
     scene: str = "police_encounter"  # where a report's words were said, unless it says
     events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
@@ -244,6 +245,8 @@ def read_layout(paras: list[Paragraph]) -> Layout:
             layout.author = author.group("name")
             layout.author_abbr = author.group("abbr") or ""
     layout.items = lettered_items(lines)
+    if layout.kind == "letter":
+        layout.leads = _item_leads(lines)
     if layout.kind == "report":
         layout.numbers = _numbers(lines)
         layout.takers = _takers(lines)
@@ -272,6 +275,24 @@ def _takers(lines: list[str]) -> dict[int, str]:
         elif current:
             takers[index] = current
     return takers
+
+
+# A letter's numbered item that opens by naming a statement and its day:
+# "4. Instagram post, September 9, 2025." / "1. 911 call, September 6, 2025, 1:14 a.m."
+_LEAD = re.compile(
+    r"^\s*\d{1,3}\.\s+(?P<what>[A-Z0-9][^.,;:]{1,60}),\s*(?P<day>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4})(?:,\s*[\d:]+\s*[ap]\.\s?m\.?)?\s*[.:]\s"
+)
+
+
+def _item_leads(lines: list[str]) -> dict[int, tuple[str, str]]:
+    """Each numbered item's lead: what statement it lists and the day it gives."""
+    leads: dict[int, tuple[str, str]] = {}
+    for index, line in enumerate(lines):
+        lead = _LEAD.match(line)
+        if lead:
+            leads[index] = (lead.group("what"), stated_day(lead.group("day"), ""))
+    return leads
 
 
 _ITEM = re.compile(r"^\s*\(?([A-Z])[.)]\s+(?=\S)")

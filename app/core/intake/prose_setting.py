@@ -66,6 +66,11 @@ _CUES = (
         r"\btold reporters\b",
     ),
     (
+        "sworn_statement",
+        r"\bsigned an? sworn (?:written )?statement\b|\bsigned an? (?:supporting )?(?:affidavit|"
+        r"deposition)\b|\bsworn statement which reads\b",
+    ),
+    (
         "written_statement",
         r"\bin an? (?:[a-z]+ )?statement\b|"
         r"\bin an? (?:email|e-mail|letter|release|news release|press release)\b|\bwrote\b",
@@ -210,6 +215,24 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
         testified.add(id(said.entity))
 
 
+# What a letter's item calls the statement it lists: the setting that says.
+_LEAD_SETTINGS = (
+    ("phone_call", r"\b911\b|\bcall\b|\bvoicemail\b"),
+    ("social_media", r"\binstagram\b|\bfacebook\b|\bpost\b|\btweet\b|\bsocial media\b"),
+    ("sworn_testimony", r"\bgrand jury\b|\btestimony\b|\bhearing\b|\btrial\b"),
+    ("sworn_statement", r"\bdeposition\b|\baffidavit\b|\bsworn\b"),
+    ("police_encounter", r"\bat the scene\b|\bon scene\b|\bbody-worn\b"),
+    ("police_interview", r"\binterview\b|\binterrogation\b"),
+    ("written_statement", r"\bletter\b|\be-?mail\b|\bwritten statement\b"),
+)
+
+
+def lead_setting(what: str) -> str:
+    """The setting a letter's item names for its statement ("Instagram post"), or ""."""
+    lowered = what.lower()
+    return next((name for name, cue in _LEAD_SETTINGS if re.search(cue, lowered)), "")
+
+
 def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> str:
     match = _RECIPIENT.search(words)
     if not match:
@@ -221,6 +244,23 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
     return first
 
 
+_OFFICER_NAMED = re.compile(
+    r"\b(?:Officer|Ofc\.|Detective|Det\.|Sgt\.|Sergeant|Trooper|Tpr\.|Deputy|Dep\.|Agent|"
+    r"Investigator)\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}?)(?:['’]s\b|\b)"
+)
+
+
+def _officer_before(said: Said, registry: Registry) -> str:
+    """ "According to Officer Dale Roe's report, Ms. Lee told him": the officer the sentence
+    named before the pronoun, when the speaker is someone else."""
+    told = re.search(r"\b(?:told|advised|informed)\s+(?:him|her)\b", said.attribution)
+    named = list(_OFFICER_NAMED.finditer(said.attribution[: told.start()] if told else ""))
+    if not named:
+        return ""
+    entity = registry.resolve_phrase(named[-1].group("name"))[1]
+    return entity.name if entity is not None and entity is not said.entity else ""
+
+
 def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> str:
     """The person or body a recipient phrase names ("Officer Rudd" -> Hamza Rudd)."""
     np = np.strip()
@@ -230,7 +270,9 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
     if lowered == "me":
         return layout.author
     if lowered in ("him", "her", "them"):
-        return said.outer.name if said.nested and said.outer is not None else ""
+        if said.nested and said.outer is not None:
+            return said.outer.name
+        return _officer_before(said, registry) if lowered != "them" else ""
     if lowered in ("this office", "us"):
         return layout.office or layout.author  # "told us": the firm or office that writes
     if lowered in _GENERIC_OUTLET:

@@ -1,0 +1,62 @@
+"""The prose reader on letters that list a witness's prior statements item by item: a signed
+statement quoted by what it "reads", and a pronoun after a sentence about an enclosure.
+
+Every text here is a short made-up snippet written for the rule it tests.
+"""
+
+from __future__ import annotations
+
+from app.core.intake.extract import extract
+from app.core.intake.proposal import Proposal
+
+
+def _one(text: str, start: str) -> Proposal:
+    found = [p for p in extract(text) if p.text.startswith(start)]
+    assert len(found) == 1, [(p.text, p.speaker) for p in extract(text)]
+    return found[0]
+
+
+LETTER = (
+    "MADE UP\n\n"
+    "ELM COUNTY PUBLIC DEFENDER\n\n"
+    "May 3, 2025\n\n"
+    "ADA Rosa Vint\n\n"
+    "Re: State v. Tom Orr\n\n"
+    "Dear Ms. Vint:\n\n"
+    "I write to demand every prior statement of the complaining witness, Ann Lee.\n\n"
+    "1. Written statement, March 6, 2025. At the station Ms. Lee signed a sworn statement "
+    'which reads in part: "I picked up the bat first because I was scared."\n\n'
+    '2. Post, March 9, 2025. On her account Ms. Lee wrote: "Nobody knows the story." '
+    'A screenshot is enclosed. At the hearing she testified, "He had the bat the whole time."\n\n'
+    "3. Statement at the scene, March 6, 2025. According to Officer Dale Penn's report, "
+    'Ms. Lee told him that Mr. Orr "took the bat from the shed."\n\n'
+    "Very truly yours,\n\n"
+    "Cal Ruiz\n"
+    "Assistant Public Defender\n"
+)
+
+
+def test_a_signed_statement_that_reads_is_the_signers_words() -> None:
+    bat = _one(LETTER, "I picked up the bat")
+    assert (bat.speaker, bat.setting) == ("Ann Lee", "sworn_statement")
+
+
+def test_an_enclosure_is_not_the_she_who_testified() -> None:
+    time = _one(LETTER, "He had the bat")
+    assert (time.speaker, time.setting) == ("Ann Lee", "sworn_testimony")
+
+
+def test_a_numbered_items_lead_gives_the_form_and_day_of_its_statements() -> None:
+    post = _one(LETTER, "Nobody knows the story.")
+    assert (post.setting, post.date) == ("social_media", "2025-03-09")
+    bat = _one(LETTER, "I picked up the bat")
+    assert bat.date == "2025-03-06"
+
+
+def test_told_him_after_an_officers_report_is_told_to_that_officer() -> None:
+    shed = _one(LETTER, "took the bat from the shed")
+    assert (shed.speaker, shed.recipient, shed.setting) == (
+        "Ann Lee",
+        "Dale Penn",
+        "police_encounter",
+    )
