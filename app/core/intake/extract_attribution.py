@@ -251,10 +251,10 @@ class Registry:
             return None
         full = " ".join(rest).rstrip(".,")
         entity = self._find_full(full)
-        if entity is not None and entity.listed:  # the narrative's own form of a header name
-            entity.name, entity.listed = full, False
-        if entity is None:
-            entity = Entity(full, "person", first_seen=self.clock)
+        if entity is not None and entity.listed and not full.isupper():
+            entity.name, entity.listed = full, False  # the narrative's form of a header's name
+        if entity is None:  # "TOM R. ORR, Defendant-Appellant": as the body writes it, later
+            entity = Entity(full, "person", first_seen=self.clock, listed=full.isupper())
             self.entities.append(entity)
         self._touch(entity, title_text)
         if after:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.core.intake import prose_exchange as exchange
 from app.core.intake.extract_attribution import (
     MASK_START,
     PRONOUNS,
@@ -38,7 +39,6 @@ from app.core.intake.proposal import Proposal
 from app.core.intake.prose_assemble import assemble
 from app.core.intake.prose_codes import header_cast
 from app.core.intake.prose_dates import before_verb, stated_day
-from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
 from app.core.intake.prose_frames import (
     HEARD,
     HEARD_SAY,
@@ -50,7 +50,7 @@ from app.core.intake.prose_frames import (
     nickname_or_scare,
 )
 from app.core.intake.prose_layout import read_layout
-from app.core.intake.prose_reported import Reported, find_reported, questioned
+from app.core.intake.prose_reported import Reported, find_reported
 from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
 from app.core.intake.quotes import (
     Paragraph,
@@ -140,17 +140,19 @@ def read_prose(
     questioners: dict[int, dict[int, str]] = {}
     narrative_days: dict[int, tuple[str, int]] = {}
     interviewed: set[int] = set()
-    blocks = narrative_blocks(paras, quotes, layout)
+    blocks = exchange.narrative_blocks(paras, quotes, layout)
+    labels = exchange.labelled_lines(paras, layout)
     for index, para in enumerate(paras):
         if progress is not None and index % 50 == 0:
             progress(index, len(paras))
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
-        turn = "" if index in layout.items else exchange_turn(para)
+        turn = "" if index in layout.items else exchange.exchange_turn(paras, index, labels)
         if index in layout.headlines or turn:
             for _s, _e, quote in spans:
                 quote.drop = True  # a headline repeats the body; its words name no one
             if turn:
-                reported.append(exchange_statement(index, para, turn, registry.last_subject))
+                said = exchange.exchange_statement(index, para, turn, registry.last_subject, labels)
+                reported.append(said)
             continue
         if index in blocks:
             spans = [(s, e, q) for s, e, q in spans if not q.drop]
@@ -179,7 +181,7 @@ def read_prose(
             )
             for item in found:
                 item.context = narrative
-            for answerer, questioner in questioned(registry, sentence):
+            for answerer, questioner in exchange.questioned(registry, sentence):
                 questioners.setdefault(index, {})[id(answerer)] = questioner
             reported += found
             if not _VERB.search(sentence):

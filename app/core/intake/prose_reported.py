@@ -25,9 +25,11 @@ REPORT_VERBS = (
     "said|says|stated|states|told|tells|testified|testifies|advised|advises|wrote|writes|"
     "agreed|conceded|acknowledged|admitted|argued|claimed|explained|added|replied|answered|"
     "insisted|maintained|noted|confirmed|warned|alleged|asked|recalled|indicated|informed|"
-    "reported|denied|assured|recounted|responded|posted|tweeted|instructed"
+    "reported|denied|assured|recounted|responded|posted|tweeted|instructed|argues|contends|"
+    "contended|asserts|asserted"
 )
-PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling"
+# "denied the motion, finding that the officer ...": a court's finding is its words.
+PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling|finding"
 _VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS}|{PARTICIPLES})\b")
 _MID_TAG = re.compile(
     r",\s*(?P<np>he|she|they|(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"
@@ -187,6 +189,8 @@ def find_reported(
         if fold(phrase) in ("i", "we", "me", "us"):
             return []  # the author's own words
         outlet = entity is None or entity.kind == "org" or re.match(r"(?i)the\s+[A-Z]", phrase)
+        if re.match(r"\s*(?:If|Unless|Should)\b[^,]*$", sentence[: verb.start()]):
+            continue  # "If the State contends that ...": a condition, not what anyone said
         if verb.group(0) == "reported" and outlet:
             continue  # "..., Gothamist reported": another outlet's story, not a statement
         found = _complement(sentence, verb)
@@ -384,8 +388,10 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
     pos = verb.end()
     recipient = ""
     rest = sentence[pos:]
-    if re.match(r"\s+the\s+cause\b", rest):
-        return None  # "argued the cause for petitioner": counsel's line in an opinion
+    if re.match(
+        r"\s+the\s+cause\b|\s+(?:the|both|all|his|her|its|their)\s+(?:\w+\s+)?motions?\b", rest
+    ):
+        return None  # "argued the cause for petitioner", "denied both motions": no one's words
     if verb.group(0) in _TELLING or re.match(r"^\s+to\s+[A-Z]", rest):
         to = re.match(r"^\s+to(?=\s)", rest)
         if to:
@@ -484,27 +490,3 @@ def _pieces(
             spans.append((cursor + lead, cursor + tail))
         cursor = q_end
     return spans
-
-
-_NAME = r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
-_QUESTIONED = re.compile(
-    rf"(?:^|[,;]\s*|\band\s+)(?P<q>{_NAME})\s+(?:also\s+|then\s+)?(?:asked|questioned|pressed)\s+"
-    rf"(?P<a>{_NAME})\b"
-)
-_CROSS = re.compile(
-    rf"\b(?:under|on|during)\s+(?:cross|direct|re-?direct)-?\s*examination\s+by\s+(?P<q>{_NAME})"
-    rf"\s*,\s*(?P<a>{_NAME})\b"
-)
-
-
-def questioned(registry: Registry, sentence: str) -> list[tuple[Entity, str]]:
-    """Who questions whom in a sentence ("Calloway also asked Dufresne about ...", "Under
-    cross-examination by Martin Calloway, Dufresne agreed"): (answerer, questioner's name)."""
-    found = []
-    for pattern in (_QUESTIONED, _CROSS):
-        for match in pattern.finditer(sentence):
-            _p, answerer = registry.resolve_phrase(match.group("a"))
-            _q, questioner = registry.resolve_phrase(match.group("q"))
-            if answerer is not None and questioner is not None and answerer is not questioner:
-                found.append((answerer, questioner.name))
-    return found

@@ -73,7 +73,8 @@ _CUES = (
     (
         "written_statement",
         r"\bin an? (?:[a-z]+ )?statement\b|"
-        r"\bin an? (?:email|e-mail|letter|release|news release|press release)\b|\bwrote\b",
+        r"\bin an? (?:email|e-mail|letter|release|news release|press release)\b|\bwrote\b|"
+        r"\b(?:argues|contends|asserts)\b",  # a party's brief, as an opinion tells it
     ),
     (
         "sworn_testimony",

@@ -182,11 +182,17 @@ def mask_quotes(para: Paragraph, quotes: list[tuple[int, int, Quote]]) -> str:
     return "".join(chars)
 
 
+_REPLY = r"\s+(?:he|she|they|I|we)\s+(?:then\s+)?(?:told|said|answered|replied|responded|stated)\s"
+
+
 def sentences(masked: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of a masked paragraph (abbreviations do not end one)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r"[.!?](?=\s+[A-Z0-9\ue001\"“(])", masked):
+    # "She asked him where he was going; he told her he had ...": the reply is its own;
+    # an opinion's footnote call after the full stop ("chosen."[2] We agree) ends it too.
+    ends = rf"[.!?](?:\[\d{{1,3}}\])?(?=\s+[A-Z0-9\ue001\"“(])|;(?={_REPLY})"
+    for match in re.finditer(ends, masked):
         end = match.end()
         word = re.findall(r"([A-Za-z]+)\.?$", masked[start:end])
         if word and (word[-1].lower() in ABBREVIATIONS or len(word[-1]) == 1):

@@ -1,0 +1,83 @@
+"""The prose reader on how appellate opinions retell what was said: the parties' arguments
+in the present tense, the trial court's findings, a call quoted as labelled lines, lettered
+headings that are not answers, and a question and its reply joined by a semicolon.
+
+Every text here is a short made-up snippet written for the rule it tests.
+"""
+
+from __future__ import annotations
+
+from app.core.intake.extract import extract
+from app.core.intake.proposal import Proposal
+
+
+def _one(text: str, start: str) -> Proposal:
+    found = [p for p in extract(text) if p.text.removeprefix("that ").startswith(start)]
+    assert len(found) == 1, [(p.text, p.speaker) for p in extract(text)]
+    return found[0]
+
+
+OPINION = (
+    "IN THE COURT OF APPEALS OF THE STATE OF PINE\n"
+    "STATE OF PINE, Plaintiff-Appellee,\n"
+    "v.\n"
+    "TOM R. ORR, Defendant-Appellant.\n"
+    "Appeal from the Superior Court of Elm County, Hon. Ada Vint, Judge.\n"
+    "Filed March 11, 2025\n"
+    "OPINION\n"
+    "Appellant Tom R. Orr appeals his conviction. He argues that the trial court should have "
+    "suppressed the statement he made in the patrol car.\n"
+    "I. BACKGROUND\n"
+    "At 11:50 p.m. on June 3, 2023, Cal Ruiz called 911. The relevant portion reads:\n"
+    "DISPATCHER: Elm 911, what is your emergency?\n"
+    "CALLER: A man just took my bag.\n"
+    "(Tr. 14.)\n"
+    "Officer Rosa Penn stopped appellant nearby. She asked him where he was going; he told "
+    'her he had been at his sister\'s house "all night."\n'
+    'The trial court denied the motion, finding that Officer Penn "did everything right."\n'
+    "II. ANALYSIS\n"
+    "A. The stop\n"
+    "The State contends that the officer's question falls within the public-safety "
+    "exception. It does not.\n"
+)
+
+
+def test_the_parties_arguments_in_the_present_tense_are_their_words() -> None:
+    argues = _one(OPINION, "the trial court should have")
+    assert (argues.speaker, argues.speech, argues.setting) == (
+        "Tom R. Orr",
+        "reported",
+        "written_statement",
+    )
+    contends = _one(OPINION, "the officer's question falls")
+    assert contends.speaker.lower() == "state of pine"
+
+
+def test_a_trial_courts_finding_is_its_words_and_a_lettered_heading_no_answer() -> None:
+    right = [p for p in extract(OPINION) if "did everything right" in p.text]
+    assert [p.speaker for p in right] in (["Ada Vint"], ["the trial court"])
+    assert not [p for p in extract(OPINION) if p.text.startswith("The stop")]
+
+
+def test_a_call_quoted_as_labelled_lines_is_each_labels_words() -> None:
+    asked = _one(OPINION, "Elm 911, what is")
+    assert (asked.speaker, asked.setting, asked.speech) == ("DISPATCHER", "phone_call", "verbatim")
+    bag = _one(OPINION, "A man just took my bag.")
+    assert (bag.speaker, bag.recipient) in (("CALLER", "DISPATCHER"), ("Cal Ruiz", "DISPATCHER"))
+
+
+def test_a_semicolon_ends_a_reported_question_before_the_reply() -> None:
+    going = _one(OPINION, "where he was going")
+    assert going.text.rstrip(" ;") == "where he was going"
+    assert going.speaker == "Rosa Penn"
+    assert _one(OPINION, "he had been at his sister").speech == "reported"
+
+
+def test_a_footnote_call_ends_the_sentence_and_a_condition_is_no_statement() -> None:
+    text = OPINION.replace(
+        "It does not.\n",
+        'It does not.\nAppellant argues that the showup was "the worst choice."[2] We agree '
+        "that showups are suggestive. If the State contends that the tape is lost, it must "
+        "say so.\n",
+    )
+    assert not [p for p in extract(text) if "We agree" in p.text or "tape is lost" in p.text]
