@@ -482,6 +482,11 @@ class Registry:
             subject.gender = gender  # learned: the text calls them "she"
         return subject
 
+    def latest_of(self, word: str, besides: Entity | None) -> Entity | None:
+        """The person last met whom ``word`` ("her") fits, other than ``besides``."""
+        fits = [e for e in self.entities if e.gender == PRONOUNS[word] and e is not besides]
+        return max(fits, key=lambda e: e.last_seen) if fits else None
+
     def subject(self, entity: Entity | None) -> None:
         if entity is not None:
             self.last_subject = entity

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 
 from app.core.intake import prose_exchange as exchange
+from app.core.intake import prose_subject as subjects
 from app.core.intake.extract_attribution import (
     MASK_START,
     PRONOUNS,
@@ -171,6 +172,7 @@ def read_prose(
             subject = _read_sentence(
                 registry, para, sentence, s_start, spans, colon_attribution, index, recent_recipient
             )
+            subjects.note_acted_upon(registry, sentence)
             found = find_reported(
                 registry,
                 sentence,
@@ -428,7 +430,7 @@ def _recipient(
             recipient = match.group("np").strip()
             pronoun = re.match(r"(?i)(?:him|her|them|me|us)\b", recipient)
             recipient = pronoun.group(0) if pronoun else recipient  # "told them he ..."
-    recipient = recipient or sentence_recipient
+    recipient = subjects.spoken_to(registry, recipient, quote.speaker) or sentence_recipient
     if fold(recipient) in _GENERIC_OUTLETS:
         recipient = registry.last_outlet or recipient
     elif recipient[:1].isupper() and " " in recipient:

@@ -159,7 +159,7 @@ def _questions_asked(proposals: list[Proposal]) -> None:
         ):
             question.recipient = question.recipient or answer.speaker
             if question.recipient == answer.speaker and question.speaker_kind != "label":
-                answer.recipient = answer.recipient or question.speaker
+                answer.recipient = question.speaker  # the asker, whoever they spoke to before
 
 
 _THINGS = frozenset("post statement letter release email e-mail tweet message note".split())

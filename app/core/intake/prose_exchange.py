@@ -50,6 +50,9 @@ def labelled_lines(paras: list[Paragraph], layout: Layout) -> dict[int, tuple[st
     marks = {i: m.group("label") for i, p in enumerate(paras) if (m := _LABEL.match(p.text))}
     found: dict[int, tuple[str, str, str]] = {}
     for index, label in marks.items():
+        if label == "CALLER" and (caller := _caller(paras, index, marks)):
+            marks[index] = caller  # "Ann Roe called 911. ... CALLER:": the caller is Ann Roe
+    for index, label in marks.items():
         others = [marks.get(index - 1), marks.get(index + 1)]
         other = next((o for o in others if o and o != label), "")
         first = index
@@ -58,6 +61,20 @@ def labelled_lines(paras: list[Paragraph], layout: Layout) -> dict[int, tuple[st
         if other:
             found[index] = (label, other, paras[first - 1].text if first else "")
     return found
+
+
+_CALLED = re.compile(
+    r"(?P<np>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+){1,2})\s+(?:called|dialed|phoned)\s+911\b"
+)
+
+
+def _caller(paras: list[Paragraph], index: int, marks: dict[int, str]) -> str:
+    """The person the text says called 911 just before a reprinted call, or ""."""
+    first = index
+    while first - 1 in marks:
+        first -= 1
+    called = _CALLED.search(paras[first - 1].text) if first else None
+    return called.group("np") if called else ""
 
 
 def exchange_statement(

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, fold
-from app.core.intake.prose_subject import clause_subject, other_named, subject_before
+from app.core.intake.prose_subject import clause_subject, other_named, spoken_to, subject_before
 from app.core.intake.quotes import Quote
 
 REPORT_VERBS = (
@@ -202,6 +202,7 @@ def find_reported(
         start, recipient = found
         if fold(recipient) in ("him", "her"):
             recipient = other_named(registry, sentence[: verb.start()], entity) or recipient
+        recipient = spoken_to(registry, recipient, entity)  # "...; he told her": the asker
         registry.subject(entity)  # "she" in the next sentence may be this speaker
         if recipient[:1].islower():
             registry.last_object = registry.role(recipient) or registry.last_object

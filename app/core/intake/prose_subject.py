@@ -229,3 +229,33 @@ def other_named(registry: Registry, text: str, speaker: Entity | None) -> str:
     clean = text.replace(MASK_START, " ").replace(MASK, " ")
     people = [e for _s, _e, e in registry.scan(clean) if e.kind == "person" and e is not speaker]
     return people[-1].name if people else ""
+
+
+# "Officer Roe stopped appellant two blocks away. She asked him ...": the one acted upon is
+# the "him" she then speaks to, and the "he" who answers.
+_ACTED_UPON = re.compile(
+    r"\b(?:stopped|arrested|detained|approached|handcuffed|frisked|confronted|located)\s+"
+    r"(?P<np>appellant|defendant|respondent|petitioner|the\s+[a-z]+|[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+){0,2})"
+)
+
+
+def note_acted_upon(registry: Registry, sentence: str) -> None:
+    """Keep the person a sentence's officer stopped or arrested as the one last spoken of."""
+    acted = _ACTED_UPON.search(sentence)
+    if acted:
+        entity = registry.resolve_phrase(acted.group("np"))[1]
+        if entity is not None and entity.kind == "person" and entity is not registry.last_subject:
+            registry.last_object = entity
+
+
+def spoken_to(registry: Registry, recipient: str, speaker: Entity | None) -> str:
+    """ "She asked him ...; he told her ...": "her" is the person the pronoun fits who is not
+    the speaker (the one last spoken of, else the latest met of that gender)."""
+    word = fold(recipient)
+    if word not in ("him", "her"):
+        return recipient
+    found = registry.pronoun(word)
+    if found in (None, speaker):
+        found = registry.latest_of(word, speaker)
+    return found.name if found is not None else recipient
