@@ -169,6 +169,7 @@ class Registry:
         self.header_parties: dict[str, str] = {}  # a report's "SUSPECT: VOSS, Ben": surnames
         self.last_object: Entity | None = None  # the last person spoken to ("asked the lady")
         self.codes: dict[str, Entity] = {}  # a report's "V-1", "R/O", "this member": who
+        self.account: tuple[int, Entity] | None = None  # "In that statement, X ...": where, who
         self._index: dict[str, list[tuple[int, Entity]]] = {}
         self._indexed = 0  # how many of ``entities`` are filed in ``_index``
 

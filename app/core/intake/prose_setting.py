@@ -95,6 +95,7 @@ _CUES = (
         r"\b(?:at|to) the (?:[a-z]+ )?police (?:station|headquarters)\b|\bquestioned by\b|"
         r"\b(?:police|officers|detectives|investigators) conducted an? (?:\w+ )?interview\b|"
         r"\bimplied consent\b|\binterrogation\b|\binterview room\b|"
+        r"\b(?:gave|made) an? (?:[a-z]+ )?statement to (?:the )?(?:police|officers|detectives)\b|"
         r"\b(?:interviewed|questioned) by (?:special agent|agent|detective|det\.|investigator)",
     ),
     (
@@ -234,11 +235,16 @@ def lead_setting(what: str) -> str:
     return next((name for name, cue in _LEAD_SETTINGS if re.search(cue, lowered)), "")
 
 
+_UNIT = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*)*")
+
+
 def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> str:
     match = _RECIPIENT.search(words)
     if not match:
         return ""
     first = name_recipient(match.group("rec"), said, layout, registry)
+    unit = _UNIT.match(words[match.end() :]) if first.islower() else None
+    first += unit.group(0).rstrip(".") if unit else ""  # "officers of the Elm Police Department"
     both = re.match(rf"\s+and\s+({_NAMED})", words[match.end() :])
     if both and first[:1].isupper():  # "questioned by Officer Cameron and Officer Genovese"
         return f"{first} and {name_recipient(both.group(1), said, layout, registry)}"

@@ -191,9 +191,12 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     start = 0
     # "She asked him where he was going; he told her he had ...": the reply is its own;
     # an opinion's footnote call after the full stop ("chosen."[2] We agree) ends it too.
-    ends = rf"[.!?](?:\[\d{{1,3}}\])?(?=\s+[A-Z0-9\ue001\"“(])|;(?={_REPLY})"
+    # A record cite "(Supp. R. 18.)" is one aside: no sentence ends inside its brackets.
+    ends = rf"[.!?](?:\[\d{{1,3}}\])?\)?(?=\s+[A-Z0-9\ue001\"“(])|;(?={_REPLY})"
     for match in re.finditer(ends, masked):
         end = match.end()
+        if masked.count("(", start, end) > masked.count(")", start, end):
+            continue
         word = re.findall(r"([A-Za-z]+)\.?$", masked[start:end])
         if word and (word[-1].lower() in ABBREVIATIONS or len(word[-1]) == 1):
             # "No. 5" abbreviates number; "he said no. The agents ..." ends a sentence.

@@ -91,3 +91,26 @@ def test_a_footnote_call_ends_the_sentence_and_a_condition_is_no_statement() -> 
 def test_an_answer_is_given_to_the_one_who_just_asked() -> None:
     car = _one(OPINION, "It is in the car.")
     assert (car.speaker, car.recipient) == ("Tom R. Orr", "Ivo Kent")
+
+
+ACCOUNT = (
+    "IN THE COURT OF CRIMINAL APPEALS OF PINE\n"
+    "OPINION\n"
+    "On July 26, 2001, Ann Lee gave a videotaped statement to officers of the Elm Police "
+    "Department. In that statement, Lee admitted that she was driving and looking for her "
+    "phone. (Supp. R. 18.) When she looked up, she noticed that her windshield was broken. "
+    "(Supp. R. 19.) She turned and drove back to the area. We hold that the statement was "
+    "voluntary.\n"
+)
+
+
+def test_an_account_opened_by_in_that_statement_goes_on_in_plain_sentences() -> None:
+    looked = _one(ACCOUNT, "When she looked up")
+    assert (looked.speaker, looked.speech, looked.setting) == (
+        "Ann Lee",
+        "reported",
+        "police_interview",
+    )
+    assert looked.recipient == "officers of the Elm Police Department"
+    assert _one(ACCOUNT, "She turned and drove back").speaker == "Ann Lee"
+    assert not [p for p in extract(ACCOUNT) if "We hold" in p.text]
