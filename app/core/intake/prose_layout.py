@@ -114,6 +114,7 @@ class Layout:
     author_abbr: str = ""  # "Reporting Officer (R/O):": "R/O"
     takers: dict[int, str] = field(default_factory=dict)  # index -> "taken by" whom, as written
     leads: dict[int, tuple[str, str]] = field(default_factory=dict)  # a letter's item: what, when
+    updates: dict[int, str] = field(default_factory=dict)  # "UPDATE (Tuesday, ...):" -> its day
     occurred: str = ""  # a report header's day of the events
     scene: str = "police_encounter"  # where a report's words were said, unless it says
     events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
@@ -130,6 +131,12 @@ class Layout:
             self.days[index] = stated
         elif on_day := day or day_on(sentence, self.date):
             self.days[index] = on_day
+
+    def date_at(self, index: int) -> str:
+        """The document's date at paragraph ``index``: a later "UPDATE (date):" paragraph
+        and what follows it are dated by the update."""
+        later = [i for i in self.updates if i <= index]
+        return self.updates[max(later)] if later else self.date
 
     def day_in_force(self, index: int) -> tuple[str, int]:
         """The day a report's narrative last stated at paragraph ``index``, and where."""
@@ -245,6 +252,11 @@ def read_layout(paras: list[Paragraph]) -> Layout:
             layout.author = author.group("name")
             layout.author_abbr = author.group("abbr") or ""
     layout.items = lettered_items(lines)
+    layout.updates = {
+        i: stated_day(m.group(1), layout.date)
+        for i, line in enumerate(lines)
+        if (m := _UPDATE.match(line)) and stated_day(m.group(1), layout.date)
+    }
     if layout.kind == "letter":
         layout.leads = _item_leads(lines)
     if layout.kind == "report":
@@ -295,6 +307,7 @@ def _item_leads(lines: list[str]) -> dict[int, tuple[str, str]]:
     return leads
 
 
+_UPDATE = re.compile(r"^\s*(?:UPDATE|Update|UPDATED|Updated)\b([^:]{4,60}):")
 _ITEM = re.compile(r"^\s*\(?([A-Z])[.)]\s+(?=\S)")
 
 

@@ -211,7 +211,7 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
         if re.search(r"\bcourt\b", said.entity.name):
             said.setting = "in_court"  # "the trial court found": its finding from the bench
     said.own_setting = bool(said.setting)
-    said.date = stated_day(words, layout.date) or event_day(words, layout.events)
+    said.date = stated_day(words, layout.date_at(said.index)) or event_day(words, layout.events)
     said.own_date = bool(said.date)
     if said.setting == "sworn_testimony" and said.entity is not None:
         testified.add(id(said.entity))
@@ -344,7 +344,8 @@ def settle(items: list[Said], layout: Layout) -> None:
                 if not said.own_setting and not said.setting:
                     said.setting = before.setting
                     said.recipient = said.recipient or before.recipient
-                if not said.date:
+                # '... told reporters on Monday ... "...," he said in a statement': not Monday
+                if not said.date and not (said.own_setting and said.setting != before.setting):
                     said.date = before.date
             if (
                 said.setting == "police_encounter"
@@ -406,11 +407,11 @@ def _release_default(said: Said, layout: Layout) -> None:
         if not said.date and day and day <= layout.date:  # the night told, not a later hearing
             said.date = day
         return
-    if not said.setting and said.date in ("", layout.date) and not said.recipient:
+    if not said.setting and said.date in ("", layout.date_at(said.index)) and not said.recipient:
         said.setting = "written_statement"
     today = ("written_statement", "in_court", "press_conference", "phone_call")
     if not said.date and said.setting in today:
-        said.date = layout.date  # "Reached by telephone, his attorney said": today
+        said.date = layout.date_at(said.index)  # "Reached by telephone, his attorney said": today
 
 
 def _report_day(said: Said, layout: Layout) -> None:

@@ -386,3 +386,19 @@ def test_a_report_without_a_narrative_date_dates_the_scene_on_the_incident_day()
         "Mara Quill",
         "2025-05-02",
     )
+
+
+def test_an_update_paragraph_dates_its_own_words() -> None:
+    text = (
+        "ELM CITY POLICE DEPARTMENT\n"
+        "FOR IMMEDIATE RELEASE - Friday, September 12, 2025\n"
+        "MEDIA STATEMENT\n"
+        '"We are reviewing the video," Chief Ann Roe said.\n'
+        "UPDATE (Tuesday, September 16, 2025): Chief Roe told reporters on Monday that the "
+        'review was nearly done. "We will finish it right," she said in a statement.\n'
+        "###\n"
+    )
+    assert _one(text, "We are reviewing").date == "2025-09-12"
+    monday = _one(text, "that the review was nearly done")
+    assert (monday.date, monday.setting) == ("2025-09-15", "press_conference")
+    assert _one(text, "We will finish it right").date == "2025-09-16"
