@@ -465,6 +465,12 @@ def _words(text: str) -> int:
     return len([w for w in bare.split() if any(c.isalnum() for c in w)])
 
 
+_RELAY = re.compile(
+    r"^\W*(?:that\s+)?\S+(?:\s+\S+)?\s+(?:stated|said|told|advised|yelled|replied)"
+    r"(?:\s+to\s+\S+|\s+(?:him|her|them))?\s*[,:]?\s*$"
+)
+
+
 def _pieces(
     sentence: str, start: int, end: int, inside: list[tuple[int, int, Quote]]
 ) -> list[tuple[int, int]]:
@@ -487,6 +493,8 @@ def _pieces(
         tail = len(piece.rstrip())
         if cursor > start and _AFTER_QUOTE_NOT_SPEECH.match(piece[lead:]):
             pass  # ", which the video contradicts": the author's words about the quotation
+        elif q_start < end and _RELAY.search(piece):
+            pass  # "advised by radio that S-1 stated to him, "..."": the quotation's own tag
         elif tail > lead and (_words(piece) >= 4 or (not cuts and _words(piece) >= 2)):
             spans.append((cursor + lead, cursor + tail))
         cursor = q_end

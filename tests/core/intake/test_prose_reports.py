@@ -103,3 +103,14 @@ def test_a_statement_heading_tells_who_took_the_words_under_it() -> None:
     assert (grabbed.speaker, grabbed.recipient) == ("Ada Holt", "Mara Quill")
     touched = _one(SECTIONED_REPORT, "I never touched her.")
     assert (touched.speaker, touched.recipient) == ("Ben Voss", "Ivo Penn")
+
+
+def test_an_officers_relay_of_a_quotation_is_not_words_of_the_officer() -> None:
+    text = CODED_REPORT + (
+        'Tpr. Penn advised this member by radio that S-1 stated to him, "I know why you are '
+        'here."\n'
+    )
+    relayed = [p for p in extract(text) if p.speaker == "Ivo Penn"]
+    assert relayed == []
+    here = _one(text, "I know why you are here")
+    assert (here.speaker, here.recipient) == ("Ben Voss", "Ivo Penn")
