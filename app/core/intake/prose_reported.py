@@ -449,6 +449,8 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         return pos, recipient
     if _FINITE.search(head) and len(body.split()) >= 3:
         return pos, recipient
+    if re.search(r"\band that\b", body) and _FINITE.search(body):
+        return pos, recipient  # "advised the cameras cover pumps 3 to 6 and that ..."
     return None
 
 

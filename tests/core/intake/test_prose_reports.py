@@ -114,3 +114,12 @@ def test_an_officers_relay_of_a_quotation_is_not_words_of_the_officer() -> None:
     assert relayed == []
     here = _one(text, "I know why you are here")
     assert (here.speaker, here.recipient) == ("Ben Voss", "Ivo Penn")
+
+
+def test_a_clause_in_the_present_tense_is_reported_when_and_that_follows() -> None:
+    text = CODED_REPORT + (
+        "W-1 advised the store's cameras cover pumps 3 through 6 and that her manager can "
+        "export the video.\n"
+    )
+    cameras = _one(text, "the store's cameras cover")
+    assert (cameras.speaker, cameras.speech) == ("Carla Ruiz", "reported")
