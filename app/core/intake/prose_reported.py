@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, fold
+from app.core.intake.prose_pieces import pieces_of, words_in
 from app.core.intake.prose_subject import clause_subject, other_named, spoken_to, subject_before
 from app.core.intake.quotes import Quote
 
@@ -86,13 +87,6 @@ _ADVERBIAL = re.compile(
     r"(?:statement|email|e-mail|letter|interview|conference|briefing|phone|telephone|"
     r"instagram|facebook|twitter|x|tiktok|post|hearing|sentencing|court|session|call))\b"
     r"(?:\s+(?:posted|with|to)\s+[^,]*?(?=\s+that\b))?",
-    re.IGNORECASE,
-)
-_AFTER_QUOTE_NOT_SPEECH = re.compile(
-    # ", which the video contradicts", "before imposing the sentence": the author's words;
-    # "before he was pulled onto the porch" is still the speaker's.
-    r"(?:which|who|whom|whose|when|with|according|as|during|in|on|at|for|from|"
-    r"(?:before|after|while)\s+\w+ing)\b",
     re.IGNORECASE,
 )
 _SKIPPABLE = re.compile(
@@ -278,7 +272,7 @@ def _clause_items(
     """The reported words of one clause, split at its quotations (speaker set by the caller)."""
     (index, offset), (start, end) = where, span
     attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
-    pieces = _pieces(sentence, start, end, inside)
+    pieces = pieces_of(sentence, start, end, inside)
     owned = [q for s, e, q in inside if start <= s < end and not q.drop]
     if not pieces and not owned:
         return []
@@ -327,7 +321,7 @@ def _according(
             phrase, entity, start = named.group(1), person, start + named.end()
     made = [
         Reported(index, offset + s, offset + e, entity, phrase, "according to", "")
-        for s, e in _pieces(sentence, start, end, inside)
+        for s, e in pieces_of(sentence, start, end, inside)
     ]
     for item in made:
         item.clause_start = offset + start
@@ -340,7 +334,7 @@ def _around_tag(
 ) -> list[Reported]:
     """ "The officers, she said, followed every rule.": the sentence around the tag."""
     phrase, entity = registry.resolve_phrase(mid.group("np"))
-    if entity is None or _words(sentence) < 6 or fold(phrase) in ("i", "we"):
+    if entity is None or words_in(sentence) < 6 or fold(phrase) in ("i", "we"):
         return []
     if entity is not None:
         registry.subject(entity)
@@ -460,44 +454,3 @@ def _clause_end(sentence: str, start: int) -> int:
     if according:
         end = start + according.start()
     return end
-
-
-def _words(text: str) -> int:
-    bare = re.sub(r"^\W*(?:and|but|or)\s+", "", text.strip(" ,;:"), flags=re.IGNORECASE)
-    return len([w for w in bare.split() if any(c.isalnum() for c in w)])
-
-
-_RELAY = re.compile(
-    r"^\W*(?:that\s+)?\S+(?:\s+\S+)?\s+(?:stated|said|told|advised|yelled|replied)"
-    r"(?:\s+to\s+\S+|\s+(?:him|her|them))?\s*[,:]?\s*$"
-)
-
-
-def _pieces(
-    sentence: str, start: int, end: int, inside: list[tuple[int, int, Quote]]
-) -> list[tuple[int, int]]:
-    """The reported words of ``sentence[start:end]``, split at its verbatim quotations."""
-    cuts: list[tuple[int, int]] = []
-    for q_start, q_end, quote in inside:
-        if not start <= q_start < end or quote.drop:
-            continue  # a name in quotation marks ("a man named “Rico”") is part of the words
-        after = sentence[q_end:end]
-        scare = re.search(r"\b(?:a|an|the|some|any|no)\s*$", sentence[:q_start], re.IGNORECASE)
-        if quote.words <= 2 and scare and _words(after.split(MASK_START)[0]) >= 4:
-            quote.drop = True  # a word or two quoted inside the reported clause
-            continue
-        cuts.append((q_start, q_end))
-    spans: list[tuple[int, int]] = []
-    cursor = start
-    for q_start, q_end in cuts + [(end, end)]:
-        piece = sentence[cursor:q_start]
-        lead = len(piece) - len(piece.lstrip(" ,;:\u00a0\t"))
-        tail = len(piece.rstrip())
-        if cursor > start and _AFTER_QUOTE_NOT_SPEECH.match(piece[lead:]):
-            pass  # ", which the video contradicts": the author's words about the quotation
-        elif q_start < end and _RELAY.search(piece):
-            pass  # "advised by radio that S-1 stated to him, "..."": the quotation's own tag
-        elif tail > lead and (_words(piece) >= 4 or (not cuts and _words(piece) >= 2)):
-            spans.append((cursor + lead, cursor + tail))
-        cursor = q_end
-    return spans
