@@ -341,7 +341,7 @@ def settle(items: list[Said], layout: Layout) -> None:
                 if said.from_context and before.entity is said.entity and before.setting:
                     # '... told reporters ... "..." Odenkirk said.': still to the reporters.
                     said.setting, said.recipient = before.setting, before.recipient
-                if not said.own_setting and not said.setting:
+                if not said.own_setting and not said.setting and not _retold(said, before):
                     said.setting = before.setting
                     said.recipient = said.recipient or before.recipient
                 # '... told reporters on Monday ... "...," he said in a statement': not Monday
@@ -362,7 +362,7 @@ def settle(items: list[Said], layout: Layout) -> None:
                 and not mine.nested
                 and not _new_talk(said, layout)
             ):
-                if not said.setting:
+                if not said.setting and not _retold(said, mine):
                     said.setting = mine.setting
                     said.recipient = said.recipient or mine.recipient
                 if not said.date:
@@ -396,6 +396,17 @@ def settle(items: list[Said], layout: Layout) -> None:
             scene = said
         if said.entity is not None:
             last_by_speaker[id(said.entity)] = said
+
+
+_CONVERSATION = re.compile(r"\b(?:asked|told|answered|replied)\s+(?:him|her|them|[A-Z])")
+
+
+def _retold(said: Said, before: Said) -> bool:
+    """ "She testified that ... She asked him where ...; he told her ...": the exchange the
+    testimony tells happened where it happened, not on the stand."""
+    if before.setting not in ("sworn_testimony", "in_court"):
+        return False
+    return bool(_CONVERSATION.search(said.attribution))
 
 
 def _release_default(said: Said, layout: Layout) -> None:

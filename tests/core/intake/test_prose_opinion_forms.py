@@ -114,3 +114,14 @@ def test_an_account_opened_by_in_that_statement_goes_on_in_plain_sentences() -> 
     assert looked.recipient == "officers of the Elm Police Department"
     assert _one(ACCOUNT, "She turned and drove back").speaker == "Ann Lee"
     assert not [p for p in extract(ACCOUNT) if "We hold" in p.text]
+
+
+def test_an_exchange_told_after_testimony_is_not_itself_testimony() -> None:
+    text = OPINION.replace(
+        "Officer Rosa Penn stopped appellant nearby. ",
+        "Officer Rosa Penn stopped appellant nearby. At the hearing she testified that "
+        "appellant was limping. ",
+    )
+    assert _one(text, "appellant was limping").setting == "sworn_testimony"
+    assert _one(text, "where he was going").setting != "sworn_testimony"
+    assert _one(text, "he had been at his sister").setting != "sworn_testimony"
