@@ -125,3 +125,14 @@ def test_an_exchange_told_after_testimony_is_not_itself_testimony() -> None:
     assert _one(text, "appellant was limping").setting == "sworn_testimony"
     assert _one(text, "where he was going").setting != "sworn_testimony"
     assert _one(text, "he had been at his sister").setting != "sworn_testimony"
+
+
+def test_words_at_a_hearing_the_text_dates_take_its_day() -> None:
+    text = OPINION.replace(
+        "Officer Rosa Penn stopped appellant nearby. ",
+        "The recording was played at the suppression hearing on November 14, 2023. Officer "
+        "Rosa Penn stopped appellant nearby. At the hearing she testified that appellant was "
+        "limping. ",
+    )
+    limping = _one(text, "appellant was limping")
+    assert (limping.setting, limping.date) == ("sworn_testimony", "2023-11-14")
