@@ -140,7 +140,7 @@ def read_prose(
     reported: list[Reported] = []
     questioners: dict[int, dict[int, str]] = {}
     narrative_days: dict[int, tuple[str, int]] = {}
-    interviewed: set[int] = set()
+    interviewed: dict[int, int] = {}  # who a report says was interviewed -> where
     blocks = exchange.narrative_blocks(paras, quotes, layout)
     labels = exchange.labelled_lines(paras, layout)
     for index, para in enumerate(paras):
@@ -194,7 +194,7 @@ def read_prose(
                     re.search(rf"\b{re.escape(paper)} interviewed\b", sentence)  # "The Record"
                 ):
                     for _s, _e, entity in registry.scan(sentence):
-                        interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
+                        interviewed.setdefault(id(entity), index)  # "I interviewed Ortiz at ..."
                 day = stated_day(before_verb(sentence), layout.date)
                 layout.note_day(index, para.text, sentence, day)
                 if subject is None:

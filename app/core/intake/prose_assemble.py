@@ -29,7 +29,7 @@ def assemble(
     layout: Layout,
     registry: Registry,
     quote_proposal: Callable[[Quote, list[Paragraph]], Proposal],
-    heard: tuple[dict[int, dict[int, str]], dict[int, tuple[str, int]], set[int]],
+    heard: tuple[dict[int, dict[int, str]], dict[int, tuple[str, int]], dict[int, int]],
 ) -> list[Proposal]:
     """The proposals of one text, in order. ``heard`` holds, per paragraph, who put the
     questions to whom, and per speaker the day a narrative sentence gave ("on Tuesday
@@ -64,8 +64,11 @@ def assemble(
                 item.speaker = named[id(item.speaker)]
             said = Said(item.index, item.speaker, item.attribution, item.context)
             said.recipient = item.recipient if item.speech == "verbatim" else ""
-        if said.entity is not None and id(said.entity) in interviewed:
-            said.context += " (interviewed)"
+        if (
+            said.entity is not None
+            and interviewed.get(id(said.entity), said.index + 1) <= said.index
+        ):
+            said.context += " (interviewed)"  # from the interview on, not the words before it
         read_cues(said, layout, registry, testified)
         label = re.match(r"^\W*([QA])\.\s", item.text) if isinstance(item, Quote) else None
         if label and not said.setting:

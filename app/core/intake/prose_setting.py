@@ -381,6 +381,8 @@ def settle(items: list[Said], layout: Layout) -> None:
             day, where = layout.day_in_force(said.index)
             if where == said.index or said.setting in ("in_court", "sworn_testimony"):
                 said.date = day
+        if said.nested and layout.kind == "report" and not said.setting:
+            said.setting = layout.scene  # words an officer relays: where they were said
         if said.nested and layout.kind == "report" and not said.date:
             said.date = layout.day_in_force(said.index)[0] or layout.occurred or layout.date
         if not said.recipient:

@@ -123,3 +123,14 @@ def test_a_clause_in_the_present_tense_is_reported_when_and_that_follows() -> No
     )
     cameras = _one(text, "the store's cameras cover")
     assert (cameras.speaker, cameras.speech) == ("Carla Ruiz", "reported")
+
+
+def test_words_before_a_suspects_interview_are_not_part_of_it() -> None:
+    text = CODED_REPORT.replace(
+        "At 1750 hrs in the interview room",
+        "At 1740 hrs Tpr. Penn located S-1 at a bar. Tpr. Penn advised by radio that S-1 "
+        'stated to him, "I know why you are here."\nAt 1750 hrs in the interview room',
+    )
+    bar = _one(text, "I know why you are here")
+    assert (bar.speaker, bar.setting, bar.recipient) == ("Ben Voss", "police_encounter", "Ivo Penn")
+    assert _one(text, "to get him off me").setting == "police_interview"
