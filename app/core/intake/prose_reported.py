@@ -339,18 +339,27 @@ def _around_tag(
     if entity is not None:
         registry.subject(entity)
     lead = len(sentence) - len(sentence.lstrip())
-    item = Reported(
-        index,
-        offset + lead,
-        offset + len(sentence.rstrip()),
-        entity,
-        phrase,
-        mid.group("verb"),
-        sentence[mid.start() : mid.end()],
-        how=f"reported speech: {phrase} {mid.group('verb')}",
-    )
-    item.clause_start = item.start
-    return [item]
+    # An utterance the tag breaks is two entries, the words before it and after, when the
+    # words before are a clause of their own ("While she was turned around, Collins said,");
+    # a subject alone ("The officers, she said, followed ...") stays with its sentence.
+    spans = [(lead, len(sentence.rstrip()))]
+    if words_in(sentence[: mid.start()]) >= 4:
+        spans = [(lead, mid.start() + 1), (mid.end(), len(sentence.rstrip()))]
+    made = []
+    for start, end in spans:
+        item = Reported(
+            index,
+            offset + start,
+            offset + end,
+            entity,
+            phrase,
+            mid.group("verb"),
+            sentence[mid.start() : mid.end()],
+            how=f"reported speech: {phrase} {mid.group('verb')}",
+        )
+        item.clause_start = item.start
+        made.append(item)
+    return made
 
 
 def _before_tag(

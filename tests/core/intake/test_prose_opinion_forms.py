@@ -136,3 +136,12 @@ def test_words_at_a_hearing_the_text_dates_take_its_day() -> None:
     )
     limping = _one(text, "appellant was limping")
     assert (limping.setting, limping.date) == ("sworn_testimony", "2023-11-14")
+
+
+def test_a_tag_inside_a_retold_sentence_breaks_it_into_two_entries() -> None:
+    text = ACCOUNT.replace(
+        "When she looked up,",
+        "While she was turned around, Lee said, she hit something. When she looked up,",
+    )
+    assert _one(text, "While she was turned around").text.rstrip() == "While she was turned around,"
+    assert _one(text, "she hit something").speaker == "Ann Lee"
