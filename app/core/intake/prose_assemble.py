@@ -154,8 +154,9 @@ def _questions_asked(proposals: list[Proposal]) -> None:
     """A question no words address ("I asked him, "Where is it?"") was put to the one who
     answers it next in the same paragraph, and the answer was given to the one who asked."""
     for question, answer in zip(proposals, proposals[1:], strict=False):
+        asked = question.speech == "reported" and question.how.endswith(" asked")
         if (
-            question.text.rstrip(' "”').endswith("?")
+            (question.text.rstrip(' "”').endswith("?") or asked)
             and answer.paragraph == question.paragraph
             and answer.speaker
             and answer.speaker != question.speaker

@@ -145,3 +145,15 @@ def test_a_tag_inside_a_retold_sentence_breaks_it_into_two_entries() -> None:
     )
     assert _one(text, "While she was turned around").text.rstrip() == "While she was turned around,"
     assert _one(text, "she hit something").speaker == "Ann Lee"
+
+
+def test_when_one_asked_the_answer_after_the_comma_is_the_answerers() -> None:
+    text = (
+        "IN THE COURT OF APPEALS OF PINE\nOPINION\n"
+        "When Officer Rosa Penn asked how sure he was, Cal Ruiz answered that he was "
+        '"pretty sure."\n'
+    )
+    asked = _one(text, "how sure he was")
+    assert (asked.speaker, asked.recipient) == ("Rosa Penn", "Cal Ruiz")
+    sure = _one(text, "pretty sure")
+    assert (sure.speaker, sure.recipient) == ("Cal Ruiz", "Rosa Penn")
