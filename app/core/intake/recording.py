@@ -154,6 +154,14 @@ _ADDRESS = re.compile(
     r"|(?P<sign>\d[\w-]*|[A-Za-z]+-\d[\w-]*)\s*,"  # a unit's call sign: "4-Adam-12, ..."
     r"|(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s*,)"
 )
+# "Give me a minute, Kieran.": a voice called at the close of the turn's first sentence,
+# after a word of the sentence ("comes back Roe, Jane." reads a name out, surname first).
+_CLOSING = re.compile(
+    r"^[^.?!\n]{0,80}?\b[a-z][\w'’]*,\s+(?:(?:Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][\w'-]+)"
+    r"|(?P<rank>Sarge|Sergeant|Sgt|Detective|Det|Officer|Deputy|Lieutenant|Lt|Captain|Cap)"
+    r"|(?P<radio>Radio|Dispatch|Control|Central)|(?P<sign>(?!))"
+    r"|(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))\s*[.?!]"
+)
 # "Dispatch, 4-Adam-12, ...": the call sign a voice on the scene gives the radio as its own.
 _OWN_SIGN = re.compile(
     r"\b(?:Dispatch|Radio|Control|Central)\s*,\s*(?P<sign>\d[\w-]*|[A-Za-z]+-\d[\w-]*)\s*,"
@@ -200,6 +208,8 @@ class _Addressing:
 
     def __call__(self, words: str) -> str:
         match = _ADDRESS.match(words)
+        closing = match is None
+        match = match or _CLOSING.match(words)
         if not match:
             return ""
         voices = self.who.values()
@@ -211,7 +221,7 @@ class _Addressing:
         elif match.group("sign"):
             named = set(self.signs.get(match.group("sign").lower(), ()))
         elif match.group("name"):
-            return self._by_name(match.group("name"))
+            return self._by_name(match.group("name"), voices_only=closing)
         else:
             rank = _rank(match.group("rank"))
             named = {s.name for s in voices if rank and _rank(s.title) == rank}
@@ -219,9 +229,10 @@ class _Addressing:
                 return self._only_one_of_rank(rank)
         return named.pop() if len(named) == 1 else ""
 
-    def _by_name(self, called: str) -> str:
-        """A voice whose name holds ``called``; else ``called`` when the transcript writes
-        it elsewhere as a name within a sentence ("my daughter Saskia")."""
+    def _by_name(self, called: str, voices_only: bool = False) -> str:
+        """A voice whose name holds ``called``; else, unless ``voices_only`` (a word closing
+        a sentence may be a place or a day), ``called`` when the transcript writes it
+        elsewhere as a name within a sentence ("my daughter Saskia")."""
         wanted = called.lower()
         named = {
             s.name
@@ -230,7 +241,9 @@ class _Addressing:
         }
         if named:
             return named.pop() if len(named) == 1 else ""
-        if wanted in speakers.PLACEHOLDER_WORDS or wanted in _NOT_CALLED or _rank(called):
+        if voices_only or wanted in speakers.PLACEHOLDER_WORDS or wanted in _NOT_CALLED:
+            return ""  # a closing word may be a place or a day; a placeholder calls no one
+        if _rank(called):
             return ""
         if called not in self.within:  # asked once per name: a long call repeats them
             self.within[called] = bool(re.search(rf"[a-z,;]\s+{re.escape(called)}\b", self.text))

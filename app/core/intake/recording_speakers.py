@@ -252,7 +252,8 @@ def _introduced_in_full(words: str) -> tuple[str, str] | None:
     rank, rest = split_rank(f"{rank_words} {match.group('name')}".strip())
     if rank and rest:
         return rest, rank
-    name = match.group("name")
+    # no rank: the words the pattern tried as one are the given name ("I'm Jane Roe")
+    name = f"{rank_words} {match.group('name')}".strip()
     if _FULL_NAME.match(name) and not any(w.lower() in PLACEHOLDER_WORDS for w in name.split()):
         return name, ""
     return None

@@ -26,7 +26,7 @@ from app.core.intake.transcript_cast import (
     proper_case,
     read_front,
 )
-from app.core.intake.transcript_exchange import answering
+from app.core.intake.transcript_exchange import answering, called_by_name
 from app.core.intake.transcript_layout import Layout, lay_out
 from app.core.intake.transcript_turns import Event, Turn, segment
 
@@ -207,6 +207,7 @@ def read(
         proposal.date = dates.get(item.lines[0].page, default_date)
         witness = stand.witness.name if stand.witness else ""
         answering(proposal, proposals[-1] if proposals else None, witness)
+        called_by_name(proposal, [stand.witness, cast.defendant], [*cast.counsel, cast.judge])
         proposals.append(proposal)
         last_turn = item
         _after(stand, item, proposal)

@@ -44,6 +44,8 @@ _NOT_GIVEN = frozenset(
     deputy agent special the and of for by v vs state people present before esq attorney
     assistant district county public defender counsel ada ausa apd dda adas""".split()
 )
+# Words of a caption's party or a heading, never of a person's name.
+_CAPTION_WORDS = frozenset("of the and v vs".split())
 _ACRONYMS = frozenset("AUSA SAUSA ADA DDA APD AAG AG DA".split())
 _SUFFIXES = frozenset("esq esq. esquire jr jr. sr sr. ii iii iv".split())
 # Ranks and honorifics written before a witness's name.
@@ -103,6 +105,10 @@ _JUDGE_PLAIN = re.compile(
 _JUDGE = re.compile(
     r"(?m)(?i:\b(?:the\s+)?(?:honou?rable|hon\.?))\s+(?P<name>[A-Z][A-Za-z.'’ -]+?)"
     r"\s*(?:,|$|\s(?i:judge|justice|presiding|magistrate|district|superior|county|circuit))"
+)
+# "HON. JANE ROE, District Attorney": an elected prosecutor styled Honorable, not the judge.
+_COUNSEL_AFTER = re.compile(
+    r"(?i)\s*,\s*[^,\n]{0,30}\b(?:attorney|defender|solicitor|prosecutor|counsel)\b"
 )
 _SIDE = re.compile(
     r"(?i)\b(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?P<side>people|state|commonwealth|government"
@@ -220,9 +226,14 @@ class Cast:
                     return proper_case(" ".join([*words, *surname_words]))
         return ""
 
-    def add_counsel(self, person: Person) -> None:
+    def add_counsel(self, person: Person, side_given: bool = False) -> None:
+        """Record ``person`` as counsel; ``side_given`` when the appearance names her side
+        after her name ("JANE ROE, ESQ.," over "on behalf of the Defendant"), which then
+        holds over the side read before it."""
         for known in self.counsel:
             if surname(known.name) == surname(person.name):
+                if side_given:
+                    known.side = person.side
                 return
         self.counsel.append(person)
 
@@ -253,15 +264,16 @@ def person_from(chunk: str) -> tuple[str, str]:
     parts = [p.strip() for p in chunk.split(",") if p.strip()]
     if not parts:
         return "", ""
-    words = re.sub(r"(?i)^(?:by|attorneys?)\s*:\s*", "", parts[0]).split()
+    words = re.sub(r"(?i)^(?:by\s*:?|attorneys?\s*:)\s*", "", parts[0]).split()
     lead: list[str] = []
     while len(words) > 2 and words[0].lower().strip(".") in _OFFICE_WORDS:
         lead.append(words.pop(0))
-    for word in ("Mr.", "Ms.", "Mrs.", "Dr.", "Hon.", "Honorable", "HON.", "HONORABLE"):
-        if words and words[0] == word:
-            words.pop(0)
+    if words and words[0].lower() in ("mr.", "ms.", "mrs.", "dr.", "hon.", "honorable"):
+        words.pop(0)
     if not 2 <= len(words) <= 5 or not all(re.fullmatch(_NAME_WORD, w) for w in words):
         return "", ""
+    if any(w.lower().strip(".") in _CAPTION_WORDS for w in words):
+        return "", ""  # "STATE OF NORTH ARDEN", "PEOPLE V. ROE": a party, not a person
     if any(w.lower().strip(".") in _OFFICE_WORDS for w in words):
         return "", ""
     title = " ".join(w if w.upper() in _ACRONYMS else proper_case(w) for w in lead)
@@ -274,9 +286,29 @@ def person_from(chunk: str) -> tuple[str, str]:
     return proper_case(" ".join(words)), title
 
 
+# The column of ")", ":" or "§" that boxes off a caption's parties, and what stands beside
+# it (the case number): "KIERAN ROE,      )     Case No. 25-CF-1".
+_CAPTION_COLUMN = re.compile(r"(?:^|\s{2,})[):§](?:\s+(?P<right>.*))?$")
+
+
+def _caption_columns(lines: list[str]) -> list[str]:
+    """``lines`` with a caption's column of parentheses taken out: the parties stay in
+    their place, what stood to the right of the column follows after the last line."""
+    left, right = [], []
+    for line in lines:
+        match = None if "(" in line else _CAPTION_COLUMN.search(line.rstrip())
+        if match is None:
+            left.append(line)
+            continue
+        left.append(line[: match.start()].strip())
+        if match.group("right"):
+            right.append(match.group("right").strip())
+    return left + right
+
+
 def read_front(lines: list[str]) -> Cast:
     """What the title block and appearances say (see the module's docstring)."""
-    lines = [unspaced(line) for line in lines]
+    lines = [unspaced(line) for line in _caption_columns(lines)]
     cast = Cast(front=lines)
     joined = "\n".join(lines)
     cast.date = find_date(joined)
@@ -285,7 +317,11 @@ def read_front(lines: list[str]) -> Cast:
     )
     behalf = re.search(r"(?i)taken\s+(?:on\s+behalf\s+of|by)\s+the\s+(\w+)", joined)
     cast.noticing_side = _side(behalf.group(1)) if behalf else ""
-    judge = _JUDGE.search(joined) or _JUDGE_PLAIN.search(joined)
+    judge = next(
+        (m for m in _JUDGE.finditer(joined) if not _COUNSEL_AFTER.match(joined, m.end("name"))),
+        None,
+    )
+    judge = judge or _JUDGE_PLAIN.search(joined)
     if judge:
         name = judge.group("name").strip()
         after = joined[judge.end("name") : judge.end("name") + 30]
@@ -356,12 +392,14 @@ def _appearances(lines: list[str], cast: Cast) -> None:
                 before = text[: match.start()].strip().rstrip(",")
                 after = text[match.end() :].strip()
                 chunk = before or after
-                if not chunk and i and lines[i - 1].rstrip().endswith(","):
+                above = not chunk and i and lines[i - 1].rstrip().endswith(",")
+                if above:
                     chunk = lines[i - 1].strip()  # "JANE ROE, ESQ.," over "for the Defendant"
                 elif not chunk and i + 1 < len(lines):
                     chunk = lines[i + 1].strip()  # "For the Defendant:" over "JANE ROE"
                 for name, title in _people_in(chunk):
-                    cast.add_counsel(Person(name, title, side, "the appearances"))
+                    person = Person(name, title, side, "the appearances")
+                    cast.add_counsel(person, side_given=bool(above))
             elif text:
                 name, title = person_from(text)
                 head = text.split(",")[0]

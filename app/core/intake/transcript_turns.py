@@ -38,12 +38,13 @@ _NOT_LABELS = frozenset(
 )
 # A caption's lines on a cover page printed on numbered lines ("COUNTY OF KINGS: PART 3",
 # "DOCKET NO.: 123", "FOR THE PEOPLE: JANE ROE", "REPORTED BY: ..."): a court, a place, a
-# file number or an appearance, never a speaker.
+# file number or an appearance ("APPEARANCES OF COUNSEL:", a firm's lawyer on a "BY:" line),
+# never a speaker.
 _CAPTION_LABEL = re.compile(
     r"^(?:(?:COUNTY|STATE|CITY|TOWN|VILLAGE|DISTRICT|COMMONWEALTH|PARISH|BOROUGH|PEOPLE"
     r"|UNITED STATES|(?:[A-Z]+ )?COURT)\s+OF\b"
     r"|(?:CHARGES?|DOCKET|INDEX|INDICTMENT|CASE|CAUSE|FILE|PART|COUNTS?)(?:\s+(?:NO|NOS|NUMBER)\.?)?$"
-    r"|(?:FOR|ON BEHALF OF)\s|(?:ALSO\s+)?PRESENT$"
+    r"|(?:FOR|ON BEHALF OF)\s|(?:ALSO\s+)?PRESENT$|APPEARANCES?\b|BY$"
     r"|(?:REPORTED|TRANSCRIBED|RECORDED|PREPARED)\s+BY$)"
 )
 _HEADING = re.compile(
@@ -69,8 +70,12 @@ _SWORN_LINE = re.compile(
     r"(?:sworn|affirmed)|called\s+as\s+a\s+witness|a\s+witness\s+(?:called|produced)"
     r"|being\s+(?:first\s+)?duly\s+sworn|was\s+duly\s+sworn)"
 )
-# A swearing-in broken over two lines: "JANE ROE, having been" then "duly sworn, ...".
-_BROKEN_OATH = re.compile(r"(?i)\b(?:having\s+been|being)(?:\s+(?:first|duly|previously))*\s*$")
+# A swearing-in broken over two lines: "JANE ROE, having been" then "duly sworn, ...", or
+# "JANE ROE, called as a" then "witness on behalf of the People, having been ...".
+_BROKEN_OATH = re.compile(
+    r"(?i)(?:\b(?:having\s+been|being)(?:\s+(?:first|duly|previously))*"
+    r"|,\s*called(?:\s+as(?:\s+an?)?)?)\s*$"
+)
 # "JANE ROE, resumed.", "JANE ROE, recalled", "JANE ROE, previously sworn": a witness back
 # on the stand after a recess or on another day, examined on the oath she took before.
 _RESUMED_LINE = re.compile(

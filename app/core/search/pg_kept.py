@@ -5,11 +5,12 @@ the query, ``ROLLBACK``) and plans its query every time: psycopg forgets its pre
 statements at every ``ROLLBACK``, and the pool rolls back each connection it takes
 back. Planning is most of a search on an office server: each kind is a join read under
 row security, and on the generated office of benchmarks/office_data.py the statement
-for every kind took 5-27 ms to plan, against ~5 ms to run. So each thread keeps one connection for its searches, taken out of the pool for
-good (detached, so nothing else ever uses it), in autocommit: a search is one round
-trip, sees every commit, and holds no transaction between searches. Its statements are
-prepared on the server, so each shape is planned once per connection (the planner
-keeps a generic plan once it finds it no dearer than a custom one).
+for every kind took 5-27 ms to plan, against ~5 ms to run. So each thread keeps one
+connection for its searches, taken out of the pool for good (detached, so nothing else
+ever uses it), in autocommit: a search is one round trip, sees every commit, and holds
+no transaction between searches. Its statements are prepared on the server, so each
+shape is planned once per connection (the planner keeps a generic plan once it finds
+it no dearer than a custom one).
 
 The connection is the login's, as any other of the workspace: row security applies as
 ever. When it fails (the server restarted, a dropped table) it is closed and the search

@@ -123,3 +123,28 @@ def test_an_oath_or_an_interjection_at_the_head_of_a_turn_calls_no_one() -> None
     text = CALL.replace("Saskia, go upstairs.", "God, go upstairs. Oh my God.")
     found = _by_pin(recording.read(text))
     assert found["[00:00:12]"].recipient != "God"
+
+
+INTERRUPTED = """MADE UP INTERVIEW ROOM TRANSCRIPT
+Interview Room 2 recording, 03/14/2026
+Speakers: DET. ARKWRIGHT = Det. Solveig Arkwright; MALE 1 = the interviewee.
+[00:00:05] MALE 1: My name's Tobias Wren.
+[00:00:09] DET. ARKWRIGHT: Where were you Friday night?
+[00:00:12] MALE 1: Home.
+[00:00:15] UNIDENTIFIED MALE: Solveig, the lab's on line two.
+[00:00:18] DET. ARKWRIGHT: Sit tight for a minute, Tobias. Don't go anywhere.
+[00:00:22] DET. ARKWRIGHT: Thanks, I'll take it outside.
+"""
+
+
+def test_a_name_called_at_the_close_of_the_first_sentence_is_the_recipient() -> None:
+    found = _by_pin(recording.read(INTERRUPTED))
+    assert found["[00:00:15]"].recipient == "Solveig Arkwright"
+    assert found["[00:00:18]"].recipient == "Tobias Wren"  # not the voice just before
+    assert found["[00:00:22]"].recipient == "UNIDENTIFIED MALE"
+
+
+def test_a_name_read_out_surname_first_calls_no_one() -> None:
+    text = INTERRUPTED.replace("Sit tight for a minute, Tobias.", "It comes back Wren, Tobias.")
+    found = _by_pin(recording.read(text))
+    assert found["[00:00:18]"].recipient == "UNIDENTIFIED MALE"
