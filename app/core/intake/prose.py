@@ -52,7 +52,7 @@ from app.core.intake.prose_frames import (
     nickname_or_scare,
 )
 from app.core.intake.prose_layout import read_layout
-from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
+from app.core.intake.prose_subject import clause_subject, newly_named, plausible_np, subject_before
 from app.core.intake.quotes import (
     Paragraph,
     Quote,
@@ -198,9 +198,9 @@ def read_prose(
                 day = stated_day(before_verb(sentence), layout.date)
                 layout.note_day(index, para.text, sentence, day)
                 if subject is None:
-                    # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
-                    _phrase, subject = clause_subject(registry, before_verb(sentence))
-                    registry.subject(subject)
+                    found_subject = clause_subject(registry, before_verb(sentence))[1]
+                    subject = found_subject or newly_named(registry, [s for s, *_ in spans], s_end)
+                    registry.subject(subject)  # "On May 2, Deputy Amos ...": a later "she"
                 if day and subject is not None:
                     narrative_days[id(subject)] = (day, index)
     _fill_gaps(quotes, by_para, paras, colon_attribution, registry)

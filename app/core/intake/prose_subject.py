@@ -259,3 +259,17 @@ def spoken_to(registry: Registry, recipient: str, speaker: Entity | None) -> str
     if found in (None, speaker):
         found = registry.latest_of(word, speaker)
     return found.name if found is not None else recipient
+
+
+def newly_named(registry: Registry, quote_starts: list[int], sentence_end: int) -> Entity | None:
+    """The person a sentence without speech first introduces, when a quotation follows in
+    its paragraph: news copy names a speaker ("... was referred by Prosecutor Tom Vey.")
+    just before the words a "he said" gives them."""
+    if not any(start >= sentence_end for start in quote_starts):
+        return None
+    for entity in reversed(registry.entities):  # those met first in this sentence come last
+        if entity.first_seen != registry.clock:
+            return None
+        if entity.kind == "person":
+            return entity
+    return None

@@ -119,3 +119,14 @@ def test_a_delayed_lede_names_its_man_in_the_next_sentences() -> None:
     alibi = _one(text, "that no one ever checked")
     assert alibi.speaker == "Tom Vey"
     assert _one(text, "the department had changed").speaker == "Ana Wirth"
+
+
+def test_he_said_after_a_sentence_that_introduces_a_person_means_that_person() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE | May 14, 2026\n\n"
+        '"We closed the case," said Chief Ada Roe. "It took a year."\n\n'
+        "The first complaints were sent to the task force by County Prosecutor Tom Vey. "
+        '"We had a new report every night," he said.\n'
+    )
+    assert _one(text, "We had a new report").speaker == "Tom Vey"
+    assert _one(text, "We closed the case").speaker == "Ada Roe"
