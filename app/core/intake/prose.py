@@ -51,6 +51,7 @@ from app.core.intake.prose_frames import (
     blank_aside,
     nickname_or_scare,
 )
+from app.core.intake.prose_gaps import fill_gaps
 from app.core.intake.prose_layout import read_layout
 from app.core.intake.prose_subject import clause_subject, newly_named, plausible_np, subject_before
 from app.core.intake.quotes import (
@@ -203,7 +204,7 @@ def read_prose(
                     registry.subject(subject)  # "On May 2, Deputy Amos ...": a later "she"
                 if day and subject is not None:
                     narrative_days[id(subject)] = (day, index)
-    _fill_gaps(quotes, by_para, paras, colon_attribution, registry)
+    fill_gaps(quotes, by_para, paras, colon_attribution, registry)
     kept = [q for q in quotes if not q.drop]
     return assemble(
         paras,
@@ -438,41 +439,6 @@ def _recipient(
         if spans and spans[-1][2].kind == "person":
             recipient = spans[-1][2].name
     quote.recipient = recipient
-
-
-def _fill_gaps(
-    quotes: list[Quote],
-    by_para: dict[int, list[tuple[int, int, Quote]]],
-    paras: list[Paragraph],
-    colon_attribution: dict[int, tuple[str, Entity | None]],
-    registry: Registry,
-) -> None:
-    for quote in quotes:
-        if quote.drop or quote.speaker is not None or quote.phrase:
-            continue
-        index = quote.pieces[0][0]
-        same = [q for _s, _e, q in sorted(by_para.get(index, []), key=lambda x: x[0])]
-        position = same.index(quote)
-        neighbours = [q for q in reversed(same[:position])] + same[position + 1 :]
-        for other in neighbours:
-            if other is not quote and (other.speaker is not None or other.phrase):
-                quote.speaker, quote.phrase = other.speaker, other.phrase
-                if not quote.recipient and other.recipient:
-                    quote.recipient, quote.extras["held"] = other.recipient, True
-                quote.how, quote.confidence = "another quotation in the paragraph", 0.8
-                break
-        else:
-            if index - 1 in colon_attribution and quote.pieces[0][1] <= 1:
-                quote.phrase, quote.speaker = colon_attribution[index - 1]
-                quote.how, quote.confidence = "introduced by a colon", 0.8
-            elif quote.sentence_subject is not None:
-                quote.speaker = quote.sentence_subject
-                quote.how, quote.confidence = "subject of the sentence (a guess)", 0.5
-            elif registry.last_subject is not None and quote.words > 3:
-                quote.speaker = registry.last_subject
-                quote.how, quote.confidence = "last speaker (a guess)", 0.3
-        if quote.words <= 3 and not quote.has_verb:
-            quote.drop = True
 
 
 def _proposal(quote: Quote, paras: list[Paragraph]) -> Proposal:

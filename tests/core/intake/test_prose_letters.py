@@ -60,3 +60,22 @@ def test_told_him_after_an_officers_report_is_told_to_that_officer() -> None:
         "Dale Penn",
         "police_encounter",
     )
+
+
+MESSAGE_ITEM = (
+    "MADE UP\n\n"
+    "ELM COUNTY DISTRICT ATTORNEY\n\n"
+    "May 3, 2025\n\n"
+    "Dear Mr. Ruiz:\n\n"
+    "The People disclose these prior statements of Tom Orr.\n\n"
+    "(a) Email, March 9, 2025, from Mr. Orr's account to his cousin, Ada Orr-Bell "
+    '(Bates 12). The email reads: "i was never at the shed that night, ada."\n\n'
+    "Very truly yours,\n\n"
+    "Rosa Vint\n"
+    "Assistant District Attorney\n"
+)
+
+
+def test_a_message_that_reads_is_the_words_of_the_one_it_is_from_to_the_one_it_is_to() -> None:
+    shed = _one(MESSAGE_ITEM, "i was never at the shed")
+    assert (shed.speaker, shed.recipient) == ("Tom Orr", "Ada Orr-Bell")
