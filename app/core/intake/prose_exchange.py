@@ -144,12 +144,18 @@ _CROSS = re.compile(
     rf"\s*,\s*(?P<a>{_NAME})\b"
 )
 
+# "Asked by ADA Cal Penn how he knew, he answered, ...": the answer given to the one asking.
+_ASKED_BY = re.compile(
+    rf"\b[Aa]sked\s+by\s+(?P<q>{_NAME})\b[^,;]*,\s*(?P<a>{_NAME}|he|she|they)\s+"
+    r"(?:then\s+)?(?:answered|replied|responded|said|testified|stated|told)\b"
+)
+
 
 def questioned(registry: Registry, sentence: str) -> list[tuple[Entity, str]]:
     """Who questions whom in a sentence ("Calloway also asked Dufresne about ...", "Under
     cross-examination by Martin Calloway, Dufresne agreed"): (answerer, questioner's name)."""
     found = []
-    for pattern in (_QUESTIONED, _CROSS):
+    for pattern in (_QUESTIONED, _CROSS, _ASKED_BY):
         for match in pattern.finditer(sentence):
             _p, answerer = registry.resolve_phrase(match.group("a"))
             _q, questioner = registry.resolve_phrase(match.group("q"))

@@ -79,3 +79,14 @@ MESSAGE_ITEM = (
 def test_a_message_that_reads_is_the_words_of_the_one_it_is_from_to_the_one_it_is_to() -> None:
     shed = _one(MESSAGE_ITEM, "i was never at the shed")
     assert (shed.speaker, shed.recipient) == ("Tom Orr", "Ada Orr-Bell")
+
+
+def test_an_answer_to_a_question_asked_by_someone_is_given_to_the_asker() -> None:
+    text = MESSAGE_ITEM.replace(
+        "(a) Email",
+        "(b) Grand jury testimony, April 2, 2025. Mr. Orr testified that he was home. "
+        "Asked by ADA Cal Penn how he knew the time, he answered, "
+        '"The late news was on."\n\n(a) Email',
+    )
+    news = _one(text, "The late news was on")
+    assert (news.speaker, news.recipient) == ("Tom Orr", "Cal Penn")
