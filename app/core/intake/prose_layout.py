@@ -292,8 +292,11 @@ def _takers(lines: list[str]) -> dict[int, str]:
 # A letter's numbered item that opens by naming a statement and its day:
 # "4. Instagram post, September 9, 2025." / "1. 911 call, September 6, 2025, 1:14 a.m."
 _LEAD = re.compile(
-    r"^\s*\d{1,3}\.\s+(?P<what>[A-Z0-9][^.,;:]{1,60}),\s*(?P<day>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{4})(?:,\s*[\d:]+\s*[ap]\.\s?m\.?)?\s*[.:]\s"
+    # "1.", "(a)", "b." and the statement's form, then its day (and time): "(a) 911 call,
+    # March 1, 2025, 11:48 p.m. (Bates 3)", "(b) Interview with Det. Lee, Elm PD, March 2, 2025."
+    r"^\s*(?:\d{1,3}\.|\(?[a-zA-Z]\)|[a-z]\.)\s+(?P<what>[A-Z0-9][^.;:]{1,100}?),\s*"
+    r"(?P<day>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+    r"(?:,\s*[\d:]+\s*[ap]\.\s?m\.?)?\s*(?:[.:,]\s|\()"
 )
 
 

@@ -458,7 +458,8 @@ def _the_same(said: Said, previous: Said | None) -> None:
     if same is None or previous is None:
         return
     said.date = said.date or previous.date
-    if same.group("what").lower() not in ("date", "day") and not said.setting:
+    # "Later in the same call" under an item "(a) 911 call": the item's setting, the call's ear.
+    if same.group("what").lower() not in ("date", "day") and said.setting in ("", previous.setting):
         said.setting, said.own_setting = previous.setting, True
         other = previous.entity is not None and previous.entity is not said.entity
         if other and said.entity is not None and previous.recipient == said.entity.name:

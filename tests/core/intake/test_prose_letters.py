@@ -90,3 +90,22 @@ def test_an_answer_to_a_question_asked_by_someone_is_given_to_the_asker() -> Non
     )
     news = _one(text, "The late news was on")
     assert (news.speaker, news.recipient) == ("Tom Orr", "Cal Penn")
+
+
+def test_a_lettered_item_dates_and_sets_the_statements_it_lists() -> None:
+    text = MESSAGE_ITEM.replace(
+        "(a) Email",
+        "(a) 911 call, March 1, 2025, 11:48 p.m. (Bates 3, audio). Mr. Orr told the "
+        'call-taker, "Someone is breaking the car." Later in the same call he said he did not '
+        'see his face because "it was too dark."\n\n'
+        "(b) Recorded interview with Detective Ann Lee, Elm Police Department, March 2, 2025 "
+        '(Bates 4). Mr. Orr said, "There were two of them."\n\n(c) Email',
+    )
+    call = _one(text, "Someone is breaking the car")
+    assert (call.setting, call.date) == ("phone_call", "2025-03-01")
+    later = _one(text, "he did not see his face")
+    assert (later.setting, later.recipient) == ("phone_call", call.recipient)
+    assert call.recipient
+    two = _one(text, "There were two of them")
+    assert (two.setting, two.date) == ("police_interview", "2025-03-02")
+    assert _one(text, "i was never at the shed").date == "2025-03-09"
