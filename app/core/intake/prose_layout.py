@@ -119,6 +119,7 @@ class Layout:
     scene: str = "police_encounter"  # where a report's words were said, unless it says
     events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
     days: dict[int, str] = field(default_factory=dict)  # index -> a day a report's narrative states
+    signer: str = ""  # the name under a letter's closing: "the undersigned"
 
     def note_day(self, index: int, paragraph: str, sentence: str, day: str) -> None:
         """Keep the day a narrative sentence gives: a report's "On 07/20/2025 I was
@@ -259,6 +260,7 @@ def read_layout(paras: list[Paragraph]) -> Layout:
     }
     if layout.kind == "letter":
         layout.leads = _item_leads(lines)
+        layout.signer = _signer(lines)
     if layout.kind == "report":
         layout.numbers = _numbers(lines)
         layout.takers = _takers(lines)
@@ -308,6 +310,23 @@ def _item_leads(lines: list[str]) -> dict[int, tuple[str, str]]:
         if lead:
             leads[index] = (lead.group("what"), stated_day(lead.group("day"), ""))
     return leads
+
+
+_CLOSING = re.compile(
+    r"^\s*(?:very truly yours|sincerely(?: yours)?|respectfully(?: yours)?)\b", re.I
+)
+_SIGNED = re.compile(
+    r"^\s*(?:/s/\s*)?([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3})\s*,?\s*(?:Esq\.?)?\s*$"
+)
+
+
+def _signer(lines: list[str]) -> str:
+    """The name signed under a letter's last closing ("Very truly yours, /s/ Ann Roe")."""
+    closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
+    for line in lines[closings[-1] + 1 : closings[-1] + 4] if closings else ():
+        if signed := _SIGNED.match(line):
+            return signed.group(1)
+    return ""
 
 
 _UPDATE = re.compile(r"^\s*(?:UPDATE|Update|UPDATED|Updated)\b([^:]{4,60}):")

@@ -280,6 +280,8 @@ def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> s
         if said.nested and said.outer is not None:
             return said.outer.name
         return _officer_before(said, registry) if lowered != "them" else ""
+    if lowered == "the undersigned" and layout.signer:
+        return layout.signer  # a letter's writer, by the name signed under it
     if lowered in ("this office", "us"):
         return layout.office or layout.author  # "told us": the firm or office that writes
     if lowered in _GENERIC_OUTLET:

@@ -109,3 +109,13 @@ def test_a_lettered_item_dates_and_sets_the_statements_it_lists() -> None:
     two = _one(text, "There were two of them")
     assert (two.setting, two.date) == ("police_interview", "2025-03-02")
     assert _one(text, "i was never at the shed").date == "2025-03-09"
+
+
+def test_the_undersigned_is_the_one_who_signs_the_letter() -> None:
+    text = MESSAGE_ITEM.replace(
+        "(a) Email",
+        "At a meeting with the undersigned on April 9, 2025, Mr. Orr said that he "
+        '"was not sure who had the bat."\n\n(a) Email',
+    ).replace("Very truly yours,\n\n", "Very truly yours,\n\n/s/ Rosa Vint\n")
+    unsure = _one(text, "was not sure who had the bat")
+    assert (unsure.recipient, unsure.date) == ("Rosa Vint", "2025-04-09")
