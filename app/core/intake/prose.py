@@ -112,6 +112,9 @@ _RECIPIENT_AFTER_TOLD = re.compile(
 )
 
 
+_LISTENER_VERBS = frozenset({"told", "radioed", "texted", "messaged", "emailed"})
+
+
 def read_prose(
     text: str,
     progress: Callable[[int, int], None] | None = None,
@@ -425,7 +428,8 @@ def _recipient(
     registry: Registry, quote: Quote, verb: str, rest: str, sentence_recipient: str
 ) -> None:
     recipient = ""
-    if verb.lower().startswith("tel") or verb.lower() == "told":
+    # "told Roe", "radioed dispatch", "texted his brother": the verb's object heard the words.
+    if verb.lower().startswith("tel") or verb.lower() in _LISTENER_VERBS:
         match = _RECIPIENT_AFTER_TOLD.match(rest)
         if match:
             recipient = match.group("np").strip()

@@ -176,3 +176,14 @@ def test_wire_copy_reported_speech_in_the_forms_it_takes() -> None:
     assert bystanders.speaker == "parents and teachers"
     posted = _one(text, "that her office had found")
     assert (posted.speaker, posted.setting) == ("Ivy Lam", "social_media")
+
+
+def test_the_one_radioed_or_texted_is_the_one_spoken_to() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\nMEDIA RELEASE\nMay 4, 2026\n\n"
+        'Deputy Ann Roe radioed dispatch at 2241 hrs: "He is not stopping, southbound on 31."\n\n'
+        "The driver, Tom Vey, texted his brother before he ran: "
+        '"they are behind me, come get the car."\n'
+    )
+    assert _one(text, "He is not stopping").recipient == "dispatch"
+    assert _one(text, "they are behind me").recipient == "his brother"
