@@ -84,7 +84,8 @@ def document_date(lines: list[str]) -> str:
             if found:
                 return found.isoformat()
         numeric = NUMERIC_DATE.search(line)
-        if numeric and re.search(r"\b(?:date|reported|posted)\b", line, re.IGNORECASE):
+        # "Report Date:", "Posted:", a release's "Released: 04/06/2026 10:15 hrs"
+        if numeric and re.search(r"\b(?:date|reported|posted|released|issued)\b", line, re.I):
             found = _numeric(numeric)
             if found:
                 return found.isoformat()

@@ -254,9 +254,9 @@ def read_layout(paras: list[Paragraph]) -> Layout:
             layout.author_abbr = author.group("abbr") or ""
     layout.items = lettered_items(lines)
     layout.updates = {
-        i: stated_day(m.group(1), layout.date)
+        i: stated_day(m.group(1) or m.group(2), layout.date)
         for i, line in enumerate(lines)
-        if (m := _UPDATE.match(line)) and stated_day(m.group(1), layout.date)
+        if (m := _UPDATE.match(line)) and stated_day(m.group(1) or m.group(2), layout.date)
     }
     if layout.kind == "letter":
         layout.leads = _item_leads(lines)
@@ -329,7 +329,10 @@ def _signer(lines: list[str]) -> str:
     return ""
 
 
-_UPDATE = re.compile(r"^\s*(?:UPDATE|Update|UPDATED|Updated)\b([^:]{4,60}):")
+# "UPDATE (Tuesday, September 16, 2025): ...", or a line of its own: "UPDATE - 04/07/2026 1630 hrs"
+_UPDATE = re.compile(
+    r"^\s*(?:UPDATE|Update|UPDATED|Updated)\b(?:([^:]{4,60}):|\s*[-–—:]?\s*([^:]{4,60})$)"
+)
 _ITEM = re.compile(r"^\s*\(?([A-Z])[.)]\s+(?=\S)")
 
 

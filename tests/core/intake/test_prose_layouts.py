@@ -402,3 +402,19 @@ def test_an_update_paragraph_dates_its_own_words() -> None:
     monday = _one(text, "that the review was nearly done")
     assert (monday.date, monday.setting) == ("2025-09-15", "press_conference")
     assert _one(text, "We will finish it right").date == "2025-09-16"
+
+
+def test_a_release_line_dates_the_release_and_an_update_line_alone_dates_what_follows() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\n"
+        "MEDIA RELEASE #26-0101\n"
+        "Released: 04/06/2026 10:15 hrs\n"
+        "Date/Time of Incident: Sunday 04/05/2026, approx. 2240 hrs\n"
+        "NARRATIVE:\n"
+        "On Sunday night a deputy stopped a car on Route 31.\n"
+        '"Nobody was hurt," said Lt. Ann Roe, the public information officer.\n'
+        "UPDATE - 04/07/2026 1630 hrs\n"
+        'Sheriff Tom Vey said, "The review has begun."\n'
+    )
+    assert _one(text, "Nobody was hurt").date == "2026-04-06"
+    assert _one(text, "The review has begun").date == "2026-04-07"
