@@ -199,7 +199,7 @@ def read_prose(
                 ):
                     for _s, _e, entity in registry.scan(sentence):
                         interviewed.setdefault(id(entity), index)  # "I interviewed Ortiz at ..."
-                day = stated_day(before_verb(sentence), layout.date)
+                day = stated_day(before_verb(sentence), layout.date_at(index))  # an update: its own
                 layout.note_day(index, para.text, sentence, day)
                 if subject is None:
                     found_subject = clause_subject(registry, before_verb(sentence))[1]

@@ -130,7 +130,7 @@ class Layout:
         sentence = _BIRTH.sub(" ", sentence)  # "DOB 02/09/1979": no day of the events
         if self.kind == "report" and (stated := stated_day(sentence, self.date)):
             self.days[index] = stated
-        elif on_day := day or day_on(sentence, self.date):
+        elif on_day := day or day_on(sentence, self.date_at(index)):
             self.days[index] = on_day
 
     def date_at(self, index: int) -> str:

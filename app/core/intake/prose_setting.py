@@ -357,6 +357,7 @@ def settle(items: list[Said], layout: Layout) -> None:
             ):
                 said.date = scene.date
             if layout.speaks_in_writing:
+                _still_speaking(said, mine)
                 _release_default(said, layout)
             elif (
                 mine is not None
@@ -427,6 +428,15 @@ def _release_default(said: Said, layout: Layout) -> None:
     today = ("written_statement", "in_court", "press_conference", "phone_call")
     if not said.date and said.setting in today:
         said.date = layout.date_at(said.index)  # "Reached by telephone, his attorney said": today
+
+
+def _still_speaking(said: Said, mine: Said | None) -> None:
+    """A release that tells of a press conference or a hearing: its speaker's next words,
+    with no setting of their own, were said there too, not written for the release."""
+    if mine is None or mine.nested or said.setting or said.index - mine.index > 2:
+        return
+    if mine.setting in ("press_conference", "in_court", "sworn_testimony"):
+        said.setting, said.date = mine.setting, said.date or mine.date
 
 
 def _report_day(said: Said, layout: Layout) -> None:

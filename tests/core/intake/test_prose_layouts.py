@@ -418,3 +418,20 @@ def test_a_release_line_dates_the_release_and_an_update_line_alone_dates_what_fo
     )
     assert _one(text, "Nobody was hurt").date == "2026-04-06"
     assert _one(text, "The review has begun").date == "2026-04-07"
+
+
+def test_an_update_dates_its_weekdays_by_itself_and_a_press_conference_goes_on() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\n"
+        "MEDIA RELEASE\n"
+        "Released: 04/06/2026 10:15 hrs\n"
+        '"Nobody was hurt," said Lt. Ann Roe, the public information officer.\n'
+        "UPDATE - 04/07/2026 1630 hrs\n"
+        "At a press conference Tuesday afternoon, Sheriff Tom Vey addressed questions.\n"
+        '"I have watched the video twice," the sheriff told reporters.\n'
+        "Vey said he had asked for a review within 30 days.\n"
+    )
+    video = _one(text, "I have watched the video")
+    assert (video.setting, video.date) == ("press_conference", "2026-04-07")
+    review = _one(text, "he had asked for a review")
+    assert (review.setting, review.date) == ("press_conference", "2026-04-07")
