@@ -41,7 +41,9 @@ _PASSIVE = re.compile(
     r"\b(?:is|was|were|be|been|being|are|to|the|a|not|never)\s+(?:\w+ly\s+)?$", re.I
 )
 _FINITE = re.compile(
-    r"\b(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|should|might|must|"
+    # "in a recorded call": after an article a participle describes; it is no verb
+    r"\b(?<!\ba )(?<!\ban )(?<!\bthe )"
+    r"(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|should|might|must|"
     r"may|shall|\w{3,}ed|broke|saw|heard|found|left|took|went|came|got|gave|made|knew|thought|"
     r"ran|hit|put|kept|felt|held|brought|sent|stood|sat|lost|met|shot|struck|threw|drove|"
     r"rode|fell|began|stole|\w+ies|\w+s(?=\s+to\s+[a-z]))\b|^(?:he|she|they|it|we|i|you)\s+\w+",

@@ -130,3 +130,14 @@ def test_he_said_after_a_sentence_that_introduces_a_person_means_that_person() -
     )
     assert _one(text, "We had a new report").speaker == "Tom Vey"
     assert _one(text, "We closed the case").speaker == "Ada Roe"
+
+
+def test_told_someone_in_a_recorded_call_then_a_quotation_is_the_quotation_alone() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE | May 14, 2026\n\n"
+        "Prosecutors allege Tom Vey told one buyer in a recorded call on June 3, 2025, "
+        '"Bring me anything you find and I pay cash."\n'
+    )
+    assert [p.text[:12] for p in extract(text)] == ["Bring me any"]
+    cash = _one(text, "Bring me anything")
+    assert (cash.speaker, cash.setting, cash.date) == ("Tom Vey", "phone_call", "2025-06-03")
