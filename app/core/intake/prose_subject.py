@@ -49,6 +49,12 @@ def plausible_np(np: str) -> bool:
     )
 
 
+_TOLD_PLUPERFECT = re.compile(
+    r"\bthat\s+(?P<np>(?:(?:the|a|an|his|her|their|my)\s+[a-z][\w\-]*)|"
+    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})\s+had\s+[a-z]+ed\b"
+)
+
+
 def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entity | None]:
     """The speaker of a speech verb, from the words before it in its sentence."""
     clean = text.replace(MASK_START, " ").replace(MASK, " ")
@@ -93,6 +99,14 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
         lead = re.match(r"^(?:he|she|they|i|we)\b", head, re.I)
         if lead:
             return registry.resolve_phrase(lead.group(0))
+        # "told WTLM that her father had called her ... and said": the told clause's subject,
+        # whose pluperfect the "and said" goes on.
+        inner = _TOLD_PLUPERFECT.search(head)
+        if inner:
+            phrase, entity = registry.resolve_phrase(inner.group("np"))
+            kin = entity is None and re.match(r"(?:his|her|their|my)\s", inner.group("np"))
+            if kin or (entity is not None and entity.kind in ("person", "unnamed")):
+                return phrase, entity  # "her father": a person, though not by name
         return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
     last = last.lstrip(" .!?")  # '"Did you?" and the defendant answered': after the question
     last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)

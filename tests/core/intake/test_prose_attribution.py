@@ -187,3 +187,14 @@ def test_the_one_radioed_or_texted_is_the_one_spoken_to() -> None:
     )
     assert _one(text, "He is not stopping").recipient == "dispatch"
     assert _one(text, "they are behind me").recipient == "his brother"
+
+
+def test_and_said_after_a_told_clause_in_the_pluperfect_is_the_clause_subjects() -> None:
+    text = (
+        "Tom Vey, 52, died in the jail on Thursday.\n\n"
+        "His daughter, Ada Vey-Lind, told a reporter that her father had called her from "
+        'the jail Wednesday and said, "They will not give me my pills."\n\n'
+        'Sheriff Ann Roe told reporters that the review was done and said, "We will publish it."\n'
+    )
+    assert _one(text, "They will not give me").speaker in ("Tom Vey", "her father")
+    assert _one(text, "We will publish it").speaker == "Ann Roe"
