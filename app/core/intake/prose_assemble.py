@@ -161,7 +161,12 @@ def _questions_asked(proposals: list[Proposal]) -> None:
             and answer.speaker
             and answer.speaker != question.speaker
         ):
-            question.recipient = question.recipient or answer.speaker
+            # "asked how sure he was": no listener named; not whoever she asked before.
+            unaddressed = re.search(
+                r"\basked\s+(?:how|whether|if|where|why|what|when)\b", question.context
+            )
+            if not question.recipient or (asked and unaddressed):
+                question.recipient = answer.speaker
             if question.recipient == answer.speaker and question.speaker_kind != "label":
                 answer.recipient = question.speaker  # the asker, whoever they spoke to before
 

@@ -157,3 +157,16 @@ def test_when_one_asked_the_answer_after_the_comma_is_the_answerers() -> None:
     assert (asked.speaker, asked.recipient) == ("Rosa Penn", "Cal Ruiz")
     sure = _one(text, "pretty sure")
     assert (sure.speaker, sure.recipient) == ("Cal Ruiz", "Rosa Penn")
+
+
+def test_a_question_that_names_no_listener_goes_to_its_answerer_not_the_one_asked_before() -> None:
+    text = (
+        "IN THE COURT OF APPEALS OF PINE\nOPINION\n"
+        'Officer Rosa Penn stopped Tom Vey. She asked him where he was going; he told her "home."\n'
+        "Penn drove Cal Ruiz past the car. When Officer Penn asked how sure he was, Cal Ruiz "
+        'answered that he was "pretty sure."\n'
+    )
+    asked = _one(text, "how sure he was")
+    assert (asked.speaker, asked.recipient) == ("Rosa Penn", "Cal Ruiz")
+    sure = _one(text, "pretty sure")
+    assert (sure.speaker, sure.recipient) == ("Cal Ruiz", "Rosa Penn")
