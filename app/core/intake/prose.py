@@ -112,7 +112,7 @@ _RECIPIENT_AFTER_TOLD = re.compile(
 )
 
 
-_LISTENER_VERBS = frozenset({"told", "radioed", "texted", "messaged", "emailed"})
+_LISTENER_VERBS = frozenset({"told", "radioed", "texted", "messaged", "emailed", "warned"})
 
 
 def read_prose(
@@ -431,7 +431,7 @@ def _recipient(
     # "told Roe", "radioed dispatch", "texted his brother": the verb's object heard the words.
     if verb.lower().startswith("tel") or verb.lower() in _LISTENER_VERBS:
         match = _RECIPIENT_AFTER_TOLD.match(rest)
-        if match:
+        if match and not re.match(r"(?i)(?:that|of|about|against)\b", match.group("np")):
             recipient = match.group("np").strip()
             pronoun = re.match(r"(?i)(?:him|her|them|me|us)\b", recipient)
             recipient = pronoun.group(0) if pronoun else recipient  # "told them he ..."

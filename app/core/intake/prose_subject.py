@@ -272,6 +272,13 @@ def spoken_to(registry: Registry, recipient: str, speaker: Entity | None) -> str
     found = registry.pronoun(word)
     if found in (None, speaker):
         found = registry.latest_of(word, speaker)
+    if found is None:  # "said Vey had roots here. But she warned him": the man last named
+        fits = [
+            e
+            for e in registry.entities
+            if e.kind == "person" and e is not speaker and e.gender in ("", PRONOUNS[word])
+        ]
+        found = max(fits, key=lambda e: e.last_seen) if fits else None
     return found.name if found is not None else recipient
 
 

@@ -141,3 +141,14 @@ def test_told_someone_in_a_recorded_call_then_a_quotation_is_the_quotation_alone
     assert [p.text[:12] for p in extract(text)] == ["Bring me any"]
     cash = _one(text, "Bring me anything")
     assert (cash.speaker, cash.setting, cash.date) == ("Tom Vey", "phone_call", "2025-06-03")
+
+
+def test_the_one_warned_is_the_one_spoken_to_but_warned_that_names_no_one() -> None:
+    text = (
+        "By Ola Brun | Fenwick Wire | May 9, 2025\n\n"
+        "Judge Rhea Lund said Tom Vey had 'deep roots here.' But she warned him from the "
+        "bench: 'One missed curfew and you go to jail.'\n\n"
+        "Prosecutor Ana Dorn warned that the case 'is far from over.'\n"
+    )
+    assert _one(text, "One missed curfew").recipient == "Tom Vey"
+    assert _one(text, "is far from over").recipient == ""
