@@ -404,6 +404,8 @@ def _attribute(
             quote.how, quote.confidence = "speech verb before", 0.85
             rest = before[verb.end() :]
             _recipient(registry, quote, verb.group(0), rest, sentence_recipient)
+            heard = subjects.called_one(registry, before[: verb.start()], entity)
+            quote.recipient = quote.recipient or heard  # "had called her ... and said"
             return
     if according is not None:
         _set(registry, quote, according.group("np"), "according to", 0.85)

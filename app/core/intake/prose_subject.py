@@ -294,3 +294,15 @@ def newly_named(registry: Registry, quote_starts: list[int], sentence_end: int) 
         if entity.kind == "person":
             return entity
     return None
+
+
+_CALLED_ONE = re.compile(
+    r"\bhad\s+(?:called|phoned|texted|emailed|messaged|written\s+to|told)\s+(?P<one>him|her|them)"
+    r"\b[^,;]*\band\s*$"
+)
+
+
+def called_one(registry: Registry, text: str, speaker: Entity | None) -> str:
+    """ "that her father had called her from the jail and said": "her", who heard it."""
+    match = _CALLED_ONE.search(text.replace(MASK_START, " ").replace(MASK, " ").rstrip(" ,"))
+    return spoken_to(registry, match.group("one"), speaker) if match else ""

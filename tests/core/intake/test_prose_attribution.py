@@ -198,3 +198,12 @@ def test_and_said_after_a_told_clause_in_the_pluperfect_is_the_clause_subjects()
     )
     assert _one(text, "They will not give me").speaker in ("Tom Vey", "her father")
     assert _one(text, "We will publish it").speaker == "Ann Roe"
+
+
+def test_the_one_a_told_clause_says_was_called_heard_what_the_caller_said() -> None:
+    text = (
+        "Tom Vey, 52, died in the jail on Thursday.\n\n"
+        "His daughter, Ada Vey-Lind, told a reporter that her father had called her from "
+        'the jail Wednesday and said, "They will not give me my pills."\n'
+    )
+    assert _one(text, "They will not give me").recipient == "Ada Vey-Lind"
