@@ -60,6 +60,8 @@ _CLAUSE_START = re.compile(
     r"^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|this|these|those|no|some|"
     r"all|every|any|each|one|two|three|both|neither|none|many|most|several|few|nobody|"
     r"everyone|someone|[A-Z0-9]\S*|\w+s)\b"
+    # "said cell checks in Unit C are required": a bare plural, its verb soon after
+    r"|^[a-z]+\s+[a-z]+s\b(?=(?:\s+\S+){0,5}?\s+(?:are|were|have|had|will|would|must|can)\b)"
 )
 _ROLE_RECIPIENTS = (
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"

@@ -207,3 +207,12 @@ def test_the_one_a_told_clause_says_was_called_heard_what_the_caller_said() -> N
         'the jail Wednesday and said, "They will not give me my pills."\n'
     )
     assert _one(text, "They will not give me").recipient == "Ada Vey-Lind"
+
+
+def test_a_reported_clause_may_open_with_a_bare_plural_noun_phrase() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\nMEDIA STATEMENT\nMay 4, 2026\n\n"
+        "Sheriff Ann Roe said no force was used. She said cell checks in Unit C are required "
+        "every 30 minutes.\n"
+    )
+    assert _one(text, "cell checks in Unit C").speaker == "Ann Roe"
