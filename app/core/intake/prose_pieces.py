@@ -25,6 +25,7 @@ def words_in(text: str) -> int:
     return len([w for w in bare.split() if any(c.isalnum() for c in w)])
 
 
+_RESTRICTIVE = re.compile(r"(?:(?:in|on|of|to|by|for|from|under|with)\s+)?which\b", re.I)
 _RELAY = re.compile(
     r"^\W*(?:that\s+)?\S+(?:\s+\S+)?\s+(?:stated|said|told|advised|yelled|replied)"
     r"(?:\s+to\s+\S+|\s+(?:him|her|them))?\s*[,:]?\s*$"
@@ -51,7 +52,9 @@ def pieces_of(
         piece = sentence[cursor:q_start]
         lead = len(piece) - len(piece.lstrip(" ,;:\u00a0\t"))
         tail = len(piece.rstrip())
-        if cursor > start and _AFTER_QUOTE_NOT_SPEECH.match(piece[lead:]):
+        # '"nine more cases" in which a match was ...': no comma, the clause is the speaker's.
+        restrictive = "," not in piece[:lead] and _RESTRICTIVE.match(piece[lead:])
+        if cursor > start and _AFTER_QUOTE_NOT_SPEECH.match(piece[lead:]) and not restrictive:
             pass  # ", which the video contradicts": the author's words about the quotation
         elif q_start < end and _RELAY.search(piece):
             pass  # "advised by radio that S-1 stated to him, "..."": the quotation's own tag

@@ -152,3 +152,14 @@ def test_the_one_warned_is_the_one_spoken_to_but_warned_that_names_no_one() -> N
     )
     assert _one(text, "One missed curfew").recipient == "Tom Vey"
     assert _one(text, "is far from over").recipient == ""
+
+
+def test_a_relative_clause_without_a_comma_after_a_quotation_is_still_the_speakers() -> None:
+    text = (
+        "By Ola Brun | Fenwick Wire | May 9, 2025\n\n"
+        'Public defender Ana Dorn said her office had found "at least nine more cases" in which '
+        "a facial recognition match was the main evidence against a client.\n\n"
+        'Chief Tom Vey said the stop was "by the book", which the video contradicts.\n'
+    )
+    assert _one(text, "in which a facial recognition match").speaker == "Ana Dorn"
+    assert not [p for p in extract(text) if "video contradicts" in p.text]
