@@ -49,6 +49,7 @@ _FINITE = re.compile(
     r"rode|fell|began|stole|\w+ies|\w+s(?=\s+to\s+[a-z]))\b|^(?:he|she|they|it|we|i|you)\s+\w+",
     re.IGNORECASE,
 )
+_MODAL_END = re.compile(r"\s(?:would|will|could|can|should|must|might)\s*$")
 _PREPOSITION = re.compile(
     r"^(?:about|for|with|of|on|in|at|from|by|into|after|before|during|over|under)\b", re.I
 )
@@ -447,6 +448,8 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
             return None
     head = " ".join(body.replace(MASK_START, " ").split()[:9])
     lead_in = body.split(MASK_START)[0]
+    if MASK_START in body and _MODAL_END.search(lead_in) and len(lead_in.split()) <= 15:
+        return pos, recipient  # 'said a total ban on arrests ... would "tie our hands"'
     if MASK_START in body[: len(head)] and not _FINITE.search(lead_in):
         # "told them he "panicked ..."": a subject, then the quoted verb: still a clause.
         # "said most of the cases "will fall apart ...": the subject, then its quoted verb.

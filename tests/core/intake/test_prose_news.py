@@ -163,3 +163,13 @@ def test_a_relative_clause_without_a_comma_after_a_quotation_is_still_the_speake
     )
     assert _one(text, "in which a facial recognition match").speaker == "Ana Dorn"
     assert not [p for p in extract(text) if "video contradicts" in p.text]
+
+
+def test_a_long_subject_whose_modal_a_quotation_completes_is_a_reported_clause() -> None:
+    text = (
+        "By Ola Brun | Fenwick Wire | May 9, 2025\n\n"
+        "Sheriff Ann Roe testified against the bill. She said a total ban on arrests that "
+        'rely on a match would "tie our hands in the cases that matter most."\n'
+    )
+    ban = _one(text, "a total ban on arrests")
+    assert (ban.speaker, ban.speech) == ("Ann Roe", "reported")
