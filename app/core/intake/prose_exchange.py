@@ -135,9 +135,11 @@ def narrative_blocks(paras: list[Paragraph], quotes: list[Quote], layout: Layout
 
 
 _NAME = r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
+_PARTY = r"the\s+(?:respondent|defendant|petitioner|appellant|appellee|accused|suspect)"
+# "Captain Penn advised the respondent of his rights. The respondent stated ...": to Penn.
 _QUESTIONED = re.compile(
-    rf"(?:^|[,;]\s*|\band\s+)(?P<q>{_NAME})\s+(?:also\s+|then\s+)?(?:asked|questioned|pressed)\s+"
-    rf"(?P<a>{_NAME})\b"
+    rf"(?:^\s*|[,;]\s*|\band\s+)(?P<q>{_NAME})\s+(?:also\s+|then\s+|again\s+)?"
+    rf"(?:asked|questioned|pressed|advised|informed)\s+(?P<a>{_NAME}|{_PARTY})\b"
 )
 _CROSS = re.compile(
     rf"\b(?:under|on|during)\s+(?:cross|direct|re-?direct)-?\s*examination\s+by\s+(?P<q>{_NAME})"

@@ -170,3 +170,13 @@ def test_a_question_that_names_no_listener_goes_to_its_answerer_not_the_one_aske
     assert (asked.speaker, asked.recipient) == ("Rosa Penn", "Cal Ruiz")
     sure = _one(text, "pretty sure")
     assert (sure.speaker, sure.recipient) == ("Cal Ruiz", "Rosa Penn")
+
+
+def test_words_after_someone_advised_the_defendant_are_said_to_the_adviser() -> None:
+    text = (
+        "IN THE COURT OF APPEALS OF PINE\nOPINION\n"
+        "Tom Vey was arrested that night. Captain Rosa Penn advised the respondent of his rights. "
+        "The respondent stated that he understood those rights and wanted a lawyer.\n"
+    )
+    rights = _one(text, "he understood those rights")
+    assert rights.recipient == "Rosa Penn"
