@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.intake.extract_attribution import Entity, Registry
+from app.core.intake.extract_attribution import Entity, Registry, clean_np
 from app.core.intake.prose_layout import Layout
 from app.core.intake.prose_reported import Reported
 from app.core.intake.quotes import Paragraph, Quote
@@ -153,14 +153,23 @@ _ASKED_BY = re.compile(
 )
 
 
+# "the Elm police received a telephone call from Cal Ruiz, ... who reported": to the police.
+_CALLED_IN = re.compile(
+    rf"\b(?P<q>(?:the\s+)?(?:{_NAME})(?:\s+(?:police|officers|deputies|dispatchers?))?)\s+received\s+an?\s+(?:(?:telephone|phone|911)\s+)?"
+    rf"call\s+from\s+(?P<a>{_NAME})\b"
+)
+
+
 def questioned(registry: Registry, sentence: str) -> list[tuple[Entity, str]]:
     """Who questions whom in a sentence ("Calloway also asked Dufresne about ...", "Under
     cross-examination by Martin Calloway, Dufresne agreed"): (answerer, questioner's name)."""
     found = []
-    for pattern in (_QUESTIONED, _CROSS, _ASKED_BY):
+    for pattern in (_QUESTIONED, _CROSS, _ASKED_BY, _CALLED_IN):
         for match in pattern.finditer(sentence):
             _p, answerer = registry.resolve_phrase(match.group("a"))
-            _q, questioner = registry.resolve_phrase(match.group("q"))
-            if answerer is not None and questioner is not None and answerer is not questioner:
+            asker, questioner = registry.resolve_phrase(match.group("q"))
+            if pattern is _CALLED_IN and questioner is None:
+                found += [(answerer, clean_np(asker))] if answerer is not None else []
+            elif answerer is not None and questioner is not None and answerer is not questioner:
                 found.append((answerer, questioner.name))
     return found

@@ -180,3 +180,15 @@ def test_words_after_someone_advised_the_defendant_are_said_to_the_adviser() -> 
     )
     rights = _one(text, "he understood those rights")
     assert rights.recipient == "Rosa Penn"
+
+
+def test_words_of_a_caller_go_to_those_who_received_the_call() -> None:
+    text = (
+        "IN THE COURT OF APPEALS OF PINE\nOPINION\n"
+        "Shortly after midnight, the Elm police received a telephone call from Cal Ruiz, also "
+        "a driver, who reported that he had just been robbed. Ruiz further reported that he "
+        "had dropped the man off near the college.\n"
+    )
+    robbed = _one(text, "he had just been robbed")
+    assert (robbed.speaker, robbed.recipient) == ("Cal Ruiz", "Elm police")
+    assert _one(text, "he had dropped the man off").recipient == "Elm police"
