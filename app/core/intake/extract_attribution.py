@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.intake import names
+from app.core.intake.prose_codes import code_for, codes_out
 
 # Words that, written before a name, are its title ("Sgt. Jessica McRorie").
 TITLE_WORDS = frozenset(
@@ -48,6 +49,11 @@ ROLE_NOUNS = frozenset(
     respondent petitioner appellant appellee lady gentleman
     manager neighbor neighbour landlord tenant nurse doctor guard passenger court""".split()
 )
+# Things a letter or report encloses or cites: "A screenshot is enclosed" names no one.
+THING_NOUNS = frozenset(
+    """screenshot copy recording video photo photograph document report letter transcript
+    footage printout file record records message printout page pages exhibit""".split()
+)
 _FEMALE_ROLES = frozenset("woman lady mother girl daughter wife sister grandmother".split())
 _MALE_ROLES = frozenset("man gentleman father boy son husband brother grandfather".split())
 PARTY_ROLES = frozenset("defendant respondent appellant appellee petitioner accused".split())
@@ -81,6 +87,7 @@ _TOKEN = (
     rf"|[A-Z]{{2,}}|O['’][A-Z][a-z]+)"
 )
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al)"
+_DOTTED = re.compile(r"\b[A-Z]\.$")  # "P." of "P.O.": a dotted title's first letter
 NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
 
 
@@ -97,6 +104,7 @@ class Entity:
     first_seen: int = 0
     last_seen: int = 0
     gender: str = ""
+    listed: bool = False  # named so far only as a report's header lists them
 
     @property
     def parsed(self) -> names.ParsedName:
@@ -160,6 +168,8 @@ class Registry:
         self.caption_party = ""  # the defendant a caption names ("State v. Innis")
         self.header_parties: dict[str, str] = {}  # a report's "SUSPECT: VOSS, Ben": surnames
         self.last_object: Entity | None = None  # the last person spoken to ("asked the lady")
+        self.codes: dict[str, Entity] = {}  # a report's "V-1", "R/O", "this member": who
+        self.account: tuple[int, Entity] | None = None  # "In that statement, X ...": where, who
         self._index: dict[str, list[tuple[int, Entity]]] = {}
         self._indexed = 0  # how many of ``entities`` are filed in ``_index``
 
@@ -168,6 +178,7 @@ class Registry:
     def scan(self, masked: str) -> list[tuple[int, int, Entity]]:
         """Register the names in one sentence (quotations masked); return their spans."""
         found: list[tuple[int, int, Entity]] = []
+        masked = codes_out(masked, self.codes, self.clock, found) if self.codes else masked
         for match in NAME_RUN.finditer(masked):
             tokens = match.group(0).split()
             start = match.start()
@@ -177,6 +188,8 @@ class Registry:
                 tokens = tokens[1:]
                 while start < len(masked) and masked[start] == " ":
                     start += 1
+            if tokens and re.fullmatch(r"[A-Z]\.", tokens[0]) and _DOTTED.search(masked[:start]):
+                start, tokens = start + len(tokens[0]) + 1, tokens[1:]  # "P.O. Penn": the title
             if not tokens:
                 continue
             # "transported to Troop C. Marshfield asked": an initial after a place ends it.
@@ -185,6 +198,7 @@ class Registry:
                     start += len(" ".join(tokens[: i + 1])) + 1
                     tokens = tokens[i + 1 :]
                     break
+            tokens[-1] = re.sub(r"(?<=\w\w)['’]s$", "", tokens[-1])  # "Dale Penn's report"
             entity = self._register(tokens, masked, start, match.end())
             if entity is not None:
                 found.append((start, match.end(), entity))
@@ -213,7 +227,7 @@ class Registry:
         role = re.search(r"\b(?:the|a|an|his|her|their|its)\s+([a-z'’\-]+),\s*$", masked[:start])
         if role and not before:
             before = role.group(1)  # "the respondent, Tobias Rusk,": his role
-        after = _appositive_after(masked[end:])
+        after = names.appositive_title(masked[end:], TITLE_WORDS)
         title_text = " ".join(x for x in (before, " ".join(titles)) if x)
         if len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1:
             group = re.match(r"\s+(agents|officers|detectives|investigators)\b", masked[end:])
@@ -238,8 +252,10 @@ class Registry:
             return None
         full = " ".join(rest).rstrip(".,")
         entity = self._find_full(full)
-        if entity is None:
-            entity = Entity(full, "person", first_seen=self.clock)
+        if entity is not None and entity.listed and not full.isupper():
+            entity.name, entity.listed = full, False  # the narrative's form of a header's name
+        if entity is None:  # "TOM R. ORR, Defendant-Appellant": as the body writes it, later
+            entity = Entity(full, "person", first_seen=self.clock, listed=full.isupper())
             self.entities.append(entity)
         self._touch(entity, title_text)
         if after:
@@ -369,6 +385,8 @@ class Registry:
         lowered = fold(text)
         if not text:
             return "", None
+        if self.codes and (coded := code_for(self.codes, text)) is not None:
+            return text, coded
         if lowered in PRONOUNS:
             return text, self.pronoun(lowered)
         if lowered == "it":
@@ -393,6 +411,8 @@ class Registry:
             head = re.sub(r"['’]s\b.*$", "", rest).split()[-1].lower() if rest else ""
             if rest.lower().endswith(("'s president", "’s president")):
                 head = "president"
+            if head in THING_NOUNS:
+                return clean_np(text), None
             if det == "the" and head == "court" and re.fullmatch(r"[a-z]+ court", rest):
                 return text, self.role(rest)  # "the trial court": not the Court that writes
             if det == "the":
@@ -463,29 +483,12 @@ class Registry:
             subject.gender = gender  # learned: the text calls them "she"
         return subject
 
+    def latest_of(self, word: str, besides: Entity | None) -> Entity | None:
+        """The person last met whom ``word`` ("her") fits, other than ``besides``."""
+        fits = [e for e in self.entities if e.gender == PRONOUNS[word] and e is not besides]
+        return max(fits, key=lambda e: e.last_seen) if fits else None
+
     def subject(self, entity: Entity | None) -> None:
         if entity is not None:
             self.last_subject = entity
             entity.last_seen = self.clock
-
-
-_TITLE_APPOSITIVE = re.compile(
-    r"^,\s+((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]*(?:\s+(?:in|of|for)\s+(?:the\s+)?"
-    r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?)\s*(?:,|\.|;|$)"
-)
-
-
-def _appositive_after(text: str) -> str:
-    """A title after a name: ", a spokesman for the DA's office," / ", U.S. Attorney,"."""
-    titled = _TITLE_APPOSITIVE.match(text)
-    if titled and any(
-        fold(w).rstrip(".") in TITLE_WORDS for w in titled.group(1).split() if w[:1].isupper()
-    ):
-        return titled.group(1)
-    match = re.match(r"^,\s+(?:\d+,\s+)?(?:an?|the)\s+([^,.;]{3,80}?)(?:,|\.|;|$)", text)
-    if not match or re.search(
-        r"\b(?:said|says|told|stated|wrote|added|testified|will|would|was|were|is|are|has|had)\b",
-        match.group(1),
-    ):
-        return ""
-    return match.group(1).strip()

@@ -381,3 +381,27 @@ def descriptor_before(text: str) -> str:
         else:
             break
     return " ".join(keep) if keep and any(w.islower() for w in keep) else ""
+
+
+_TITLE_APPOSITIVE = re.compile(
+    r"^,\s+((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]*(?:\s+(?:in|of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?)\s*(?:,|\.|;|$)"
+)
+
+
+def appositive_title(text: str, title_words: frozenset[str]) -> str:
+    """A title after a name: ", a spokesman for the DA's office," / ", U.S. Attorney,"."""
+    titled = _TITLE_APPOSITIVE.match(text)
+    if titled and any(
+        fold(w).strip().rstrip(".") in title_words
+        for w in titled.group(1).split()
+        if w[:1].isupper()
+    ):
+        return titled.group(1)
+    match = re.match(r"^,\s+(?:\d+,\s+)?(?:an?|the)\s+([^,.;]{3,80}?)(?:,|\.|;|$)", text)
+    if not match or re.search(
+        r"\b(?:said|says|told|stated|wrote|added|testified|will|would|was|were|is|are|has|had)\b",
+        match.group(1),
+    ):
+        return ""
+    return match.group(1).strip()

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.core.intake import prose_exchange as exchange
+from app.core.intake import prose_subject as subjects
 from app.core.intake.extract_attribution import (
     MASK_START,
     PRONOUNS,
@@ -35,9 +37,10 @@ from app.core.intake.extract_attribution import (
     fold,
 )
 from app.core.intake.proposal import Proposal
+from app.core.intake.prose_account import Reported, reported_in_account
 from app.core.intake.prose_assemble import assemble
+from app.core.intake.prose_codes import header_cast
 from app.core.intake.prose_dates import before_verb, stated_day
-from app.core.intake.prose_exchange import exchange_statement, exchange_turn, narrative_blocks
 from app.core.intake.prose_frames import (
     HEARD,
     HEARD_SAY,
@@ -48,9 +51,9 @@ from app.core.intake.prose_frames import (
     blank_aside,
     nickname_or_scare,
 )
+from app.core.intake.prose_gaps import fill_gaps
 from app.core.intake.prose_layout import read_layout
-from app.core.intake.prose_reported import Reported, find_reported, questioned
-from app.core.intake.prose_subject import clause_subject, plausible_np, subject_before
+from app.core.intake.prose_subject import clause_subject, newly_named, plausible_np, subject_before
 from app.core.intake.quotes import (
     Paragraph,
     Quote,
@@ -109,6 +112,9 @@ _RECIPIENT_AFTER_TOLD = re.compile(
 )
 
 
+_LISTENER_VERBS = frozenset({"told", "radioed", "texted", "messaged", "emailed", "warned"})
+
+
 def read_prose(
     text: str,
     progress: Callable[[int, int], None] | None = None,
@@ -132,23 +138,26 @@ def read_prose(
     registry.header_parties = layout.parties
     if len(layout.defendant.split()) > 1:
         registry.add_person(layout.defendant, "defendant")
+    header_cast(layout, registry)
     colon_attribution: dict[int, tuple[str, Entity | None]] = {}
     recent_recipient: dict[int, tuple[str, int]] = {}
     reported: list[Reported] = []
     questioners: dict[int, dict[int, str]] = {}
     narrative_days: dict[int, tuple[str, int]] = {}
-    interviewed: set[int] = set()
-    blocks = narrative_blocks(paras, quotes, layout)
+    interviewed: dict[int, int] = {}  # who a report says was interviewed -> where
+    blocks = exchange.narrative_blocks(paras, quotes, layout)
+    labels = exchange.labelled_lines(paras, layout)
     for index, para in enumerate(paras):
         if progress is not None and index % 50 == 0:
             progress(index, len(paras))
         spans = sorted(by_para.get(index, []), key=lambda item: item[0])
-        turn = "" if index in layout.items else exchange_turn(para)
+        turn = "" if index in layout.items else exchange.exchange_turn(paras, index, labels)
         if index in layout.headlines or turn:
             for _s, _e, quote in spans:
                 quote.drop = True  # a headline repeats the body; its words name no one
             if turn:
-                reported.append(exchange_statement(index, para, turn, registry.last_subject))
+                said = exchange.exchange_statement(index, para, turn, registry.last_subject, labels)
+                reported.append(said)
             continue
         if index in blocks:
             spans = [(s, e, q) for s, e, q in spans if not q.drop]
@@ -167,7 +176,8 @@ def read_prose(
             subject = _read_sentence(
                 registry, para, sentence, s_start, spans, colon_attribution, index, recent_recipient
             )
-            found = find_reported(
+            subjects.note_acted_upon(registry, sentence)
+            found = reported_in_account(
                 registry,
                 sentence,
                 s_start,
@@ -177,7 +187,7 @@ def read_prose(
             )
             for item in found:
                 item.context = narrative
-            for answerer, questioner in questioned(registry, sentence):
+            for answerer, questioner in exchange.questioned(registry, sentence):
                 questioners.setdefault(index, {})[id(answerer)] = questioner
             reported += found
             if not _VERB.search(sentence):
@@ -188,16 +198,16 @@ def read_prose(
                     re.search(rf"\b{re.escape(paper)} interviewed\b", sentence)  # "The Record"
                 ):
                     for _s, _e, entity in registry.scan(sentence):
-                        interviewed.add(id(entity))  # "I interviewed Witness Ortiz at ..."
-                day = stated_day(before_verb(sentence), layout.date)
+                        interviewed.setdefault(id(entity), index)  # "I interviewed Ortiz at ..."
+                day = stated_day(before_verb(sentence), layout.date_at(index))  # an update: its own
                 layout.note_day(index, para.text, sentence, day)
                 if subject is None:
-                    # "On May 2, Deputy Amos stopped ...": the one a later "she" means.
-                    _phrase, subject = clause_subject(registry, before_verb(sentence))
-                    registry.subject(subject)
+                    found_subject = clause_subject(registry, before_verb(sentence))[1]
+                    subject = found_subject or newly_named(registry, [s for s, *_ in spans], s_end)
+                    registry.subject(subject)  # "On May 2, Deputy Amos ...": a later "she"
                 if day and subject is not None:
                     narrative_days[id(subject)] = (day, index)
-    _fill_gaps(quotes, by_para, paras, colon_attribution, registry)
+    fill_gaps(quotes, by_para, paras, colon_attribution, registry)
     kept = [q for q in quotes if not q.drop]
     return assemble(
         paras,
@@ -394,6 +404,8 @@ def _attribute(
             quote.how, quote.confidence = "speech verb before", 0.85
             rest = before[verb.end() :]
             _recipient(registry, quote, verb.group(0), rest, sentence_recipient)
+            heard = subjects.called_one(registry, before[: verb.start()], entity)
+            quote.recipient = quote.recipient or heard  # "had called her ... and said"
             return
     if according is not None:
         _set(registry, quote, according.group("np"), "according to", 0.85)
@@ -418,13 +430,14 @@ def _recipient(
     registry: Registry, quote: Quote, verb: str, rest: str, sentence_recipient: str
 ) -> None:
     recipient = ""
-    if verb.lower().startswith("tel") or verb.lower() == "told":
+    # "told Roe", "radioed dispatch", "texted his brother": the verb's object heard the words.
+    if verb.lower().startswith("tel") or verb.lower() in _LISTENER_VERBS:
         match = _RECIPIENT_AFTER_TOLD.match(rest)
-        if match:
+        if match and not re.match(r"(?i)(?:that|of|about|against)\b", match.group("np")):
             recipient = match.group("np").strip()
             pronoun = re.match(r"(?i)(?:him|her|them|me|us)\b", recipient)
             recipient = pronoun.group(0) if pronoun else recipient  # "told them he ..."
-    recipient = recipient or sentence_recipient
+    recipient = subjects.spoken_to(registry, recipient, quote.speaker) or sentence_recipient
     if fold(recipient) in _GENERIC_OUTLETS:
         recipient = registry.last_outlet or recipient
     elif recipient[:1].isupper() and " " in recipient:
@@ -432,41 +445,6 @@ def _recipient(
         if spans and spans[-1][2].kind == "person":
             recipient = spans[-1][2].name
     quote.recipient = recipient
-
-
-def _fill_gaps(
-    quotes: list[Quote],
-    by_para: dict[int, list[tuple[int, int, Quote]]],
-    paras: list[Paragraph],
-    colon_attribution: dict[int, tuple[str, Entity | None]],
-    registry: Registry,
-) -> None:
-    for quote in quotes:
-        if quote.drop or quote.speaker is not None or quote.phrase:
-            continue
-        index = quote.pieces[0][0]
-        same = [q for _s, _e, q in sorted(by_para.get(index, []), key=lambda x: x[0])]
-        position = same.index(quote)
-        neighbours = [q for q in reversed(same[:position])] + same[position + 1 :]
-        for other in neighbours:
-            if other is not quote and (other.speaker is not None or other.phrase):
-                quote.speaker, quote.phrase = other.speaker, other.phrase
-                if not quote.recipient and other.recipient:
-                    quote.recipient, quote.extras["held"] = other.recipient, True
-                quote.how, quote.confidence = "another quotation in the paragraph", 0.8
-                break
-        else:
-            if index - 1 in colon_attribution and quote.pieces[0][1] <= 1:
-                quote.phrase, quote.speaker = colon_attribution[index - 1]
-                quote.how, quote.confidence = "introduced by a colon", 0.8
-            elif quote.sentence_subject is not None:
-                quote.speaker = quote.sentence_subject
-                quote.how, quote.confidence = "subject of the sentence (a guess)", 0.5
-            elif registry.last_subject is not None and quote.words > 3:
-                quote.speaker = registry.last_subject
-                quote.how, quote.confidence = "last speaker (a guess)", 0.3
-        if quote.words <= 3 and not quote.has_verb:
-            quote.drop = True
 
 
 def _proposal(quote: Quote, paras: list[Paragraph]) -> Proposal:

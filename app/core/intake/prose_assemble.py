@@ -18,7 +18,7 @@ from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Regist
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_layout import Layout
 from app.core.intake.prose_reported import Reported, speech_verb
-from app.core.intake.prose_setting import Said, name_recipient, read_cues, settle
+from app.core.intake.prose_setting import Said, lead_setting, name_recipient, read_cues, settle
 from app.core.intake.quotes import Paragraph, Quote
 
 
@@ -29,7 +29,7 @@ def assemble(
     layout: Layout,
     registry: Registry,
     quote_proposal: Callable[[Quote, list[Paragraph]], Proposal],
-    heard: tuple[dict[int, dict[int, str]], dict[int, tuple[str, int]], set[int]],
+    heard: tuple[dict[int, dict[int, str]], dict[int, tuple[str, int]], dict[int, int]],
 ) -> list[Proposal]:
     """The proposals of one text, in order. ``heard`` holds, per paragraph, who put the
     questions to whom, and per speaker the day a narrative sentence gave ("on Tuesday
@@ -64,8 +64,11 @@ def assemble(
                 item.speaker = named[id(item.speaker)]
             said = Said(item.index, item.speaker, item.attribution, item.context)
             said.recipient = item.recipient if item.speech == "verbatim" else ""
-        if said.entity is not None and id(said.entity) in interviewed:
-            said.context += " (interviewed)"
+        if (
+            said.entity is not None
+            and interviewed.get(id(said.entity), said.index + 1) <= said.index
+        ):
+            said.context += " (interviewed)"  # from the interview on, not the words before it
         read_cues(said, layout, registry, testified)
         label = re.match(r"^\W*([QA])\.\s", item.text) if isinstance(item, Quote) else None
         if label and not said.setting:
@@ -96,6 +99,14 @@ def assemble(
         ):
             said.date = day[0]
         said_list.append(said)
+    for said in said_list:  # under "STATEMENT (taken by P.O. Penn)": told to Penn
+        if layout.kind == "report" and said.index in layout.takers and not said.recipient:
+            said.recipient = name_recipient(layout.takers[said.index], said, layout, registry)
+        if said.index in layout.leads:  # "4. Instagram post, September 9, 2025. ...": its form
+            what, day = layout.leads[said.index]
+            if said.setting in ("", "written_statement"):  # "wrote:" in a post is the post
+                said.setting = lead_setting(what) or said.setting
+            said.date = said.date or day
     settle(said_list, layout)
     police = {e.name for e in registry.entities if _POLICE.search(f"{e.title} {e.name}")}
     for said, clause in recounted:
@@ -143,15 +154,21 @@ def _questions_asked(proposals: list[Proposal]) -> None:
     """A question no words address ("I asked him, "Where is it?"") was put to the one who
     answers it next in the same paragraph, and the answer was given to the one who asked."""
     for question, answer in zip(proposals, proposals[1:], strict=False):
+        asked = question.speech == "reported" and question.how.endswith(" asked")
         if (
-            question.text.rstrip(' "”').endswith("?")
+            (question.text.rstrip(' "”').endswith("?") or asked)
             and answer.paragraph == question.paragraph
             and answer.speaker
             and answer.speaker != question.speaker
         ):
-            question.recipient = question.recipient or answer.speaker
+            # "asked how sure he was": no listener named; not whoever she asked before.
+            unaddressed = re.search(
+                r"\basked\s+(?:how|whether|if|where|why|what|when)\b", question.context
+            )
+            if not question.recipient or (asked and unaddressed):
+                question.recipient = answer.speaker
             if question.recipient == answer.speaker and question.speaker_kind != "label":
-                answer.recipient = answer.recipient or question.speaker
+                answer.recipient = question.speaker  # the asker, whoever they spoke to before
 
 
 _THINGS = frozenset("post statement letter release email e-mail tweet message note".split())

@@ -84,7 +84,8 @@ def document_date(lines: list[str]) -> str:
             if found:
                 return found.isoformat()
         numeric = NUMERIC_DATE.search(line)
-        if numeric and re.search(r"\b(?:date|reported|posted)\b", line, re.IGNORECASE):
+        # "Report Date:", "Posted:", a release's "Released: 04/06/2026 10:15 hrs"
+        if numeric and re.search(r"\b(?:date|reported|posted|released|issued)\b", line, re.I):
             found = _numeric(numeric)
             if found:
                 return found.isoformat()
@@ -141,7 +142,7 @@ def day_on(sentence: str, anchor: str) -> str:
 
 _EVENTS = (
     r"shooting|stabbing|crash|collision|robbery|burglary|assault|fight|brawl|arrest|fire|"
-    r"killing|murder|incident|pursuit|raid|attack|theft|break-in"
+    r"killing|murder|incident|pursuit|raid|attack|theft|break-in|hearing|arraignment|sentencing"
 )
 # "the shooting death of Raymond Ilesanmi ... on November 9, 2024": the day of the shooting.
 _EVENT_ON = re.compile(
@@ -165,7 +166,14 @@ def event_days(lines: list[str]) -> dict[str, str]:
     return found
 
 
+# "At the hearing she testified": the day the text gave the hearing.
+_AT_EVENT = re.compile(
+    r"\bat\s+the\s+(?:\w+\s+)?(?P<event>hearing|arraignment|sentencing)\b", re.IGNORECASE
+)
+
+
 def event_day(words: str, events: dict[str, str]) -> str:
-    """The day "the night of the shooting" means, when the text dates the shooting."""
-    match = _DAY_OF.search(words)
+    """The day "the night of the shooting" or "at the hearing" means, when the text dates
+    the shooting or the hearing."""
+    match = _DAY_OF.search(words) or _AT_EVENT.search(words)
     return events.get(match.group("event").lower(), "") if match else ""

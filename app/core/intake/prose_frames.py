@@ -14,10 +14,12 @@ from app.core.intake.quotes import Quote
 # "the defendant sent a text message to Cole Baird that read:": the sender's words, to Baird.
 SENT = re.compile(
     r"(?P<np>\b(?:the|a|an)\s+[a-z]+|\b[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+"
-    r"(?:sent|texted|wrote|left)\s+(?:\w+\s+){0,2}?(?:a|an)\s+(?:\w+\s+)?"
-    r"(?:message|text|letter|email|e-mail|note|voicemail)"
+    r"(?:sent|texted|wrote|left|signed|gave|made)\s+(?:\w+\s+){0,2}?(?:a|an)\s+(?:\w+\s+)?"
+    # "signed a sworn statement which reads in part:": the signer's words
+    r"(?:message|text|letter|email|e-mail|note|voicemail|statement|affidavit|deposition)"
     r"(?:\s+to\s+(?P<rec>(?:[A-Z][\w'’.\-]*\s*){1,4}|(?:the|his|her)\s+[a-z]+))?"
-    r"\s*,?\s*(?:that|which)?\s*(?:read|reads|said|saying|reading|stating)\s*[:,]?\s*$"
+    r"\s*,?\s*(?:that|which)?\s*(?:read|reads|said|saying|reading|stating)(?:\s+in\s+part)?"
+    r"\s*[:,]?\s*$"
 )
 HEARD = re.compile(
     r"(?P<np>(?:\b(?:the|a|an|one)\s+)?(?:[\w'’.\-]+\s+){0,3}?[\w'’.\-]+)\s+"

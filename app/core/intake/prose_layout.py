@@ -56,8 +56,10 @@ def _firm_name(office: str) -> str:
 
 _AUTHOR = re.compile(
     r"\b(?:(?:Reporting|Arresting|Investigating|Writing|Assigned)\s+"
-    r"(?:Officer|Trooper|Deputy|Agent|Detective|Investigator)|Prepared\s+by|Submitted\s+by|Author)"
-    r"\s*:\s*(?:(?:Ofc|Tpr|Dep|Det|Sgt|Cpl|Inv|Officer|Trooper|Deputy|Detective|Agent|"
+    r"(?:Officer|Trooper|Deputy|Agent|Detective|Investigator|Member)|Prepared\s+by|Submitted\s+by|Author)"
+    # "Reporting Officer (R/O): P.O. Ann Roe": the abbreviation the narrative calls her by
+    r"(?:\s*\((?P<abbr>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\))?"
+    r"\s*:\s*(?:(?:Ofc|Tpr|Dep|Det|Sgt|Cpl|Inv|P\.O|PO|Officer|Trooper|Deputy|Detective|Agent|"
     r"Investigator)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+)+)"
 )
@@ -68,7 +70,7 @@ _REPORT_FIELDS = (
     r"^(?:author|prepared by|submitted by)\s*:|date of report|supplement\s*#|"
     r"date of (?:incident|occurrence|offense)|(?:incident|occurrence) date|occurred\s*:"
 )
-_FIELD = re.compile(r"^\s*[A-Z][\w /#.]{1,30}:\s+\S")  # "Report Date: 07/21/2025"
+_FIELD = re.compile(r"^\s*[A-Z][\w /#.\-]{1,30}:\s+\S")  # "Report Date: 07/21/2025"
 # A report header's day of the events: "Occurred: 07/20/2025", "Date of Incident: ...".
 _OCCURRED = re.compile(
     r"\b(?:occurred|date of (?:incident|occurrence|offense)|(?:incident|occurrence) date)"
@@ -79,6 +81,17 @@ _OCCURRED = re.compile(
 _PARTY = re.compile(
     r"\b(?P<role>victim|suspect|arrestee|defendant|complainant)\s*:\s*"
     r"(?P<surname>[A-Z][A-Z'’\-]+),\s*[A-Z]",
+    re.IGNORECASE,
+)
+# A header's party in full, by role or by code: "Victim: CASTE, Ann M., 34", "W-1: ROE, Al  M/W"
+_CAST = re.compile(
+    r"(?P<label>\b(?i:victim|suspect|arrestee|defendant|complainant|witness)|(?<![\w-])[A-Z]{1,2}-\d{1,2})"
+    r"\s*:\s*(?P<surname>[A-Z][A-Z'’\-]+),\s*"
+    r"(?P<given>[A-Z][a-z'’\-]+(?:\s(?:[A-Z][a-z'’\-]+|[A-Z]\.))*)"
+)
+_BIRTH = re.compile(
+    r"\b(?:DOB|D\.O\.B\.|date of birth|born)\s*:?\s*(?:\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\.\s+\S")
@@ -97,10 +110,16 @@ class Layout:
     numbers: dict[int, int] = field(default_factory=dict)  # index -> the report's own ¶ number
     items: dict[int, int] = field(default_factory=dict)  # index -> end of its "A." label
     parties: dict[str, str] = field(default_factory=dict)  # a report's "SUSPECT: VOSS, Ben"
+    cast: dict[str, str] = field(default_factory=dict)  # "V-1" or "victim" -> "Ann M. Roe"
+    author_abbr: str = ""  # "Reporting Officer (R/O):": "R/O"
+    takers: dict[int, str] = field(default_factory=dict)  # index -> "taken by" whom, as written
+    leads: dict[int, tuple[str, str]] = field(default_factory=dict)  # a letter's item: what, when
+    updates: dict[int, str] = field(default_factory=dict)  # "UPDATE (Tuesday, ...):" -> its day
     occurred: str = ""  # a report header's day of the events
     scene: str = "police_encounter"  # where a report's words were said, unless it says
     events: dict[str, str] = field(default_factory=dict)  # "shooting" -> the day it happened
     days: dict[int, str] = field(default_factory=dict)  # index -> a day a report's narrative states
+    signer: str = ""  # the name under a letter's closing: "the undersigned"
 
     def note_day(self, index: int, paragraph: str, sentence: str, day: str) -> None:
         """Keep the day a narrative sentence gives: a report's "On 07/20/2025 I was
@@ -108,10 +127,17 @@ class Layout:
         not a header field's ("Report Date: 07/21/2025")."""
         if _FIELD.match(paragraph):
             return
+        sentence = _BIRTH.sub(" ", sentence)  # "DOB 02/09/1979": no day of the events
         if self.kind == "report" and (stated := stated_day(sentence, self.date)):
             self.days[index] = stated
-        elif on_day := day or day_on(sentence, self.date):
+        elif on_day := day or day_on(sentence, self.date_at(index)):
             self.days[index] = on_day
+
+    def date_at(self, index: int) -> str:
+        """The document's date at paragraph ``index``: a later "UPDATE (date):" paragraph
+        and what follows it are dated by the update."""
+        later = [i for i in self.updates if i <= index]
+        return self.updates[max(later)] if later else self.date
 
     def day_in_force(self, index: int) -> tuple[str, int]:
         """The day a report's narrative last stated at paragraph ``index``, and where."""
@@ -216,18 +242,97 @@ def read_layout(paras: list[Paragraph]) -> Layout:
             layout.parties[role] = "" if role in layout.parties else surname  # two: neither
             if role == "arrestee":
                 layout.parties.setdefault("suspect", surname)  # the one arrested is "the suspect"
+        for cast in _CAST.finditer(text) if index < 15 else ():
+            label = cast.group("label")
+            label = label if "-" in label else label.lower()
+            # "HOLT, Adam T.": Adam Holt, as the narrative would name him in full
+            full = f"{cast.group('given').split()[0]} {cast.group('surname').title()}"
+            layout.cast[label] = "" if label in layout.cast else full  # two victims: neither
         author = _AUTHOR.search(text)
         if author and not layout.author:
             layout.author = author.group("name")
+            layout.author_abbr = author.group("abbr") or ""
     layout.items = lettered_items(lines)
+    layout.updates = {
+        i: stated_day(m.group(1) or m.group(2), layout.date)
+        for i, line in enumerate(lines)
+        if (m := _UPDATE.match(line)) and stated_day(m.group(1) or m.group(2), layout.date)
+    }
+    if layout.kind == "letter":
+        layout.leads = _item_leads(lines)
+        layout.signer = _signer(lines)
     if layout.kind == "report":
         layout.numbers = _numbers(lines)
+        layout.takers = _takers(lines)
         # "Subject of Supplement: Follow-up witness interviews": what it tells was an interview.
         if re.search(r"\binterview", "\n".join(lines[:8]), re.IGNORECASE):
             layout.scene = "police_interview"
     return layout
 
 
+# A report's section heading: "2. VICTIM'S STATEMENT (taken by R/O in the kitchen):"
+_HEADING = re.compile(r"^\s*(?:\d{1,3}\.\s+)?[A-Z][A-Z'’ /\-]{3,}(?:\(|:|$)")
+_TAKEN_BY = re.compile(
+    r"\btaken\s+by\s+(?P<np>(?:[A-Z][\w.'’/\-]*\s+){0,3}[A-Z][\w'’/\-]*|this member)"
+)
+
+
+def _takers(lines: list[str]) -> dict[int, str]:
+    """The paragraphs under a heading that says who took the statement ("SUSPECT'S STATEMENT
+    (taken by P.O. Penn ...)"), each with that officer as written, to the next heading."""
+    takers: dict[int, str] = {}
+    current = ""
+    for index, line in enumerate(lines):
+        if _HEADING.match(line):
+            taken = _TAKEN_BY.search(line)
+            current = taken.group("np") if taken else ""
+        elif current:
+            takers[index] = current
+    return takers
+
+
+# A letter's numbered item that opens by naming a statement and its day:
+# "4. Instagram post, September 9, 2025." / "1. 911 call, September 6, 2025, 1:14 a.m."
+_LEAD = re.compile(
+    # "1.", "(a)", "b." and the statement's form, then its day (and time): "(a) 911 call,
+    # March 1, 2025, 11:48 p.m. (Bates 3)", "(b) Interview with Det. Lee, Elm PD, March 2, 2025."
+    r"^\s*(?:\d{1,3}\.|\(?[a-zA-Z]\)|[a-z]\.)\s+(?P<what>[A-Z0-9][^.;:]{1,100}?),\s*"
+    r"(?P<day>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+    r"(?:,\s*[\d:]+\s*[ap]\.\s?m\.?)?\s*(?:[.:,]\s|\()"
+)
+
+
+def _item_leads(lines: list[str]) -> dict[int, tuple[str, str]]:
+    """Each numbered item's lead: what statement it lists and the day it gives."""
+    leads: dict[int, tuple[str, str]] = {}
+    for index, line in enumerate(lines):
+        lead = _LEAD.match(line)
+        if lead:
+            leads[index] = (lead.group("what"), stated_day(lead.group("day"), ""))
+    return leads
+
+
+_CLOSING = re.compile(
+    r"^\s*(?:very truly yours|sincerely(?: yours)?|respectfully(?: yours)?)\b", re.I
+)
+_SIGNED = re.compile(
+    r"^\s*(?:/s/\s*)?([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3})\s*,?\s*(?:Esq\.?)?\s*$"
+)
+
+
+def _signer(lines: list[str]) -> str:
+    """The name signed under a letter's last closing ("Very truly yours, /s/ Ann Roe")."""
+    closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
+    for line in lines[closings[-1] + 1 : closings[-1] + 4] if closings else ():
+        if signed := _SIGNED.match(line):
+            return signed.group(1)
+    return ""
+
+
+# "UPDATE (Tuesday, September 16, 2025): ...", or a line of its own: "UPDATE - 04/07/2026 1630 hrs"
+_UPDATE = re.compile(
+    r"^\s*(?:UPDATE|Update|UPDATED|Updated)\b(?:([^:]{4,60}):|\s*[-–—:]?\s*([^:]{4,60})$)"
+)
 _ITEM = re.compile(r"^\s*\(?([A-Z])[.)]\s+(?=\S)")
 
 

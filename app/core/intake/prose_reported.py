@@ -18,16 +18,19 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.intake.extract_attribution import MASK, MASK_START, Entity, Registry, fold
-from app.core.intake.prose_subject import clause_subject, other_named, subject_before
+from app.core.intake.prose_pieces import pieces_of, words_in
+from app.core.intake.prose_subject import clause_subject, other_named, spoken_to, subject_before
 from app.core.intake.quotes import Quote
 
 REPORT_VERBS = (
     "said|says|stated|states|told|tells|testified|testifies|advised|advises|wrote|writes|"
     "agreed|conceded|acknowledged|admitted|argued|claimed|explained|added|replied|answered|"
     "insisted|maintained|noted|confirmed|warned|alleged|asked|recalled|indicated|informed|"
-    "reported|denied|assured|recounted|responded|posted|tweeted|instructed"
+    "reported|denied|assured|recounted|responded|posted|tweeted|instructed|argues|contends|"
+    "contended|asserts|asserted"
 )
-PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling"
+# "denied the motion, finding that the officer ...": a court's finding is its words.
+PARTICIPLES = "saying|adding|noting|explaining|insisting|acknowledging|stating|telling|finding"
 _VERB = re.compile(rf"(?<![-\w])(?:{REPORT_VERBS}|{PARTICIPLES})\b")
 _MID_TAG = re.compile(
     r",\s*(?P<np>he|she|they|(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"
@@ -38,12 +41,15 @@ _PASSIVE = re.compile(
     r"\b(?:is|was|were|be|been|being|are|to|the|a|not|never)\s+(?:\w+ly\s+)?$", re.I
 )
 _FINITE = re.compile(
-    r"\b(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|should|might|must|"
+    # "in a recorded call": after an article a participle describes; it is no verb
+    r"\b(?<!\ba )(?<!\ban )(?<!\bthe )"
+    r"(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|should|might|must|"
     r"may|shall|\w{3,}ed|broke|saw|heard|found|left|took|went|came|got|gave|made|knew|thought|"
     r"ran|hit|put|kept|felt|held|brought|sent|stood|sat|lost|met|shot|struck|threw|drove|"
     r"rode|fell|began|stole|\w+ies|\w+s(?=\s+to\s+[a-z]))\b|^(?:he|she|they|it|we|i|you)\s+\w+",
     re.IGNORECASE,
 )
+_MODAL_END = re.compile(r"\s(?:would|will|could|can|should|must|might)\s*$")
 _PREPOSITION = re.compile(
     r"^(?:about|for|with|of|on|in|at|from|by|into|after|before|during|over|under)\b", re.I
 )
@@ -55,6 +61,8 @@ _CLAUSE_START = re.compile(
     r"^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|this|these|those|no|some|"
     r"all|every|any|each|one|two|three|both|neither|none|many|most|several|few|nobody|"
     r"everyone|someone|[A-Z0-9]\S*|\w+s)\b"
+    # "said cell checks in Unit C are required": a bare plural, its verb soon after
+    r"|^[a-z]+\s+[a-z]+s\b(?=(?:\s+\S+){0,5}?\s+(?:are|were|have|had|will|would|must|can)\b)"
 )
 _ROLE_RECIPIENTS = (
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
@@ -72,7 +80,9 @@ _PLURAL_PEOPLE = (
     r"(?:[a-z]+\s+)?[a-z]+(?:ors|ers|ists|ants|ents|ians|men|women)"
     r"(?=\s+(?:on|that|in|at|about|during|after|before|last|this)\b)"
 )
-_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_ROLE_RECIPIENTS}\b|{_TITLED}|{_PLURAL_PEOPLE})")
+# A report's "told R/O", "advised V-1", "told this member": the people its codes stand for.
+_CODED = r"[A-Z]{1,3}/[A-Z]{1,3}(?![\w/])|[A-Z]{1,2}-\d{1,2}\b|this member\b"
+_RECIPIENT = re.compile(rf"^\s+(?P<rec>{_CODED}|{_ROLE_RECIPIENTS}\b|{_TITLED}|{_PLURAL_PEOPLE})")
 _ADVERBIAL = re.compile(
     r"^(?:\s*,)?\s+(?:(?:on|last|this|earlier|later)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"
@@ -82,13 +92,6 @@ _ADVERBIAL = re.compile(
     r"(?:statement|email|e-mail|letter|interview|conference|briefing|phone|telephone|"
     r"instagram|facebook|twitter|x|tiktok|post|hearing|sentencing|court|session|call))\b"
     r"(?:\s+(?:posted|with|to)\s+[^,]*?(?=\s+that\b))?",
-    re.IGNORECASE,
-)
-_AFTER_QUOTE_NOT_SPEECH = re.compile(
-    # ", which the video contradicts", "before imposing the sentence": the author's words;
-    # "before he was pulled onto the porch" is still the speaker's.
-    r"(?:which|who|whom|whose|when|with|according|as|during|in|on|at|for|from|"
-    r"(?:before|after|while)\s+\w+ing)\b",
     re.IGNORECASE,
 )
 _SKIPPABLE = re.compile(
@@ -185,6 +188,8 @@ def find_reported(
         if fold(phrase) in ("i", "we", "me", "us"):
             return []  # the author's own words
         outlet = entity is None or entity.kind == "org" or re.match(r"(?i)the\s+[A-Z]", phrase)
+        if re.match(r"\s*(?:If|Unless|Should)\b[^,]*$", sentence[: verb.start()]):
+            continue  # "If the State contends that ...": a condition, not what anyone said
         if verb.group(0) == "reported" and outlet:
             continue  # "..., Gothamist reported": another outlet's story, not a statement
         found = _complement(sentence, verb)
@@ -196,6 +201,7 @@ def find_reported(
         start, recipient = found
         if fold(recipient) in ("him", "her"):
             recipient = other_named(registry, sentence[: verb.start()], entity) or recipient
+        recipient = spoken_to(registry, recipient, entity)  # "...; he told her": the asker
         registry.subject(entity)  # "she" in the next sentence may be this speaker
         if recipient[:1].islower():
             registry.last_object = registry.role(recipient) or registry.last_object
@@ -271,7 +277,7 @@ def _clause_items(
     """The reported words of one clause, split at its quotations (speaker set by the caller)."""
     (index, offset), (start, end) = where, span
     attribution = sentence[:start].replace(MASK_START, " ").replace(MASK, " ")
-    pieces = _pieces(sentence, start, end, inside)
+    pieces = pieces_of(sentence, start, end, inside)
     owned = [q for s, e, q in inside if start <= s < end and not q.drop]
     if not pieces and not owned:
         return []
@@ -320,7 +326,7 @@ def _according(
             phrase, entity, start = named.group(1), person, start + named.end()
     made = [
         Reported(index, offset + s, offset + e, entity, phrase, "according to", "")
-        for s, e in _pieces(sentence, start, end, inside)
+        for s, e in pieces_of(sentence, start, end, inside)
     ]
     for item in made:
         item.clause_start = offset + start
@@ -333,23 +339,32 @@ def _around_tag(
 ) -> list[Reported]:
     """ "The officers, she said, followed every rule.": the sentence around the tag."""
     phrase, entity = registry.resolve_phrase(mid.group("np"))
-    if entity is None or _words(sentence) < 6 or fold(phrase) in ("i", "we"):
+    if entity is None or words_in(sentence) < 6 or fold(phrase) in ("i", "we"):
         return []
     if entity is not None:
         registry.subject(entity)
     lead = len(sentence) - len(sentence.lstrip())
-    item = Reported(
-        index,
-        offset + lead,
-        offset + len(sentence.rstrip()),
-        entity,
-        phrase,
-        mid.group("verb"),
-        sentence[mid.start() : mid.end()],
-        how=f"reported speech: {phrase} {mid.group('verb')}",
-    )
-    item.clause_start = item.start
-    return [item]
+    # An utterance the tag breaks is two entries, the words before it and after, when the
+    # words before are a clause of their own ("While she was turned around, Collins said,");
+    # a subject alone ("The officers, she said, followed ...") stays with its sentence.
+    spans = [(lead, len(sentence.rstrip()))]
+    if words_in(sentence[: mid.start()]) >= 4:
+        spans = [(lead, mid.start() + 1), (mid.end(), len(sentence.rstrip()))]
+    made = []
+    for start, end in spans:
+        item = Reported(
+            index,
+            offset + start,
+            offset + end,
+            entity,
+            phrase,
+            mid.group("verb"),
+            sentence[mid.start() : mid.end()],
+            how=f"reported speech: {phrase} {mid.group('verb')}",
+        )
+        item.clause_start = item.start
+        made.append(item)
+    return made
 
 
 def _before_tag(
@@ -382,8 +397,10 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
     pos = verb.end()
     recipient = ""
     rest = sentence[pos:]
-    if re.match(r"\s+the\s+cause\b", rest):
-        return None  # "argued the cause for petitioner": counsel's line in an opinion
+    if re.match(
+        r"\s+the\s+cause\b|\s+(?:the|both|all|his|her|its|their)\s+(?:\w+\s+)?motions?\b", rest
+    ):
+        return None  # "argued the cause for petitioner", "denied both motions": no one's words
     if verb.group(0) in _TELLING or re.match(r"^\s+to\s+[A-Z]", rest):
         to = re.match(r"^\s+to(?=\s)", rest)
         if to:
@@ -431,6 +448,8 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
             return None
     head = " ".join(body.replace(MASK_START, " ").split()[:9])
     lead_in = body.split(MASK_START)[0]
+    if MASK_START in body and _MODAL_END.search(lead_in) and len(lead_in.split()) <= 15:
+        return pos, recipient  # 'said a total ban on arrests ... would "tie our hands"'
     if MASK_START in body[: len(head)] and not _FINITE.search(lead_in):
         # "told them he "panicked ..."": a subject, then the quoted verb: still a clause.
         # "said most of the cases "will fall apart ...": the subject, then its quoted verb.
@@ -440,6 +459,8 @@ def _complement(sentence: str, verb: re.Match[str]) -> tuple[int, str] | None:
         return pos, recipient
     if _FINITE.search(head) and len(body.split()) >= 3:
         return pos, recipient
+    if re.search(r"\band that\b", body) and _FINITE.search(body):
+        return pos, recipient  # "advised the cameras cover pumps 3 to 6 and that ..."
     return None
 
 
@@ -449,60 +470,3 @@ def _clause_end(sentence: str, start: int) -> int:
     if according:
         end = start + according.start()
     return end
-
-
-def _words(text: str) -> int:
-    bare = re.sub(r"^\W*(?:and|but|or)\s+", "", text.strip(" ,;:"), flags=re.IGNORECASE)
-    return len([w for w in bare.split() if any(c.isalnum() for c in w)])
-
-
-def _pieces(
-    sentence: str, start: int, end: int, inside: list[tuple[int, int, Quote]]
-) -> list[tuple[int, int]]:
-    """The reported words of ``sentence[start:end]``, split at its verbatim quotations."""
-    cuts: list[tuple[int, int]] = []
-    for q_start, q_end, quote in inside:
-        if not start <= q_start < end or quote.drop:
-            continue  # a name in quotation marks ("a man named “Rico”") is part of the words
-        after = sentence[q_end:end]
-        scare = re.search(r"\b(?:a|an|the|some|any|no)\s*$", sentence[:q_start], re.IGNORECASE)
-        if quote.words <= 2 and scare and _words(after.split(MASK_START)[0]) >= 4:
-            quote.drop = True  # a word or two quoted inside the reported clause
-            continue
-        cuts.append((q_start, q_end))
-    spans: list[tuple[int, int]] = []
-    cursor = start
-    for q_start, q_end in cuts + [(end, end)]:
-        piece = sentence[cursor:q_start]
-        lead = len(piece) - len(piece.lstrip(" ,;:\u00a0\t"))
-        tail = len(piece.rstrip())
-        if cursor > start and _AFTER_QUOTE_NOT_SPEECH.match(piece[lead:]):
-            pass  # ", which the video contradicts": the author's words about the quotation
-        elif tail > lead and (_words(piece) >= 4 or (not cuts and _words(piece) >= 2)):
-            spans.append((cursor + lead, cursor + tail))
-        cursor = q_end
-    return spans
-
-
-_NAME = r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]*"
-_QUESTIONED = re.compile(
-    rf"(?:^|[,;]\s*|\band\s+)(?P<q>{_NAME})\s+(?:also\s+|then\s+)?(?:asked|questioned|pressed)\s+"
-    rf"(?P<a>{_NAME})\b"
-)
-_CROSS = re.compile(
-    rf"\b(?:under|on|during)\s+(?:cross|direct|re-?direct)-?\s*examination\s+by\s+(?P<q>{_NAME})"
-    rf"\s*,\s*(?P<a>{_NAME})\b"
-)
-
-
-def questioned(registry: Registry, sentence: str) -> list[tuple[Entity, str]]:
-    """Who questions whom in a sentence ("Calloway also asked Dufresne about ...", "Under
-    cross-examination by Martin Calloway, Dufresne agreed"): (answerer, questioner's name)."""
-    found = []
-    for pattern in (_QUESTIONED, _CROSS):
-        for match in pattern.finditer(sentence):
-            _p, answerer = registry.resolve_phrase(match.group("a"))
-            _q, questioner = registry.resolve_phrase(match.group("q"))
-            if answerer is not None and questioner is not None and answerer is not questioner:
-                found.append((answerer, questioner.name))
-    return found

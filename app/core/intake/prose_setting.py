@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from app.core.intake.extract_attribution import Entity, Registry, fold
+from app.core.intake.prose_codes import code_for
 from app.core.intake.prose_dates import event_day, stated_day
 from app.core.intake.prose_layout import Layout
 
@@ -40,6 +41,7 @@ _RECIPIENT = re.compile(
     r"wrote|spoke|speaking|talking)\s+to|(?:call|conversation|interview|meeting)\s+with|"
     r"(?:statement|interview|remarks|comments)\s+to|cross-examination\s+by)\s+"
     r"(?P<rec>(?:me|him|her|them|us)\b|this office\b|(?:my|our) client\b|"
+    r"[A-Z]{1,3}/[A-Z]{1,3}\b|[A-Z]{1,2}-\d{1,2}\b|this member\b|the undersigned\b|"
     r"(?:the\s+)?(?:jurors|jury|court|judge|police|investigators|detectives|reporters|"
     r"reporter|officers|deputies|agents|dispatcher|prosecutors|publication|paper|newspaper|"
     r"defendant|complainant|victim|witness|officer|detective|trooper|deputy)\b|"
@@ -64,9 +66,15 @@ _CUES = (
         r"\btold reporters\b",
     ),
     (
+        "sworn_statement",
+        r"\bsigned an? sworn (?:written )?statement\b|\bsigned an? (?:supporting )?(?:affidavit|"
+        r"deposition)\b|\bsworn statement which reads\b",
+    ),
+    (
         "written_statement",
         r"\bin an? (?:[a-z]+ )?statement\b|"
-        r"\bin an? (?:email|e-mail|letter|release|news release|press release)\b|\bwrote\b",
+        r"\bin an? (?:email|e-mail|letter|release|news release|press release)\b|\bwrote\b|"
+        r"\b(?:argues|contends|asserts)\b",  # a party's brief, as an opinion tells it
     ),
     (
         "sworn_testimony",
@@ -87,6 +95,7 @@ _CUES = (
         r"\b(?:at|to) the (?:[a-z]+ )?police (?:station|headquarters)\b|\bquestioned by\b|"
         r"\b(?:police|officers|detectives|investigators) conducted an? (?:\w+ )?interview\b|"
         r"\bimplied consent\b|\binterrogation\b|\binterview room\b|"
+        r"\b(?:gave|made) an? (?:[a-z]+ )?statement to (?:the )?(?:police|officers|detectives)\b|"
         r"\b(?:interviewed|questioned) by (?:special agent|agent|detective|det\.|investigator)",
     ),
     (
@@ -202,10 +211,31 @@ def read_cues(said: Said, layout: Layout, registry: Registry, testified: set[int
         if re.search(r"\bcourt\b", said.entity.name):
             said.setting = "in_court"  # "the trial court found": its finding from the bench
     said.own_setting = bool(said.setting)
-    said.date = stated_day(words, layout.date) or event_day(words, layout.events)
+    said.date = stated_day(words, layout.date_at(said.index)) or event_day(words, layout.events)
     said.own_date = bool(said.date)
     if said.setting == "sworn_testimony" and said.entity is not None:
         testified.add(id(said.entity))
+
+
+# What a letter's item calls the statement it lists: the setting that says.
+_LEAD_SETTINGS = (
+    ("phone_call", r"\b911\b|\bcall\b|\bvoicemail\b"),
+    ("social_media", r"\binstagram\b|\bfacebook\b|\bpost\b|\btweet\b|\bsocial media\b"),
+    ("sworn_testimony", r"\bgrand jury\b|\btestimony\b|\bhearing\b|\btrial\b"),
+    ("sworn_statement", r"\bdeposition\b|\baffidavit\b|\bsworn\b"),
+    ("police_encounter", r"\bat the scene\b|\bon scene\b|\bbody-worn\b"),
+    ("police_interview", r"\binterview\b|\binterrogation\b"),
+    ("written_statement", r"\bletter\b|\be-?mail\b|\bwritten statement\b"),
+)
+
+
+def lead_setting(what: str) -> str:
+    """The setting a letter's item names for its statement ("Instagram post"), or ""."""
+    lowered = what.lower()
+    return next((name for name, cue in _LEAD_SETTINGS if re.search(cue, lowered)), "")
+
+
+_UNIT = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*)*")
 
 
 def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> str:
@@ -213,20 +243,45 @@ def _recipient(words: str, said: Said, layout: Layout, registry: Registry) -> st
     if not match:
         return ""
     first = name_recipient(match.group("rec"), said, layout, registry)
+    unit = _UNIT.match(words[match.end() :]) if first.islower() else None
+    first += unit.group(0).rstrip(".") if unit else ""  # "officers of the Elm Police Department"
     both = re.match(rf"\s+and\s+({_NAMED})", words[match.end() :])
     if both and first[:1].isupper():  # "questioned by Officer Cameron and Officer Genovese"
         return f"{first} and {name_recipient(both.group(1), said, layout, registry)}"
     return first
 
 
+_OFFICER_NAMED = re.compile(
+    r"\b(?:Officer|Ofc\.|Detective|Det\.|Sgt\.|Sergeant|Trooper|Tpr\.|Deputy|Dep\.|Agent|"
+    r"Investigator)\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}?)(?:['’]s\b|\b)"
+)
+
+
+def _officer_before(said: Said, registry: Registry) -> str:
+    """ "According to Officer Dale Roe's report, Ms. Lee told him": the officer the sentence
+    named before the pronoun, when the speaker is someone else."""
+    told = re.search(r"\b(?:told|advised|informed)\s+(?:him|her)\b", said.attribution)
+    named = list(_OFFICER_NAMED.finditer(said.attribution[: told.start()] if told else ""))
+    if not named:
+        return ""
+    entity = registry.resolve_phrase(named[-1].group("name"))[1]
+    return entity.name if entity is not None and entity is not said.entity else ""
+
+
 def name_recipient(np: str, said: Said, layout: Layout, registry: Registry) -> str:
     """The person or body a recipient phrase names ("Officer Rudd" -> Hamza Rudd)."""
     np = np.strip()
     lowered = fold(np)
+    if (coded := code_for(registry.codes, np)) is not None:
+        return coded.name  # a report's "told R/O", "advised W-1"
     if lowered == "me":
         return layout.author
     if lowered in ("him", "her", "them"):
-        return said.outer.name if said.nested and said.outer is not None else ""
+        if said.nested and said.outer is not None:
+            return said.outer.name
+        return _officer_before(said, registry) if lowered != "them" else ""
+    if lowered == "the undersigned" and layout.signer:
+        return layout.signer  # a letter's writer, by the name signed under it
     if lowered in ("this office", "us"):
         return layout.office or layout.author  # "told us": the firm or office that writes
     if lowered in _GENERIC_OUTLET:
@@ -288,10 +343,11 @@ def settle(items: list[Said], layout: Layout) -> None:
                 if said.from_context and before.entity is said.entity and before.setting:
                     # '... told reporters ... "..." Odenkirk said.': still to the reporters.
                     said.setting, said.recipient = before.setting, before.recipient
-                if not said.own_setting and not said.setting:
+                if not said.own_setting and not said.setting and not _retold(said, before):
                     said.setting = before.setting
                     said.recipient = said.recipient or before.recipient
-                if not said.date:
+                # '... told reporters on Monday ... "...," he said in a statement': not Monday
+                if not said.date and not (said.own_setting and said.setting != before.setting):
                     said.date = before.date
             if (
                 said.setting == "police_encounter"
@@ -301,6 +357,7 @@ def settle(items: list[Said], layout: Layout) -> None:
             ):
                 said.date = scene.date
             if layout.speaks_in_writing:
+                _still_speaking(said, mine)
                 _release_default(said, layout)
             elif (
                 mine is not None
@@ -308,7 +365,7 @@ def settle(items: list[Said], layout: Layout) -> None:
                 and not mine.nested
                 and not _new_talk(said, layout)
             ):
-                if not said.setting:
+                if not said.setting and not _retold(said, mine):
                     said.setting = mine.setting
                     said.recipient = said.recipient or mine.recipient
                 if not said.date:
@@ -327,6 +384,8 @@ def settle(items: list[Said], layout: Layout) -> None:
             day, where = layout.day_in_force(said.index)
             if where == said.index or said.setting in ("in_court", "sworn_testimony"):
                 said.date = day
+        if said.nested and layout.kind == "report" and not said.setting:
+            said.setting = layout.scene  # words an officer relays: where they were said
         if said.nested and layout.kind == "report" and not said.date:
             said.date = layout.day_in_force(said.index)[0] or layout.occurred or layout.date
         if not said.recipient:
@@ -344,6 +403,17 @@ def settle(items: list[Said], layout: Layout) -> None:
             last_by_speaker[id(said.entity)] = said
 
 
+_CONVERSATION = re.compile(r"\b(?:asked|told|answered|replied)\s+(?:him|her|them|[A-Z])")
+
+
+def _retold(said: Said, before: Said) -> bool:
+    """ "She testified that ... She asked him where ...; he told her ...": the exchange the
+    testimony tells happened where it happened, not on the stand."""
+    if before.setting not in ("sworn_testimony", "in_court"):
+        return False
+    return bool(_CONVERSATION.search(said.attribution))
+
+
 def _release_default(said: Said, layout: Layout) -> None:
     """A release's or a department's own quotations: written, on the document's date; the
     words its account of the events tells (on the radio, to dispatch, to the officers at
@@ -353,11 +423,20 @@ def _release_default(said: Said, layout: Layout) -> None:
         if not said.date and day and day <= layout.date:  # the night told, not a later hearing
             said.date = day
         return
-    if not said.setting and said.date in ("", layout.date) and not said.recipient:
+    if not said.setting and said.date in ("", layout.date_at(said.index)) and not said.recipient:
         said.setting = "written_statement"
     today = ("written_statement", "in_court", "press_conference", "phone_call")
     if not said.date and said.setting in today:
-        said.date = layout.date  # "Reached by telephone, his attorney said": today
+        said.date = layout.date_at(said.index)  # "Reached by telephone, his attorney said": today
+
+
+def _still_speaking(said: Said, mine: Said | None) -> None:
+    """A release that tells of a press conference or a hearing: its speaker's next words,
+    with no setting of their own, were said there too, not written for the release."""
+    if mine is None or mine.nested or said.setting or said.index - mine.index > 2:
+        return
+    if mine.setting in ("press_conference", "in_court", "sworn_testimony"):
+        said.setting, said.date = mine.setting, said.date or mine.date
 
 
 def _report_day(said: Said, layout: Layout) -> None:
@@ -391,7 +470,8 @@ def _the_same(said: Said, previous: Said | None) -> None:
     if same is None or previous is None:
         return
     said.date = said.date or previous.date
-    if same.group("what").lower() not in ("date", "day") and not said.setting:
+    # "Later in the same call" under an item "(a) 911 call": the item's setting, the call's ear.
+    if same.group("what").lower() not in ("date", "day") and said.setting in ("", previous.setting):
         said.setting, said.own_setting = previous.setting, True
         other = previous.entity is not None and previous.entity is not said.entity
         if other and said.entity is not None and previous.recipient == said.entity.name:

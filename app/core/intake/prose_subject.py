@@ -49,6 +49,12 @@ def plausible_np(np: str) -> bool:
     )
 
 
+_TOLD_PLUPERFECT = re.compile(
+    r"\bthat\s+(?P<np>(?:(?:the|a|an|his|her|their|my)\s+[a-z][\w\-]*)|"
+    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})\s+had\s+[a-z]+ed\b"
+)
+
+
 def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entity | None]:
     """The speaker of a speech verb, from the words before it in its sentence."""
     clean = text.replace(MASK_START, " ").replace(MASK, " ")
@@ -93,6 +99,14 @@ def subject_before(registry: Registry, text: str, verb: str) -> tuple[str, Entit
         lead = re.match(r"^(?:he|she|they|i|we)\b", head, re.I)
         if lead:
             return registry.resolve_phrase(lead.group(0))
+        # "told WTLM that her father had called her ... and said": the told clause's subject,
+        # whose pluperfect the "and said" goes on.
+        inner = _TOLD_PLUPERFECT.search(head)
+        if inner:
+            phrase, entity = registry.resolve_phrase(inner.group("np"))
+            kin = entity is None and re.match(r"(?:his|her|their|my)\s", inner.group("np"))
+            if kin or (entity is not None and entity.kind in ("person", "unnamed")):
+                return phrase, entity  # "her father": a person, though not by name
         return clause_subject(registry, clean[: clean.rindex(last) + len(head)])
     last = last.lstrip(" .!?")  # '"Did you?" and the defendant answered': after the question
     last = re.sub(r"^(?:and|but|then|so|while|when|as)\s+", "", last, flags=re.I)
@@ -229,3 +243,66 @@ def other_named(registry: Registry, text: str, speaker: Entity | None) -> str:
     clean = text.replace(MASK_START, " ").replace(MASK, " ")
     people = [e for _s, _e, e in registry.scan(clean) if e.kind == "person" and e is not speaker]
     return people[-1].name if people else ""
+
+
+# "Officer Roe stopped appellant two blocks away. She asked him ...": the one acted upon is
+# the "him" she then speaks to, and the "he" who answers.
+_ACTED_UPON = re.compile(
+    r"\b(?:stopped|arrested|detained|approached|handcuffed|frisked|confronted|located)\s+"
+    r"(?P<np>appellant|defendant|respondent|petitioner|the\s+[a-z]+|[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+){0,2})"
+)
+
+
+def note_acted_upon(registry: Registry, sentence: str) -> None:
+    """Keep the person a sentence's officer stopped or arrested as the one last spoken of."""
+    acted = _ACTED_UPON.search(sentence)
+    if acted:
+        entity = registry.resolve_phrase(acted.group("np"))[1]
+        if entity is not None and entity.kind == "person" and entity is not registry.last_subject:
+            registry.last_object = entity
+
+
+def spoken_to(registry: Registry, recipient: str, speaker: Entity | None) -> str:
+    """ "She asked him ...; he told her ...": "her" is the person the pronoun fits who is not
+    the speaker (the one last spoken of, else the latest met of that gender)."""
+    word = fold(recipient)
+    if word not in ("him", "her"):
+        return recipient
+    found = registry.pronoun(word)
+    if found in (None, speaker):
+        found = registry.latest_of(word, speaker)
+    if found is None:  # "said Vey had roots here. But she warned him": the man last named
+        fits = [
+            e
+            for e in registry.entities
+            if e.kind == "person" and e is not speaker and e.gender in ("", PRONOUNS[word])
+        ]
+        found = max(fits, key=lambda e: e.last_seen) if fits else None
+    return found.name if found is not None else recipient
+
+
+def newly_named(registry: Registry, quote_starts: list[int], sentence_end: int) -> Entity | None:
+    """The person a sentence without speech first introduces, when a quotation follows in
+    its paragraph: news copy names a speaker ("... was referred by Prosecutor Tom Vey.")
+    just before the words a "he said" gives them."""
+    if not any(start >= sentence_end for start in quote_starts):
+        return None
+    for entity in reversed(registry.entities):  # those met first in this sentence come last
+        if entity.first_seen != registry.clock:
+            return None
+        if entity.kind == "person":
+            return entity
+    return None
+
+
+_CALLED_ONE = re.compile(
+    r"\bhad\s+(?:called|phoned|texted|emailed|messaged|written\s+to|told)\s+(?P<one>him|her|them)"
+    r"\b[^,;]*\band\s*$"
+)
+
+
+def called_one(registry: Registry, text: str, speaker: Entity | None) -> str:
+    """ "that her father had called her from the jail and said": "her", who heard it."""
+    match = _CALLED_ONE.search(text.replace(MASK_START, " ").replace(MASK, " ").rstrip(" ,"))
+    return spoken_to(registry, match.group("one"), speaker) if match else ""

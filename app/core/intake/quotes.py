@@ -182,12 +182,25 @@ def mask_quotes(para: Paragraph, quotes: list[tuple[int, int, Quote]]) -> str:
     return "".join(chars)
 
 
+_REPLY = r"\s+(?:he|she|they|I|we)\s+(?:then\s+)?(?:told|said|answered|replied|responded|stated)\s"
+# "When the officer asked how sure he was, Kolwey answered that ...": the answer is its own.
+_ANSWER = r"\s+(?:[A-Z][\w'’\-]+|he|she|they)\s+(?:answered|replied|responded)\b"
+
+
 def sentences(masked: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of a masked paragraph (abbreviations do not end one)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r"[.!?](?=\s+[A-Z0-9\ue001\"“(])", masked):
+    # "She asked him where he was going; he told her he had ...": the reply is its own;
+    # an opinion's footnote call after the full stop ("chosen."[2] We agree) ends it too.
+    # A record cite "(Supp. R. 18.)" is one aside: no sentence ends inside its brackets.
+    ends = rf"[.!?](?:\[\d{{1,3}}\])?\)?(?=\s+[A-Z0-9\ue001\"“(])|;(?={_REPLY})|,(?={_ANSWER})"
+    for match in re.finditer(ends, masked):
         end = match.end()
+        if match.group(0) == "," and not re.match(r"\s*When\b[^,]*\basked\b", masked[start:end]):
+            continue
+        if masked.count("(", start, end) > masked.count(")", start, end):
+            continue
         word = re.findall(r"([A-Za-z]+)\.?$", masked[start:end])
         if word and (word[-1].lower() in ABBREVIATIONS or len(word[-1]) == 1):
             # "No. 5" abbreviates number; "he said no. The agents ..." ends a sentence.

@@ -176,3 +176,43 @@ def test_wire_copy_reported_speech_in_the_forms_it_takes() -> None:
     assert bystanders.speaker == "parents and teachers"
     posted = _one(text, "that her office had found")
     assert (posted.speaker, posted.setting) == ("Ivy Lam", "social_media")
+
+
+def test_the_one_radioed_or_texted_is_the_one_spoken_to() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\nMEDIA RELEASE\nMay 4, 2026\n\n"
+        'Deputy Ann Roe radioed dispatch at 2241 hrs: "He is not stopping, southbound on 31."\n\n'
+        "The driver, Tom Vey, texted his brother before he ran: "
+        '"they are behind me, come get the car."\n'
+    )
+    assert _one(text, "He is not stopping").recipient == "dispatch"
+    assert _one(text, "they are behind me").recipient == "his brother"
+
+
+def test_and_said_after_a_told_clause_in_the_pluperfect_is_the_clause_subjects() -> None:
+    text = (
+        "Tom Vey, 52, died in the jail on Thursday.\n\n"
+        "His daughter, Ada Vey-Lind, told a reporter that her father had called her from "
+        'the jail Wednesday and said, "They will not give me my pills."\n\n'
+        'Sheriff Ann Roe told reporters that the review was done and said, "We will publish it."\n'
+    )
+    assert _one(text, "They will not give me").speaker in ("Tom Vey", "her father")
+    assert _one(text, "We will publish it").speaker == "Ann Roe"
+
+
+def test_the_one_a_told_clause_says_was_called_heard_what_the_caller_said() -> None:
+    text = (
+        "Tom Vey, 52, died in the jail on Thursday.\n\n"
+        "His daughter, Ada Vey-Lind, told a reporter that her father had called her from "
+        'the jail Wednesday and said, "They will not give me my pills."\n'
+    )
+    assert _one(text, "They will not give me").recipient == "Ada Vey-Lind"
+
+
+def test_a_reported_clause_may_open_with_a_bare_plural_noun_phrase() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\nMEDIA STATEMENT\nMay 4, 2026\n\n"
+        "Sheriff Ann Roe said no force was used. She said cell checks in Unit C are required "
+        "every 30 minutes.\n"
+    )
+    assert _one(text, "cell checks in Unit C").speaker == "Ann Roe"

@@ -386,3 +386,52 @@ def test_a_report_without_a_narrative_date_dates_the_scene_on_the_incident_day()
         "Mara Quill",
         "2025-05-02",
     )
+
+
+def test_an_update_paragraph_dates_its_own_words() -> None:
+    text = (
+        "ELM CITY POLICE DEPARTMENT\n"
+        "FOR IMMEDIATE RELEASE - Friday, September 12, 2025\n"
+        "MEDIA STATEMENT\n"
+        '"We are reviewing the video," Chief Ann Roe said.\n'
+        "UPDATE (Tuesday, September 16, 2025): Chief Roe told reporters on Monday that the "
+        'review was nearly done. "We will finish it right," she said in a statement.\n'
+        "###\n"
+    )
+    assert _one(text, "We are reviewing").date == "2025-09-12"
+    monday = _one(text, "that the review was nearly done")
+    assert (monday.date, monday.setting) == ("2025-09-15", "press_conference")
+    assert _one(text, "We will finish it right").date == "2025-09-16"
+
+
+def test_a_release_line_dates_the_release_and_an_update_line_alone_dates_what_follows() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\n"
+        "MEDIA RELEASE #26-0101\n"
+        "Released: 04/06/2026 10:15 hrs\n"
+        "Date/Time of Incident: Sunday 04/05/2026, approx. 2240 hrs\n"
+        "NARRATIVE:\n"
+        "On Sunday night a deputy stopped a car on Route 31.\n"
+        '"Nobody was hurt," said Lt. Ann Roe, the public information officer.\n'
+        "UPDATE - 04/07/2026 1630 hrs\n"
+        'Sheriff Tom Vey said, "The review has begun."\n'
+    )
+    assert _one(text, "Nobody was hurt").date == "2026-04-06"
+    assert _one(text, "The review has begun").date == "2026-04-07"
+
+
+def test_an_update_dates_its_weekdays_by_itself_and_a_press_conference_goes_on() -> None:
+    text = (
+        "ELM COUNTY SHERIFF'S OFFICE\n"
+        "MEDIA RELEASE\n"
+        "Released: 04/06/2026 10:15 hrs\n"
+        '"Nobody was hurt," said Lt. Ann Roe, the public information officer.\n'
+        "UPDATE - 04/07/2026 1630 hrs\n"
+        "At a press conference Tuesday afternoon, Sheriff Tom Vey addressed questions.\n"
+        '"I have watched the video twice," the sheriff told reporters.\n'
+        "Vey said he had asked for a review within 30 days.\n"
+    )
+    video = _one(text, "I have watched the video")
+    assert (video.setting, video.date) == ("press_conference", "2026-04-07")
+    review = _one(text, "he had asked for a review")
+    assert (review.setting, review.date) == ("press_conference", "2026-04-07")

@@ -119,3 +119,57 @@ def test_a_delayed_lede_names_its_man_in_the_next_sentences() -> None:
     alibi = _one(text, "that no one ever checked")
     assert alibi.speaker == "Tom Vey"
     assert _one(text, "the department had changed").speaker == "Ana Wirth"
+
+
+def test_he_said_after_a_sentence_that_introduces_a_person_means_that_person() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE | May 14, 2026\n\n"
+        '"We closed the case," said Chief Ada Roe. "It took a year."\n\n'
+        "The first complaints were sent to the task force by County Prosecutor Tom Vey. "
+        '"We had a new report every night," he said.\n'
+    )
+    assert _one(text, "We had a new report").speaker == "Tom Vey"
+    assert _one(text, "We closed the case").speaker == "Ada Roe"
+
+
+def test_told_someone_in_a_recorded_call_then_a_quotation_is_the_quotation_alone() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE | May 14, 2026\n\n"
+        "Prosecutors allege Tom Vey told one buyer in a recorded call on June 3, 2025, "
+        '"Bring me anything you find and I pay cash."\n'
+    )
+    assert [p.text[:12] for p in extract(text)] == ["Bring me any"]
+    cash = _one(text, "Bring me anything")
+    assert (cash.speaker, cash.setting, cash.date) == ("Tom Vey", "phone_call", "2025-06-03")
+
+
+def test_the_one_warned_is_the_one_spoken_to_but_warned_that_names_no_one() -> None:
+    text = (
+        "By Ola Brun | Fenwick Wire | May 9, 2025\n\n"
+        "Judge Rhea Lund said Tom Vey had 'deep roots here.' But she warned him from the "
+        "bench: 'One missed curfew and you go to jail.'\n\n"
+        "Prosecutor Ana Dorn warned that the case 'is far from over.'\n"
+    )
+    assert _one(text, "One missed curfew").recipient == "Tom Vey"
+    assert _one(text, "is far from over").recipient == ""
+
+
+def test_a_relative_clause_without_a_comma_after_a_quotation_is_still_the_speakers() -> None:
+    text = (
+        "By Ola Brun | Fenwick Wire | May 9, 2025\n\n"
+        'Public defender Ana Dorn said her office had found "at least nine more cases" in which '
+        "a facial recognition match was the main evidence against a client.\n\n"
+        'Chief Tom Vey said the stop was "by the book", which the video contradicts.\n'
+    )
+    assert _one(text, "in which a facial recognition match").speaker == "Ana Dorn"
+    assert not [p for p in extract(text) if "video contradicts" in p.text]
+
+
+def test_a_long_subject_whose_modal_a_quotation_completes_is_a_reported_clause() -> None:
+    text = (
+        "By Ola Brun | Fenwick Wire | May 9, 2025\n\n"
+        "Sheriff Ann Roe testified against the bill. She said a total ban on arrests that "
+        'rely on a match would "tie our hands in the cases that matter most."\n'
+    )
+    ban = _one(text, "a total ban on arrests")
+    assert (ban.speaker, ban.speech) == ("Ann Roe", "reported")
