@@ -39,7 +39,6 @@ from app.core.intake.extract_attribution import (
 from app.core.intake.proposal import Proposal
 from app.core.intake.prose_account import Reported, reported_in_account
 from app.core.intake.prose_assemble import assemble
-from app.core.intake.prose_codes import header_cast
 from app.core.intake.prose_dates import before_verb, stated_day
 from app.core.intake.prose_frames import (
     HEARD,
@@ -52,7 +51,7 @@ from app.core.intake.prose_frames import (
     nickname_or_scare,
 )
 from app.core.intake.prose_gaps import fill_gaps
-from app.core.intake.prose_layout import read_layout
+from app.core.intake.prose_layout import header_cast, read_layout
 from app.core.intake.prose_subject import clause_subject, newly_named, plausible_np, subject_before
 from app.core.intake.quotes import (
     Paragraph,

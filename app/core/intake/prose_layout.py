@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.core.intake.prose_dates import day_on, document_date, event_days, stated_day
 from app.core.intake.quotes import Paragraph
+
+if TYPE_CHECKING:
+    from app.core.intake.extract_attribution import Registry
 
 _SMALL = frozenset("a an the of on in to for and at by with from or as vs v. is".split())
 _DATELINE = re.compile(
@@ -365,3 +369,31 @@ def _numbers(lines: list[str]) -> dict[int, int]:
         current = marked.get(i, current)
         numbers[i] = current
     return numbers
+
+
+# What a report's narrative calls its author, besides the header's abbreviation ("R/O").
+_SELF_WORDS = (
+    "this member",
+    "this officer",
+    "this writer",
+    "this trooper",
+    "this deputy",
+    "this detective",
+    "this investigator",
+    "the undersigned",
+)
+
+
+def header_cast(layout: Layout, registry: Registry) -> None:
+    """Know a report's header people before its narrative is read, and what codes name them."""
+    for label, full in layout.cast.items():
+        if full:
+            person = registry.add_person(full, "" if "-" in label else label)
+            person.listed = True  # "Jonah R. Pale" in the narrative is the name to give
+            if "-" in label:
+                registry.codes[label] = person
+    if layout.kind == "report" and layout.author:
+        author = registry.resolve_phrase(layout.author)[1] or registry.add_person(layout.author, "")
+        for alias in (layout.author_abbr, *_SELF_WORDS):
+            if alias:
+                registry.codes[alias] = author
