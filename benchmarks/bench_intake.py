@@ -1,7 +1,7 @@
 """Statements drawn from texts (issue 19): how right they are, and how fast on a long transcript.
 
 ``intake_eval``: the extractor ``casefile extract`` runs, scored against the hand-written keys
-of the evaluation set in ``tests/intake/`` (89 texts: court and deposition transcripts,
+of the evaluation set in ``tests/intake/`` (104 texts: court and deposition transcripts,
 recordings, complaints, reports, letters, press releases, department statements, opinions and
 news) by ``tests/intake/scoring.py``. The bars are the issue's: speaker exactly right >= 95% and
 recall of quotes >= 95% over the whole set (its .txt texts; the .docx/.pdf copies are reported
